@@ -1,0 +1,212 @@
+// kioskctl: the operator's command-line tool for one store's database.
+// Every command prints one JSON object on stdout. Errors print {"error": "..."}
+// and exit 2 (bad usage or unknown name), 3 (refused by a rule), 1 (anything else).
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "codec/queue_json.h"
+#include "ctl/command_line.h"
+#include "queue/queue_engine.h"
+#include "store/catalog.h"
+#include "store/store_db.h"
+
+#ifndef KIOSK_ASSETS_DIR
+#error "KIOSK_ASSETS_DIR must name the assets directory"
+#endif
+
+namespace kiosk::ctl {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
+
+constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
+  init --store ID [--tz Asia/Shanghai] [--catalog FILE] [--counters 3] [--interleave 2]
+  catalog import FILE
+  counter open --counter N --services A,B | counter pause --counter N --reason TEXT
+  counter close --counter N | counters
+  issue --service A [--priority]          cancel --ticket A012
+  call --counter N      recall --counter N      start --counter N
+  finish --counter N --outcome resolved|follow-up|request
+  no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
+  queue                 stats [--day YYYY-MM-DD])";
+
+// Carries an error out of a command with the exit code it deserves.
+struct CommandFailed {
+  int exit_code;
+  std::string message;
+};
+
+template <class T>
+T take(Result<T> result) {
+  if (result) return std::move(result).value();
+  const Error& e = result.error();
+  const int code = e.kind == ErrorKind::InvalidArgument ? kExitUsage
+                   : e.kind == ErrorKind::Refused       ? kExitRefused
+                                                        : kExitFailure;
+  throw CommandFailed{code, e.message};
+}
+
+std::string assets_dir() {
+  const char* from_env = std::getenv("KIOSK_ASSETS_DIR");
+  return from_env && *from_env ? from_env : KIOSK_ASSETS_DIR;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = text.find(',', start);
+    const std::size_t end = comma == std::string::npos ? text.size() : comma;
+    if (end == start) throw UsageError("empty name in list \"" + text + "\"");
+    items.push_back(text.substr(start, end - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) {
+  StoreSettings settings;
+  settings.store_id = cl.required("store");
+  settings.time_zone = cl.optional("tz").value_or(settings.time_zone);
+  if (cl.optional("counters")) settings.counters = cl.required_int("counters", 1, 99);
+  if (cl.optional("interleave")) settings.priority_interleave = cl.required_int("interleave", 1, 10);
+  const std::string catalog_file = cl.optional("catalog").value_or(assets_dir() + "/catalog-default.jsonl");
+  cl.finish();
+  const std::vector<Service> catalog = take(read_catalog_file(catalog_file));
+  auto store = take(StoreDb::create(data_dir, settings, catalog, clock.now_ms()));
+  json services = json::array();
+  for (const Service& s : catalog) services.push_back(s.code);
+  return json{{"store", store->store_id()}, {"time_zone", store->zone().name()}, {"database", StoreDb::file_in(data_dir)},
+              {"counters", settings.counters}, {"services", services}};
+}
+
+json counter_list(QueueEngine& engine) {
+  json list = json::array();
+  for (const Counter& c : take(engine.counters())) list.push_back(to_json(c));
+  return json{{"counters", list}};
+}
+
+json run_store_command(const std::string& command, StoreDb& store, CommandLine& cl, const Clock& clock) {
+  QueueEngine engine(store, clock);
+  auto counter = [&] { return cl.required_int("counter", 1, 99); };
+  auto finished = [&](json j) {
+    cl.finish();
+    return j;
+  };
+
+  if (command == "catalog") {
+    const std::string sub = cl.word("catalog command (import)");
+    if (sub != "import") throw UsageError("unknown catalog command \"" + sub + "\"");
+    const std::string file = cl.word("catalogue file");
+    cl.finish();
+    const std::vector<Service> services = take(read_catalog_file(file));
+    try {
+      Transaction tx(store.db());
+      store_catalog(store.db(), services);
+      tx.commit();
+    } catch (const SqliteError& e) {
+      throw CommandFailed{kExitFailure, e.what()};
+    }
+    json list = json::array();
+    for (const Service& s : services) list.push_back(to_json(s));
+    return json{{"imported", services.size()}, {"services", list}};
+  }
+  if (command == "counter") {
+    const std::string sub = cl.word("counter command (open, pause, close)");
+    const int n = counter();
+    if (sub == "open") {
+      const std::vector<std::string> codes = split_list(cl.required("services"));
+      return finished(to_json(take(engine.open_counter(n, codes))));
+    }
+    if (sub == "pause") return finished(to_json(take(engine.pause_counter(n, cl.required("reason")))));
+    if (sub == "close") return finished(to_json(take(engine.close_counter(n))));
+    throw UsageError("unknown counter command \"" + sub + "\"");
+  }
+  if (command == "counters") return finished(counter_list(engine));
+  if (command == "issue") {
+    const std::string service = cl.required("service");
+    const bool priority = cl.flag("priority");
+    return finished(to_json(take(engine.issue(service, priority))));
+  }
+  if (command == "cancel") return finished(to_json(take(engine.cancel(cl.required("ticket")))));
+  if (command == "call") return finished(to_json(take(engine.call_next(counter()))));
+  if (command == "recall") return finished(to_json(take(engine.recall(counter()))));
+  if (command == "start") return finished(to_json(take(engine.start(counter()))));
+  if (command == "no-show") return finished(to_json(take(engine.no_show(counter()))));
+  if (command == "finish") {
+    const int n = counter();
+    const std::string name = cl.required("outcome");
+    const std::optional<Outcome> outcome = outcome_from(name);
+    if (!outcome) throw UsageError("unknown outcome \"" + name + "\" (expected " + outcome_names() + ")");
+    return finished(to_json(take(engine.finish(n, *outcome))));
+  }
+  if (command == "transfer") {
+    const int n = counter();
+    return finished(to_json(take(engine.transfer(n, cl.required("to")))));
+  }
+  if (command == "pause") {
+    const int n = counter();
+    return finished(to_json(take(engine.pause_counter(n, cl.required("reason")))));
+  }
+  if (command == "queue") {
+    cl.finish();
+    json services = json::array();
+    for (const ServiceQueue& q : take(engine.queue_status())) services.push_back(to_json(q));
+    return json{{"store", store.store_id()}, {"business_day", engine.today()}, {"services", services}};
+  }
+  if (command == "stats") {
+    const std::string day = cl.optional("day").value_or(engine.today());
+    cl.finish();
+    return to_json(take(engine.day_stats(day)));
+  }
+  throw UsageError("unknown command \"" + command + "\"");
+}
+
+int run(const std::vector<std::string>& args) {
+  CommandLine cl(args, {"priority", "help"});
+  if (cl.flag("help")) {
+    std::cout << kUsage << "\n";
+    return 0;
+  }
+  const std::string data_dir = cl.required("data");
+  const std::string command = cl.word("command");
+  SystemClock clock;
+  json out;
+  if (command == "init") {
+    out = run_init(data_dir, cl, clock);
+  } else {
+    auto store = take(StoreDb::open(data_dir));
+    out = run_store_command(command, *store, cl, clock);
+  }
+  std::cout << out.dump() << std::endl;
+  return 0;
+}
+
+int fail(int code, const std::string& message) {
+  std::cout << json{{"error", message}}.dump() << std::endl;
+  if (code == kExitUsage) std::cerr << kUsage << "\n";
+  return code;
+}
+
+}  // namespace
+}  // namespace kiosk::ctl
+
+int main(int argc, char** argv) {
+  using namespace kiosk::ctl;
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const UsageError& e) {
+    return fail(kExitUsage, e.what());
+  } catch (const CommandFailed& e) {
+    return fail(e.exit_code, e.message);
+  } catch (const std::exception& e) {
+    return fail(kExitFailure, e.what());
+  }
+}

@@ -1,0 +1,20 @@
+// JSON forms of the queue domain, shared by kioskctl, the store node's API and
+// HQ so that every surface prints a ticket the same way.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "model/queue_model.h"
+#include "queue/day_stats.h"
+#include "queue/queue_engine.h"
+
+namespace kiosk {
+
+nlohmann::json to_json(const Ticket& ticket);
+nlohmann::json to_json(const IssuedTicket& issued);
+nlohmann::json to_json(const Counter& counter);
+nlohmann::json to_json(const Service& service);
+nlohmann::json to_json(const ServiceQueue& queue);
+nlohmann::json to_json(const DayStats& stats);
+
+}  // namespace kiosk

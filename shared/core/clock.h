@@ -1,0 +1,39 @@
+// Time as the domain sees it: milliseconds since the Unix epoch (UTC), read
+// through a Clock so tests and reducers can inject the time.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace kiosk {
+
+using EpochMs = std::int64_t;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual EpochMs now_ms() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  EpochMs now_ms() const override {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  }
+};
+
+// A clock that only moves when told to: for tests and replays.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(EpochMs start) : now_(start) {}
+  EpochMs now_ms() const override { return now_; }
+  void set(EpochMs t) { now_ = t; }
+  void advance_ms(EpochMs delta) { now_ += delta; }
+  void advance_s(std::int64_t seconds) { now_ += seconds * 1000; }
+
+ private:
+  EpochMs now_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,32 @@
+// UUID v4 from the kernel's random source (getrandom), never from a seeded PRNG,
+// so two processes started at the same moment cannot produce the same id.
+#include "core/random_id.h"
+
+#include <sys/random.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+
+namespace kiosk {
+
+std::string new_uuid() {
+  std::array<std::uint8_t, 16> bytes{};
+  std::size_t filled = 0;
+  while (filled < bytes.size()) {
+    ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+    if (got < 0) throw std::runtime_error("getrandom failed");
+    filled += static_cast<std::size_t>(got);
+  }
+  bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
+  bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  char text[37];
+  std::snprintf(text, sizeof text,
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
+  return text;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,60 @@
+// Result<T>: the value of an operation that can be refused or fail, without
+// exceptions. Every domain operation in shared/ returns one; callers map the
+// error kind to their own surface (kioskctl exit codes, HTTP statuses, UI text).
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace kiosk {
+
+enum class ErrorKind {
+  InvalidArgument,  // the request itself is wrong: unknown service, bad value
+  Refused,          // a rule of the domain says no: queue empty, counter paused
+  Storage,          // the database or the disk failed
+};
+
+struct Error {
+  ErrorKind kind;
+  std::string message;
+};
+
+inline Error invalid_argument(std::string message) { return {ErrorKind::InvalidArgument, std::move(message)}; }
+inline Error refused(std::string message) { return {ErrorKind::Refused, std::move(message)}; }
+inline Error storage_error(std::string message) { return {ErrorKind::Storage, std::move(message)}; }
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}
+  Result(Error error) : state_(std::move(error)) {}
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+
+  const T& value() const& {
+    assert(ok() && "Result::value() on an error");
+    return std::get<T>(state_);
+  }
+  T& value() & {
+    assert(ok() && "Result::value() on an error");
+    return std::get<T>(state_);
+  }
+  T&& value() && {
+    assert(ok() && "Result::value() on an error");
+    return std::get<T>(std::move(state_));
+  }
+  const Error& error() const {
+    assert(!ok() && "Result::error() on a value");
+    return std::get<Error>(state_);
+  }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+struct Done {};  // the value of an operation that returns nothing but can fail
+
+}  // namespace kiosk

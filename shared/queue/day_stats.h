@@ -1,0 +1,52 @@
+// Statistics of one business day, derived only from the tickets' recorded times:
+// tickets issued, waits (average, 90th percentile, share within the service's
+// target), average service time, no-show rate.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "model/queue_model.h"
+
+namespace kiosk {
+
+// What statistics need to know about one ticket record.
+struct TicketTimes {
+  std::string service_code;
+  TicketState state;
+  bool continues_transfer;  // created by a transfer: the same visit, not a new one
+  EpochMs issued_at;
+  std::optional<EpochMs> called_at;
+  std::optional<EpochMs> started_at;
+  std::optional<EpochMs> finished_at;
+};
+
+struct StatsFigures {
+  int tickets = 0;     // visits: tickets issued at the kiosk, not transfer continuations
+  int served = 0;      // ticket records finished as done
+  int no_shows = 0;
+  int waiting = 0;     // still waiting, called or being served
+  std::optional<double> average_wait_s;   // first call minus issue, visits that were called
+  std::optional<double> p90_wait_s;       // nearest-rank 90th percentile of the same
+  std::optional<double> within_target_share;  // share of those waits within the service's target
+  std::optional<double> average_service_s;    // finished minus started, done records
+  std::optional<double> no_show_rate;         // no-shows / (done + no-shows)
+};
+
+struct DayStats {
+  std::string business_day;
+  StatsFigures total;
+  std::map<std::string, StatsFigures> by_service;
+};
+
+// wait_target_s: each service's target in seconds.
+DayStats compute_day_stats(const std::string& business_day, const std::vector<TicketTimes>& tickets,
+                           const std::map<std::string, int>& wait_target_s);
+
+// Nearest-rank percentile (0 < p <= 1) of unsorted values; nullopt when empty.
+std::optional<double> nearest_rank_percentile(std::vector<double> values, double p);
+
+}  // namespace kiosk

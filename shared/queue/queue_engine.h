@@ -1,0 +1,82 @@
+// The queue engine of one store: issuing tickets, calling them to counters and
+// every step after, counters opening and pausing, queue status with wait
+// estimates, and day statistics. Every operation is one SQLite transaction taken
+// with the write lock up front, so any number of processes and threads (each
+// with its own StoreDb) can work on one store: no ticket is ever called twice,
+// and a ticket number is durable on disk before it is returned.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "model/queue_model.h"
+#include "queue/day_stats.h"
+#include "store/store_db.h"
+
+namespace kiosk {
+
+struct IssuedTicket {
+  Ticket ticket;
+  int people_ahead = 0;
+  int estimated_wait_min = 0;
+};
+
+struct ServiceQueue {
+  Service service;
+  int waiting = 0;
+  int counters_open = 0;       // open counters that call this service
+  int estimated_wait_min = 0;  // for a customer who takes a ticket now
+};
+
+class QueueEngine {
+ public:
+  QueueEngine(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // [SECTION] Customers
+  Result<IssuedTicket> issue(const std::string& service_code, bool priority);
+  Result<Ticket> cancel(const std::string& label);  // a waiting ticket of today
+
+  // [SECTION] A counter's current ticket
+  Result<Ticket> call_next(int counter);
+  Result<Ticket> recall(int counter);
+  Result<Ticket> start(int counter);
+  Result<Ticket> finish(int counter, Outcome outcome);
+  Result<Ticket> no_show(int counter);
+  // Ends the counter's ticket as transferred and returns the ticket that
+  // continues it in `to_service`: same label, original queue time.
+  Result<Ticket> transfer(int counter, const std::string& to_service);
+
+  // [SECTION] Counters
+  Result<Counter> open_counter(int counter, const std::vector<std::string>& service_codes);
+  Result<Counter> pause_counter(int counter, const std::string& reason);
+  Result<Counter> close_counter(int counter);
+  Result<std::vector<Counter>> counters();
+
+  // [SECTION] Reading
+  Result<std::vector<ServiceQueue>> queue_status();
+  Result<DayStats> day_stats(const std::string& business_day);
+  std::string today() const { return store_.zone().business_day(clock_.now_ms()); }
+
+ private:
+  template <class T, class Body>
+  Result<T> in_transaction(Body&& body);
+  // Runs `change` on the counter's called or serving ticket, in one transaction.
+  template <class Change>
+  Result<Ticket> with_active_ticket(int counter, Change&& change);
+
+  Result<Counter> load_counter(int number);
+  std::optional<Ticket> active_ticket(int counter);
+  std::optional<Service> active_service(const std::string& code);
+  int waiting_count(const std::string& service_code, const std::string& day, std::optional<EpochMs> queued_before);
+  int open_counters_for(const std::string& service_code);
+  int estimated_wait_min(const Service& service, int people_ahead);
+  Ticket reload(std::int64_t seq);
+
+  StoreDb& store_;
+  const Clock& clock_;
+};
+
+}  // namespace kiosk

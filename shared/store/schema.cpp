@@ -1,0 +1,93 @@
+// Migrations of the store database. Append a new entry for each change; never
+// edit one that has shipped: databases in the field were made by it.
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+
+namespace kiosk {
+namespace {
+
+constexpr std::array<const char*, 1> kMigrations{
+    // 1: store, catalogue, counters, ticket numbering and tickets.
+    R"sql(
+CREATE TABLE store (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  store_id TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  priority_interleave INTEGER NOT NULL CHECK (priority_interleave >= 1),
+  incarnation TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE service (
+  code TEXT PRIMARY KEY CHECK (length(code) = 1 AND code BETWEEN 'A' AND 'Z'),
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  priority_allowed INTEGER NOT NULL,
+  wait_target_min INTEGER NOT NULL,
+  typical_service_min INTEGER NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE counter (
+  number INTEGER PRIMARY KEY CHECK (number > 0),
+  state TEXT NOT NULL DEFAULT 'closed',
+  pause_reason TEXT NOT NULL DEFAULT '',
+  services TEXT NOT NULL DEFAULT '',
+  priority_streak INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE number_sequence (
+  business_day TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  last_number INTEGER NOT NULL,
+  PRIMARY KEY (business_day, prefix)
+) WITHOUT ROWID;
+CREATE TABLE ticket (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  business_day TEXT NOT NULL,
+  service_code TEXT NOT NULL REFERENCES service(code),
+  prefix TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  priority INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  counter INTEGER,
+  outcome TEXT,
+  recalls INTEGER NOT NULL DEFAULT 0,
+  issued_at INTEGER NOT NULL,
+  queued_since INTEGER NOT NULL,
+  called_at INTEGER,
+  started_at INTEGER,
+  finished_at INTEGER,
+  transferred_from TEXT,
+  transferred_to TEXT
+);
+CREATE UNIQUE INDEX ticket_number_once ON ticket(business_day, prefix, number) WHERE transferred_from IS NULL;
+CREATE INDEX ticket_waiting ON ticket(business_day, priority, queued_since, seq) WHERE state = 'waiting';
+CREATE INDEX ticket_active ON ticket(counter) WHERE state IN ('called', 'serving');
+CREATE INDEX ticket_by_day ON ticket(business_day);
+CREATE INDEX ticket_done ON ticket(service_code, finished_at) WHERE state = 'done';
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(Database& db) {
+  const int found = static_cast<int>(db.pragma_int("user_version"));
+  if (found > latest_schema_version()) {
+    throw SqliteError(SQLITE_ERROR, db.path() + " was written by a newer version of this program (schema " +
+                                        std::to_string(found) + ", this program knows up to " +
+                                        std::to_string(latest_schema_version()) + "); refusing to use it");
+  }
+  for (int version = found + 1; version <= latest_schema_version(); ++version) {
+    Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(version - 1)]);
+    db.exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+  }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,178 @@
+// SQLite connection, statements and transactions; the open sequence that
+// refuses foreign or damaged files before anything writes to them.
+#include "store/sqlite.h"
+
+#include <cstdio>
+
+namespace kiosk {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int code, const std::string& what) {
+  throw SqliteError(code, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+}
+
+// Reads the 4-byte big-endian application_id from the database header without
+// opening it through SQLite, so a foreign file is refused before SQLite could
+// touch it (WAL recovery, hot journal rollback).
+std::optional<std::uint32_t> header_application_id(const std::string& path, bool* is_sqlite) {
+  *is_sqlite = false;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  unsigned char header[100];
+  const std::size_t got = std::fread(header, 1, sizeof header, f);
+  std::fclose(f);
+  if (got == 0) return std::nullopt;  // empty file: SQLite treats it as a new database
+  static const char kMagic[] = "SQLite format 3";
+  if (got < sizeof header || std::string(reinterpret_cast<char*>(header), 15) != kMagic) return 0;
+  *is_sqlite = true;
+  return (std::uint32_t(header[68]) << 24) | (std::uint32_t(header[69]) << 16) | (std::uint32_t(header[70]) << 8) |
+         std::uint32_t(header[71]);
+}
+
+}  // namespace
+
+// [SECTION] Statement
+
+Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
+  const int rc = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) fail(db, rc, "prepare \"" + sql + "\"");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, const std::string& value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::nullopt_t) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  const std::string sql = sqlite3_sql(stmt_);
+  sqlite3_reset(stmt_);
+  fail(db_, rc, "run \"" + sql + "\"");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::text(int column) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, column);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string();
+}
+
+std::optional<std::int64_t> Statement::optional_int64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return int64(column);
+}
+
+// [SECTION] Database
+
+Database::Database(const std::string& path, Mode mode, std::uint32_t application_id) : path_(path) {
+  bool is_sqlite = false;
+  const std::optional<std::uint32_t> found_id = header_application_id(path, &is_sqlite);
+  if (found_id && !is_sqlite) throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
+  if (found_id && *found_id != application_id) {
+    char text[160];
+    std::snprintf(text, sizeof text, " is a SQLite database of another application (application_id 0x%08x, expected 0x%08x); refusing to open it",
+                  *found_id, application_id);
+    throw SqliteError(SQLITE_NOTADB, path + text);
+  }
+
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError(rc, "cannot open " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 10000);
+  try {
+    // quick_check reads every page (structure, records, NOT NULL) but skips the
+    // index-content cross check, so opening stays fast as history grows.
+    Statement check(db_, "PRAGMA quick_check");
+    std::string verdict;
+    while (check.step()) verdict += (verdict.empty() ? "" : "; ") + check.text(0);
+    if (verdict != "ok") throw SqliteError(SQLITE_CORRUPT, path + " failed its integrity check: " + verdict);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+  } catch (const SqliteError& e) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    if ((e.code() & 0xFF) == SQLITE_NOTADB || (e.code() & 0xFF) == SQLITE_CORRUPT)
+      throw SqliteError(e.code(), std::string(e.what()).find(path) == std::string::npos
+                                      ? path + " is damaged and cannot be used (" + e.what() + ")"
+                                      : e.what());
+    throw;
+  }
+}
+
+Database::~Database() {
+  statements_.clear();
+  sqlite3_close(db_);
+}
+
+void Database::exec(const std::string& sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    const std::string text = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    throw SqliteError(rc, text);
+  }
+}
+
+Statement& Database::prepare(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_, sql);
+  slot->reset();
+  return *slot;
+}
+
+std::int64_t Database::pragma_int(const std::string& pragma) {
+  Statement& s = prepare("PRAGMA " + pragma);
+  const std::int64_t value = s.step() ? s.int64(0) : 0;
+  s.reset();
+  return value;
+}
+
+// [SECTION] Transaction
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace kiosk
