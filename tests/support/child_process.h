@@ -1,0 +1,44 @@
+// A real child process for integration tests: started with argv, its stdout
+// read line by line through a pipe, killable at any moment, waited for.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::test {
+
+class ChildProcess {
+ public:
+  // Starts argv[0] (a path) with the arguments; stdout is piped, stderr inherited.
+  explicit ChildProcess(const std::vector<std::string>& argv);
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  // The next complete line of stdout, waiting at most `timeout`; nullopt on
+  // timeout or end of output. A final line without '\n' is never returned.
+  std::optional<std::string> read_line(std::chrono::milliseconds timeout);
+  void kill_hard();  // SIGKILL
+  int wait();        // exit code, or 128 + signal number
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;
+  std::string buffer_;
+  bool exited_ = false;
+  int status_ = 0;
+};
+
+struct CommandOutput {
+  int exit_code;
+  std::string stdout_text;
+};
+
+// Runs a command to completion and returns its exit code and stdout.
+CommandOutput run_command(const std::vector<std::string>& argv);
+
+}  // namespace kiosk::test

@@ -1,0 +1,54 @@
+// Day statistics from ticket times: waits, percentile, target share, service
+// time, no-show rate; transfers count as one visit.
+#include <doctest/doctest.h>
+
+#include "queue/day_stats.h"
+
+using namespace kiosk;
+
+namespace {
+constexpr EpochMs kMin = 60'000;
+TicketTimes ticket(const char* service, TicketState state, EpochMs issued, std::optional<EpochMs> called,
+                   std::optional<EpochMs> started = std::nullopt, std::optional<EpochMs> finished = std::nullopt,
+                   bool continues_transfer = false) {
+  return TicketTimes{service, state, continues_transfer, issued, called, started, finished};
+}
+}  // namespace
+
+TEST_CASE("nearest-rank percentile") {
+  CHECK_FALSE(nearest_rank_percentile({}, 0.9));
+  CHECK(*nearest_rank_percentile({5}, 0.9) == 5);
+  CHECK(*nearest_rank_percentile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.9) == 9);
+  CHECK(*nearest_rank_percentile({10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 11}, 0.9) == 10);
+}
+
+TEST_CASE("a day of tickets") {
+  const std::vector<TicketTimes> tickets{
+      ticket("A", TicketState::Done, 0, 5 * kMin, 6 * kMin, 10 * kMin),          // waited 5, served 4
+      ticket("A", TicketState::Done, 0, 20 * kMin, 20 * kMin, 22 * kMin),        // waited 20 (over 15), served 2
+      ticket("A", TicketState::NoShow, 0, 10 * kMin, std::nullopt, 12 * kMin),  // waited 10
+      ticket("B", TicketState::Transferred, 0, 1 * kMin, 1 * kMin, 3 * kMin),   // waited 1, moved to A
+      ticket("A", TicketState::Done, 3 * kMin, 4 * kMin, 4 * kMin, 10 * kMin, true),  // the continuation: served 6
+      ticket("B", TicketState::Waiting, 0, std::nullopt),
+  };
+  const DayStats stats = compute_day_stats("2026-11-23", tickets, {{"A", 15 * 60}, {"B", 15 * 60}});
+  CHECK(stats.total.tickets == 5);  // the continuation is not a new visit
+  CHECK(stats.total.served == 3);
+  CHECK(stats.total.no_shows == 1);
+  CHECK(stats.total.waiting == 1);
+  CHECK(*stats.total.average_wait_s == doctest::Approx((5 + 20 + 10 + 1) * 60 / 4.0));
+  CHECK(*stats.total.p90_wait_s == doctest::Approx(20 * 60));
+  CHECK(*stats.total.within_target_share == doctest::Approx(0.75));
+  CHECK(*stats.total.average_service_s == doctest::Approx((4 + 2 + 6) * 60 / 3.0));
+  CHECK(*stats.total.no_show_rate == doctest::Approx(0.25));
+  CHECK(stats.by_service.at("A").tickets == 3);
+  CHECK(stats.by_service.at("B").tickets == 2);
+  CHECK(stats.by_service.at("B").waiting == 1);
+}
+
+TEST_CASE("an empty day has counts of zero and no figures") {
+  const DayStats stats = compute_day_stats("2026-11-23", {}, {});
+  CHECK(stats.total.tickets == 0);
+  CHECK_FALSE(stats.total.average_wait_s);
+  CHECK_FALSE(stats.total.no_show_rate);
+}
