@@ -84,7 +84,6 @@ void migrate(Database& db) {
   for (int version = found + 1; version <= latest_schema_version(); ++version) {
     Transaction tx(db);
     db.exec(kMigrations[static_cast<std::size_t>(version - 1)]);
-    db.exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(version));
     tx.commit();
   }

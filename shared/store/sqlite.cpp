@@ -119,6 +119,10 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
     std::string verdict;
     while (check.step()) verdict += (verdict.empty() ? "" : "; ") + check.text(0);
     if (verdict != "ok") throw SqliteError(SQLITE_CORRUPT, path + " failed its integrity check: " + verdict);
+    // A new file gets its application_id before WAL mode, so the id is in the
+    // main file's header at once (in WAL mode it would sit in the -wal file
+    // until a checkpoint, and the header check above would refuse the file).
+    if (!found_id && mode == Mode::CreateIfMissing) exec("PRAGMA application_id = " + std::to_string(application_id));
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");

@@ -37,6 +37,12 @@ bool file_exists(const std::string& path) {
   return ::stat(path.c_str(), &info) == 0;
 }
 
+bool has_store_row(Database& db) {
+  Statement& q = db.prepare("SELECT count(*) FROM store");
+  const bool found = q.step() && q.int64(0) > 0;
+  q.reset();
+  return found;
+}
 }  // namespace
 
 std::string StoreDb::file_in(const std::string& data_dir) { return data_dir + "/store.db"; }
@@ -52,14 +58,15 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
   if (auto problem = data_dir_problem(data_dir, /*create=*/true)) return storage_error(*problem);
 
   const std::string path = file_in(data_dir);
-  if (file_exists(path)) {
-    // Opening proves whether it is ours; either way, init never overwrites it.
-    Result<std::unique_ptr<StoreDb>> existing = open(data_dir);
-    if (!existing) return existing.error();
-    return refused(data_dir + " already holds store " + existing.value()->store_id() + "; init does not overwrite it");
-  }
   try {
+    // Opening checks that an existing file is ours; a store in it is never overwritten.
+    // A file left without a store by an interrupted init is completed.
     auto db = std::make_unique<Database>(path, Database::Mode::CreateIfMissing, kStoreApplicationId);
+    if (db->pragma_int("user_version") > 0 && has_store_row(*db)) {
+      Result<std::unique_ptr<StoreDb>> existing = load(std::move(db));
+      if (!existing) return existing.error();
+      return refused(data_dir + " already holds store " + existing.value()->store_id() + "; init does not overwrite it");
+    }
     migrate(*db);
     Transaction tx(*db);
     db->prepare("INSERT INTO store(singleton, store_id, time_zone, priority_interleave, incarnation, created_at) "
