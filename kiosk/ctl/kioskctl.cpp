@@ -87,19 +87,11 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
               {"counters", settings.counters}, {"services", services}};
 }
 
-json counter_list(QueueEngine& engine) {
-  json list = json::array();
-  for (const Counter& c : take(engine.counters())) list.push_back(to_json(c));
-  return json{{"counters", list}};
-}
-
+// Every command reads all of its arguments and rejects unknown ones (finish)
+// before it changes anything.
 json run_store_command(const std::string& command, StoreDb& store, CommandLine& cl, const Clock& clock) {
   QueueEngine engine(store, clock);
   auto counter = [&] { return cl.required_int("counter", 1, 99); };
-  auto finished = [&](json j) {
-    cl.finish();
-    return j;
-  };
 
   if (command == "catalog") {
     const std::string sub = cl.word("catalog command (import)");
@@ -123,48 +115,74 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     const int n = counter();
     if (sub == "open") {
       const std::vector<std::string> codes = split_list(cl.required("services"));
-      return finished(to_json(take(engine.open_counter(n, codes))));
+      cl.finish();
+      return to_json(take(engine.open_counter(n, codes)));
     }
-    if (sub == "pause") return finished(to_json(take(engine.pause_counter(n, cl.required("reason")))));
-    if (sub == "close") return finished(to_json(take(engine.close_counter(n))));
+    if (sub == "pause") {
+      const std::string reason = cl.required("reason");
+      cl.finish();
+      return to_json(take(engine.pause_counter(n, reason)));
+    }
+    if (sub == "close") {
+      cl.finish();
+      return to_json(take(engine.close_counter(n)));
+    }
     throw UsageError("unknown counter command \"" + sub + "\"");
   }
-  if (command == "counters") return finished(counter_list(engine));
   if (command == "issue") {
     const std::string service = cl.required("service");
     const bool priority = cl.flag("priority");
-    return finished(to_json(take(engine.issue(service, priority))));
+    cl.finish();
+    return to_json(take(engine.issue(service, priority)));
   }
-  if (command == "cancel") return finished(to_json(take(engine.cancel(cl.required("ticket")))));
-  if (command == "call") return finished(to_json(take(engine.call_next(counter()))));
-  if (command == "recall") return finished(to_json(take(engine.recall(counter()))));
-  if (command == "start") return finished(to_json(take(engine.start(counter()))));
-  if (command == "no-show") return finished(to_json(take(engine.no_show(counter()))));
+  if (command == "cancel") {
+    const std::string label = cl.required("ticket");
+    cl.finish();
+    return to_json(take(engine.cancel(label)));
+  }
   if (command == "finish") {
     const int n = counter();
     const std::string name = cl.required("outcome");
+    cl.finish();
     const std::optional<Outcome> outcome = outcome_from(name);
     if (!outcome) throw UsageError("unknown outcome \"" + name + "\" (expected " + outcome_names() + ")");
-    return finished(to_json(take(engine.finish(n, *outcome))));
+    return to_json(take(engine.finish(n, *outcome)));
   }
   if (command == "transfer") {
     const int n = counter();
-    return finished(to_json(take(engine.transfer(n, cl.required("to")))));
+    const std::string to = cl.required("to");
+    cl.finish();
+    return to_json(take(engine.transfer(n, to)));
   }
   if (command == "pause") {
     const int n = counter();
-    return finished(to_json(take(engine.pause_counter(n, cl.required("reason")))));
-  }
-  if (command == "queue") {
+    const std::string reason = cl.required("reason");
     cl.finish();
-    json services = json::array();
-    for (const ServiceQueue& q : take(engine.queue_status())) services.push_back(to_json(q));
-    return json{{"store", store.store_id()}, {"business_day", engine.today()}, {"services", services}};
+    return to_json(take(engine.pause_counter(n, reason)));
+  }
+  if (command == "call" || command == "recall" || command == "start" || command == "no-show") {
+    const int n = counter();
+    cl.finish();
+    if (command == "call") return to_json(take(engine.call_next(n)));
+    if (command == "recall") return to_json(take(engine.recall(n)));
+    if (command == "start") return to_json(take(engine.start(n)));
+    return to_json(take(engine.no_show(n)));
   }
   if (command == "stats") {
     const std::string day = cl.optional("day").value_or(engine.today());
     cl.finish();
     return to_json(take(engine.day_stats(day)));
+  }
+  cl.finish();
+  if (command == "counters") {
+    json list = json::array();
+    for (const Counter& c : take(engine.counters())) list.push_back(to_json(c));
+    return json{{"counters", list}};
+  }
+  if (command == "queue") {
+    json services = json::array();
+    for (const ServiceQueue& q : take(engine.queue_status())) services.push_back(to_json(q));
+    return json{{"store", store.store_id()}, {"business_day", engine.today()}, {"services", services}};
   }
   throw UsageError("unknown command \"" + command + "\"");
 }
