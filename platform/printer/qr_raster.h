@@ -1,0 +1,22 @@
+// Drawing a QR code (libqrencode, error correction M) as a 1-bit bitmap the
+// width of the paper: centred, with a 4-module quiet zone all round.
+#pragma once
+
+#include <string>
+
+#include "printer/mono_bitmap.h"
+
+namespace kiosk::printer {
+
+inline constexpr int kQrQuietZoneModules = 4;
+inline constexpr int kQrLargestModuleDots = 6;
+inline constexpr int kQrSmallestModuleDots = 2;  // below this phones fail to scan thermal prints
+
+struct RenderedQr {
+  MonoBitmap bitmap;
+  std::string error;  // empty on success
+};
+
+RenderedQr render_qr_code(const std::string& payload, int width_dots);
+
+}  // namespace kiosk::printer
