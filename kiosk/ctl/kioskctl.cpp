@@ -21,7 +21,7 @@
 namespace kiosk::ctl {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 

@@ -5,7 +5,7 @@
 namespace kiosk {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 template <class T>
 json optional_value(const std::optional<T>& value) {

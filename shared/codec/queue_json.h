@@ -10,11 +10,11 @@
 
 namespace kiosk {
 
-nlohmann::json to_json(const Ticket& ticket);
-nlohmann::json to_json(const IssuedTicket& issued);
-nlohmann::json to_json(const Counter& counter);
-nlohmann::json to_json(const Service& service);
-nlohmann::json to_json(const ServiceQueue& queue);
-nlohmann::json to_json(const DayStats& stats);
+nlohmann::ordered_json to_json(const Ticket& ticket);
+nlohmann::ordered_json to_json(const IssuedTicket& issued);
+nlohmann::ordered_json to_json(const Counter& counter);
+nlohmann::ordered_json to_json(const Service& service);
+nlohmann::ordered_json to_json(const ServiceQueue& queue);
+nlohmann::ordered_json to_json(const DayStats& stats);
 
 }  // namespace kiosk
