@@ -10,7 +10,7 @@ namespace kiosk::printer {
 
 inline constexpr int kQrQuietZoneModules = 4;
 inline constexpr int kQrLargestModuleDots = 6;
-inline constexpr int kQrSmallestModuleDots = 2;  // below this phones fail to scan thermal prints
+inline constexpr int kQrSmallestModuleDots = 3;  // below this phones struggle to scan a thermal print
 
 struct RenderedQr {
   MonoBitmap bitmap;
