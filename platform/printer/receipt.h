@@ -16,7 +16,7 @@ enum class TextSize { Normal, Large, Huge };  // Huge is for the ticket number
 enum class TextAlign { Left, Center };
 
 struct TextLine {
-  std::string utf8;  // Chinese and Latin may mix; too long a line wraps
+  std::string utf8;  // Chinese and Latin may mix; "\n" breaks the line, too long a line wraps
   TextSize size = TextSize::Normal;
   TextAlign align = TextAlign::Left;
   bool bold = false;

@@ -35,17 +35,14 @@ MonoBitmap copy_mono_bitmap(const FT_Bitmap& source) {
   return image;
 }
 
-Glyph render_glyph(GlyphSource source, char32_t code_point, bool bold) {
-  Glyph glyph{code_point, {}, 0, 0, 0};
-  if (FT_Load_Glyph(source.face, source.glyph_index, FT_LOAD_TARGET_MONO | FT_LOAD_NO_BITMAP) != 0) return glyph;
+// Nullopt when FreeType cannot load or render the glyph a face claims to have.
+std::optional<Glyph> render_glyph(GlyphSource source, char32_t code_point, bool bold) {
+  if (FT_Load_Glyph(source.face, source.glyph_index, FT_LOAD_TARGET_MONO | FT_LOAD_NO_BITMAP) != 0) return std::nullopt;
   FT_GlyphSlot slot = source.face->glyph;
   if (bold) FT_GlyphSlot_Embolden(slot);
-  if (FT_Render_Glyph(slot, FT_RENDER_MODE_MONO) != 0 || slot->bitmap.pixel_mode != FT_PIXEL_MODE_MONO) return glyph;
-  glyph.image = copy_mono_bitmap(slot->bitmap);
-  glyph.left = slot->bitmap_left;
-  glyph.top = slot->bitmap_top;
-  glyph.advance = static_cast<int>((slot->advance.x + 32) >> 6);
-  return glyph;
+  if (FT_Render_Glyph(slot, FT_RENDER_MODE_MONO) != 0 || slot->bitmap.pixel_mode != FT_PIXEL_MODE_MONO) return std::nullopt;
+  return Glyph{code_point, copy_mono_bitmap(slot->bitmap), slot->bitmap_left, slot->bitmap_top,
+               static_cast<int>((slot->advance.x + 32) >> 6)};
 }
 
 // [SECTION] Wrapping
@@ -88,6 +85,10 @@ std::vector<LineSpan> wrap(const std::vector<Glyph>& glyphs, int width) {
   return lines;
 }
 
+void note_missing(std::vector<char32_t>& missing, char32_t code_point) {
+  if (std::find(missing.begin(), missing.end(), code_point) == missing.end()) missing.push_back(code_point);
+}
+
 int inked_width(const std::vector<Glyph>& glyphs, LineSpan line) {
   std::size_t end = line.end;
   while (end > line.begin && is_space(glyphs[end - 1].code_point)) --end;
@@ -128,15 +129,13 @@ RenderedText render_text_line(FontStack& fonts, const TextLine& line, int width_
       glyphs.push_back({code_point, {}, 0, 0, 0});
       continue;
     }
-    std::optional<GlyphSource> source = fonts.find_glyph(code_point);
-    if (!source) {
-      if (std::find(rendered.missing_characters.begin(), rendered.missing_characters.end(), code_point) ==
-          rendered.missing_characters.end()) {
-        rendered.missing_characters.push_back(code_point);
-      }
-      source = fonts.missing_glyph_box();
+    std::optional<Glyph> glyph;
+    if (std::optional<GlyphSource> source = fonts.find_glyph(code_point)) glyph = render_glyph(*source, code_point, line.bold);
+    if (!glyph) {
+      note_missing(rendered.missing_characters, code_point);
+      glyph = render_glyph(fonts.missing_glyph_box(), code_point, line.bold);
     }
-    glyphs.push_back(render_glyph(*source, code_point, line.bold));
+    if (glyph) glyphs.push_back(std::move(*glyph));
   }
 
   const int ascent = fonts.ascent();
