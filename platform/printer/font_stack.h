@@ -10,12 +10,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
-namespace kiosk::printer {
+#include "printer/font_paths.h"
 
-struct FontPaths {
-  std::string latin = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  std::string cjk = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
-};
+namespace kiosk::printer {
 
 struct GlyphSource {
   FT_Face face;

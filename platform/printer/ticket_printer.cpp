@@ -1,7 +1,10 @@
 // print_receipt and render_receipt_png: fonts, rendering, encoding, output.
 #include "printer/ticket_printer.h"
 
+#include <memory>
+
 #include "printer/escpos_encoder.h"
+#include "printer/font_stack.h"
 #include "printer/png_preview.h"
 #include "printer/receipt_raster.h"
 

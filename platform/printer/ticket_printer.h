@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "printer/font_stack.h"
+#include "printer/font_paths.h"
 #include "printer/print_result.h"
 #include "printer/printer_port.h"
 #include "printer/receipt.h"
