@@ -30,7 +30,7 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   catalog import FILE
   counter open --counter N --services A,B | counter pause --counter N --reason TEXT
   counter close --counter N | counters
-  issue --service A [--priority]          cancel --ticket A012
+  issue --service A [--priority] [--phone 13812345678]    cancel --ticket A012
   call --counter N      recall --counter N      start --counter N
   finish --counter N --outcome resolved|follow-up|request
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
@@ -130,10 +130,12 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     throw UsageError("unknown counter command \"" + sub + "\"");
   }
   if (command == "issue") {
-    const std::string service = cl.required("service");
-    const bool priority = cl.flag("priority");
+    IssueRequest request;
+    request.service_code = cl.required("service");
+    request.priority = cl.flag("priority");
+    request.phone = cl.optional("phone").value_or("");
     cl.finish();
-    return to_json(take(engine.issue(service, priority)));
+    return to_json(take(engine.issue(request)));
   }
   if (command == "cancel") {
     const std::string label = cl.required("ticket");

@@ -2,6 +2,8 @@
 // absent times and figures are null.
 #include "codec/queue_json.h"
 
+#include "core/phone.h"
+
 namespace kiosk {
 namespace {
 
@@ -42,7 +44,10 @@ json to_json(const Ticket& t) {
               {"started_at", optional_value(t.started_at)},
               {"finished_at", optional_value(t.finished_at)},
               {"transferred_from", t.transferred_from.empty() ? json(nullptr) : json(t.transferred_from)},
-              {"transferred_to", t.transferred_to.empty() ? json(nullptr) : json(t.transferred_to)}};
+              {"transferred_to", t.transferred_to.empty() ? json(nullptr) : json(t.transferred_to)},
+              {"phone", t.phone.empty() ? json(nullptr) : json(mask_phone(t.phone))},
+              {"token", t.token.empty() ? json(nullptr) : json(t.token)},
+              {"print_state", to_string(t.print_state)}};
 }
 
 json to_json(const IssuedTicket& issued) {

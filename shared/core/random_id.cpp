@@ -7,18 +7,27 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 #include <stdexcept>
 
 namespace kiosk {
 
-std::string new_uuid() {
-  std::array<std::uint8_t, 16> bytes{};
+namespace {
+
+void fill_random(std::uint8_t* bytes, std::size_t size) {
   std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+  while (filled < size) {
+    const ssize_t got = getrandom(bytes + filled, size - filled, 0);
     if (got < 0) throw std::runtime_error("getrandom failed");
     filled += static_cast<std::size_t>(got);
   }
+}
+
+}  // namespace
+
+std::string new_uuid() {
+  std::array<std::uint8_t, 16> bytes{};
+  fill_random(bytes.data(), bytes.size());
   bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
   bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
   char text[37];
@@ -27,6 +36,18 @@ std::string new_uuid() {
                 bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                 bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
   return text;
+}
+
+std::string random_token(std::size_t length) {
+  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // 31 characters
+  constexpr std::uint8_t kUnbiasedLimit = 248;                          // 8 * 31: rejection sampling
+  std::string token;
+  std::uint8_t byte = 0;
+  while (token.size() < length) {
+    fill_random(&byte, 1);
+    if (byte < kUnbiasedLimit) token += kAlphabet[byte % 31];
+  }
+  return token;
 }
 
 }  // namespace kiosk

@@ -18,12 +18,17 @@ enum class ErrorKind {
 
 struct Error {
   ErrorKind kind;
-  std::string message;
+  std::string message;  // English, for operators and logs
+  std::string code;     // stable machine name where a screen must tell it apart ("already-rated")
 };
 
-inline Error invalid_argument(std::string message) { return {ErrorKind::InvalidArgument, std::move(message)}; }
-inline Error refused(std::string message) { return {ErrorKind::Refused, std::move(message)}; }
-inline Error storage_error(std::string message) { return {ErrorKind::Storage, std::move(message)}; }
+inline Error invalid_argument(std::string message, std::string code = {}) {
+  return {ErrorKind::InvalidArgument, std::move(message), std::move(code)};
+}
+inline Error refused(std::string message, std::string code = {}) {
+  return {ErrorKind::Refused, std::move(message), std::move(code)};
+}
+inline Error storage_error(std::string message) { return {ErrorKind::Storage, std::move(message), {}}; }
 
 template <class T>
 class [[nodiscard]] Result {

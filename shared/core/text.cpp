@@ -1,30 +1,54 @@
-// UTF-8 validation and single-line field checks.
+// UTF-8 decoding and validation, and single-line field checks.
 #include "core/text.h"
 
 #include <cstdint>
 
 namespace kiosk {
+namespace {
+
+// Decodes the sequence at text[i] into *out; returns its length in bytes, or 0
+// when it is malformed (bad lead byte, truncated, overlong, surrogate, > U+10FFFF).
+std::size_t decode_one(std::string_view text, std::size_t i, char32_t* out) {
+  const auto lead = static_cast<std::uint8_t>(text[i]);
+  std::size_t extra = 0;
+  std::uint32_t cp = 0;
+  if (lead < 0x80) { cp = lead; }
+  else if ((lead & 0xE0) == 0xC0) { extra = 1; cp = lead & 0x1F; }
+  else if ((lead & 0xF0) == 0xE0) { extra = 2; cp = lead & 0x0F; }
+  else if ((lead & 0xF8) == 0xF0) { extra = 3; cp = lead & 0x07; }
+  else return 0;
+  if (i + extra >= text.size()) return 0;  // truncated sequence
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const auto next = static_cast<std::uint8_t>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  static constexpr std::uint32_t kMinForLength[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMinForLength[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  *out = cp;
+  return extra + 1;
+}
+
+}  // namespace
+
+std::u32string utf8_code_points(std::string_view text) {
+  std::u32string points;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t used = decode_one(text, i, &cp);
+    points.push_back(used ? cp : U'\uFFFD');
+    i += used ? used : 1;
+  }
+  return points;
+}
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {
-    const auto lead = static_cast<std::uint8_t>(text[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (lead < 0x80) { cp = lead; }
-    else if ((lead & 0xE0) == 0xC0) { extra = 1; cp = lead & 0x1F; }
-    else if ((lead & 0xF0) == 0xE0) { extra = 2; cp = lead & 0x0F; }
-    else if ((lead & 0xF8) == 0xF0) { extra = 3; cp = lead & 0x07; }
-    else return std::nullopt;
-    if (i + extra >= text.size()) return std::nullopt;  // truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<std::uint8_t>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return std::nullopt;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    static constexpr std::uint32_t kMinForLength[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMinForLength[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-    i += extra + 1;
+    char32_t cp = 0;
+    const std::size_t used = decode_one(text, i, &cp);
+    if (!used) return std::nullopt;
+    i += used;
   }
   return count;
 }

@@ -13,6 +13,9 @@ namespace kiosk {
 // otherwise nullopt.
 std::optional<std::size_t> utf8_length(std::string_view text);
 
+// The code points of valid UTF-8 text; malformed bytes become U+FFFD.
+std::u32string utf8_code_points(std::string_view text);
+
 // True if `text` holds a C0/C1 control character or DEL (tab and newline too).
 bool has_control_characters(std::string_view text);
 

@@ -17,6 +17,8 @@ constexpr std::array kTicketStates{
     std::pair{TicketState::Transferred, "transferred"}};
 constexpr std::array kOutcomes{std::pair{Outcome::Resolved, "resolved"}, std::pair{Outcome::FollowUp, "follow-up"},
                                std::pair{Outcome::Request, "request"}};
+constexpr std::array kPrintStates{std::pair{PrintState::NotPrinted, "not-printed"},
+                                  std::pair{PrintState::Printed, "printed"}, std::pair{PrintState::Failed, "failed"}};
 
 template <class Table, class Enum>
 const char* name_in(const Table& table, Enum value) {
@@ -37,9 +39,11 @@ auto value_in(const Table& table, const std::string& text) -> std::optional<decl
 const char* to_string(CounterState state) { return name_in(kCounterStates, state); }
 const char* to_string(TicketState state) { return name_in(kTicketStates, state); }
 const char* to_string(Outcome outcome) { return name_in(kOutcomes, outcome); }
+const char* to_string(PrintState state) { return name_in(kPrintStates, state); }
 std::optional<CounterState> counter_state_from(const std::string& text) { return value_in(kCounterStates, text); }
 std::optional<TicketState> ticket_state_from(const std::string& text) { return value_in(kTicketStates, text); }
 std::optional<Outcome> outcome_from(const std::string& text) { return value_in(kOutcomes, text); }
+std::optional<PrintState> print_state_from(const std::string& text) { return value_in(kPrintStates, text); }
 
 std::string outcome_names() {
   std::string names;

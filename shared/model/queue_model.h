@@ -34,6 +34,10 @@ enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled, Tran
 
 enum class Outcome { Resolved, FollowUp, Request };
 
+// Whether the paper ticket reached the customer. A failed print is never a
+// ticket in hand: the customer is sent to staff, who reprint it.
+enum class PrintState { NotPrinted, Printed, Failed };
+
 struct Ticket {
   std::string id;          // UUID, stable across devices
   std::string business_day;
@@ -51,14 +55,19 @@ struct Ticket {
   std::optional<EpochMs> finished_at;
   std::string transferred_from;  // id of the ticket this one continues
   std::string transferred_to;    // id of the ticket that continues this one
+  std::string phone;             // digits, optional; shown only masked
+  std::string token;             // opaque, random: what the ticket's QR code holds
+  PrintState print_state = PrintState::NotPrinted;
 };
 
 const char* to_string(CounterState state);
 const char* to_string(TicketState state);
 const char* to_string(Outcome outcome);
+const char* to_string(PrintState state);
 std::optional<CounterState> counter_state_from(const std::string& text);
 std::optional<TicketState> ticket_state_from(const std::string& text);
 std::optional<Outcome> outcome_from(const std::string& text);
+std::optional<PrintState> print_state_from(const std::string& text);
 
 // "resolved, follow-up, request": the accepted outcome names, for messages.
 std::string outcome_names();

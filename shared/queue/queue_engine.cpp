@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/phone.h"
 #include "core/random_id.h"
 #include "core/text.h"
 #include "queue/calling_policy.h"
@@ -17,7 +18,11 @@ namespace {
 
 constexpr const char* kTicketColumns =
     "seq, id, business_day, service_code, prefix, number, priority, state, counter, outcome, recalls, "
-    "issued_at, queued_since, called_at, started_at, finished_at, transferred_from, transferred_to";
+    "issued_at, queued_since, called_at, started_at, finished_at, transferred_from, transferred_to, phone, token, "
+    "print_state";
+
+// Length of the QR token: 31^20, about 2^99 possibilities, cannot be guessed.
+constexpr std::size_t kTokenLength = 20;
 
 // How many recent finished tickets of a service make its duration estimate.
 constexpr int kRecentDurations = 20;
@@ -40,6 +45,9 @@ Ticket ticket_from_row(const Statement& row) {
   t.finished_at = row.optional_int64(15);
   t.transferred_from = row.text(16);
   t.transferred_to = row.text(17);
+  t.phone = row.text(18);
+  t.token = row.text(19);
+  t.print_state = print_state_from(row.text(20)).value_or(PrintState::NotPrinted);
   return t;
 }
 
@@ -167,12 +175,19 @@ int QueueEngine::estimated_wait_min(const Service& service, int people_ahead) {
 
 // [SECTION] Customers
 
-Result<IssuedTicket> QueueEngine::issue(const std::string& service_code, bool priority) {
+Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
+  std::string phone;
+  if (!request.phone.empty()) {
+    Result<std::string> normalized = normalize_phone(request.phone);
+    if (!normalized) return normalized.error();
+    phone = normalized.value();
+  }
   return in_transaction<IssuedTicket>([&]() -> Result<IssuedTicket> {
-    std::optional<Service> service = active_service(service_code);
-    if (!service) return invalid_argument("unknown service \"" + service_code + "\"");
-    if (priority && !service->priority_allowed)
-      return refused("service " + service->code + " (" + service->name_en + ") does not take priority tickets");
+    std::optional<Service> service = active_service(request.service_code);
+    if (!service) return invalid_argument("unknown service \"" + request.service_code + "\"", "unknown-service");
+    if (request.priority && !service->priority_allowed)
+      return refused("service " + service->code + " (" + service->name_en + ") does not take priority tickets",
+                     "no-priority");
 
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
@@ -187,11 +202,23 @@ Result<IssuedTicket> QueueEngine::issue(const std::string& service_code, bool pr
 
     const int ahead = waiting_count(service->code, day, std::nullopt);
     Statement& insert = db.prepare(
-        "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since) "
-        "VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6)");
-    insert.bind(1, new_uuid()).bind(2, day).bind(3, service->code).bind(4, number).bind(5, priority ? 1 : 0).bind(6, now);
+        "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
+        "phone, token) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8)");
+    insert.bind(1, new_uuid()).bind(2, day).bind(3, service->code).bind(4, number).bind(5, request.priority ? 1 : 0);
+    insert.bind(6, now).bind(7, phone.empty() ? std::optional<std::string>() : phone).bind(8, random_token(kTokenLength));
     insert.run();
     return IssuedTicket{reload(sqlite3_last_insert_rowid(db.handle())), ahead, estimated_wait_min(*service, ahead)};
+  });
+}
+
+Result<Ticket> QueueEngine::record_print(const std::string& ticket_id, PrintState state) {
+  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+    Statement& update = store_.db().prepare("UPDATE ticket SET print_state = ?2 WHERE id = ?1 RETURNING seq");
+    update.bind(1, ticket_id).bind(2, to_string(state));
+    if (!update.step()) return invalid_argument("no ticket with id " + ticket_id);
+    const std::int64_t seq = update.int64(0);
+    update.reset();
+    return reload(seq);
   });
 }
 
@@ -327,9 +354,10 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
     const ParsedLabel label = parse_ticket_label(t.label).value();
     db.prepare(
           "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
-          "transferred_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9)")
+          "transferred_from, phone, print_state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?10, ?11)")
         .bind(1, new_id).bind(2, t.business_day).bind(3, target->code).bind(4, label.prefix).bind(5, label.number)
         .bind(6, t.priority ? 1 : 0).bind(7, now).bind(8, t.queued_since).bind(9, t.id)
+        .bind(10, t.phone.empty() ? std::optional<std::string>() : t.phone).bind(11, to_string(t.print_state))
         .run();
     const std::int64_t new_seq = sqlite3_last_insert_rowid(db.handle());
     db.prepare("UPDATE ticket SET state = 'transferred', finished_at = ?2, transferred_to = ?3, "

@@ -18,6 +18,12 @@
 
 namespace kiosk {
 
+struct IssueRequest {
+  std::string service_code;
+  bool priority = false;
+  std::string phone;  // optional, as typed; validated and stored as digits
+};
+
 struct IssuedTicket {
   Ticket ticket;
   int people_ahead = 0;
@@ -36,7 +42,9 @@ class QueueEngine {
   QueueEngine(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // [SECTION] Customers
-  Result<IssuedTicket> issue(const std::string& service_code, bool priority);
+  Result<IssuedTicket> issue(const IssueRequest& request);
+  // Records whether the paper ticket was printed; a failure marks it for reprint.
+  Result<Ticket> record_print(const std::string& ticket_id, PrintState state);
   Result<Ticket> cancel(const std::string& label);  // a waiting ticket of today
 
   // [SECTION] A counter's current ticket

@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 1> kMigrations{
+constexpr std::array<const char*, 2> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -67,6 +67,22 @@ CREATE INDEX ticket_waiting ON ticket(business_day, priority, queued_since, seq)
 CREATE INDEX ticket_active ON ticket(counter) WHERE state IN ('called', 'serving');
 CREATE INDEX ticket_by_day ON ticket(business_day);
 CREATE INDEX ticket_done ON ticket(service_code, finished_at) WHERE state = 'done';
+)sql",
+    // 2: the customer kiosk: optional phone, the QR token, print state, ratings.
+    R"sql(
+ALTER TABLE ticket ADD COLUMN phone TEXT;
+ALTER TABLE ticket ADD COLUMN token TEXT;
+ALTER TABLE ticket ADD COLUMN print_state TEXT NOT NULL DEFAULT 'not-printed';
+CREATE UNIQUE INDEX ticket_token ON ticket(token) WHERE token IS NOT NULL;
+CREATE INDEX ticket_print_failed ON ticket(business_day) WHERE print_state = 'failed';
+CREATE TABLE rating (
+  id TEXT PRIMARY KEY,
+  ticket_id TEXT NOT NULL UNIQUE REFERENCES ticket(id),
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  reasons TEXT NOT NULL DEFAULT '',
+  counter INTEGER,
+  created_at INTEGER NOT NULL
+);
 )sql",
 };
 

@@ -108,7 +108,7 @@ EngineFigures measure_engine(const std::string& dir, int history, int reps) {
   const char* codes[] = {"A", "B", "C", "D", "E", "F", "G", "H"};
   std::vector<double> issue_ms, call_ms;
   for (int i = 0; i < reps; ++i)
-    issue_ms.push_back(time_ms([&] { engine.issue(codes[i % 8], i % 4 == 0).value(); }));
+    issue_ms.push_back(time_ms([&] { engine.issue({codes[i % 8], i % 4 == 0, {}}).value(); }));
   for (int i = 0; i < reps; ++i) {
     const int counter = 1 + i % 3;
     call_ms.push_back(time_ms([&] { engine.call_next(counter).value(); }));

@@ -28,9 +28,9 @@ int main(int argc, char** argv) {
   SystemClock clock;
   QueueEngine engine(*store.value(), clock);
   for (long i = 0; count == 0 || i < count; ++i) {
-    Result<Ticket> done = Error{ErrorKind::InvalidArgument, "unknown mode " + mode};
+    Result<Ticket> done = invalid_argument("unknown mode " + mode);
     if (mode == "issue") {
-      Result<IssuedTicket> issued = engine.issue(target, false);
+      Result<IssuedTicket> issued = engine.issue({target, false, {}});
       done = issued ? Result<Ticket>(issued.value().ticket) : Result<Ticket>(issued.error());
     } else if (mode == "call") {
       const int counter = std::atoi(target.c_str());

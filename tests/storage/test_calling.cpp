@@ -19,7 +19,7 @@ std::string serve_next(TestStore& s, int counter) {
 }
 std::string issue(TestStore& s, const char* service, bool priority = false) {
   s.clock.advance_s(1);
-  return s.engine->issue(service, priority).value().ticket.label;
+  return s.engine->issue({service, priority, {}}).value().ticket.label;
 }
 }  // namespace
 

@@ -9,7 +9,7 @@ using kiosk::test::TestStore;
 using kiosk::test::utc_ms;
 
 namespace {
-std::string issue(TestStore& s, const char* service = "A") { return s.engine->issue(service, false).value().ticket.label; }
+std::string issue(TestStore& s, const char* service = "A") { return s.engine->issue({service, false, {}}).value().ticket.label; }
 }  // namespace
 
 TEST_CASE("numbers count per service and per business day") {
@@ -22,12 +22,12 @@ TEST_CASE("numbers count per service and per business day") {
 
 TEST_CASE("Asia/Shanghai: numbering restarts at local midnight, not UTC midnight") {
   TestStore s("Asia/Shanghai", utc_ms(2026, 11, 22, 15, 59, 58));  // 23:59:58 local
-  const IssuedTicket late = s.engine->issue("A", false).value();
+  const IssuedTicket late = s.engine->issue({"A", false, {}}).value();
   CHECK(late.ticket.label == "A001");
   CHECK(late.ticket.business_day == "2026-11-22");
   CHECK(issue(s) == "A002");
   s.clock.set(utc_ms(2026, 11, 22, 16, 0, 0));  // 00:00:00 local
-  const IssuedTicket early = s.engine->issue("A", false).value();
+  const IssuedTicket early = s.engine->issue({"A", false, {}}).value();
   CHECK(early.ticket.label == "A001");
   CHECK(early.ticket.business_day == "2026-11-23");
   s.clock.set(utc_ms(2026, 11, 23, 0, 0, 0));  // UTC midnight is 08:00 local: same day
@@ -72,10 +72,10 @@ TEST_CASE("people ahead and the wait estimate") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
   REQUIRE(s.engine->open_counter(2, {"A"}).ok());
-  CHECK(s.engine->issue("A", false).value().people_ahead == 0);
-  s.engine->issue("A", false).value();
-  s.engine->issue("A", false).value();
-  const IssuedTicket fourth = s.engine->issue("A", false).value();
+  CHECK(s.engine->issue({"A", false, {}}).value().people_ahead == 0);
+  s.engine->issue({"A", false, {}}).value();
+  s.engine->issue({"A", false, {}}).value();
+  const IssuedTicket fourth = s.engine->issue({"A", false, {}}).value();
   CHECK(fourth.people_ahead == 3);
   // No history yet: the catalogue's 5 minutes per ticket, 2 counters: ceil(3*5/2) = 8.
   CHECK(fourth.estimated_wait_min == 8);
@@ -95,11 +95,11 @@ TEST_CASE("people ahead and the wait estimate") {
 
 TEST_CASE("issuing refuses unknown services and priority where the service does not allow it") {
   TestStore s;
-  auto unknown = s.engine->issue("Z", false);
+  auto unknown = s.engine->issue({"Z", false, {}});
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().kind == ErrorKind::InvalidArgument);
   CHECK(unknown.error().message == "unknown service \"Z\"");
-  auto no_priority = s.engine->issue("G", true);
+  auto no_priority = s.engine->issue({"G", true, {}});
   REQUIRE_FALSE(no_priority.ok());
   CHECK(no_priority.error().kind == ErrorKind::Refused);
   CHECK(issue(s, "G") == "G001");  // the refused attempt used no number

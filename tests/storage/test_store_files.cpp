@@ -106,7 +106,7 @@ TEST_CASE("a file that is not a database is refused and left untouched") {
 TEST_CASE("a damaged store database is refused with a clear message and never overwritten") {
   std::string path, dir_path;
   TestStore s;
-  for (int i = 0; i < 300; ++i) s.engine->issue("A", false).value();
+  for (int i = 0; i < 300; ++i) s.engine->issue({"A", false, {}}).value();
   s.engine.reset();
   s.store.reset();  // closes and checkpoints
   path = StoreDb::file_in(s.dir.path());
@@ -138,7 +138,7 @@ TEST_CASE("a store written by a newer version is refused") {
 
 TEST_CASE("init refuses a data dir that already holds a store") {
   TestStore s;
-  s.engine->issue("A", false).value();
+  s.engine->issue({"A", false, {}}).value();
   auto again = StoreDb::create(s.dir.path(), settings(), catalog(), 0);
   REQUIRE_FALSE(again.ok());
   INFO(again.error().message);
@@ -169,7 +169,7 @@ TEST_CASE("a read-only data dir gives a clear message, for init and for an exist
   CHECK(message.find("is not writable") != std::string::npos);
 
   TestStore s;
-  s.engine->issue("A", false).value();
+  s.engine->issue({"A", false, {}}).value();
   s.engine.reset();
   s.store.reset();
   REQUIRE(chmod(s.dir.path().c_str(), 0555) == 0);

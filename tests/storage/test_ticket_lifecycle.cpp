@@ -11,7 +11,7 @@ TEST_CASE("call, recall, start, finish record every time") {
   TestStore s;
   REQUIRE(s.engine->open_counter(2, {"A"}).ok());
   const EpochMs t0 = s.clock.now_ms();
-  s.engine->issue("A", false).value();
+  s.engine->issue({"A", false, {}}).value();
   s.clock.advance_s(300);
   const Ticket called = s.engine->call_next(2).value();
   CHECK(called.state == TicketState::Called);
@@ -43,9 +43,9 @@ TEST_CASE("call, recall, start, finish record every time") {
 TEST_CASE("no-show, cancel and finish without start") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A", "B"}).ok());
-  s.engine->issue("A", false).value();  // A001: no-show
-  s.engine->issue("A", false).value();  // A002: finished without start
-  s.engine->issue("B", false).value();  // B001: cancelled while waiting
+  s.engine->issue({"A", false, {}}).value();  // A001: no-show
+  s.engine->issue({"A", false, {}}).value();  // A002: finished without start
+  s.engine->issue({"B", false, {}}).value();  // B001: cancelled while waiting
   CHECK(s.engine->call_next(1).value().label == "A001");
   s.clock.advance_s(60);
   CHECK(s.engine->no_show(1).value().state == TicketState::NoShow);
@@ -68,7 +68,7 @@ TEST_CASE("no-show, cancel and finish without start") {
 TEST_CASE("the engine's view survives reopening the file") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
-  const Ticket issued = s.engine->issue("A", true).value().ticket;
+  const Ticket issued = s.engine->issue({"A", true, {}}).value().ticket;
   s.engine.reset();
   s.store.reset();
   auto reopened = StoreDb::open(s.dir.path());
@@ -78,4 +78,22 @@ TEST_CASE("the engine's view survives reopening the file") {
   CHECK(called.id == issued.id);
   CHECK(called.priority);
   CHECK(reopened.value()->store_id() == "TEST-STORE");
+}
+
+TEST_CASE("a ticket carries a masked-later phone, an opaque token and its print state") {
+  TestStore s;
+  const Ticket plain = s.engine->issue({"A", false, {}}).value().ticket;
+  CHECK(plain.phone.empty());
+  CHECK(plain.token.size() == 20);
+  CHECK(plain.token.find_first_of("01ILO") == std::string::npos);
+  const Ticket with_phone = s.engine->issue({"A", false, "138 1234 5678"}).value().ticket;
+  CHECK(with_phone.phone == "13812345678");
+  CHECK(with_phone.token != plain.token);
+  auto bad_phone = s.engine->issue({"A", false, "12345"});
+  CHECK(bad_phone.error().code == "phone-format");
+  CHECK(s.engine->issue({"A", false, {}}).value().ticket.label == "A003");  // the refused one used no number
+  CHECK(plain.print_state == PrintState::NotPrinted);
+  CHECK(s.engine->record_print(plain.id, PrintState::Failed).value().print_state == PrintState::Failed);
+  CHECK(s.engine->record_print(plain.id, PrintState::Printed).value().print_state == PrintState::Printed);
+  CHECK(s.engine->record_print("nope", PrintState::Printed).error().kind == ErrorKind::InvalidArgument);
 }

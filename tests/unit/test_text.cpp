@@ -26,3 +26,10 @@ TEST_CASE("control characters and single-line checks") {
   CHECK(check_single_line("name", "abc", 2) == std::optional<std::string>("name is longer than 2 characters"));
   CHECK_FALSE(check_single_line("name", "咨询", 2));
 }
+
+TEST_CASE("utf8_code_points decodes, replacing malformed bytes with U+FFFD") {
+  CHECK(utf8_code_points("A咨") == std::u32string{U'A', U'\u54A8'});
+  CHECK(utf8_code_points("\xF0\x9F\x98\x80") == std::u32string{U'\U0001F600'});
+  CHECK(utf8_code_points("a\xFF" "b") == std::u32string{U'a', U'\uFFFD', U'b'});
+  CHECK(utf8_code_points("\xE5\x92") == std::u32string{U'\uFFFD', U'\uFFFD'});
+}

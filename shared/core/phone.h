@@ -1,0 +1,20 @@
+// Chinese phone numbers as customers type them on a keypad: validation of
+// mobile (1[3-9] + 9 digits) and landline (0 + 2-3 digit area code + 7-8 digit
+// number) formats, and the mask shown once a number is entered (138****5678).
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+
+namespace kiosk {
+
+// Accepts digits with optional spaces or dashes; returns the digits only.
+// Error codes: "phone-empty", "phone-not-digits", "phone-format".
+Result<std::string> normalize_phone(const std::string& typed);
+
+// 13812345678 -> 138****5678; 01012345678 -> 010****5678. Anything shorter
+// than 7 characters is masked whole.
+std::string mask_phone(const std::string& digits);
+
+}  // namespace kiosk

@@ -1,0 +1,48 @@
+// Ratings of finished visits: 1 to 5 with optional reason tags, one per visit,
+// tied to the ticket and so to the counter that served it. The kiosk finds the
+// visit by its ticket number or among the visits finished in the last minutes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "model/queue_model.h"
+#include "store/store_db.h"
+
+namespace kiosk {
+
+// The reason tags a customer may add, in display order ("fast", "too-slow"...).
+const std::vector<std::string>& rating_reason_codes();
+
+struct Rating {
+  std::string id;
+  std::string ticket_id;
+  int score = 0;  // 1..5; satisfied means 4 or 5
+  std::vector<std::string> reasons;
+  std::optional<int> counter;
+  EpochMs created_at = 0;
+};
+
+class RatingBook {
+ public:
+  RatingBook(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Today's visit with this ticket number, if it can be rated now.
+  // Error codes: "not-a-ticket", "unknown-ticket", "not-finished", "already-rated".
+  Result<Ticket> ratable_visit(const std::string& label);
+
+  // Visits finished (done) in the last `minutes`, not yet rated, newest first.
+  Result<std::vector<Ticket>> recently_finished(int minutes);
+
+  // Error codes: "bad-score", "unknown-reason", "unknown-ticket", "not-finished", "already-rated".
+  Result<Rating> rate(const std::string& ticket_id, int score, const std::vector<std::string>& reasons);
+
+ private:
+  StoreDb& store_;
+  const Clock& clock_;
+};
+
+}  // namespace kiosk
