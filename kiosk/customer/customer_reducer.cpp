@@ -1,0 +1,286 @@
+// The customer kiosk's reducer: screen flow, the form, the rating flow, the
+// idle countdown and wipe, the double-tap guard, and which effects to run.
+#include "customer/customer_reducer.h"
+
+#include <algorithm>
+
+#include "core/phone.h"
+
+namespace kiosk::customer {
+namespace {
+
+constexpr std::size_t kMaxPhoneDigits = 12;
+constexpr std::size_t kMaxLabelChars = 6;
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+void show(CustomerState& s, Screen screen, EpochMs now) {
+  s.screen = screen;
+  s.screen_since = now;
+}
+
+// Back to Welcome with everything the customer typed or chose forgotten.
+// `next_customer`: also the language, because someone else will stand here.
+void wipe(CustomerState& s, EpochMs now, bool next_customer) {
+  CustomerState fresh;
+  fresh.services = std::move(s.services);
+  fresh.services_loaded_at = s.services_loaded_at;
+  fresh.services_loading = s.services_loading;
+  fresh.language = next_customer ? Language::Zh : s.language;
+  fresh.last_activity = now;
+  fresh.screen_since = now;
+  s = std::move(fresh);
+}
+
+bool idle_expired(const CustomerState& s, EpochMs now, const CustomerTimings& t) {
+  return now - s.last_activity >= t.idle_quiet + t.idle_countdown;
+}
+
+bool shows_queue(Screen screen) { return screen == Screen::Welcome || screen == Screen::TakeNumber; }
+
+std::vector<Effect> refresh_services(CustomerState& s) {
+  if (s.services_loading) return {};
+  s.services_loading = true;
+  return {LoadServices{}};
+}
+
+void edit(std::string& text, char key, std::size_t max_chars) {
+  if (key == '<') {
+    if (!text.empty()) text.pop_back();
+  } else if (key == 'C') {
+    text.clear();
+  } else if (text.size() < max_chars) {
+    text += key;
+  }
+}
+
+std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings& t) {
+  if (s.screen != Screen::Welcome && idle_expired(s, now, t)) {
+    wipe(s, now, /*next_customer=*/true);
+  } else if (s.screen == Screen::Welcome && s.language != Language::Zh && idle_expired(s, now, t)) {
+    s.language = Language::Zh;
+  } else if (s.screen == Screen::RateThanks && now - s.screen_since >= t.thanks_shown) {
+    wipe(s, now, /*next_customer=*/true);
+  }
+  if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) return refresh_services(s);
+  return {};
+}
+
+}  // namespace
+
+bool is_tap(const Action& action) {
+  return std::visit(Overloaded{[](const Tick&) { return false; }, [](const ServicesLoaded&) { return false; },
+                               [](const TicketIssued&) { return false; }, [](const IssueFailed&) { return false; },
+                               [](const TicketPrinted&) { return false; }, [](const VisitFound&) { return false; },
+                               [](const VisitRefused&) { return false; }, [](const RecentVisitsLoaded&) { return false; },
+                               [](const RatingSaved&) { return false; }, [](const RatingRefused&) { return false; },
+                               [](const auto&) { return true; }},
+                    action);
+}
+
+const ServiceView* chosen_service(const CustomerState& s) {
+  for (const ServiceView& service : s.services)
+    if (service.code == s.form.service_code) return &service;
+  return nullptr;
+}
+
+std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, const CustomerTimings& t) {
+  if (is_tap(action)) {
+    if (now - s.screen_since < t.tap_guard) return {};  // the second half of a double tap
+    s.last_activity = now;
+  }
+  return std::visit(
+      Overloaded{
+          [&](const SwitchLanguage&) -> std::vector<Effect> {
+            s.language = s.language == Language::Zh ? Language::En : Language::Zh;
+            return {};
+          },
+          [&](const OpenTakeNumber&) -> std::vector<Effect> {
+            s.form = {};
+            s.issue_error.clear();
+            show(s, Screen::TakeNumber, now);
+            return refresh_services(s);
+          },
+          [&](const OpenRate&) -> std::vector<Effect> {
+            s.rate = {};
+            show(s, Screen::RateFind, now);
+            return {LoadRecentVisits{t.recent_visit_minutes}};
+          },
+          [&](const OpenComingSoon& a) -> std::vector<Effect> {
+            s.coming_soon = a.topic;
+            show(s, Screen::ComingSoon, now);
+            return {};
+          },
+          [&](const BackToWelcome&) -> std::vector<Effect> {
+            wipe(s, now, /*next_customer=*/false);
+            return refresh_services(s);
+          },
+          [&](const ChooseService& a) -> std::vector<Effect> {
+            s.form.service_code = a.code;
+            const ServiceView* service = chosen_service(s);
+            if (!service) s.form.service_code.clear();
+            if (!service || !service->priority_allowed) s.form.priority = false;
+            s.issue_error.clear();
+            return {};
+          },
+          [&](const TogglePriority&) -> std::vector<Effect> {
+            const ServiceView* service = chosen_service(s);
+            if (service && service->priority_allowed) s.form.priority = !s.form.priority;
+            return {};
+          },
+          [&](const OpenPhonePad&) -> std::vector<Effect> {
+            s.form.phone_pad_open = true;
+            s.form.phone_typed = s.form.phone_accepted;
+            s.form.phone_error.clear();
+            return {};
+          },
+          [&](const PhoneKey& a) -> std::vector<Effect> {
+            if (a.key == '<' || a.key == 'C' || (a.key >= '0' && a.key <= '9')) edit(s.form.phone_typed, a.key, kMaxPhoneDigits);
+            s.form.phone_error.clear();
+            return {};
+          },
+          [&](const AcceptPhone&) -> std::vector<Effect> {
+            if (s.form.phone_typed.empty()) {
+              s.form.phone_accepted.clear();
+              s.form.phone_pad_open = false;
+              return {};
+            }
+            Result<std::string> phone = normalize_phone(s.form.phone_typed);
+            if (!phone) {
+              s.form.phone_error = phone.error().code;
+              return {};
+            }
+            s.form.phone_accepted = phone.value();
+            s.form.phone_typed.clear();
+            s.form.phone_pad_open = false;
+            return {};
+          },
+          [&](const RemovePhone&) -> std::vector<Effect> {
+            s.form.phone_accepted.clear();
+            s.form.phone_typed.clear();
+            s.form.phone_pad_open = false;
+            return {};
+          },
+          [&](const ConfirmTakeNumber&) -> std::vector<Effect> {
+            if (s.issuing || s.screen != Screen::TakeNumber || !chosen_service(s)) return {};
+            s.issuing = true;
+            s.issue_error.clear();
+            return {IssueTicket{s.form.service_code, s.form.priority, s.form.phone_accepted, s.language}};
+          },
+          [&](const RateKey& a) -> std::vector<Effect> {
+            const bool letter = a.key >= 'A' && a.key <= 'Z', digit = a.key >= '0' && a.key <= '9';
+            if (letter && !s.rate.typed_label.empty()) s.rate.typed_label.clear();  // a letter starts a new number
+            if (letter || digit || a.key == '<' || a.key == 'C') edit(s.rate.typed_label, a.key, kMaxLabelChars);
+            s.rate.error.clear();
+            return {};
+          },
+          [&](const LookUpVisit&) -> std::vector<Effect> {
+            if (s.rate.busy || s.rate.typed_label.empty()) return {};
+            s.rate.busy = true;
+            return {FindVisit{s.rate.typed_label}};
+          },
+          [&](const PickVisit& a) -> std::vector<Effect> {
+            s.rate.visit = a.visit;
+            s.rate.score = 0;
+            s.rate.reasons.clear();
+            s.rate.error.clear();
+            show(s, Screen::RateScore, now);
+            return {};
+          },
+          [&](const PickScore& a) -> std::vector<Effect> {
+            if (a.score >= 1 && a.score <= 5) s.rate.score = a.score;
+            return {};
+          },
+          [&](const ToggleReason& a) -> std::vector<Effect> {
+            if (!s.rate.reasons.erase(a.code)) s.rate.reasons.insert(a.code);
+            return {};
+          },
+          [&](const SubmitRating&) -> std::vector<Effect> {
+            if (s.rate.busy || s.rate.score == 0 || s.screen != Screen::RateScore) return {};
+            s.rate.busy = true;
+            return {SaveRating{s.rate.visit.ticket_id, s.rate.score,
+                               std::vector<std::string>(s.rate.reasons.begin(), s.rate.reasons.end())}};
+          },
+          [&](const StillHere&) -> std::vector<Effect> { return {}; },
+          [&](const Tick&) -> std::vector<Effect> { return on_tick(s, now, t); },
+          [&](const ServicesLoaded& a) -> std::vector<Effect> {
+            s.services = a.services;
+            s.services_loaded_at = now;
+            s.services_loading = false;
+            if (!s.form.service_code.empty() && !chosen_service(s)) s.form = {};
+            return {};
+          },
+          [&](const TicketIssued& a) -> std::vector<Effect> {
+            s.issuing = false;
+            s.ticket = a.ticket;
+            s.form = {};
+            show(s, Screen::Ticket, now);
+            return {};
+          },
+          [&](const IssueFailed& a) -> std::vector<Effect> {
+            s.issuing = false;
+            s.issue_error = a.error_code;
+            return {};
+          },
+          [&](const TicketPrinted& a) -> std::vector<Effect> {
+            if (s.ticket) s.ticket->print = a.ok ? PrintStatus::Printed : PrintStatus::Failed;
+            return {};
+          },
+          [&](const VisitFound& a) -> std::vector<Effect> {
+            s.rate.busy = false;
+            s.rate.visit = a.visit;
+            s.rate.score = 0;
+            s.rate.reasons.clear();
+            s.rate.error.clear();
+            show(s, Screen::RateScore, now);
+            return {};
+          },
+          [&](const VisitRefused& a) -> std::vector<Effect> {
+            s.rate.busy = false;
+            s.rate.error = a.error_code;
+            return {};
+          },
+          [&](const RecentVisitsLoaded& a) -> std::vector<Effect> {
+            s.rate.recent = a.visits;
+            return {};
+          },
+          [&](const RatingSaved&) -> std::vector<Effect> {
+            s.rate.busy = false;
+            show(s, Screen::RateThanks, now);
+            return {};
+          },
+          [&](const RatingRefused& a) -> std::vector<Effect> {
+            s.rate.busy = false;
+            s.rate.error = a.error_code;
+            return {};
+          },
+      },
+      action);
+}
+
+std::optional<EpochMs> idle_countdown_left(const CustomerState& s, EpochMs now, const CustomerTimings& t) {
+  if (s.screen == Screen::Welcome) return std::nullopt;
+  const EpochMs quiet = now - s.last_activity;
+  if (quiet < t.idle_quiet) return std::nullopt;
+  return std::max<EpochMs>(0, t.idle_quiet + t.idle_countdown - quiet);
+}
+
+std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const CustomerTimings& t) {
+  std::optional<EpochMs> next;
+  auto consider = [&](EpochMs at) { next = next ? std::min(*next, at) : at; };
+  if (const std::optional<EpochMs> left = idle_countdown_left(s, now, t)) {
+    consider(now + (*left % 1000 == 0 ? std::min<EpochMs>(*left, 1000) : *left % 1000));  // each displayed second
+  } else if (s.screen != Screen::Welcome || s.language != Language::Zh) {
+    consider(s.last_activity + t.idle_quiet + (s.screen == Screen::Welcome ? t.idle_countdown : 0));
+  }
+  if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
+  if (shows_queue(s.screen)) consider(s.services_loaded_at + t.services_refresh);
+  return next;
+}
+
+}  // namespace kiosk::customer

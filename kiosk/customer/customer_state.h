@@ -1,0 +1,95 @@
+// Everything the customer kiosk knows at one moment, owned by the UI thread.
+// Screens read it; only customer_reducer changes it. Plain data, no behaviour.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/language.h"
+#include "core/clock.h"
+
+namespace kiosk::customer {
+
+using app::Language;
+
+enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, ComingSoon };
+
+// A service as the customer sees it: names, and how busy it is now.
+struct ServiceView {
+  std::string code;
+  std::string name_zh;
+  std::string name_en;
+  bool priority_allowed = false;
+  int waiting = 0;
+  int estimated_wait_min = 0;
+};
+
+struct TakeNumberForm {
+  std::string service_code;  // empty until a tile is tapped
+  bool priority = false;
+  bool phone_pad_open = false;
+  std::string phone_typed;     // digits on the pad, shown while typing
+  std::string phone_accepted;  // validated digits, shown masked from then on
+  std::string phone_error;     // error code of the last OK ("phone-format"...)
+};
+
+enum class PrintStatus { ScreenOnly, Printing, Printed, Failed };
+
+struct TicketView {
+  std::string id;
+  std::string label;
+  std::string service_code;
+  std::string token;  // opaque: the QR code's content
+  std::string issued_local_time;  // "14:05"
+  std::string phone_masked;
+  int people_ahead = 0;
+  int estimated_wait_min = 0;
+  PrintStatus print = PrintStatus::ScreenOnly;
+};
+
+struct VisitView {
+  std::string ticket_id;
+  std::string label;
+};
+
+struct RateFlow {
+  std::string typed_label;     // on the letter+digit pad
+  std::vector<VisitView> recent;  // finished in the last 15 minutes
+  VisitView visit;             // the visit being rated
+  int score = 0;               // 1..5 once a face is tapped
+  std::set<std::string> reasons;
+  std::string error;           // code of the last refusal ("already-rated"...)
+  bool busy = false;           // a lookup or a save is on its way
+};
+
+enum class ComingSoonTopic { Request, CheckRequest };
+
+struct CustomerState {
+  Screen screen = Screen::Welcome;
+  Language language = Language::Zh;
+  std::vector<ServiceView> services;
+  TakeNumberForm form;
+  bool issuing = false;  // a ticket is being written: further taps on "get my number" do nothing
+  std::string issue_error;  // error code when issuing failed
+  std::optional<TicketView> ticket;
+  RateFlow rate;
+  ComingSoonTopic coming_soon = ComingSoonTopic::Request;
+  EpochMs last_activity = 0;     // last tap, for the idle countdown
+  EpochMs screen_since = 0;      // when the current screen appeared
+  EpochMs services_loaded_at = 0;
+  bool services_loading = false;
+};
+
+// Timings of the customer screens (milliseconds).
+struct CustomerTimings {
+  EpochMs idle_quiet = 40'000;      // no tap for this long: the countdown appears
+  EpochMs idle_countdown = 20'000;  // visible countdown before the wipe (WCAG 2.2.1: at least 20 s)
+  EpochMs tap_guard = 400;          // taps this soon after a screen change are ignored (double taps)
+  EpochMs services_refresh = 10'000;
+  EpochMs thanks_shown = 6'000;     // the thank-you screen returns to Welcome by itself
+  int recent_visit_minutes = 15;
+};
+
+}  // namespace kiosk::customer

@@ -1,0 +1,165 @@
+// CustomerWorker: the store and printer side of each effect.
+#include "customer/customer_worker.h"
+
+#include <cstdio>
+
+#include "core/phone.h"
+#include "customer/ticket_receipt.h"
+#include "printer/ticket_printer.h"
+#include "queue/queue_engine.h"
+#include "ratings/rating_book.h"
+#include "store/store_db.h"
+
+namespace kiosk::customer {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code; }
+
+// Everything an effect needs, living on the worker thread.
+class EffectContext {
+ public:
+  EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const CustomerWorker::Post& post)
+      : store_(store), engine_(store, clock_), ratings_(store, clock_), config_(config), post_(post) {}
+
+  void run(const Effect& effect) {
+    std::visit(Overloaded{[&](const LoadServices&) { load_services(); },
+                          [&](const IssueTicket& e) { issue(e); },
+                          [&](const LoadRecentVisits& e) { load_recent(e.minutes); },
+                          [&](const FindVisit& e) { find_visit(e.label); },
+                          [&](const SaveRating& e) { save_rating(e); }},
+               effect);
+  }
+
+ private:
+  std::vector<ServiceView> services() {
+    std::vector<ServiceView> views;
+    Result<std::vector<ServiceQueue>> queues = engine_.queue_status();
+    if (!queues) {
+      std::fprintf(stderr, "kiosk: cannot read the queue: %s\n", queues.error().message.c_str());
+      return views;
+    }
+    for (const ServiceQueue& q : queues.value())
+      views.push_back(ServiceView{q.service.code, q.service.name_zh, q.service.name_en, q.service.priority_allowed,
+                                  q.waiting, q.estimated_wait_min});
+    return views;
+  }
+
+  void load_services() { post_(ServicesLoaded{services()}); }
+
+  void issue(const IssueTicket& e) {
+    Result<IssuedTicket> issued = engine_.issue({e.service_code, e.priority, e.phone});
+    if (!issued) {
+      std::fprintf(stderr, "kiosk: ticket not issued: %s\n", issued.error().message.c_str());
+      post_(IssueFailed{code_of(issued.error())});
+      return;
+    }
+    const Ticket& t = issued.value().ticket;
+    TicketView view{t.id, t.label, t.service_code, t.token, store_.zone().local_minute(t.issued_at).substr(11),
+                    t.phone.empty() ? "" : mask_phone(t.phone), issued.value().people_ahead,
+                    issued.value().estimated_wait_min,
+                    config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly};
+    post_(TicketIssued{view});
+    if (config_.printer) print(view);
+    post_(ServicesLoaded{services()});
+  }
+
+  // A failed print is recorded on the ticket (staff reprint it) and told to the customer.
+  void print(const TicketView& view) {
+    ServiceView service{view.service_code, view.service_code, view.service_code, false, 0, 0};
+    for (const ServiceView& s : services())
+      if (s.code == view.service_code) service = s;
+    const printer::PrintResult printed =
+        printer::print_receipt(ticket_receipt(view, service, store_.store_id(), config_.texts), *config_.printer);
+    if (!printed.ok()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), printed.message.c_str());
+    Result<Ticket> recorded = engine_.record_print(view.id, printed.ok() ? PrintState::Printed : PrintState::Failed);
+    if (!recorded) std::fprintf(stderr, "kiosk: print state of %s not recorded: %s\n", view.label.c_str(),
+                                recorded.error().message.c_str());
+    post_(TicketPrinted{printed.ok()});
+  }
+
+  void load_recent(int minutes) {
+    std::vector<VisitView> visits;
+    Result<std::vector<Ticket>> recent = ratings_.recently_finished(minutes);
+    if (recent)
+      for (const Ticket& t : recent.value()) visits.push_back(VisitView{t.id, t.label});
+    post_(RecentVisitsLoaded{visits});
+  }
+
+  void find_visit(const std::string& label) {
+    Result<Ticket> visit = ratings_.ratable_visit(label);
+    if (visit) post_(VisitFound{VisitView{visit.value().id, visit.value().label}});
+    else post_(VisitRefused{code_of(visit.error())});
+  }
+
+  void save_rating(const SaveRating& e) {
+    Result<Rating> saved = ratings_.rate(e.ticket_id, e.score, e.reasons);
+    if (saved) post_(RatingSaved{});
+    else post_(RatingRefused{code_of(saved.error())});
+  }
+
+  SystemClock clock_;
+  StoreDb& store_;
+  QueueEngine engine_;
+  RatingBook ratings_;
+  const CustomerWorkerConfig& config_;
+  const CustomerWorker::Post& post_;
+};
+
+}  // namespace
+
+CustomerWorker::CustomerWorker(CustomerWorkerConfig config, Post post)
+    : config_(std::move(config)), post_(std::move(post)), thread_([this] { run(); }) {}
+
+CustomerWorker::~CustomerWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void CustomerWorker::submit(std::vector<Effect> effects) {
+  if (effects.empty()) return;
+  {
+    std::lock_guard lock(mutex_);
+    for (Effect& e : effects) queue_.push_back(std::move(e));
+  }
+  wake_.notify_all();
+}
+
+bool CustomerWorker::idle() const {
+  std::lock_guard lock(mutex_);
+  return queue_.empty() && !busy_;
+}
+
+void CustomerWorker::run() {
+  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(config_.data_dir);
+  if (!store) std::fprintf(stderr, "kiosk: worker cannot open the store: %s\n", store.error().message.c_str());
+  std::optional<EffectContext> context;
+  if (store) context.emplace(*store.value(), config_, post_);
+  for (;;) {
+    Effect effect;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      effect = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+    }
+    if (context) context->run(effect);
+    else if (std::holds_alternative<IssueTicket>(effect)) post_(IssueFailed{"storage"});
+    std::lock_guard lock(mutex_);
+    busy_ = false;
+  }
+}
+
+}  // namespace kiosk::customer

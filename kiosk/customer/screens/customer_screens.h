@@ -1,0 +1,44 @@
+// The customer kiosk's screens: each draws one frame from a read-only view of
+// the state and emits actions for taps. They never touch SQLite, the printer
+// or the clock. Widget ids are stable across languages (tests tap them):
+//   every screen    "lang" (language switch), "back" where there is a way back
+//   welcome         "welcome.take", "welcome.request", "welcome.check", "welcome.rate"
+//   take a number   "service.<code>", "take.priority", "take.phone", "take.phone_remove", "take.confirm"
+//   phone pad       "pad.0".."pad.9", "pad.del", "pad.clear", "pad.ok", "pad.cancel"
+//   ticket          "ticket.done"
+//   rate: find      "key.<letter>", "key.0".."key.9", "key.del", "key.clear", "rate.find", "visit.<label>"
+//   rate: score     "score.1".."score.5", "reason.<code>", "rate.submit"
+//   rate: thanks    "thanks.done"
+//   coming soon     "soon.take"
+//   idle overlay    "idle.continue"
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app/translations.h"
+#include "customer/customer_actions.h"
+#include "customer/customer_state.h"
+#include "ui/touch_widgets.h"
+
+namespace kiosk::customer {
+
+struct CustomerView {
+  const CustomerState& state;
+  const app::Translations& texts;
+  const CustomerTimings& timings;
+  EpochMs now;
+  std::string store_id;
+
+  const std::string& tr(std::string_view key) const { return texts.text(key, state.language); }
+  std::string tr(std::string_view key, std::initializer_list<std::string> values) const {
+    return texts.format(key, state.language, values);
+  }
+};
+
+using Emit = std::function<void(Action)>;
+
+// Draws the current screen and, when due, the idle countdown over it.
+void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+
+}  // namespace kiosk::customer
