@@ -19,11 +19,11 @@ struct BackToWelcome {};
 struct ChooseService { std::string code; };
 struct TogglePriority {};
 struct OpenPhonePad {};
-struct PhoneKey { char key; };  // '0'..'9', '<' backspace, 'C' clear
+struct PhoneKey { char key; };  // '0'..'9', '<' delete, '*' clear
 struct AcceptPhone {};
 struct RemovePhone {};
 struct ConfirmTakeNumber {};
-struct RateKey { char key; };   // 'A'..'Z', '0'..'9', '<' backspace, 'C' clear
+struct RateKey { char key; };   // 'A'..'Z', '0'..'9', '<' delete, '*' clear
 struct LookUpVisit {};
 struct PickVisit { VisitView visit; };
 struct PickScore { int score; };

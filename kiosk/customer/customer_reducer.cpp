@@ -52,7 +52,7 @@ std::vector<Effect> refresh_services(CustomerState& s) {
 void edit(std::string& text, char key, std::size_t max_chars) {
   if (key == '<') {
     if (!text.empty()) text.pop_back();
-  } else if (key == 'C') {
+  } else if (key == '*') {
     text.clear();
   } else if (text.size() < max_chars) {
     text += key;
@@ -140,7 +140,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             return {};
           },
           [&](const PhoneKey& a) -> std::vector<Effect> {
-            if (a.key == '<' || a.key == 'C' || (a.key >= '0' && a.key <= '9')) edit(s.form.phone_typed, a.key, kMaxPhoneDigits);
+            if (a.key == '<' || a.key == '*' || (a.key >= '0' && a.key <= '9')) edit(s.form.phone_typed, a.key, kMaxPhoneDigits);
             s.form.phone_error.clear();
             return {};
           },
@@ -175,7 +175,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           [&](const RateKey& a) -> std::vector<Effect> {
             const bool letter = a.key >= 'A' && a.key <= 'Z', digit = a.key >= '0' && a.key <= '9';
             if (letter && !s.rate.typed_label.empty()) s.rate.typed_label.clear();  // a letter starts a new number
-            if (letter || digit || a.key == '<' || a.key == 'C') edit(s.rate.typed_label, a.key, kMaxLabelChars);
+            if (letter || digit || a.key == '<' || a.key == '*') edit(s.rate.typed_label, a.key, kMaxLabelChars);
             s.rate.error.clear();
             return {};
           },
@@ -279,7 +279,7 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
     consider(s.last_activity + t.idle_quiet + (s.screen == Screen::Welcome ? t.idle_countdown : 0));
   }
   if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
-  if (shows_queue(s.screen)) consider(s.services_loaded_at + t.services_refresh);
+  if (shows_queue(s.screen) && !s.services_loading) consider(s.services_loaded_at + t.services_refresh);
   return next;
 }
 

@@ -1,0 +1,231 @@
+// The customer kiosk's rules with an injected clock, no ImGui, no database:
+// screen flow, double taps, the phone field, the idle countdown and wipe, and
+// one rating per visit from the screen's side.
+#include <doctest/doctest.h>
+
+#include "customer/customer_reducer.h"
+
+using namespace kiosk;
+using namespace kiosk::customer;
+
+namespace {
+
+struct Kiosk {
+  CustomerState state;
+  CustomerTimings timings;
+  EpochMs now = 1'000'000;
+
+  Kiosk() {
+    state.services = {{"A", "咨询", "Consultation", true, 3, 10}, {"G", "预约安装", "Installation booking", false, 0, 0}};
+    state.services_loaded_at = now;
+  }
+  // A tap a moment later (past the double-tap guard).
+  std::vector<Effect> tap(const Action& action) {
+    now += 1000;
+    return reduce(state, action, now, timings);
+  }
+  std::vector<Effect> result(const Action& action) { return reduce(state, action, now, timings); }
+  std::vector<Effect> wait_ms(EpochMs ms) {
+    now += ms;
+    return reduce(state, Tick{}, now, timings);
+  }
+};
+
+template <class E>
+int count(const std::vector<Effect>& effects) {
+  int n = 0;
+  for (const Effect& e : effects) n += std::holds_alternative<E>(e);
+  return n;
+}
+
+TicketView issued_ticket() { return TicketView{"id-1", "A004", "A", "TOKEN", "14:05", "", 3, 10, PrintStatus::Printing}; }
+
+}  // namespace
+
+TEST_CASE("take a number: choose, priority where allowed, confirm once") {
+  Kiosk k;
+  CHECK(count<LoadServices>(k.tap(OpenTakeNumber{})) == 1);
+  CHECK(k.state.screen == Screen::TakeNumber);
+  CHECK(k.tap(ConfirmTakeNumber{}).empty());  // nothing chosen yet
+  k.tap(ChooseService{"G"});
+  k.tap(TogglePriority{});
+  CHECK_FALSE(k.state.form.priority);  // G takes no priority tickets
+  k.tap(ChooseService{"A"});
+  k.tap(TogglePriority{});
+  CHECK(k.state.form.priority);
+  k.tap(ChooseService{"Q"});  // not in the catalogue
+  CHECK(k.state.form.service_code.empty());
+  k.tap(ChooseService{"A"});
+  k.tap(TogglePriority{});
+  const std::vector<Effect> effects = k.tap(ConfirmTakeNumber{});
+  REQUIRE(count<IssueTicket>(effects) == 1);
+  CHECK(std::get<IssueTicket>(effects[0]).service_code == "A");
+  CHECK(std::get<IssueTicket>(effects[0]).priority);
+  CHECK(k.state.issuing);
+  CHECK(k.tap(ConfirmTakeNumber{}).empty());  // tapped again while the ticket is being written
+  k.result(TicketIssued{issued_ticket()});
+  CHECK(k.state.screen == Screen::Ticket);
+  CHECK_FALSE(k.state.issuing);
+  k.result(TicketPrinted{false});
+  CHECK(k.state.ticket->print == PrintStatus::Failed);
+}
+
+TEST_CASE("a double tap never issues two tickets") {
+  Kiosk k;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.now += 1000;
+  CHECK(count<IssueTicket>(reduce(k.state, ConfirmTakeNumber{}, k.now, k.timings)) == 1);
+  k.now += 80;  // the second tap of a double tap, before the first ticket is back
+  CHECK(reduce(k.state, ConfirmTakeNumber{}, k.now, k.timings).empty());
+  k.result(TicketIssued{issued_ticket()});
+  k.now += 80;  // or just after it: the ticket screen ignores taps for a moment
+  CHECK(reduce(k.state, BackToWelcome{}, k.now, k.timings).empty());
+  CHECK(k.state.screen == Screen::Ticket);
+  k.now += 1000;
+  reduce(k.state, BackToWelcome{}, k.now, k.timings);
+  CHECK(k.state.screen == Screen::Welcome);
+}
+
+TEST_CASE("an issue that fails says why and allows another try") {
+  Kiosk k;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(ConfirmTakeNumber{});
+  k.result(IssueFailed{"storage"});
+  CHECK(k.state.issue_error == "storage");
+  CHECK_FALSE(k.state.issuing);
+  CHECK(count<IssueTicket>(k.tap(ConfirmTakeNumber{})) == 1);
+}
+
+TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
+  Kiosk k;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(OpenPhonePad{});
+  for (char c : std::string("1381234567")) k.tap(PhoneKey{c});
+  k.tap(AcceptPhone{});
+  CHECK(k.state.form.phone_error == "phone-format");
+  CHECK(k.state.form.phone_pad_open);
+  k.tap(PhoneKey{'8'});
+  CHECK(k.state.form.phone_error.empty());
+  k.tap(PhoneKey{'x'});  // not a key of the pad
+  for (int i = 0; i < 5; ++i) k.tap(PhoneKey{'9'});  // at most 12 digits
+  CHECK(k.state.form.phone_typed == "138123456789");
+  k.tap(PhoneKey{'<'});
+  k.tap(AcceptPhone{});
+  CHECK(k.state.form.phone_accepted == "13812345678");
+  CHECK(k.state.form.phone_typed.empty());
+  CHECK_FALSE(k.state.form.phone_pad_open);
+  const std::vector<Effect> effects = k.tap(ConfirmTakeNumber{});
+  CHECK(std::get<IssueTicket>(effects.at(0)).phone == "13812345678");
+  k.result(IssueFailed{"storage"});
+  k.tap(RemovePhone{});
+  CHECK(k.state.form.phone_accepted.empty());
+}
+
+TEST_CASE("idle: a visible countdown of 20 s after the quiet period, then a wipe back to Welcome in Chinese") {
+  Kiosk k;
+  k.tap(SwitchLanguage{});
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(OpenPhonePad{});
+  k.tap(PhoneKey{'1'});
+  CHECK_FALSE(idle_countdown_left(k.state, k.now, k.timings));
+  k.wait_ms(k.timings.idle_quiet - 1);
+  CHECK_FALSE(idle_countdown_left(k.state, k.now, k.timings));
+  k.wait_ms(1);
+  REQUIRE(idle_countdown_left(k.state, k.now, k.timings));
+  CHECK(*idle_countdown_left(k.state, k.now, k.timings) == 20'000);
+  CHECK(k.timings.idle_countdown >= 20'000);
+  CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + 1000);  // wake for each second shown
+  k.wait_ms(19'999);
+  CHECK(k.state.screen == Screen::TakeNumber);  // still counting down
+  k.wait_ms(1);
+  CHECK(k.state.screen == Screen::Welcome);
+  CHECK(k.state.language == Language::Zh);
+  CHECK(k.state.form.service_code.empty());
+  CHECK(k.state.form.phone_typed.empty());
+  CHECK_FALSE(k.state.services.empty());  // the store's data stays
+}
+
+TEST_CASE("a tap during the countdown keeps everything") {
+  Kiosk k;
+  k.tap(OpenRate{});
+  k.tap(RateKey{'A'});
+  k.wait_ms(k.timings.idle_quiet + 5'000);
+  REQUIRE(idle_countdown_left(k.state, k.now, k.timings));
+  k.tap(StillHere{});
+  CHECK_FALSE(idle_countdown_left(k.state, k.now, k.timings));
+  k.wait_ms(k.timings.idle_quiet - 1000);
+  CHECK(k.state.screen == Screen::RateFind);
+  CHECK(k.state.rate.typed_label == "A");
+}
+
+TEST_CASE("English on the Welcome screen goes back to Chinese for the next customer") {
+  Kiosk k;
+  k.tap(SwitchLanguage{});
+  CHECK(k.state.language == Language::En);
+  k.wait_ms(k.timings.idle_quiet + k.timings.idle_countdown);
+  CHECK(k.state.language == Language::Zh);
+}
+
+TEST_CASE("rating: find by number, pick a face, save once; refusals keep the screen") {
+  Kiosk k;
+  CHECK(count<LoadRecentVisits>(k.tap(OpenRate{})) == 1);
+  k.tap(RateKey{'A'});
+  k.tap(RateKey{'0'});
+  k.tap(RateKey{'1'});
+  k.tap(RateKey{'2'});
+  CHECK(k.state.rate.typed_label == "A012");
+  k.tap(RateKey{'B'});  // a letter starts a new number
+  CHECK(k.state.rate.typed_label == "B");
+  k.tap(RateKey{'*'});  // clear
+  CHECK(k.state.rate.typed_label.empty());
+  for (char c : std::string("A012")) k.tap(RateKey{c});
+  const std::vector<Effect> find = k.tap(LookUpVisit{});
+  REQUIRE(count<FindVisit>(find) == 1);
+  CHECK(std::get<FindVisit>(find[0]).label == "A012");
+  CHECK(k.tap(LookUpVisit{}).empty());  // already looking
+  k.result(VisitRefused{"not-finished"});
+  CHECK(k.state.rate.error == "not-finished");
+  CHECK(k.state.screen == Screen::RateFind);
+  k.tap(PickVisit{{"id-9", "A012"}});
+  CHECK(k.state.screen == Screen::RateScore);
+  CHECK(k.tap(SubmitRating{}).empty());  // no face picked yet
+  k.tap(PickScore{9});
+  CHECK(k.state.rate.score == 0);
+  k.tap(PickScore{4});
+  k.tap(ToggleReason{"fast"});
+  k.tap(ToggleReason{"friendly"});
+  k.tap(ToggleReason{"fast"});
+  const std::vector<Effect> save = k.tap(SubmitRating{});
+  REQUIRE(count<SaveRating>(save) == 1);
+  CHECK(std::get<SaveRating>(save[0]).score == 4);
+  CHECK(std::get<SaveRating>(save[0]).reasons == std::vector<std::string>{"friendly"});
+  CHECK(k.tap(SubmitRating{}).empty());  // one save at a time
+  k.result(RatingRefused{"already-rated"});
+  CHECK(k.state.rate.error == "already-rated");
+  k.result(RatingSaved{});
+  CHECK(k.state.screen == Screen::RateThanks);
+  k.wait_ms(k.timings.thanks_shown);
+  CHECK(k.state.screen == Screen::Welcome);
+}
+
+TEST_CASE("the queue on Welcome refreshes every 10 s, one load at a time") {
+  Kiosk k;
+  CHECK(k.wait_ms(k.timings.services_refresh - 1).empty());
+  CHECK(count<LoadServices>(k.wait_ms(1)) == 1);
+  CHECK(k.wait_ms(k.timings.services_refresh).empty());  // the first is still loading
+  k.result(ServicesLoaded{k.state.services});
+  CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + k.timings.services_refresh);
+}
+
+TEST_CASE("coming soon screens and the way back") {
+  Kiosk k;
+  k.tap(OpenComingSoon{ComingSoonTopic::CheckRequest});
+  CHECK(k.state.screen == Screen::ComingSoon);
+  CHECK(k.state.coming_soon == ComingSoonTopic::CheckRequest);
+  k.tap(OpenTakeNumber{});
+  CHECK(k.state.screen == Screen::TakeNumber);
+}
