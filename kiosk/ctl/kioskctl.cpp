@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codec/queue_json.h"
-#include "ctl/command_line.h"
+#include "app/command_line.h"
 #include "queue/queue_engine.h"
 #include "store/catalog.h"
 #include "store/store_db.h"
@@ -19,6 +19,9 @@
 #endif
 
 namespace kiosk::ctl {
+
+using app::CommandLine;
+using app::UsageError;
 namespace {
 
 using json = nlohmann::ordered_json;

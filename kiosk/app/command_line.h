@@ -1,4 +1,4 @@
-// A strict command-line reader for kioskctl: positional words, --name VALUE
+// A strict command-line reader for kioskctl and the kiosk: positional words, --name VALUE
 // options and --flag switches; anything not asked for is a usage error.
 #pragma once
 
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::ctl {
+namespace kiosk::app {
 
-// Bad usage: kioskctl prints it as {"error": ...} and exits 2.
+// Bad usage: the program says what was wrong and exits 2.
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -42,4 +42,4 @@ class CommandLine {
   mutable std::set<std::string> used_;
 };
 
-}  // namespace kiosk::ctl
+}  // namespace kiosk::app
