@@ -443,6 +443,21 @@ Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
   }
 }
 
+Result<std::optional<Ticket>> QueueEngine::latest_ticket_today() {
+  try {
+    Statement& q = store_.db().prepare(std::string("SELECT ") + kTicketColumns +
+                                       " FROM ticket WHERE business_day = ?1 AND transferred_from IS NULL "
+                                       "ORDER BY seq DESC LIMIT 1");
+    q.bind(1, today());
+    std::optional<Ticket> ticket;
+    if (q.step()) ticket = ticket_from_row(q);
+    q.reset();
+    return ticket;
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
 Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
   if (!is_calendar_date(business_day)) return invalid_argument("\"" + business_day + "\" is not a date (expected YYYY-MM-DD)");
   try {

@@ -66,6 +66,8 @@ class QueueEngine {
   // [SECTION] Reading
   Result<std::vector<ServiceQueue>> queue_status();
   Result<DayStats> day_stats(const std::string& business_day);
+  // Today's most recently issued ticket, if any.
+  Result<std::optional<Ticket>> latest_ticket_today();
   std::string today() const { return store_.zone().business_day(clock_.now_ms()); }
 
  private:

@@ -1,0 +1,55 @@
+// CustomerApp: the glue between reducer, worker and screens.
+#include "customer/customer_app.h"
+
+#include "customer/customer_reducer.h"
+#include "customer/screens/customer_screens.h"
+
+namespace kiosk::customer {
+
+CustomerApp::CustomerApp(CustomerAppConfig config, app::Translations texts, EpochMs now, std::function<void()> wake)
+    : config_(std::move(config)), texts_(std::move(texts)) {
+  inbox_.set_wake(std::move(wake));
+  state_.language = config_.language;
+  state_.last_activity = now;
+  state_.screen_since = now - config_.timings.tap_guard;  // the first tap counts
+  worker_ = std::make_unique<CustomerWorker>(CustomerWorkerConfig{config_.data_dir, config_.printer, texts_},
+                                             [this](Action action) { inbox_.post(std::move(action)); });
+  state_.services_loading = true;
+  worker_->submit({LoadServices{}});
+}
+
+void CustomerApp::dispatch(const Action& action, EpochMs now) {
+  worker_->submit(reduce(state_, action, now, config_.timings));
+}
+
+void CustomerApp::update(EpochMs now) {
+  for (const Action& action : inbox_.drain()) dispatch(action, now);
+  dispatch(Tick{}, now);
+}
+
+void CustomerApp::draw(ui::TouchUi& ui, EpochMs now) {
+  const CustomerView view{state_, texts_, config_.timings, now, config_.store_id};
+  draw_customer_screen(ui, view, [this](Action action) { taps_.push_back(std::move(action)); });
+}
+
+void CustomerApp::apply_taps(EpochMs now) {
+  std::vector<Action> taps;
+  taps.swap(taps_);
+  for (const Action& tap : taps) dispatch(tap, now);
+}
+
+std::optional<EpochMs> CustomerApp::next_deadline(EpochMs now) const {
+  return customer::next_deadline(state_, now, config_.timings);
+}
+
+std::vector<std::string> CustomerApp::texts_to_show() const {
+  std::vector<std::string> all = texts_.all_texts();
+  for (const ServiceView& s : state_.services) {
+    all.push_back(s.name_zh);
+    all.push_back(s.name_en);
+  }
+  all.push_back(config_.store_id);
+  return all;
+}
+
+}  // namespace kiosk::customer

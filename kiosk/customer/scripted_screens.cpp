@@ -1,0 +1,75 @@
+// Scripts for each named screen: the actions a customer would take, applied
+// in order, with the ticket screen showing today's latest real ticket (or the
+// ticket the first service would give next, without issuing it).
+#include "customer/scripted_screens.h"
+
+#include "core/clock.h"
+#include "core/phone.h"
+#include "queue/queue_engine.h"
+#include "queue/ticket_label.h"
+#include "store/store_db.h"
+
+namespace kiosk::customer {
+namespace {
+
+// A ticket view for the screenshot: today's latest ticket, else a preview.
+Result<TicketView> sample_ticket(const CustomerState& state, const std::string& data_dir, EpochMs now) {
+  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(data_dir);
+  if (!store) return store.error();
+  SystemClock clock;
+  QueueEngine engine(*store.value(), clock);
+  Result<std::optional<Ticket>> latest = engine.latest_ticket_today();
+  if (!latest) return latest.error();
+  const std::string local_time = store.value()->zone().local_minute(now).substr(11);
+  if (latest.value()) {
+    const Ticket& t = *latest.value();
+    int ahead = 0, wait = 0;
+    for (const ServiceView& s : state.services)
+      if (s.code == t.service_code) ahead = s.waiting, wait = s.estimated_wait_min;
+    return TicketView{t.id, t.label, t.service_code, t.token, store.value()->zone().local_minute(t.issued_at).substr(11),
+                      t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed};
+  }
+  const ServiceView& first = state.services.front();
+  return TicketView{"preview", format_ticket_label(first.code, 1), first.code, "PREVIEW-NOT-ISSUED", local_time, "",
+                    first.waiting, first.estimated_wait_min, PrintStatus::Printed};
+}
+
+}  // namespace
+
+const std::vector<std::string>& scripted_screen_names() {
+  static const std::vector<std::string> names{"welcome", "take",        "phone",      "ticket", "ticket-print-failed",
+                                              "rate",    "rate-score",  "rate-thanks", "soon",   "idle"};
+  return names;
+}
+
+Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const std::string& data_dir, EpochMs now) {
+  const CustomerState& state = app.state();
+  if (state.services.empty()) return refused("the store has no services to show");
+  const std::string first = state.services.front().code;
+  auto run = [&](std::initializer_list<Action> actions) {
+    for (const Action& a : actions) app.dispatch(a, now += 1000);
+  };
+  if (name == "welcome") return now;
+  if (name == "take") run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
+  else if (name == "phone") run({OpenTakeNumber{}, ChooseService{first}, OpenPhonePad{}, PhoneKey{'1'}, PhoneKey{'3'}, PhoneKey{'8'}});
+  else if (name == "ticket" || name == "ticket-print-failed") {
+    Result<TicketView> ticket = sample_ticket(state, data_dir, now);
+    if (!ticket) return ticket.error();
+    if (name == "ticket-print-failed") ticket.value().print = PrintStatus::Failed;
+    run({OpenTakeNumber{}, ChooseService{first}, TicketIssued{ticket.value()}});
+  } else if (name == "rate") run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'1'}});
+  else if (name == "rate-score") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, ToggleReason{"fast"}});
+  else if (name == "rate-thanks") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, RatingSaved{}});
+  else if (name == "soon") run({OpenComingSoon{ComingSoonTopic::Request}});
+  else if (name == "idle") {
+    run({OpenTakeNumber{}, ChooseService{first}});
+    return app.state().last_activity + app.timings().idle_quiet + 7'500;  // 12.5 s left on the countdown
+  } else {
+    std::string known;
+    for (const std::string& n : scripted_screen_names()) known += (known.empty() ? "" : ", ") + n;
+    return invalid_argument("unknown screen \"" + name + "\" (expected one of: " + known + ")");
+  }
+  return now;
+}
+
+}  // namespace kiosk::customer
