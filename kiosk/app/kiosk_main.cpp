@@ -1,7 +1,7 @@
 // kiosk: the touch-screen app. One process per device role; this role
 // is the walk-in customer's kiosk.
 //   kiosk --role customer --data DIR [--lang zh|en] [--windowed WxH]
-//         [--printer /dev/usb/lp0|FILE|none] [--idle-quiet-seconds N]
+//         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--screen NAME --screenshot FILE.png]
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
 // 4 a screenshot drew a character the fonts lack.
@@ -15,6 +15,7 @@
 
 #include "app/command_line.h"
 #include "app/translations.h"
+#include "app/widget_map.h"
 #include "customer/customer_app.h"
 #include "customer/scripted_screens.h"
 #include "printer/printer_port.h"
@@ -110,7 +111,7 @@ int take_screenshot(ui::Window& window, customer::CustomerApp& app, const std::s
   return 0;
 }
 
-void run_loop(ui::Window& window, customer::CustomerApp& app) {
+void run_loop(ui::Window& window, customer::CustomerApp& app, std::optional<app::WidgetMapWriter>& widget_map) {
   while (!window.should_close() && !g_stop) {
     const EpochMs now = now_ms();
     app.update(now);
@@ -119,6 +120,7 @@ void run_loop(ui::Window& window, customer::CustomerApp& app) {
       window.fonts().add_text(s.name_en);
     }
     window.draw([&](ui::TouchUi& ui) { app.draw(ui, now); });
+    if (widget_map) widget_map->write(window.widgets());
     app.apply_taps(now);
     window.wait_until(to_deadline(app.next_deadline(now), now));
   }
@@ -140,6 +142,8 @@ int run(const std::vector<std::string>& args) {
   std::optional<int> idle_quiet_s;
   if (cl.optional("idle-quiet-seconds")) idle_quiet_s = cl.required_int("idle-quiet-seconds", 5, 3600);
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
+  std::optional<app::WidgetMapWriter> widget_map;
+  if (std::optional<std::string> path = cl.optional("widget-map")) widget_map.emplace(*path);
   if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
   cl.finish();
 
@@ -167,7 +171,7 @@ int run(const std::vector<std::string>& args) {
   customer::CustomerApp app(config, std::move(texts).value(), now_ms(), [] { ui::Window::wake(); });
   seed_fonts(window.fonts(), app);
   if (screen) return take_screenshot(window, app, *screen, data_dir, *screenshot);
-  run_loop(window, app);
+  run_loop(window, app, widget_map);
   return 0;
 }
 

@@ -70,18 +70,29 @@ class EffectContext {
     post_(ServicesLoaded{services()});
   }
 
-  // A failed print is recorded on the ticket (staff reprint it) and told to the customer.
+  // A failed print is recorded on the ticket (staff reprint it) and told to the
+  // customer. A printer path ending in .png gets a picture of the paper ticket.
   void print(const TicketView& view) {
     ServiceView service{view.service_code, view.service_code, view.service_code, false, 0, 0};
     for (const ServiceView& s : services())
       if (s.code == view.service_code) service = s;
-    const printer::PrintResult printed =
-        printer::print_receipt(ticket_receipt(view, service, store_.store_id(), config_.texts), *config_.printer);
-    if (!printed.ok()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), printed.message.c_str());
-    Result<Ticket> recorded = engine_.record_print(view.id, printed.ok() ? PrintState::Printed : PrintState::Failed);
+    const printer::Receipt receipt = ticket_receipt(view, service, store_.store_id(), config_.texts);
+    const std::string& path = config_.printer->path;
+    const bool preview = path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
+    std::string failure;
+    if (preview) {
+      const printer::PreviewResult written = printer::render_receipt_png(receipt, path);
+      failure = written.error;
+    } else {
+      const printer::PrintResult printed = printer::print_receipt(receipt, *config_.printer);
+      if (!printed.ok()) failure = printed.message;
+    }
+    if (!failure.empty()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
+    const bool ok = failure.empty();
+    Result<Ticket> recorded = engine_.record_print(view.id, ok ? PrintState::Printed : PrintState::Failed);
     if (!recorded) std::fprintf(stderr, "kiosk: print state of %s not recorded: %s\n", view.label.c_str(),
                                 recorded.error().message.c_str());
-    post_(TicketPrinted{printed.ok()});
+    post_(TicketPrinted{ok});
   }
 
   void load_recent(int minutes) {
