@@ -77,6 +77,12 @@ void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const 
 float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
                    ImVec2 min, ImVec2 max, Align align);
 float line_height(const ui::TouchUi& ui, ui::FontRole role);
+// `preferred` if `text` fits `width_px` in at most `max_lines` lines with no
+// word split, else the body font.
+ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px, int max_lines,
+                          ui::FontRole preferred = ui::FontRole::large);
+// The widest line of `text` in `role` (no wrapping).
+float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role);
 // The text's height when wrapped to `width_px`.
 float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px);
 
@@ -108,6 +114,8 @@ void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
 void draw_check(ImDrawList* draw, ImVec2 centre, float size, ImU32 colour, float thickness);
 // A round badge with a check mark (the "chosen" mark on tiles and faces).
 void draw_check_badge(ImDrawList* draw, ImVec2 centre, float radius);
+// A filled circle with an exclamation mark drawn from shapes (warnings).
+void draw_alert_badge(ImDrawList* draw, ImVec2 centre, float radius, ImU32 fill, ImU32 ink);
 // A face for score 1..5: red frown to green smile. `selected` draws a ring.
 void draw_face(ImDrawList* draw, ImVec2 centre, float radius, int score, bool faded);
 ImVec4 face_colour(int score);

@@ -1,0 +1,31 @@
+// The customer kiosk's screen dispatch: the style and the one full-screen
+// panel every screen draws into, the current screen, then the idle countdown
+// in its own window on top.
+#include "customer/screens/customer_screens.h"
+
+#include "customer/screens/screen_kit.h"
+
+namespace kiosk::customer {
+
+void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+  const kit::CustomerStyle style(ui.em());
+  {
+    // One panel id for every screen: a panel created later would stack above the idle overlay.
+    const ui::ScreenPanel panel("customer");
+    switch (view.state.screen) {
+      case Screen::Welcome: kit::draw_welcome(ui, view, emit); break;
+      case Screen::TakeNumber:
+        if (view.state.form.phone_pad_open) kit::draw_phone_pad(ui, view, emit);
+        else kit::draw_take_number(ui, view, emit);
+        break;
+      case Screen::Ticket: kit::draw_ticket(ui, view, emit); break;
+      case Screen::RateFind: kit::draw_rate_find(ui, view, emit); break;
+      case Screen::RateScore: kit::draw_rate_score(ui, view, emit); break;
+      case Screen::RateThanks: kit::draw_rate_thanks(ui, view, emit); break;
+      case Screen::ComingSoon: kit::draw_coming_soon(ui, view, emit); break;
+    }
+  }
+  kit::draw_idle_overlay(ui, view, emit);
+}
+
+}  // namespace kiosk::customer

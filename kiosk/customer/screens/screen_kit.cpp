@@ -1,0 +1,435 @@
+// The customer screens' shared parts: palette and style, layout in font units,
+// wrapped text through the coverage check, tones on TouchUi::big_button, the
+// top bar, and shapes (check marks, faces, QR code) drawn with ImDrawList.
+#include "customer/screens/screen_kit.h"
+
+#include <qrencode.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <memory>
+
+#include "ui/utf8_code_points.h"
+
+namespace kiosk::customer::kit {
+
+// [SECTION] Palette and style
+
+const Palette& palette() {
+  static const Palette colours;
+  return colours;
+}
+
+CustomerStyle::CustomerStyle(float em) {
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, p.background);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+  ImGui::PushStyleColor(ImGuiCol_Button, p.tile);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.tile_pressed);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.8f * em, 0.6f * em));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.5f * em, 0.5f * em));
+}
+
+CustomerStyle::~CustomerStyle() {
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+}
+
+// [SECTION] Layout
+
+float avail_x() { return ImGui::GetContentRegionAvail().x; }
+float avail_y() { return ImGui::GetContentRegionAvail().y; }
+
+bool wide_layout(const ui::TouchUi& ui) { return avail_x() >= 28 * ui.em(); }
+
+int columns_for(const ui::TouchUi& ui, float width_px, float min_em, float gap_em, int count, int max_columns) {
+  if (count <= 0) return 1;
+  const float em = ui.em();
+  int columns = static_cast<int>((width_px + gap_em * em) / ((min_em + gap_em) * em));
+  columns = std::clamp(columns, 1, std::max(1, std::min(max_columns, count)));
+  const int rows = (count + columns - 1) / columns;
+  return (count + rows - 1) / rows;  // balanced: 8 in at most 5 columns is 4 + 4, not 5 + 3
+}
+
+float cell_width(const ui::TouchUi& ui, float width_px, int columns, float gap_em) {
+  return (width_px - static_cast<float>(columns - 1) * gap_em * ui.em()) / static_cast<float>(columns);
+}
+
+void gap(const ui::TouchUi& ui, float em) { ImGui::Dummy(ImVec2(0, em * ui.em())); }
+
+// [SECTION] Text
+
+namespace {
+
+bool is_wide_character(char32_t c) { return c >= 0x2E80; }
+
+// Characters a line must not start with (Chinese line-breaking rules, simplified).
+bool is_closing_punctuation(char32_t c) {
+  switch (c) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF01: case 0xFF1F:
+    case 0xFF09: case 0x300B: case 0x300D: case 0x201D: case 0x2019: case 0x2026: case 0x00B7:
+    case ')': case ',': case '.': case ':': case ';': case '!': case '?':
+      return true;
+    default:
+      return false;
+  }
+}
+
+float text_width(ImFont* font, float size, std::string_view text) {
+  if (text.empty()) return 0;
+  return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
+}  // namespace
+
+std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_view text, float width_px) {
+  std::vector<std::string_view> lines;
+  std::size_t line_start = 0;
+  std::size_t break_end = std::string_view::npos;  // the line may end here...
+  std::size_t break_next = 0;                      // ...and the next start here
+  float width = 0;
+  const float scale = size / font->FontSize;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = 0;
+    const std::size_t length = ui::decode_utf8_at(text, pos, c);
+    if (c == '\n') {
+      lines.push_back(text.substr(line_start, pos - line_start));
+      line_start = pos + length;
+      break_end = std::string_view::npos;
+      width = 0;
+      pos += length;
+      continue;
+    }
+    if (pos == line_start && c == ' ') {  // no spaces at the start of a wrapped line
+      line_start = pos + length;
+      pos += length;
+      continue;
+    }
+    if (c == ' ') {
+      break_end = pos;
+      break_next = pos + length;
+    } else if (is_wide_character(c) && !is_closing_punctuation(c) && pos > line_start) {
+      break_end = pos;
+      break_next = pos;
+    }
+    const float advance = font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : '?')) * scale;
+    if (width + advance > width_px && pos > line_start && c != ' ') {
+      if (break_end != std::string_view::npos && break_end > line_start) {
+        lines.push_back(text.substr(line_start, break_end - line_start));
+        line_start = break_next;
+      } else {
+        lines.push_back(text.substr(line_start, pos - line_start));
+        line_start = pos;
+      }
+      while (line_start < text.size() && text[line_start] == ' ') ++line_start;
+      break_end = std::string_view::npos;
+      width = line_start <= pos ? text_width(font, size, text.substr(line_start, pos - line_start)) : 0;
+    }
+    width += advance;
+    pos += length;
+  }
+  if (line_start < text.size()) lines.push_back(text.substr(line_start));
+  return lines;
+}
+
+float line_height(const ui::TouchUi& ui, ui::FontRole role) { return ui.font(role)->FontSize * 1.2f; }
+
+float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px) {
+  ImFont* font = ui.font(role);
+  return static_cast<float>(wrap_lines(font, font->FontSize, text, width_px).size()) * line_height(ui, role);
+}
+
+ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px, int max_lines,
+                          ui::FontRole preferred) {
+  ImFont* font = ui.font(preferred);
+  std::size_t start = 0;
+  while (start <= text.size()) {  // every space-separated word must fit on its own
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    const std::string_view word = text.substr(start, end - start);
+    const bool chinese = std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+    if (!chinese && text_width(font, font->FontSize, text.substr(start, end - start)) > width_px) return ui::FontRole::body;
+    start = end + 1;
+  }
+  if (static_cast<int>(wrap_lines(font, font->FontSize, text, width_px).size()) > max_lines) return ui::FontRole::body;
+  return preferred;
+}
+
+float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role) {
+  ImFont* font = ui.font(role);
+  return text_width(font, font->FontSize, text);
+}
+
+namespace {
+
+void draw_lines(ui::TouchUi& ui, ImDrawList* draw, const std::vector<std::string_view>& lines, ui::FontRole role,
+                ImU32 colour, ImVec2 top_left, float width, Align align) {
+  ImFont* font = ui.font(role);
+  const float step = line_height(ui, role);
+  const float lead = (step - font->FontSize) / 2;
+  float y = top_left.y;
+  for (std::string_view line : lines) {
+    const float x = align == Align::centre ? top_left.x + std::max(0.0f, (width - text_width(font, font->FontSize, line)) / 2)
+                                           : top_left.x;
+    draw->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y + lead)), colour, line.data(),
+                  line.data() + line.size());
+    y += step;
+  }
+}
+
+}  // namespace
+
+void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const ImVec4& colour, Align align,
+               float width_px) {
+  ui.note_text(text, role);
+  const float width = width_px > 0 ? width_px : avail_x();
+  ImFont* font = ui.font(role);
+  const std::vector<std::string_view> lines = wrap_lines(font, font->FontSize, text, width);
+  const ImVec2 top_left = ImGui::GetCursorScreenPos();
+  draw_lines(ui, ImGui::GetWindowDrawList(), lines, role, u32(colour), top_left, width, align);
+  ImGui::Dummy(ImVec2(width, static_cast<float>(lines.size()) * line_height(ui, role)));
+}
+
+float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
+                   ImVec2 min, ImVec2 max, Align align) {
+  ui.note_text(text, role);
+  ImFont* font = ui.font(role);
+  const float width = max.x - min.x;
+  const std::vector<std::string_view> lines = wrap_lines(font, font->FontSize, text, width);
+  const float height = static_cast<float>(lines.size()) * line_height(ui, role);
+  draw->PushClipRect(min, max, true);
+  draw_lines(ui, draw, lines, role, colour, ImVec2(min.x, min.y + (max.y - min.y - height) / 2), width, align);
+  draw->PopClipRect();
+  return height;
+}
+
+// [SECTION] Buttons
+
+namespace {
+
+struct ToneColours {
+  ImVec4 fill;
+  ImVec4 pressed;
+  ImVec4 text;
+};
+
+ToneColours colours_of(Tone tone) {
+  const Palette& p = palette();
+  switch (tone) {
+    case Tone::primary: return {p.primary, p.primary_pressed, p.text};
+    case Tone::selected: return {p.selected, p.selected_pressed, p.text_on_selected};
+    case Tone::disabled: return {p.disabled, p.disabled, p.text_disabled};
+    case Tone::danger: return {p.danger, p.danger, p.text};
+    case Tone::normal: break;
+  }
+  return {p.tile, p.tile_pressed, p.text};
+}
+
+}  // namespace
+
+bool button(ui::TouchUi& ui, std::string_view id, std::string_view label, ImVec2 size_em, Tone tone,
+            ui::FontRole role) {
+  const ToneColours c = colours_of(tone);
+  ImGui::PushStyleColor(ImGuiCol_Button, c.fill);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.pressed);
+  ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+  const bool clicked = ui.big_button(id, label, size_em, role);
+  ImGui::PopStyleColor(3);
+  return clicked;
+}
+
+Tile tile(ui::TouchUi& ui, std::string_view id, ImVec2 size_em, Tone tone) {
+  Tile t;
+  t.clicked = button(ui, id, "", size_em, tone);
+  t.min = ImGui::GetItemRectMin();
+  t.max = ImGui::GetItemRectMax();
+  return t;
+}
+
+bool toggle(ui::TouchUi& ui, std::string_view id, std::string_view label, bool on, ImVec2 size_em, ui::FontRole role) {
+  const Palette& p = palette();
+  const Tile t = tile(ui, id, size_em, on ? Tone::selected : Tone::normal);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float em = ui.em();
+  const float box = 1.2f * em;
+  const ImVec2 box_min(t.min.x + 0.7f * em, (t.min.y + t.max.y - box) / 2);
+  const ImVec2 box_max(box_min.x + box, box_min.y + box);
+  if (on) {
+    draw->AddRectFilled(box_min, box_max, u32(p.text_on_selected), 0.2f * em);
+    draw_check(draw, ImVec2((box_min.x + box_max.x) / 2, (box_min.y + box_max.y) / 2), 0.8f * box, u32(p.selected),
+               0.16f * em);
+  } else {
+    draw->AddRect(box_min, box_max, u32(p.text), 0.2f * em, 0, 0.12f * em);
+  }
+  text_in_rect(ui, draw, label, role, u32(on ? p.text_on_selected : p.text), ImVec2(box_max.x + 0.6f * em, t.min.y),
+               ImVec2(t.max.x - 0.5f * em, t.max.y), Align::left);
+  return t.clicked;
+}
+
+void banner(ui::TouchUi& ui, std::string_view text, const ImVec4& fill, ui::FontRole role, float width_px) {
+  const float em = ui.em();
+  const float width = width_px > 0 ? width_px : avail_x();
+  const float pad = 0.6f * em;
+  const float height = wrapped_height(ui, text, role, width - 2 * pad) + 2 * pad;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + width, min.y + height);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, u32(fill), 0.25f * em);
+  text_in_rect(ui, draw, text, role, u32(palette().text), ImVec2(min.x + pad, min.y), ImVec2(max.x - pad, max.y),
+               Align::centre);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
+             std::optional<Action> back) {
+  const float em = ui.em();
+  constexpr float kBarEm = 2.8f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = avail_x();
+  const std::string& language_label = view.tr("app.language_switch");
+  ImFont* body = ui.font(ui::FontRole::body);
+  const float button_em = std::max(5.5f, (text_width(body, body->FontSize, language_label) + 1.6f * em) / em);
+  float title_x = start.x;
+  if (back) {
+    if (button(ui, "back", view.tr("app.back"), ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body)) emit(*back);
+    title_x = ImGui::GetItemRectMax().x + 0.8f * em;
+  }
+  const float language_x = start.x + width - button_em * em;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // The title: large if it fits on one line, else body size wrapped.
+  const ImVec2 title_min(title_x, start.y), title_max(language_x - 0.5f * em, start.y + kBarEm * em);
+  ImFont* large = ui.font(ui::FontRole::large);
+  const bool fits = text_width(large, large->FontSize, title) <= title_max.x - title_min.x;
+  text_in_rect(ui, draw, title, fits ? ui::FontRole::large : ui::FontRole::body, u32(palette().text), title_min, title_max,
+               Align::left);
+  ImGui::SetCursorScreenPos(ImVec2(language_x, start.y));
+  if (button(ui, "lang", language_label, ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body))
+    emit(SwitchLanguage{});
+  const float line_y = start.y + kBarEm * em + 0.35f * em;
+  draw->AddLine(ImVec2(start.x, line_y), ImVec2(start.x + width, line_y), u32(palette().surface), 0.08f * em);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, line_y + 0.35f * em));
+  ImGui::Dummy(ImVec2(width, 0));
+}
+
+// [SECTION] Shapes
+
+void draw_check(ImDrawList* draw, ImVec2 centre, float size, ImU32 colour, float thickness) {
+  const ImVec2 points[3] = {ImVec2(centre.x - 0.38f * size, centre.y + 0.02f * size),
+                            ImVec2(centre.x - 0.12f * size, centre.y + 0.28f * size),
+                            ImVec2(centre.x + 0.40f * size, centre.y - 0.30f * size)};
+  draw->AddPolyline(points, 3, colour, 0, thickness);
+}
+
+void draw_check_badge(ImDrawList* draw, ImVec2 centre, float radius) {
+  draw->AddCircleFilled(centre, radius, u32(palette().success), 32);
+  draw->AddCircle(centre, radius, u32(palette().text), 32, 0.12f * radius);
+  draw_check(draw, centre, 1.2f * radius, u32(palette().text), 0.22f * radius);
+}
+
+void draw_alert_badge(ImDrawList* draw, ImVec2 centre, float radius, ImU32 fill, ImU32 ink) {
+  draw->AddCircleFilled(centre, radius, fill, 32);
+  const float w = 0.13f * radius;
+  draw->AddRectFilled(ImVec2(centre.x - w, centre.y - 0.62f * radius), ImVec2(centre.x + w, centre.y + 0.18f * radius),
+                      ink, w);
+  draw->AddCircleFilled(ImVec2(centre.x, centre.y + 0.46f * radius), 1.15f * w, ink, 16);
+}
+
+ImVec4 face_colour(int score) {
+  switch (score) {
+    case 1: return {0.839f, 0.271f, 0.271f, 1.0f};
+    case 2: return {0.910f, 0.502f, 0.227f, 1.0f};
+    case 3: return {0.902f, 0.761f, 0.161f, 1.0f};
+    case 4: return {0.545f, 0.765f, 0.290f, 1.0f};
+    default: return {0.184f, 0.651f, 0.353f, 1.0f};
+  }
+}
+
+void draw_face(ImDrawList* draw, ImVec2 centre, float r, int score, bool faded) {
+  ImVec4 fill = face_colour(score);
+  if (faded) fill = ImVec4(fill.x * 0.55f, fill.y * 0.55f, fill.z * 0.55f, 1.0f);
+  const ImU32 ink = u32(ImVec4(0.10f, 0.10f, 0.12f, 1.0f));
+  draw->AddCircleFilled(centre, r, u32(fill), 48);
+  draw->AddCircle(centre, r, ink, 48, 0.06f * r);
+  const float eye = 0.11f * r;
+  draw->AddCircleFilled(ImVec2(centre.x - 0.36f * r, centre.y - 0.22f * r), eye, ink, 16);
+  draw->AddCircleFilled(ImVec2(centre.x + 0.36f * r, centre.y - 0.22f * r), eye, ink, 16);
+  const float curve = static_cast<float>(score - 3) / 2;  // -1 frown .. +1 smile
+  const float mouth_y = centre.y + 0.36f * r - 0.10f * r * curve;
+  const float half = 0.42f * r;
+  draw->AddBezierQuadratic(ImVec2(centre.x - half, mouth_y), ImVec2(centre.x, mouth_y + 0.55f * r * curve),
+                           ImVec2(centre.x + half, mouth_y), ink, 0.10f * r, 24);
+}
+
+namespace {
+
+struct QrCache {
+  std::string payload;
+  int width = 0;
+  std::vector<unsigned char> dark;  // width * width, 1 = dark module
+};
+
+struct QrcodeDeleter {
+  void operator()(QRcode* code) const { QRcode_free(code); }
+};
+
+const QrCache& encode_qr(const std::string& payload) {
+  static QrCache cache;  // the UI thread's: one ticket on screen at a time
+  if (cache.payload == payload && cache.width > 0) return cache;
+  cache = QrCache{payload, 0, {}};
+  std::unique_ptr<QRcode, QrcodeDeleter> code(QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
+  if (!code) return cache;
+  cache.width = code->width;
+  cache.dark.resize(static_cast<std::size_t>(code->width) * code->width);
+  for (std::size_t i = 0; i < cache.dark.size(); ++i) cache.dark[i] = code->data[i] & 1;
+  return cache;
+}
+
+}  // namespace
+
+float draw_qr(ImDrawList* draw, ImVec2 top_left, float side_px, const std::string& payload) {
+  if (payload.empty()) return 0;
+  const QrCache& qr = encode_qr(payload);
+  if (qr.width == 0) return 0;
+  constexpr int kQuiet = 4;
+  const int total = qr.width + 2 * kQuiet;
+  float module = std::floor(side_px / static_cast<float>(total));
+  if (module < 1) module = side_px / static_cast<float>(total);
+  const float side = module * static_cast<float>(total);
+  const ImVec2 origin(std::floor(top_left.x + (side_px - side) / 2), std::floor(top_left.y));
+  draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(255, 255, 255, 255));
+  const ImU32 black = IM_COL32(0, 0, 0, 255);
+  for (int y = 0; y < qr.width; ++y) {
+    for (int x = 0; x < qr.width;) {  // one rectangle per run of dark modules
+      if (!qr.dark[static_cast<std::size_t>(y) * qr.width + x]) {
+        ++x;
+        continue;
+      }
+      const int run_start = x;
+      while (x < qr.width && qr.dark[static_cast<std::size_t>(y) * qr.width + x]) ++x;
+      const ImVec2 min(origin.x + static_cast<float>(kQuiet + run_start) * module,
+                       origin.y + static_cast<float>(kQuiet + y) * module);
+      draw->AddRectFilled(min, ImVec2(min.x + static_cast<float>(x - run_start) * module, min.y + module), black);
+    }
+  }
+  return side;
+}
+
+// [SECTION] Helpers over the state
+
+const ServiceView* find_service(const CustomerState& state, std::string_view code) {
+  for (const ServiceView& service : state.services)
+    if (service.code == code) return &service;
+  return nullptr;
+}
+
+const std::string& service_name(const CustomerView& view, const ServiceView& service) {
+  return view.state.language == Language::Zh ? service.name_zh : service.name_en;
+}
+
+std::string error_text(const CustomerView& view, const std::string& code) {
+  if (code.empty()) return {};
+  return view.tr("error." + code);
+}
+
+}  // namespace kiosk::customer::kit
