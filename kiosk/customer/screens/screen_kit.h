@@ -7,6 +7,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
 #include <optional>
 #include <string>
 #include <string_view>
