@@ -157,6 +157,35 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
   CHECK(window.draw_and_capture(draw, screenshot_path("window_after_click.png")));
 }
 
+TEST_CASE("while a finger is down the window keeps drawing without waiting for its deadline") {
+  keep_mesa_mapped_for_leak_reports();
+  test::XvfbServer xvfb(1024, 768);
+  Window window(test_window_config());
+  Screen screen;
+  const DrawFn draw = screen.draw();
+  window.draw(draw);
+  const ImVec2 centre = window.widgets().find("take_ticket")->centre();
+  REQUIRE(test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
+                             std::to_string(static_cast<int>(centre.x)), std::to_string(static_cast<int>(centre.y)),
+                             "mousedown", "1"}) == 0);
+  // Far more frames than are owed to the press itself: only the held finger keeps them coming.
+  const auto give_up = steady_clock::now() + 60s;
+  for (int frame = 0; frame < 30 && steady_clock::now() < give_up; ++frame) {
+    window.wait_until(give_up);
+    window.draw(draw);
+  }
+  CHECK(steady_clock::now() < give_up);
+  CHECK(window.draw_and_capture(draw, screenshot_path("window_finger_down.png")));
+  CHECK(screen.take_ticket_clicks == 0);  // a click is reported when the finger lifts
+
+  REQUIRE(test::run_program({"xdotool", "mouseup", "1"}) == 0);
+  for (int frame = 0; frame < 30 && screen.take_ticket_clicks == 0 && steady_clock::now() < give_up; ++frame) {
+    window.wait_until(give_up);
+    window.draw(draw);
+  }
+  CHECK(screen.take_ticket_clicks == 1);
+}
+
 TEST_CASE("wake() from a worker thread ends the wait; an idle window draws only at its deadlines") {
   keep_mesa_mapped_for_leak_reports();
   test::XvfbServer xvfb(1024, 768);
