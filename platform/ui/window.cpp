@@ -136,10 +136,17 @@ int Window::OpenGlFontTexture::max_texture_side() const {
 }
 
 void Window::OpenGlFontTexture::upload_font_texture() {
-  // Recreating all device objects (not just the texture) keeps the backend from
-  // creating a second font texture lazily on its first NewFrame.
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  // The first upload creates all device objects, so the backend's first
+  // NewFrame does not create a second font texture. Later uploads replace only
+  // the texture: ImGui 1.86 recreating its buffers keeps their old sizes, and
+  // then draws nothing (glBufferSubData beyond a zero-size buffer).
+  if (!device_objects_created_) {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    device_objects_created_ = true;
+    return;
+  }
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 // [SECTION] Waiting and drawing

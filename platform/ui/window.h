@@ -88,6 +88,9 @@ class Window {
    public:
     int max_texture_side() const override;
     void upload_font_texture() override;
+
+   private:
+    bool device_objects_created_ = false;
   };
   class ImGuiBackends {  // shuts ImGui's GLFW and OpenGL3 backends down before the context goes
    public:
