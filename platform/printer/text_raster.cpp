@@ -8,7 +8,7 @@
 
 #include FT_SYNTHESIS_H
 
-#include "printer/utf8_decode.h"
+#include "core/text.h"
 
 namespace kiosk::printer {
 
@@ -124,7 +124,7 @@ RenderedText render_text_line(FontStack& fonts, const TextLine& line, int width_
   RenderedText rendered;
   fonts.set_pixel_size(text_pixel_size(line.size));
   std::vector<Glyph> glyphs;
-  for (char32_t code_point : decode_utf8(line.utf8)) {
+  for (char32_t code_point : utf8_code_points(line.utf8)) {
     if (code_point == U'\n') {
       glyphs.push_back({code_point, {}, 0, 0, 0});
       continue;
