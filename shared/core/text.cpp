@@ -29,6 +29,18 @@ std::size_t decode_one(std::string_view text, std::size_t i, char32_t* out) {
   return extra + 1;
 }
 
+// Bytes a malformed sequence at text[i] spans: its lead byte and the
+// continuation bytes that follow it (the "maximal subpart" of Unicode's
+// recommended practice, so "\xE5\x92" is one replacement character, not two).
+std::size_t malformed_length(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<std::uint8_t>(text[i]);
+  const std::size_t extra = (lead & 0xE0) == 0xC0 ? 1 : (lead & 0xF0) == 0xE0 ? 2 : (lead & 0xF8) == 0xF0 ? 3 : 0;
+  std::size_t length = 1;
+  while (length <= extra && i + length < text.size() && (static_cast<std::uint8_t>(text[i + length]) & 0xC0) == 0x80)
+    ++length;
+  return length;
+}
+
 }  // namespace
 
 std::u32string utf8_code_points(std::string_view text) {
@@ -37,7 +49,7 @@ std::u32string utf8_code_points(std::string_view text) {
     char32_t cp = 0;
     const std::size_t used = decode_one(text, i, &cp);
     points.push_back(used ? cp : U'\uFFFD');
-    i += used ? used : 1;
+    i += used ? used : malformed_length(text, i);
   }
   return points;
 }

@@ -31,5 +31,6 @@ TEST_CASE("utf8_code_points decodes, replacing malformed bytes with U+FFFD") {
   CHECK(utf8_code_points("A咨") == std::u32string{U'A', U'\u54A8'});
   CHECK(utf8_code_points("\xF0\x9F\x98\x80") == std::u32string{U'\U0001F600'});
   CHECK(utf8_code_points("a\xFF" "b") == std::u32string{U'a', U'\uFFFD', U'b'});
-  CHECK(utf8_code_points("\xE5\x92") == std::u32string{U'\uFFFD', U'\uFFFD'});
+  CHECK(utf8_code_points("\xE5\x92") == std::u32string{U'\uFFFD'});          // one truncated sequence
+  CHECK(utf8_code_points("\xE5\x92Z") == std::u32string{U'\uFFFD', U'Z'});
 }
