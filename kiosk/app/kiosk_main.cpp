@@ -2,11 +2,15 @@
 // is the walk-in customer's kiosk.
 //   kiosk --role customer --data DIR [--lang zh|en] [--windowed WxH]
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
+//         [--frame-stats]
 //         [--screen NAME --screenshot FILE.png]
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
 // 4 a screenshot drew a character the fonts lack.
 #include <signal.h>
 
+#include <time.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -88,7 +92,6 @@ void settle(customer::CustomerApp& app, EpochMs at) {
 
 int take_screenshot(ui::Window& window, customer::CustomerApp& app, const std::string& screen, const std::string& data_dir,
                     const std::string& png_path) {
-  settle(app, now_ms());
   Result<EpochMs> at = customer::script_screen(app, screen, data_dir, now_ms());
   if (!at) {
     std::fprintf(stderr, "kiosk: %s\n", at.error().message.c_str());
@@ -111,8 +114,26 @@ int take_screenshot(ui::Window& window, customer::CustomerApp& app, const std::s
   return 0;
 }
 
-void run_loop(ui::Window& window, customer::CustomerApp& app, std::optional<app::WidgetMapWriter>& widget_map) {
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// `--frame-stats`: the UI thread's CPU time per frame, printed at exit.
+void print_frame_stats(std::vector<double> frame_ms) {
+  if (frame_ms.empty()) return;
+  std::sort(frame_ms.begin(), frame_ms.end());
+  const auto at = [&](double p) { return frame_ms[std::min(frame_ms.size() - 1, std::size_t(p * double(frame_ms.size())))]; };
+  std::fprintf(stderr, "{\"frames\": %zu, \"frame_cpu_ms_p50\": %.3f, \"frame_cpu_ms_p99\": %.3f}\n", frame_ms.size(),
+               at(0.5), at(0.99));
+}
+
+void run_loop(ui::Window& window, customer::CustomerApp& app, std::optional<app::WidgetMapWriter>& widget_map,
+              bool frame_stats) {
+  std::vector<double> frame_ms;
   while (!window.should_close() && !g_stop) {
+    const double cpu_start = frame_stats ? thread_cpu_ms() : 0;
     const EpochMs now = now_ms();
     app.update(now);
     for (const customer::ServiceView& s : app.state().services) {
@@ -122,12 +143,14 @@ void run_loop(ui::Window& window, customer::CustomerApp& app, std::optional<app:
     window.draw([&](ui::TouchUi& ui) { app.draw(ui, now); });
     if (widget_map) widget_map->write(window.widgets());
     app.apply_taps(now);
+    if (frame_stats) frame_ms.push_back(thread_cpu_ms() - cpu_start);
     window.wait_until(to_deadline(app.next_deadline(now), now));
   }
+  print_frame_stats(std::move(frame_ms));
 }
 
 int run(const std::vector<std::string>& args) {
-  app::CommandLine cl(args, {});
+  app::CommandLine cl(args, {"frame-stats"});
   const std::string role = cl.optional("role").value_or("customer");
   if (role != "customer") throw app::UsageError("unknown role \"" + role + "\" (this build has: customer)");
   const std::string data_dir = cl.required("data");
@@ -142,6 +165,7 @@ int run(const std::vector<std::string>& args) {
   std::optional<int> idle_quiet_s;
   if (cl.optional("idle-quiet-seconds")) idle_quiet_s = cl.required_int("idle-quiet-seconds", 5, 3600);
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
+  const bool frame_stats = cl.flag("frame-stats");
   std::optional<app::WidgetMapWriter> widget_map;
   if (std::optional<std::string> path = cl.optional("widget-map")) widget_map.emplace(*path);
   if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
@@ -169,9 +193,10 @@ int run(const std::vector<std::string>& args) {
   window_config.title = "Service kiosk " + config.store_id;
   ui::Window window(window_config);
   customer::CustomerApp app(config, std::move(texts).value(), now_ms(), [] { ui::Window::wake(); });
+  settle(app, now_ms());  // the first frame shows the queue, not an empty list
   seed_fonts(window.fonts(), app);
   if (screen) return take_screenshot(window, app, *screen, data_dir, *screenshot);
-  run_loop(window, app, widget_map);
+  run_loop(window, app, widget_map, frame_stats);
   return 0;
 }
 
