@@ -34,15 +34,18 @@ void draw_coming_soon(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const float width = avail_x();
   const float text_w = std::min(width, 26.0f * em);
   const std::string& body = view.tr("soon.body");
-  const float radius = std::min(2.6f * em, avail_y() * 0.15f);
-  const float block = 2 * radius + 1.0f * em + wrapped_height(ui, body, ui::FontRole::large, text_w) + 1.5f * em + 3.6f * em;
+  const float radius = std::min(2.4f * em, avail_y() * 0.15f);
+  const float fixed = 2 * radius + 1.0f * em + 2.6f * em + 3.6f * em;  // with the spacing between items
+  const ui::FontRole body_role =
+      fixed + wrapped_height(ui, body, ui::FontRole::large, text_w) <= avail_y() ? ui::FontRole::large : ui::FontRole::body;
+  const float block = fixed + wrapped_height(ui, body, body_role, text_w);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (avail_y() - block) / 2));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   draw_clock(ImGui::GetWindowDrawList(), ImVec2(at.x + width / 2, at.y + radius), radius);
   ImGui::Dummy(ImVec2(width, 2 * radius + 1.0f * em));
   const float x = ImGui::GetCursorPosX();
   ImGui::SetCursorPosX(x + (width - text_w) / 2);
-  paragraph(ui, body, ui::FontRole::large, p.text, Align::centre, text_w);
+  paragraph(ui, body, body_role, p.text, Align::centre, text_w);
   gap(ui, 1.0f);
   const float take_w = std::min(width / em, std::max(14.0f, text_width(ui, view.tr("soon.take_number"), ui::FontRole::large) / em + 3));
   ImGui::SetCursorPosX(x + (width - take_w * em) / 2);

@@ -32,20 +32,21 @@ void draw_idle_overlay(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   const float pad = 1.0f * em;
   const float inner = card_w - 2 * pad;
   const float ring = 2.2f * em;
-  const float card_h = pad + line_height(ui, ui::FontRole::large) + 0.5f * em + 2 * ring + 0.6f * em +
+  const float card_h = pad + wrapped_height(ui, title, ui::FontRole::large, inner) + 0.5f * em + 2 * ring + 0.6f * em +
                        wrapped_height(ui, body, ui::FontRole::body, inner) + 0.8f * em + 3.6f * em + pad;
   const ImVec2 card_min(viewport->Pos.x + (viewport->Size.x - card_w) / 2,
                         viewport->Pos.y + std::max(em, (viewport->Size.y - card_h) / 2));
+  const ImVec2 card_max(card_min.x + card_w, card_min.y + card_h);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(card_min, ImVec2(card_min.x + card_w, card_min.y + card_h), u32(p.surface), 0.4f * em);
-  draw->AddRect(card_min, ImVec2(card_min.x + card_w, card_min.y + card_h), u32(p.warning), 0.4f * em, 0, 0.12f * em);
+  draw->AddRectFilled(card_min, card_max, u32(p.surface), 0.4f * em);
+  draw->AddRect(card_min, card_max, u32(p.warning), 0.4f * em, 0, 0.12f * em);
 
-  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, card_min.y + pad));
+  float y = card_min.y + pad;
+  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, y));
   paragraph(ui, title, ui::FontRole::large, p.text, Align::centre, inner);
-  gap(ui, 0.0f);
   // The seconds in a ring that empties as time runs out.
-  const ImVec2 ring_at = ImGui::GetCursorScreenPos();
-  const ImVec2 centre(ring_at.x + inner / 2, ring_at.y + ring);
+  y = ImGui::GetCursorScreenPos().y;
+  const ImVec2 centre(card_min.x + card_w / 2, y + ring);
   const float share = view.timings.idle_countdown > 0
                           ? std::clamp(static_cast<float>(*left) / static_cast<float>(view.timings.idle_countdown), 0.0f, 1.0f)
                           : 0.0f;
@@ -55,14 +56,11 @@ void draw_idle_overlay(ui::TouchUi& ui, const CustomerView& view, const Emit& em
     draw->PathArcTo(centre, ring - 0.15f * em, start, start + share * 2 * 3.14159265f, 64);
     draw->PathStroke(u32(p.warning), 0, 0.3f * em);
   }
-  const std::string number = std::to_string(seconds);
-  text_in_rect(ui, draw, number, ui::FontRole::large, u32(p.text), ImVec2(centre.x - ring, centre.y - ring),
+  text_in_rect(ui, draw, std::to_string(seconds), ui::FontRole::large, u32(p.text), ImVec2(centre.x - ring, centre.y - ring),
                ImVec2(centre.x + ring, centre.y + ring), Align::centre);
-  ImGui::Dummy(ImVec2(inner, 2 * ring + 0.6f * em));
-  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, ImGui::GetCursorScreenPos().y));
+  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, y + 2 * ring + 0.6f * em));
   paragraph(ui, body, ui::FontRole::body, p.text_muted, Align::centre, inner);
-  gap(ui, 0.3f);
-  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, ImGui::GetCursorScreenPos().y));
+  ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, card_max.y - pad - 3.6f * em));
   bool still_here = button(ui, "idle.continue", again, ImVec2(inner / em, 3.6f), Tone::primary);
   // A tap anywhere else on the dimmed layer counts too.
   if (!still_here && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseReleased(0))

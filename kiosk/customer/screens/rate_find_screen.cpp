@@ -36,7 +36,7 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   const float em = ui.em();
   const float gap_em = 0.4f;
   const std::string letters = service_letters(view.state);
-  const int letter_columns = columns_for(ui, width, 2.2f, gap_em, static_cast<int>(letters.size()), 9);
+  const int letter_columns = columns_for(ui, width, 2.0f, gap_em, static_cast<int>(letters.size()), 9);
   const int letter_rows = letters.empty() ? 0 : (static_cast<int>(letters.size()) + letter_columns - 1) / letter_columns;
   const int rows = letter_rows + 3;
   const float key_h = std::clamp((height - static_cast<float>(rows - 1) * gap_em * em) / static_cast<float>(rows) / em,
@@ -61,8 +61,9 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   }
   ImGui::SetCursorPosX(x);
   const float action_w = cell_width(ui, width, 3, gap_em) / em;
+  // Clear as backspaces: RateKey{'C'} would be ambiguous with the letter C (service C).
   if (button(ui, "key.clear", view.tr("pad.clear"), ImVec2(action_w, key_h), Tone::normal, ui::FontRole::body))
-    emit(RateKey{'C'});
+    for (std::size_t i = 0; i < view.state.rate.typed_label.size(); ++i) emit(RateKey{'<'});
   ImGui::SameLine();
   if (button(ui, "key.del", view.tr("pad.delete"), ImVec2(action_w, key_h), Tone::normal, ui::FontRole::body))
     emit(RateKey{'<'});
@@ -93,7 +94,7 @@ void recent_visits(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, 
     ImGui::SetCursorPosX(x);
     paragraph(ui, view.tr("rate.recent_hint"), ui::FontRole::body, p.text_muted, Align::left, inner);
     const float room = min.y + height - pad - ImGui::GetCursorScreenPos().y;
-    const int columns = columns_for(ui, inner, 4.5f, 0.5f, static_cast<int>(visits.size()), 3);
+    const int columns = columns_for(ui, inner, 4.5f, 0.5f, static_cast<int>(visits.size()), 4);
     const int fit_rows = std::max(1, static_cast<int>((room + 0.5f * em) / (3.3f * em)));
     const std::size_t shown = std::min(visits.size(), static_cast<std::size_t>(fit_rows * columns));
     const float visit_w = cell_width(ui, inner, columns, 0.5f) / em;
@@ -123,18 +124,22 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     const float right_w = width - left_w - 1.0f * em;
     const ImVec2 top = ImGui::GetCursorPos();
     const float height = avail_y();
+    // Left: the number and the keypad. Right: a refusal, if any, then the recent visits.
     ImGui::BeginGroup();
     paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, left_w);
     label_box(ui, view, left_w, !error.empty());
-    if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, left_w);
     keypad(ui, view, emit, left_w, top.y + height - ImGui::GetCursorPosY());
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
     ImGui::BeginGroup();
-    recent_visits(ui, view, emit, right_w, height);
+    if (!error.empty()) {
+      banner(ui, error, error_fill, ui::FontRole::body, right_w);
+      ImGui::SetCursorPosX(top.x + left_w + 1.0f * em);
+    }
+    recent_visits(ui, view, emit, right_w, top.y + height - ImGui::GetCursorPosY());
     ImGui::EndGroup();
   } else {
-    recent_visits(ui, view, emit, width, std::min(avail_y() * 0.3f, 9.0f * em));
+    recent_visits(ui, view, emit, width, std::min(avail_y() * 0.35f, 11.0f * em));
     gap(ui, 0.3f);
     paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, width);
     label_box(ui, view, width, !error.empty());

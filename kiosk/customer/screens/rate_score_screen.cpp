@@ -58,7 +58,11 @@ void draw_rate_score(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
   const float em = ui.em();
   const Palette& p = palette();
   const float width = avail_x();
-  const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() * 0.34f), 4.5f * em,
+  const int reason_columns = columns_for(ui, width, 8.0f, 0.5f, static_cast<int>(rating_reason_codes().size()), 4);
+  const int reason_rows = (static_cast<int>(rating_reason_codes().size()) + reason_columns - 1) / reason_columns;
+  const float below_faces = 0.6f * em + line_height(ui, ui::FontRole::body) + 0.5f * em +
+                            static_cast<float>(reason_rows) * 3.1f * em + 3.9f * em;
+  const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() - below_faces), 4.5f * em,
                                   8.0f * em);
   faces(ui, view, emit, width, face_h);
   gap(ui, 0.1f);

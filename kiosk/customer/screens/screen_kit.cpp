@@ -38,6 +38,16 @@ CustomerStyle::~CustomerStyle() {
 
 // [SECTION] Layout
 
+ui::FontScale font_scale_for_screen(float width_px, float height_px) {
+  ui::FontScale scale;
+  if (width_px <= 0 || height_px <= 0) return scale;
+  const float factor = std::min(1.0f, (width_px / 24) / (height_px * scale.body));
+  scale.body *= factor;
+  scale.large *= factor;
+  scale.huge *= factor;
+  return scale;
+}
+
 float avail_x() { return ImGui::GetContentRegionAvail().x; }
 float avail_y() { return ImGui::GetContentRegionAvail().y; }
 
@@ -115,7 +125,7 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
       break_next = pos;
     }
     const float advance = font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : '?')) * scale;
-    if (width + advance > width_px && pos > line_start && c != ' ') {
+    if (width + advance > width_px + 1.0f && pos > line_start && c != ' ') {  // 1 px: rounding
       if (break_end != std::string_view::npos && break_end > line_start) {
         lines.push_back(text.substr(line_start, break_end - line_start));
         line_start = break_next;
@@ -134,11 +144,12 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
   return lines;
 }
 
-float line_height(const ui::TouchUi& ui, ui::FontRole role) { return ui.font(role)->FontSize * 1.2f; }
+float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale) { return ui.font(role)->FontSize * scale * 1.2f; }
 
-float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px) {
+float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px, float scale) {
   ImFont* font = ui.font(role);
-  return static_cast<float>(wrap_lines(font, font->FontSize, text, width_px).size()) * line_height(ui, role);
+  return static_cast<float>(wrap_lines(font, font->FontSize * scale, text, width_px).size()) *
+         line_height(ui, role, scale);
 }
 
 ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px, int max_lines,
@@ -156,23 +167,24 @@ ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px
   return preferred;
 }
 
-float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role) {
+float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float scale) {
   ImFont* font = ui.font(role);
-  return text_width(font, font->FontSize, text);
+  return text_width(font, font->FontSize * scale, text);
 }
 
 namespace {
 
 void draw_lines(ui::TouchUi& ui, ImDrawList* draw, const std::vector<std::string_view>& lines, ui::FontRole role,
-                ImU32 colour, ImVec2 top_left, float width, Align align) {
+                ImU32 colour, ImVec2 top_left, float width, Align align, float scale = 1.0f) {
   ImFont* font = ui.font(role);
-  const float step = line_height(ui, role);
-  const float lead = (step - font->FontSize) / 2;
+  const float size = font->FontSize * scale;
+  const float step = line_height(ui, role, scale);
+  const float lead = (step - size) / 2;
   float y = top_left.y;
   for (std::string_view line : lines) {
-    const float x = align == Align::centre ? top_left.x + std::max(0.0f, (width - text_width(font, font->FontSize, line)) / 2)
+    const float x = align == Align::centre ? top_left.x + std::max(0.0f, (width - text_width(font, size, line)) / 2)
                                            : top_left.x;
-    draw->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y + lead)), colour, line.data(),
+    draw->AddText(font, size, ImVec2(std::floor(x), std::floor(y + lead)), colour, line.data(),
                   line.data() + line.size());
     y += step;
   }
@@ -192,14 +204,14 @@ void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const 
 }
 
 float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
-                   ImVec2 min, ImVec2 max, Align align) {
+                   ImVec2 min, ImVec2 max, Align align, float scale) {
   ui.note_text(text, role);
   ImFont* font = ui.font(role);
   const float width = max.x - min.x;
-  const std::vector<std::string_view> lines = wrap_lines(font, font->FontSize, text, width);
-  const float height = static_cast<float>(lines.size()) * line_height(ui, role);
+  const std::vector<std::string_view> lines = wrap_lines(font, font->FontSize * scale, text, width);
+  const float height = static_cast<float>(lines.size()) * line_height(ui, role, scale);
   draw->PushClipRect(min, max, true);
-  draw_lines(ui, draw, lines, role, colour, ImVec2(min.x, min.y + (max.y - min.y - height) / 2), width, align);
+  draw_lines(ui, draw, lines, role, colour, ImVec2(min.x, min.y + (max.y - min.y - height) / 2), width, align, scale);
   draw->PopClipRect();
   return height;
 }
@@ -281,8 +293,8 @@ void banner(ui::TouchUi& ui, std::string_view text, const ImVec4& fill, ui::Font
   ImGui::Dummy(ImVec2(width, height));
 }
 
-void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
-             std::optional<Action> back) {
+bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
+             std::optional<Action> back, std::string_view subtitle) {
   const float em = ui.em();
   constexpr float kBarEm = 2.8f;
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -303,6 +315,15 @@ void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   const bool fits = text_width(large, large->FontSize, title) <= title_max.x - title_min.x;
   text_in_rect(ui, draw, title, fits ? ui::FontRole::large : ui::FontRole::body, u32(palette().text), title_min, title_max,
                Align::left);
+  bool subtitle_drawn = false;
+  if (!subtitle.empty() && fits) {
+    const float subtitle_x = title_min.x + text_width(large, large->FontSize, title) + 1.0f * em;
+    if (subtitle_x + text_width(body, body->FontSize, subtitle) <= title_max.x) {
+      text_in_rect(ui, draw, subtitle, ui::FontRole::body, u32(palette().text_muted),
+                   ImVec2(subtitle_x, title_min.y + 0.15f * em), ImVec2(title_max.x, title_max.y + 0.15f * em), Align::left);
+      subtitle_drawn = true;
+    }
+  }
   ImGui::SetCursorScreenPos(ImVec2(language_x, start.y));
   if (button(ui, "lang", language_label, ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body))
     emit(SwitchLanguage{});
@@ -310,6 +331,7 @@ void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   draw->AddLine(ImVec2(start.x, line_y), ImVec2(start.x + width, line_y), u32(palette().surface), 0.08f * em);
   ImGui::SetCursorScreenPos(ImVec2(start.x, line_y + 0.35f * em));
   ImGui::Dummy(ImVec2(width, 0));
+  return subtitle_drawn;
 }
 
 // [SECTION] Shapes
@@ -347,7 +369,7 @@ ImVec4 face_colour(int score) {
 
 void draw_face(ImDrawList* draw, ImVec2 centre, float r, int score, bool faded) {
   ImVec4 fill = face_colour(score);
-  if (faded) fill = ImVec4(fill.x * 0.55f, fill.y * 0.55f, fill.z * 0.55f, 1.0f);
+  if (faded) fill = ImVec4(fill.x * 0.7f, fill.y * 0.7f, fill.z * 0.7f, 1.0f);
   const ImU32 ink = u32(ImVec4(0.10f, 0.10f, 0.12f, 1.0f));
   draw->AddCircleFilled(centre, r, u32(fill), 48);
   draw->AddCircle(centre, r, ink, 48, 0.06f * r);

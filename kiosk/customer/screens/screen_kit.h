@@ -57,6 +57,10 @@ class CustomerStyle {
 };
 
 // [SECTION] Layout in font units
+// Font sizes for a screen: the platform's height-based scale, but never more
+// than 1/24 of the width per body em, so a portrait screen (1080x1920) gets a
+// layout about 24 em wide instead of 12. For WindowConfig/HeadlessConfig::font_scale.
+ui::FontScale font_scale_for_screen(float width_px, float height_px);
 float avail_x();
 float avail_y();
 // True when the content area is wide enough for two columns side by side.
@@ -78,17 +82,18 @@ void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const 
                float width_px = 0);
 // Wrapped text drawn into a rectangle (no cursor movement), vertically centred.
 // Returns the text block's height.
+// `scale` draws the role's font smaller (secondary text such as the queue table).
 float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
-                   ImVec2 min, ImVec2 max, Align align);
-float line_height(const ui::TouchUi& ui, ui::FontRole role);
+                   ImVec2 min, ImVec2 max, Align align, float scale = 1.0f);
+float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale = 1.0f);
 // `preferred` if `text` fits `width_px` in at most `max_lines` lines with no
 // word split, else the body font.
 ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px, int max_lines,
                           ui::FontRole preferred = ui::FontRole::large);
 // The widest line of `text` in `role` (no wrapping).
-float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role);
+float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float scale = 1.0f);
 // The text's height when wrapped to `width_px`.
-float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px);
+float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px, float scale = 1.0f);
 
 // [SECTION] Buttons
 enum class Tone { normal, primary, selected, disabled, danger };
@@ -111,8 +116,10 @@ void banner(ui::TouchUi& ui, std::string_view text, const ImVec4& fill, ui::Font
             float width_px = 0);
 
 // The row at the top of every screen: back (if given), title, language switch.
-void top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
-             std::optional<Action> back);
+// A `subtitle` is drawn after the title when both fit on the bar; returns
+// whether it was (if not, the caller shows it below).
+bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
+             std::optional<Action> back, std::string_view subtitle = {});
 
 // [SECTION] Shapes
 void draw_check(ImDrawList* draw, ImVec2 centre, float size, ImU32 colour, float thickness);

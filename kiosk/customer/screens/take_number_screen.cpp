@@ -8,23 +8,26 @@
 namespace kiosk::customer::kit {
 namespace {
 
+// The inside width of a service tile `tile_w` px wide (room for the check badge kept).
+float tile_inner(const ui::TouchUi& ui, float tile_w) { return tile_w - 2.4f * ui.em(); }
+
 void service_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const ServiceView& service,
-                  ImVec2 size_em) {
+                  ImVec2 size_em, ui::FontRole name_role) {
   const bool chosen = view.state.form.service_code == service.code;
   const Tile t = tile(ui, "service." + service.code, size_em, chosen ? Tone::selected : Tone::normal);
   const Palette& p = palette();
   const float em = ui.em();
   const float pad = 0.6f * em;
-  const float inner = t.max.x - t.min.x - 2 * pad - (chosen ? 1.2f * em : 0);
+  const float inner = tile_inner(ui, t.max.x - t.min.x);
   const std::string& name = service_name(view, service);
   const std::string status = service.waiting == 0 ? view.tr("welcome.queue_empty")
                                                   : view.tr("take.waiting", {std::to_string(service.waiting)});
-  const ui::FontRole name_role = fitting_role(ui, name, inner, 2);
   const float name_h = wrapped_height(ui, name, name_role, inner);
   const float status_h = line_height(ui, ui::FontRole::body);
   const float top = (t.min.y + t.max.y - name_h - status_h) / 2;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float x0 = t.min.x + pad, x1 = t.max.x - pad - (chosen ? 1.2f * em : 0);
+  const float x0 = t.min.x + 1.2f * em, x1 = t.max.x - 1.2f * em;
+  (void)pad;
   text_in_rect(ui, draw, name, name_role, u32(chosen ? p.text_on_selected : p.text), ImVec2(x0, top),
                ImVec2(x1, top + name_h), Align::centre);
   text_in_rect(ui, draw, status, ui::FontRole::body,
@@ -47,16 +50,27 @@ void service_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, f
   const float tile_w = cell_width(ui, width, columns, 0.5f) / em;
   const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em,
                                   3.4f, 6.0f);
+  // One name size for every tile: large where all names fit, else body.
+  const float inner = tile_inner(ui, tile_w * em);
+  const float status_h = line_height(ui, ui::FontRole::body);
+  ui::FontRole name_role = ui::FontRole::large;
+  for (const ServiceView& service : services) {
+    const std::string& name = service_name(view, service);
+    if (fitting_role(ui, name, inner, 2) != ui::FontRole::large ||
+        wrapped_height(ui, name, ui::FontRole::large, inner) + status_h > (tile_h - 0.6f) * em)
+      name_role = ui::FontRole::body;
+  }
   const float x = ImGui::GetCursorPosX();
   for (int i = 0; i < count; ++i) {
     if (i % columns != 0) ImGui::SameLine();
     else ImGui::SetCursorPosX(x);
-    service_tile(ui, view, emit, services[static_cast<std::size_t>(i)], ImVec2(tile_w, tile_h));
+    service_tile(ui, view, emit, services[static_cast<std::size_t>(i)], ImVec2(tile_w, tile_h), name_role);
   }
 }
 
 // Priority, phone and the confirm button, in a column `width` wide.
-void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, bool fill_height) {
+void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, bool fill_height,
+                    bool with_error) {
   const float em = ui.em();
   const Palette& p = palette();
   const CustomerState& state = view.state;
@@ -83,20 +97,23 @@ void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
                  ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
     if (t.clicked) emit(OpenPhonePad{});
   } else {
-    const float remove_w = std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f);
+    const float remove_w = std::min(
+        width / em * 0.4f, std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f));
     const Tile t = tile(ui, "take.phone", ImVec2(width / em - remove_w - 0.5f, 3.4f), Tone::normal);
     text_in_rect(ui, ImGui::GetWindowDrawList(),
                  view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}), ui::FontRole::body, u32(p.text),
                  ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
     if (t.clicked) emit(OpenPhonePad{});
     ImGui::SameLine();
-    if (button(ui, "take.phone_remove", view.tr("take.phone_remove"), ImVec2(remove_w, 3.4f), Tone::normal,
-               ui::FontRole::body))
-      emit(RemovePhone{});
+    const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, 3.4f), Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_remove"), ui::FontRole::body, u32(p.text),
+                 ImVec2(remove.min.x + 0.4f * em, remove.min.y), ImVec2(remove.max.x - 0.4f * em, remove.max.y),
+                 Align::centre);
+    if (remove.clicked) emit(RemovePhone{});
   }
 
   // Confirm, pinned to the bottom of the column when there is room.
-  const std::string error = error_text(view, state.issue_error);
+  const std::string error = with_error ? error_text(view, state.issue_error) : std::string();
   float below = 3.6f * em;
   if (!error.empty()) below += wrapped_height(ui, error, ui::FontRole::body, width - 1.2f * em) + 1.7f * em;
   if (fill_height && avail_y() > below) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + avail_y() - below);
@@ -118,21 +135,28 @@ void draw_take_number(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const float em = ui.em();
   const float width = avail_x();
   if (wide_layout(ui)) {
+    // Services on the left (an issue error under them), the choices and the button on the right.
     const float right_w = std::max(12.0f * em, width * 0.36f);
     const float left_w = width - right_w - 1.0f * em;
     const ImVec2 top = ImGui::GetCursorPos();
     const float height = avail_y();
+    const std::string error = error_text(view, view.state.issue_error);
+    const float error_h = error.empty() ? 0 : wrapped_height(ui, error, ui::FontRole::body, left_w - 1.2f * em) + 1.7f * em;
     ImGui::BeginGroup();
-    service_grid(ui, view, emit, left_w, height);
+    service_grid(ui, view, emit, left_w, height - error_h);
+    if (!error.empty()) {
+      ImGui::SetCursorPosY(top.y + height - error_h + 0.5f * em);
+      banner(ui, error, palette().danger, ui::FontRole::body, left_w);
+    }
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
     ImGui::BeginGroup();
-    options_column(ui, view, emit, right_w, true);
+    options_column(ui, view, emit, right_w, true, false);
     ImGui::EndGroup();
   } else {
     service_grid(ui, view, emit, width, avail_y() * 0.5f);
     gap(ui, 0.3f);
-    options_column(ui, view, emit, width, true);
+    options_column(ui, view, emit, width, true, true);
   }
 }
 

@@ -36,15 +36,19 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   const std::string ahead = view.tr("ticket.people_ahead", {std::to_string(ticket.people_ahead)});
   const std::string wait = view.tr("ticket.estimated_wait", {std::to_string(ticket.estimated_wait_min)});
   const float inner = max.x - min.x - 2 * pad;
-  const float huge_h = ui.font(ui::FontRole::huge)->FontSize;
+  ImFont* huge = ui.font(ui::FontRole::huge);
+  const float huge_h = huge->FontSize * 0.9f;  // digits and capitals: no room kept for descenders
   const ui::FontRole name_role = fitting_role(ui, name, inner, 1);
   const float name_h = wrapped_height(ui, name, name_role, inner);
-  const float ahead_h = wrapped_height(ui, ahead, ui::FontRole::large, inner);
+  const ui::FontRole ahead_role = fitting_role(ui, ahead, inner, 1);
+  const float ahead_h = wrapped_height(ui, ahead, ahead_role, inner);
   const float wait_h = wrapped_height(ui, wait, ui::FontRole::body, inner);
-  const float content = huge_h + name_h + 0.4f * em + ahead_h + wait_h;
-  float y = min.y + std::max(pad, (max.y - min.y - content) / 2);
+  const std::string reminder =
+      ticket.phone_masked.empty() ? std::string() : view.tr("ticket.reminder", {ticket.phone_masked});
+  const float reminder_h = reminder.empty() ? 0 : wrapped_height(ui, reminder, ui::FontRole::body, inner) + 0.3f * em;
+  const float content = huge_h + name_h + 0.4f * em + ahead_h + wait_h + reminder_h;
+  float y = min.y + std::max(pad * 0.5f, (max.y - min.y - content) / 2);
   ui.note_text(ticket.label, ui::FontRole::huge);
-  ImFont* huge = ui.font(ui::FontRole::huge);
   const float label_w = huge->CalcTextSizeA(huge->FontSize, FLT_MAX, 0, ticket.label.c_str()).x;
   draw->AddText(huge, huge->FontSize, ImVec2(std::floor((min.x + max.x - label_w) / 2), y), u32(p.selected),
                 ticket.label.c_str());
@@ -52,13 +56,18 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   y += text_in_rect(ui, draw, name, name_role, u32(p.text), ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + name_h),
                     Align::centre);
   y += 0.4f * em;
-  y += text_in_rect(ui, draw, ahead, ui::FontRole::large, u32(p.text), ImVec2(min.x + pad, y),
-                    ImVec2(max.x - pad, y + ahead_h), Align::centre);
-  text_in_rect(ui, draw, wait, ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
-               ImVec2(max.x - pad, y + wait_h), Align::centre);
+  y += text_in_rect(ui, draw, ahead, ahead_role, u32(p.text), ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + ahead_h),
+                    Align::centre);
+  y += text_in_rect(ui, draw, wait, ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
+                    ImVec2(max.x - pad, y + wait_h), Align::centre);
+  if (!reminder.empty()) {
+    y += 0.3f * em;
+    text_in_rect(ui, draw, reminder, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
+                 ImVec2(max.x - pad, y + reminder_h), Align::centre);
+  }
 }
 
-// The QR card: the code, what it is for, and the time and store.
+// The QR card: the code, what it is for, the time and store.
 void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket, ImVec2 min, ImVec2 max) {
   const float em = ui.em();
   const Palette& p = palette();
@@ -68,13 +77,13 @@ void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket
   const float inner = max.x - min.x - 2 * pad;
   const std::string scan = view.tr("ticket.scan");
   std::string facts = view.tr("ticket.issued_at", {ticket.issued_local_time});
-  if (!view.store_id.empty()) facts += "  ·  " + view.tr("ticket.store", {view.store_id});
+  if (!view.store_id.empty()) facts += " · " + view.tr("ticket.store", {view.store_id});
   const float scan_h = wrapped_height(ui, scan, ui::FontRole::body, inner);
   const float facts_h = wrapped_height(ui, facts, ui::FontRole::body, inner);
-  const float qr_room = std::min(inner, max.y - min.y - 2 * pad - scan_h - facts_h - 0.6f * em);
-  const float content = qr_room + 0.3f * em + scan_h + 0.3f * em + facts_h;
-  float y = min.y + std::max(pad, (max.y - min.y - content) / 2);
-  const float side = draw_qr(draw, ImVec2(min.x + pad, y), qr_room, ticket.token);
+  const float texts_h = 0.3f * em + scan_h + 0.3f * em + facts_h;
+  const float qr_room = std::min(inner, max.y - min.y - 2 * pad - texts_h);
+  float y = min.y + std::max(pad, (max.y - min.y - qr_room - texts_h) / 2);
+  const float side = draw_qr(draw, ImVec2(min.x + pad + (inner - qr_room) / 2, y), qr_room, ticket.token);
   y += (side > 0 ? side : qr_room) + 0.3f * em;
   y += text_in_rect(ui, draw, scan, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
                     ImVec2(max.x - pad, y + scan_h), Align::centre);
@@ -83,34 +92,35 @@ void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket
                ImVec2(max.x - pad, y + facts_h), Align::centre);
 }
 
-// The print status band (with a drawn alert mark when it failed) and the reminder line.
-float status_band_height(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket, float width) {
+// The print status band. A failed print is loud: red, an alert mark drawn
+// from shapes, a large headline, and what to do.
+float status_band(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket, float width, bool draw_it) {
   const PrintLine line = print_line(ticket.print);
   const float em = ui.em();
-  const float text_w = width - (line.alert ? 3.2f * em : 1.2f * em) - 0.6f * em;
-  float h = wrapped_height(ui, view.tr(line.key), line.alert ? ui::FontRole::large : ui::FontRole::body, text_w) + 1.2f * em;
-  if (line.alert) h = std::max(h, 3.0f * em);
-  return h;
-}
-
-void status_band(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket, float width) {
-  const PrintLine line = print_line(ticket.print);
-  const float em = ui.em();
-  const float height = status_band_height(ui, view, ticket, width);
+  const float pad = 0.6f * em;
+  const float text_x = line.alert ? 3.0f * em : pad;
+  const float text_w = width - text_x - pad;
+  const std::string headline = line.alert ? view.tr("ticket.print_failed_title") : std::string();
+  const float headline_h = line.alert ? wrapped_height(ui, headline, ui::FontRole::large, text_w) : 0;
+  const float message_h = wrapped_height(ui, view.tr(line.key), ui::FontRole::body, text_w);
+  const float height = std::max(headline_h + message_h + 2 * pad, line.alert ? 3.4f * em : 2.6f * em);
+  if (!draw_it) return height;
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + width, min.y + height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, u32(line.fill), 0.3f * em);
-  float text_x = min.x + 0.6f * em;
+  float y = min.y + (height - headline_h - message_h) / 2;
   if (line.alert) {
     draw->AddRect(min, max, u32(palette().selected), 0.3f * em, 0, 0.15f * em);
-    draw_alert_badge(draw, ImVec2(min.x + 1.5f * em, (min.y + max.y) / 2), 0.9f * em, u32(palette().text),
+    draw_alert_badge(draw, ImVec2(min.x + 1.55f * em, (min.y + max.y) / 2), 0.95f * em, u32(palette().text),
                      u32(palette().danger));
-    text_x = min.x + 2.8f * em;
+    y += text_in_rect(ui, draw, headline, ui::FontRole::large, u32(palette().text), ImVec2(min.x + text_x, y),
+                      ImVec2(max.x - pad, y + headline_h), Align::left);
   }
-  text_in_rect(ui, draw, view.tr(line.key), line.alert ? ui::FontRole::large : ui::FontRole::body, u32(palette().text),
-               ImVec2(text_x, min.y), ImVec2(max.x - 0.6f * em, max.y), line.alert ? Align::left : Align::centre);
+  text_in_rect(ui, draw, view.tr(line.key), ui::FontRole::body, u32(palette().text), ImVec2(min.x + text_x, y),
+               ImVec2(max.x - pad, y + message_h), line.alert ? Align::left : Align::centre);
   ImGui::Dummy(ImVec2(width, height));
+  return height;
 }
 
 }  // namespace
@@ -123,38 +133,33 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   }
   const TicketView& ticket = *view.state.ticket;
   const float em = ui.em();
-  const Palette& p = palette();
   const float width = avail_x();
-  const bool wide = wide_layout(ui);
-  const std::string reminder =
-      ticket.phone_masked.empty() ? std::string() : view.tr("ticket.reminder", {ticket.phone_masked});
-  const float done_w = std::max(9.0f, text_width(ui, view.tr("app.done"), ui::FontRole::large) / em + 3);
-  const float band_w = wide ? width - done_w * em - 0.5f * em : width;
-  const float band_h = status_band_height(ui, view, ticket, band_w);
-  const float reminder_h = reminder.empty() ? 0 : wrapped_height(ui, reminder, ui::FontRole::body, width) + 0.5f * em;
-  const float bottom_h = wide ? std::max(band_h, 3.4f * em) : band_h + 0.5f * em + 3.4f * em;
-  const float cards_h = avail_y() - bottom_h - reminder_h - 0.5f * em;
+  const float height = avail_y();
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  if (wide) {
-    const float qr_w = std::min(width * 0.38f, cards_h + 0.0f);
-    const float number_w = width - qr_w - 0.5f * em;
-    number_card(ui, view, ticket, top, ImVec2(top.x + number_w, top.y + cards_h));
-    qr_card(ui, view, ticket, ImVec2(top.x + number_w + 0.5f * em, top.y), ImVec2(top.x + width, top.y + cards_h));
+  const ImVec2 top_local = ImGui::GetCursorPos();
+  constexpr float kDoneEm = 3.4f;
+  if (wide_layout(ui)) {
+    // Left: the number, then the print status. Right: the QR code, then "done".
+    const float right_w = std::max(11.0f * em, width * 0.34f);
+    const float left_w = width - right_w - 0.6f * em;
+    const float band_h = status_band(ui, view, ticket, left_w, false);
+    number_card(ui, view, ticket, top, ImVec2(top.x + left_w, top.y + height - band_h - 0.5f * em));
+    qr_card(ui, view, ticket, ImVec2(top.x + left_w + 0.6f * em, top.y),
+            ImVec2(top.x + width, top.y + height - kDoneEm * em - 0.5f * em));
+    ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + height - band_h));
+    status_band(ui, view, ticket, left_w, true);
+    ImGui::SetCursorPos(ImVec2(top_local.x + left_w + 0.6f * em, top_local.y + height - kDoneEm * em));
+    if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(right_w / em, kDoneEm), Tone::primary)) emit(BackToWelcome{});
   } else {
-    const float number_h = cards_h * 0.5f;
+    const float band_h = status_band(ui, view, ticket, width, false);
+    const float cards_h = height - band_h - kDoneEm * em - 1.5f * em;
+    const float number_h = std::min(cards_h * 0.45f, 12.0f * em);
     number_card(ui, view, ticket, top, ImVec2(top.x + width, top.y + number_h));
     qr_card(ui, view, ticket, ImVec2(top.x, top.y + number_h + 0.5f * em), ImVec2(top.x + width, top.y + cards_h));
+    ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + cards_h + 0.5f * em));
+    status_band(ui, view, ticket, width, true);
+    if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(0, kDoneEm), Tone::primary)) emit(BackToWelcome{});
   }
-  ImGui::Dummy(ImVec2(width, cards_h));
-  if (!reminder.empty()) paragraph(ui, reminder, ui::FontRole::body, p.text_muted, Align::centre, width);
-  status_band(ui, view, ticket, band_w);
-  if (wide) {
-    ImGui::SameLine();
-    ImGui::SetCursorScreenPos(ImVec2(top.x + width - done_w * em, ImGui::GetItemRectMin().y));
-  }
-  const float done_h = wide ? std::max(band_h, 3.4f * em) / em : 3.4f;
-  if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(wide ? done_w : 0, done_h), Tone::primary))
-    emit(BackToWelcome{});
 }
 
 }  // namespace kiosk::customer::kit

@@ -1,0 +1,167 @@
+// The sample states of every customer screen.
+#include "screen_samples.h"
+
+#include <doctest/doctest.h>
+
+#include "store/catalog.h"
+
+namespace kiosk::test {
+
+using namespace kiosk::customer;
+
+std::vector<ServiceView> sample_services() {
+  Result<std::vector<Service>> catalogue = read_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl");
+  REQUIRE_MESSAGE(catalogue.ok(), (catalogue.ok() ? "" : catalogue.error().message));
+  const int waiting[] = {3, 0, 7, 1, 12, 2, 0, 5};
+  std::vector<ServiceView> services;
+  for (std::size_t i = 0; i < catalogue.value().size(); ++i) {
+    const Service& s = catalogue.value()[i];
+    const int w = waiting[i % 8];
+    services.push_back({s.code, s.name_zh, s.name_en, s.priority_allowed, w, w * s.typical_service_min});
+  }
+  return services;
+}
+
+app::Translations sample_translations() {
+  Result<app::Translations> texts = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
+  REQUIRE_MESSAGE(texts.ok(), (texts.ok() ? "" : texts.error().message));
+  return std::move(texts).value();
+}
+
+std::vector<std::string> sample_texts(const app::Translations& texts) {
+  std::vector<std::string> all = texts.all_texts();
+  for (const ServiceView& s : sample_services()) {
+    all.push_back(s.name_zh);
+    all.push_back(s.name_en);
+  }
+  all.push_back(kSampleStoreId);
+  return all;
+}
+
+namespace {
+
+TicketView sample_ticket(PrintStatus print, bool with_phone) {
+  TicketView t;
+  t.id = "3f6c1e9a-0000-4000-8000-000000000012";
+  t.label = "C012";
+  t.service_code = "C";
+  t.token = "https://q.example.cn/t/7QK2-M9XD-4R8P";
+  t.issued_local_time = "14:05";
+  t.phone_masked = with_phone ? "138****5678" : "";
+  t.people_ahead = 7;
+  t.estimated_wait_min = 25;
+  t.print = print;
+  return t;
+}
+
+}  // namespace
+
+std::vector<ScreenSample> screen_samples(Language language) {
+  CustomerState base;
+  base.language = language;
+  base.services = sample_services();
+  base.last_activity = kSampleNow - 5'000;
+  base.screen_since = kSampleNow - 5'000;
+  base.services_loaded_at = kSampleNow - 1'000;
+  std::vector<ScreenSample> samples;
+  auto add = [&](std::string name, auto change) {
+    CustomerState s = base;
+    change(s);
+    samples.push_back({std::move(name), std::move(s), kSampleNow});
+  };
+  add("welcome", [](CustomerState&) {});
+  add("welcome_loading", [](CustomerState& s) { s.services.clear(); });
+  add("take", [](CustomerState& s) { s.screen = Screen::TakeNumber; });
+  add("take_chosen", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.form.priority = true;
+    s.form.phone_accepted = "13812345678";
+  });
+  add("take_no_priority", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "G";
+  });
+  add("take_issuing", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "B";
+    s.issuing = true;
+  });
+  add("take_error", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "E";
+    s.issue_error = "storage";
+  });
+  add("phone_pad", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.form.phone_pad_open = true;
+    s.form.phone_typed = "1381234";
+  });
+  add("phone_error", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.form.phone_pad_open = true;
+    s.form.phone_typed = "12345";
+    s.form.phone_error = "phone-format";
+  });
+  add("ticket_printing", [](CustomerState& s) {
+    s.screen = Screen::Ticket;
+    s.ticket = sample_ticket(PrintStatus::Printing, false);
+  });
+  add("ticket_printed", [](CustomerState& s) {
+    s.screen = Screen::Ticket;
+    s.ticket = sample_ticket(PrintStatus::Printed, true);
+  });
+  add("ticket_failed", [](CustomerState& s) {
+    s.screen = Screen::Ticket;
+    s.ticket = sample_ticket(PrintStatus::Failed, true);
+  });
+  add("ticket_screen_only", [](CustomerState& s) {
+    s.screen = Screen::Ticket;
+    s.ticket = sample_ticket(PrintStatus::ScreenOnly, false);
+  });
+  add("rate_find", [](CustomerState& s) {
+    s.screen = Screen::RateFind;
+    s.rate.typed_label = "A01";
+    s.rate.recent = {{"t-a007", "A007"}, {"t-c011", "C011"}, {"t-b003", "B003"}, {"t-h020", "H020"}};
+  });
+  add("rate_find_error", [](CustomerState& s) {
+    s.screen = Screen::RateFind;
+    s.rate.typed_label = "A099";
+    s.rate.error = "unknown-ticket";
+  });
+  add("rate_score", [](CustomerState& s) {
+    s.screen = Screen::RateScore;
+    s.rate.visit = {"t-a007", "A007"};
+    s.rate.score = 4;
+    s.rate.reasons = {"fast", "friendly"};
+  });
+  add("rate_score_empty", [](CustomerState& s) {
+    s.screen = Screen::RateScore;
+    s.rate.visit = {"t-a007", "A007"};
+  });
+  add("rate_score_already", [](CustomerState& s) {
+    s.screen = Screen::RateScore;
+    s.rate.visit = {"t-a007", "A007"};
+    s.rate.score = 5;
+    s.rate.error = "already-rated";
+  });
+  add("rate_thanks", [](CustomerState& s) { s.screen = Screen::RateThanks; });
+  add("soon_request", [](CustomerState& s) {
+    s.screen = Screen::ComingSoon;
+    s.coming_soon = ComingSoonTopic::Request;
+  });
+  add("soon_check", [](CustomerState& s) {
+    s.screen = Screen::ComingSoon;
+    s.coming_soon = ComingSoonTopic::CheckRequest;
+  });
+  add("idle", [](CustomerState& s) {
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.last_activity = kSampleNow - CustomerTimings{}.idle_quiet - 7'400;  // 12.6 s left: shows 13
+  });
+  return samples;
+}
+
+}  // namespace kiosk::test

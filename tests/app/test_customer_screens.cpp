@@ -1,0 +1,291 @@
+// The customer screens drawn headless (real fonts, real ImGui) from a sample
+// state per screen, in Chinese and English, on a landscape 1280x800 and a
+// portrait 1080x1920 screen: the stable widget ids are where they should be,
+// inside the screen and not overlapping, each tap emits the expected action,
+// no text key is missing and no character is drawn as '?'.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "customer/screens/customer_screens.h"
+#include "customer/screens/screen_kit.h"
+#include "ratings/rating_book.h"
+#include "screen_samples.h"
+#include "ui/headless_ui.h"
+
+using namespace kiosk;
+using namespace kiosk::customer;
+
+namespace {
+
+struct Display {
+  const char* name;
+  ImVec2 size;
+};
+const Display kDisplays[] = {{"landscape 1280x800", {1280, 800}}, {"portrait 1080x1920", {1080, 1920}}};
+
+// One screen sample drawn in a headless UI, its taps collected.
+class ScreenRig {
+ public:
+  explicit ScreenRig(const Display& display)
+      : display_(display), ui_(config(display)), texts_(test::sample_translations()) {
+    for (const std::string& text : test::sample_texts(texts_)) ui_.fonts().add_text(text);
+    ui_.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
+  }
+
+  void show(const test::ScreenSample& sample) {
+    sample_ = &sample;
+    ui_.frame(draw());  // notes any new characters; the atlas grows before the next frame
+    fallback_before_ = ui_.fonts().fallback_glyphs_drawn();
+    ui_.frame(draw());
+    emitted.clear();
+  }
+  // Glyphs drawn as '?' in the last frame (after the atlas had every character noted).
+  long fallback_glyphs() { return ui_.fonts().fallback_glyphs_drawn() - fallback_before_; }
+
+  std::vector<Action> tap(const std::string& id) {
+    emitted.clear();
+    REQUIRE_MESSAGE(ui_.tap(id, draw()), "no widget " << id);
+    std::vector<Action> got = emitted;
+    emitted.clear();
+    ui_.frame(draw());
+    return got;
+  }
+
+  bool shows(const std::string& id) const { return ui_.widgets().find(id).has_value(); }
+  std::vector<std::string> ids() const { return ui_.widgets().ids(); }
+  std::optional<ui::WidgetRect> rect(const std::string& id) const { return ui_.widgets().find(id); }
+  const app::Translations& texts() const { return texts_; }
+  ui::FontAtlas& fonts() { return ui_.fonts(); }
+  const Display& display() const { return display_; }
+
+  std::vector<Action> emitted;
+
+ private:
+  static ui::HeadlessConfig config(const Display& display) {
+    ui::HeadlessConfig c;
+    c.display_size = display.size;
+    c.font_scale = kit::font_scale_for_screen(display.size.x, display.size.y);
+    return c;
+  }
+  ui::DrawFn draw() {
+    return [this](ui::TouchUi& touch) {
+      const CustomerTimings timings;
+      const CustomerView view{sample_->state, texts_, timings, sample_->now, test::kSampleStoreId};
+      draw_customer_screen(touch, view, [this](Action a) { emitted.push_back(std::move(a)); });
+    };
+  }
+
+  Display display_;
+  ui::HeadlessUi ui_;
+  app::Translations texts_;
+  const test::ScreenSample* sample_ = nullptr;
+  long fallback_before_ = 0;
+};
+
+std::vector<std::string> digits(const std::string& prefix) {
+  std::vector<std::string> ids;
+  for (char d = '0'; d <= '9'; ++d) ids.push_back(prefix + d);
+  return ids;
+}
+
+// The ids each sample must show (besides "lang", which every screen shows).
+std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
+  const std::string& n = sample.name;
+  std::vector<std::string> ids;
+  auto add = [&](std::initializer_list<std::string> more) { ids.insert(ids.end(), more); };
+  if (n.rfind("welcome", 0) == 0) add({"welcome.take", "welcome.request", "welcome.check", "welcome.rate"});
+  if (n.rfind("take", 0) == 0 || n == "idle") {
+    add({"back", "take.phone", "take.confirm"});
+    for (const char* code : {"A", "B", "C", "D", "E", "F", "G", "H"}) ids.push_back(std::string("service.") + code);
+  }
+  if (n == "take_chosen" || n == "idle") add({"take.priority"});
+  if (n == "take_chosen") add({"take.phone_remove"});
+  if (n.rfind("phone", 0) == 0) {
+    ids = digits("pad.");
+    add({"pad.del", "pad.clear", "pad.ok", "pad.cancel"});
+  }
+  if (n.rfind("ticket", 0) == 0) add({"ticket.done"});
+  if (n.rfind("rate_find", 0) == 0) {
+    ids = digits("key.");
+    add({"back", "key.del", "key.clear", "rate.find"});
+    for (const char* code : {"A", "B", "C", "D", "E", "F", "G", "H"}) ids.push_back(std::string("key.") + code);
+    for (const VisitView& visit : sample.state.rate.recent) ids.push_back("visit." + visit.label);
+  }
+  if (n.rfind("rate_score", 0) == 0) {
+    add({"back", "score.1", "score.2", "score.3", "score.4", "score.5", "rate.submit"});
+    for (const std::string& code : rating_reason_codes()) ids.push_back("reason." + code);
+  }
+  if (n == "rate_thanks") add({"thanks.done"});
+  if (n.rfind("soon", 0) == 0) add({"back", "soon.take"});
+  if (n == "idle") add({"idle.continue"});
+  ids.push_back("lang");
+  return ids;
+}
+
+bool overlaps(const ui::WidgetRect& a, const ui::WidgetRect& b) {
+  return a.min.x < b.max.x - 0.5f && b.min.x < a.max.x - 0.5f && a.min.y < b.max.y - 0.5f && b.min.y < a.max.y - 0.5f;
+}
+
+void check_layout(ScreenRig& rig, const test::ScreenSample& sample) {
+  const ImVec2 size = rig.display().size;
+  const float em = rig.fonts().size_px(ui::FontRole::body);
+  const std::vector<std::string> ids = rig.ids();
+  for (const std::string& id : ids) {
+    const ui::WidgetRect r = *rig.rect(id);
+    INFO(sample.name << ": " << id << " at " << r.min.x << "," << r.min.y << " - " << r.max.x << "," << r.max.y);
+    CHECK(r.min.x >= 0);
+    CHECK(r.min.y >= 0);
+    CHECK(r.max.x <= size.x + 0.5f);
+    CHECK(r.max.y <= size.y + 0.5f);
+    CHECK(r.max.y - r.min.y >= 2.5f * em - 0.5f);  // a finger-sized target
+    CHECK(r.max.x - r.min.x >= 2.0f * em - 0.5f);
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    for (std::size_t j = i + 1; j < ids.size(); ++j) {
+      if (sample.name == "idle" && (ids[i] == "idle.continue" || ids[j] == "idle.continue")) continue;  // on top, by design
+      INFO(sample.name << ": " << ids[i] << " overlaps " << ids[j]);
+      CHECK_FALSE(overlaps(*rig.rect(ids[i]), *rig.rect(ids[j])));
+    }
+  }
+}
+
+// True if exactly one action was emitted and it is a T.
+template <class T>
+bool is_only(const std::vector<Action>& actions) {
+  return actions.size() == 1 && std::holds_alternative<T>(actions.front());
+}
+// The one action emitted, which must be a T.
+template <class T>
+T only(const std::vector<Action>& actions) {
+  REQUIRE(actions.size() == 1);
+  REQUIRE(std::holds_alternative<T>(actions.front()));
+  return std::get<T>(actions.front());
+}
+
+// Taps the sample's widgets and checks what each emits.
+void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
+  const std::string& n = sample.name;
+  INFO(n);
+  if (n != "idle") CHECK(is_only<SwitchLanguage>(rig.tap("lang")));
+  if (n == "welcome") {
+    CHECK(is_only<OpenTakeNumber>(rig.tap("welcome.take")));
+    const auto request = only<OpenComingSoon>(rig.tap("welcome.request"));
+    CHECK(request.topic == ComingSoonTopic::Request);
+    const auto check = only<OpenComingSoon>(rig.tap("welcome.check"));
+    CHECK(check.topic == ComingSoonTopic::CheckRequest);
+    CHECK(is_only<OpenRate>(rig.tap("welcome.rate")));
+    CHECK_FALSE(rig.shows("back"));
+  } else if (n == "take") {
+    const auto chose = only<ChooseService>(rig.tap("service.C"));
+    CHECK(chose.code == "C");
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+    CHECK(is_only<OpenPhonePad>(rig.tap("take.phone")));
+    CHECK(is_only<ConfirmTakeNumber>(rig.tap("take.confirm")));
+    CHECK_FALSE(rig.shows("take.priority"));  // nothing chosen yet
+  } else if (n == "take_chosen") {
+    CHECK(is_only<TogglePriority>(rig.tap("take.priority")));
+    CHECK(is_only<RemovePhone>(rig.tap("take.phone_remove")));
+    CHECK(is_only<OpenPhonePad>(rig.tap("take.phone")));
+  } else if (n == "take_no_priority") {
+    CHECK_FALSE(rig.shows("take.priority"));  // installation booking offers no priority
+  } else if (n == "phone_pad") {
+    for (char d = '0'; d <= '9'; ++d) {
+      const auto key = only<PhoneKey>(rig.tap(std::string("pad.") + d));
+      CHECK(key.key == d);
+    }
+    CHECK(only<PhoneKey>(rig.tap("pad.del")).key == '<');
+    CHECK(only<PhoneKey>(rig.tap("pad.clear")).key == 'C');
+    CHECK(is_only<AcceptPhone>(rig.tap("pad.ok")));
+    CHECK(is_only<RemovePhone>(rig.tap("pad.cancel")));
+    CHECK_FALSE(rig.shows("back"));
+  } else if (n.rfind("ticket", 0) == 0) {
+    CHECK(is_only<BackToWelcome>(rig.tap("ticket.done")));
+  } else if (n == "rate_find") {
+    const auto visit = only<PickVisit>(rig.tap("visit.C011"));
+    CHECK(visit.visit.ticket_id == "t-c011");
+    CHECK(is_only<LookUpVisit>(rig.tap("rate.find")));
+    CHECK(only<RateKey>(rig.tap("key.5")).key == '5');
+    CHECK(only<RateKey>(rig.tap("key.H")).key == 'H');
+    CHECK(only<RateKey>(rig.tap("key.del")).key == '<');
+    const std::vector<Action> cleared = rig.tap("key.clear");  // one backspace per typed character
+    CHECK(cleared.size() == sample.state.rate.typed_label.size());
+    for (const Action& a : cleared) CHECK(std::get<RateKey>(a).key == '<');
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  } else if (n == "rate_score") {
+    for (int score = 1; score <= 5; ++score) CHECK(only<PickScore>(rig.tap("score." + std::to_string(score))).score == score);
+    for (const std::string& code : rating_reason_codes()) CHECK(only<ToggleReason>(rig.tap("reason." + code)).code == code);
+    CHECK(is_only<SubmitRating>(rig.tap("rate.submit")));
+    CHECK(is_only<OpenRate>(rig.tap("back")));  // back to finding the visit
+  } else if (n == "rate_thanks") {
+    CHECK(is_only<BackToWelcome>(rig.tap("thanks.done")));
+  } else if (n.rfind("soon", 0) == 0) {
+    CHECK(is_only<OpenTakeNumber>(rig.tap("soon.take")));
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  }
+}
+
+void check_all_samples(const Display& display, Language language) {
+  ScreenRig rig(display);
+  for (const test::ScreenSample& sample : test::screen_samples(language)) {
+    INFO(std::string(display.name) << ", " << (language == Language::Zh ? "zh" : "en") << ", " << sample.name);
+    rig.show(sample);
+    for (const std::string& id : expected_ids(sample)) CHECK_MESSAGE(rig.shows(id), "missing widget " << id);
+    CHECK(rig.fallback_glyphs() == 0);
+    if (sample.name != "idle") check_layout(rig, sample);
+    check_taps(rig, sample);
+  }
+  CHECK(rig.texts().missing_keys().empty());
+  CHECK(rig.fonts().missing_characters().empty());
+}
+
+}  // namespace
+
+TEST_CASE("every customer screen in Chinese, landscape") { check_all_samples(kDisplays[0], Language::Zh); }
+TEST_CASE("every customer screen in English, landscape") { check_all_samples(kDisplays[0], Language::En); }
+TEST_CASE("every customer screen in Chinese, portrait") { check_all_samples(kDisplays[1], Language::Zh); }
+TEST_CASE("every customer screen in English, portrait") { check_all_samples(kDisplays[1], Language::En); }
+
+TEST_CASE("the language switch reads as the other language") {
+  ScreenRig rig(kDisplays[0]);
+  for (Language language : {Language::Zh, Language::En}) {
+    const std::string& label = rig.texts().text("app.language_switch", language);
+    CHECK(label == (language == Language::Zh ? "English" : "中文"));
+  }
+}
+
+TEST_CASE("the idle overlay takes every tap: anywhere on it means still here, nothing reaches the screen beneath") {
+  for (Language language : {Language::Zh, Language::En}) {
+    ScreenRig rig(kDisplays[0]);
+    for (const test::ScreenSample& sample : test::screen_samples(language)) {
+      if (sample.name != "idle") continue;
+      rig.show(sample);
+      REQUIRE(rig.shows("idle.continue"));
+      CHECK(is_only<StillHere>(rig.tap("idle.continue")));
+      for (const char* beneath : {"take.confirm", "service.B", "back", "lang"}) {
+        INFO(beneath);
+        CHECK(is_only<StillHere>(rig.tap(beneath)));
+      }
+    }
+  }
+}
+
+TEST_CASE("the idle overlay appears only when the countdown is due, and shows the seconds rounded up") {
+  ScreenRig rig(kDisplays[0]);
+  std::vector<test::ScreenSample> samples = test::screen_samples(Language::En);
+  test::ScreenSample quiet = samples.front();
+  for (const test::ScreenSample& s : samples)
+    if (s.name == "take") quiet = s;
+  rig.show(quiet);
+  CHECK_FALSE(rig.shows("idle.continue"));
+  const CustomerTimings timings;
+  quiet.now = quiet.state.last_activity + timings.idle_quiet + timings.idle_countdown - 100;  // 0.1 s left
+  rig.show(quiet);
+  CHECK(rig.shows("idle.continue"));
+  CHECK(rig.fallback_glyphs() == 0);
+  CHECK(rig.texts().missing_keys().empty());
+}
