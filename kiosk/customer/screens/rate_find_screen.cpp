@@ -139,7 +139,10 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     recent_visits(ui, view, emit, right_w, top.y + height - ImGui::GetCursorPosY());
     ImGui::EndGroup();
   } else {
-    recent_visits(ui, view, emit, width, std::min(avail_y() * 0.35f, 11.0f * em));
+    // As tall as its content: heading, hint, one row of visits (or the "none" line).
+    const float content = 1.2f * em + line_height(ui, ui::FontRole::large) + 0.5f * em +
+                          line_height(ui, ui::FontRole::body) + 0.5f * em + (rate.recent.empty() ? 0.0f : 3.3f * em);
+    recent_visits(ui, view, emit, width, std::min(avail_y() * 0.35f, content));
     gap(ui, 0.3f);
     paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, width);
     label_box(ui, view, width, !error.empty());

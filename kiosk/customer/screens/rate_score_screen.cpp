@@ -34,18 +34,26 @@ void faces(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float wi
   }
 }
 
-void reasons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width) {
+// The reason toggles in a grid whose last cell is the send button.
+void reasons_and_send(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, int columns) {
   const float em = ui.em();
+  const RateFlow& rate = view.state.rate;
   const std::vector<std::string>& codes = rating_reason_codes();
-  const int columns = columns_for(ui, width, 8.0f, 0.5f, static_cast<int>(codes.size()), 4);
-  const float reason_w = cell_width(ui, width, columns, 0.5f) / em;
+  const float cell_w = cell_width(ui, width, columns, 0.5f) / em;
   const float x = ImGui::GetCursorPosX();
-  for (std::size_t i = 0; i < codes.size(); ++i) {
+  for (std::size_t i = 0; i <= codes.size(); ++i) {
     if (i % columns != 0) ImGui::SameLine();
     else ImGui::SetCursorPosX(x);
+    if (i == codes.size()) {
+      const bool ready = rate.score > 0 && !rate.busy && rate.error != "already-rated";
+      const std::string& label = rate.busy ? view.tr("rate.sending") : view.tr("rate.submit");
+      if (button(ui, "rate.submit", label, ImVec2(cell_w, 2.8f), ready ? Tone::primary : Tone::disabled,
+                 fitting_role(ui, label, cell_w * em - 1.0f * em, 1)))
+        emit(SubmitRating{});
+      break;
+    }
     const std::string& code = codes[i];
-    if (toggle(ui, "reason." + code, view.tr("reason." + code), view.state.rate.reasons.count(code) > 0,
-               ImVec2(reason_w, 2.6f)))
+    if (toggle(ui, "reason." + code, view.tr("reason." + code), rate.reasons.count(code) > 0, ImVec2(cell_w, 2.8f)))
       emit(ToggleReason{code});
   }
 }
@@ -58,40 +66,38 @@ void draw_rate_score(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
   const float em = ui.em();
   const Palette& p = palette();
   const float width = avail_x();
-  const int reason_columns = columns_for(ui, width, 8.0f, 0.5f, static_cast<int>(rating_reason_codes().size()), 4);
-  const int reason_rows = (static_cast<int>(rating_reason_codes().size()) + reason_columns - 1) / reason_columns;
-  const float below_faces = 0.6f * em + line_height(ui, ui::FontRole::body) + 0.5f * em +
-                            static_cast<float>(reason_rows) * 3.1f * em + 3.9f * em;
-  const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() - below_faces), 4.5f * em,
-                                  8.0f * em);
+  const int cells = static_cast<int>(rating_reason_codes().size()) + 1;
+  const int columns = columns_for(ui, width, 7.5f, 0.5f, cells, 4);
+  const int rows = (cells + columns - 1) / columns;
+  const float below_faces = 0.5f + line_height(ui, ui::FontRole::body) + 0.5f * em + static_cast<float>(rows) * 3.3f * em;
+  const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() - below_faces - 0.5f * em),
+                                  4.5f * em, 8.0f * em);
   faces(ui, view, emit, width, face_h);
-  gap(ui, 0.1f);
-  paragraph(ui, view.tr("rate.reasons"), ui::FontRole::body, p.text_muted, Align::left, width);
-  reasons(ui, view, emit, width);
 
-  // The message (refusal or hint) and the send button at the bottom.
+  // The reasons heading, and beside it (or instead of it) the message: a
+  // refusal, the kind "already rated", or the hint to pick a face first.
   std::string message;
-  ImVec4 fill = p.surface;
-  if (rate.error == "already-rated") message = view.tr("error.already-rated"), fill = p.success;
-  else if (!rate.error.empty()) message = error_text(view, rate.error), fill = p.warning;
-  else if (rate.score == 0) message = view.tr("rate.pick_score");
-  const float send_w = std::min(width / em, std::max(12.0f, text_width(ui, view.tr("rate.submit"), ui::FontRole::large) / em + 3));
-  const float below = 3.4f * em;
-  if (avail_y() > below) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + avail_y() - below);
-  const float message_w = width - send_w * em - 0.5f * em;
-  if (!message.empty() && message_w > 6 * em) {
-    const float message_h = wrapped_height(ui, message, ui::FontRole::body, message_w - 1.2f * em) + 1.2f * em;
-    const ImVec2 at = ImGui::GetCursorPos();
-    ImGui::SetCursorPosY(at.y + std::max(0.0f, (below - message_h) / 2));
-    banner(ui, message, fill, ui::FontRole::body, message_w);
-    ImGui::SetCursorPos(ImVec2(at.x + width - send_w * em, at.y));
+  ImVec4 colour = p.text_muted;
+  if (rate.error == "already-rated") message = view.tr("error.already-rated"), colour = ImVec4(0.55f, 0.88f, 0.62f, 1.0f);
+  else if (!rate.error.empty()) message = error_text(view, rate.error), colour = ImVec4(1.0f, 0.75f, 0.35f, 1.0f);
+  else if (rate.score == 0) message = view.tr("rate.pick_score"), colour = p.selected;
+  const std::string& heading = view.tr("rate.reasons");
+  const float heading_w = text_width(ui, heading, ui::FontRole::body);
+  const float message_w = text_width(ui, message, ui::FontRole::body);
+  const ImVec2 row = ImGui::GetCursorScreenPos();
+  const float row_h = line_height(ui, ui::FontRole::body);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (message.empty() || heading_w + message_w + 1.5f * em <= width) {
+    text_in_rect(ui, draw, heading, ui::FontRole::body, u32(p.text_muted), row, ImVec2(row.x + width, row.y + row_h),
+                 Align::left);
+    if (!message.empty())
+      text_in_rect(ui, draw, message, ui::FontRole::body, u32(colour), ImVec2(row.x + width - message_w, row.y),
+                   ImVec2(row.x + width, row.y + row_h), Align::left);
+    ImGui::Dummy(ImVec2(width, row_h));
   } else {
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - send_w * em);
+    paragraph(ui, message, ui::FontRole::body, colour, Align::left, width);
   }
-  const bool ready = rate.score > 0 && !rate.busy && rate.error != "already-rated";
-  if (button(ui, "rate.submit", rate.busy ? view.tr("rate.sending") : view.tr("rate.submit"), ImVec2(send_w, 3.4f),
-             ready ? Tone::primary : Tone::disabled))
-    emit(SubmitRating{});
+  reasons_and_send(ui, view, emit, width, columns);
 }
 
 }  // namespace kiosk::customer::kit

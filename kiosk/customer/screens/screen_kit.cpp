@@ -264,8 +264,8 @@ bool toggle(ui::TouchUi& ui, std::string_view id, std::string_view label, bool o
   const Tile t = tile(ui, id, size_em, on ? Tone::selected : Tone::normal);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float em = ui.em();
-  const float box = 1.2f * em;
-  const ImVec2 box_min(t.min.x + 0.7f * em, (t.min.y + t.max.y - box) / 2);
+  const float box = 1.1f * em;
+  const ImVec2 box_min(t.min.x + 0.55f * em, (t.min.y + t.max.y - box) / 2);
   const ImVec2 box_max(box_min.x + box, box_min.y + box);
   if (on) {
     draw->AddRectFilled(box_min, box_max, u32(p.text_on_selected), 0.2f * em);
@@ -274,8 +274,8 @@ bool toggle(ui::TouchUi& ui, std::string_view id, std::string_view label, bool o
   } else {
     draw->AddRect(box_min, box_max, u32(p.text), 0.2f * em, 0, 0.12f * em);
   }
-  text_in_rect(ui, draw, label, role, u32(on ? p.text_on_selected : p.text), ImVec2(box_max.x + 0.6f * em, t.min.y),
-               ImVec2(t.max.x - 0.5f * em, t.max.y), Align::left);
+  text_in_rect(ui, draw, label, role, u32(on ? p.text_on_selected : p.text), ImVec2(box_max.x + 0.45f * em, t.min.y),
+               ImVec2(t.max.x - 0.3f * em, t.max.y), Align::left);
   return t.clicked;
 }
 

@@ -97,15 +97,19 @@ void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
                  ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
     if (t.clicked) emit(OpenPhonePad{});
   } else {
-    const float remove_w = std::min(
-        width / em * 0.4f, std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f));
-    const Tile t = tile(ui, "take.phone", ImVec2(width / em - remove_w - 0.5f, 3.4f), Tone::normal);
+    // Side by side where the masked number fits on one line next to "remove", else stacked.
+    const bool stacked = width < 18 * em;
+    const float remove_w = stacked ? width / em
+                                   : std::min(width / em * 0.4f, std::max(5.0f, text_width(ui, view.tr("take.phone_remove"),
+                                                                                           ui::FontRole::body) / em + 1.4f));
+    const Tile t = tile(ui, "take.phone", ImVec2(stacked ? width / em : width / em - remove_w - 0.5f, 3.4f), Tone::normal);
     text_in_rect(ui, ImGui::GetWindowDrawList(),
                  view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}), ui::FontRole::body, u32(p.text),
                  ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
     if (t.clicked) emit(OpenPhonePad{});
-    ImGui::SameLine();
-    const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, 3.4f), Tone::normal);
+    if (stacked) row_start();
+    else ImGui::SameLine();
+    const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, stacked ? 2.6f : 3.4f), Tone::normal);
     text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_remove"), ui::FontRole::body, u32(p.text),
                  ImVec2(remove.min.x + 0.4f * em, remove.min.y), ImVec2(remove.max.x - 0.4f * em, remove.max.y),
                  Align::centre);

@@ -13,14 +13,14 @@ struct Choice {
   Tone tone;
 };
 
-void choice_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const Choice& choice, ImVec2 size_em) {
+void choice_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const Choice& choice, ImVec2 size_em,
+                 ui::FontRole title_role) {
   const Tile t = tile(ui, choice.id, size_em, choice.tone);
   const float em = ui.em();
   const float pad = 0.6f * em;
   const float inner = t.max.x - t.min.x - 2 * pad;
   const std::string& title = view.tr(choice.title_key);
   const std::string& hint = view.tr(choice.hint_key);
-  const ui::FontRole title_role = fitting_role(ui, title, inner, 2);
   const float title_h = wrapped_height(ui, title, title_role, inner);
   const float hint_h = wrapped_height(ui, hint, ui::FontRole::body, inner);
   const float top = (t.min.y + t.max.y - title_h - 0.2f * em - hint_h) / 2;
@@ -125,10 +125,15 @@ void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const float tile_w = cell_width(ui, choices_w, columns, 0.5f) / em;
   const float tile_h = std::min((choices_h - 0.5f * em) / 2 / em, 8.0f);
   const ImVec2 top = ImGui::GetCursorPos();
+  // One title size for the four tiles: large where every title fits in two lines.
+  ui::FontRole title_role = ui::FontRole::large;
+  for (const Choice& choice : choices)
+    if (fitting_role(ui, view.tr(choice.title_key), tile_w * em - 1.2f * em, 2) != ui::FontRole::large)
+      title_role = ui::FontRole::body;
   ImGui::BeginGroup();
   for (int i = 0; i < 4; ++i) {
     if (i % columns != 0) ImGui::SameLine();
-    choice_tile(ui, view, emit, choices[i], ImVec2(tile_w, tile_h));
+    choice_tile(ui, view, emit, choices[i], ImVec2(tile_w, tile_h), title_role);
   }
   ImGui::EndGroup();
   if (wide) {
