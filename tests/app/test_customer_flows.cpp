@@ -155,6 +155,7 @@ TEST_CASE("rating a finished visit from the recent list, then a second attempt b
   h.tap("welcome.rate");
   CHECK_FALSE(h.shows("visit.A001"));  // rated visits leave the list
   for (const char* key : {"key.A", "key.0", "key.0", "key.1"}) h.tap(key);
+  CHECK(h.state().rate.typed_label == "A001");
   h.tap("rate.find");
   CHECK(h.state().rate.error == "already-rated");
   CHECK(h.state().screen == Screen::RateFind);
