@@ -5,6 +5,8 @@
 // Asserts that each file was written and that no character was drawn as '?'.
 #include <doctest/doctest.h>
 
+#include <dlfcn.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -20,7 +22,18 @@ using namespace kiosk::customer;
 
 namespace {
 
+// Under ASan: glfwTerminate() unloads Mesa, and LeakSanitizer then reports
+// Mesa's own globals' objects as leaks; keeping it mapped avoids that (as in
+// tests/platform/ui/window_xvfb_test.cpp).
+void keep_mesa_mapped_for_leak_reports() {
+#ifdef __SANITIZE_ADDRESS__
+  for (const char* library : {"libGLX_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"})
+    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr) std::printf("cannot keep %s mapped: %s\n", library, dlerror());
+#endif
+}
+
 void screenshots(int width, int height) {
+  keep_mesa_mapped_for_leak_reports();
   ui::test::XvfbServer xvfb(width, height);
   ui::WindowConfig config;
   config.title = "customer-screenshots";
