@@ -128,7 +128,8 @@ void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
   row_start();
   const bool ready = service && !state.issuing;
   const std::string& label = state.issuing ? view.tr("take.issuing") : view.tr("take.confirm");
-  if (button(ui, "take.confirm", label, ImVec2(width / em, 3.6f), ready ? Tone::primary : Tone::disabled))
+  if (button(ui, "take.confirm", label, ImVec2(width / em, 3.6f), ready ? Tone::primary : Tone::disabled,
+             fitting_role(ui, label, width - 1.0f * em, 1)))
     emit(ConfirmTakeNumber{});
 }
 
