@@ -21,6 +21,7 @@ struct TogglePriority {};
 struct OpenPhonePad {};
 struct PhoneKey { char key; };  // '0'..'9', '<' delete, '*' clear
 struct AcceptPhone {};
+struct ClosePhonePad {};  // cancel: what was typed goes, an accepted number stays
 struct RemovePhone {};
 struct ConfirmTakeNumber {};
 struct RateKey { char key; };   // 'A'..'Z', '0'..'9', '<' delete, '*' clear
@@ -44,7 +45,7 @@ struct RatingSaved {};
 struct RatingRefused { std::string error_code; };
 
 using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenComingSoon, BackToWelcome, ChooseService,
-                            TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, RemovePhone, ConfirmTakeNumber, RateKey,
+                            TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
                             LookUpVisit, PickVisit, PickScore, ToggleReason, SubmitRating, StillHere, Tick,
                             ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused,
                             RecentVisitsLoaded, RatingSaved, RatingRefused>;

@@ -160,6 +160,12 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             s.form.phone_pad_open = false;
             return {};
           },
+          [&](const ClosePhonePad&) -> std::vector<Effect> {
+            s.form.phone_typed.clear();
+            s.form.phone_error.clear();
+            s.form.phone_pad_open = false;
+            return {};
+          },
           [&](const RemovePhone&) -> std::vector<Effect> {
             s.form.phone_accepted.clear();
             s.form.phone_typed.clear();

@@ -120,6 +120,11 @@ TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
   const std::vector<Effect> effects = k.tap(ConfirmTakeNumber{});
   CHECK(std::get<IssueTicket>(effects.at(0)).phone == "13812345678");
   k.result(IssueFailed{"storage"});
+  k.tap(OpenPhonePad{});
+  k.tap(PhoneKey{'5'});
+  k.tap(ClosePhonePad{});  // cancel keeps the accepted number
+  CHECK(k.state.form.phone_accepted == "13812345678");
+  CHECK_FALSE(k.state.form.phone_pad_open);
   k.tap(RemovePhone{});
   CHECK(k.state.form.phone_accepted.empty());
 }
@@ -182,6 +187,9 @@ TEST_CASE("rating: find by number, pick a face, save once; refusals keep the scr
   CHECK(k.state.rate.typed_label == "B");
   k.tap(RateKey{'*'});  // clear
   CHECK(k.state.rate.typed_label.empty());
+  for (char c : std::string("C011")) k.tap(RateKey{c});  // C is a service letter, not "clear"
+  CHECK(k.state.rate.typed_label == "C011");
+  k.tap(RateKey{'*'});
   for (char c : std::string("A012")) k.tap(RateKey{c});
   const std::vector<Effect> find = k.tap(LookUpVisit{});
   REQUIRE(count<FindVisit>(find) == 1);

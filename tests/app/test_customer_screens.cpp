@@ -201,7 +201,7 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(only<PhoneKey>(rig.tap("pad.del")).key == '<');
     CHECK(only<PhoneKey>(rig.tap("pad.clear")).key == 'C');
     CHECK(is_only<AcceptPhone>(rig.tap("pad.ok")));
-    CHECK(is_only<RemovePhone>(rig.tap("pad.cancel")));
+    CHECK(is_only<ClosePhonePad>(rig.tap("pad.cancel")));
     CHECK_FALSE(rig.shows("back"));
   } else if (n.rfind("ticket", 0) == 0) {
     CHECK(is_only<BackToWelcome>(rig.tap("ticket.done")));
@@ -212,9 +212,8 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(only<RateKey>(rig.tap("key.5")).key == '5');
     CHECK(only<RateKey>(rig.tap("key.H")).key == 'H');
     CHECK(only<RateKey>(rig.tap("key.del")).key == '<');
-    const std::vector<Action> cleared = rig.tap("key.clear");  // one backspace per typed character
-    CHECK(cleared.size() == sample.state.rate.typed_label.size());
-    for (const Action& a : cleared) CHECK(std::get<RateKey>(a).key == '<');
+    CHECK(only<RateKey>(rig.tap("key.clear")).key == '*');
+    CHECK(only<RateKey>(rig.tap("key.C")).key == 'C');  // the letter C is a letter, not "clear"
     CHECK(is_only<BackToWelcome>(rig.tap("back")));
   } else if (n == "rate_score") {
     for (int score = 1; score <= 5; ++score) CHECK(only<PickScore>(rig.tap("score." + std::to_string(score))).score == score);

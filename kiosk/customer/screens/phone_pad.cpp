@@ -48,7 +48,7 @@ void actions(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float 
   const float em = ui.em();
   const float w = cell_width(ui, width, 2, 0.5f) / em;
   // There is no "close the pad" action: cancelling means no reminder number at all.
-  if (button(ui, "pad.cancel", view.tr("phone.cancel"), ImVec2(w, 3.2f), Tone::normal)) emit(RemovePhone{});
+  if (button(ui, "pad.cancel", view.tr("phone.cancel"), ImVec2(w, 3.2f), Tone::normal)) emit(ClosePhonePad{});
   ImGui::SameLine();
   if (button(ui, "pad.ok", view.tr("phone.ok"), ImVec2(w, 3.2f), Tone::primary)) emit(AcceptPhone{});
 }

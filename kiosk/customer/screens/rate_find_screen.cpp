@@ -61,9 +61,8 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   }
   ImGui::SetCursorPosX(x);
   const float action_w = cell_width(ui, width, 3, gap_em) / em;
-  // Clear as backspaces: RateKey{'C'} would be ambiguous with the letter C (service C).
   if (button(ui, "key.clear", view.tr("pad.clear"), ImVec2(action_w, key_h), Tone::normal, ui::FontRole::body))
-    for (std::size_t i = 0; i < view.state.rate.typed_label.size(); ++i) emit(RateKey{'<'});
+    emit(RateKey{'*'});
   ImGui::SameLine();
   if (button(ui, "key.del", view.tr("pad.delete"), ImVec2(action_w, key_h), Tone::normal, ui::FontRole::body))
     emit(RateKey{'<'});
