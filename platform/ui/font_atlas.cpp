@@ -1,6 +1,7 @@
 // Building the ImGui font atlas from the characters noted by add_text().
 #include "ui/font_atlas.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -31,8 +32,10 @@ ImFontConfig font_config(const FontFile& file, bool merge) {
 
 }  // namespace
 
-FontSizes font_sizes_for_screen_height(float screen_height_px, const FontScale& scale) {
-  return {screen_height_px * scale.body, screen_height_px * scale.large, screen_height_px * scale.huge};
+FontSizes font_sizes_for_screen(float width_px, float height_px, const FontScale& scale) {
+  const float by_height = height_px * scale.body;
+  const float factor = by_height > 0 ? std::min(1.0f, (width_px / scale.min_width_em) / by_height) : 1.0f;
+  return {height_px * scale.body * factor, height_px * scale.large * factor, height_px * scale.huge * factor};
 }
 
 FontAtlas::FontAtlas(ImFontAtlas& atlas, FontSizes sizes, const FontFiles& files)

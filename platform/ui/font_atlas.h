@@ -27,13 +27,16 @@ struct FontSizes {
   float huge_px = 96;
 };
 
-// Font sizes as fractions of the screen height, so one layout fits any screen.
+// Font sizes as fractions of the screen height, so one layout fits any screen;
+// on a tall (portrait) screen the body em is capped so the screen is still at
+// least `min_width_em` ems wide, and the other sizes shrink with it.
 struct FontScale {
   float body = 1.0f / 22;
   float large = 1.0f / 14;
   float huge = 1.0f / 5;
+  float min_width_em = 24;
 };
-FontSizes font_sizes_for_screen_height(float screen_height_px, const FontScale& scale = {});
+FontSizes font_sizes_for_screen(float width_px, float height_px, const FontScale& scale = {});
 
 struct FontFiles {
   std::string latin_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";

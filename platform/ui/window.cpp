@@ -75,7 +75,7 @@ FontSizes Window::font_sizes_for_window(GLFWwindow* window, const FontScale& sca
   int width = 0;
   int height = 0;
   glfwGetFramebufferSize(window, &width, &height);
-  return font_sizes_for_screen_height(static_cast<float>(height), scale);
+  return font_sizes_for_screen(static_cast<float>(width), static_cast<float>(height), scale);
 }
 
 Window::ImGuiBackends::ImGuiBackends(GLFWwindow* window) {

@@ -38,7 +38,6 @@ void screenshots(int width, int height) {
   ui::WindowConfig config;
   config.title = "customer-screenshots";
   config.windowed = ui::WindowSize{width, height};
-  config.font_scale = kit::font_scale_for_screen(static_cast<float>(width), static_cast<float>(height));
   ui::Window window(config);
   const app::Translations texts = test::sample_translations();
   for (const std::string& text : test::sample_texts(texts)) window.fonts().add_text(text);

@@ -69,7 +69,6 @@ class ScreenRig {
   static ui::HeadlessConfig config(const Display& display) {
     ui::HeadlessConfig c;
     c.display_size = display.size;
-    c.font_scale = kit::font_scale_for_screen(display.size.x, display.size.y);
     return c;
   }
   ui::DrawFn draw() {

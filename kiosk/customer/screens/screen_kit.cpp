@@ -38,16 +38,6 @@ CustomerStyle::~CustomerStyle() {
 
 // [SECTION] Layout
 
-ui::FontScale font_scale_for_screen(float width_px, float height_px) {
-  ui::FontScale scale;
-  if (width_px <= 0 || height_px <= 0) return scale;
-  const float factor = std::min(1.0f, (width_px / 24) / (height_px * scale.body));
-  scale.body *= factor;
-  scale.large *= factor;
-  scale.huge *= factor;
-  return scale;
-}
-
 float avail_x() { return ImGui::GetContentRegionAvail().x; }
 float avail_y() { return ImGui::GetContentRegionAvail().y; }
 

@@ -57,10 +57,6 @@ class CustomerStyle {
 };
 
 // [SECTION] Layout in font units
-// Font sizes for a screen: the platform's height-based scale, but never more
-// than 1/24 of the width per body em, so a portrait screen (1080x1920) gets a
-// layout about 24 em wide instead of 12. For WindowConfig/HeadlessConfig::font_scale.
-ui::FontScale font_scale_for_screen(float width_px, float height_px);
 float avail_x();
 float avail_y();
 // True when the content area is wide enough for two columns side by side.
