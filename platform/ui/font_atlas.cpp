@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "ui/ui_log.h"
-#include "ui/utf8_code_points.h"
+#include "core/text.h"
 
 namespace kiosk::ui {
 namespace {
@@ -60,16 +60,16 @@ void FontAtlas::note_missing(char32_t code_point) {
 bool FontAtlas::add_text(std::string_view text, FontRole role) {
   ImFontGlyphRangesBuilder& wanted = wanted_[set_of(role)];
   bool added = false;
-  for_each_code_point(text, [&](char32_t code_point) {
-    if (is_control(code_point)) return;
-    if (fits_imgui_character(code_point) && wanted.GetBit(code_point)) return;
+  for (char32_t code_point : utf8_code_points(text)) {
+    if (is_control(code_point)) continue;
+    if (fits_imgui_character(code_point) && wanted.GetBit(code_point)) continue;
     if (!fits_imgui_character(code_point) || !(latin_.has_glyph(code_point) || cjk_.has_glyph(code_point))) {
       note_missing(code_point);
-      return;
+      continue;
     }
     wanted.SetBit(code_point);
     added = true;
-  });
+  }
   rebuild_needed_ = rebuild_needed_ || added;
   return added;
 }
@@ -158,12 +158,12 @@ float FontAtlas::size_px(FontRole role) const {
 int FontAtlas::count_fallback_glyphs(std::string_view text, FontRole role) const {
   const ImFont* drawing = font(role);
   int fallbacks = 0;
-  for_each_code_point(text, [&](char32_t code_point) {
-    if (is_control(code_point)) return;
+  for (char32_t code_point : utf8_code_points(text)) {
+    if (is_control(code_point)) continue;
     if (!fits_imgui_character(code_point) || drawing->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
       ++fallbacks;
     }
-  });
+  }
   return fallbacks;
 }
 

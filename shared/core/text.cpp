@@ -43,13 +43,19 @@ std::size_t malformed_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::size_t utf8_decode_at(std::string_view text, std::size_t pos, char32_t& out) {
+  const std::size_t used = decode_one(text, pos, &out);
+  if (used) return used;
+  out = U'\uFFFD';
+  return malformed_length(text, pos);
+}
+
 std::u32string utf8_code_points(std::string_view text) {
   std::u32string points;
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = 0;
-    const std::size_t used = decode_one(text, i, &cp);
-    points.push_back(used ? cp : U'\uFFFD');
-    i += used ? used : malformed_length(text, i);
+    i += utf8_decode_at(text, i, cp);
+    points.push_back(cp);
   }
   return points;
 }

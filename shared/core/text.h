@@ -16,6 +16,11 @@ std::optional<std::size_t> utf8_length(std::string_view text);
 // The code points of valid UTF-8 text; malformed bytes become U+FFFD.
 std::u32string utf8_code_points(std::string_view text);
 
+// Decodes the character that starts at byte `pos` into `out` and returns its
+// length in bytes (at least 1): for walking text by byte position. Malformed
+// bytes decode as one U+FFFD per malformed sequence.
+std::size_t utf8_decode_at(std::string_view text, std::size_t pos, char32_t& out);
+
 // True if `text` holds a C0/C1 control character or DEL (tab and newline too).
 bool has_control_characters(std::string_view text);
 

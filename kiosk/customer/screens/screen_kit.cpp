@@ -10,7 +10,7 @@
 #include <cmath>
 #include <memory>
 
-#include "ui/utf8_code_points.h"
+#include "core/text.h"
 
 namespace kiosk::customer::kit {
 
@@ -93,7 +93,7 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
   std::size_t pos = 0;
   while (pos < text.size()) {
     char32_t c = 0;
-    const std::size_t length = ui::decode_utf8_at(text, pos, c);
+    const std::size_t length = utf8_decode_at(text, pos, c);
     if (c == '\n') {
       lines.push_back(text.substr(line_start, pos - line_start));
       line_start = pos + length;

@@ -10,7 +10,7 @@
 
 #include "platform/ui/sample_texts.h"
 #include "ui/headless_ui.h"
-#include "ui/utf8_code_points.h"
+#include "core/text.h"
 
 namespace kiosk::ui {
 namespace {
@@ -24,11 +24,11 @@ HeadlessConfig sized(float width, float height) {
 // Code points of `text` that `font` has no glyph for (drawn as '?').
 std::u32string without_glyph(const ImFont* font, std::string_view text) {
   std::u32string missing;
-  for_each_code_point(text, [&](char32_t code_point) {
+  for (char32_t code_point : kiosk::utf8_code_points(text)) {
     if (code_point > IM_UNICODE_CODEPOINT_MAX || font->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
       missing.push_back(code_point);
     }
-  });
+  }
   return missing;
 }
 
