@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 #include <stb/stb_image.h>
 
-#include <dlfcn.h>
 #include <sys/resource.h>
 
 #include <atomic>
@@ -46,19 +45,6 @@ double cpu_seconds() {
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// Mesa keeps a few objects in its own globals and is unloaded by
-// glfwTerminate(); once unmapped, LeakSanitizer no longer sees those globals
-// and reports the objects as leaks from "<unknown module>", which no
-// suppression can name. Loading Mesa once more with RTLD_NODELETE keeps it
-// mapped, so its objects stay reachable and no suppression is needed.
-void keep_mesa_mapped_for_leak_reports() {
-#ifdef __SANITIZE_ADDRESS__
-  for (const char* library : {"libGLX_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"}) {
-    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr) std::printf("cannot keep %s mapped: %s\n", library, dlerror());
-  }
-#endif
 }
 
 struct Screen {
@@ -114,7 +100,6 @@ void check_screenshot(const std::string& path, const WindowSize& expected, const
 }
 
 TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an xdotool click") {
-  keep_mesa_mapped_for_leak_reports();
   test::XvfbServer xvfb(1024, 768);
   const auto opening = steady_clock::now();
   Window window(test_window_config());
@@ -158,7 +143,6 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
 }
 
 TEST_CASE("while a finger is down the window keeps drawing without waiting for its deadline") {
-  keep_mesa_mapped_for_leak_reports();
   test::XvfbServer xvfb(1024, 768);
   Window window(test_window_config());
   Screen screen;
@@ -190,7 +174,6 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
 }
 
 TEST_CASE("wake() from a worker thread ends the wait; an idle window draws only at its deadlines") {
-  keep_mesa_mapped_for_leak_reports();
   test::XvfbServer xvfb(1024, 768);
   Window window(test_window_config());
   const DrawFn draw = [](TouchUi& touch) {
