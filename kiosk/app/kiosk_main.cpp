@@ -85,9 +85,14 @@ void seed_fonts(ui::FontAtlas& fonts, const customer::CustomerApp& app) {
 
 // Waits (a bounded while) until the worker has answered everything asked so far.
 void settle(customer::CustomerApp& app, EpochMs at) {
-  for (int i = 0; i < 500 && !(app.worker_idle() && !app.state().services_loading); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  app.update(at);
+  for (int i = 0; i < 1000; ++i) {
+    if (app.worker_idle()) {
+      app.update(at);  // takes the worker's answers (they may ask for more)
+      if (app.worker_idle() && !app.state().services_loading) return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  std::fprintf(stderr, "kiosk: the store did not answer within 2 s; drawing what there is\n");
 }
 
 int take_screenshot(ui::Window& window, customer::CustomerApp& app, const std::string& screen, const std::string& data_dir,

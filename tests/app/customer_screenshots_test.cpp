@@ -13,7 +13,7 @@
 
 #include "customer/screens/customer_screens.h"
 #include "customer/screens/screen_kit.h"
-#include "platform/ui/xvfb_server.h"
+#include "support/xvfb_server.h"
 #include "screen_samples.h"
 #include "ui/window.h"
 
@@ -34,7 +34,7 @@ void keep_mesa_mapped_for_leak_reports() {
 
 void screenshots(int width, int height) {
   keep_mesa_mapped_for_leak_reports();
-  ui::test::XvfbServer xvfb(width, height);
+  kiosk::test::XvfbServer xvfb(width, height);
   ui::WindowConfig config;
   config.title = "customer-screenshots";
   config.windowed = ui::WindowSize{width, height};

@@ -9,6 +9,7 @@
 #include "customer_harness.h"
 #include "printer/printer_port.h"
 #include "ratings/rating_book.h"
+#include "store/catalog.h"
 
 using namespace kiosk;
 using kiosk::customer::Language;
@@ -179,4 +180,21 @@ TEST_CASE("the idle countdown wipes what was typed and returns to Welcome in Chi
   CHECK(h.state().language == Language::Zh);
   CHECK(h.state().form.phone_typed.empty());
   CHECK(count_tickets(h) == 0);
+}
+
+TEST_CASE("a catalogue with uncommon characters still draws: the atlas grows to cover them") {
+  CustomerHarness h;
+  const std::vector<Service> rare{{"A", "犇鑫淼焱垚 咨询", "Rare names", false, 15, 5, 0},
+                                  {"B", "饕餮龘靐 维修", "Rarer names", false, 15, 5, 1}};
+  {
+    Transaction tx(h.store.store->db());
+    store_catalog(h.store.store->db(), rare);
+    tx.commit();
+  }
+  h.tap("welcome.take");  // loads the new catalogue
+  REQUIRE(h.state().services.size() == 2);
+  h.wait_ms(10);  // a frame with the new names noted; the atlas rebuilds before the next
+  h.wait_ms(10);
+  for (const Service& s : rare) CHECK(h.ui.fonts().count_fallback_glyphs(s.name_zh, ui::FontRole::large) == 0);
+  CHECK(h.ui.fonts().missing_characters().empty());
 }

@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "platform/ui/sample_texts.h"
-#include "platform/ui/xvfb_server.h"
+#include "support/xvfb_server.h"
 #include "ui/window.h"
 
 namespace kiosk::ui {
@@ -100,7 +100,7 @@ void check_screenshot(const std::string& path, const WindowSize& expected, const
 }
 
 TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an xdotool click") {
-  test::XvfbServer xvfb(1024, 768);
+  kiosk::test::XvfbServer xvfb(1024, 768);
   const auto opening = steady_clock::now();
   Window window(test_window_config());
   for (std::string_view text : test::kScreenTexts) window.fonts().add_text(text);
@@ -125,7 +125,7 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
   const ImVec2 centre = button->centre();
   std::atomic<int> xdotool_status{-2};
   std::thread finger([&] {
-    xdotool_status = test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
+    xdotool_status = kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
                                         std::to_string(static_cast<int>(centre.x)),
                                         std::to_string(static_cast<int>(centre.y)), "click", "1"});
     Window::wake();
@@ -143,13 +143,13 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
 }
 
 TEST_CASE("while a finger is down the window keeps drawing without waiting for its deadline") {
-  test::XvfbServer xvfb(1024, 768);
+  kiosk::test::XvfbServer xvfb(1024, 768);
   Window window(test_window_config());
   Screen screen;
   const DrawFn draw = screen.draw();
   window.draw(draw);  // its text was not added up front: the atlas is rebuilt and re-uploaded while live
   const ImVec2 centre = window.widgets().find("take_ticket")->centre();
-  REQUIRE(test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
+  REQUIRE(kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
                              std::to_string(static_cast<int>(centre.x)), std::to_string(static_cast<int>(centre.y)),
                              "mousedown", "1"}) == 0);
   // Far more frames than are owed to the press itself: only the held finger keeps them coming.
@@ -165,7 +165,7 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
   CHECK(window.fonts().stats().builds >= 2);
   CHECK(screen.take_ticket_clicks == 0);  // a click is reported when the finger lifts
 
-  REQUIRE(test::run_program({"xdotool", "mouseup", "1"}) == 0);
+  REQUIRE(kiosk::test::run_program({"xdotool", "mouseup", "1"}) == 0);
   for (int frame = 0; frame < 30 && screen.take_ticket_clicks == 0 && steady_clock::now() < give_up; ++frame) {
     window.wait_until(give_up);
     window.draw(draw);
@@ -174,7 +174,7 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
 }
 
 TEST_CASE("wake() from a worker thread ends the wait; an idle window draws only at its deadlines") {
-  test::XvfbServer xvfb(1024, 768);
+  kiosk::test::XvfbServer xvfb(1024, 768);
   Window window(test_window_config());
   const DrawFn draw = [](TouchUi& touch) {
     ScreenPanel panel("idle");

@@ -1,6 +1,6 @@
 // Xvfb started with -displayfd, so it picks a free display number itself and
 // writes it to a pipe once it is ready.
-#include "platform/ui/xvfb_server.h"
+#include "support/xvfb_server.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace kiosk::ui::test {
+namespace kiosk::test {
 namespace {
 
 pid_t spawn(const std::vector<std::string>& args, const posix_spawn_file_actions_t* actions) {
@@ -69,4 +69,4 @@ int run_program(const std::vector<std::string>& args) {
   return WEXITSTATUS(status);
 }
 
-}  // namespace kiosk::ui::test
+}  // namespace kiosk::test

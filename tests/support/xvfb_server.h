@@ -7,7 +7,7 @@
 #include <sys/types.h>
 #include <vector>
 
-namespace kiosk::ui::test {
+namespace kiosk::test {
 
 class XvfbServer {
  public:
@@ -29,4 +29,4 @@ class XvfbServer {
 // exit status, or -1 if it could not be started.
 int run_program(const std::vector<std::string>& args);
 
-}  // namespace kiosk::ui::test
+}  // namespace kiosk::test
