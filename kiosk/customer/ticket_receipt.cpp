@@ -2,6 +2,8 @@
 // read by someone other than the person who took it.
 #include "customer/ticket_receipt.h"
 
+#include "customer/ticket_wording.h"
+
 namespace kiosk::customer {
 
 printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service, const std::string& store_id,
@@ -11,7 +13,10 @@ printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service,
   auto both = [&](const char* key, std::initializer_list<std::string> values = {}) {
     return texts.format(key, Language::Zh, values) + "\n" + texts.format(key, Language::En, values);
   };
-  const std::string ahead = std::to_string(t.people_ahead), wait = std::to_string(t.estimated_wait_min);
+  const std::string ahead = people_ahead_text(texts, Language::Zh, t.people_ahead) + "\n" +
+                            people_ahead_text(texts, Language::En, t.people_ahead);
+  const std::string wait = estimated_wait_text(texts, Language::Zh, t.estimated_wait_min) + "\n" +
+                           estimated_wait_text(texts, Language::En, t.estimated_wait_min);
   Receipt receipt;
   receipt.blocks = {
       TextLine{both("ticket.store", {store_id}), TextSize::Normal, TextAlign::Center, true},
@@ -21,8 +26,8 @@ printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service,
       TextLine{t.label, TextSize::Huge, TextAlign::Center, true},
       TextLine{service.name_zh + " " + service.name_en, TextSize::Large, TextAlign::Center, true},
       BlankLines{1},
-      TextLine{both("ticket.people_ahead", {ahead}), TextSize::Normal, TextAlign::Center},
-      TextLine{both("ticket.estimated_wait", {wait}), TextSize::Normal, TextAlign::Center},
+      TextLine{ahead, TextSize::Normal, TextAlign::Center},
+      TextLine{wait, TextSize::Normal, TextAlign::Center},
       TextLine{both("ticket.issued_at", {t.issued_local_time}), TextSize::Normal, TextAlign::Center},
       HorizontalRule{},
       QrCode{t.token},

@@ -3,6 +3,7 @@
 // the print status (a failed print is loud and sends the customer to staff),
 // the masked reminder number, and "done".
 #include "customer/screens/screen_kit.h"
+#include "customer/ticket_wording.h"
 
 namespace kiosk::customer::kit {
 namespace {
@@ -33,8 +34,8 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   const float pad = 0.6f * em;
   const ServiceView* service = find_service(view.state, ticket.service_code);
   const std::string name = service ? service_name(view, *service) : ticket.service_code;
-  const std::string ahead = view.tr("ticket.people_ahead", {std::to_string(ticket.people_ahead)});
-  const std::string wait = view.tr("ticket.estimated_wait", {std::to_string(ticket.estimated_wait_min)});
+  const std::string ahead = people_ahead_text(view.texts, view.state.language, ticket.people_ahead);
+  const std::string wait = estimated_wait_text(view.texts, view.state.language, ticket.estimated_wait_min);
   const float inner = max.x - min.x - 2 * pad;
   ImFont* huge = ui.font(ui::FontRole::huge);
   const float huge_h = huge->FontSize * 0.9f;  // digits and capitals: no room kept for descenders

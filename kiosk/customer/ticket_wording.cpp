@@ -1,0 +1,17 @@
+// Choosing the wording by count.
+#include "customer/ticket_wording.h"
+
+namespace kiosk::customer {
+
+std::string people_ahead_text(const app::Translations& texts, Language language, int people_ahead) {
+  if (people_ahead <= 0) return texts.text("ticket.next", language);
+  if (people_ahead == 1) return texts.text("ticket.one_ahead", language);
+  return texts.format("ticket.people_ahead", language, {std::to_string(people_ahead)});
+}
+
+std::string estimated_wait_text(const app::Translations& texts, Language language, int minutes) {
+  if (minutes <= 1) return texts.text("ticket.wait_soon", language);
+  return texts.format("ticket.estimated_wait", language, {std::to_string(minutes)});
+}
+
+}  // namespace kiosk::customer

@@ -1,0 +1,15 @@
+// How a ticket tells its place in the queue, the same on screen and on paper:
+// "You are next" rather than "0 people ahead", "1 person", "about N minutes".
+#pragma once
+
+#include <string>
+
+#include "app/translations.h"
+#include "customer/customer_state.h"
+
+namespace kiosk::customer {
+
+std::string people_ahead_text(const app::Translations& texts, Language language, int people_ahead);
+std::string estimated_wait_text(const app::Translations& texts, Language language, int minutes);
+
+}  // namespace kiosk::customer
