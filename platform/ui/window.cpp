@@ -163,10 +163,13 @@ void Window::OpenGlFontTexture::upload_font_texture() {
   if (!device_objects_created_) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     device_objects_created_ = true;
-    return;
+  } else {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // The GPU has the pixels now: free the CPU copies (RGBA and alpha, tens of MB
+  // with CJK). Glyph metrics stay; the next rebuild renders the pixels again.
+  ImGui::GetIO().Fonts->ClearTexData();
 }
 
 // [SECTION] Waiting and drawing

@@ -47,7 +47,8 @@ class [[nodiscard]] Result {
     assert(ok() && "Result::value() on an error");
     return std::get<T>(state_);
   }
-  T&& value() && {
+  // By value, not T&&: `for (x : f().value())` must not refer into a dead temporary.
+  T value() && {
     assert(ok() && "Result::value() on an error");
     return std::get<T>(std::move(state_));
   }
