@@ -49,6 +49,15 @@ std::vector<Effect> refresh_services(CustomerState& s) {
   return {LoadServices{}};
 }
 
+// The faces screen for a visit, nothing picked yet.
+void start_rating(CustomerState& s, const VisitView& visit, EpochMs now) {
+  s.rate.visit = visit;
+  s.rate.score = 0;
+  s.rate.reasons.clear();
+  s.rate.error.clear();
+  show(s, Screen::RateScore, now);
+}
+
 void edit(std::string& text, char key, std::size_t max_chars) {
   if (key == '<') {
     if (!text.empty()) text.pop_back();
@@ -191,11 +200,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             return {FindVisit{s.rate.typed_label}};
           },
           [&](const PickVisit& a) -> std::vector<Effect> {
-            s.rate.visit = a.visit;
-            s.rate.score = 0;
-            s.rate.reasons.clear();
-            s.rate.error.clear();
-            show(s, Screen::RateScore, now);
+            start_rating(s, a.visit, now);
             return {};
           },
           [&](const PickScore& a) -> std::vector<Effect> {
@@ -239,11 +244,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           },
           [&](const VisitFound& a) -> std::vector<Effect> {
             s.rate.busy = false;
-            s.rate.visit = a.visit;
-            s.rate.score = 0;
-            s.rate.reasons.clear();
-            s.rate.error.clear();
-            show(s, Screen::RateScore, now);
+            start_rating(s, a.visit, now);
             return {};
           },
           [&](const VisitRefused& a) -> std::vector<Effect> {

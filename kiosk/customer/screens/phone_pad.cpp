@@ -6,25 +6,6 @@
 namespace kiosk::customer::kit {
 namespace {
 
-// The typed digits in a framed box; a faint hint when empty.
-void display_box(ui::TouchUi& ui, std::string_view typed, std::string_view hint, float width, bool error) {
-  const float em = ui.em();
-  const Palette& p = palette();
-  const float height = 3.2f * em;
-  const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 max(min.x + width, min.y + height);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, u32(p.surface), 0.25f * em);
-  draw->AddRect(min, max, u32(error ? p.danger : p.primary), 0.25f * em, 0, 0.12f * em);
-  if (typed.empty())
-    text_in_rect(ui, draw, hint, ui::FontRole::body, u32(p.text_disabled), ImVec2(min.x + 0.8f * em, min.y),
-                 ImVec2(max.x - 0.8f * em, max.y), Align::centre);
-  else
-    text_in_rect(ui, draw, typed, ui::FontRole::large, u32(p.text), ImVec2(min.x + 0.8f * em, min.y),
-                 ImVec2(max.x - 0.8f * em, max.y), Align::centre);
-  ImGui::Dummy(ImVec2(width, height));
-}
-
 void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
   const float em = ui.em();
   const float key_w = cell_width(ui, width, 3, 0.5f) / em;
@@ -70,7 +51,7 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     ImGui::BeginGroup();
     paragraph(ui, view.tr("phone.why"), ui::FontRole::body, p.text_muted, Align::left, left_w);
     gap(ui, 0.2f);
-    display_box(ui, form.phone_typed, view.tr("phone.hint"), left_w, !error.empty());
+    entry_box(ui, form.phone_typed, view.tr("phone.hint"), left_w, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, left_w);
     ImGui::SetCursorPosY(top.y + height - 3.2f * em);
     actions(ui, view, emit, left_w);
@@ -81,7 +62,7 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     ImGui::EndGroup();
   } else {
     paragraph(ui, view.tr("phone.why"), ui::FontRole::body, p.text_muted, Align::left, width);
-    display_box(ui, form.phone_typed, view.tr("phone.hint"), width, !error.empty());
+    entry_box(ui, form.phone_typed, view.tr("phone.hint"), width, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, width);
     gap(ui, 0.3f);
     keypad(ui, view, emit, width, std::min(avail_y() - 4.0f * em, 16.0f * em));

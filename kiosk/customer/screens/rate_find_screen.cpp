@@ -15,23 +15,6 @@ std::string service_letters(const CustomerState& state) {
   return std::string(letters.begin(), letters.end());
 }
 
-void label_box(ui::TouchUi& ui, const CustomerView& view, float width, bool error) {
-  const float em = ui.em();
-  const Palette& p = palette();
-  const float height = 3.2f * em;
-  const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 max(min.x + width, min.y + height);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, u32(p.surface), 0.25f * em);
-  draw->AddRect(min, max, u32(error ? p.warning : p.primary), 0.25f * em, 0, 0.12f * em);
-  const std::string& typed = view.state.rate.typed_label;
-  if (typed.empty())
-    text_in_rect(ui, draw, view.tr("rate.example"), ui::FontRole::body, u32(p.text_disabled), min, max, Align::centre);
-  else
-    text_in_rect(ui, draw, typed, ui::FontRole::large, u32(p.text), min, max, Align::centre);
-  ImGui::Dummy(ImVec2(width, height));
-}
-
 void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
   const float em = ui.em();
   const float gap_em = 0.4f;
@@ -126,7 +109,7 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     // Left: the number and the keypad. Right: a refusal, if any, then the recent visits.
     ImGui::BeginGroup();
     paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, left_w);
-    label_box(ui, view, left_w, !error.empty());
+    entry_box(ui, view.state.rate.typed_label, view.tr("rate.example"), left_w, !error.empty() ? palette().warning : palette().primary);
     keypad(ui, view, emit, left_w, top.y + height - ImGui::GetCursorPosY());
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
@@ -144,7 +127,7 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     recent_visits(ui, view, emit, width, std::min(avail_y() * 0.35f, content));
     gap(ui, 0.3f);
     paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, width);
-    label_box(ui, view, width, !error.empty());
+    entry_box(ui, view.state.rate.typed_label, view.tr("rate.example"), width, !error.empty() ? palette().warning : palette().primary);
     if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, width);
     keypad(ui, view, emit, width, std::min(avail_y(), 16.0f * em));
   }

@@ -444,4 +444,21 @@ std::string error_text(const CustomerView& view, const std::string& code) {
   return view.tr("error." + code);
 }
 
+void entry_box(ui::TouchUi& ui, std::string_view typed, std::string_view hint, float width, const ImVec4& frame) {
+  const float em = ui.em();
+  const Palette& p = palette();
+  const float height = 3.2f * em;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + width, min.y + height);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, u32(p.surface), 0.25f * em);
+  draw->AddRect(min, max, u32(frame), 0.25f * em, 0, 0.12f * em);
+  const ImVec2 inner_min(min.x + 0.8f * em, min.y), inner_max(max.x - 0.8f * em, max.y);
+  if (typed.empty())
+    text_in_rect(ui, draw, hint, ui::FontRole::body, u32(p.text_disabled), inner_min, inner_max, Align::centre);
+  else
+    text_in_rect(ui, draw, typed, ui::FontRole::large, u32(p.text), inner_min, inner_max, Align::centre);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
 }  // namespace kiosk::customer::kit

@@ -79,6 +79,10 @@ void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const 
 // Wrapped text drawn into a rectangle (no cursor movement), vertically centred.
 // Returns the text block's height.
 // `scale` draws the role's font smaller (secondary text such as the queue table).
+// What a keypad has typed, large in a framed box (the frame in `frame`); the
+// hint, faint, while nothing is typed.
+void entry_box(ui::TouchUi& ui, std::string_view typed, std::string_view hint, float width, const ImVec4& frame);
+
 float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
                    ImVec2 min, ImVec2 max, Align align, float scale = 1.0f);
 float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale = 1.0f);
