@@ -1,0 +1,103 @@
+// HttpClient on one reused curl easy handle, guarded by a mutex.
+#include "http/http_client.h"
+
+#include <curl/curl.h>
+
+#include "http/http_error.h"
+
+namespace kiosk::http {
+
+namespace {
+
+// curl_global_init is not thread-safe and must run once before any handle exists.
+bool curl_ready() {
+  static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  return ready;
+}
+
+struct HeaderListDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using HeaderList = std::unique_ptr<curl_slist, HeaderListDeleter>;
+
+HeaderList append_header(HeaderList list, const std::string& header) {
+  curl_slist* grown = curl_slist_append(list.get(), header.c_str());
+  if (grown == nullptr) return list;  // out of memory: the request goes without this header
+  list.release();
+  return HeaderList(grown);
+}
+
+struct BoundedBody {
+  std::string text;
+  std::size_t limit;
+};
+
+std::size_t append_to_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* body = static_cast<BoundedBody*>(user);
+  const std::size_t bytes = size * count;
+  if (body->text.size() + bytes > body->limit) return 0;  // curl stops with CURLE_WRITE_ERROR
+  body->text.append(data, bytes);
+  return bytes;
+}
+
+}  // namespace
+
+struct HttpClient::CurlHandle {
+  CURL* easy = nullptr;
+  ~CurlHandle() {
+    if (easy != nullptr) curl_easy_cleanup(easy);
+  }
+};
+
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)), curl_(std::make_unique<CurlHandle>()) {
+  if (curl_ready()) curl_->easy = curl_easy_init();
+}
+
+HttpClient::~HttpClient() = default;
+
+Result<HttpResponse> HttpClient::get(std::string_view path) { return perform("GET", path, {}); }
+
+Result<HttpResponse> HttpClient::post_json(std::string_view path, std::string_view json_body) {
+  return perform("POST", path, json_body);
+}
+
+Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_view path, std::string_view json_body) {
+  const std::string url = options_.base_url + std::string(path);
+  std::lock_guard lock(request_mutex_);
+  CURL* easy = curl_->easy;
+  if (easy == nullptr) return network_error("cannot start libcurl for " + url, "transport");
+
+  HeaderList headers = append_header(nullptr, "Accept: application/json");
+  if (!options_.bearer_token.empty()) headers = append_header(std::move(headers), "Authorization: Bearer " + options_.bearer_token);
+
+  BoundedBody body{{}, options_.max_response_bytes};
+  char curl_detail[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for DNS timeouts: we run on worker threads
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_window.count()));
+  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_to_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_detail);
+  if (method == "POST") {
+    headers = append_header(std::move(headers), "Content-Type: application/json");
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, json_body.data());
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(json_body.size()));
+  } else {
+    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  }
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
+
+  const CURLcode outcome = curl_easy_perform(easy);
+  long status = 0;
+  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_reset(easy);  // forgets this call's buffers and headers; keeps the open connection
+  if (outcome != CURLE_OK) return transfer_error(outcome, url, curl_detail);
+  return HttpResponse{status, std::move(body.text)};
+}
+
+}  // namespace kiosk::http

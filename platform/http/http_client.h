@@ -1,0 +1,58 @@
+// HttpClient: GET and POST of JSON to one base URL over libcurl, with connect
+// and total timeouts, a low-speed limit, an optional bearer token and a bounded
+// response size. Any HTTP status comes back as a response (4xx/5xx bodies
+// included); only transport failures are errors (see http_error.h). Safe to
+// share between threads: requests on one client are serialized and reuse its
+// connection. Nothing here throws.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace kiosk::http {
+
+struct HttpClientOptions {
+  std::string base_url;      // "http://192.168.1.20:8080"; request paths are appended
+  std::string bearer_token;  // sent as "Authorization: Bearer ..." when not empty
+  std::chrono::milliseconds connect_timeout{2000};
+  std::chrono::milliseconds total_timeout{10000};
+  // A transfer slower than this many bytes per second for low_speed_window is abandoned.
+  long low_speed_bytes_per_second = 16;
+  std::chrono::seconds low_speed_window{5};
+  std::size_t max_response_bytes = 4 * 1024 * 1024;
+};
+
+struct HttpResponse {
+  long status = 0;   // 200, 404, 503...
+  std::string body;  // as received, at most max_response_bytes
+};
+
+class HttpClient {
+ public:
+  explicit HttpClient(HttpClientOptions options);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  Result<HttpResponse> get(std::string_view path);
+  Result<HttpResponse> post_json(std::string_view path, std::string_view json_body);
+
+  const HttpClientOptions& options() const { return options_; }
+
+ private:
+  struct CurlHandle;  // the reused easy handle; curl types stay out of this header
+
+  Result<HttpResponse> perform(std::string_view method, std::string_view path, std::string_view json_body);
+
+  HttpClientOptions options_;
+  std::mutex request_mutex_;
+  std::unique_ptr<CurlHandle> curl_;
+};
+
+}  // namespace kiosk::http
