@@ -1,6 +1,7 @@
-// Running aplay with a pipe on its stdin. SIGPIPE is blocked on the writing
-// thread (an aplay that dies early must not kill the kiosk) and any pending
-// one is consumed before the mask is restored.
+// Running aplay with pipes on its stdin (the PCM) and stderr (its complaint,
+// quoted in the error). SIGPIPE is blocked on the writing thread (an aplay that
+// dies early must not kill the kiosk) and any pending one is consumed before
+// the mask is restored.
 #include "speech/aplay_sink.h"
 
 #include <fcntl.h>
@@ -53,6 +54,19 @@ std::string write_all(int fd, const std::vector<std::int16_t>& samples) {
   return {};
 }
 
+// aplay's stderr up to end of file, its first line kept ("audio open error: ...").
+std::string first_line_of(int fd) {
+  std::string text;
+  char buffer[512];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    if (text.size() < 4096) text.append(buffer, static_cast<std::size_t>(got));
+  }
+  return text.substr(0, text.find('\n'));
+}
+
 }  // namespace
 
 AplaySink::AplaySink(std::string alsa_device) : alsa_device_(std::move(alsa_device)) {}
@@ -66,31 +80,42 @@ Result<Done> AplaySink::play(const PcmAudio& audio) {
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
 
-  int pipe_ends[2];
-  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) return storage_error(std::string("cannot make a pipe: ") + std::strerror(errno));
+  int pcm_pipe[2];
+  int complaint_pipe[2];
+  if (::pipe2(pcm_pipe, O_CLOEXEC) != 0) return storage_error(std::string("cannot make a pipe: ") + std::strerror(errno));
+  if (::pipe2(complaint_pipe, O_CLOEXEC) != 0) {
+    ::close(pcm_pipe[0]);
+    ::close(pcm_pipe[1]);
+    return storage_error(std::string("cannot make a pipe: ") + std::strerror(errno));
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_ends[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pcm_pipe[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, complaint_pipe[1], STDERR_FILENO);
   pid_t child = 0;
   const int spawn_error = posix_spawnp(&child, "aplay", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  ::close(pipe_ends[0]);
+  ::close(pcm_pipe[0]);
+  ::close(complaint_pipe[1]);
   if (spawn_error != 0) {
-    ::close(pipe_ends[1]);
+    ::close(pcm_pipe[1]);
+    ::close(complaint_pipe[0]);
     return storage_error(std::string("cannot run aplay (alsa-utils): ") + std::strerror(spawn_error));
   }
 
   std::string write_error;
   {
     SigpipeBlockedOnThisThread sigpipe_blocked;
-    write_error = write_all(pipe_ends[1], audio.samples);
-    ::close(pipe_ends[1]);
+    write_error = write_all(pcm_pipe[1], audio.samples);
+    ::close(pcm_pipe[1]);
   }
+  const std::string complaint = first_line_of(complaint_pipe[0]);
+  ::close(complaint_pipe[0]);
   int status = 0;
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return storage_error("aplay failed (no sound device?)" + (write_error.empty() ? "" : ": " + write_error));
+    return storage_error("aplay failed (no sound device?): " + (complaint.empty() ? write_error : complaint));
   }
   if (!write_error.empty()) return storage_error("cannot feed aplay: " + write_error);
   return Done{};

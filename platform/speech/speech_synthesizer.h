@@ -14,11 +14,11 @@ namespace kiosk::speech {
 
 struct SpeechVoice {
   std::string espeak_name;
-  int words_per_minute = 150;  // espeak's default is 175; a hall needs calm speech
+  int words_per_minute = 165;  // espeak's default is 175; a hall needs calm speech
 };
 
-inline const SpeechVoice mandarin_pinyin_voice{"cmn-latn-pinyin", 150};
-inline const SpeechVoice english_voice{"en", 150};
+inline const SpeechVoice mandarin_pinyin_voice{"cmn-latn-pinyin", 165};
+inline const SpeechVoice english_voice{"en", 165};
 
 // The engine's sample rate, starting it if needed; an error when espeak-ng or
 // its data (espeak-ng-data) cannot be loaded.
