@@ -1,5 +1,6 @@
-// kiosk: the touch-screen app. One process per device role; this role
-// is the walk-in customer's kiosk.
+// kiosk: the touch-screen app. One process per device role: the walk-in
+// customer's kiosk, and the store node's LAN API without a window.
+//   kiosk --role node --data DIR [--listen 127.0.0.1:8700]
 //   kiosk --role customer --data DIR [--lang zh|en] [--windowed WxH]
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--frame-stats]
@@ -22,6 +23,7 @@
 #include "app/widget_map.h"
 #include "customer/customer_app.h"
 #include "customer/scripted_screens.h"
+#include "node/node_role.h"
 #include "printer/printer_port.h"
 #include "store/store_db.h"
 #include "ui/window.h"
@@ -154,10 +156,23 @@ void run_loop(ui::Window& window, customer::CustomerApp& app, std::optional<app:
   print_frame_stats(std::move(frame_ms));
 }
 
+int run_node(app::CommandLine& cl) {
+  node::StoreNodeConfig config;
+  config.data_dir = cl.required("data");
+  if (std::optional<std::string> listen = cl.optional("listen")) {
+    Result<node::ListenAddress> address = node::parse_listen_address(*listen);
+    if (!address) throw app::UsageError(address.error().message);
+    config.listen = address.value();
+  }
+  cl.finish();
+  return node::serve_until_signalled(config);
+}
+
 int run(const std::vector<std::string>& args) {
   app::CommandLine cl(args, {"frame-stats"});
   const std::string role = cl.optional("role").value_or("customer");
-  if (role != "customer") throw app::UsageError("unknown role \"" + role + "\" (this build has: customer)");
+  if (role == "node") return run_node(cl);
+  if (role != "customer") throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node)");
   const std::string data_dir = cl.required("data");
   const std::string lang = cl.optional("lang").value_or("zh");
   if (lang != "zh" && lang != "en") throw app::UsageError("--lang must be zh or en");
@@ -213,7 +228,8 @@ int main(int argc, char** argv) {
     return kiosk::run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const kiosk::app::UsageError& e) {
     std::fprintf(stderr, "kiosk: %s\nusage: kiosk --role customer --data DIR [--lang zh|en] [--windowed WxH] "
-                         "[--printer PATH|none] [--screen NAME --screenshot FILE.png]\n", e.what());
+                         "[--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
+                         "       kiosk --role node --data DIR [--listen ADDR:PORT]\n", e.what());
     return kiosk::kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kiosk: %s\n", e.what());

@@ -11,6 +11,7 @@
 #include "codec/queue_json.h"
 #include "app/command_line.h"
 #include "queue/queue_engine.h"
+#include "staff/staff_book.h"
 #include "store/catalog.h"
 #include "store/store_db.h"
 
@@ -37,7 +38,8 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   call --counter N      recall --counter N      start --counter N
   finish --counter N --outcome resolved|follow-up|request
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
-  queue                 stats [--day YYYY-MM-DD])";
+  queue                 stats [--day YYYY-MM-DD]
+  staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list)";
 
 // Carries an error out of a command with the exit code it deserves.
 struct CommandFailed {
@@ -131,6 +133,26 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
       return to_json(take(engine.close_counter(n)));
     }
     throw UsageError("unknown counter command \"" + sub + "\"");
+  }
+  if (command == "staff") {
+    const std::string sub = cl.word("staff command (add, list)");
+    StaffBook staff(store, clock);
+    auto member_json = [](const StaffMember& m) {
+      return json{{"id", m.id}, {"name", m.name}, {"role", to_string(m.role)}, {"created_at", m.created_at}, {"locked", m.locked}};
+    };
+    if (sub == "add") {
+      const std::string name = cl.required("name"), pin = cl.required("pin");
+      const std::string role_name = cl.optional("role").value_or("counter");
+      cl.finish();
+      const std::optional<StaffRole> role = staff_role_from(role_name);
+      if (!role) throw UsageError("unknown role \"" + role_name + "\" (expected counter, technician or admin)");
+      return member_json(take(staff.add(name, pin, *role)));
+    }
+    if (sub != "list") throw UsageError("unknown staff command \"" + sub + "\"");
+    cl.finish();
+    json list = json::array();
+    for (const StaffMember& m : take(staff.list())) list.push_back(member_json(m));
+    return json{{"staff", list}};
   }
   if (command == "issue") {
     IssueRequest request;

@@ -9,6 +9,7 @@
 #include "core/phone.h"
 #include "core/random_id.h"
 #include "core/text.h"
+#include "queue/call_events.h"
 #include "queue/calling_policy.h"
 #include "queue/ticket_label.h"
 #include "store/catalog.h"
@@ -222,6 +223,33 @@ Result<Ticket> QueueEngine::record_print(const std::string& ticket_id, PrintStat
   });
 }
 
+Result<std::vector<Ticket>> QueueEngine::tickets_to_reprint() {
+  try {
+    Statement& q = store_.db().prepare(std::string("SELECT ") + kTicketColumns +
+                                       " FROM ticket WHERE business_day = ?1 AND print_state = 'failed' ORDER BY seq");
+    q.bind(1, today());
+    std::vector<Ticket> tickets;
+    while (q.step()) tickets.push_back(ticket_from_row(q));
+    q.reset();
+    return tickets;
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
+Result<Ticket> QueueEngine::mark_reprinted(const std::string& ticket_id) {
+  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+    Statement& update = store_.db().prepare(
+        "UPDATE ticket SET print_state = 'printed' WHERE id = ?1 AND print_state = 'failed' RETURNING seq");
+    update.bind(1, ticket_id);
+    const bool updated = update.step();
+    const std::int64_t seq = updated ? update.int64(0) : 0;
+    update.reset();
+    if (!updated) return invalid_argument("no ticket " + ticket_id + " waiting for a reprint", "unknown-ticket");
+    return reload(seq);
+  });
+}
+
 Result<Ticket> QueueEngine::cancel(const std::string& label) {
   const std::optional<ParsedLabel> parsed = parse_ticket_label(label);
   if (!parsed) return invalid_argument("\"" + label + "\" is not a ticket number (expected a letter and digits, e.g. A012)");
@@ -289,7 +317,9 @@ Result<Ticket> QueueEngine::call_next(int counter) {
         .bind(1, seq).bind(2, counter).bind(3, now).run();
     db.prepare("UPDATE counter SET priority_streak = ?2 WHERE number = ?1")
         .bind(1, counter).bind(2, decision.priority_streak_after).run();
-    return reload(seq);
+    Ticket called = reload(seq);
+    record_call_event(db, CallKind::Call, called.label, called.service_code, counter, now);
+    return called;
   });
 }
 
@@ -297,6 +327,7 @@ Result<Ticket> QueueEngine::recall(int counter) {
   return with_active_ticket(counter, [&](const Ticket& t) -> Result<Ticket> {
     if (t.state != TicketState::Called) return refused(t.label + " is already being served at " + counter_name(counter));
     store_.db().prepare("UPDATE ticket SET recalls = recalls + 1 WHERE id = ?1").bind(1, t.id).run();
+    record_call_event(store_.db(), CallKind::Recall, t.label, t.service_code, counter, clock_.now_ms());
     Ticket recalled = t;
     ++recalled.recalls;
     return recalled;

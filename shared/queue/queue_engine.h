@@ -3,7 +3,8 @@
 // estimates, and day statistics. Every operation is one SQLite transaction taken
 // with the write lock up front, so any number of processes and threads (each
 // with its own StoreDb) can work on one store: no ticket is ever called twice,
-// and a ticket number is durable on disk before it is returned.
+// and a ticket number is durable on disk before it is returned. Every call and
+// recall also appends a call event (queue/call_events.h) in its transaction.
 #pragma once
 
 #include <optional>
@@ -46,6 +47,10 @@ class QueueEngine {
   // Records whether the paper ticket was printed; a failure marks it for reprint.
   Result<Ticket> record_print(const std::string& ticket_id, PrintState state);
   Result<Ticket> cancel(const std::string& label);  // a waiting ticket of today
+  // Today's tickets whose print failed, oldest first, and marking one printed
+  // again once staff reprinted it (refused for a ticket not waiting for one).
+  Result<std::vector<Ticket>> tickets_to_reprint();
+  Result<Ticket> mark_reprinted(const std::string& ticket_id);
 
   // [SECTION] A counter's current ticket
   Result<Ticket> call_next(int counter);

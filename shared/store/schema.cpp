@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 2> kMigrations{
+constexpr std::array<const char*, 3> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -82,6 +82,34 @@ CREATE TABLE rating (
   reasons TEXT NOT NULL DEFAULT '',
   counter INTEGER,
   created_at INTEGER NOT NULL
+);
+)sql",
+    // 3: the store node's LAN API: staff with hashed PINs, their sessions (only
+    // a hash of each token), and the call events that displays follow.
+    R"sql(
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  pin_hash TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE staff_session (
+  token_hash TEXT PRIMARY KEY,
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  counter INTEGER NOT NULL REFERENCES counter(number),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE call_event (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('call', 'recall')),
+  ticket_label TEXT NOT NULL,
+  service_code TEXT NOT NULL,
+  counter INTEGER NOT NULL,
+  at INTEGER NOT NULL
 );
 )sql",
 };

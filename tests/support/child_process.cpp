@@ -60,6 +60,10 @@ std::optional<std::string> ChildProcess::read_line(std::chrono::milliseconds tim
   }
 }
 
+void ChildProcess::terminate() {
+  if (!exited_) ::kill(pid_, SIGTERM);
+}
+
 void ChildProcess::kill_hard() {
   if (!exited_) ::kill(pid_, SIGKILL);
 }

@@ -23,6 +23,7 @@ class ChildProcess {
   // timeout or end of output. A final line without '\n' is never returned.
   std::optional<std::string> read_line(std::chrono::milliseconds timeout);
   void kill_hard();  // SIGKILL
+  void terminate();  // SIGTERM: asks for a clean exit
   int wait();        // exit code, or 128 + signal number
 
  private:

@@ -1,0 +1,327 @@
+// The store node server: routing, authentication, per-thread store
+// connections, the /events long poll, and JSON for every error.
+#include "node/store_node_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <regex>
+#include <vector>
+
+#include "codec/queue_json.h"
+#include "node/api_error.h"
+#include "node/call_event_signal.h"
+#include "node/request_fields.h"
+#include "queue/call_events.h"
+#include "queue/queue_engine.h"
+
+namespace kiosk::node {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr int kMaxEventsPerAnswer = 100;
+constexpr std::size_t kMaxNameBytes = 160, kMaxPinBytes = 16, kMaxReasonBytes = 400, kMaxCodeBytes = 8;
+constexpr int kMaxCounter = 9999;
+
+// One store connection per handler thread, opened on its first request. The
+// owner id tells apart servers in one process (tests) that reuse nothing else.
+struct ThreadStore {
+  std::uint64_t owner = 0;
+  std::unique_ptr<StoreDb> store;
+};
+thread_local ThreadStore t_store;
+std::atomic<std::uint64_t> g_next_server_id{1};
+
+json event_json(const CallEvent& e) {
+  return json{{"seq", e.seq}, {"kind", to_string(e.kind)}, {"ticket", e.ticket_label},
+              {"service", e.service_code}, {"counter", e.counter}, {"at", e.at}};
+}
+
+json session_json(const StaffSession& s) {
+  return json{{"token", s.token}, {"counter", s.counter}, {"expires_at", s.expires_at},
+              {"staff", {{"name", s.staff_name}, {"role", to_string(s.role)}}}};
+}
+
+void send(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, kJson);
+}
+
+void send_error(httplib::Response& res, const ApiError& error) {
+  if (error.retry_after_s) res.set_header("Retry-After", std::to_string(*error.retry_after_s));
+  send(res, error.status, error_body(error));
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) return {};
+  return header.substr(kBearer.size());
+}
+
+}  // namespace
+
+// [SECTION] Routes
+
+class StoreNodeServer::Routes {
+ public:
+  // What one request works with: this thread's store, and the session when the
+  // endpoint needs one.
+  struct Context {
+    StoreDb& store;
+    const httplib::Request& req;
+    std::optional<StaffSession> session;
+  };
+  using Endpoint = std::function<Result<json>(Context&)>;
+  enum class Auth { None, Staff };
+
+  Routes(const StoreNodeConfig& config, const Clock& clock) : config_(config), clock_(clock) {
+    server_.new_task_queue = [threads = config.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+    server_.set_payload_max_length(config.max_body_bytes);
+    server_.set_keep_alive_max_count(1000);
+    server_.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
+    server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
+    server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      send_error(res, {500, "internal", "the node failed on this request", {}});
+    });
+    add_routes();
+  }
+
+  httplib::Server& server() { return server_; }
+  CallEventSignal& events() { return events_; }
+
+ private:
+  void add(const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
+    patterns_.push_back({method, std::regex(pattern)});
+    auto handler = [this, auth, endpoint = std::move(endpoint)](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res, auth, endpoint);
+    };
+    if (method == "GET") server_.Get(pattern, handler);
+    else server_.Post(pattern, handler);
+  }
+
+  void handle(const httplib::Request& req, httplib::Response& res, Auth auth, const Endpoint& endpoint) {
+    try {
+      Result<StoreDb*> store = thread_store();
+      if (!store) return send_error(res, api_error_from(store.error()));
+      Context context{*store.value(), req, std::nullopt};
+      if (auth == Auth::Staff) {
+        const std::string token = bearer_token(req);
+        if (token.empty()) return send_error(res, {401, "missing-token", "log in and send Authorization: Bearer TOKEN", {}});
+        Result<StaffSession> session = StaffBook(context.store, clock_, config_.staff).authenticate(token);
+        if (!session) return send_error(res, api_error_from(session.error()));
+        context.session = std::move(session).value();
+      }
+      Result<json> answer = endpoint(context);
+      if (!answer) return send_error(res, api_error_from(answer.error()));
+      send(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    } catch (const BadRequest& e) {
+      send_error(res, {400, e.code(), e.what(), {}});
+    } catch (const SqliteError& e) {
+      send_error(res, {503, "storage", e.what(), 1});
+    } catch (const std::exception& e) {
+      send_error(res, {500, "internal", e.what(), {}});
+    }
+  }
+
+  Result<StoreDb*> thread_store() {
+    if (t_store.owner != id_ || !t_store.store) {
+      Result<std::unique_ptr<StoreDb>> opened = StoreDb::open(config_.data_dir);
+      if (!opened) return opened.error();
+      t_store = ThreadStore{id_, std::move(opened).value()};
+    }
+    return t_store.store.get();
+  }
+
+  // Errors cpp-httplib answers itself (no route, body too large, bad HTTP)
+  // get a JSON body too; ours already have one.
+  void answer_http_error(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      std::string allowed;
+      for (const auto& [method, pattern] : patterns_)
+        if (method != req.method && std::regex_match(req.path, pattern)) allowed = method;
+      if (!allowed.empty()) {
+        res.set_header("Allow", allowed);
+        return send_error(res, {405, "method-not-allowed", req.method + " is not allowed here; use " + allowed, {}});
+      }
+      return send_error(res, {404, "not-found", "no endpoint " + req.path, {}});
+    }
+    if (res.status == 413)
+      return send_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) + " bytes", {}});
+    if (res.status >= 500) return send_error(res, {res.status, "internal", "the node failed on this request", {}});
+    send_error(res, {res.status, "bad-request", "the request is not valid HTTP for this node", {}});
+  }
+
+  // The counter in the path must be the session's counter.
+  static Result<int> own_counter(const Context& c) {
+    const std::string digits = c.req.matches[1];
+    if (digits.size() > 4 || std::stoi(digits) != c.session->counter)
+      return Error{ErrorKind::Refused, "this session is for counter " + std::to_string(c.session->counter), "wrong-counter"};
+    return c.session->counter;
+  }
+
+  void add_counter_action(const std::string& action, std::function<Result<json>(QueueEngine&, int, const JsonBody&)> act) {
+    add("POST", "/api/v1/counters/(\\d{1,9})/" + action, Auth::Staff,
+        [this, announces = action == "call" || action == "recall", act = std::move(act)](Context& c) -> Result<json> {
+      Result<int> counter = own_counter(c);
+      if (!counter) return counter.error();
+      const JsonBody body(c.req.body);
+      QueueEngine engine(c.store, clock_);
+      // One writer at a time in this process: waiting here is a hand-over,
+      // while SQLite's busy handler would sleep in steps of up to 100 ms.
+      std::unique_lock one_writer(writes_);
+      Result<json> answer = act(engine, counter.value(), body);
+      one_writer.unlock();
+      if (answer && announces) events_.announce();
+      return answer;
+    });
+  }
+
+  template <class T>
+  static Result<json> as_json(Result<T> result) {
+    if (!result) return result.error();
+    return json(to_json(result.value()));
+  }
+
+  void add_routes() {
+    add("POST", "/api/v1/login", Auth::None, [this](Context& c) -> Result<json> {
+      const JsonBody body(c.req.body);
+      const std::string name = body.text("name", kMaxNameBytes), pin = body.text("pin", kMaxPinBytes);
+      const int counter = int(body.integer("counter", 1, kMaxCounter));
+      StaffBook staff(c.store, clock_, config_.staff);
+      Result<StaffSession> session = staff.login(name, pin, counter);
+      if (!session) {
+        Error error = session.error();
+        if (error.code == "locked-out") {
+          if (std::optional<EpochMs> until = staff.locked_until(name))
+            error.message += " (in " + std::to_string((*until - clock_.now_ms() + 999) / 1000) + " s)";
+        }
+        return error;
+      }
+      return session_json(session.value());
+    });
+    add("POST", "/api/v1/logout", Auth::Staff, [this](Context& c) -> Result<json> {
+      Result<Done> done = StaffBook(c.store, clock_, config_.staff).logout(bearer_token(c.req));
+      if (!done) return done.error();
+      return json{{"logged_out", true}};
+    });
+    add("GET", "/api/v1/queue", Auth::None, [this](Context& c) -> Result<json> { return queue(c); });
+    add("GET", "/api/v1/events", Auth::None, [this](Context& c) -> Result<json> { return events_after(c); });
+
+    add_counter_action("call", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.call_next(n)); });
+    add_counter_action("recall", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.recall(n)); });
+    add_counter_action("start", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.start(n)); });
+    add_counter_action("no-show", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.no_show(n)); });
+    add_counter_action("close", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.close_counter(n)); });
+    add_counter_action("finish", [](QueueEngine& e, int n, const JsonBody& body) -> Result<json> {
+      const std::string name = body.text("outcome", kMaxCodeBytes * 4);
+      const std::optional<Outcome> outcome = outcome_from(name);
+      if (!outcome) return invalid_argument("field \"outcome\" must be one of " + outcome_names(), "bad-field");
+      return as_json(e.finish(n, *outcome));
+    });
+    add_counter_action("transfer", [](QueueEngine& e, int n, const JsonBody& body) {
+      return as_json(e.transfer(n, body.text("to_service", kMaxCodeBytes)));
+    });
+    add_counter_action("pause", [](QueueEngine& e, int n, const JsonBody& body) {
+      return as_json(e.pause_counter(n, body.text("reason", kMaxReasonBytes)));
+    });
+    add_counter_action("open", [](QueueEngine& e, int n, const JsonBody& body) {
+      return as_json(e.open_counter(n, body.texts("services", 26, kMaxCodeBytes)));
+    });
+
+    add("GET", "/api/v1/reprints", Auth::Staff, [this](Context& c) -> Result<json> {
+      Result<std::vector<Ticket>> tickets = QueueEngine(c.store, clock_).tickets_to_reprint();
+      if (!tickets) return tickets.error();
+      json list = json::array();
+      for (const Ticket& t : tickets.value()) list.push_back(to_json(t));
+      return json{{"tickets", list}};
+    });
+    add("POST", "/api/v1/reprints/([^/]{1,64})/done", Auth::Staff, [this](Context& c) -> Result<json> {
+      return as_json(QueueEngine(c.store, clock_).mark_reprinted(c.req.matches[1]));
+    });
+  }
+
+  // Counts and estimates only: displays show this in a public hall.
+  Result<json> queue(Context& c) {
+    QueueEngine engine(c.store, clock_);
+    Result<std::vector<ServiceQueue>> queues = engine.queue_status();
+    if (!queues) return queues.error();
+    Result<std::vector<Counter>> counters = engine.counters();
+    if (!counters) return counters.error();
+    json services = json::array(), counter_list = json::array();
+    for (const ServiceQueue& q : queues.value()) services.push_back(to_json(q));
+    for (const Counter& k : counters.value()) counter_list.push_back(to_json(k));
+    return json{{"store", c.store.store_id()}, {"business_day", engine.today()}, {"services", services},
+                {"counters", counter_list}, {"last_event_seq", latest_call_event_seq(c.store.db())}};
+  }
+
+  // Answers as soon as an event newer than `after` exists, or after `wait`
+  // seconds with none. Calls in this process wake the wait at once; calls by
+  // other processes are seen at the next re-read, other_process_poll_ms later.
+  Result<json> events_after(Context& c) {
+    const std::int64_t after = query_integer(param(c.req, "after"), "after", 0, INT64_MAX / 2, 0);
+    const std::int64_t wait_s = query_integer(param(c.req, "wait"), "wait", 0, config_.max_event_wait_s, 0);
+    using std::chrono::steady_clock;
+    const steady_clock::time_point deadline = steady_clock::now() + std::chrono::seconds(wait_s);
+    for (;;) {
+      const CallEventSignal::Generation seen = events_.generation();
+      const std::vector<CallEvent> events = call_events_after(c.store.db(), after, kMaxEventsPerAnswer);
+      const steady_clock::time_point now = steady_clock::now();
+      if (!events.empty() || now >= deadline || events_.stopped()) {
+        json list = json::array();
+        for (const CallEvent& e : events) list.push_back(event_json(e));
+        return json{{"events", list}, {"last_seq", events.empty() ? after : events.back().seq}};
+      }
+      events_.wait(seen, std::min(deadline, now + std::chrono::milliseconds(config_.other_process_poll_ms)));
+    }
+  }
+
+  static std::optional<std::string> param(const httplib::Request& req, const char* name) {
+    if (!req.has_param(name)) return std::nullopt;
+    return req.get_param_value(name);
+  }
+
+  const StoreNodeConfig& config_;
+  const Clock& clock_;
+  const std::uint64_t id_ = g_next_server_id++;
+  httplib::Server server_;
+  CallEventSignal events_;
+  std::mutex writes_;
+  std::vector<std::pair<std::string, std::regex>> patterns_;
+};
+
+// [SECTION] Lifetime
+
+StoreNodeServer::StoreNodeServer(StoreNodeConfig config, const Clock& clock)
+    : config_(std::move(config)), clock_(clock), routes_(std::make_unique<Routes>(config_, clock_)) {}
+
+StoreNodeServer::~StoreNodeServer() { stop(); }
+
+Result<int> StoreNodeServer::start() {
+  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(config_.data_dir);
+  if (!store) return store.error();
+  httplib::Server& server = routes_->server();
+  const std::string& host = config_.listen.host;
+  const int port = config_.listen.port == 0 ? server.bind_to_any_port(host)
+                                            : (server.bind_to_port(host, config_.listen.port) ? config_.listen.port : -1);
+  if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(config_.listen.port));
+  listener_ = std::thread([&server] { server.listen_after_bind(); });
+  for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return port;
+}
+
+void StoreNodeServer::stop() {
+  routes_->events().stop();
+  if (!listener_.joinable()) return;
+  // stop() is a no-op until listen_after_bind has marked the server running.
+  for (int i = 0; i < 5000 && !routes_->server().is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  routes_->server().stop();
+  listener_.join();
+}
+
+}  // namespace kiosk::node

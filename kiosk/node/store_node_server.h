@@ -1,0 +1,55 @@
+// The store node's LAN API (docs/store-node-api.md): an HTTP JSON server on
+// cpp-httplib in front of one store database, for counters, displays and
+// technicians. A pool of handler threads, each with its own StoreDb
+// connection; every answer, also every error, is JSON.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "node/listen_address.h"
+#include "staff/staff_book.h"
+
+namespace kiosk::node {
+
+struct StoreNodeConfig {
+  std::string data_dir;
+  ListenAddress listen;
+  // Each open keep-alive connection holds one handler thread while it lasts
+  // (cpp-httplib), and each long poll holds one while it waits: allow for
+  // every counter, display and technician device of a store at once.
+  int handler_threads = 32;
+  std::size_t max_body_bytes = 16 * 1024;  // larger bodies: 413
+  int max_event_wait_s = 30;               // the longest /events long poll
+  int other_process_poll_ms = 250;         // how soon a call by another process on the store file is seen
+  StaffPolicy staff;
+};
+
+class StoreNodeServer {
+ public:
+  StoreNodeServer(StoreNodeConfig config, const Clock& clock);
+  ~StoreNodeServer();  // stops
+  StoreNodeServer(const StoreNodeServer&) = delete;
+  StoreNodeServer& operator=(const StoreNodeServer&) = delete;
+
+  // Checks the store opens, binds and serves on a thread of its own. Returns
+  // the port bound (the one asked for, or a free one for port 0).
+  Result<int> start();
+  // Ends long polls, stops accepting, waits for the handlers. Idempotent.
+  void stop();
+
+ private:
+  class Routes;
+  StoreNodeConfig config_;
+  const Clock& clock_;
+  std::unique_ptr<Routes> routes_;
+  std::thread listener_;
+};
+
+}  // namespace kiosk::node
