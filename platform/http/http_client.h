@@ -43,8 +43,6 @@ class HttpClient {
   Result<HttpResponse> get(std::string_view path);
   Result<HttpResponse> post_json(std::string_view path, std::string_view json_body);
 
-  const HttpClientOptions& options() const { return options_; }
-
  private:
   struct CurlHandle;  // the reused easy handle; curl types stay out of this header
 

@@ -1,6 +1,6 @@
 // HttpClient against a real local server: answers, error statuses passed
-// through, connection refused, a stalled server, oversized bodies, and use
-// from several threads at once.
+// through, connection refused, an unknown host, a stalled server, oversized
+// bodies, and use from several threads at once.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -64,6 +64,14 @@ TEST_CASE("a node that is not listening is a plain connection-refused error") {
   CHECK(result.error().code == "connection-refused");
   CHECK(result.error().message.find("cannot connect") != std::string::npos);
   CHECK(result.error().message.find("127.0.0.1") != std::string::npos);
+}
+
+TEST_CASE("a host name that does not resolve is a dns error") {
+  HttpClient client(options_for("http://store-node.invalid:8080"));  // .invalid never resolves (RFC 6761)
+  auto result = client.get("/ok");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().code == "dns");
+  CHECK(result.error().message.find("store-node.invalid") != std::string::npos);
 }
 
 TEST_CASE("a stalled server hits the total timeout, and the client works again afterwards") {
