@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "latency_figures.h"
 #include "node/store_node_server.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
@@ -29,15 +30,8 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
-struct Figures {
-  double p50_ms, p99_ms;
-};
-
-Figures summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  const auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))]; };
-  return {at(0.5), at(0.99)};
-}
+using bench::Figures;
+using bench::summarise;
 
 double ms_since(Steady::time_point start) { return std::chrono::duration<double, std::milli>(Steady::now() - start).count(); }
 
@@ -144,10 +138,10 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(dir);
 
   std::printf("%-40s %10s %10s\n", "call next", "p50 ms", "p99 ms");
-  std::printf("%-40s %10.3f %10.3f\n", "QueueEngine direct, 1 counter", direct.p50_ms, direct.p99_ms);
-  std::printf("%-40s %10.3f %10.3f\n", "through the API, 2 counters at once", two.p50_ms, two.p99_ms);
-  std::printf("%-40s %10.3f %10.3f\n", "through the API, 20 counters at once", twenty.p50_ms, twenty.p99_ms);
-  std::printf("ratio API p50 / direct p50: %.2f (2 counters), %.2f (20 counters)\n", two.p50_ms / direct.p50_ms,
-              twenty.p50_ms / direct.p50_ms);
+  std::printf("%-40s %10.3f %10.3f\n", "QueueEngine direct, 1 counter", direct.median_ms, direct.p99_ms);
+  std::printf("%-40s %10.3f %10.3f\n", "through the API, 2 counters at once", two.median_ms, two.p99_ms);
+  std::printf("%-40s %10.3f %10.3f\n", "through the API, 20 counters at once", twenty.median_ms, twenty.p99_ms);
+  std::printf("ratio API p50 / direct p50: %.2f (2 counters), %.2f (20 counters)\n", two.median_ms / direct.median_ms,
+              twenty.median_ms / direct.median_ms);
   return 0;
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "latency_figures.h"
 #include "core/random_id.h"
 #include "queue/queue_engine.h"
 #include "store/catalog.h"
@@ -29,15 +30,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct Figures {
-  double median_ms, p99_ms;
-};
-
-Figures summarise(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  const auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))]; };
-  return {at(0.5), at(0.99)};
-}
+using bench::Figures;
+using bench::summarise;
 
 template <class Body>
 double time_ms(Body&& body) {

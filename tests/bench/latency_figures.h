@@ -1,0 +1,20 @@
+// What every latency benchmark reports: the median and the 99th percentile of
+// its samples, in milliseconds.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+namespace kiosk::bench {
+
+struct Figures {
+  double median_ms, p99_ms;
+};
+
+inline Figures summarise(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))]; };
+  return {at(0.5), at(0.99)};
+}
+
+}  // namespace kiosk::bench
