@@ -2,6 +2,8 @@
 // estimated wait, the time and store, a QR code of the ticket's opaque token,
 // the print status (a failed print is loud and sends the customer to staff),
 // the masked reminder number, and "done".
+#include <algorithm>
+
 #include "customer/screens/screen_kit.h"
 #include "customer/ticket_wording.h"
 
@@ -38,7 +40,7 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   const std::string wait = estimated_wait_text(view.texts, view.state.language, ticket.estimated_wait_min);
   const float inner = max.x - min.x - 2 * pad;
   ImFont* huge = ui.font(ui::FontRole::huge);
-  const float huge_h = huge->FontSize * 0.9f;  // digits and capitals: no room kept for descenders
+  float huge_size = huge->FontSize;
   const ui::FontRole name_role = fitting_role(ui, name, inner, 1);
   const float name_h = wrapped_height(ui, name, name_role, inner);
   const ui::FontRole ahead_role = fitting_role(ui, ahead, inner, 1);
@@ -47,11 +49,16 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   const std::string reminder =
       ticket.phone_masked.empty() ? std::string() : view.tr("ticket.reminder", {ticket.phone_masked});
   const float reminder_h = reminder.empty() ? 0 : wrapped_height(ui, reminder, ui::FontRole::body, inner) + 0.3f * em;
-  const float content = huge_h + name_h + 0.4f * em + ahead_h + wait_h + reminder_h;
+  const float text_h = name_h + 0.4f * em + ahead_h + wait_h + reminder_h;
+  // The number gives up size (never below half) so the lines under it fit the card.
+  const float room_for_label = max.y - min.y - pad - text_h;
+  huge_size *= std::clamp(room_for_label / (huge_size * 0.9f), 0.5f, 1.0f);
+  const float huge_h = huge_size * 0.9f;  // digits and capitals: no room kept for descenders
+  const float content = huge_h + text_h;
   float y = min.y + std::max(pad * 0.5f, (max.y - min.y - content) / 2);
   ui.note_text(ticket.label, ui::FontRole::huge);
-  const float label_w = huge->CalcTextSizeA(huge->FontSize, FLT_MAX, 0, ticket.label.c_str()).x;
-  draw->AddText(huge, huge->FontSize, ImVec2(std::floor((min.x + max.x - label_w) / 2), y), u32(p.selected),
+  const float label_w = huge->CalcTextSizeA(huge_size, FLT_MAX, 0, ticket.label.c_str()).x;
+  draw->AddText(huge, huge_size, ImVec2(std::floor((min.x + max.x - label_w) / 2), y), u32(p.selected),
                 ticket.label.c_str());
   y += huge_h;
   y += text_in_rect(ui, draw, name, name_role, u32(p.text), ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + name_h),
