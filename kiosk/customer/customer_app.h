@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/action_inbox.h"
+#include "app/role_app.h"
 #include "app/translations.h"
 #include "customer/customer_actions.h"
 #include "customer/customer_state.h"
@@ -29,25 +30,25 @@ struct CustomerAppConfig {
   CustomerTimings timings;
 };
 
-class CustomerApp {
+class CustomerApp final : public app::RoleApp {
  public:
   // `wake` is called from the worker thread when a result is waiting.
   CustomerApp(CustomerAppConfig config, app::Translations texts, EpochMs now, std::function<void()> wake);
 
   // Applies the worker's results, then the passage of time.
-  void update(EpochMs now);
+  void update(EpochMs now) override;
   // Draws the current screen; taps are kept for apply_taps().
-  void draw(ui::TouchUi& ui, EpochMs now);
-  void apply_taps(EpochMs now);
+  void draw(ui::TouchUi& ui, EpochMs now) override;
+  void apply_taps(EpochMs now) override;
   // Applies one action directly (scripted screenshots, tests).
   void dispatch(const Action& action, EpochMs now);
 
-  std::optional<EpochMs> next_deadline(EpochMs now) const;
+  std::optional<EpochMs> next_deadline(EpochMs now) const override;
   const CustomerState& state() const { return state_; }
   const app::Translations& texts() const { return texts_; }
   const CustomerTimings& timings() const { return config_.timings; }
   // Everything the screens may show, for the font atlas.
-  std::vector<std::string> texts_to_show() const;
+  std::vector<std::string> texts_to_show() const override;
   bool worker_idle() const { return worker_->idle(); }
 
  private:

@@ -15,6 +15,7 @@ ApiError api_error_from(const Error& error) {
     case ErrorKind::InvalidArgument: return {400, code.empty() ? "invalid-argument" : code, error.message, {}};
     case ErrorKind::Refused: return {409, code.empty() ? "refused" : code, error.message, {}};
     case ErrorKind::Storage: return {503, "storage", error.message, 1};
+    case ErrorKind::Unavailable: return {503, code.empty() ? "unavailable" : code, error.message, 1};
   }
   return {500, "internal", error.message, {}};
 }

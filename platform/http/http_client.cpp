@@ -55,20 +55,26 @@ HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options))
 
 HttpClient::~HttpClient() = default;
 
-Result<HttpResponse> HttpClient::get(std::string_view path) { return perform("GET", path, {}); }
-
-Result<HttpResponse> HttpClient::post_json(std::string_view path, std::string_view json_body) {
-  return perform("POST", path, json_body);
+Result<HttpResponse> HttpClient::get(std::string_view path, const RequestOptions& request) {
+  return perform("GET", path, {}, request);
 }
 
-Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_view path, std::string_view json_body) {
+Result<HttpResponse> HttpClient::post_json(std::string_view path, std::string_view json_body,
+                                           const RequestOptions& request) {
+  return perform("POST", path, json_body, request);
+}
+
+Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_view path, std::string_view json_body,
+                                         const RequestOptions& request) {
   const std::string url = options_.base_url + std::string(path);
   std::lock_guard lock(request_mutex_);
   CURL* easy = curl_->easy;
   if (easy == nullptr) return network_error("cannot start libcurl for " + url, "transport");
 
   HeaderList headers = append_header(nullptr, "Accept: application/json");
-  if (!options_.bearer_token.empty()) headers = append_header(std::move(headers), "Authorization: Bearer " + options_.bearer_token);
+  const std::string& token = request.bearer_token.empty() ? options_.bearer_token : request.bearer_token;
+  if (!token.empty()) headers = append_header(std::move(headers), "Authorization: Bearer " + token);
+  const std::chrono::milliseconds total_timeout = request.total_timeout.value_or(options_.total_timeout);
 
   BoundedBody body{{}, options_.max_response_bytes};
   char curl_detail[CURL_ERROR_SIZE] = {};
@@ -76,7 +82,7 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for DNS timeouts: we run on worker threads
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
   curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_window.count()));
   curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
@@ -95,9 +101,13 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   const CURLcode outcome = curl_easy_perform(easy);
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  std::optional<long> retry_after_s;
+  curl_off_t retry_after = 0;
+  if (outcome == CURLE_OK && curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0)
+    retry_after_s = static_cast<long>(retry_after);
   curl_easy_reset(easy);  // forgets this call's buffers and headers; keeps the open connection
   if (outcome != CURLE_OK) return transfer_error(outcome, url, curl_detail);
-  return HttpResponse{status, std::move(body.text)};
+  return HttpResponse{status, std::move(body.text), retry_after_s};
 }
 
 }  // namespace kiosk::http

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,9 +29,16 @@ struct HttpClientOptions {
   std::size_t max_response_bytes = 4 * 1024 * 1024;
 };
 
+// What one request may set beyond the client's options.
+struct RequestOptions {
+  std::string bearer_token;                               // replaces the client's when not empty
+  std::optional<std::chrono::milliseconds> total_timeout;  // e.g. longer for a long poll
+};
+
 struct HttpResponse {
   long status = 0;   // 200, 404, 503...
   std::string body;  // as received, at most max_response_bytes
+  std::optional<long> retry_after_s;  // the Retry-After header in seconds, when sent
 };
 
 class HttpClient {
@@ -40,13 +48,14 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  Result<HttpResponse> get(std::string_view path);
-  Result<HttpResponse> post_json(std::string_view path, std::string_view json_body);
+  Result<HttpResponse> get(std::string_view path, const RequestOptions& request = {});
+  Result<HttpResponse> post_json(std::string_view path, std::string_view json_body, const RequestOptions& request = {});
 
  private:
   struct CurlHandle;  // the reused easy handle; curl types stay out of this header
 
-  Result<HttpResponse> perform(std::string_view method, std::string_view path, std::string_view json_body);
+  Result<HttpResponse> perform(std::string_view method, std::string_view path, std::string_view json_body,
+                               const RequestOptions& request);
 
   HttpClientOptions options_;
   std::mutex request_mutex_;

@@ -5,9 +5,7 @@
 
 namespace kiosk::http {
 
-Error network_error(std::string message, std::string code) {
-  return {ErrorKind::Storage, std::move(message), std::move(code)};
-}
+Error network_error(std::string message, std::string code) { return unavailable(std::move(message), std::move(code)); }
 
 namespace {
 

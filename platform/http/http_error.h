@@ -10,8 +10,7 @@
 
 namespace kiosk::http {
 
-// shared/core/result.h has no network kind yet; Storage is its I/O-failure
-// kind, and the code says which failure it was.
+// ErrorKind::Unavailable, with the code saying which failure it was.
 Error network_error(std::string message, std::string code);
 
 // The error for a failed curl transfer; `curl_code` is a CURLcode,

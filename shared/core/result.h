@@ -14,6 +14,7 @@ enum class ErrorKind {
   InvalidArgument,  // the request itself is wrong: unknown service, bad value
   Refused,          // a rule of the domain says no: queue empty, counter paused
   Storage,          // the database or the disk failed
+  Unavailable,      // another machine cannot be reached or answered "busy": try again later
 };
 
 struct Error {
@@ -29,6 +30,9 @@ inline Error refused(std::string message, std::string code = {}) {
   return {ErrorKind::Refused, std::move(message), std::move(code)};
 }
 inline Error storage_error(std::string message) { return {ErrorKind::Storage, std::move(message), {}}; }
+inline Error unavailable(std::string message, std::string code = {}) {
+  return {ErrorKind::Unavailable, std::move(message), std::move(code)};
+}
 
 template <class T>
 class [[nodiscard]] Result {

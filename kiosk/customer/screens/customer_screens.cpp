@@ -8,7 +8,7 @@
 namespace kiosk::customer {
 
 void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
-  const kit::CustomerStyle style(ui.em());
+  const kit::ScreenStyle style(ui.em());
   {
     // One panel id for every screen: a panel created later would stack above the idle overlay.
     const ui::ScreenPanel panel("customer");

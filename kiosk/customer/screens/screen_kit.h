@@ -1,139 +1,29 @@
-// What several customer screens share: the palette, the top bar (back, title,
-// language switch), tiles and toggles built on TouchUi::big_button with pushed
-// colours, wrapped text that goes through the atlas coverage check, layout
-// helpers in font units, and shapes drawn with ImDrawList (QR code, faces,
-// check marks) so nothing depends on a glyph the fonts lack.
+// What the customer screens share beyond the kiosk-wide kit (kit/touch_kit.h,
+// kit/shapes.h, visible here unqualified): the top bar with back and language
+// switch, helpers over the customer state, and the screens' entry points.
 #pragma once
-
-#include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "customer/customer_actions.h"
 #include "customer/screens/customer_screens.h"
-#include "ui/font_atlas.h"
-#include "ui/touch_widgets.h"
+#include "kit/shapes.h"
+#include "kit/touch_kit.h"
 
 namespace kiosk::customer::kit {
 
-// [SECTION] Palette: light text on a dark blue ground, one accent per meaning.
-struct Palette {
-  ImVec4 background{0.063f, 0.090f, 0.141f, 1.0f};   // #101724
-  ImVec4 surface{0.118f, 0.161f, 0.231f, 1.0f};      // cards
-  ImVec4 tile{0.169f, 0.231f, 0.325f, 1.0f};         // ordinary buttons
-  ImVec4 tile_pressed{0.239f, 0.322f, 0.447f, 1.0f};
-  ImVec4 primary{0.086f, 0.420f, 0.855f, 1.0f};      // the one main action
-  ImVec4 primary_pressed{0.196f, 0.533f, 0.949f, 1.0f};
-  ImVec4 selected{1.0f, 0.784f, 0.239f, 1.0f};       // amber: chosen
-  ImVec4 selected_pressed{1.0f, 0.851f, 0.459f, 1.0f};
-  ImVec4 text{0.973f, 0.980f, 0.988f, 1.0f};
-  ImVec4 text_on_selected{0.071f, 0.086f, 0.110f, 1.0f};
-  ImVec4 text_muted{0.690f, 0.737f, 0.800f, 1.0f};
-  ImVec4 disabled{0.141f, 0.188f, 0.259f, 1.0f};
-  ImVec4 text_disabled{0.525f, 0.580f, 0.655f, 1.0f};
-  ImVec4 success{0.149f, 0.533f, 0.318f, 1.0f};
-  ImVec4 info{0.122f, 0.365f, 0.612f, 1.0f};
-  ImVec4 warning{0.820f, 0.522f, 0.071f, 1.0f};
-  ImVec4 danger{0.773f, 0.157f, 0.157f, 1.0f};
-  ImVec4 dim{0.0f, 0.0f, 0.0f, 0.72f};               // behind the idle card
-};
-const Palette& palette();
-inline ImU32 u32(const ImVec4& colour) { return ImGui::ColorConvertFloat4ToU32(colour); }
+using namespace kiosk::kit;
 
-// Pushes the customer screens' colours and spacing for one frame.
-class CustomerStyle {
- public:
-  explicit CustomerStyle(float em);
-  ~CustomerStyle();
-  CustomerStyle(const CustomerStyle&) = delete;
-  CustomerStyle& operator=(const CustomerStyle&) = delete;
-};
-
-// [SECTION] Layout in font units
-float avail_x();
-float avail_y();
-// True when the content area is wide enough for two columns side by side.
-bool wide_layout(const ui::TouchUi& ui);
-// How many columns of at least `min_em` wide (with `gap_em` between) fit in
-// `width_px`, at most `max_columns`, balanced so the last row is not nearly empty.
-int columns_for(const ui::TouchUi& ui, float width_px, float min_em, float gap_em, int count, int max_columns);
-// Width of one of `columns` cells in `width_px` with `gap_em` between them.
-float cell_width(const ui::TouchUi& ui, float width_px, int columns, float gap_em);
-void gap(const ui::TouchUi& ui, float em);
-
-// [SECTION] Text: every string is checked against the atlas before drawing.
-enum class Align { left, centre };
-// Splits `text` into lines no wider than `width_px` in `font` at `size_px`:
-// at spaces, and between Chinese characters (never before closing punctuation).
-std::vector<std::string_view> wrap_lines(ImFont* font, float size_px, std::string_view text, float width_px);
-// Wrapped text at the cursor within `width_px` (0: the available width); advances the cursor.
-void paragraph(ui::TouchUi& ui, std::string_view text, ui::FontRole role, const ImVec4& colour, Align align,
-               float width_px = 0);
-// Wrapped text drawn into a rectangle (no cursor movement), vertically centred.
-// Returns the text block's height.
-// `scale` draws the role's font smaller (secondary text such as the queue table).
-// What a keypad has typed, large in a framed box (the frame in `frame`); the
-// hint, faint, while nothing is typed.
-void entry_box(ui::TouchUi& ui, std::string_view typed, std::string_view hint, float width, const ImVec4& frame);
-
-float text_in_rect(ui::TouchUi& ui, ImDrawList* draw, std::string_view text, ui::FontRole role, ImU32 colour,
-                   ImVec2 min, ImVec2 max, Align align, float scale = 1.0f);
-float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale = 1.0f);
-// `preferred` if `text` fits `width_px` in at most `max_lines` lines with no
-// word split, else the body font.
-ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px, int max_lines,
-                          ui::FontRole preferred = ui::FontRole::large);
-// The widest line of `text` in `role` (no wrapping).
-float text_width(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float scale = 1.0f);
-// The text's height when wrapped to `width_px`.
-float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px, float scale = 1.0f);
-
-// [SECTION] Buttons
-enum class Tone { normal, primary, selected, disabled, danger };
-// big_button in a tone; `label` may be empty when the caller paints the inside.
-bool button(ui::TouchUi& ui, std::string_view id, std::string_view label, ImVec2 size_em, Tone tone,
-            ui::FontRole role = ui::FontRole::large);
-struct Tile {
-  bool clicked = false;
-  ImVec2 min;
-  ImVec2 max;
-};
-// An empty button whose inside the caller paints (rectangle returned).
-Tile tile(ui::TouchUi& ui, std::string_view id, ImVec2 size_em, Tone tone);
-// A toggle: a box with a drawn check mark, then the label (wrapped), on a
-// tile that turns amber when on. True when tapped.
-bool toggle(ui::TouchUi& ui, std::string_view id, std::string_view label, bool on, ImVec2 size_em,
-            ui::FontRole role = ui::FontRole::body);
-// A coloured band with a wrapped message (print status, errors, notices).
-void banner(ui::TouchUi& ui, std::string_view text, const ImVec4& fill, ui::FontRole role = ui::FontRole::body,
-            float width_px = 0);
-
-// The row at the top of every screen: back (if given), title, language switch.
 // A `subtitle` is drawn after the title when both fit on the bar; returns
 // whether it was (if not, the caller shows it below).
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
              std::optional<Action> back, std::string_view subtitle = {});
 
-// [SECTION] Shapes
-void draw_check(ImDrawList* draw, ImVec2 centre, float size, ImU32 colour, float thickness);
-// A round badge with a check mark (the "chosen" mark on tiles and faces).
-void draw_check_badge(ImDrawList* draw, ImVec2 centre, float radius);
-// A filled circle with an exclamation mark drawn from shapes (warnings).
-void draw_alert_badge(ImDrawList* draw, ImVec2 centre, float radius, ImU32 fill, ImU32 ink);
-// A face for score 1..5: red frown to green smile. `selected` draws a ring.
-void draw_face(ImDrawList* draw, ImVec2 centre, float radius, int score, bool faded);
-ImVec4 face_colour(int score);
-// The QR code of `payload` (EC level M, 4-module quiet zone) as white and black
-// rectangles, filling at most `side_px` square at `top_left`. Returns the side
-// actually drawn (module sizes are whole pixels), 0 if it could not be encoded.
-float draw_qr(ImDrawList* draw, ImVec2 top_left, float side_px, const std::string& payload);
 
 // [SECTION] Helpers over the state
 const ServiceView* find_service(const CustomerState& state, std::string_view code);

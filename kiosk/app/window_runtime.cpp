@@ -1,0 +1,108 @@
+// The windowed roles' shared runtime: stop signals, frame loop, screenshots.
+#include "app/window_runtime.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#ifndef KIOSK_ASSETS_DIR
+#error "KIOSK_ASSETS_DIR must name the assets directory"
+#endif
+
+namespace kiosk::app {
+namespace {
+
+constexpr const char* kTicketLabelCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+ui::Deadline to_deadline(std::optional<EpochMs> at, EpochMs now) {
+  if (!at) return ui::kNoDeadline;
+  return std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<EpochMs>(0, *at - now));
+}
+
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+void print_frame_stats(std::vector<double> frame_ms) {
+  if (frame_ms.empty()) return;
+  std::sort(frame_ms.begin(), frame_ms.end());
+  const auto at = [&](double p) { return frame_ms[std::min(frame_ms.size() - 1, std::size_t(p * double(frame_ms.size())))]; };
+  std::fprintf(stderr, "{\"frames\": %zu, \"frame_cpu_ms_p50\": %.3f, \"frame_cpu_ms_p99\": %.3f}\n", frame_ms.size(),
+               at(0.5), at(0.99));
+}
+
+}  // namespace
+
+StopSignals::StopSignals() {
+  sigemptyset(&set_);
+  sigaddset(&set_, SIGTERM);
+  sigaddset(&set_, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+  thread_ = std::thread([this] {
+    int signal = 0;
+    sigwait(&set_, &signal);
+    stop_ = true;
+    if (!released_) ui::Window::wake();
+  });
+}
+
+StopSignals::~StopSignals() {
+  released_ = true;
+  if (!stop_) pthread_kill(thread_.native_handle(), SIGTERM);
+  thread_.join();
+}
+
+EpochMs wall_now_ms() { return SystemClock().now_ms(); }
+
+std::string assets_dir() {
+  const char* from_env = std::getenv("KIOSK_ASSETS_DIR");
+  return from_env && *from_env ? from_env : KIOSK_ASSETS_DIR;
+}
+
+Result<Translations> load_translations() { return Translations::load(assets_dir() + "/i18n/strings.json"); }
+
+void seed_fonts(ui::FontAtlas& fonts, const RoleApp& app) {
+  for (const std::string& text : app.texts_to_show()) fonts.add_text(text);
+  fonts.add_text(kTicketLabelCharacters, ui::FontRole::huge);
+}
+
+void run_frame_loop(ui::Window& window, RoleApp& app, const StopSignals& stop, const LoopOptions& options) {
+  std::vector<double> frame_ms;
+  while (!window.should_close() && !stop.stop_requested()) {
+    const double cpu_start = options.frame_stats ? thread_cpu_ms() : 0;
+    const EpochMs now = wall_now_ms();
+    app.update(now);
+    window.draw([&](ui::TouchUi& ui) { app.draw(ui, now); });
+    if (options.widget_map) options.widget_map->write(window.widgets());
+    app.apply_taps(now);
+    if (options.frame_stats) frame_ms.push_back(thread_cpu_ms() - cpu_start);
+    window.wait_until(to_deadline(app.next_deadline(now), now));
+  }
+  print_frame_stats(std::move(frame_ms));
+}
+
+int capture_screenshot(ui::Window& window, RoleApp& app, EpochMs at, const std::string& screen_name,
+                       const std::string& png_path) {
+  seed_fonts(window.fonts(), app);
+  auto draw = [&](ui::TouchUi& ui) { app.draw(ui, at); };
+  window.draw(draw);  // notes every character the screen shows; the atlas grows before the next frame
+  const long fallback_before = window.fonts().fallback_glyphs_drawn();
+  if (!window.draw_and_capture(draw, png_path)) {
+    std::fprintf(stderr, "kiosk: could not write %s\n", png_path.c_str());
+    return kExitFailure;
+  }
+  const long fallback = window.fonts().fallback_glyphs_drawn() - fallback_before;
+  if (fallback > 0 || !window.fonts().missing_characters().empty()) {
+    std::fprintf(stderr, "kiosk: %ld character(s) drawn without a glyph on screen %s\n", fallback, screen_name.c_str());
+    return kExitMissingGlyph;
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,59 @@
+// StoreNodeClient: the counter console's and the display's side of the store
+// node's LAN API (docs/store-node-api.md) over libcurl. Every call returns the
+// answer's JSON or an Error whose `code` is the API's error code
+// ("wrong-pin", "refused", "expired-token"...) or the transport's
+// ("connection-refused", "timeout"...), with ErrorKind:
+//   InvalidArgument  400/404/405/413: the request was wrong
+//   Refused          401/403/409/429: a rule or the session says no
+//   Unavailable      the node cannot be reached, is busy (503) or answered nonsense
+// Use it from one worker thread (the session token is not locked).
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "http/http_client.h"
+
+namespace kiosk::remote {
+
+using Json = nlohmann::json;
+
+struct StoreNodeClientOptions {
+  std::string base_url;  // "http://127.0.0.1:8700"
+  std::chrono::milliseconds connect_timeout{1500};
+  std::chrono::milliseconds total_timeout{8000};  // long polls add their wait on top
+};
+
+class StoreNodeClient {
+ public:
+  explicit StoreNodeClient(StoreNodeClientOptions options);
+
+  // POST /login; on success later staff calls carry the session token.
+  Result<Json> login(std::string_view name, std::string_view pin, int counter);
+  Result<Json> logout();
+  bool logged_in() const { return !token_.empty(); }
+  void forget_session() { token_.clear(); }
+
+  Result<Json> queue();                                        // GET /queue
+  Result<Json> events(long long after_seq, int wait_seconds);  // GET /events (long poll)
+  // POST /counters/N/ACTION ("call", "recall", "finish"...), body `{}` when none.
+  Result<Json> counter_action(int counter, std::string_view action, const Json& body = Json::object());
+  Result<Json> reprints();                 // GET /reprints
+  Result<Json> reprint_done(long long ticket_id);  // POST /reprints/ID/done
+
+ private:
+  Result<Json> send(std::string_view method, const std::string& path, const Json* body, std::chrono::milliseconds extra_wait);
+
+  StoreNodeClientOptions options_;
+  http::HttpClient http_;
+  std::string token_;
+};
+
+// The ErrorKind an API error status maps to (see the table above).
+ErrorKind error_kind_for_status(long status);
+
+}  // namespace kiosk::remote
