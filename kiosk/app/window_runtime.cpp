@@ -65,7 +65,7 @@ std::string assets_dir() {
   return from_env && *from_env ? from_env : KIOSK_ASSETS_DIR;
 }
 
-Result<Translations> load_translations() { return Translations::load(assets_dir() + "/i18n/strings.json"); }
+Result<Translations> load_translations() { return Translations::load_directory(assets_dir() + "/i18n"); }
 
 void seed_fonts(ui::FontAtlas& fonts, const RoleApp& app) {
   for (const std::string& text : app.texts_to_show()) fonts.add_text(text);

@@ -41,7 +41,7 @@ class StopSignals {
 EpochMs wall_now_ms();
 // The assets directory: $KIOSK_ASSETS_DIR, else the one compiled in.
 std::string assets_dir();
-// assets/i18n/strings.json, or the reason it cannot be used (printed by the caller).
+// The texts of assets/i18n/*.json, or the reason it cannot be used (printed by the caller).
 Result<Translations> load_translations();
 
 struct LoopOptions {
