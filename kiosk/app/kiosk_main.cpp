@@ -12,6 +12,8 @@
 #include "app/command_line.h"
 #include "app/customer_role.h"
 #include "app/window_runtime.h"
+#include "counter/counter_role.h"
+#include "display/display_role.h"
 #include "node/node_role.h"
 
 namespace kiosk {
@@ -39,7 +41,9 @@ int run(const std::vector<std::string>& args) {
   const std::string role = cl.optional("role").value_or("customer");
   if (role == "customer") return app::run_customer_role(cl);
   if (role == "node") return run_node(cl);
-  throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node)");
+  if (role == "counter") return counter::run_counter_role(cl);
+  if (role == "display") return display::run_display_role(cl);
+  throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node, counter, display)");
 }
 
 }  // namespace

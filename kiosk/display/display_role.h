@@ -1,0 +1,11 @@
+// `kiosk --role display --store URL ...`: see kiosk/display/.
+#pragma once
+
+#include "app/command_line.h"
+
+namespace kiosk::display {
+
+// Reads the role's options from `cl`; returns the exit code.
+int run_display_role(app::CommandLine& cl);
+
+}  // namespace kiosk::display
