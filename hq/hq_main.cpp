@@ -1,0 +1,189 @@
+// hq: the headquarters server and its administration commands. Every command
+// prints one JSON object (exports: JSON lines); an error prints
+// {"error": "..."} and exits 2 (bad usage, an unknown store, device or name),
+// 3 (refused: a duplicate) or 1 (anything else: disk, a foreign database file).
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/command_line.h"
+#include "hq/hq_admin.h"
+#include "hq/hq_db.h"
+#include "hq/hq_server.h"
+
+namespace kiosk::hq {
+namespace {
+
+using app::CommandLine;
+using app::UsageError;
+
+constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
+
+constexpr const char* kUsage = R"(usage: hq --db FILE --listen ADDR:PORT        serve the sync API (docs/hq-sync-protocol.md)
+       hq COMMAND --db FILE [options]
+  store add --id S1 --name NAME            store list
+  device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
+  catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
+  staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
+  staff retire --store S1 --name NAME
+  assign --request CODE --technician STAFF_ID
+  export --store S1 --kind tickets|ratings|requests|request-events    (JSON lines)
+  parked [--store S1]                      (records HQ could not apply, JSON lines))";
+
+struct CommandFailed {
+  int exit_code;
+  std::string message;
+};
+
+Json take(Result<Json> result) {
+  if (result) return std::move(result).value();
+  const Error& e = result.error();
+  throw CommandFailed{e.kind == ErrorKind::InvalidArgument ? kExitUsage
+                      : e.kind == ErrorKind::Refused       ? kExitRefused
+                                                           : kExitFailure,
+                      e.message};
+}
+
+int serve(const std::string& db_path, const std::string& listen) {
+  Result<ListenAddress> address = parse_listen_address(listen);
+  if (!address) throw UsageError(address.error().message);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // handler threads inherit the mask
+
+  SystemClock clock;
+  HqServerConfig config;
+  config.db_path = db_path;
+  config.listen = address.value();
+  HqServer server(config, clock);
+  Result<int> port = server.start();
+  if (!port) throw CommandFailed{kExitFailure, port.error().message};
+  std::printf("{\"listening\": \"%s:%d\"}\n", config.listen.host.c_str(), port.value());
+  std::fflush(stdout);
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  server.stop();
+  return 0;
+}
+
+Json run(CommandLine& cl, HqAdmin& admin, const std::string& command) {
+  const auto print_line = [](const std::string& line) { std::cout << line << '\n'; };
+  if (command == "store") {
+    const std::string what = cl.word("store add|list");
+    if (what == "add") {
+      const std::string id = cl.required("id"), name = cl.required("name");
+      cl.finish();
+      return take(admin.add_store(id, name));
+    }
+    if (what == "list") {
+      cl.finish();
+      return take(admin.stores());
+    }
+    throw UsageError("unknown store command \"" + what + "\"");
+  }
+  if (command == "device") {
+    const std::string what = cl.word("device add|revoke|list");
+    if (what == "add") {
+      const std::string store = cl.required("store"), label = cl.optional("label").value_or("");
+      cl.finish();
+      return take(admin.add_device(store, label));
+    }
+    if (what == "revoke") {
+      const std::string device = cl.required("device");
+      cl.finish();
+      return take(admin.revoke_device(device));
+    }
+    if (what == "list") {
+      const std::optional<std::string> store = cl.optional("store");
+      cl.finish();
+      return take(admin.devices(store));
+    }
+    throw UsageError("unknown device command \"" + what + "\"");
+  }
+  if (command == "catalog") {
+    const std::string what = cl.word("catalog import");
+    if (what != "import") throw UsageError("unknown catalog command \"" + what + "\"");
+    const std::string file = cl.word("catalogue file");
+    cl.finish();
+    return take(admin.import_catalog(file));
+  }
+  if (command == "staff") {
+    const std::string what = cl.word("staff add|retire");
+    const std::string store = cl.required("store"), name = cl.required("name");
+    if (what == "add") {
+      const std::string pin = cl.required("pin"), role = cl.optional("role").value_or("counter");
+      cl.finish();
+      return take(admin.add_staff(store, name, pin, role, PinHashCost::for_store()));
+    }
+    if (what == "retire") {
+      cl.finish();
+      return take(admin.retire_staff(store, name));
+    }
+    throw UsageError("unknown staff command \"" + what + "\"");
+  }
+  if (command == "assign") {
+    const std::string request = cl.required("request"), technician = cl.required("technician");
+    cl.finish();
+    return take(admin.assign(request, technician));
+  }
+  if (command == "export") {
+    const std::string store = cl.required("store"), kind = cl.required("kind");
+    cl.finish();
+    take(admin.export_records(store, kind, print_line));
+    return nullptr;  // the lines are the output
+  }
+  if (command == "parked") {
+    const std::optional<std::string> store = cl.optional("store");
+    cl.finish();
+    take(admin.parked(store, print_line));
+    return nullptr;
+  }
+  throw UsageError("unknown command \"" + command + "\"");
+}
+
+int main_checked(int argc, char** argv) {
+  CommandLine cl(std::vector<std::string>(argv + 1, argv + argc), {});
+  const std::string db_path = cl.required("db");
+  if (!cl.has_word()) {
+    const std::string listen = cl.required("listen");
+    cl.finish();
+    return serve(db_path, listen);
+  }
+  const std::string command = cl.word("command");
+  Result<std::unique_ptr<Database>> db = open_hq_db(db_path);
+  if (!db) throw CommandFailed{kExitFailure, db.error().message};
+  SystemClock clock;
+  HqAdmin admin(*db.value(), clock);
+  const Json answer = run(cl, admin, command);
+  if (!answer.is_null()) std::cout << answer.dump() << '\n';
+  return 0;
+}
+
+void print_error(const std::string& message) {
+  std::cout << Json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+}  // namespace kiosk::hq
+
+int main(int argc, char** argv) {
+  using namespace kiosk::hq;
+  try {
+    return main_checked(argc, argv);
+  } catch (const kiosk::app::UsageError& e) {
+    print_error(e.what());
+    std::cerr << kUsage << '\n';
+    return kExitUsage;
+  } catch (const CommandFailed& e) {
+    print_error(e.message);
+    return e.exit_code;
+  } catch (const std::exception& e) {
+    print_error(e.what());
+    return kExitFailure;
+  }
+}

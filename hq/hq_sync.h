@@ -1,0 +1,44 @@
+// HQ's side of the sync protocol (docs/hq-sync-protocol.md) without HTTP:
+// authenticating a device by its token, applying an upload batch in one
+// transaction, and reading the change feed for a device's store. Request
+// problems are thrown as BadRequest (400) or answered as an ApiError.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "codec/api_json.h"
+#include "core/clock.h"
+#include "store/sqlite.h"
+
+namespace kiosk::hq {
+
+struct Device {
+  std::string id;
+  std::string store_id;
+};
+
+// The device a bearer token belongs to, or 401 missing-token / unknown-device / revoked-device.
+std::variant<Device, ApiError> authenticate_device(Database& db, const std::string& token);
+
+struct UploadLimits {
+  std::size_t max_records = 1000;
+};
+
+// Applies one upload body (JSON text, already inflated). Returns the 200 answer
+// or an error (403 wrong-store); throws BadRequest for a malformed envelope.
+// Nothing of the batch is stored unless the answer is 200.
+std::variant<nlohmann::ordered_json, ApiError> apply_upload(Database& db, const Device& device, const std::string& body,
+                                                            EpochMs now, const UploadLimits& limits = {});
+
+// The change feed after `after` for the device's store, at most `limit` changes.
+nlohmann::ordered_json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now);
+
+// True for an RFC 4122 UUID in its 36-character text form (any version, either case).
+bool is_uuid(const std::string& text);
+
+}  // namespace kiosk::hq
