@@ -83,8 +83,8 @@ Result<Json> StoreNodeClient::counter_action(int counter, std::string_view actio
 
 Result<Json> StoreNodeClient::reprints() { return send("GET", "/reprints", nullptr, {}); }
 
-Result<Json> StoreNodeClient::reprint_done(long long ticket_id) {
-  return send("POST", "/reprints/" + std::to_string(ticket_id) + "/done", nullptr, {});
+Result<Json> StoreNodeClient::reprint_done(std::string_view ticket_id) {
+  return send("POST", "/reprints/" + std::string(ticket_id) + "/done", nullptr, {});
 }
 
 }  // namespace kiosk::remote

@@ -43,7 +43,7 @@ class StoreNodeClient {
   // POST /counters/N/ACTION ("call", "recall", "finish"...), body `{}` when none.
   Result<Json> counter_action(int counter, std::string_view action, const Json& body = Json::object());
   Result<Json> reprints();                 // GET /reprints
-  Result<Json> reprint_done(long long ticket_id);  // POST /reprints/ID/done
+  Result<Json> reprint_done(std::string_view ticket_id);  // POST /reprints/ID/done (the ticket's id, a UUID)
 
  private:
   Result<Json> send(std::string_view method, const std::string& path, const Json* body, std::chrono::milliseconds extra_wait);
