@@ -1,0 +1,128 @@
+// The hq test fixture: a real hq executable and real HTTP.
+#include "hq/hq_fixture.h"
+
+#include <zlib.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#ifndef HQ_PATH
+#error "HQ_PATH must name the hq executable"
+#endif
+
+namespace kiosk::test {
+
+std::string HqAnswer::header(const std::string& name) const {
+  const auto found = headers.find(name);
+  return found == headers.end() ? std::string() : found->second;
+}
+
+std::string gzip(const std::string& text) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("deflateInit2 failed");
+  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (rc != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
+  return out;
+}
+
+HqFixture::HqFixture() : db_path(dir.file("hq.db")) {
+  if (hq({"store", "add", "--id", "S1", "--name", "Store one"}).exit_code != 0) throw std::runtime_error("store add S1 failed");
+  if (hq({"store", "add", "--id", "S2", "--name", "Store two"}).exit_code != 0) throw std::runtime_error("store add S2 failed");
+}
+
+HqFixture::~HqFixture() { stop(); }
+
+HqCommand HqFixture::hq(std::vector<std::string> args) {
+  args.insert(args.begin(), HQ_PATH);
+  args.push_back("--db");
+  args.push_back(db_path);
+  const CommandOutput out = run_command(args);
+  HqCommand command{out.exit_code, {}};
+  std::istringstream lines(out.stdout_text);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) command.lines.push_back(Json::parse(line, nullptr, false));
+  return command;
+}
+
+std::string HqFixture::add_device(const std::string& store) {
+  const HqCommand added = hq({"device", "add", "--store", store});
+  if (added.exit_code != 0 || added.lines.size() != 1) throw std::runtime_error("device add failed");
+  return added.lines[0]["token"].get<std::string>();
+}
+
+void HqFixture::start() {
+  server_ = std::make_unique<ChildProcess>(std::vector<std::string>{HQ_PATH, "--db", db_path, "--listen", "127.0.0.1:0"});
+  const std::optional<std::string> line = server_->read_line(std::chrono::seconds(10));
+  if (!line) throw std::runtime_error("hq did not start");
+  const std::string address = Json::parse(*line)["listening"].get<std::string>();
+  port = std::stoi(address.substr(address.rfind(':') + 1));
+}
+
+void HqFixture::stop() {
+  if (!server_) return;
+  server_->terminate();
+  server_->wait();
+  server_.reset();
+}
+
+HqAnswer HqFixture::answer(const httplib::Result& result) {
+  HqAnswer a;
+  if (!result) return a;
+  a.status = result->status;
+  a.raw = result->body;
+  a.headers = result->headers;
+  a.body = Json::parse(result->body, nullptr, false);
+  return a;
+}
+
+namespace {
+httplib::Headers with_token(const std::string& token, httplib::Headers headers) {
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  return headers;
+}
+}  // namespace
+
+HqAnswer HqFixture::get(const std::string& token, const std::string& path) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  return answer(client.Get(path.c_str(), with_token(token, {})));
+}
+
+HqAnswer HqFixture::post(const std::string& token, const std::string& path, const std::string& body,
+                         const httplib::Headers& extra) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  return answer(client.Post(path.c_str(), with_token(token, extra), body, "application/json"));
+}
+
+HqAnswer HqFixture::upload(const std::string& token, const Json& body, bool compressed) {
+  if (!compressed) return post(token, "/sync/v1/upload", body.dump());
+  return post(token, "/sync/v1/upload", gzip(body.dump()), {{"Content-Encoding", "gzip"}});
+}
+
+std::vector<Json> HqFixture::exported(const std::string& store, const std::string& kind) {
+  HqCommand out = hq({"export", "--store", store, "--kind", kind});
+  if (out.exit_code != 0) throw std::runtime_error("export failed");
+  return out.lines;
+}
+
+Json ticket_record(std::int64_t seq, const std::string& id, std::int64_t revision, const std::string& store,
+                   const std::string& state, const std::string& label) {
+  return Json{{"seq", seq}, {"kind", "ticket"}, {"id", id}, {"revision", revision}, {"store", store},
+              {"data", {{"ticket", label}, {"business_day", "2026-11-23"}, {"service", label.substr(0, 1)},
+                        {"state", state}, {"issued_at", 1795400000000}}}};
+}
+
+Json upload_body(const std::string& incarnation, const std::string& batch, const std::vector<Json>& records) {
+  return Json{{"incarnation", incarnation}, {"batch", batch}, {"records", records}};
+}
+
+}  // namespace kiosk::test

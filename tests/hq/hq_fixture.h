@@ -1,0 +1,70 @@
+// A real `hq` for tests: its database in a temp dir, administration through
+// the `hq` executable itself, the server as a child process on 127.0.0.1 at a
+// free port, and an HTTP client (cpp-httplib) that sends raw bodies, gzip or
+// plain, with a device's token.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/child_process.h"
+#include "support/temp_dir.h"
+
+namespace kiosk::test {
+
+using Json = nlohmann::json;
+
+struct HqAnswer {
+  int status = 0;  // 0: no answer
+  Json body;       // parsed JSON (discarded when the body was not JSON)
+  std::string raw;
+  httplib::Headers headers;
+  std::string header(const std::string& name) const;
+  std::string error_code() const { return body.is_object() && body.contains("error") ? body["error"].value("code", "") : ""; }
+};
+
+struct HqCommand {
+  int exit_code = 0;
+  std::vector<Json> lines;  // each stdout line parsed
+};
+
+// gzip of `text` (RFC 1952), as a device sends its upload.
+std::string gzip(const std::string& text);
+
+class HqFixture {
+ public:
+  HqFixture();  // a database with stores S1 and S2; the server is not started
+  ~HqFixture();
+
+  HqCommand hq(std::vector<std::string> args);  // runs `hq ARGS --db FILE`
+  std::string add_device(const std::string& store);  // its token
+  void start();                                      // `hq --db FILE --listen 127.0.0.1:0`
+  void stop();
+
+  HqAnswer get(const std::string& token, const std::string& path);
+  HqAnswer post(const std::string& token, const std::string& path, const std::string& body,
+                const httplib::Headers& extra = {});
+  HqAnswer upload(const std::string& token, const Json& body, bool compressed = true);
+
+  std::vector<Json> exported(const std::string& store, const std::string& kind);
+
+  TempDir dir;
+  std::string db_path;
+  int port = 0;
+
+ private:
+  HqAnswer answer(const httplib::Result& result);
+  std::unique_ptr<ChildProcess> server_;
+};
+
+// Upload records for tests.
+Json ticket_record(std::int64_t seq, const std::string& id, std::int64_t revision, const std::string& store,
+                   const std::string& state = "waiting", const std::string& label = "A001");
+Json upload_body(const std::string& incarnation, const std::string& batch, const std::vector<Json>& records);
+
+}  // namespace kiosk::test
