@@ -1,7 +1,5 @@
-// Mapping domain errors to HTTP statuses and the JSON error body.
+// Mapping domain errors to HTTP statuses.
 #include "node/api_error.h"
-
-#include <nlohmann/json.hpp>
 
 namespace kiosk::node {
 
@@ -18,11 +16,6 @@ ApiError api_error_from(const Error& error) {
     case ErrorKind::Unavailable: return {503, code.empty() ? "unavailable" : code, error.message, 1};
   }
   return {500, "internal", error.message, {}};
-}
-
-std::string error_body(const ApiError& error) {
-  const nlohmann::ordered_json body{{"error", {{"code", error.code}, {"message", error.message}}}};
-  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace kiosk::node
