@@ -128,3 +128,17 @@ TEST_CASE("the queue is public and carries no personal data") {
   CHECK(text.find("5678") == std::string::npos);
   CHECK(text.find("token") == std::string::npos);
 }
+
+TEST_CASE("a hundred devices connecting at the same moment all get an answer (the listen backlog is wide)") {
+  NodeFixture node;
+  constexpr int kDevices = 100;
+  std::atomic<int> answered{0};
+  std::vector<std::thread> devices;
+  for (int i = 0; i < kDevices; ++i)
+    devices.emplace_back([&] {
+      ApiClient client(node.port);  // a fresh connection each
+      if (client.get("/api/v1/queue").status == 200) ++answered;
+    });
+  for (std::thread& device : devices) device.join();
+  CHECK(answered == kDevices);
+}
