@@ -74,6 +74,15 @@ std::string counter_name(int counter) { return "counter " + std::to_string(count
 
 }  // namespace
 
+std::optional<Ticket> find_ticket(Database& db, const std::string& id) {
+  Statement& q = db.prepare(std::string("SELECT ") + kTicketColumns + " FROM ticket WHERE id = ?1");
+  q.bind(1, id);
+  std::optional<Ticket> found;
+  if (q.step()) found = ticket_from_row(q);
+  q.reset();
+  return found;
+}
+
 // [SECTION] Plumbing
 
 template <class T, class Body>

@@ -94,4 +94,8 @@ class QueueEngine {
   const Clock& clock_;
 };
 
+// A ticket by its id, any day and state, as stored (sync uploads it); nullopt
+// when there is none. Throws SqliteError.
+std::optional<Ticket> find_ticket(Database& db, const std::string& id);
+
 }  // namespace kiosk

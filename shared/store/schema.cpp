@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -111,6 +111,61 @@ CREATE TABLE call_event (
   counter INTEGER NOT NULL,
   at INTEGER NOT NULL
 );
+)sql",
+    // 4: sync with HQ (docs/hq-sync-protocol.md). Every ticket or rating change
+    // appends an outbox row in the same transaction, by trigger, so no write
+    // path (the engine, kioskctl, another process, the day's bulk cancel) can
+    // forget one. `seq` is max+1 under the write lock: gapless per database
+    // (store.incarnation); acknowledged rows are pruned except the latest, so
+    // the sequence never restarts. created_at is the wall clock, only for
+    // the age of the oldest unsent row. Records made before this version are
+    // queued once, in their order.
+    R"sql(
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('ticket', 'rating')),
+  record_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TRIGGER ticket_added_to_outbox AFTER INSERT ON ticket BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('ticket', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+CREATE TRIGGER ticket_changed_to_outbox AFTER UPDATE ON ticket BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('ticket', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+CREATE TRIGGER rating_added_to_outbox AFTER INSERT ON rating BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('rating', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+INSERT INTO outbox(kind, record_id, created_at) SELECT 'ticket', id, issued_at FROM ticket ORDER BY seq;
+INSERT INTO outbox(kind, record_id, created_at) SELECT 'rating', id, created_at FROM rating ORDER BY created_at, id;
+-- Where this store syncs, how far HQ has acknowledged the outbox and how far
+-- the store has applied HQ's change feed, and how the last round went.
+CREATE TABLE sync_state (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  hq_url TEXT NOT NULL DEFAULT '',
+  device_token TEXT NOT NULL DEFAULT '',
+  acked_through INTEGER NOT NULL DEFAULT 0,
+  changes_after INTEGER NOT NULL DEFAULT 0,
+  parked INTEGER NOT NULL DEFAULT 0,
+  last_sync_at INTEGER,
+  last_attempt_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  clock_offset_ms INTEGER
+);
+INSERT INTO sync_state(singleton) VALUES (1);
+-- HQ's configuration as last received, by kind and key (services and staff are
+-- also applied to their own tables; assignments and request status wait here
+-- for the requests feature).
+CREATE TABLE hq_config (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
 )sql",
 };
 

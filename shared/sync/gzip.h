@@ -1,0 +1,12 @@
+// gzip (RFC 1952) of a request body, as the sync client sends its uploads.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// The gzip form of `data` (zlib, default level).
+std::string gzip_compress(std::string_view data);
+
+}  // namespace kiosk

@@ -1,0 +1,225 @@
+// A sync round: upload the outbox in batches, then follow HQ's change feed.
+// HQ's answers are checked before anything is believed: an answer that is not
+// the protocol's JSON counts as a transport failure.
+#include "sync/sync_session.h"
+
+#include <algorithm>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/gzip.h"
+
+namespace kiosk {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+bool is_int(const nlohmann::json& body, const char* field) {
+  return body.is_object() && body.contains(field) && body[field].is_number_integer();
+}
+
+// The English error HQ gave ("401 revoked-device: ..."), or the status alone.
+std::string hq_error_text(long status, const nlohmann::json& body) {
+  std::string text = "HQ answered " + std::to_string(status);
+  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+    const nlohmann::json& e = body["error"];
+    if (e.contains("code") && e["code"].is_string()) text += " " + e["code"].get<std::string>();
+    if (e.contains("message") && e["message"].is_string()) text += ": " + e["message"].get<std::string>();
+  }
+  return text;
+}
+
+}  // namespace
+
+std::chrono::milliseconds backoff_delay(int attempt, std::optional<long> retry_after_s, const SyncOptions& options,
+                                        std::mt19937_64& random) {
+  const int doublings = std::clamp(attempt, 0, 30);
+  const std::int64_t ceiling =
+      std::min<std::int64_t>(options.backoff_cap.count(), options.backoff_base.count() * (std::int64_t(1) << doublings));
+  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(ceiling, 0));
+  std::int64_t wait = pick(random);
+  if (retry_after_s) wait = std::max<std::int64_t>(wait, std::clamp<long>(*retry_after_s, 0, 86400) * 1000);
+  return std::chrono::milliseconds(wait);
+}
+
+struct SyncSession::Answer {
+  bool ok = false;
+  long status = 0;
+  nlohmann::json body;
+};
+
+SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep)
+    : store_(store),
+      clock_(clock),
+      transport_(transport),
+      options_(options),
+      sleep_(sleep ? std::move(sleep) : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
+      sync_(store, clock),
+      random_(std::random_device{}()) {}
+
+SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report) {
+  std::optional<Error> error;
+  std::optional<long> retry_after;
+  for (int attempt = 0; attempt < options_.attempts; ++attempt) {
+    const EpochMs sent_at = clock_.now_ms();
+    Result<TransportResponse> response = send();
+    const EpochMs received_at = clock_.now_ms();
+    ++report.requests;
+    retry_after.reset();
+    if (!response) {
+      error = response.error();
+    } else {
+      const TransportResponse& r = response.value();
+      report.bytes_received += std::int64_t(r.body.size());
+      const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+      if (r.status == 200) {
+        if (body.is_object() && is_int(body, "hq_time")) {
+          report.clock_offset_ms = body["hq_time"].get<std::int64_t>() - (sent_at + received_at) / 2;
+          return Answer{true, 200, body};
+        }
+        error = unavailable("HQ answered 200 with a body that is not the protocol's JSON", "bad-answer");
+      } else if (r.status == 429 || (r.status >= 500 && r.status != 501)) {
+        error = unavailable(hq_error_text(r.status, body), "hq-busy");
+        retry_after = r.retry_after_s;
+      } else {
+        report.refused = r.status == 401 || r.status == 403;
+        report.error = refused(hq_error_text(r.status, body), "hq-refused");
+        report.retry_after_s = r.retry_after_s;
+        return Answer{false, r.status, body};
+      }
+    }
+    if (attempt + 1 == options_.attempts) break;
+    const std::chrono::milliseconds wait = backoff_delay(attempt, retry_after, options_, random_);
+    if (wait > options_.longest_wait_in_round) break;
+    sleep_(wait);
+  }
+  report.error = error;
+  report.retry_after_s = retry_after;
+  return Answer{};
+}
+
+bool SyncSession::upload(SyncRoundReport& report) {
+  Result<SyncStatus> status = sync_.status();
+  if (!status) {
+    report.error = status.error();
+    return false;
+  }
+  const std::string incarnation = status.value().incarnation;
+  int batch = std::max(1, options_.batch_records);
+  for (;;) {
+    Result<std::vector<OutboxRecord>> pending = sync_.pending(batch);
+    if (!pending) {
+      report.error = pending.error();
+      return false;
+    }
+    const std::vector<OutboxRecord>& records = pending.value();
+    if (records.empty()) return true;
+    const std::int64_t first = records.front().seq, last = records.back().seq;
+    json list = json::array();
+    for (const OutboxRecord& r : records)
+      list.push_back(json{{"seq", r.seq}, {"kind", r.kind}, {"id", r.id}, {"revision", r.seq},
+                          {"store", store_.store_id()}, {"data", r.data}});
+    const json body{{"incarnation", incarnation},
+                    {"batch", incarnation + ":" + std::to_string(first) + "-" + std::to_string(last)},
+                    {"records", std::move(list)}};
+    const std::string compressed = gzip_compress(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const Answer answer = request([&] {
+      report.bytes_sent += std::int64_t(compressed.size());
+      return transport_.post_gzip_json("/sync/v1/upload", compressed);
+    }, report);
+    if (!answer.ok) {
+      if (answer.status == 413 && batch > 1) {
+        batch /= 2;  // too large for HQ: smaller batches
+        report.error.reset();
+        continue;
+      }
+      return false;
+    }
+    if (!is_int(answer.body, "acked_through") || !answer.body.contains("parked") || !answer.body["parked"].is_array()) {
+      report.error = unavailable("HQ's upload answer lacks acked_through or parked", "bad-answer");
+      return false;
+    }
+    const std::int64_t acked = answer.body["acked_through"].get<std::int64_t>();
+    if (acked < last) {
+      // HQ holds less than it was just sent: it lost earlier records (a
+      // restored backup) or is not speaking this protocol. Never skip ahead.
+      report.error = refused("HQ acknowledged only through seq " + std::to_string(acked) + " after receiving seqs " +
+                                 std::to_string(first) + "-" + std::to_string(last) + "; it may have lost earlier records",
+                             "hq-gap");
+      return false;
+    }
+    std::int64_t parked = 0;
+    for (const nlohmann::json& p : answer.body["parked"])
+      if (p.is_object() && is_int(p, "seq") && p["seq"].get<std::int64_t>() >= first) ++parked;
+    // HQ may acknowledge beyond this batch (an earlier, larger batch whose
+    // answer was lost): only what this outbox holds.
+    Result<Done> done = sync_.acknowledge(std::min(acked, last), parked);
+    if (!done) {
+      report.error = done.error();
+      return false;
+    }
+    report.uploaded += last - first + 1;
+    report.parked += parked;
+  }
+}
+
+bool SyncSession::follow_changes(SyncRoundReport& report) {
+  Result<SyncStatus> status = sync_.status();
+  if (!status) {
+    report.error = status.error();
+    return false;
+  }
+  std::int64_t after = status.value().changes_after;
+  for (int page = 0; page < options_.max_change_pages; ++page) {
+    const std::string path = "/sync/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(options_.change_page);
+    const Answer answer = request([&] { return transport_.get(path); }, report);
+    if (!answer.ok) return false;
+    const nlohmann::json& body = answer.body;
+    if (!body.contains("changes") || !body["changes"].is_array() || !is_int(body, "last_seq") || !body.contains("more") ||
+        !body["more"].is_boolean() || body["last_seq"].get<std::int64_t>() < after) {
+      report.error = unavailable("HQ's change feed answer is not the protocol's JSON", "bad-answer");
+      return false;
+    }
+    std::int64_t previous = after;
+    for (const nlohmann::json& change : body["changes"]) {
+      if (!is_int(change, "seq") || change["seq"].get<std::int64_t>() <= previous ||
+          change["seq"].get<std::int64_t>() > body["last_seq"].get<std::int64_t>()) {
+        report.error = unavailable("HQ's change feed is out of order", "bad-answer");
+        return false;
+      }
+      previous = change["seq"].get<std::int64_t>();
+    }
+    Result<std::int64_t> applied = sync_.apply_changes(body["changes"], body["last_seq"].get<std::int64_t>());
+    if (!applied) {
+      report.error = applied.error();
+      return false;
+    }
+    report.changes += applied.value();
+    after = body["last_seq"].get<std::int64_t>();
+    if (!body["more"].get<bool>()) return true;
+  }
+  report.error = unavailable("HQ's change feed did not end within " + std::to_string(options_.max_change_pages) + " pages", "bad-answer");
+  return false;
+}
+
+SyncRoundReport SyncSession::run_round() {
+  SyncRoundReport report;
+  Result<SyncConfig> config = sync_.config();
+  if (!config) {
+    report.error = config.error();
+    return report;
+  }
+  if (!config.value().configured()) {
+    report.error = invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
+    return report;
+  }
+  const bool went_through = upload(report) && follow_changes(report);
+  if (Result<SyncStatus> status = sync_.status()) report.pending = status.value().pending;
+  report.complete = went_through && report.pending == 0;
+  const std::string error = report.error ? report.error->message : std::string();
+  (void)sync_.record_round(report.complete, error, report.clock_offset_ms);
+  return report;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,230 @@
+// Sync state, outbox and change feed in the store database.
+#include "sync/sync_store.h"
+
+#include <algorithm>
+
+#include "codec/api_json.h"
+#include "codec/queue_json.h"
+#include "queue/queue_engine.h"
+#include "staff/staff_book.h"
+
+namespace kiosk {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+template <class Body>
+auto guarded(Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
+bool printable_ascii(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c > ' ' && c < 127; });
+}
+
+std::vector<std::string> split_reasons(const std::string& joined) {
+  std::vector<std::string> reasons;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const std::size_t comma = joined.find(',', start);
+    const std::size_t end = comma == std::string::npos ? joined.size() : comma;
+    if (end > start) reasons.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return reasons;
+}
+
+json rating_data(Database& db, const std::string& id) {
+  Statement& q = db.prepare("SELECT ticket_id, score, reasons, counter, created_at FROM rating WHERE id = ?1");
+  q.bind(1, id);
+  json data = json::object();
+  if (q.step())
+    data = json{{"ticket_id", q.text(0)}, {"score", q.int64(1)}, {"reasons", split_reasons(q.text(2))},
+                {"counter", q.is_null(3) ? json(nullptr) : json(q.int64(3))}, {"created_at", q.int64(4)}};
+  q.reset();
+  return data;
+}
+
+// [SECTION] Changes from HQ
+
+void apply_service(Database& db, const JsonBody& data, const std::string& key) {
+  const std::string code = data.text("code", 1);
+  if (code != key || code < "A" || code > "Z") throw BadRequest("bad-field", "a service's code must be one capital letter, its key");
+  const bool active = !data.has("active") || data.json()["active"] == true;
+  const bool priority = data.has("priority") && data.json()["priority"] == true;
+  db.prepare(
+        "INSERT INTO service(code, name_zh, name_en, priority_allowed, wait_target_min, typical_service_min, sort_order, active) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, "
+        "priority_allowed = ?4, wait_target_min = ?5, typical_service_min = ?6, sort_order = ?7, active = ?8")
+      .bind(1, code).bind(2, data.text("zh", 160)).bind(3, data.text("en", 160)).bind(4, priority ? 1 : 0)
+      .bind(5, data.integer("wait_target_min", 1, 480)).bind(6, data.integer("typical_service_min", 1, 480))
+      .bind(7, data.has("sort_order") ? data.integer("sort_order", 0, 1000) : 0).bind(8, active ? 1 : 0)
+      .run();
+}
+
+// HQ owns staff: a person HQ lists replaces a local one of the same name; a
+// retired one is removed with their sessions.
+void apply_staff(Database& db, const JsonBody& data, const std::string& key, EpochMs now) {
+  const std::string id = data.text("id", 64), name = data.text("name", 160), role = data.text("role", 16);
+  const std::string pin_hash = data.text("pin_hash", 512);
+  if (id != key) throw BadRequest("bad-field", "a staff change's key must be its id");
+  if (!staff_role_from(role)) throw BadRequest("bad-field", "staff role \"" + role + "\" is unknown");
+  if (pin_hash.rfind("$argon2id$", 0) != 0) throw BadRequest("bad-field", "staff pin_hash must be an argon2id hash");
+  const bool active = !data.has("active") || data.json()["active"] == true;
+  db.prepare("DELETE FROM staff_session WHERE staff_id IN (SELECT id FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 AND ?3 = 0))")
+      .bind(1, name).bind(2, id).bind(3, active ? 1 : 0).run();
+  db.prepare("DELETE FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 AND ?3 = 0)").bind(1, name).bind(2, id).bind(3, active ? 1 : 0).run();
+  if (!active) return;
+  db.prepare("INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+             "ON CONFLICT(id) DO UPDATE SET name = ?2, role = ?3, pin_hash = ?4, failed_logins = 0, locked_until = NULL")
+      .bind(1, id).bind(2, name).bind(3, role).bind(4, pin_hash).bind(5, now).run();
+}
+
+}  // namespace
+
+// [SECTION] Configuration and status
+
+Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& device_token) {
+  if ((hq_url.rfind("http://", 0) != 0 && hq_url.rfind("https://", 0) != 0) || hq_url.size() > 512 || !printable_ascii(hq_url))
+    return invalid_argument("--url must be an http:// or https:// URL (got \"" + hq_url + "\")");
+  if (device_token.empty() || device_token.size() > 256 || !printable_ascii(device_token))
+    return invalid_argument("--token must be the device token printed by hq device add");
+  return guarded([&]() -> Result<Done> {
+    Transaction tx(store_.db());
+    store_.db().prepare("UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = ''")
+        .bind(1, hq_url).bind(2, device_token).run();
+    tx.commit();
+    return Done{};
+  });
+}
+
+Result<SyncConfig> SyncStore::config() {
+  return guarded([&]() -> Result<SyncConfig> {
+    Statement& q = store_.db().prepare("SELECT hq_url, device_token FROM sync_state");
+    SyncConfig config;
+    if (q.step()) config = SyncConfig{q.text(0), q.text(1)};
+    q.reset();
+    return config;
+  });
+}
+
+Result<SyncStatus> SyncStore::status() {
+  return guarded([&]() -> Result<SyncStatus> {
+    Database& db = store_.db();
+    SyncStatus s;
+    s.store_id = store_.store_id();
+    Statement& store = db.prepare("SELECT incarnation FROM store");
+    if (store.step()) s.incarnation = store.text(0);
+    store.reset();
+    Statement& q = db.prepare(
+        "SELECT hq_url, device_token, acked_through, parked, changes_after, last_sync_at, last_attempt_at, last_error, "
+        "clock_offset_ms FROM sync_state");
+    if (q.step()) {
+      s.hq_url = q.text(0);
+      s.configured = !q.text(0).empty() && !q.text(1).empty();
+      s.acked_through = q.int64(2);
+      s.parked = q.int64(3);
+      s.changes_after = q.int64(4);
+      s.last_sync_at = q.optional_int64(5);
+      s.last_attempt_at = q.optional_int64(6);
+      s.last_error = q.text(7);
+      s.clock_offset_ms = q.optional_int64(8);
+    }
+    q.reset();
+    Statement& pending = db.prepare("SELECT count(*), min(created_at) FROM outbox WHERE seq > ?1");
+    pending.bind(1, s.acked_through);
+    if (pending.step()) {
+      s.pending = pending.int64(0);
+      if (!pending.is_null(1)) s.oldest_pending_age_ms = std::max<std::int64_t>(0, clock_.now_ms() - pending.int64(1));
+    }
+    pending.reset();
+    return s;
+  });
+}
+
+// [SECTION] Outbox
+
+Result<std::vector<OutboxRecord>> SyncStore::pending(int limit) {
+  return guarded([&]() -> Result<std::vector<OutboxRecord>> {
+    Database& db = store_.db();
+    std::vector<OutboxRecord> records;
+    {
+      Statement& q = db.prepare(
+          "SELECT seq, kind, record_id FROM outbox WHERE seq > (SELECT acked_through FROM sync_state) ORDER BY seq LIMIT ?1");
+      q.bind(1, limit);
+      while (q.step()) records.push_back(OutboxRecord{q.int64(0), q.text(1), q.text(2), json::object()});
+      q.reset();
+    }
+    for (OutboxRecord& r : records) {
+      if (r.kind == "ticket") {
+        if (std::optional<Ticket> ticket = find_ticket(db, r.id)) r.data = to_json(*ticket);
+      } else if (r.kind == "rating") {
+        r.data = rating_data(db, r.id);
+      }
+    }
+    return records;
+  });
+}
+
+Result<Done> SyncStore::acknowledge(std::int64_t acked_through, std::int64_t parked) {
+  return guarded([&]() -> Result<Done> {
+    Database& db = store_.db();
+    Transaction tx(db);
+    db.prepare("UPDATE sync_state SET acked_through = max(acked_through, ?1), parked = parked + ?2")
+        .bind(1, acked_through).bind(2, parked).run();
+    // The row at acked_through stays: the next seq is max(seq) + 1, never a reused one.
+    db.prepare("DELETE FROM outbox WHERE seq < (SELECT acked_through FROM sync_state)").run();
+    tx.commit();
+    return Done{};
+  });
+}
+
+// [SECTION] Change feed
+
+Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std::int64_t last_seq) {
+  return guarded([&]() -> Result<std::int64_t> {
+    Database& db = store_.db();
+    Transaction tx(db);
+    std::int64_t applied = 0;
+    try {
+      for (std::size_t i = 0; i < changes.size(); ++i) {
+        const JsonBody change(changes[i], "changes[" + std::to_string(i) + "].");
+        const std::int64_t seq = change.integer("seq", 1, std::int64_t(1) << 53);
+        const std::string kind = change.text("kind", 32), key = change.text("key", 128);
+        if (!change.has("data")) throw BadRequest("missing-field", "a change needs data");
+        const JsonBody data(change.json()["data"], "changes[" + std::to_string(i) + "].data.");
+        if (kind == "service") apply_service(db, data, key);
+        else if (kind == "staff") apply_staff(db, data, key, clock_.now_ms());
+        db.prepare("INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")
+            .bind(1, kind).bind(2, key).bind(3, data.json().dump()).bind(4, seq).run();
+        ++applied;
+      }
+    } catch (const BadRequest& e) {
+      return invalid_argument(std::string("HQ sent a change this store cannot apply: ") + e.what(), "bad-change");
+    }
+    db.prepare("UPDATE sync_state SET changes_after = max(changes_after, ?1)").bind(1, last_seq).run();
+    tx.commit();
+    return applied;
+  });
+}
+
+Result<Done> SyncStore::record_round(bool complete, const std::string& error, std::optional<std::int64_t> clock_offset_ms) {
+  return guarded([&]() -> Result<Done> {
+    Database& db = store_.db();
+    Transaction tx(db);
+    const EpochMs now = clock_.now_ms();
+    db.prepare("UPDATE sync_state SET last_attempt_at = ?1, last_error = ?2, "
+               "last_sync_at = CASE WHEN ?3 THEN ?1 ELSE last_sync_at END, "
+               "clock_offset_ms = coalesce(?4, clock_offset_ms)")
+        .bind(1, now).bind(2, error).bind(3, complete ? 1 : 0).bind(4, clock_offset_ms).run();
+    tx.commit();
+    return Done{};
+  });
+}
+
+}  // namespace kiosk
