@@ -10,10 +10,13 @@
 
 #include "codec/queue_json.h"
 #include "app/command_line.h"
+#include "http/sync_transport.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
 #include "store/store_db.h"
+#include "sync/sync_session.h"
+#include "sync/sync_store.h"
 
 #ifndef KIOSK_ASSETS_DIR
 #error "KIOSK_ASSETS_DIR must name the assets directory"
@@ -39,7 +42,8 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   finish --counter N --outcome resolved|follow-up|request
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
   queue                 stats [--day YYYY-MM-DD]
-  staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list)";
+  staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
+  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync     status)";
 
 // Carries an error out of a command with the exit code it deserves.
 struct CommandFailed {
@@ -94,6 +98,53 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
 
 // Every command reads all of its arguments and rejects unknown ones (finish)
 // before it changes anything.
+template <class T>
+json optional_json(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json status_json(const SyncStatus& s) {
+  return json{{"store", s.store_id},
+              {"incarnation", s.incarnation},
+              {"sync",
+               {{"hq_url", s.hq_url.empty() ? json(nullptr) : json(s.hq_url)},
+                {"configured", s.configured},
+                {"last_sync_at", optional_json(s.last_sync_at)},
+                {"last_attempt_at", optional_json(s.last_attempt_at)},
+                {"last_error", s.last_error.empty() ? json(nullptr) : json(s.last_error)},
+                {"pending", s.pending},
+                {"oldest_pending_age_s", s.oldest_pending_age_ms ? json(*s.oldest_pending_age_ms / 1000) : json(nullptr)},
+                {"parked", s.parked},
+                {"acked_through", s.acked_through},
+                {"changes_after", s.changes_after},
+                {"clock_offset_ms", optional_json(s.clock_offset_ms)}}}};
+}
+
+// The exit code of a command whose output is a report even when it failed (sync).
+int g_exit_code = 0;
+
+// One sync round (upload everything pending, read HQ's changes). Exit 0 only
+// when nothing is left to send; 3 when HQ refuses this device; 1 otherwise.
+json run_sync(StoreDb& store, const Clock& clock) {
+  const SyncConfig config = take(SyncStore(store, clock).config());
+  if (!config.configured()) throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)"};
+  http::HttpSyncTransport transport(config.hq_url, config.device_token);
+  SyncSession session(store, clock, transport);
+  const SyncRoundReport report = session.run_round();
+  json out{{"complete", report.complete}, {"uploaded", report.uploaded}, {"parked", report.parked},
+           {"changes", report.changes}, {"pending", report.pending}, {"requests", report.requests},
+           {"bytes_sent", report.bytes_sent}, {"bytes_received", report.bytes_received},
+           {"clock_offset_ms", optional_json(report.clock_offset_ms)}};
+  if (report.error) {
+    out["error"] = report.error->message;
+    g_exit_code = report.refused ? kExitRefused : kExitFailure;
+  } else if (!report.complete) {
+    out["error"] = std::to_string(report.pending) + " records are still waiting to be sent";
+    g_exit_code = kExitFailure;
+  }
+  return out;
+}
+
 json run_store_command(const std::string& command, StoreDb& store, CommandLine& cl, const Clock& clock) {
   QueueEngine engine(store, clock);
   auto counter = [&] { return cl.required_int("counter", 1, 99); };
@@ -200,7 +251,20 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     cl.finish();
     return to_json(take(engine.day_stats(day)));
   }
+  if (command == "hq") {
+    const std::string what = cl.word("hq set");
+    if (what != "set") throw UsageError("unknown hq command \"" + what + "\"");
+    const std::string url = cl.required("url"), token = cl.required("token");
+    cl.finish();
+    take(SyncStore(store, clock).configure(url, token));
+    return json{{"hq_url", url}, {"configured", true}};
+  }
+  if (command == "sync") {
+    cl.finish();
+    return run_sync(store, clock);
+  }
   cl.finish();
+  if (command == "status") return status_json(take(SyncStore(store, clock).status()));
   if (command == "counters") {
     json list = json::array();
     for (const Counter& c : take(engine.counters())) list.push_back(to_json(c));
@@ -231,7 +295,7 @@ int run(const std::vector<std::string>& args) {
     out = run_store_command(command, *store, cl, clock);
   }
   std::cout << out.dump() << std::endl;
-  return 0;
+  return g_exit_code;
 }
 
 int fail(int code, const std::string& message) {

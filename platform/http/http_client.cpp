@@ -91,6 +91,8 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_detail);
   if (method == "POST") {
     headers = append_header(std::move(headers), "Content-Type: application/json");
+    if (!request.content_encoding.empty())
+      headers = append_header(std::move(headers), "Content-Encoding: " + request.content_encoding);
     curl_easy_setopt(easy, CURLOPT_POSTFIELDS, json_body.data());
     curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(json_body.size()));
   } else {

@@ -33,6 +33,7 @@ struct HttpClientOptions {
 struct RequestOptions {
   std::string bearer_token;                               // replaces the client's when not empty
   std::optional<std::chrono::milliseconds> total_timeout;  // e.g. longer for a long poll
+  std::string content_encoding;  // "gzip": the body is already compressed (a sync upload to HQ)
 };
 
 struct HttpResponse {

@@ -1,0 +1,37 @@
+// The sync client's transport (shared/sync/sync_session.h) over HttpClient:
+// libcurl with the protocol's timeouts (connect 5 s, abandon a transfer slower
+// than 16 bytes/s for 15 s, 60 s at most), the device token as a bearer token,
+// gzip uploads marked Content-Encoding: gzip, and Retry-After passed on.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/http_client.h"
+#include "sync/sync_session.h"
+
+namespace kiosk::http {
+
+class HttpSyncTransport final : public SyncTransport {
+ public:
+  HttpSyncTransport(const std::string& hq_url, const std::string& device_token)
+      : client_(HttpClientOptions{hq_url, device_token, std::chrono::milliseconds(5000), std::chrono::milliseconds(60000),
+                                  16, std::chrono::seconds(15), 8 * 1024 * 1024}) {}
+
+  Result<TransportResponse> get(const std::string& path) override { return convert(client_.get(path)); }
+  Result<TransportResponse> post_gzip_json(const std::string& path, const std::string& gzip_body) override {
+    RequestOptions request;
+    request.content_encoding = "gzip";
+    return convert(client_.post_json(path, gzip_body, request));
+  }
+
+ private:
+  static Result<TransportResponse> convert(Result<HttpResponse> response) {
+    if (!response) return response.error();
+    HttpResponse& r = response.value();
+    return TransportResponse{r.status, std::move(r.body), r.retry_after_s};
+  }
+  HttpClient client_;
+};
+
+}  // namespace kiosk::http
