@@ -1,4 +1,6 @@
-// `kiosk --role display --store URL ...`: see kiosk/display/.
+// `kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]
+//   [--audio-out FILE.wav | --audio aplay|none] [--screen NAME --screenshot FILE.png]`:
+// the hall's calling display (see kiosk/display/).
 #pragma once
 
 #include "app/command_line.h"

@@ -1,0 +1,31 @@
+// What can happen to the calling display: the store node worker's results.
+// The display takes no taps; time passes through the `now` of each frame.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "display/display_state.h"
+
+namespace kiosk::display {
+
+// Events from /events, oldest first. `live`: as they happen (highlighted);
+// else replayed at start-up to fill the list of earlier calls (posted once,
+// maybe empty, when the replay is done).
+struct EventsArrived {
+  std::vector<CallEvent> events;
+  bool live = true;
+};
+// /queue answered: the waiting counts.
+struct QueueLoaded {
+  std::vector<ServiceCount> services;
+};
+// The node could not be reached (or answered nonsense); the worker retries.
+struct NodeUnreachable {
+  std::string reason;  // for the log, never shown
+};
+
+using Action = std::variant<EventsArrived, QueueLoaded, NodeUnreachable>;
+
+}  // namespace kiosk::display

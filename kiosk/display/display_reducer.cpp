@@ -1,0 +1,82 @@
+// The calling display's reducer: calls in seq order, one entry per ticket,
+// the current call and five earlier ones; connection state; time-driven looks.
+#include "display/display_reducer.h"
+
+#include <algorithm>
+
+namespace kiosk::display {
+namespace {
+
+template <class... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+void add_call(DisplayState& state, const CallEvent& event, EpochMs arrived_at) {
+  std::erase_if(state.calls, [&](const BoardCall& call) { return call.event.ticket == event.ticket; });
+  state.calls.insert(state.calls.begin(), BoardCall{event, arrived_at});
+  if (state.calls.size() > kKeptCalls) state.calls.resize(kKeptCalls);
+}
+
+}  // namespace
+
+void reduce(DisplayState& state, const Action& action, EpochMs now) {
+  std::visit(Overloaded{
+                 [&](const EventsArrived& a) {
+                   for (const CallEvent& event : a.events) {
+                     if (event.seq <= state.last_seq) continue;  // seen before a reconnect
+                     state.last_seq = event.seq;
+                     add_call(state, event, a.live ? now : 0);
+                   }
+                   if (!a.live) state.history_loaded = true;
+                   state.connection = Connection::Online;
+                 },
+                 [&](const QueueLoaded& a) {
+                   state.services = a.services;
+                   state.queue_loaded = true;
+                   state.connection = Connection::Online;
+                 },
+                 [&](const NodeUnreachable&) {
+                   if (state.connection != Connection::Offline) state.offline_since = now;
+                   state.connection = Connection::Offline;
+                 },
+             },
+             action);
+}
+
+bool is_highlighted(const BoardCall& call, EpochMs now, const DisplayTimings& timings) {
+  return call.arrived_at > 0 && now >= call.arrived_at && now - call.arrived_at < timings.highlight;
+}
+
+bool blink_on(const BoardCall& call, EpochMs now, const DisplayTimings& timings) {
+  return is_highlighted(call, now, timings) && ((now - call.arrived_at) / timings.blink_period) % 2 == 0;
+}
+
+app::Language leading_language(const DisplayState& state, EpochMs now, const DisplayTimings& timings) {
+  switch (state.language) {
+    case LanguageChoice::Zh: return app::Language::Zh;
+    case LanguageChoice::En: return app::Language::En;
+    case LanguageChoice::Both: break;
+  }
+  const EpochMs turn = std::max<EpochMs>(0, now - state.started_at) / timings.language_turn;
+  return turn % 2 == 0 ? app::Language::Zh : app::Language::En;
+}
+
+EpochMs next_change(const DisplayState& state, EpochMs now, const DisplayTimings& timings) {
+  EpochMs next = (now / 60000 + 1) * 60000;  // the clock's next minute
+  for (const BoardCall& call : state.calls) {
+    if (!is_highlighted(call, now, timings)) continue;
+    const EpochMs age = now - call.arrived_at;
+    next = std::min({next, call.arrived_at + (age / timings.blink_period + 1) * timings.blink_period,
+                     call.arrived_at + timings.highlight});
+  }
+  if (state.language == LanguageChoice::Both) {
+    const EpochMs since = std::max<EpochMs>(0, now - state.started_at);
+    next = std::min(next, state.started_at + (since / timings.language_turn + 1) * timings.language_turn);
+  }
+  return next;
+}
+
+}  // namespace kiosk::display
