@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 4> kMigrations{
+constexpr std::array<const char*, 5> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -166,6 +166,114 @@ CREATE TABLE hq_config (
   seq INTEGER NOT NULL,
   PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
+)sql",
+    // 5: repair and installation requests (shared/requests, docs/requests.md):
+    // the product catalogue, requests with a version per state change, their
+    // events (kept for good: never updated or deleted), the customer status
+    // lookup's attempt counters. Requests and events enter the sync outbox by
+    // trigger like tickets; a request only when its version moves, so the
+    // privacy purge (which keeps the version) never uploads blanked fields.
+    // The outbox is rebuilt to admit the two new kinds (a CHECK cannot be
+    // altered); legacy_alter_table keeps the rename from checking the ticket
+    // and rating triggers while the table is briefly missing.
+    R"sql(
+CREATE TABLE product_category (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE problem_category (
+  code TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE product_problem (
+  product TEXT NOT NULL REFERENCES product_category(code),
+  problem TEXT NOT NULL REFERENCES problem_category(code),
+  sort_order INTEGER NOT NULL,
+  PRIMARY KEY (product, problem)
+) WITHOUT ROWID;
+CREATE TABLE request (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('repair', 'installation')),
+  product TEXT NOT NULL,
+  model TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  purchase_date TEXT NOT NULL,
+  problem TEXT NOT NULL,
+  description TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  on_site INTEGER NOT NULL,
+  address TEXT NOT NULL,
+  preferred_date TEXT NOT NULL,
+  time_window TEXT,
+  urgency TEXT NOT NULL,
+  consent_at INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  assignee TEXT NOT NULL DEFAULT '',
+  scheduled_date TEXT NOT NULL DEFAULT '',
+  scheduled_window TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  purged_at INTEGER
+);
+CREATE INDEX request_by_state ON request(state, created_at);
+CREATE INDEX request_to_purge ON request(closed_at) WHERE purged_at IS NULL AND closed_at IS NOT NULL;
+CREATE TABLE request_event (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  request_id TEXT NOT NULL REFERENCES request(id),
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE INDEX request_event_by_request ON request_event(request_id, seq);
+CREATE TRIGGER request_event_never_changed BEFORE UPDATE ON request_event BEGIN
+  SELECT RAISE(ABORT, 'request events are kept for good');
+END;
+CREATE TRIGGER request_event_never_deleted BEFORE DELETE ON request_event BEGIN
+  SELECT RAISE(ABORT, 'request events are kept for good');
+END;
+CREATE TABLE request_lookup_attempt (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_at INTEGER NOT NULL,
+  blocked_until INTEGER NOT NULL
+) WITHOUT ROWID;
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE outbox_v5 (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('ticket', 'rating', 'request', 'request_event')),
+  record_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO outbox_v5(seq, kind, record_id, created_at) SELECT seq, kind, record_id, created_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v5 RENAME TO outbox;
+PRAGMA legacy_alter_table = OFF;
+CREATE TRIGGER request_added_to_outbox AFTER INSERT ON request BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('request', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+CREATE TRIGGER request_changed_to_outbox AFTER UPDATE OF version ON request WHEN NEW.version <> OLD.version BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('request', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+CREATE TRIGGER request_event_added_to_outbox AFTER INSERT ON request_event BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('request_event', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
 )sql",
 };
 
