@@ -8,11 +8,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <stdexcept>
 
 namespace kiosk {
 
 namespace {
+
+constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // 31 characters, no 0/O, 1/I/L
 
 void fill_random(std::uint8_t* bytes, std::size_t size) {
   std::size_t filled = 0;
@@ -39,7 +42,6 @@ std::string new_uuid() {
 }
 
 std::string random_token(std::size_t length) {
-  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // 31 characters
   constexpr std::uint8_t kUnbiasedLimit = 248;                          // 8 * 31: rejection sampling
   std::string token;
   std::uint8_t byte = 0;
@@ -49,5 +51,7 @@ std::string random_token(std::size_t length) {
   }
   return token;
 }
+
+bool is_token_character(char c) { return std::string_view(kAlphabet).find(c) != std::string_view::npos; }
 
 }  // namespace kiosk

@@ -12,4 +12,7 @@ std::string new_uuid();
 // 1/I/L): for tokens a person may read or type.
 std::string random_token(std::size_t length);
 
+// True for the characters random_token draws from (2-9 and A-Z without I, L, O).
+bool is_token_character(char c);
+
 }  // namespace kiosk

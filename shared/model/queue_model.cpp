@@ -5,8 +5,13 @@
 #include <array>
 #include <utility>
 
+#include "model/enum_names.h"
+
 namespace kiosk {
 namespace {
+
+using enum_names::name_in;
+using enum_names::value_in;
 
 constexpr std::array kCounterStates{std::pair{CounterState::Closed, "closed"}, std::pair{CounterState::Open, "open"},
                                     std::pair{CounterState::Paused, "paused"}};
@@ -20,20 +25,6 @@ constexpr std::array kOutcomes{std::pair{Outcome::Resolved, "resolved"}, std::pa
 constexpr std::array kPrintStates{std::pair{PrintState::NotPrinted, "not-printed"},
                                   std::pair{PrintState::Printed, "printed"}, std::pair{PrintState::Failed, "failed"}};
 
-template <class Table, class Enum>
-const char* name_in(const Table& table, Enum value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
-
-template <class Table>
-auto value_in(const Table& table, const std::string& text) -> std::optional<decltype(table[0].first)> {
-  for (const auto& [v, name] : table)
-    if (text == name) return v;
-  return std::nullopt;
-}
-
 }  // namespace
 
 const char* to_string(CounterState state) { return name_in(kCounterStates, state); }
@@ -45,10 +36,6 @@ std::optional<TicketState> ticket_state_from(const std::string& text) { return v
 std::optional<Outcome> outcome_from(const std::string& text) { return value_in(kOutcomes, text); }
 std::optional<PrintState> print_state_from(const std::string& text) { return value_in(kPrintStates, text); }
 
-std::string outcome_names() {
-  std::string names;
-  for (const auto& [v, name] : kOutcomes) names += (names.empty() ? "" : ", ") + std::string(name);
-  return names;
-}
+std::string outcome_names() { return enum_names::names_of(kOutcomes); }
 
 }  // namespace kiosk
