@@ -2,6 +2,7 @@
 #include "display/node_follower.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 #include "display/node_json.h"
@@ -86,6 +87,10 @@ void NodeFollower::run() {
     }
     retry_ms = config_.retry_min_ms;
     take(page.value(), !replayed);
+    if (!replayed) {  // for operators and tests: the display is following the node from here
+      std::printf("{\"following\": \"%s\", \"after_seq\": %lld}\n", config_.store_url.c_str(), announce_after);
+      std::fflush(stdout);
+    }
     replayed = true;
   }
 }

@@ -5,7 +5,8 @@
 // to `post` (the UI's inbox); the UI never waits for the network. When the node
 // cannot be reached it posts NodeUnreachable and retries with backoff (1 s,
 // doubling, at most 10 s), continuing from the last seq seen: nothing missed,
-// nothing doubled.
+// nothing doubled. Once following, it prints {"following": URL, "after_seq": N}
+// on stdout.
 #pragma once
 
 #include <condition_variable>

@@ -1,0 +1,56 @@
+// The display tests' shared helpers (see display_harness.h).
+#include "display_harness.h"
+
+#include <stdexcept>
+#include <thread>
+
+#include "core/clock.h"
+
+namespace kiosk::test {
+
+app::Translations display_texts() {
+  Result<app::Translations> texts = app::Translations::load_directory(std::string(KIOSK_ASSETS_DIR) + "/i18n");
+  if (!texts) throw std::runtime_error(texts.error().message);
+  return std::move(texts).value();
+}
+
+std::string node_url(const NodeFixture& node) { return "http://127.0.0.1:" + std::to_string(node.port); }
+
+void restart_node(NodeFixture& node) {
+  node.server->stop();
+  node.server.reset();
+  node::StoreNodeConfig config;
+  config.data_dir = node.store.dir.path();
+  config.listen = {"127.0.0.1", node.port};
+  config.staff = node.policy;
+  node.server = std::make_unique<node::StoreNodeServer>(config, node.store.clock);
+  Result<int> bound = node.server->start();
+  if (!bound) throw std::runtime_error("restart: " + bound.error().message);
+}
+
+std::string call_next(ApiClient& counter_client, int counter) {
+  const std::string base = "/api/v1/counters/" + std::to_string(counter);
+  counter_client.post(base + "/finish", nlohmann::json{{"outcome", "resolved"}});  // 409 when nothing to finish
+  HttpAnswer called = counter_client.post(base + "/call");
+  if (called.status != 200) throw std::runtime_error("call failed: " + called.body.dump());
+  return called.body["ticket"].get<std::string>();
+}
+
+bool pump_until(display::DisplayApp& app, const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  const auto give_up = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < give_up) {
+    app.update(SystemClock().now_ms());
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+display::DisplayAppConfig fast_config(const NodeFixture& node) {
+  display::DisplayAppConfig config;
+  config.node.store_url = node_url(node);
+  config.node.poll_wait_s = 1;  // the app's destructor waits for the poll in progress
+  return config;
+}
+
+}  // namespace kiosk::test
