@@ -1,0 +1,86 @@
+// What can happen to the counter console (actions: taps, keys, time, worker
+// results) and what the reducer asks the worker to do (effects: API calls).
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "counter/counter_state.h"
+
+namespace kiosk::counter {
+
+// [SECTION] Taps and keys
+struct SwitchLanguage {};
+struct FocusField { LoginField field; };
+struct TypeKey { char key; };  // a letter, space or digit; '<' delete, '*' clear
+struct SubmitLogin {};
+struct ToggleService { std::string code; };
+struct OpenCounter {};
+struct ChangeServices {};  // back to the open-counter screen
+struct BackToConsole {};
+struct CallNext {};
+struct Recall {};
+struct StartService {};
+struct OpenPicker { Picker picker; };
+struct ClosePicker {};
+struct Finish { std::string outcome; };  // "resolved", "follow-up", "request"
+struct NoShow {};
+struct Transfer { std::string to_service; };
+struct Pause { std::string reason; };  // "lunch", "break", "other"
+struct Resume {};
+struct CloseCounter {};
+struct Logout {};
+struct MarkReprinted { std::string ticket_id; };
+
+// [SECTION] Time and worker results
+struct Tick {};
+struct QueueLoaded {
+  std::vector<ServiceLine> services;
+  std::optional<CounterLine> counter;
+};
+struct ReprintsLoaded { std::vector<TicketLine> tickets; };
+struct LoggedIn { std::string staff_name; };
+// A counter action's answer: the ticket it acted on...
+struct TicketAnswered {
+  std::string verb;
+  TicketLine ticket;
+};
+// ...or the counter (open, pause, close).
+struct CounterAnswered {
+  std::string verb;
+  CounterLine counter;
+};
+struct Reprinted { std::string ticket_id; };
+// Why a request failed, as the reducer needs it.
+enum class Failure { Unreachable, SessionEnded, WrongPin, LockedOut, UnknownCounter, Refused, Other };
+struct RequestFailed {
+  std::string what;  // "login", "queue", "reprints", "reprint" or a counter verb ("call"...)
+  Failure failure = Failure::Other;
+  int locked_minutes = 0;  // for LockedOut
+};
+
+using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, ToggleService, OpenCounter, ChangeServices,
+                            BackToConsole, CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow,
+                            Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, Tick, QueueLoaded,
+                            ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted, RequestFailed>;
+
+// [SECTION] Effects: one API request each, run in order on the worker.
+struct LogIn {
+  std::string name;
+  std::string pin;
+};
+struct LogOut {};
+struct LoadQueue {};
+struct LoadReprints {};
+// POST /counters/N/VERB; `argument` is the outcome, service or reason the verb takes.
+struct CounterCommand {
+  std::string verb;
+  std::string argument;
+  std::vector<std::string> services;  // for "open"
+};
+struct ReprintDone { std::string ticket_id; };
+
+using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone>;
+
+}  // namespace kiosk::counter

@@ -1,0 +1,336 @@
+// The counter console's reducer: login, opening the counter, the actions on
+// the ticket in hand and their pickers, queue refreshes, and the link to the
+// store node going down (retries with backoff) and a session ending.
+#include "counter/counter_reducer.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiosk::counter {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 40;
+constexpr std::size_t kMaxPinDigits = 8;
+constexpr std::size_t kMinPinDigits = 4;
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+using Effects = std::vector<Effect>;
+
+bool logged_in(const CounterState& s) { return !s.staff_name.empty(); }
+bool counter_working(const CounterState& s) { return s.counter && s.counter->state != "closed"; }
+
+void edit(std::string& text, char key, std::size_t max_chars) {
+  if (key == '<') {
+    if (!text.empty()) text.pop_back();
+  } else if (key == '*') {
+    text.clear();
+  } else if (text.size() < max_chars) {
+    text += key;
+  }
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+Effects refresh(CounterState& s) {
+  if (s.queue_loading) return logged_in(s) ? Effects{LoadReprints{}} : Effects{};
+  s.queue_loading = true;
+  if (logged_in(s)) return {LoadQueue{}, LoadReprints{}};
+  return {LoadQueue{}};
+}
+
+// A counter action, unless one is already on its way.
+Effects command(CounterState& s, std::string verb, std::string argument = {}, std::vector<std::string> services = {}) {
+  if (s.busy || !logged_in(s)) return {};
+  s.busy = true;
+  s.picker = Picker::None;
+  s.error = {};
+  return {CounterCommand{std::move(verb), std::move(argument), std::move(services)}};
+}
+
+// Back to the login screen with everything of the session forgotten.
+void end_session(CounterState& s, Message notice) {
+  CounterState fresh;
+  fresh.language = s.language;
+  fresh.notice = std::move(notice);
+  fresh.services = std::move(s.services);
+  fresh.counter = std::move(s.counter);
+  fresh.link = s.link;
+  fresh.queue_loaded_at = s.queue_loaded_at;
+  fresh.queue_loading = s.queue_loading;
+  fresh.login.name = s.staff_name.empty() ? s.login.name : s.staff_name;
+  fresh.login.field = fresh.login.name.empty() ? LoginField::Name : LoginField::Pin;
+  s = std::move(fresh);
+}
+
+void choose_counter_services(CounterState& s) {
+  s.chosen.clear();
+  if (s.counter && !s.counter->services.empty()) {
+    s.chosen.insert(s.counter->services.begin(), s.counter->services.end());
+  } else {
+    for (const ServiceLine& service : s.services) s.chosen.insert(service.code);
+  }
+}
+
+void link_failed(CounterState& s, bool from_retry_probe, EpochMs now, const CounterTimings& t) {
+  if (s.link.down && !from_retry_probe) return;  // the probe's own failure sets the next delay
+  s.link.backoff = s.link.down ? std::min(s.link.backoff * 2, t.max_retry) : t.first_retry;
+  s.link.down = true;
+  s.link.retry_at = now + s.link.backoff;
+}
+
+Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const CounterTimings& t) {
+  const bool is_queue = f.what == "queue", is_login = f.what == "login";
+  if (is_queue) s.queue_loading = false;
+  if (is_login) s.login.busy = false;
+  else if (!is_queue && f.what != "reprints") s.busy = false;
+  switch (f.failure) {
+    case Failure::Unreachable:
+      link_failed(s, is_queue, now, t);
+      if (is_login) s.login.error = {"counter.login.unreachable", {}, {}};
+      else if (!is_queue && f.what != "reprints") s.error = {"counter.error.unreachable", {}, {}};
+      return {};
+    case Failure::SessionEnded:
+      if (logged_in(s)) end_session(s, {"counter.notice.session_ended", {}, {}});
+      return {};
+    case Failure::WrongPin:
+      s.login.error = {"counter.login.wrong_pin", {}, {}};
+      s.login.pin.clear();
+      s.login.field = LoginField::Pin;
+      return {};
+    case Failure::LockedOut:
+      s.login.error = {"counter.login.locked_out", std::to_string(std::max(1, f.locked_minutes)), {}};
+      s.login.pin.clear();
+      return {};
+    case Failure::UnknownCounter: s.login.error = {"counter.login.unknown_counter", {}, {}}; return {};
+    case Failure::Refused:
+      if (is_login) s.login.error = {"counter.login.refused", {}, {}};
+      else s.error = {"counter.refused." + f.what, {}, {}};
+      return {};
+    case Failure::Other:
+      if (is_login) s.login.error = {"counter.error.other", {}, {}};
+      else if (!is_queue && f.what != "reprints") s.error = {"counter.error.other", {}, {}};
+      return {};
+  }
+  return {};
+}
+
+Effects on_ticket(CounterState& s, const TicketAnswered& a) {
+  s.busy = false;
+  s.error = {};
+  s.note = {};
+  if (a.verb == "call" || a.verb == "recall" || a.verb == "start") {
+    s.ticket = a.ticket;
+  } else {
+    s.ticket.reset();
+    if (a.verb == "finish") s.note = {"counter.note.finished", a.ticket.label, {}};
+    else if (a.verb == "no-show") s.note = {"counter.note.no_show", a.ticket.label, {}};
+    else if (a.verb == "transfer") s.note = {"counter.note.transferred", a.ticket.label, a.ticket.service};
+  }
+  return refresh(s);
+}
+
+Effects on_counter(CounterState& s, const CounterAnswered& a) {
+  s.busy = false;
+  s.error = {};
+  s.note = {};
+  s.counter = a.counter;
+  if (a.verb == "open") s.screen = Screen::Console;
+  if (a.verb == "close") {
+    s.ticket.reset();
+    choose_counter_services(s);
+    s.screen = Screen::OpenCounter;
+  }
+  return refresh(s);
+}
+
+Effects on_queue(CounterState& s, const QueueLoaded& a, EpochMs now) {
+  s.services = a.services;
+  if (a.counter) s.counter = a.counter;
+  s.queue_loaded_at = now;
+  s.queue_loading = false;
+  s.link = {};
+  if (s.screen == Screen::Console && !counter_working(s)) {
+    s.ticket.reset();
+    choose_counter_services(s);
+    s.screen = Screen::OpenCounter;
+  }
+  return {};
+}
+
+Effects on_tick(CounterState& s, EpochMs now, const CounterTimings& t) {
+  if (s.queue_loading) return {};
+  if (s.link.down) return now >= s.link.retry_at ? refresh(s) : Effects{};
+  if (now - s.queue_loaded_at >= t.queue_refresh) return refresh(s);
+  return {};
+}
+
+}  // namespace
+
+const ServiceLine* find_service(const CounterState& s, std::string_view code) {
+  for (const ServiceLine& service : s.services)
+    if (service.code == code) return &service;
+  return nullptr;
+}
+
+bool over_target(const ServiceLine& service) {
+  return service.waiting > 0 && service.wait_target_min > 0 && service.estimated_wait_min > service.wait_target_min;
+}
+
+int retry_seconds_left(const CounterState& s, EpochMs now) {
+  return static_cast<int>(std::max<EpochMs>(0, (s.link.retry_at - now + 999) / 1000));
+}
+
+std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, const CounterTimings& t) {
+  return std::visit(
+      Overloaded{
+          [&](const SwitchLanguage&) -> Effects {
+            s.language = s.language == Language::Zh ? Language::En : Language::Zh;
+            return {};
+          },
+          [&](const FocusField& a) -> Effects {
+            s.login.field = a.field;
+            return {};
+          },
+          [&](const TypeKey& a) -> Effects {
+            if (s.screen != Screen::Login || s.login.busy) return {};
+            const bool edit_key = a.key == '<' || a.key == '*';
+            if (s.login.field == LoginField::Name) {
+              if (edit_key || std::isalpha(static_cast<unsigned char>(a.key)) || (a.key == ' ' && !s.login.name.empty()))
+                edit(s.login.name, a.key, kMaxNameChars);
+            } else if (edit_key || std::isdigit(static_cast<unsigned char>(a.key))) {
+              edit(s.login.pin, a.key, kMaxPinDigits);
+            }
+            s.login.error = {};
+            return {};
+          },
+          [&](const SubmitLogin&) -> Effects {
+            if (s.login.busy || s.screen != Screen::Login) return {};
+            const std::string name = trimmed(s.login.name);
+            if (name.empty()) {
+              s.login.error = {"counter.login.need_name", {}, {}};
+              s.login.field = LoginField::Name;
+              return {};
+            }
+            if (s.login.pin.size() < kMinPinDigits) {
+              s.login.error = {"counter.login.need_pin", {}, {}};
+              s.login.field = LoginField::Pin;
+              return {};
+            }
+            s.login.busy = true;
+            s.login.error = {};
+            s.notice = {};
+            return {LogIn{name, s.login.pin}};
+          },
+          [&](const ToggleService& a) -> Effects {
+            if (!find_service(s, a.code)) return {};
+            if (!s.chosen.erase(a.code)) s.chosen.insert(a.code);
+            s.error = {};
+            return {};
+          },
+          [&](const OpenCounter&) -> Effects {
+            if (s.chosen.empty()) {
+              s.error = {"counter.error.no_services", {}, {}};
+              return {};
+            }
+            return command(s, "open", {}, std::vector<std::string>(s.chosen.begin(), s.chosen.end()));
+          },
+          [&](const ChangeServices&) -> Effects {
+            if (!logged_in(s)) return {};
+            choose_counter_services(s);
+            s.picker = Picker::None;
+            s.error = {};
+            s.screen = Screen::OpenCounter;
+            return {};
+          },
+          [&](const BackToConsole&) -> Effects {
+            if (logged_in(s) && counter_working(s)) s.screen = Screen::Console;
+            s.error = {};
+            return {};
+          },
+          [&](const CallNext&) -> Effects { return command(s, "call"); },
+          [&](const Recall&) -> Effects { return command(s, "recall"); },
+          [&](const StartService&) -> Effects { return command(s, "start"); },
+          [&](const OpenPicker& a) -> Effects {
+            if (s.screen == Screen::Console && !s.busy) s.picker = a.picker;
+            s.error = {};
+            return {};
+          },
+          [&](const ClosePicker&) -> Effects {
+            s.picker = Picker::None;
+            return {};
+          },
+          [&](const Finish& a) -> Effects { return command(s, "finish", a.outcome); },
+          [&](const NoShow&) -> Effects { return command(s, "no-show"); },
+          [&](const Transfer& a) -> Effects { return command(s, "transfer", a.to_service); },
+          [&](const Pause& a) -> Effects { return command(s, "pause", a.reason); },
+          [&](const Resume&) -> Effects {
+            if (!s.counter || s.counter->services.empty()) return {};
+            return command(s, "open", {}, s.counter->services);
+          },
+          [&](const CloseCounter&) -> Effects { return command(s, "close"); },
+          [&](const Logout&) -> Effects {
+            if (!logged_in(s)) return {};
+            end_session(s, {});
+            s.login = {};
+            return {LogOut{}};
+          },
+          [&](const MarkReprinted& a) -> Effects {
+            if (s.busy || !logged_in(s)) return {};
+            s.busy = true;
+            s.error = {};
+            return {ReprintDone{a.ticket_id}};
+          },
+          [&](const Tick&) -> Effects { return on_tick(s, now, t); },
+          [&](const QueueLoaded& a) -> Effects { return on_queue(s, a, now); },
+          [&](const ReprintsLoaded& a) -> Effects {
+            if (logged_in(s)) s.reprints = a.tickets;
+            return {};
+          },
+          [&](const LoggedIn& a) -> Effects {
+            s.login.busy = false;
+            s.login.pin.clear();
+            s.login.error = {};
+            s.notice = {};
+            s.staff_name = a.staff_name;
+            choose_counter_services(s);
+            s.screen = counter_working(s) ? Screen::Console : Screen::OpenCounter;
+            return refresh(s);
+          },
+          [&](const TicketAnswered& a) -> Effects { return on_ticket(s, a); },
+          [&](const CounterAnswered& a) -> Effects { return on_counter(s, a); },
+          [&](const Reprinted& a) -> Effects {
+            s.busy = false;
+            for (auto it = s.reprints.begin(); it != s.reprints.end(); ++it)
+              if (it->id == a.ticket_id) {
+                s.note = {"counter.note.reprinted", it->label, {}};
+                s.reprints.erase(it);
+                break;
+              }
+            return {};
+          },
+          [&](const RequestFailed& a) -> Effects { return on_failure(s, a, now, t); },
+      },
+      action);
+}
+
+std::optional<EpochMs> next_deadline(const CounterState& s, EpochMs now, const CounterTimings& t) {
+  if (s.queue_loading) return std::nullopt;  // the worker's answer wakes the loop
+  if (s.link.down) {
+    const EpochMs left = s.link.retry_at - now;
+    if (left <= 0) return now;
+    return now + (left % 1000 == 0 ? 1000 : left % 1000);  // each second of the countdown
+  }
+  return s.queue_loaded_at + t.queue_refresh;
+}
+
+}  // namespace kiosk::counter

@@ -1,0 +1,100 @@
+// Everything the counter console knows at one moment, owned by the UI thread.
+// Screens read it; only counter_reducer changes it. Plain data, no behaviour.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/language.h"
+#include "core/clock.h"
+
+namespace kiosk::counter {
+
+using app::Language;
+
+enum class Screen { Login, OpenCounter, Console };
+enum class LoginField { Name, Pin };
+// A choice the console asks for before acting: how a visit ended, where to
+// transfer it, why the counter pauses.
+enum class Picker { None, Outcome, Transfer, PauseReason };
+
+// One service of GET /queue.
+struct ServiceLine {
+  std::string code;
+  std::string name_zh;
+  std::string name_en;
+  int waiting = 0;
+  int counters_open = 0;
+  int estimated_wait_min = 0;
+  int wait_target_min = 0;
+};
+
+// This console's counter as /queue (or a counter action) reports it.
+struct CounterLine {
+  std::string state;  // "open", "paused", "closed"
+  std::string pause_reason;
+  std::vector<std::string> services;
+};
+
+// The ticket in hand at this counter.
+struct TicketLine {
+  std::string id;
+  std::string label;
+  std::string service;
+  std::string state;  // "called", "serving"
+  int recalls = 0;
+};
+
+// A sentence for the staff: a translation key and the values for its "{}".
+struct Message {
+  std::string key;
+  std::string value;
+  std::string value2;
+  bool empty() const { return key.empty(); }
+};
+
+struct LoginForm {
+  std::string name;
+  std::string pin;
+  LoginField field = LoginField::Name;
+  Message error;
+  bool busy = false;  // the node is checking the PIN
+};
+
+// The store node link: up, or down with the next retry and its backoff.
+struct LinkStatus {
+  bool down = false;
+  EpochMs retry_at = 0;
+  EpochMs backoff = 0;  // the delay used after the last failure
+};
+
+struct CounterState {
+  Screen screen = Screen::Login;
+  Language language = Language::Zh;
+  LoginForm login;
+  std::string staff_name;  // empty: nobody logged in
+  Message notice;          // shown on the login screen (session ended...)
+  std::vector<ServiceLine> services;
+  std::optional<CounterLine> counter;  // nullopt until /queue answered
+  std::set<std::string> chosen;        // services toggled on the open-counter screen
+  std::optional<TicketLine> ticket;
+  std::vector<TicketLine> reprints;
+  Picker picker = Picker::None;
+  bool busy = false;  // a counter action is on its way: further presses do nothing
+  Message error;      // the last refusal, in plain words
+  Message note;       // what the last action did ("A001 finished")
+  LinkStatus link;
+  EpochMs queue_loaded_at = 0;
+  bool queue_loading = false;
+};
+
+// Timings of the console (milliseconds).
+struct CounterTimings {
+  EpochMs queue_refresh = 3'000;
+  EpochMs first_retry = 1'000;  // then doubled after each failure...
+  EpochMs max_retry = 10'000;   // ...up to this
+};
+
+}  // namespace kiosk::counter

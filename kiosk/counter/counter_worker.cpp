@@ -1,0 +1,145 @@
+// CounterWorker: each effect as one request to the store node.
+#include "counter/counter_worker.h"
+
+#include <cstdio>
+
+#include "counter/node_answers.h"
+#include "remote/store_node_client.h"
+
+namespace kiosk::counter {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+using remote::Json;
+
+bool acts_on_ticket(const std::string& verb) { return verb != "open" && verb != "pause" && verb != "close"; }
+
+Json command_body(const CounterCommand& c) {
+  if (c.verb == "finish") return {{"outcome", c.argument}};
+  if (c.verb == "transfer") return {{"to_service", c.argument}};
+  if (c.verb == "pause") return {{"reason", c.argument}};
+  if (c.verb == "open") return {{"services", c.services}};
+  return Json::object();
+}
+
+// The requests of one worker thread, with its client (and session token).
+class Requests {
+ public:
+  Requests(const CounterWorkerConfig& config, const CounterWorker::Post& post)
+      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), post_(post) {}
+
+  void run(const Effect& effect) {
+    std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
+                          [&](const LogOut&) { log_out(); },
+                          [&](const LoadQueue&) { load_queue(); },
+                          [&](const LoadReprints&) { load_reprints(); },
+                          [&](const CounterCommand& e) { act(e); },
+                          [&](const ReprintDone& e) { reprint_done(e.ticket_id); }},
+               effect);
+  }
+
+ private:
+  void fail(const std::string& what, const Error& error) {
+    if (error.kind != ErrorKind::Refused) std::fprintf(stderr, "kiosk: %s: %s\n", what.c_str(), error.message.c_str());
+    post_(failure_from_error(what, error));
+  }
+
+  void log_in(const LogIn& e) {
+    Result<Json> answer = client_.login(e.name, e.pin, counter_);
+    if (!answer) return fail("login", answer.error());
+    const Json& staff = answer.value().value("staff", Json::object());
+    post_(LoggedIn{staff.is_object() && staff.contains("name") && staff["name"].is_string()
+                       ? staff["name"].get<std::string>()
+                       : e.name});
+  }
+
+  void log_out() {
+    if (!client_.logged_in()) return;
+    Result<Json> answer = client_.logout();  // the token is forgotten either way
+    if (!answer) std::fprintf(stderr, "kiosk: logout: %s\n", answer.error().message.c_str());
+  }
+
+  void load_queue() {
+    Result<Json> answer = client_.queue();
+    if (!answer) return fail("queue", answer.error());
+    post_(queue_from_json(answer.value(), counter_));
+  }
+
+  void load_reprints() {
+    if (!client_.logged_in()) return;
+    Result<Json> answer = client_.reprints();
+    if (!answer) return fail("reprints", answer.error());
+    post_(ReprintsLoaded{reprints_from_json(answer.value())});
+  }
+
+  void act(const CounterCommand& c) {
+    Result<Json> answer = client_.counter_action(counter_, c.verb, command_body(c));
+    if (!answer) return fail(c.verb, answer.error());
+    if (acts_on_ticket(c.verb)) post_(TicketAnswered{c.verb, ticket_from_json(answer.value())});
+    else post_(CounterAnswered{c.verb, counter_from_json(answer.value())});
+  }
+
+  void reprint_done(const std::string& ticket_id) {
+    Result<Json> answer = client_.reprint_done(ticket_id);
+    if (!answer) return fail("reprint", answer.error());
+    post_(Reprinted{ticket_id});
+  }
+
+  remote::StoreNodeClient client_;
+  int counter_;
+  const CounterWorker::Post& post_;
+};
+
+}  // namespace
+
+CounterWorker::CounterWorker(CounterWorkerConfig config, Post post)
+    : config_(std::move(config)), post_(std::move(post)), thread_([this] { run(); }) {}
+
+CounterWorker::~CounterWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void CounterWorker::submit(std::vector<Effect> effects) {
+  if (effects.empty()) return;
+  {
+    std::lock_guard lock(mutex_);
+    for (Effect& e : effects) queue_.push_back(std::move(e));
+  }
+  wake_.notify_all();
+}
+
+bool CounterWorker::idle() const {
+  std::lock_guard lock(mutex_);
+  return queue_.empty() && !busy_;
+}
+
+void CounterWorker::run() {
+  Requests requests(config_, post_);
+  for (;;) {
+    Effect effect;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      effect = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+    }
+    requests.run(effect);
+    std::lock_guard lock(mutex_);
+    busy_ = false;
+  }
+}
+
+}  // namespace kiosk::counter

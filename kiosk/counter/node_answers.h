@@ -1,0 +1,25 @@
+// Reading the store node's JSON answers (docs/store-node-api.md) into the
+// console's plain state lines, and its errors into what the reducer needs.
+// Fields that are missing or of the wrong type read as empty or zero.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "counter/counter_actions.h"
+
+namespace kiosk::counter {
+
+TicketLine ticket_from_json(const nlohmann::json& ticket);
+CounterLine counter_from_json(const nlohmann::json& counter);
+// GET /queue: every service, and `counter_number`'s line if the store has it.
+QueueLoaded queue_from_json(const nlohmann::json& queue, int counter_number);
+std::vector<TicketLine> reprints_from_json(const nlohmann::json& answer);
+// An error of StoreNodeClient for request `what` as a RequestFailed.
+RequestFailed failure_from_error(const std::string& what, const Error& error);
+
+}  // namespace kiosk::counter
