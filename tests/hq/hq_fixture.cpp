@@ -1,13 +1,16 @@
 // The hq test fixture: a real hq executable and real HTTP.
 #include "hq/hq_fixture.h"
 
-#include <zlib.h>
+#include "sync/gzip.h"
 
 #include <sstream>
 #include <stdexcept>
 
 #ifndef HQ_PATH
 #error "HQ_PATH must name the hq executable"
+#endif
+#ifndef KIOSKCTL_PATH
+#error "KIOSKCTL_PATH must name the kioskctl executable"
 #endif
 
 namespace kiosk::test {
@@ -17,20 +20,17 @@ std::string HqAnswer::header(const std::string& name) const {
   return found == headers.end() ? std::string() : found->second;
 }
 
-std::string gzip(const std::string& text) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("deflateInit2 failed");
-  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  stream.avail_in = static_cast<uInt>(text.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
-  return out;
+std::string gzip(const std::string& text) { return gzip_compress(text); }
+
+CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, const std::string& faketime_offset) {
+  args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
+  if (!faketime_offset.empty()) args.insert(args.begin(), {"/usr/bin/faketime", "-f", faketime_offset});
+  const CommandOutput out = run_command(args);
+  std::string last;
+  std::istringstream lines(out.stdout_text);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) last = line;
+  return CtlReply{out.exit_code, Json::parse(last, nullptr, false)};
 }
 
 HqFixture::HqFixture() : db_path(dir.file("hq.db")) {
@@ -59,7 +59,8 @@ std::string HqFixture::add_device(const std::string& store) {
 }
 
 void HqFixture::start() {
-  server_ = std::make_unique<ChildProcess>(std::vector<std::string>{HQ_PATH, "--db", db_path, "--listen", "127.0.0.1:0"});
+  server_ = std::make_unique<ChildProcess>(
+      std::vector<std::string>{HQ_PATH, "--db", db_path, "--listen", "127.0.0.1:" + std::to_string(port)});
   const std::optional<std::string> line = server_->read_line(std::chrono::seconds(10));
   if (!line) throw std::runtime_error("hq did not start");
   const std::string address = Json::parse(*line)["listening"].get<std::string>();
@@ -69,6 +70,13 @@ void HqFixture::start() {
 void HqFixture::stop() {
   if (!server_) return;
   server_->terminate();
+  server_->wait();
+  server_.reset();
+}
+
+void HqFixture::kill_hard() {
+  if (!server_) return;
+  server_->kill_hard();
   server_->wait();
   server_.reset();
 }

@@ -36,6 +36,13 @@ struct HqCommand {
 // gzip of `text` (RFC 1952), as a device sends its upload.
 std::string gzip(const std::string& text);
 
+struct CtlReply {
+  int exit_code = 0;
+  Json body;  // the one JSON object kioskctl printed
+};
+// `kioskctl --data DIR ARGS`, optionally under `faketime OFFSET` (e.g. "+365d").
+CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, const std::string& faketime_offset = "");
+
 class HqFixture {
  public:
   HqFixture();  // a database with stores S1 and S2; the server is not started
@@ -43,8 +50,13 @@ class HqFixture {
 
   HqCommand hq(std::vector<std::string> args);  // runs `hq ARGS --db FILE`
   std::string add_device(const std::string& store);  // its token
-  void start();                                      // `hq --db FILE --listen 127.0.0.1:0`
-  void stop();
+  // `hq --db FILE --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
+  // start reuses the same port (stores keep their configured URL).
+  void start();
+  void stop();       // SIGTERM, waits
+  void kill_hard();  // SIGKILL, waits
+  bool running() const { return server_ != nullptr; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
   HqAnswer get(const std::string& token, const std::string& path);
   HqAnswer post(const std::string& token, const std::string& path, const std::string& body,
