@@ -1,0 +1,74 @@
+// Repair and installation requests in the store database: creating one from a
+// validated form with a fresh request code, changing its state along the
+// lifecycle (request_lifecycle.h) with an event per change and a version that
+// grows with each, reading one with its history, listing them. Each operation
+// is one transaction: a refused or failed one stores nothing. The sync outbox
+// rows of the request and its events are written by triggers (schema 5) in
+// the same transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "model/request_model.h"
+#include "requests/request_code.h"
+#include "store/store_db.h"
+
+namespace kiosk {
+
+struct TransitionRequest {
+  std::string code;  // as typed
+  RequestState to = RequestState::Assigned;
+  std::string actor;  // who: "kioskctl", a staff name...
+  std::string note;
+  std::string assignee;  // to assigned: a staff member's name or id (required)
+  // To scheduled: the visit, by default the customer's preferred date and window.
+  std::string scheduled_date;
+  std::optional<TimeWindow> scheduled_window;
+  std::optional<int> expected_version;  // the version the caller saw; refused if it moved on
+};
+
+struct RequestFilter {
+  std::optional<RequestState> state;
+  int limit = 100;  // newest first
+};
+
+// Inserts a validated request (validate_request) with a fresh code drawn from
+// `codes` until one is unused in this store, and its "received" event by
+// `actor`. Call inside a Transaction. Throws SqliteError.
+Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now,
+                       const RequestCodeSource& codes);
+
+class RequestBook {
+ public:
+  RequestBook(StoreDb& store, const Clock& clock, RequestCodeSource codes = new_request_code)
+      : store_(store), clock_(clock), codes_(std::move(codes)) {}
+
+  // Validates the form against the store's product catalogue and time zone,
+  // then stores it. Errors: those of validate_request, "actor-*".
+  Result<Request> create(const RequestForm& form, const std::string& actor);
+
+  // One request with its events. Error codes: "code-format", "unknown-request".
+  Result<Request> find(const std::string& code);
+
+  // Error codes: "code-format", "unknown-request", "illegal-transition",
+  // "version-conflict", "assignee-empty", "unknown-assignee", "scheduled-*",
+  // "actor-*", "note-*".
+  Result<Request> transition(const TransitionRequest& change);
+
+  // Without events. Error code: "bad-limit".
+  Result<std::vector<Request>> list(const RequestFilter& filter);
+
+  // The active product catalogue the form offers.
+  Result<std::vector<ProductCategory>> products();
+
+ private:
+  StoreDb& store_;
+  const Clock& clock_;
+  RequestCodeSource codes_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,59 @@
+// The transition table of requests and the reasons a change is refused.
+#include "requests/request_lifecycle.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+namespace kiosk {
+namespace {
+
+using S = RequestState;
+
+// Forward moves; cancellation from open states is added by next_states.
+constexpr std::array<std::pair<S, S>, 13> kMoves{{
+    {S::Received, S::Assigned},
+    {S::Assigned, S::Scheduled},
+    {S::Assigned, S::OnTheWay},
+    {S::Assigned, S::OnSite},
+    {S::Scheduled, S::OnTheWay},
+    {S::OnTheWay, S::OnSite},
+    {S::OnSite, S::WaitingForParts},
+    {S::OnSite, S::Done},
+    {S::WaitingForParts, S::Scheduled},
+    {S::WaitingForParts, S::OnTheWay},
+    {S::Done, S::Closed},
+    {S::Done, S::Reopened},
+    {S::Reopened, S::Assigned},
+}};
+
+}  // namespace
+
+bool is_open(RequestState state) { return state != S::Done && state != S::Closed && state != S::Cancelled; }
+
+bool is_final(RequestState state) { return state == S::Closed || state == S::Cancelled; }
+
+std::vector<RequestState> next_states(RequestState from) {
+  std::vector<RequestState> next;
+  for (const auto& [a, b] : kMoves)
+    if (a == from) next.push_back(b);
+  if (is_open(from)) next.push_back(S::Cancelled);
+  return next;
+}
+
+std::optional<Error> check_transition(RequestState from, RequestState to) {
+  const std::vector<RequestState> allowed = next_states(from);
+  if (std::find(allowed.begin(), allowed.end(), to) != allowed.end()) return std::nullopt;
+  std::string message = std::string("a request that is ") + to_string(from) + " cannot become " + to_string(to);
+  if (allowed.empty()) {
+    message += ": it is " + std::string(to_string(from)) + " for good";
+  } else {
+    message += " (allowed next: ";
+    for (std::size_t i = 0; i < allowed.size(); ++i) message += (i ? ", " : "") + std::string(to_string(allowed[i]));
+    message += ")";
+  }
+  return refused(message, "illegal-transition");
+}
+
+}  // namespace kiosk

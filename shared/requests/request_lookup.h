@@ -1,0 +1,63 @@
+// "Check my request": a customer types the request code and the last four
+// digits of the phone and sees the status timeline, with no personal data.
+// Guessing is slowed down: failed attempts are counted per request code and
+// per device in the store database (so a restart forgets nothing), and past a
+// few free failures each further one blocks that code or device for a wait
+// that doubles up to a cap. While blocked, nothing is checked at all. A wrong
+// code and wrong digits give the same answer, so codes cannot be probed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "model/request_model.h"
+#include "store/store_db.h"
+
+namespace kiosk {
+
+struct LookupPolicy {
+  int free_failures_per_code = 3;
+  int free_failures_per_device = 10;  // a shared kiosk sees many customers' typos
+  EpochMs first_block_ms = 30'000;    // then doubling with each further failure
+  EpochMs max_block_ms = 15 * 60'000;
+  EpochMs forget_after_ms = 60 * 60'000;  // failures older than this no longer count
+};
+
+struct StatusStep {
+  RequestState state = RequestState::Received;
+  EpochMs at = 0;
+};
+
+// What the customer sees: no name, phone, address or notes.
+struct RequestStatus {
+  std::string code;
+  RequestKind kind = RequestKind::Repair;
+  std::string product;
+  std::string problem;
+  RequestState state = RequestState::Received;
+  std::string scheduled_date;  // "scheduled for", once scheduled
+  std::optional<TimeWindow> scheduled_window;
+  std::vector<StatusStep> timeline;  // oldest first
+};
+
+class RequestLookup {
+ public:
+  RequestLookup(StoreDb& store, const Clock& clock, LookupPolicy policy = {})
+      : store_(store), clock_(clock), policy_(policy) {}
+
+  // `device` names where the attempt comes from (a kiosk's id, a client address).
+  // Error codes: "code-format", "last-four-format" (not counted: they cannot
+  // match), "lookup-no-match" (counted), "lookup-slowed-down" (Refused; the
+  // message says how long to wait).
+  Result<RequestStatus> status(const std::string& typed_code, const std::string& last_four, const std::string& device);
+
+ private:
+  StoreDb& store_;
+  const Clock& clock_;
+  LookupPolicy policy_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,28 @@
+// The privacy purge of requests (see request_purge.h).
+#include "requests/request_purge.h"
+
+#include <string>
+
+namespace kiosk {
+
+Result<std::int64_t> purge_personal_data(StoreDb& store, const Clock& clock, int days) {
+  if (days < 0 || days > kMaxPurgeDays)
+    return invalid_argument("days must be between 0 and " + std::to_string(kMaxPurgeDays), "bad-days");
+  try {
+    Database& db = store.db();
+    const EpochMs now = clock.now_ms();
+    Transaction tx(db);
+    db.prepare("UPDATE request SET contact_name = '', phone = '', address = '', serial = '', description = '', "
+               "purged_at = ?1 WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ?2 "
+               "AND state IN ('closed', 'cancelled')")
+        .bind(1, now).bind(2, now - std::int64_t{days} * 86'400'000)
+        .run();
+    const std::int64_t purged = sqlite3_changes64(db.handle());
+    tx.commit();
+    return purged;
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,42 @@
+// Validation of a request form, field by field, before anything is stored:
+// the catalogue (product, and a problem offered for that product), text rules
+// (request_text.h), the phone (Chinese mobile or landline), dates in the
+// store's time zone (a purchase not in the future; a preferred visit from
+// now to kMaxDaysAhead days ahead, its window not over yet) and consent.
+// Pure: the catalogue, zone and time are passed in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/store_time_zone.h"
+#include "model/request_model.h"
+
+namespace kiosk {
+
+constexpr int kMaxDaysAhead = 60;  // how far ahead a visit may be asked for
+constexpr std::size_t kMaxDescriptionChars = 500;
+constexpr std::size_t kMaxNameChars = 40;
+constexpr std::size_t kMaxAddressChars = 120;
+constexpr std::size_t kMaxModelChars = 40;
+constexpr std::size_t kMaxSerialChars = 40;
+
+// The request as it will be stored (phone as digits, consent_at = now), all
+// but its id, code, state and version; or the first problem found, an
+// InvalidArgument error (Refused "consent-required" without consent) whose
+// code names the field: "description-too-long", "phone-format",
+// "preferred-date-past", "unknown-problem"...
+Result<Request> validate_request(const RequestForm& form, const std::vector<ProductCategory>& catalog,
+                                 const StoreTimeZone& zone, EpochMs now);
+
+// The date and window of a visit, asked for or scheduled: a date from today to
+// kMaxDaysAhead days ahead, today only while the window is not over. `field`
+// ("preferred", "scheduled") starts the error codes: "preferred-date-past",
+// "scheduled-window-empty"...
+std::optional<Error> check_visit_date(const std::string& field, const std::string& date, std::optional<TimeWindow> window,
+                                      const StoreTimeZone& zone, EpochMs now);
+
+}  // namespace kiosk
