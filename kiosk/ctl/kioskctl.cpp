@@ -43,7 +43,7 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
   queue                 stats [--day YYYY-MM-DD]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
-  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync     status)";
+  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 500]     status)";
 
 // Carries an error out of a command with the exit code it deserves.
 struct CommandFailed {
@@ -125,11 +125,11 @@ int g_exit_code = 0;
 
 // One sync round (upload everything pending, read HQ's changes). Exit 0 only
 // when nothing is left to send; 3 when HQ refuses this device; 1 otherwise.
-json run_sync(StoreDb& store, const Clock& clock) {
+json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   const SyncConfig config = take(SyncStore(store, clock).config());
   if (!config.configured()) throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)"};
   http::HttpSyncTransport transport(config.hq_url, config.device_token);
-  SyncSession session(store, clock, transport);
+  SyncSession session(store, clock, transport, options);
   const SyncRoundReport report = session.run_round();
   json out{{"complete", report.complete}, {"uploaded", report.uploaded}, {"parked", report.parked},
            {"changes", report.changes}, {"pending", report.pending}, {"requests", report.requests},
@@ -260,8 +260,10 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     return json{{"hq_url", url}, {"configured", true}};
   }
   if (command == "sync") {
+    SyncOptions options;
+    if (cl.optional("batch")) options.batch_records = cl.required_int("batch", 1, 1000);
     cl.finish();
-    return run_sync(store, clock);
+    return run_sync(store, clock, options);
   }
   cl.finish();
   if (command == "status") return status_json(take(SyncStore(store, clock).status()));

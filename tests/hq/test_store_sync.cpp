@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "hq/fault_proxy.h"
 #include "hq/hq_fixture.h"
 #include "queue/queue_engine.h"
 #include "ratings/rating_book.h"
@@ -238,4 +239,39 @@ TEST_CASE("hq and the store's sync killed with SIGKILL again and again during a 
   for (const std::string& id : ids) missing += at_hq.count(id) == 0;
   CHECK(missing == 0);
   CHECK(kioskctl(store.data, {"status"}).body["sync"]["pending"] == 0);
+}
+
+TEST_CASE("through a proxy that resets, refuses (500/503/429), stalls, cuts answers short and duplicates requests, every record arrives exactly once") {
+  HqFixture hq;
+  hq.start();
+  FaultProxy proxy(hq.port, /*fault_share=*/0.5, /*seed=*/1123);
+  SyncedStore store(hq);
+  REQUIRE(kioskctl(store.data, {"hq", "set", "--url", "http://127.0.0.1:" + std::to_string(proxy.port()), "--token", store.token})
+              .exit_code == 0);
+  REQUIRE(hq.hq({"catalog", "import", std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"}).exit_code == 0);
+  REQUIRE(hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234"}).exit_code == 0);
+  const std::vector<std::string> ids = issue_backlog(store.data, 3000);
+
+  int rounds = 0;
+  CtlReply last;
+  for (; rounds < 60; ++rounds) {
+    last = kioskctl(store.data, {"sync", "--batch", "50"});  // 60 batches: many requests to hurt
+    if (last.exit_code == 0) break;
+  }
+  std::string faults;
+  for (const auto& [fault, count] : proxy.counts()) faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
+  MESSAGE(ids.size() << " tickets in " << rounds + 1 << " sync rounds; requests:" << faults);
+  REQUIRE_MESSAGE(last.exit_code == 0, last.body.dump());
+  const std::map<FaultProxy::Fault, int> counts = proxy.counts();
+  for (int f = 1; f <= static_cast<int>(FaultProxy::Fault::Stall); ++f)
+    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1, "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
+
+  const std::map<std::string, Json> at_hq = by_id(hq.exported("S1", "tickets"));
+  CHECK(at_hq.size() == ids.size());
+  std::size_t missing = 0;
+  for (const std::string& id : ids) missing += at_hq.count(id) == 0;
+  CHECK(missing == 0);
+  CHECK(kioskctl(store.data, {"status"}).body["sync"]["pending"] == 0);
+  CHECK(kioskctl(store.data, {"staff", "list"}).body["staff"].size() == 1);
+  CHECK(kioskctl(store.data, {"queue"}).body["services"].size() == 8);
 }
