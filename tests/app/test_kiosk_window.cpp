@@ -3,6 +3,7 @@
 // its paper ticket was printed (to a PNG preview). Also renders every customer
 // screen with `kiosk --screen NAME --screenshot FILE` in both languages and keeps
 // the PNGs as test output; exit code 4 would mean a character had no glyph.
+// With --listen, the same process serves the store node's API to counters.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -13,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "customer/scripted_screens.h"
+#include "remote/store_node_client.h"
+#include "staff/staff_book.h"
 #include "support/child_process.h"
 #include "support/test_store.h"
 #include "support/xvfb_server.h"
@@ -101,4 +104,33 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   const test::CommandOutput unknown = test::run_command({KIOSK_PATH, "--data", store.dir.path(), "--windowed", "640x480",
                                                          "--screen", "nowhere", "--screenshot", dir + "/x.png"});
   CHECK(unknown.exit_code == 2);
+}
+
+TEST_CASE("the customer kiosk with --listen serves the store node's API from the same process") {
+  test::XvfbServer xvfb(1280, 800);
+  TestStore store;
+  REQUIRE(store.engine->open_counter(1, {"A", "B"}).ok());
+  StaffPolicy policy;
+  policy.pin_cost = PinHashCost::fastest_for_tests();
+  REQUIRE(StaffBook(*store.store, store.clock, policy).add("Li", "2580", StaffRole::Counter).ok());
+  const std::string map = store.dir.file("widgets.json");
+  ChildProcess kiosk({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800",
+                      "--widget-map", map, "--listen", "127.0.0.1:0"});
+  const std::optional<std::string> listening = kiosk.read_line(std::chrono::seconds(30));
+  REQUIRE(listening.has_value());
+  const std::string address = nlohmann::json::parse(*listening)["listening"];
+
+  click(map, "welcome.take");  // a customer takes a number on the screen...
+  click(map, "service.A");
+  click(map, "take.confirm");
+  REQUIRE(wait_for_widget(map, "ticket.done"));
+
+  remote::StoreNodeClient counter({"http://" + address});  // ...and a counter calls it through the same process
+  REQUIRE(counter.login("Li", "2580", 1).ok());
+  Result<remote::Json> called = counter.counter_action(1, "call");
+  REQUIRE(called.ok());
+  CHECK(called.value()["ticket"] == "A001");
+
+  kiosk.terminate();
+  CHECK(kiosk.wait() == 0);
 }
