@@ -21,7 +21,10 @@ CounterApp::CounterApp(CounterAppConfig config, app::Translations texts, EpochMs
   state_.language = config_.language;
   state_.queue_loaded_at = now;
   worker_ = std::make_unique<CounterWorker>(CounterWorkerConfig{config_.store_url, config_.counter},
-                                            [this](Action action) { inbox_.post(std::move(action)); });
+                                            [this](Action action) {
+                                              ++answers_posted_;
+                                              inbox_.post(std::move(action));
+                                            });
   state_.queue_loading = true;
   worker_->submit({LoadQueue{}});
 }
@@ -33,7 +36,10 @@ void CounterApp::dispatch(const Action& action, EpochMs now) {
 void CounterApp::show_sample(const Action& action, EpochMs now) { (void)reduce(state_, action, now, config_.timings); }
 
 void CounterApp::update(EpochMs now) {
-  for (const Action& action : inbox_.drain()) dispatch(action, now);
+  for (const Action& action : inbox_.drain()) {
+    ++answers_taken_;
+    dispatch(action, now);
+  }
   dispatch(Tick{}, now);
 }
 

@@ -4,6 +4,7 @@
 // the same way (see app/role_app.h).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -48,7 +49,10 @@ class CounterApp final : public app::RoleApp {
   std::vector<std::string> texts_to_show() const override;
   const CounterState& state() const { return state_; }
   const app::Translations& texts() const { return texts_; }
+  // No request queued or running (its answers may still wait for update()).
   bool worker_idle() const { return worker_->idle(); }
+  // Answers posted by the worker that update() has not taken yet.
+  bool answers_waiting() const { return answers_posted_ != answers_taken_; }
 
  private:
   CounterAppConfig config_;
@@ -56,6 +60,8 @@ class CounterApp final : public app::RoleApp {
   CounterState state_;
   app::ActionInbox<Action> inbox_;
   std::vector<Action> taps_;
+  std::atomic<long> answers_posted_{0};
+  long answers_taken_ = 0;
   std::unique_ptr<CounterWorker> worker_;  // last: stops before the inbox goes
 };
 

@@ -158,6 +158,7 @@ Effects on_queue(CounterState& s, const QueueLoaded& a, EpochMs now) {
   if (a.counter) s.counter = a.counter;
   s.queue_loaded_at = now;
   s.queue_loading = false;
+  if (s.link.down && s.error.key == "counter.error.unreachable") s.error = {};  // the node is back
   s.link = {};
   if (s.screen == Screen::Console && !counter_working(s)) {
     s.ticket.reset();

@@ -19,7 +19,7 @@ void settle(CounterApp& app, EpochMs at) {
   for (int i = 0; i < 2500; ++i) {
     if (app.worker_idle()) {
       app.update(at);
-      if (app.worker_idle() && !app.state().queue_loading) return;
+      if (app.worker_idle() && !app.answers_waiting() && !app.state().queue_loading) return;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }

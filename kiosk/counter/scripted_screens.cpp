@@ -48,7 +48,8 @@ Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs 
     run({ChangeServices{}});
     return now;
   }
-  const std::vector<std::string> codes = all_codes(s);
+  // The counter's own services if it has some, else all of them.
+  const std::vector<std::string> codes = s.counter && !s.counter->services.empty() ? s.counter->services : all_codes(s);
   run({CounterAnswered{"open", CounterLine{"open", "", codes}}});
   const std::string& first = codes.front();
   const TicketLine sample{"sample", format_ticket_label(first, 12), first, "called", 0};

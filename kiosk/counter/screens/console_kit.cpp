@@ -14,9 +14,11 @@ void top_bar(ui::TouchUi& ui, const CounterView& view, const Emit& emit, std::st
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = avail_x();
   const bool logged_in = !view.state.staff_name.empty();
-  const std::string logout_label = view.tr("counter.logout") + "  " + shortcut_label("logout");
   const std::string& language_label = view.tr("app.language_switch");
-  const float button_em = std::max(5.0f, (text_width(ui, logout_label, ui::FontRole::body) + 1.4f * em) / em);
+  // Room for the label and, on both sides, the shortcut (see shortcut_button).
+  const float key_w = text_width(ui, shortcut_label("logout"), ui::FontRole::body, 0.75f) + 0.4f * em;
+  const float logout_w = text_width(ui, view.tr("counter.logout"), ui::FontRole::body) + 2 * key_w + 0.6f * em;
+  const float button_em = std::max({5.0f, logout_w / em, (text_width(ui, language_label, ui::FontRole::body) + 1.4f * em) / em});
   const float buttons_w = (logged_in ? 2 * button_em + 0.5f : button_em) * em;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 title_min(start.x, start.y), title_max(start.x + width - buttons_w - 0.5f * em, start.y + kBarEm * em);
@@ -29,7 +31,7 @@ void top_bar(ui::TouchUi& ui, const CounterView& view, const Emit& emit, std::st
   if (logged_in) {
     ImGui::SameLine();
     if (shortcut_button(ui, "logout", view.tr("counter.logout"), shortcut_label("logout"), ImVec2(button_em, kBarEm),
-                        Tone::normal))
+                        Tone::normal, ui::FontRole::body))
       emit(Logout{});
   }
   const float line_y = start.y + kBarEm * em + 0.3f * em;
@@ -47,7 +49,7 @@ void link_banner(ui::TouchUi& ui, const CounterView& view) {
 }
 
 bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key,
-                     ImVec2 size_em, Tone tone) {
+                     ImVec2 size_em, Tone tone, ui::FontRole role) {
   const Tile t = tile(ui, id, size_em, tone);
   const Palette& p = palette();
   const float em = ui.em();
@@ -58,8 +60,8 @@ bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view labe
   const float side = std::max(0.4f * em, key_w);
   // The label centred between equal margins so the key never covers it.
   const float inner_w = t.max.x - t.min.x - 2 * side;
-  const ui::FontRole role = fitting_role(ui, label, inner_w, 2, ui::FontRole::large);
-  text_in_rect(ui, draw, label, role, u32(ink), ImVec2(t.min.x + side, t.min.y), ImVec2(t.max.x - side, t.max.y),
+  const ui::FontRole label_role = role == ui::FontRole::body ? role : fitting_role(ui, label, inner_w, 2, role);
+  text_in_rect(ui, draw, label, label_role, u32(ink), ImVec2(t.min.x + side, t.min.y), ImVec2(t.max.x - side, t.max.y),
                Align::centre);
   if (!key.empty()) {
     ImVec4 faded = ink;

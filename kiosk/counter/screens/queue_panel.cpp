@@ -9,52 +9,106 @@ namespace {
 
 constexpr float kTableScale = 0.9f;
 
+bool served_here(const CounterState& s, const std::string& code) {
+  if (!s.counter) return false;
+  for (const std::string& served : s.counter->services)
+    if (served == code) return true;
+  return false;
+}
+
+// Column positions of the queue table, right to left from the card's inner edge.
+struct Columns {
+  float check;   // left gutter: the check mark of a service served here
+  float name;
+  float name_w;
+  float waiting;  // right edge of the waiting count
+  float wait;     // right edge of "estimated / target"
+  float badge;    // centre of the over-target badge
+};
+
+Columns columns(ui::TouchUi& ui, float left, float right) {
+  const float em = ui.em();
+  Columns c;
+  c.check = left;
+  c.name = left + 1.2f * em;
+  c.badge = right - 0.5f * em;
+  c.wait = right - 1.3f * em;
+  c.waiting = c.wait - 6.6f * em;
+  c.name_w = c.waiting - 3.4f * em - c.name;
+  return c;
+}
+
+void right_aligned(ui::TouchUi& ui, ImDrawList* draw, const std::string& text, ImU32 colour, float right, float y,
+                   float height, float scale) {
+  const float w = text_width(ui, text, ui::FontRole::body, scale);
+  text_in_rect(ui, draw, text, ui::FontRole::body, colour, ImVec2(right - w, y), ImVec2(right + 1, y + height), Align::left,
+               scale);
+}
+
+// The queue as a table: service, people waiting, estimated wait / target; a
+// row over its target amber with an alert badge. Returns the card's height.
 float queue_card(ui::TouchUi& ui, const CounterView& view, float width) {
   const float em = ui.em();
   const Palette& p = palette();
   const CounterState& s = view.state;
   const float pad = 0.6f * em;
-  const float row_h = 2 * line_height(ui, ui::FontRole::body, kTableScale) + 0.3f * em;
   const float heading_h = line_height(ui, ui::FontRole::large);
-  const float height = 2 * pad + heading_h + 0.2f * em + std::max<float>(1, float(s.services.size())) * (row_h + 0.2f * em);
+  const float line = line_height(ui, ui::FontRole::body, kTableScale);
+  const float small = line_height(ui, ui::FontRole::body, 0.8f);
   const ImVec2 min = ImGui::GetCursorScreenPos();
+  const Columns col = columns(ui, min.x + pad, min.x + width - pad);
+  bool any_over = false;
+  float rows_h = 0;
+  for (const ServiceLine& service : s.services) {
+    any_over = any_over || over_target(service);
+    rows_h += std::max(line, wrapped_height(ui, service_name(view, service.code) + " (" + service.code + ")",
+                                            ui::FontRole::body, col.name_w, kTableScale)) + 0.3f * em;
+  }
+  if (s.services.empty()) rows_h = line;
+  const float height = 2 * pad + heading_h + small + 0.2f * em + rows_h + (any_over ? small + 0.2f * em : 0.0f);
   const ImVec2 max(min.x + width, min.y + height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, u32(p.surface), 0.3f * em);
-  text_in_rect(ui, draw, view.tr("counter.queue.heading"), ui::FontRole::large, u32(p.text), ImVec2(min.x + pad, min.y + pad),
-               ImVec2(max.x - pad, min.y + pad + heading_h), Align::left);
-  float y = min.y + pad + heading_h + 0.2f * em;
+  float y = min.y + pad;
+  text_in_rect(ui, draw, view.tr("counter.queue.heading"), ui::FontRole::large, u32(p.text), ImVec2(col.check, y),
+               ImVec2(col.waiting, y + heading_h), Align::left);
+  // The legend of the check mark, beside the heading.
+  const std::string& legend = view.tr("counter.queue.legend");
+  const float legend_w = text_width(ui, legend, ui::FontRole::body, 0.8f);
+  draw_check(draw, ImVec2(col.wait - legend_w - 0.6f * em, y + heading_h / 2), 0.7f * em, u32(p.selected), 0.12f * em);
+  right_aligned(ui, draw, legend, u32(p.text_muted), col.wait, y, heading_h, 0.8f);
+  y += heading_h;
+  const ImU32 muted = u32(p.text_muted);
+  text_in_rect(ui, draw, view.tr("counter.queue.col_service"), ui::FontRole::body, muted, ImVec2(col.name, y),
+               ImVec2(col.name + col.name_w, y + small), Align::left, 0.8f);
+  right_aligned(ui, draw, view.tr("counter.queue.col_waiting"), muted, col.waiting, y, small, 0.8f);
+  right_aligned(ui, draw, view.tr("counter.queue.col_wait"), muted, col.wait, y, small, 0.8f);
+  y += small + 0.2f * em;
   if (s.services.empty())
-    text_in_rect(ui, draw, view.tr("counter.queue.loading"), ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
-                 ImVec2(max.x - pad, y + row_h), Align::left, kTableScale);
-  const bool mine_known = s.counter.has_value();
+    text_in_rect(ui, draw, view.tr("counter.queue.loading"), ui::FontRole::body, muted, ImVec2(col.name, y),
+                 ImVec2(max.x - pad, y + line), Align::left, kTableScale);
   for (const ServiceLine& service : s.services) {
     const bool over = over_target(service);
-    const ImVec2 row_min(min.x + pad * 0.5f, y), row_max(max.x - pad * 0.5f, y + row_h);
-    if (over) draw->AddRectFilled(row_min, row_max, u32(p.warning), 0.2f * em);
+    const std::string name = service_name(view, service.code) + " (" + service.code + ")";
+    const float row_h = std::max(line, wrapped_height(ui, name, ui::FontRole::body, col.name_w, kTableScale)) + 0.3f * em;
+    if (over) draw->AddRectFilled(ImVec2(min.x + 0.3f * em, y), ImVec2(max.x - 0.3f * em, y + row_h), u32(p.warning), 0.2f * em);
     const ImU32 ink = u32(over ? p.text_on_selected : p.text);
-    const ImU32 muted = u32(over ? p.text_on_selected : p.text_muted);
-    const float badge = over ? 1.3f * em : 0;
-    if (over) draw_alert_badge(draw, ImVec2(row_min.x + 0.75f * em, (row_min.y + row_max.y) / 2), 0.5f * em, u32(p.danger), u32(p.text));
-    bool served = false;
-    if (mine_known)
-      for (const std::string& code : s.counter->services) served = served || code == service.code;
-    const float line = line_height(ui, ui::FontRole::body, kTableScale);
-    const float x0 = row_min.x + 0.4f * em + badge;
-    const std::string count = view.tr("counter.queue.waiting", {std::to_string(service.waiting)});
-    const float count_w = text_width(ui, count, ui::FontRole::body, kTableScale);
-    const std::string name = service_name(view, service.code) + " (" + service.code + ")" +
-                             (served ? " · " + view.tr("counter.queue.mine") : std::string());
-    text_in_rect(ui, draw, name, ui::FontRole::body, ink, ImVec2(x0, y + 0.15f * em),
-                 ImVec2(row_max.x - count_w - 0.8f * em, y + 0.15f * em + line), Align::left, kTableScale);
-    text_in_rect(ui, draw, count, ui::FontRole::body, ink, ImVec2(row_max.x - count_w - 0.4f * em, y + 0.15f * em),
-                 ImVec2(row_max.x - 0.3f * em, y + 0.15f * em + line), Align::left, kTableScale);
-    const std::string wait = view.tr(over ? "counter.queue.over_target" : "counter.queue.wait",
-                                     {std::to_string(service.estimated_wait_min), std::to_string(service.wait_target_min)});
-    text_in_rect(ui, draw, wait, ui::FontRole::body, muted, ImVec2(x0, y + 0.15f * em + line),
-                 ImVec2(row_max.x - 0.3f * em, y + 0.15f * em + 2 * line), Align::left, kTableScale);
-    y += row_h + 0.2f * em;
+    const float mid = y + row_h / 2;
+    if (served_here(s, service.code))
+      draw_check(draw, ImVec2(col.check + 0.45f * em, mid), 0.7f * em, u32(over ? p.text_on_selected : p.selected), 0.12f * em);
+    text_in_rect(ui, draw, name, ui::FontRole::body, ink, ImVec2(col.name, y), ImVec2(col.name + col.name_w, y + row_h),
+                 Align::left, kTableScale);
+    right_aligned(ui, draw, view.tr("counter.queue.waiting", {std::to_string(service.waiting)}), ink, col.waiting, y, row_h,
+                  kTableScale);
+    right_aligned(ui, draw,
+                  view.tr("counter.queue.wait", {std::to_string(service.estimated_wait_min), std::to_string(service.wait_target_min)}),
+                  ink, col.wait, y, row_h, kTableScale);
+    if (over) draw_alert_badge(draw, ImVec2(col.badge, mid), 0.45f * em, u32(p.danger), u32(p.text));
+    y += row_h;
   }
+  if (any_over)
+    text_in_rect(ui, draw, view.tr("counter.queue.over_legend"), ui::FontRole::body, muted, ImVec2(col.check, y + 0.2f * em),
+                 ImVec2(max.x - pad, y + 0.2f * em + small), Align::left, 0.8f);
   ImGui::Dummy(ImVec2(width, height));
   return height;
 }
