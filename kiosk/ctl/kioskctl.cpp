@@ -10,10 +10,12 @@
 
 #include "codec/queue_json.h"
 #include "app/command_line.h"
+#include "ctl/request_commands.h"
 #include "http/sync_transport.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
+#include "store/product_catalog.h"
 #include "store/store_db.h"
 #include "sync/sync_session.h"
 #include "sync/sync_store.h"
@@ -33,7 +35,7 @@ using json = nlohmann::ordered_json;
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 
 constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
-  init --store ID [--tz Asia/Shanghai] [--catalog FILE] [--counters 3] [--interleave 2]
+  init --store ID [--tz Asia/Shanghai] [--catalog FILE] [--products FILE] [--counters 3] [--interleave 2]
   catalog import FILE
   counter open --counter N --services A,B | counter pause --counter N --reason TEXT
   counter close --counter N | counters
@@ -43,7 +45,16 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
   queue                 stats [--day YYYY-MM-DD]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
-  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 500]     status)";
+  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 500]     status
+  request create --product CODE --problem CODE --name NAME --phone PHONE --consent
+                 [--kind repair|installation] [--model M] [--serial S] [--purchase-date YYYY-MM-DD]
+                 [--description TEXT] [--urgency normal|urgent] [--by WHO]
+                 (--address TEXT --date YYYY-MM-DD --window morning|afternoon|evening | --drop-off)
+  request show --code R7K2-9QX      request list [--state STATE] [--limit 100]
+  request transition --code R7K2-9QX --to STATE [--by WHO] [--note TEXT] [--version N]
+                 [--assignee STAFF] [--date YYYY-MM-DD --window W]
+  request lookup --code R7K2-9QX --last4 5678 [--device NAME]
+  request purge [--days 30]         request products [import FILE])";
 
 // Carries an error out of a command with the exit code it deserves.
 struct CommandFailed {
@@ -87,13 +98,20 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
   if (cl.optional("counters")) settings.counters = cl.required_int("counters", 1, 99);
   if (cl.optional("interleave")) settings.priority_interleave = cl.required_int("interleave", 1, 10);
   const std::string catalog_file = cl.optional("catalog").value_or(assets_dir() + "/catalog-default.jsonl");
+  const std::string products_file = cl.optional("products").value_or(assets_dir() + "/products-default.jsonl");
   cl.finish();
   const std::vector<Service> catalog = take(read_catalog_file(catalog_file));
+  const std::vector<ProductCategory> products = take(read_product_catalog_file(products_file));
   auto store = take(StoreDb::create(data_dir, settings, catalog, clock.now_ms()));
+  {
+    Transaction tx(store->db());
+    store_product_catalog(store->db(), products);
+    tx.commit();
+  }
   json services = json::array();
   for (const Service& s : catalog) services.push_back(s.code);
   return json{{"store", store->store_id()}, {"time_zone", store->zone().name()}, {"database", StoreDb::file_in(data_dir)},
-              {"counters", settings.counters}, {"services", services}};
+              {"counters", settings.counters}, {"services", services}, {"products", products.size()}};
 }
 
 // Every command reads all of its arguments and rejects unknown ones (finish)
@@ -259,6 +277,7 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     take(SyncStore(store, clock).configure(url, token));
     return json{{"hq_url", url}, {"configured", true}};
   }
+  if (command == "request") return take(run_request_command(store, cl, clock));
   if (command == "sync") {
     SyncOptions options;
     if (cl.optional("batch")) options.batch_records = cl.required_int("batch", 1, 1000);
@@ -281,7 +300,7 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
 }
 
 int run(const std::vector<std::string>& args) {
-  CommandLine cl(args, {"priority", "help"});
+  CommandLine cl(args, {"priority", "help", "consent", "drop-off"});
   if (cl.flag("help")) {
     std::cout << kUsage << "\n";
     return 0;

@@ -1,0 +1,22 @@
+// kioskctl's `request` command group: create, show, transition, list, lookup,
+// purge and the product catalogue. Every option is read and checked (a usage
+// error otherwise) before anything changes; the domain's refusals come back
+// as the Result's error for kioskctl to map to its exit codes. The switches
+// they read (--consent, --drop-off) are declared where kioskctl builds its
+// command line, with the usage text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/command_line.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/store_db.h"
+
+namespace kiosk::ctl {
+
+// Runs `request SUBCOMMAND [options]` (the word "request" already read).
+// Throws app::UsageError for bad usage.
+Result<nlohmann::ordered_json> run_request_command(StoreDb& store, app::CommandLine& cl, const Clock& clock);
+
+}  // namespace kiosk::ctl
