@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <vector>
 
@@ -143,8 +144,12 @@ class HqServer::Routes {
         res.set_header("Connection", "close");
         return send_error(res, {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
       }
+      // One writer at a time in this process: a hand-over here, where SQLite's
+      // busy handler would sleep in steps of up to 100 ms between tries.
+      std::unique_lock one_writer(writes_);
       std::variant<json, ApiError> answer =
           apply_upload(db, device, body, clock_.now_ms(), UploadLimits{config_.max_records});
+      one_writer.unlock();
       if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_error(res, *error);
       send(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
@@ -184,6 +189,7 @@ class HqServer::Routes {
   const std::uint64_t id_ = g_next_server_id++;
   httplib::Server server_;
   std::map<std::string, std::string> allowed_;  // path -> its method, for 405
+  std::mutex writes_;
 };
 
 // [SECTION] Lifetime

@@ -6,6 +6,7 @@
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
 #include "queue/queue_engine.h"
+#include "requests/request_outbox.h"
 #include "staff/staff_book.h"
 
 namespace kiosk {
@@ -164,6 +165,8 @@ Result<std::vector<OutboxRecord>> SyncStore::pending(int limit) {
         if (std::optional<Ticket> ticket = find_ticket(db, r.id)) r.data = to_json(*ticket);
       } else if (r.kind == "rating") {
         r.data = rating_data(db, r.id);
+      } else if (std::optional<json> request = request_outbox_data(db, r.kind, r.id)) {
+        r.data = std::move(*request);  // "request" and "request_event" (schema 5)
       }
     }
     return records;

@@ -1,0 +1,168 @@
+// Sync benchmark (prints figures, never fails on time):
+//   1. a store's backlog (default 14,000 records, a busy week offline) uploaded
+//      to a real hq process over loopback by one sync round (libcurl, gzip):
+//      records/s, requests, bytes;
+//   2. the cost of a sync when nothing changed (requests, bytes);
+//   3. hq's ingest rate with many stores (default 200) uploading at once.
+// build-*/tests/hq/bench_sync [--records 14000] [--stores 200] [--per-store 100]
+//                             [--clients 16] [--dir DIR]
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../bench/latency_figures.h"
+#include "core/random_id.h"
+#include "hq/hq_admin.h"
+#include "hq/hq_db.h"
+#include "http/sync_transport.h"
+#include "queue/queue_engine.h"
+#include "store/catalog.h"
+#include "support/child_process.h"
+#include "sync/gzip.h"
+#include "sync/sync_session.h"
+
+#ifndef HQ_PATH
+#error "HQ_PATH must name the hq executable"
+#endif
+#ifndef KIOSK_ASSETS_DIR
+#error "KIOSK_ASSETS_DIR must name the assets directory"
+#endif
+
+using namespace kiosk;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+  int records = 14000, stores = 200, per_store = 100, clients = 16;
+  std::string dir = "/tmp/bench-sync";
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string name = argv[i], value = argv[i + 1];
+    if (name == "--records") o.records = std::stoi(value);
+    else if (name == "--stores") o.stores = std::stoi(value);
+    else if (name == "--per-store") o.per_store = std::stoi(value);
+    else if (name == "--clients") o.clients = std::stoi(value);
+    else if (name == "--dir") o.dir = value;
+    else throw std::runtime_error("unknown option " + name);
+  }
+  return o;
+}
+
+double seconds_since(Clock_::time_point start) { return std::chrono::duration<double>(Clock_::now() - start).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options o = parse(argc, argv);
+  std::filesystem::remove_all(o.dir);
+  std::filesystem::create_directories(o.dir);
+  const std::string hq_db = o.dir + "/hq.db", store_dir = o.dir + "/store";
+  SystemClock clock;
+
+  // HQ: one store for the backlog, o.stores more for the ingest test.
+  std::string token;
+  std::vector<std::pair<std::string, std::string>> fleet;  // store id, device token
+  {
+    auto db = hq::open_hq_db(hq_db).value();
+    hq::HqAdmin admin(*db, clock);
+    (void)admin.add_store("S0", "backlog");
+    token = admin.add_device("S0", "").value()["token"];
+    for (int i = 1; i <= o.stores; ++i) {
+      const std::string id = "F" + std::to_string(i);
+      (void)admin.add_store(id, "fleet " + std::to_string(i));
+      fleet.emplace_back(id, admin.add_device(id, "").value()["token"].get<std::string>());
+    }
+  }
+  test::ChildProcess server({HQ_PATH, "--db", hq_db, "--listen", "127.0.0.1:0"});
+  const std::string listening = nlohmann::json::parse(server.read_line(std::chrono::seconds(10)).value())["listening"];
+  const std::string url = "http://" + listening;
+
+  // The store's backlog.
+  {
+    auto catalog = read_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl").value();
+    StoreSettings settings;
+    settings.store_id = "S0";
+    auto store = StoreDb::create(store_dir, settings, catalog, clock.now_ms()).value();
+    store->db().exec("PRAGMA synchronous=OFF");  // only to make the backlog fast
+    QueueEngine engine(*store, clock);
+    for (int i = 0; i < o.records; ++i) (void)engine.issue({i % 2 ? "A" : "B", false, {}});
+    (void)SyncStore(*store, clock).configure(url, token);
+  }
+  std::printf("bench_sync: hq at %s, %d records in the store's backlog\n", url.c_str(), o.records);
+
+  // 1. The backlog in one round.
+  {
+    auto store = StoreDb::open(store_dir).value();
+    http::HttpSyncTransport transport(url, token);
+    SyncSession session(*store, clock, transport);
+    const auto start = Clock_::now();
+    const SyncRoundReport report = session.run_round();
+    const double s = seconds_since(start);
+    std::printf("backlog upload: %lld records in %.2f s = %.0f records/s; %d requests, %.1f KiB sent gzip, complete=%s%s\n",
+                static_cast<long long>(report.uploaded), s, double(report.uploaded) / s, report.requests,
+                double(report.bytes_sent) / 1024, report.complete ? "yes" : "no",
+                report.error ? (" error: " + report.error->message).c_str() : "");
+
+    // 2. Nothing changed.
+    const auto noop_start = Clock_::now();
+    const SyncRoundReport noop = session.run_round();
+    std::printf("no-op sync: %d request(s), %lld bytes sent, %lld bytes of answer body, %.2f ms\n", noop.requests,
+                static_cast<long long>(noop.bytes_sent), static_cast<long long>(noop.bytes_received),
+                seconds_since(noop_start) * 1000);
+  }
+
+  // 3. Many stores at once: each uploads per_store tickets in one gzip batch;
+  // o.clients threads share the fleet.
+  {
+    std::vector<std::string> bodies;
+    for (const auto& [store_id, device_token] : fleet) {
+      const std::string incarnation = new_uuid();
+      nlohmann::json records = nlohmann::json::array();
+      for (int seq = 1; seq <= o.per_store; ++seq)
+        records.push_back({{"seq", seq}, {"kind", "ticket"}, {"id", new_uuid()}, {"revision", seq}, {"store", store_id},
+                           {"data", {{"ticket", "A" + std::to_string(100 + seq)}, {"business_day", "2026-11-23"},
+                                     {"service", "A"}, {"state", "done"}, {"issued_at", clock.now_ms()}}}});
+      bodies.push_back(gzip_compress(nlohmann::json{{"incarnation", incarnation}, {"batch", incarnation + ":1"},
+                                                    {"records", records}}.dump()));
+    }
+    std::atomic<std::size_t> next{0};
+    std::atomic<long> failures{0};
+    std::vector<std::vector<double>> latencies(std::size_t(o.clients));
+    const auto start = Clock_::now();
+    std::vector<std::thread> clients;
+    for (int c = 0; c < o.clients; ++c)
+      clients.emplace_back([&, c] {
+        for (std::size_t i; (i = next++) < fleet.size();) {
+          http::HttpClient client({url, fleet[i].second});
+          http::RequestOptions request;
+          request.content_encoding = "gzip";
+          const auto sent = Clock_::now();
+          auto answer = client.post_json("/sync/v1/upload", bodies[i], request);
+          latencies[std::size_t(c)].push_back(seconds_since(sent) * 1000);
+          if (!answer || answer.value().status != 200) ++failures;
+        }
+      });
+    for (std::thread& t : clients) t.join();
+    const double s = seconds_since(start);
+    std::vector<double> all;
+    for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+    const bench::Figures f = bench::summarise(all);
+    const double total = double(fleet.size()) * o.per_store;
+    std::printf("ingest: %zu stores x %d records, %d clients at once: %.2f s = %.0f records/s; upload p50 %.1f ms, p99 %.1f ms; %ld failed\n",
+                fleet.size(), o.per_store, o.clients, s, total / s, f.median_ms, f.p99_ms, failures.load());
+  }
+  server.terminate();
+  server.wait();
+  return 0;
+}
