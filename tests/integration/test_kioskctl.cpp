@@ -10,28 +10,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kioskctl_runner.h"
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 
 using nlohmann::json;
 using kiosk::test::ChildProcess;
+using kiosk::test::kioskctl;
+using kiosk::test::Reply;
 using kiosk::test::TempDir;
 
 namespace {
-
-struct Reply {
-  int exit_code;
-  json body;
-};
-
-Reply kioskctl(const std::string& data_dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
-  const kiosk::test::CommandOutput out = kiosk::test::run_command(args);
-  const json body = json::parse(out.stdout_text, nullptr, false);
-  REQUIRE_MESSAGE(!body.is_discarded(), "not one JSON object: " << out.stdout_text);
-  REQUIRE(body.is_object());
-  return {out.exit_code, body};
-}
 
 std::string init_store(const TempDir& dir) {
   const std::string data = dir.file("store");
