@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2)
     if (std::strcmp(argv[i], "--reps") == 0) reps = std::max(1, std::atoi(argv[i + 1]));
 
-  app::StopSignals stop;  // before any other thread: the counter thread ends the loop with SIGTERM
-  test::XvfbServer xvfb(1280, 720);
+  test::XvfbServer xvfb(1280, 720);  // first: Xvfb must not inherit the blocked SIGTERM
+  app::StopSignals stop;             // before any other thread: the counter thread ends the loop with SIGTERM
   test::NodeFixture node;
   node.issue(reps + 1);
   ui::WindowConfig window_config;
