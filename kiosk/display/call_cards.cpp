@@ -34,12 +34,15 @@ void draw_current_call(const BoardPainter& p, ImVec2 min, ImVec2 max) {
   const float pad = 0.7f * em;
   const float inner_w = max.x - min.x - 2 * pad;
   const float tag_h = p.line(ui::FontRole::body);
-  const float where_scale = p.fit(where.lead, ui::FontRole::large, inner_w, 1.0f, 0.5f);
-  const float where_h = p.line(ui::FontRole::large, where_scale);
   const float other_h = p.line(ui::FontRole::body, 1.1f);
-  const float label_room = max.y - min.y - 2 * pad - tag_h - where_h - other_h;
-  const float label_scale =
-      std::min({1.0f, label_room / p.line(ui::FontRole::huge), p.fit(call.event.ticket, ui::FontRole::huge, inner_w, 1.0f, 0.3f)});
+  // The label and the counter line shrink together when the card is short, so the label stays the largest.
+  const float room = max.y - min.y - 2 * pad - tag_h - other_h;
+  const float both = std::min(1.0f, room / (p.line(ui::FontRole::huge) + p.line(ui::FontRole::large)));
+  const float where_scale = std::min(both, p.fit(where.lead, ui::FontRole::large, inner_w, 1.0f, 0.4f));
+  const float where_h = p.line(ui::FontRole::large, where_scale);
+  const float label_room = room - where_h;
+  const float label_scale = std::min({label_room / p.line(ui::FontRole::huge), 1.0f,
+                                      p.fit(call.event.ticket, ui::FontRole::huge, inner_w, 1.0f, 0.3f)});
   const float label_h = p.line(ui::FontRole::huge, label_scale);
   float y = min.y + pad + std::max(0.0f, (label_room - label_h) / 2);
 
@@ -85,16 +88,19 @@ void draw_earlier_calls(const BoardPainter& p, ImVec2 min, ImVec2 max) {
     // The counter on the right: leading language above, the other below.
     const Bilingual where = p.tr("display.counter", {std::to_string(call.event.counter)});
     const float right_w = inner_w - label_w - em;
-    const float lead_scale = p.fit(where.lead, ui::FontRole::large, right_w, 0.55f, 0.35f);
+    // Both lines inside the row: shrunk together when rows are short.
+    const float fit_row = std::min(1.0f, 0.95f * row_h / (p.line(ui::FontRole::large, 0.5f) + p.line(ui::FontRole::body, 0.75f)));
+    const float lead_scale = p.fit(where.lead, ui::FontRole::large, right_w, 0.5f * fit_row, 0.3f);
+    const float other_scale = 0.75f * fit_row;
     const float lead_h = p.line(ui::FontRole::large, lead_scale);
-    const float other_h = p.line(ui::FontRole::body, 0.75f);
+    const float other_h = p.line(ui::FontRole::body, other_scale);
     const float block_top = y + (row_h - lead_h - other_h) / 2;
     const float lead_w = p.width(where.lead, ui::FontRole::large, lead_scale);
     p.text(where.lead, ui::FontRole::large, colours.text, ImVec2(max.x - pad - lead_w, block_top),
            ImVec2(max.x - pad, block_top + lead_h), kit::Align::left, lead_scale);
-    const float other_w = p.width(where.other, ui::FontRole::body, 0.75f);
+    const float other_w = p.width(where.other, ui::FontRole::body, other_scale);
     p.text(where.other, ui::FontRole::body, colours.text_muted, ImVec2(max.x - pad - other_w, block_top + lead_h),
-           ImVec2(max.x - pad, block_top + lead_h + other_h), kit::Align::left, 0.75f);
+           ImVec2(max.x - pad, block_top + lead_h + other_h), kit::Align::left, other_scale);
   }
 }
 
