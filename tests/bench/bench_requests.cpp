@@ -120,9 +120,9 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(dir);
 
   const std::string with = ", " + std::to_string(history) + " history";
-  std::printf("%-42s %10s %10s\n", "figure", "median ms", "p99 ms");
+  std::printf("%-46s %10s %10s\n", "figure", "median ms", "p99 ms");
   const auto row = [](const std::string& name, const Figures& f) {
-    std::printf("%-42s %10.3f %10.3f\n", name.c_str(), f.median_ms, f.p99_ms);
+    std::printf("%-46s %10.3f %10.3f\n", name.c_str(), f.median_ms, f.p99_ms);
   };
   row("request create to durable, 0 history", empty.create);
   row("request create to durable" + with, full.create);
