@@ -1,0 +1,66 @@
+// Schema 5 on a store written by schema 4: the outbox is rebuilt to admit
+// requests with every pending row kept (same seq, kind, record), the ticket
+// triggers still queue tickets after the rebuild, and requests and their
+// events are queued in their own transaction.
+#include <doctest/doctest.h>
+
+#include <tuple>
+
+#include "store/schema.h"
+#include "test_requests_fixture.h"
+
+using namespace kiosk;
+using kiosk::test::RequestStore;
+using kiosk::test::valid_form;
+
+namespace {
+
+using OutboxRow = std::tuple<std::int64_t, std::string, std::string>;
+
+std::vector<OutboxRow> outbox(Database& db) {
+  Statement& q = db.prepare("SELECT seq, kind, record_id FROM outbox ORDER BY seq");
+  std::vector<OutboxRow> rows;
+  while (q.step()) rows.emplace_back(q.int64(0), q.text(1), q.text(2));
+  q.reset();
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and requests join it") {
+  RequestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  REQUIRE(s.engine->issue({"A", false, {}}).ok());
+  REQUIRE(s.engine->call_next(1).ok());
+  const std::vector<OutboxRow> before = outbox(s.store->db());
+  REQUIRE(before.size() == 2);
+  s.store->db().exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
+                     "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category; "
+                     "PRAGMA user_version = 4;");
+  s.engine.reset();
+  s.store.reset();
+
+  auto reopened = StoreDb::open(s.dir.path());
+  REQUIRE(reopened.ok());
+  StoreDb& store = *reopened.value();
+  CHECK(store.db().pragma_int("user_version") == latest_schema_version());
+  CHECK(outbox(store.db()) == before);
+
+  QueueEngine engine(store, s.clock);
+  const Ticket issued = engine.issue({"A", false, {}}).value().ticket;
+  std::vector<OutboxRow> after = outbox(store.db());
+  REQUIRE(after.size() == 3);
+  CHECK(after[2] == OutboxRow{3, "ticket", issued.id});
+
+  {
+    Transaction tx(store.db());
+    store_product_catalog(store.db(), read_product_catalog_file(kiosk::test::default_products_path()).value());
+    tx.commit();
+  }
+  const Request r = RequestBook(store, s.clock).create(valid_form(), "customer").value();
+  after = outbox(store.db());
+  REQUIRE(after.size() == 5);
+  CHECK(after[3] == OutboxRow{4, "request", r.id});
+  CHECK(after[4] == OutboxRow{5, "request_event", r.events[0].id});
+  CHECK_THROWS_AS(store.db().exec("INSERT INTO outbox(kind, record_id, created_at) VALUES ('parcel', 'x', 0)"), SqliteError);
+}
