@@ -85,22 +85,19 @@ void draw_earlier_calls(const BoardPainter& p, ImVec2 min, ImVec2 max) {
     const float label_w = p.width(call.event.ticket, ui::FontRole::large, label_scale);
     p.text(call.event.ticket, ui::FontRole::large, call.event.recall ? colours.selected : colours.text,
            ImVec2(min.x + pad, y), ImVec2(min.x + pad + label_w, y + row_h), kit::Align::left, label_scale);
-    // The counter on the right: leading language above, the other below.
+    // The counter on one line at the right, as large as the label allows: the
+    // leading language, and the other one smaller before it.
     const Bilingual where = p.tr("display.counter", {std::to_string(call.event.counter)});
     const float right_w = inner_w - label_w - em;
-    // Both lines inside the row: shrunk together when rows are short.
-    const float fit_row = std::min(1.0f, 0.95f * row_h / (p.line(ui::FontRole::large, 0.5f) + p.line(ui::FontRole::body, 0.75f)));
-    const float lead_scale = p.fit(where.lead, ui::FontRole::large, right_w, 0.5f * fit_row, 0.3f);
-    const float other_scale = 0.75f * fit_row;
-    const float lead_h = p.line(ui::FontRole::large, lead_scale);
-    const float other_h = p.line(ui::FontRole::body, other_scale);
-    const float block_top = y + (row_h - lead_h - other_h) / 2;
-    const float lead_w = p.width(where.lead, ui::FontRole::large, lead_scale);
-    p.text(where.lead, ui::FontRole::large, colours.text, ImVec2(max.x - pad - lead_w, block_top),
-           ImVec2(max.x - pad, block_top + lead_h), kit::Align::left, lead_scale);
+    const float other_scale = std::min(0.75f, 0.9f * row_h / p.line(ui::FontRole::body));
     const float other_w = p.width(where.other, ui::FontRole::body, other_scale);
-    p.text(where.other, ui::FontRole::body, colours.text_muted, ImVec2(max.x - pad - other_w, block_top + lead_h),
-           ImVec2(max.x - pad, block_top + lead_h + other_h), kit::Align::left, other_scale);
+    const float lead_scale = p.fit(where.lead, ui::FontRole::large, right_w - other_w - 0.5f * em, 0.8f * label_scale, 0.3f);
+    const float lead_w = p.width(where.lead, ui::FontRole::large, lead_scale);
+    p.text(where.lead, ui::FontRole::large, colours.text, ImVec2(max.x - pad - lead_w, y), ImVec2(max.x - pad, y + row_h),
+           kit::Align::left, lead_scale);
+    const float other_right = max.x - pad - lead_w - 0.5f * em;
+    p.text(where.other, ui::FontRole::body, colours.text_muted, ImVec2(other_right - other_w, y),
+           ImVec2(other_right, y + row_h), kit::Align::left, other_scale);
   }
 }
 

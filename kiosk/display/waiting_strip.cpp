@@ -58,8 +58,8 @@ void draw_waiting_strip(const BoardPainter& p, ImVec2 min, ImVec2 max) {
            count_scale);
     const Bilingual name = p.names(service);
     const float name_w = chip_w - 3 * pad - count_w;
-    const float lead_scale = p.fit(name.lead, ui::FontRole::body, name_w, 1.0f, 0.6f);
-    const float other_scale = p.fit(name.other, ui::FontRole::body, name_w, 0.7f, 0.5f);
+    const float lead_scale = p.fit(name.lead, ui::FontRole::body, name_w, 1.0f, 0.45f);
+    const float other_scale = p.fit(name.other, ui::FontRole::body, name_w, 0.7f, 0.4f);
     const float lead_h = p.line(ui::FontRole::body, lead_scale), other_h = p.line(ui::FontRole::body, other_scale);
     const float top = chip_min.y + (chip_h - lead_h - other_h) / 2;
     p.text(name.lead, ui::FontRole::body, colours.text, ImVec2(chip_min.x + pad, top),
