@@ -60,7 +60,9 @@ bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view labe
   const float side = std::max(0.4f * em, key_w);
   // The label centred between equal margins so the key never covers it.
   const float inner_w = t.max.x - t.min.x - 2 * side;
-  const ui::FontRole label_role = role == ui::FontRole::body ? role : fitting_role(ui, label, inner_w, 2, role);
+  // As many lines of `role` as the button's height holds (at most two), else the body font.
+  const int lines = std::clamp(int((t.max.y - t.min.y - 0.2f * em) / line_height(ui, role)), 1, 2);
+  const ui::FontRole label_role = role == ui::FontRole::body ? role : fitting_role(ui, label, inner_w, lines, role);
   text_in_rect(ui, draw, label, label_role, u32(ink), ImVec2(t.min.x + side, t.min.y), ImVec2(t.max.x - side, t.max.y),
                Align::centre);
   if (!key.empty()) {

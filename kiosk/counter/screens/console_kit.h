@@ -20,7 +20,7 @@ void top_bar(ui::TouchUi& ui, const CounterView& view, const Emit& emit, std::st
 void link_banner(ui::TouchUi& ui, const CounterView& view);
 // A big button with its label centred and its shortcut (e.g. "F1") in the corner.
 // A disabled button draws greyed and never reports a tap.
-// The label is in `role`, or the body font if it does not fit in two lines.
+// The label is in `role`, or the body font if it does not fit the button in at most two lines.
 bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key,
                      ImVec2 size_em, Tone tone, ui::FontRole role = ui::FontRole::large);
 // The service's name in the view's language.

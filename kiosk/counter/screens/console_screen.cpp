@@ -27,15 +27,21 @@ void ticket_card(ui::TouchUi& ui, const CounterView& view, float width, float he
     const float label_w = std::min(text_width(ui, t.label, ui::FontRole::huge) + 0.5f * em, (inner_max.x - inner_min.x) * 0.55f);
     text_in_rect(ui, draw, t.label, ui::FontRole::huge, u32(p.text), inner_min, ImVec2(inner_min.x + label_w, inner_max.y),
                  Align::left);
-    const ImVec2 side_min(inner_min.x + label_w + 0.6f * em, inner_min.y);
-    const float row = line_height(ui, ui::FontRole::large);
-    const float top = (inner_min.y + inner_max.y) / 2 - row - 0.2f * em;
-    text_in_rect(ui, draw, service_name(view, t.service), ui::FontRole::large, u32(p.text), ImVec2(side_min.x, top),
-                 ImVec2(inner_max.x, top + row), Align::left);
+    // The service and the state beside the number, centred together (each may wrap).
+    const float side_x = inner_min.x + label_w + 0.6f * em, side_w = inner_max.x - side_x;
+    const std::string service = service_name(view, t.service);
     std::string state = view.tr(t.state == "serving" ? "counter.ticket.serving" : "counter.ticket.called");
     if (t.recalls > 0) state += " · " + view.tr("counter.ticket.recalls", {std::to_string(t.recalls)});
-    text_in_rect(ui, draw, state, ui::FontRole::body, u32(t.state == "serving" ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f) : p.selected),
-                 ImVec2(side_min.x, top + row + 0.2f * em), ImVec2(inner_max.x, top + 2 * row), Align::left);
+    const ui::FontRole service_role = fitting_role(ui, service, side_w, 2, ui::FontRole::large);
+    const float service_h = wrapped_height(ui, service, service_role, side_w);
+    const float state_h = wrapped_height(ui, state, ui::FontRole::body, side_w);
+    const float top = (inner_min.y + inner_max.y - service_h - 0.2f * em - state_h) / 2;
+    text_in_rect(ui, draw, service, service_role, u32(p.text), ImVec2(side_x, top), ImVec2(inner_max.x, top + service_h),
+                 Align::left);
+    const ImVec4 state_colour = t.state == "serving" ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f) : p.selected;
+    const float state_top = top + service_h + 0.2f * em;
+    text_in_rect(ui, draw, state, ui::FontRole::body, u32(state_colour), ImVec2(side_x, state_top),
+                 ImVec2(inner_max.x, state_top + state_h), Align::left);
   } else {
     std::string text;
     if (counter_paused(s)) {
@@ -96,7 +102,7 @@ struct Choice {
 };
 
 // The picker in place of the buttons: a question, numbered choices, cancel.
-void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width) {
+void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width, float height) {
   const CounterState& s = view.state;
   std::vector<Choice> choices;
   std::string question;
@@ -115,14 +121,23 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
       choices.push_back({std::string("pause.") + reason, view.tr(std::string("counter.pause.") + reason), Pause{reason}});
   }
   const float em = ui.em();
+  const float top = ImGui::GetCursorPosY();
   paragraph(ui, question, ui::FontRole::large, palette().text, Align::left, width);
   const int key = picker_key();
-  const int columns = columns_for(ui, width, 9, 0.5f, int(choices.size()), 3);
+  const int columns = columns_for(ui, width, 10, 0.5f, int(choices.size()), 3);
   const float cell = cell_width(ui, width, columns, 0.5f) / em;
+  // The choices share what is left above the cancel button.
+  const int rows = (int(choices.size()) + columns - 1) / columns;
+  const float room = height - (ImGui::GetCursorPosY() - top) - 3.1f * em;
+  const float cell_h = std::clamp((room / float(std::max(rows, 1)) - 0.5f * em) / em, 2.2f, 3.2f);
+  // One size for every choice: large only if each fits its button on one line.
+  ui::FontRole role = ui::FontRole::large;
+  for (const Choice& choice : choices)
+    if (text_width(ui, choice.label, ui::FontRole::large) > (cell - 2.4f) * em) role = ui::FontRole::body;
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (i % std::size_t(columns) != 0) ImGui::SameLine();
     const std::string number = i < 9 ? std::to_string(i + 1) : std::string();
-    if (shortcut_button(ui, choices[i].id, choices[i].label, number, ImVec2(cell, 3.0f), Tone::normal) ||
+    if (shortcut_button(ui, choices[i].id, choices[i].label, number, ImVec2(cell, cell_h), Tone::normal, role) ||
         key == int(i))
       emit(choices[i].action);
   }
@@ -141,7 +156,7 @@ void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   const Palette& p = palette();
   const float width = avail_x();
   const bool wide = wide_layout(ui);
-  const float left_w = wide ? width * 0.56f : width;
+  const float left_w = wide ? width * 0.54f : width;
   const ImVec2 top = ImGui::GetCursorPos();
   const float height = avail_y();
   ImGui::BeginGroup();
@@ -149,8 +164,9 @@ void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   else if (!s.note.empty()) banner(ui, view.tr(s.note), p.success, ui::FontRole::body, left_w);
   ticket_card(ui, view, left_w, std::min(8.0f * em, avail_y() * 0.4f));
   gap(ui, 0.2f);
-  if (s.picker != Picker::None) picker(ui, view, emit, left_w);
-  else action_grid(ui, view, emit, left_w, wide ? avail_y() : std::min(avail_y() * 0.5f, 14.0f * em));
+  const float below = wide ? avail_y() : std::min(avail_y() * 0.5f, 14.0f * em);
+  if (s.picker != Picker::None) picker(ui, view, emit, left_w, below);
+  else action_grid(ui, view, emit, left_w, below);
   ImGui::EndGroup();
   if (wide) {
     ImGui::SetCursorPos(ImVec2(top.x + left_w + 0.8f * em, top.y));
