@@ -52,6 +52,7 @@ int run_display_role(app::CommandLine& cl) {
   app::LoopOptions loop;
   loop.frame_stats = cl.flag("frame-stats");
   cl.finish();
+  app::StopSignals stop_signals;  // before any other thread starts (espeak-ng may start one)
 
   Result<app::Translations> texts = app::load_translations();
   if (!texts) {
@@ -65,7 +66,6 @@ int run_display_role(app::CommandLine& cl) {
     return audio.error().kind == ErrorKind::InvalidArgument ? app::kExitUsage : app::kExitFailure;
   }
 
-  app::StopSignals stop_signals;  // before any other thread starts
   window_config.title = "Calling display";
   window_config.font_scale = display_font_scale();
   ui::Window window(window_config);
