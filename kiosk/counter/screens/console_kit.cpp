@@ -75,6 +75,12 @@ bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view labe
   return t.clicked || (!key.empty() && shortcut_pressed(key));
 }
 
+ui::FontRole uniform_role(ui::TouchUi& ui, const std::vector<std::string>& labels, float width_em) {
+  for (const std::string& label : labels)
+    if (text_width(ui, label, ui::FontRole::large) > (width_em - 2.4f) * ui.em()) return ui::FontRole::body;
+  return ui::FontRole::large;
+}
+
 std::string service_name(const CounterView& view, std::string_view code) {
   if (const ServiceLine* s = find_service(view.state, code))
     return view.state.language == Language::Zh ? s->name_zh : s->name_en;

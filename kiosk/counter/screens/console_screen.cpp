@@ -87,11 +87,15 @@ void action_grid(ui::TouchUi& ui, const CounterView& view, const Emit& emit, flo
   const float em = ui.em();
   const float cell = cell_width(ui, width, 3, 0.5f) / em;
   const float cell_h = std::clamp((height - 1.0f * em) / 3 / em, 2.6f, 4.0f);
+  std::vector<std::string> labels;
+  for (const ActionButton& b : buttons) labels.push_back(view.tr(b.label_key));
+  const ui::FontRole role = uniform_role(ui, labels, cell);
   for (int i = 0; i < 9; ++i) {
     if (i % 3 != 0) ImGui::SameLine();
     const ActionButton& b = buttons[i];
     const Tone tone = !b.enabled ? Tone::disabled : b.main ? Tone::primary : Tone::normal;
-    if (shortcut_button(ui, b.id, view.tr(b.label_key), shortcut_label(b.id), ImVec2(cell, cell_h), tone)) emit(b.action);
+    if (shortcut_button(ui, b.id, labels[std::size_t(i)], shortcut_label(b.id), ImVec2(cell, cell_h), tone, role))
+      emit(b.action);
   }
 }
 
@@ -130,10 +134,9 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
   const int rows = (int(choices.size()) + columns - 1) / columns;
   const float room = height - (ImGui::GetCursorPosY() - top) - 3.1f * em;
   const float cell_h = std::clamp((room / float(std::max(rows, 1)) - 0.5f * em) / em, 2.2f, 3.2f);
-  // One size for every choice: large only if each fits its button on one line.
-  ui::FontRole role = ui::FontRole::large;
-  for (const Choice& choice : choices)
-    if (text_width(ui, choice.label, ui::FontRole::large) > (cell - 2.4f) * em) role = ui::FontRole::body;
+  std::vector<std::string> labels;
+  for (const Choice& choice : choices) labels.push_back(choice.label);
+  const ui::FontRole role = uniform_role(ui, labels, cell);
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (i % std::size_t(columns) != 0) ImGui::SameLine();
     const std::string number = i < 9 ? std::to_string(i + 1) : std::string();
