@@ -51,12 +51,8 @@ std::vector<std::string> DisplayApp::texts_to_show() const {
     all.push_back(service.name_zh);
     all.push_back(service.name_en);
   }
-  all.push_back("0123456789:");
+  all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:");  // labels in the list of earlier calls, counts, the clock
   return all;
-}
-
-bool DisplayApp::wait_until_announced(std::chrono::milliseconds limit) {
-  return !announcer_ || announcer_->wait_until_idle(limit);
 }
 
 }  // namespace kiosk::display

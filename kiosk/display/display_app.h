@@ -4,7 +4,6 @@
 // headless tests drive it the same way (see app/role_app.h).
 #pragma once
 
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,8 +45,6 @@ class DisplayApp final : public app::RoleApp {
   const DisplayState& state() const { return state_; }
   const app::Translations& texts() const { return texts_; }
   const DisplayTimings& timings() const { return config_.timings; }
-  // True once every call announced so far has been played; false if `limit` passed first.
-  bool wait_until_announced(std::chrono::milliseconds limit);
 
  private:
   void announce(const CallEvent& event);
