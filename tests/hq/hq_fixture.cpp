@@ -3,6 +3,7 @@
 
 #include "sync/gzip.h"
 
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
@@ -24,7 +25,14 @@ std::string gzip(const std::string& text) { return gzip_compress(text); }
 
 CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, const std::string& faketime_offset) {
   args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
-  if (!faketime_offset.empty()) args.insert(args.begin(), {"/usr/bin/faketime", "-f", faketime_offset});
+  if (!faketime_offset.empty()) {
+    // libfaketime is preloaded before everything; under AddressSanitizer that
+    // needs ASan's link-order check off (the rest of ASAN_OPTIONS is kept).
+    const char* asan = std::getenv("ASAN_OPTIONS");
+    const std::string asan_options = std::string("ASAN_OPTIONS=") + (asan && *asan ? std::string(asan) + ":" : "") +
+                                     "verify_asan_link_order=0";
+    args.insert(args.begin(), {"/usr/bin/env", asan_options, "/usr/bin/faketime", "-f", faketime_offset});
+  }
   const CommandOutput out = run_command(args);
   std::string last;
   std::istringstream lines(out.stdout_text);
