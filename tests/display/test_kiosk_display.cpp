@@ -3,7 +3,8 @@
 // made through the API are announced into the WAV file one after the other:
 // non-silent, one stretch of sound per announcement with silence between
 // (queued, never overlapping), each of a plausible length; the recall sounds
-// like its call. SIGTERM ends the display cleanly.
+// like its call. SIGTERM ends the display cleanly. And --screen board|offline
+// draws the node's live calls into a PNG in both languages.
 #include <doctest/doctest.h>
 
 #include <cstdio>
