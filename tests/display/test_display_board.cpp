@@ -128,6 +128,10 @@ TEST_CASE("calls through the API reach the display in order; the board shows the
   }
   CHECK(board.ui.fonts().missing_characters().empty());
   CHECK(app.texts().missing_keys().empty());
+  const ui::AtlasStats& atlas = board.ui.fonts().stats();
+  MESSAGE("atlas at 1920x1080: " << atlas.width << "x" << atlas.height << ", " << atlas.glyphs << " glyphs");
+  CHECK(atlas.width <= 4096);
+  CHECK(atlas.height <= 4096);  // fits the texture limit of small GPUs
 }
 
 TEST_CASE("a new call blinks for a few seconds; a recall says so; English can lead") {
