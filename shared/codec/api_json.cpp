@@ -11,16 +11,16 @@ namespace kiosk {
 
 JsonBody::JsonBody(const std::string& body) {
   if (body.empty()) {
-    json_ = nlohmann::json::object();
+    owned_ = nlohmann::json::object();
     return;
   }
-  json_ = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (json_.is_discarded()) throw BadRequest("bad-json", "the body is not valid JSON");
-  if (!json_.is_object()) throw BadRequest("bad-json", "the body must be a JSON object");
+  owned_ = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (owned_.is_discarded()) throw BadRequest("bad-json", "the body is not valid JSON");
+  if (!owned_.is_object()) throw BadRequest("bad-json", "the body must be a JSON object");
 }
 
-JsonBody::JsonBody(nlohmann::json object, std::string where) : json_(std::move(object)), where_(std::move(where)) {
-  if (!json_.is_object()) throw BadRequest("bad-field", where_ + " must be a JSON object");
+JsonBody::JsonBody(const nlohmann::json& object, std::string where) : json_(&object), where_(std::move(where)) {
+  if (!object.is_object()) throw BadRequest("bad-field", where_ + " must be a JSON object");
 }
 
 BadRequest JsonBody::bad_field(const char* field, const std::string& expected) const {
@@ -35,8 +35,8 @@ std::string JsonBody::bounded_text(const nlohmann::json& value, const char* fiel
 }
 
 const nlohmann::json& JsonBody::required(const char* field) const {
-  const auto found = json_.find(field);
-  if (found == json_.end())
+  const auto found = json_->find(field);
+  if (found == json_->end())
     throw BadRequest("missing-field", std::string("field \"") + where_ + field + "\" is required");
   return *found;
 }

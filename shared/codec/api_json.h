@@ -34,20 +34,24 @@ class JsonBody {
  public:
   // The body must be one JSON object; an empty body counts as {}.
   explicit JsonBody(const std::string& body);
-  // An already parsed object (a record inside a body); `where` prefixes field names in messages.
-  JsonBody(nlohmann::json object, std::string where);
+  // A view of an already parsed object (a record inside a body), which must
+  // outlive this reader; `where` prefixes field names in messages.
+  JsonBody(const nlohmann::json& object, std::string where);
+  JsonBody(const JsonBody&) = delete;
+  JsonBody& operator=(const JsonBody&) = delete;
 
   std::string text(const char* field, std::size_t max_bytes) const;
   std::int64_t integer(const char* field, std::int64_t min, std::int64_t max) const;
   std::vector<std::string> texts(const char* field, std::size_t max_items, std::size_t max_bytes) const;
-  bool has(const char* field) const { return json_.contains(field); }
-  const nlohmann::json& json() const { return json_; }
+  bool has(const char* field) const { return json_->contains(field); }
+  const nlohmann::json& json() const { return *json_; }
 
  private:
   const nlohmann::json& required(const char* field) const;
   BadRequest bad_field(const char* field, const std::string& expected) const;
   std::string bounded_text(const nlohmann::json& value, const char* field, std::size_t max_bytes) const;
-  nlohmann::json json_;
+  nlohmann::json owned_;  // a parsed body; a view reads someone else's
+  const nlohmann::json* json_ = &owned_;
   std::string where_;
 };
 

@@ -9,7 +9,7 @@ namespace kiosk {
 
 std::string gzip_compress(std::string_view data) {
   z_stream stream{};
-  const int init = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  const int init = deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
   assert(init == Z_OK && "deflateInit2 fails only on bad parameters or no memory");
   (void)init;
   std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 32, '\0');

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   const std::string url = "http://" + listening;
 
   // The store's backlog.
+  const auto backlog_start = Clock_::now();
   {
     auto catalog = read_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl").value();
     StoreSettings settings;
@@ -99,7 +100,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < o.records; ++i) (void)engine.issue({i % 2 ? "A" : "B", false, {}});
     (void)SyncStore(*store, clock).configure(url, token);
   }
-  std::printf("bench_sync: hq at %s, %d records in the store's backlog\n", url.c_str(), o.records);
+  std::printf("bench_sync: hq at %s, %d records in the store's backlog (made in %.1f s)\n", url.c_str(), o.records,
+              seconds_since(backlog_start));
+  std::fflush(stdout);
 
   // 1. The backlog in one round.
   {
