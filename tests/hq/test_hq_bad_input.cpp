@@ -2,6 +2,8 @@
 // bodies, unknown endpoints. Each gets a clear JSON error and stores nothing.
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include "core/random_id.h"
 #include "hq/hq_fixture.h"
 
@@ -129,7 +131,7 @@ TEST_CASE("unknown paths, wrong methods, bad queries and commands answer JSON er
   CHECK(!command.header("Retry-After").empty());
 }
 
-TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates, 1 for a foreign file") {
+TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates, 1 for a foreign or newer file") {
   HqFixture hq;
   CHECK(hq.hq({"nonsense"}).exit_code == 2);
   CHECK(hq.hq({"store", "add", "--id", "S3"}).exit_code == 2);                      // --name missing
@@ -151,4 +153,24 @@ TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates
   const CommandOutput out = run_command({HQ_PATH, "store", "list", "--db", foreign});
   CHECK(out.exit_code == 1);
   CHECK(out.stdout_text.find("not a SQLite database") != std::string::npos);
+
+  // A database written by a newer hq is refused and left as it was.
+  const auto user_version = [&](const char* set) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(hq.db_path.c_str(), &db) == SQLITE_OK);
+    if (set) sqlite3_exec(db, set, nullptr, nullptr, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr);
+    sqlite3_step(q);
+    const int version = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return version;
+  };
+  REQUIRE(user_version("PRAGMA user_version = 99") == 99);
+  const HqCommand newer = hq.hq({"store", "list"});
+  CHECK(newer.exit_code == 1);
+  REQUIRE(newer.lines.size() == 1);
+  CHECK(newer.lines[0]["error"].get<std::string>().find("newer version") != std::string::npos);
+  CHECK(user_version(nullptr) == 99);
 }
