@@ -37,6 +37,7 @@ class JsonBody {
   // A view of an already parsed object (a record inside a body), which must
   // outlive this reader; `where` prefixes field names in messages.
   JsonBody(const nlohmann::json& object, std::string where);
+  JsonBody(nlohmann::json&&, std::string) = delete;  // a view of a temporary would dangle
   JsonBody(const JsonBody&) = delete;
   JsonBody& operator=(const JsonBody&) = delete;
 
