@@ -275,3 +275,36 @@ TEST_CASE("through a proxy that resets, refuses (500/503/429), stalls, cuts answ
   CHECK(kioskctl(store.data, {"staff", "list"}).body["staff"].size() == 1);
   CHECK(kioskctl(store.data, {"queue"}).body["services"].size() == 8);
 }
+
+TEST_CASE("repair requests and their events reach HQ; an assignment made at HQ comes back to the store") {
+  HqFixture hq;
+  hq.start();
+  SyncedStore store(hq);
+  const CtlReply created = kioskctl(store.data, {"request", "create", "--product", "phone", "--problem", "no-power", "--name",
+                                                 "Li", "--phone", "13812345678", "--consent", "--drop-off"});
+  REQUIRE_MESSAGE(created.exit_code == 0, created.body.dump());
+  const std::string code = created.body["code"];
+  REQUIRE(kioskctl(store.data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+
+  const std::vector<Json> requests = hq.exported("S1", "requests");
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0]["data"]["code"] == code);
+  CHECK(requests[0]["data"]["state"] == "assigned");  // the latest revision
+  CHECK(requests[0]["data"]["phone"] == "13812345678");  // HQ serves the assigned technician
+  CHECK(hq.exported("S1", "request-events").size() == 2);  // received, assigned
+
+  const HqCommand tech = hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
+  REQUIRE(tech.exit_code == 0);
+  REQUIRE(hq.hq({"assign", "--request", code, "--technician", tech.lines[0]["staff"]}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+  auto db = StoreDb::open(store.data);
+  REQUIRE(db.ok());
+  Statement& q = db.value()->db().prepare("SELECT data FROM hq_config WHERE kind = 'assignment' AND key = ?1");
+  q.bind(1, code);
+  REQUIRE(q.step());
+  const Json assignment = Json::parse(q.text(0));
+  q.reset();
+  CHECK(assignment["technician"] == tech.lines[0]["staff"]);
+}
