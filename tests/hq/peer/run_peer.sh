@@ -9,6 +9,10 @@ build="${1:?usage: run_peer.sh BUILD_DIR [RECORDS]}"
 records="${2:-14000}"
 here="$(cd "$(dirname "$0")" && pwd)"
 peer="${PEER_DIR:-/tmp/kiosk-pouchdb-peer}"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "installing Debian's nodejs and npm for the peer..." >&2
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
 if [ ! -d "$peer/node_modules/express-pouchdb" ]; then
   mkdir -p "$peer"
   (cd "$peer" && npm install --no-audit --no-fund --loglevel=error pouchdb-core@9.0.0 pouchdb-adapter-memory@9.0.0 \
