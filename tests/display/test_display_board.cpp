@@ -64,7 +64,7 @@ TEST_CASE("calls through the API reach the display in order; the board shows the
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().queue_loaded; }));
   Board board;
 
-  SUBCASE("an empty board before any call") {
+  {  // an empty board before any call
     const std::vector<std::string> drawn = board.draw(app, SystemClock().now_ms());
     CHECK(has(drawn, "暂无叫号"));
     CHECK(has(drawn, "No calls yet"));
