@@ -28,7 +28,7 @@ int run_node(app::CommandLine& cl) {
   node::StoreNodeConfig config;
   config.data_dir = cl.required("data");
   if (std::optional<std::string> listen = cl.optional("listen")) {
-    Result<node::ListenAddress> address = node::parse_listen_address(*listen);
+    Result<ListenAddress> address = parse_listen_address(*listen);
     if (!address) throw app::UsageError(address.error().message);
     config.listen = address.value();
   }

@@ -14,7 +14,7 @@
 #include "codec/queue_json.h"
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
-#include "node/request_fields.h"
+#include "codec/api_json.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
 

@@ -13,7 +13,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "node/listen_address.h"
+#include "codec/api_json.h"
 #include "staff/staff_book.h"
 
 namespace kiosk::node {
