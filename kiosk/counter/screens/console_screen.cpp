@@ -144,7 +144,8 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
         key == int(i))
       emit(choices[i].action);
   }
-  if (shortcut_button(ui, "picker.cancel", view.tr("counter.pick.cancel"), "Esc", ImVec2(width / em, 2.6f), Tone::normal) ||
+  if (shortcut_button(ui, "picker.cancel", view.tr("counter.pick.cancel"), "Esc", ImVec2(width / em, 2.6f), Tone::normal,
+                      role) ||
       key == kPickerCancel)
     emit(ClosePicker{});
 }
