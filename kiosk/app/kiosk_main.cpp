@@ -3,6 +3,8 @@
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--frame-stats] [--screen NAME --screenshot FILE.png]
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
+//   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] ...
+//   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
 // 4 a screenshot drew a character the fonts lack.
 #include <cstdio>
@@ -22,7 +24,11 @@ namespace {
 constexpr const char* kUsage =
     "usage: kiosk --role customer --data DIR [--listen ADDR:PORT] [--lang zh|en] [--windowed WxH]\n"
     "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
-    "       kiosk --role node --data DIR [--listen ADDR:PORT]\n";
+    "       kiosk --role node --data DIR [--listen ADDR:PORT]\n"
+    "       kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH]\n"
+    "             [--screen NAME --screenshot FILE.png]\n"
+    "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
+    "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n";
 
 int run_node(app::CommandLine& cl) {
   node::StoreNodeConfig config;
