@@ -8,6 +8,7 @@
 #include "codec/queue_json.h"
 #include "core/random_id.h"
 #include "core/text.h"
+#include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
@@ -38,8 +39,7 @@ bool HqAdmin::store_exists(const std::string& id) {
 
 void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                          const Json& data) {
-  db_.prepare("INSERT INTO change_log(store_id, kind, key, data, at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(1, store_id).bind(2, kind).bind(3, key).bind(4, data.dump()).bind(5, clock_.now_ms()).run();
+  append_change(db_, store_id, kind, key, data, clock_.now_ms());
 }
 
 // [SECTION] Stores and devices

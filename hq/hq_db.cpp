@@ -7,7 +7,7 @@
 namespace kiosk::hq {
 namespace {
 
-constexpr std::array<const char*, 1> kMigrations{
+constexpr std::array<const char*, 2> kMigrations{
     // 1: stores, devices, uploaded and parked records, the change feed and the
     // configuration HQ owns.
     R"sql(
@@ -105,11 +105,49 @@ CREATE TABLE assignment (
   PRIMARY KEY (store_id, request_code)
 ) WITHOUT ROWID;
 )sql",
+    // 2: request status decided at HQ (hq_commands.h) and every command that
+    // asked for a transition, with its outcome as it stands.
+    R"sql(
+CREATE TABLE request_status (
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  request_code TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  last_command TEXT,
+  before_state TEXT,
+  before_version INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (store_id, request_code)
+) WITHOUT ROWID;
+CREATE TABLE request_command (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  device_id TEXT,
+  request_code TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  from_version INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  status TEXT,
+  version INTEGER,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+)sql",
 };
 
 }  // namespace
 
 int hq_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
+                   const nlohmann::ordered_json& data, EpochMs now) {
+  db.prepare("INSERT INTO change_log(store_id, kind, key, data, at) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, store_id).bind(2, kind).bind(3, key).bind(4, data.dump()).bind(5, now).run();
+}
 
 Result<std::unique_ptr<Database>> open_hq_db(const std::string& path) {
   try {

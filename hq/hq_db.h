@@ -6,8 +6,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
 #include "core/result.h"
 #include "store/sqlite.h"
 
@@ -22,5 +26,10 @@ int hq_schema_version();
 // Opens (creating it when missing) and migrates HQ's database. Refuses foreign,
 // damaged or newer files without touching them.
 Result<std::unique_ptr<Database>> open_hq_db(const std::string& path);
+
+// Appends one row to the change feed (store_id none: every store). Call inside
+// the transaction that makes the change.
+void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
+                   const nlohmann::ordered_json& data, EpochMs now);
 
 }  // namespace kiosk::hq

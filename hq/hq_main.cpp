@@ -4,6 +4,7 @@
 // 3 (refused: a duplicate) or 1 (anything else: disk, a foreign database file).
 #include <signal.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "app/command_line.h"
 #include "hq/hq_admin.h"
+#include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
 
@@ -30,6 +32,8 @@ constexpr const char* kUsage = R"(usage: hq --db FILE --listen ADDR:PORT        
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
   staff retire --store S1 --name NAME
   assign --request CODE --technician STAFF_ID
+  request transition --store S1 --request CODE --to STATE --version N
+                                           (HQ's own command: outranks a device's made from the same version)
   export --store S1 --kind tickets|ratings|requests|request-events    (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines))";
 
@@ -71,7 +75,7 @@ int serve(const std::string& db_path, const std::string& listen) {
   return 0;
 }
 
-Json run(CommandLine& cl, HqAdmin& admin, const std::string& command) {
+Json run(CommandLine& cl, HqAdmin& admin, Database& admin_db, const std::string& command) {
   const auto print_line = [](const std::string& line) { std::cout << line << '\n'; };
   if (command == "store") {
     const std::string what = cl.word("store add|list");
@@ -131,6 +135,19 @@ Json run(CommandLine& cl, HqAdmin& admin, const std::string& command) {
     cl.finish();
     return take(admin.assign(request, technician));
   }
+  if (command == "request") {
+    const std::string what = cl.word("request transition");
+    if (what != "transition") throw UsageError("unknown request command \"" + what + "\"");
+    const std::string store = cl.required("store"), request = cl.required("request"), to = cl.required("to");
+    const int from_version = cl.required_int("version", 1, INT32_MAX);
+    cl.finish();
+    Json answer = take(hq_transition(admin_db, store, request, to, from_version, SystemClock().now_ms()));
+    if (answer["outcome"] != "applied") {
+      std::cout << answer.dump() << '\n';
+      throw CommandFailed{kExitRefused, answer["message"].get<std::string>()};
+    }
+    return answer;
+  }
   if (command == "export") {
     const std::string store = cl.required("store"), kind = cl.required("kind");
     cl.finish();
@@ -159,7 +176,7 @@ int main_checked(int argc, char** argv) {
   if (!db) throw CommandFailed{kExitFailure, db.error().message};
   SystemClock clock;
   HqAdmin admin(*db.value(), clock);
-  const Json answer = run(cl, admin, command);
+  const Json answer = run(cl, admin, *db.value(), command);
   if (!answer.is_null()) std::cout << answer.dump() << '\n';
   return 0;
 }

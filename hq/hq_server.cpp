@@ -13,6 +13,7 @@
 #include <regex>
 #include <vector>
 
+#include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 
@@ -87,8 +88,12 @@ class HqServer::Routes {
       });
     });
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(req, res, [&](Database&, const Device&) {
-        send_error(res, {501, "not-yet", "request commands come with requests (issue 5); this HQ does not take them yet", 3600});
+      guarded(req, res, [&](Database& db, const Device& device) {
+        std::unique_lock one_writer(writes_);
+        std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
+        one_writer.unlock();
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_error(res, *error);
+        send(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       });
     });
   }

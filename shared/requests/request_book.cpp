@@ -100,6 +100,18 @@ Request insert_request(Database& db, Request draft, const std::string& actor, Ep
   return draft;
 }
 
+bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, const std::string& actor,
+                     EpochMs now) {
+  std::optional<Request> found = request_rows::find_by_code(db, code);
+  if (!found || version <= found->version) return false;
+  const RequestEvent event{new_uuid(), actor, now, found->state, state, "decided at HQ", version};
+  const std::optional<EpochMs> closed_at = is_final(state) ? std::optional(now) : found->closed_at;
+  db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5 WHERE id = ?1")
+      .bind(1, found->id).bind(2, to_string(state)).bind(3, version).bind(4, now).bind(5, closed_at).run();
+  request_rows::insert_event(db, found->id, event);
+  return true;
+}
+
 Result<Request> RequestBook::create(const RequestForm& form, const std::string& actor) {
   if (auto problem = check_request_text(kActor, actor)) return *problem;
   return guarded<Request>([&]() -> Result<Request> {

@@ -42,6 +42,15 @@ struct RequestFilter {
 Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now,
                        const RequestCodeSource& codes);
 
+// Takes the status HQ decided for a request (a `request_status` change of
+// HQ's feed): when HQ's version is newer than the store's, the request takes
+// HQ's state and version and gains an event by `actor`, without the lifecycle
+// check (HQ checked it, and may have undone a transition the store saw).
+// Returns false when the store has no such request or already holds that
+// version. Call inside a Transaction. Throws SqliteError.
+bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, const std::string& actor,
+                     EpochMs now);
+
 class RequestBook {
  public:
   RequestBook(StoreDb& store, const Clock& clock, RequestCodeSource codes = new_request_code)

@@ -214,7 +214,9 @@ SyncRoundReport SyncSession::run_round() {
     report.error = invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
     return report;
   }
-  const bool went_through = upload(report) && follow_changes(report);
+  // HQ's request status, once taken, is a change of this store's own: sent in
+  // the same round (no request when the feed wrote nothing to the outbox).
+  const bool went_through = upload(report) && follow_changes(report) && upload(report);
   if (Result<SyncStatus> status = sync_.status()) report.pending = status.value().pending;
   report.complete = went_through && report.pending == 0;
   const std::string error = report.error ? report.error->message : std::string();

@@ -2,10 +2,12 @@
 #include "sync/sync_store.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
 #include "queue/queue_engine.h"
+#include "requests/request_book.h"
 #include "requests/request_outbox.h"
 #include "staff/staff_book.h"
 
@@ -83,6 +85,16 @@ void apply_staff(Database& db, const JsonBody& data, const std::string& key, Epo
   db.prepare("INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
              "ON CONFLICT(id) DO UPDATE SET name = ?2, role = ?3, pin_hash = ?4, failed_logins = 0, locked_until = NULL")
       .bind(1, id).bind(2, name).bind(3, role).bind(4, pin_hash).bind(5, now).run();
+}
+
+// HQ decided a request's status (a command's outcome): the request book takes it.
+void apply_request_status(Database& db, const JsonBody& data, const std::string& key, EpochMs now) {
+  const std::string code = data.text("request", 32), state_name = data.text("status", 32);
+  const std::optional<RequestState> state = request_state_from(state_name);
+  if (code != key) throw BadRequest("bad-field", "a request status change's key must be its request code");
+  if (!state) throw BadRequest("bad-field", "request status \"" + state_name + "\" is unknown");
+  const int version = static_cast<int>(data.integer("version", 1, INT32_MAX));
+  adopt_hq_status(db, code, *state, version, "hq", now);
 }
 
 }  // namespace
@@ -202,6 +214,7 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
         const JsonBody data(change.json()["data"], "changes[" + std::to_string(i) + "].data.");
         if (kind == "service") apply_service(db, data, key);
         else if (kind == "staff") apply_staff(db, data, key, clock_.now_ms());
+        else if (kind == "request_status") apply_request_status(db, data, key, clock_.now_ms());
         db.prepare("INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")
             .bind(1, kind).bind(2, key).bind(3, data.json().dump()).bind(4, seq).run();

@@ -125,10 +125,9 @@ TEST_CASE("unknown paths, wrong methods, bad queries and commands answer JSON er
     CHECK(bad.status == 400);
     CHECK(bad.error_code() == "bad-query");
   }
-  const HqAnswer command = hq.post(token, "/sync/v1/commands", "{\"commands\": []}");
-  CHECK(command.status == 501);
-  CHECK(command.error_code() == "not-yet");
-  CHECK(!command.header("Retry-After").empty());
+  const HqAnswer command = hq.post(token, "/sync/v1/commands", "{\"commands\": {}}");
+  CHECK(command.status == 400);
+  CHECK(command.error_code() == "bad-field");
 }
 
 TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates, 1 for a foreign or newer file") {

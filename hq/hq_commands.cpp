@@ -1,0 +1,241 @@
+// Request commands at HQ: the current status of a request (HQ's own, or the
+// latest one its store uploaded), the lifecycle check, the precedence rule
+// between commands made from the same version, and the feed entry of every
+// decision. See hq_commands.h and docs/hq-sync-protocol.md.
+#include "hq/hq_commands.h"
+
+#include <set>
+
+#include "core/random_id.h"
+#include "hq/hq_db.h"
+#include "hq/hq_sync.h"
+#include "model/request_model.h"
+#include "requests/request_lifecycle.h"
+
+namespace kiosk::hq {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxCommands = 100;
+constexpr std::int64_t kMaxVersion = std::int64_t(1) << 31;
+
+struct Status {
+  std::string request_id;
+  std::string state;
+  std::int64_t version = 0;
+  std::optional<std::string> last_command;  // made the latest transition at HQ
+  std::optional<std::string> before_state;  // the state before it
+  std::optional<std::int64_t> before_version;
+};
+
+json result(const std::string& id, const std::string& outcome, const std::optional<Status>& status, const std::string& code,
+            const std::string& message) {
+  json r{{"id", id}, {"outcome", outcome}};
+  r["status"] = status ? json(status->state) : json(nullptr);
+  r["version"] = status ? json(status->version) : json(nullptr);
+  r["code"] = code;
+  r["message"] = message;
+  return r;
+}
+
+// HQ's status of the request, or the one its store uploaded when that is newer
+// (a transition made at the store itself); none for a request HQ never received.
+std::optional<Status> current_status(Database& db, const std::string& store_id, const std::string& code) {
+  std::optional<Status> status;
+  Statement& held = db.prepare(
+      "SELECT request_id, state, version, last_command, before_state, before_version FROM request_status "
+      "WHERE store_id = ?1 AND request_code = ?2");
+  held.bind(1, store_id).bind(2, code);
+  if (held.step())
+    status = Status{held.text(0), held.text(1), held.int64(2), held.is_null(3) ? std::nullopt : std::optional(held.text(3)),
+                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)), held.optional_int64(5)};
+  held.reset();
+  Statement& uploaded = db.prepare(
+      "SELECT id, json_extract(data, '$.state'), json_extract(data, '$.version') FROM record "
+      "WHERE store_id = ?1 AND kind = 'request' AND json_extract(data, '$.code') = ?2");
+  uploaded.bind(1, store_id).bind(2, code);
+  if (uploaded.step() && !uploaded.is_null(1) && !uploaded.is_null(2) && (!status || uploaded.int64(2) > status->version))
+    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt, std::nullopt, std::nullopt};
+  uploaded.reset();
+  return status;
+}
+
+void save_status(Database& db, const std::string& store_id, const std::string& code, const Status& s, EpochMs now) {
+  db.prepare("INSERT OR REPLACE INTO request_status(store_id, request_code, request_id, state, version, last_command, "
+             "before_state, before_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .bind(1, store_id).bind(2, code).bind(3, s.request_id).bind(4, s.state).bind(5, s.version).bind(6, s.last_command)
+      .bind(7, s.before_state).bind(8, s.before_version).bind(9, now).run();
+}
+
+void record_command(Database& db, const CommandSender& sender, const RequestCommand& c, const json& r, EpochMs now) {
+  db.prepare("INSERT INTO request_command(id, store_id, device_id, request_code, to_state, from_version, at, data, "
+             "received_at, outcome, status, version, code, message) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      .bind(1, c.id).bind(2, sender.store_id).bind(3, sender.device_id).bind(4, c.request_code).bind(5, c.to)
+      .bind(6, c.from_version).bind(7, c.at).bind(8, c.data.dump()).bind(9, now).bind(10, r["outcome"].get<std::string>())
+      .bind(11, r["status"].is_null() ? std::nullopt : std::optional(r["status"].get<std::string>()))
+      .bind(12, r["version"].is_null() ? std::nullopt : std::optional(r["version"].get<std::int64_t>()))
+      .bind(13, r["code"].get<std::string>()).bind(14, r["message"].get<std::string>()).run();
+}
+
+struct StoredCommand {
+  json result;
+  std::string store_id;
+  std::optional<std::string> device_id;
+};
+
+std::optional<StoredCommand> stored_command(Database& db, const std::string& id) {
+  Statement& q = db.prepare("SELECT outcome, status, version, code, message, store_id, device_id FROM request_command WHERE id = ?1");
+  q.bind(1, id);
+  std::optional<StoredCommand> found;
+  if (q.step()) {
+    json r{{"id", id}, {"outcome", q.text(0)}};
+    r["status"] = q.is_null(1) ? json(nullptr) : json(q.text(1));
+    r["version"] = q.is_null(2) ? json(nullptr) : json(q.int64(2));
+    r["code"] = q.text(3);
+    r["message"] = q.text(4);
+    found = StoredCommand{r, q.text(5), q.is_null(6) ? std::nullopt : std::optional(q.text(6))};
+  }
+  q.reset();
+  return found;
+}
+
+// The precedence between two commands made from the same version: HQ's over a
+// device's, then the smaller command id. Independent of arrival.
+bool outranks(bool a_from_hq, const std::string& a_id, bool b_from_hq, const std::string& b_id) {
+  if (a_from_hq != b_from_hq) return a_from_hq;
+  return a_id < b_id;
+}
+
+void log_status(Database& db, const std::string& store_id, const std::string& code, const Status& s,
+                const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced, EpochMs now) {
+  json data{{"request", code}, {"id", s.request_id}, {"status", s.state}, {"version", s.version}, {"command", c.id},
+            {"by", sender.device_id ? *sender.device_id : std::string("hq")}, {"at", c.at}, {"data", c.data}};
+  if (displaced) data["displaced"] = *displaced;
+  append_change(db, store_id, "request_status", code, data, now);
+}
+
+}  // namespace
+
+json decide_command(Database& db, const CommandSender& sender, const RequestCommand& c, EpochMs now) {
+  if (std::optional<StoredCommand> seen = stored_command(db, c.id)) {
+    if (seen->store_id != sender.store_id || seen->device_id != sender.device_id)
+      return result(c.id, "rejected", std::nullopt, "id-conflict", "command id " + c.id + " was used by another sender");
+    return seen->result;
+  }
+  const auto decided = [&](const json& r) {
+    record_command(db, sender, c, r, now);
+    return r;
+  };
+  const std::optional<RequestState> to = request_state_from(c.to);
+  if (!to)
+    return decided(result(c.id, "rejected", std::nullopt, "bad-state",
+                          "\"" + c.to + "\" is not a request state (" + request_state_names() + ")"));
+  std::optional<Status> status = current_status(db, sender.store_id, c.request_code);
+  if (!status)
+    return decided(result(c.id, "rejected", std::nullopt, "unknown-request",
+                          "no request " + c.request_code + " of store " + sender.store_id +
+                              " at HQ (requests arrive when the store syncs them)"));
+  const std::optional<RequestState> state = request_state_from(status->state);
+  if (!state) return decided(result(c.id, "rejected", status, "bad-record", "HQ holds an unknown state \"" + status->state + "\""));
+
+  if (c.from_version == status->version) {
+    if (std::optional<Error> illegal = check_transition(*state, *to))
+      return decided(result(c.id, "rejected", status, illegal->code, illegal->message));
+    status->before_state = status->state;
+    status->before_version = status->version;
+    status->state = c.to;
+    status->version += 1;
+    status->last_command = c.id;
+    save_status(db, sender.store_id, c.request_code, *status, now);
+    log_status(db, sender.store_id, c.request_code, *status, sender, c, std::nullopt, now);
+    return decided(result(c.id, "applied", status, "", ""));
+  }
+
+  // Made from the version before HQ's latest transition: the higher precedence
+  // of the two stands, whichever arrived first.
+  std::optional<StoredCommand> latest = status->last_command ? stored_command(db, *status->last_command) : std::nullopt;
+  if (latest && status->before_version == c.from_version &&
+      outranks(!sender.device_id, c.id, !latest->device_id, *status->last_command)) {
+    const std::optional<RequestState> before = request_state_from(status->before_state.value_or(""));
+    if (!before) return decided(result(c.id, "rejected", status, "bad-record", "HQ holds an unknown earlier state"));
+    if (std::optional<Error> illegal = check_transition(*before, *to))
+      return decided(result(c.id, "rejected", status, illegal->code, illegal->message));
+    const std::string displaced = *status->last_command;
+    status->state = c.to;
+    status->version += 1;
+    status->last_command = c.id;
+    save_status(db, sender.store_id, c.request_code, *status, now);
+    log_status(db, sender.store_id, c.request_code, *status, sender, c, displaced, now);
+    db.prepare("UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
+               "message = ?4 WHERE id = ?1")
+        .bind(1, displaced).bind(2, status->state).bind(3, status->version)
+        .bind(4, "command " + c.id + " of higher precedence was made from the same version " +
+                     std::to_string(c.from_version) + "; the request is " + status->state)
+        .run();
+    return decided(result(c.id, "applied", status, "", ""));
+  }
+  return decided(result(c.id, "conflict", status, "version-conflict",
+                        "request " + c.request_code + " is at version " + std::to_string(status->version) + " (" +
+                            status->state + "), not " + std::to_string(c.from_version) + ": it changed since it was read"));
+}
+
+Result<json> hq_transition(Database& db, const std::string& store_id, const std::string& request_code, const std::string& to,
+                           std::int64_t from_version, EpochMs now) {
+  try {
+    Transaction tx(db);
+    Statement& store = db.prepare("SELECT 1 FROM hq_store WHERE id = ?1");
+    store.bind(1, store_id);
+    const bool known = store.step();
+    store.reset();
+    if (!known) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
+    RequestCommand command{new_uuid(), request_code, to, from_version, now, nlohmann::json::object()};
+    json answer = decide_command(db, CommandSender{store_id, std::nullopt}, command, now);
+    tx.commit();
+    return answer;
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
+std::variant<json, ApiError> apply_commands(Database& db, const Device& device, const std::string& body_text, EpochMs now) {
+  const JsonBody body(body_text);
+  if (!body.has("commands")) throw BadRequest("missing-field", "field \"commands\" is required");
+  const nlohmann::json& list = body.json()["commands"];
+  if (!list.is_array() || list.size() > kMaxCommands)
+    throw BadRequest("bad-field", "field \"commands\" must be an array of at most " + std::to_string(kMaxCommands) + " commands");
+  std::vector<RequestCommand> commands;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string where = "commands[" + std::to_string(i) + "].";
+    const JsonBody c(list[i], where);
+    RequestCommand command;
+    command.id = c.text("id", 36);
+    if (!is_uuid(command.id)) throw BadRequest("bad-field", "field \"" + where + "id\" must be a UUID");
+    if (!ids.insert(command.id).second) throw BadRequest("duplicate-id", "command " + command.id + " appears twice in this body");
+    const std::string store = c.text("store", 64);
+    if (store != device.store_id)
+      return ApiError{403, "wrong-store",
+                      where + "store is \"" + store + "\" but this device belongs to store \"" + device.store_id +
+                          "\"; no command of this body was taken",
+                      {}};
+    command.request_code = c.text("request", 32);
+    command.to = c.text("action", 32);
+    command.from_version = c.integer("from_version", 1, kMaxVersion);
+    command.at = c.integer("at", 0, std::int64_t(1) << 53);
+    if (c.has("data")) {
+      if (!c.json()["data"].is_object()) throw BadRequest("bad-field", "field \"" + where + "data\" must be an object");
+      command.data = c.json()["data"];
+    }
+    commands.push_back(std::move(command));
+  }
+  Transaction tx(db);
+  const CommandSender sender{device.store_id, device.id};
+  json results = json::array();
+  for (const RequestCommand& command : commands) results.push_back(decide_command(db, sender, command, now));
+  tx.commit();
+  return json{{"results", results}, {"hq_time", now}};
+}
+
+}  // namespace kiosk::hq
