@@ -2,10 +2,8 @@
 // store node (--listen), then the window and the frame loop or one screenshot.
 #include "app/customer_role.h"
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
-#include <thread>
 
 #include "app/window_runtime.h"
 #include "customer/customer_app.h"
@@ -17,16 +15,9 @@
 namespace kiosk::app {
 namespace {
 
-// Waits (a bounded while) until the worker has answered everything asked so far.
+// Waits (a bounded while) until the workers have answered everything asked so far.
 void settle(customer::CustomerApp& app, EpochMs at) {
-  for (int i = 0; i < 1000; ++i) {
-    if (app.worker_idle()) {
-      app.update(at);  // takes the worker's answers (they may ask for more)
-      if (app.worker_idle() && !app.state().services_loading) return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  std::fprintf(stderr, "kiosk: the store did not answer within 2 s; drawing what there is\n");
+  if (!app.settle(at)) std::fprintf(stderr, "kiosk: the store did not answer within 2 s; drawing what there is\n");
 }
 
 }  // namespace

@@ -14,8 +14,8 @@ namespace kiosk::customer {
 struct SwitchLanguage {};
 struct OpenTakeNumber {};
 struct OpenRate {};
-struct OpenComingSoon { ComingSoonTopic topic; };
-struct BackToWelcome {};
+struct OpenRequest {};
+struct OpenCheck {};struct BackToWelcome {};
 struct ChooseService { std::string code; };
 struct TogglePriority {};
 struct OpenPhonePad {};
@@ -31,6 +31,27 @@ struct PickScore { int score; };
 struct ToggleReason { std::string code; };
 struct SubmitRating {};
 struct StillHere {};  // dismisses the idle countdown
+// The request form (request_reducer.cpp). Tiles choose and move on; the text,
+// contact, visit and consent steps move on with NextStep.
+struct ChooseKind { RequestKind kind; };
+struct ChooseProduct { std::string code; };
+struct ChooseProblem { std::string code; };
+struct FocusText { TextTarget target; };
+struct TextKey { char key; };  // 'a'..'z', '0'..'9', ' ', ',', '.', '<' delete (pinyin: librime's meaning)
+struct PickCandidate { int index; };
+struct TurnCandidatePage { int delta; };
+struct SwitchLayout {};  // pinyin <-> letters
+struct ChooseDay { std::string date; };
+struct ChooseWindow { TimeWindow window; };
+struct ToggleConsent {};
+struct NextStep {};
+struct PreviousStep {};
+struct EditStep { FormStep step; };  // from the review
+struct SubmitRequest {};
+// Check my request.
+struct CheckKey { char key; };  // 'A'..'Z', '0'..'9', '<' delete, '*' clear
+struct TypeCheckDigits { bool digits; };  // which box the keys go to
+struct LookUpRequest {};
 
 // [SECTION] Time and worker results
 struct Tick {};
@@ -43,12 +64,38 @@ struct VisitRefused { std::string error_code; };
 struct RecentVisitsLoaded { std::vector<VisitView> visits; };
 struct RatingSaved {};
 struct RatingRefused { std::string error_code; };
+struct RequestOptionsLoaded {
+  std::vector<ProductCategory> products;
+  std::vector<DayOption> days;
+};
+// The IME worker's answer to one key or pick of generation `generation`.
+struct ImeAnswered {
+  unsigned generation = 0;
+  char key = 0;           // the key answered (0: a pick)
+  bool key_used = true;   // false: the reducer applies the key itself (delete, space)
+  std::string committed;  // append to the field
+  std::string preedit;
+  std::vector<CandidateView> candidates;
+};
+struct ImeUnavailable { std::string reason; };
+struct RequestCreated { std::string code; bool printing; };
+struct RequestRefused { std::string error_code; };
+struct RequestReceiptPrinted { bool ok; };
+struct RequestStatusFound { StatusView status; };
+struct RequestLookupRefused {
+  std::string error_code;
+  EpochMs wait_ms = 0;  // "lookup-slowed-down": how long until the next try
+};
 
-using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenComingSoon, BackToWelcome, ChooseService,
+using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
                             TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
-                            LookUpVisit, PickVisit, PickScore, ToggleReason, SubmitRating, StillHere, Tick,
-                            ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused,
-                            RecentVisitsLoaded, RatingSaved, RatingRefused>;
+                            LookUpVisit, PickVisit, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct,
+                            ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay,
+                            ChooseWindow, ToggleConsent, NextStep, PreviousStep, EditStep, SubmitRequest, CheckKey,
+                            TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
+                            VisitFound, VisitRefused, RecentVisitsLoaded, RatingSaved, RatingRefused, RequestOptionsLoaded,
+                            ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
+                            RequestStatusFound, RequestLookupRefused>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -69,6 +116,28 @@ struct SaveRating {
   std::vector<std::string> reasons;
 };
 
-using Effect = std::variant<LoadServices, IssueTicket, LoadRecentVisits, FindVisit, SaveRating>;
+struct LoadRequestOptions {};
+struct CreateRequest {
+  RequestForm form;
+  Language language;
+};
+struct LookUpStatus {
+  std::string code;
+  std::string last_four;
+};
+// For the IME worker (ime_worker.h), in order; `generation` is the state's at the time.
+struct ImeKey {
+  char key;
+  unsigned generation;
+};
+struct ImePick {
+  int index;
+  unsigned generation;
+};
+struct ImeReset {};  // a new session: the composition is gone
+using ImeEffect = std::variant<ImeKey, ImePick, ImeReset>;
+
+using Effect = std::variant<LoadServices, IssueTicket, LoadRecentVisits, FindVisit, SaveRating, LoadRequestOptions,
+                            CreateRequest, LookUpStatus, ImeEffect>;
 
 }  // namespace kiosk::customer

@@ -1,6 +1,9 @@
 // CustomerApp: the glue between reducer, worker and screens.
 #include "customer/customer_app.h"
 
+#include <chrono>
+#include <thread>
+
 #include "customer/customer_reducer.h"
 #include "customer/screens/customer_screens.h"
 
@@ -14,12 +17,30 @@ CustomerApp::CustomerApp(CustomerAppConfig config, app::Translations texts, Epoc
   state_.screen_since = now - config_.timings.tap_guard;  // the first tap counts
   worker_ = std::make_unique<CustomerWorker>(CustomerWorkerConfig{config_.data_dir, config_.printer, texts_},
                                              [this](Action action) { inbox_.post(std::move(action)); });
+  ime_ = std::make_unique<ImeWorker>(config_.rime_data_dir, [this](Action action) { inbox_.post(std::move(action)); });
   state_.services_loading = true;
   worker_->submit({LoadServices{}});
 }
 
 void CustomerApp::dispatch(const Action& action, EpochMs now) {
-  worker_->submit(reduce(state_, action, now, config_.timings));
+  // IME effects go to the IME thread, in order; the rest to the store worker.
+  std::vector<Effect> store_effects;
+  for (Effect& effect : reduce(state_, action, now, config_.timings)) {
+    if (ImeEffect* ime = std::get_if<ImeEffect>(&effect)) ime_->submit(std::move(*ime));
+    else store_effects.push_back(std::move(effect));
+  }
+  worker_->submit(std::move(store_effects));
+}
+
+bool CustomerApp::settle(EpochMs now, int max_ms) {
+  for (int waited = 0; waited < max_ms; waited += 2) {
+    if (worker_idle()) {
+      update(now);  // takes the answers (they may ask for more)
+      if (worker_idle() && !state_.services_loading) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return false;
 }
 
 void CustomerApp::update(EpochMs now) {

@@ -18,6 +18,7 @@
 #include "customer/customer_actions.h"
 #include "customer/customer_state.h"
 #include "customer/customer_worker.h"
+#include "customer/ime_worker.h"
 #include "ui/touch_widgets.h"
 
 namespace kiosk::customer {
@@ -28,6 +29,7 @@ struct CustomerAppConfig {
   std::optional<printer::PrinterTarget> printer;
   Language language = Language::Zh;
   CustomerTimings timings;
+  std::string rime_data_dir;  // the deployed pinyin schema; empty: platform/ime's default
 };
 
 class CustomerApp final : public app::RoleApp {
@@ -49,7 +51,12 @@ class CustomerApp final : public app::RoleApp {
   const CustomerTimings& timings() const { return config_.timings; }
   // Everything the screens may show, for the font atlas.
   std::vector<std::string> texts_to_show() const override;
-  bool worker_idle() const { return worker_->idle(); }
+  // Waits, up to `max_ms`, until the workers have answered everything asked
+  // so far (answers that ask for more included) and applies the answers at
+  // `now`. False if they were still busy at the end.
+  bool settle(EpochMs now, int max_ms = 2000);
+  // True when neither the store worker nor the IME has anything left to do.
+  bool worker_idle() const { return worker_->idle() && ime_->idle(); }
 
  private:
   CustomerAppConfig config_;
@@ -57,7 +64,8 @@ class CustomerApp final : public app::RoleApp {
   CustomerState state_;
   app::ActionInbox<Action> inbox_;
   std::vector<Action> taps_;
-  std::unique_ptr<CustomerWorker> worker_;  // last: stops before the inbox goes
+  std::unique_ptr<CustomerWorker> worker_;  // the workers last: they stop before the inbox goes
+  std::unique_ptr<ImeWorker> ime_;
 };
 
 }  // namespace kiosk::customer

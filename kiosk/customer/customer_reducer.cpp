@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "customer/request_reducer.h"
 
 namespace kiosk::customer {
 namespace {
@@ -24,9 +25,10 @@ void show(CustomerState& s, Screen screen, EpochMs now) {
   s.screen_since = now;
 }
 
-// Back to Welcome with everything the customer typed or chose forgotten.
+// Back to Welcome with everything the customer typed or chose forgotten, the
+// IME's composition too (a new session; answers still on their way dropped).
 // `next_customer`: also the language, because someone else will stand here.
-void wipe(CustomerState& s, EpochMs now, bool next_customer) {
+std::vector<Effect> wipe(CustomerState& s, EpochMs now, bool next_customer) {
   CustomerState fresh;
   fresh.services = std::move(s.services);
   fresh.services_loaded_at = s.services_loaded_at;
@@ -34,7 +36,14 @@ void wipe(CustomerState& s, EpochMs now, bool next_customer) {
   fresh.language = next_customer ? Language::Zh : s.language;
   fresh.last_activity = now;
   fresh.screen_since = now;
+  fresh.ime.available = s.ime.available;
+  fresh.ime.generation = s.ime.generation;
   s = std::move(fresh);
+  return reset_ime(s.ime);
+}
+
+void append(std::vector<Effect>& to, std::vector<Effect> more) {
+  for (Effect& e : more) to.push_back(std::move(e));
 }
 
 bool idle_expired(const CustomerState& s, EpochMs now, const CustomerTimings& t) {
@@ -69,15 +78,16 @@ void edit(std::string& text, char key, std::size_t max_chars) {
 }
 
 std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings& t) {
+  std::vector<Effect> effects;
   if (s.screen != Screen::Welcome && idle_expired(s, now, t)) {
-    wipe(s, now, /*next_customer=*/true);
+    effects = wipe(s, now, /*next_customer=*/true);
   } else if (s.screen == Screen::Welcome && s.language != Language::Zh && idle_expired(s, now, t)) {
     s.language = Language::Zh;
   } else if (s.screen == Screen::RateThanks && now - s.screen_since >= t.thanks_shown) {
-    wipe(s, now, /*next_customer=*/true);
+    effects = wipe(s, now, /*next_customer=*/true);
   }
-  if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) return refresh_services(s);
-  return {};
+  if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) append(effects, refresh_services(s));
+  return effects;
 }
 
 }  // namespace
@@ -88,6 +98,12 @@ bool is_tap(const Action& action) {
                                [](const TicketPrinted&) { return false; }, [](const VisitFound&) { return false; },
                                [](const VisitRefused&) { return false; }, [](const RecentVisitsLoaded&) { return false; },
                                [](const RatingSaved&) { return false; }, [](const RatingRefused&) { return false; },
+                               [](const RequestOptionsLoaded&) { return false; }, [](const ImeAnswered&) { return false; },
+                               [](const ImeUnavailable&) { return false; }, [](const RequestCreated&) { return false; },
+                               [](const RequestRefused&) { return false; },
+                               [](const RequestReceiptPrinted&) { return false; },
+                               [](const RequestStatusFound&) { return false; },
+                               [](const RequestLookupRefused&) { return false; },
                                [](const auto&) { return true; }},
                     action);
 }
@@ -103,6 +119,12 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
     if (now - s.screen_since < t.tap_guard) return {};  // the second half of a double tap
     s.last_activity = now;
   }
+  if (std::optional<std::vector<Effect>> effects = reduce_request(s, action, now)) return *effects;
+  auto back_to_welcome = [&] {
+    std::vector<Effect> effects = wipe(s, now, /*next_customer=*/false);
+    append(effects, refresh_services(s));
+    return effects;
+  };
   return std::visit(
       Overloaded{
           [&](const SwitchLanguage&) -> std::vector<Effect> {
@@ -120,15 +142,18 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             show(s, Screen::RateFind, now);
             return {LoadRecentVisits{t.recent_visit_minutes}};
           },
-          [&](const OpenComingSoon& a) -> std::vector<Effect> {
-            s.coming_soon = a.topic;
-            show(s, Screen::ComingSoon, now);
-            return {};
+          [&](const OpenRequest&) -> std::vector<Effect> {
+            std::vector<Effect> effects = open_request(s);
+            show(s, Screen::Request, now);
+            return effects;
           },
-          [&](const BackToWelcome&) -> std::vector<Effect> {
-            wipe(s, now, /*next_customer=*/false);
-            return refresh_services(s);
+          [&](const OpenCheck&) -> std::vector<Effect> {
+            std::vector<Effect> effects = open_check(s);
+            show(s, Screen::Check, now);
+            return effects;
           },
+          [&](const BackToWelcome&) -> std::vector<Effect> { return back_to_welcome(); },
+          [&](const PreviousStep&) -> std::vector<Effect> { return back_to_welcome(); },  // from the form's first step
           [&](const ChooseService& a) -> std::vector<Effect> {
             s.form.service_code = a.code;
             const ServiceView* service = chosen_service(s);
@@ -266,6 +291,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             s.rate.error = a.error_code;
             return {};
           },
+          [](const auto&) -> std::vector<Effect> { return {}; },  // the request form's: reduce_request
       },
       action);
 }
@@ -286,6 +312,7 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
     consider(s.last_activity + t.idle_quiet + (s.screen == Screen::Welcome ? t.idle_countdown : 0));
   }
   if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
+  if (s.screen == Screen::Check && s.check.retry_at > now) consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down
   if (shows_queue(s.screen) && !s.services_loading) consider(s.services_loaded_at + t.services_refresh);
   return next;
 }

@@ -9,12 +9,13 @@
 
 #include "app/language.h"
 #include "core/clock.h"
+#include "customer/request_state.h"
 
 namespace kiosk::customer {
 
 using app::Language;
 
-enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, ComingSoon };
+enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult };
 
 // A service as the customer sees it: names, and how busy it is now.
 struct ServiceView {
@@ -64,8 +65,6 @@ struct RateFlow {
   bool busy = false;           // a lookup or a save is on its way
 };
 
-enum class ComingSoonTopic { Request, CheckRequest };
-
 struct CustomerState {
   Screen screen = Screen::Welcome;
   Language language = Language::Zh;
@@ -75,7 +74,9 @@ struct CustomerState {
   std::string issue_error;  // error code when issuing failed
   std::optional<TicketView> ticket;
   RateFlow rate;
-  ComingSoonTopic coming_soon = ComingSoonTopic::Request;
+  RequestFlow request;
+  CheckFlow check;
+  ImeView ime;
   EpochMs last_activity = 0;     // last tap, for the idle countdown
   EpochMs screen_since = 0;      // when the current screen appeared
   EpochMs services_loaded_at = 0;

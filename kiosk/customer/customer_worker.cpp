@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "core/phone.h"
+#include "customer/receipt_output.h"
+#include "customer/request_effects.h"
 #include "customer/ticket_receipt.h"
 #include "printer/ticket_printer.h"
 #include "queue/queue_engine.h"
@@ -26,14 +28,19 @@ std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code
 class EffectContext {
  public:
   EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const CustomerWorker::Post& post)
-      : store_(store), engine_(store, clock_), ratings_(store, clock_), config_(config), post_(post) {}
+      : store_(store), engine_(store, clock_), ratings_(store, clock_),
+        requests_(store, clock_, config.printer, config.texts, post), config_(config), post_(post) {}
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LoadServices&) { load_services(); },
                           [&](const IssueTicket& e) { issue(e); },
                           [&](const LoadRecentVisits& e) { load_recent(e.minutes); },
                           [&](const FindVisit& e) { find_visit(e.label); },
-                          [&](const SaveRating& e) { save_rating(e); }},
+                          [&](const SaveRating& e) { save_rating(e); },
+                          [&](const LoadRequestOptions&) { requests_.load_options(); },
+                          [&](const CreateRequest& e) { requests_.create(e); },
+                          [&](const LookUpStatus& e) { requests_.look_up(e); },
+                          [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
                effect);
   }
 
@@ -77,16 +84,7 @@ class EffectContext {
     for (const ServiceView& s : services())
       if (s.code == view.service_code) service = s;
     const printer::Receipt receipt = ticket_receipt(view, service, store_.store_id(), config_.texts);
-    const std::string& path = config_.printer->path;
-    const bool preview = path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
-    std::string failure;
-    if (preview) {
-      const printer::PreviewResult written = printer::render_receipt_png(receipt, path);
-      failure = written.error;
-    } else {
-      const printer::PrintResult printed = printer::print_receipt(receipt, *config_.printer);
-      if (!printed.ok()) failure = printed.message;
-    }
+    const std::string failure = output_receipt(receipt, *config_.printer);
     if (!failure.empty()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
     const bool ok = failure.empty();
     Result<Ticket> recorded = engine_.record_print(view.id, ok ? PrintState::Printed : PrintState::Failed);
@@ -119,6 +117,7 @@ class EffectContext {
   StoreDb& store_;
   QueueEngine engine_;
   RatingBook ratings_;
+  RequestEffects requests_;
   const CustomerWorkerConfig& config_;
   const CustomerWorker::Post& post_;
 };

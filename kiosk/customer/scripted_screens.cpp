@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/phone.h"
+#include "customer/scripted_request_screens.h"
 #include "queue/queue_engine.h"
 #include "queue/ticket_label.h"
 #include "store/store_db.h"
@@ -37,8 +38,12 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{"welcome", "take",        "phone",      "ticket", "ticket-print-failed",
-                                              "rate",    "rate-score",  "rate-thanks", "soon",   "idle"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all{"welcome", "take", "phone", "ticket", "ticket-print-failed", "rate", "rate-score",
+                                 "rate-thanks", "idle"};
+    for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
+    return all;
+  }();
   return names;
 }
 
@@ -50,6 +55,7 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
     for (const Action& a : actions) app.dispatch(a, now += 1000);
   };
   if (name == "welcome") return now;
+  if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
   if (name == "take") run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
   else if (name == "phone") run({OpenTakeNumber{}, ChooseService{first}, OpenPhonePad{}, PhoneKey{'1'}, PhoneKey{'3'}, PhoneKey{'8'}});
   else if (name == "ticket" || name == "ticket-print-failed") {
@@ -60,7 +66,6 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   } else if (name == "rate") run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'1'}});
   else if (name == "rate-score") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, ToggleReason{"fast"}});
   else if (name == "rate-thanks") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, RatingSaved{}});
-  else if (name == "soon") run({OpenComingSoon{ComingSoonTopic::Request}});
   else if (name == "idle") {
     run({OpenTakeNumber{}, ChooseService{first}});
     return app.state().last_activity + app.timings().idle_quiet + 7'500;  // 12.5 s left on the countdown

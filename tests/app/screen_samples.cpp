@@ -148,13 +148,46 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.rate.error = "already-rated";
   });
   add("rate_thanks", [](CustomerState& s) { s.screen = Screen::RateThanks; });
-  add("soon_request", [](CustomerState& s) {
-    s.screen = Screen::ComingSoon;
-    s.coming_soon = ComingSoonTopic::Request;
+  add("request_kind", [](CustomerState& s) { s.screen = Screen::Request; });
+  add("request_description", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Description;
+    s.request.draft.description = "空调";
+    s.ime.preedit = "bu zhi";
+    s.ime.candidates = {{"不知", 0}, {"不止", 1}, {"不支", 2}, {"部", 3}, {"不", 4}, {"步", 5}, {"补", 6}, {"布", 7},
+                        {"簿", 8}, {"卜", 9}, {"捕", 10}, {"埠", 11}, {"怖", 12}, {"哺", 13}};
   });
-  add("soon_check", [](CustomerState& s) {
-    s.screen = Screen::ComingSoon;
-    s.coming_soon = ComingSoonTopic::CheckRequest;
+  add("request_when", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::When;
+    for (int d = 23; d <= 30; ++d) s.request.days.push_back({"2026-11-" + std::to_string(d), (d - 22) % 7});
+    for (int d = 1; d <= 6; ++d) s.request.days.push_back({"2026-12-0" + std::to_string(d), (d + 1) % 7});
+    s.request.draft.date = "2026-11-24";
+    s.request.draft.window = TimeWindow::Afternoon;
+  });
+  add("request_review", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Review;
+    s.request.products = {{"air-conditioner", "空调", "Air conditioners", {{"not-cooling", "不制冷", "Not cooling"}}}};
+    s.request.draft = {RequestKind::Repair, "air-conditioner", "not-cooling", "空调不制冷，有异响", "张伟", "13812345678",
+                       "中山路88号3单元", "2026-11-24", TimeWindow::Afternoon, true};
+  });
+  add("request_done", [](CustomerState& s) {
+    s.screen = Screen::RequestDone;
+    s.request.code = "R7K2-9QX";
+    s.request.receipt = ReceiptStatus::Failed;
+  });
+  add("check", [](CustomerState& s) {
+    s.screen = Screen::Check;
+    s.check.code_typed = "R7K29QX";
+    s.check.error = "lookup-no-match";
+  });
+  add("check_result", [](CustomerState& s) {
+    s.screen = Screen::CheckResult;
+    s.check.status = StatusView{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
+                                RequestState::Scheduled, "2026-11-24", TimeWindow::Afternoon,
+                                {{RequestState::Received, "2026-11-22 10:05"}, {RequestState::Assigned, "2026-11-22 15:40"},
+                                 {RequestState::Scheduled, "2026-11-23 09:12"}}};
   });
   add("idle", [](CustomerState& s) {
     s.screen = Screen::TakeNumber;

@@ -31,6 +31,13 @@ struct Kiosk {
   }
 };
 
+// True when `action` changes nothing but the request form's error, to `code`.
+bool is_only_error(Kiosk& k, const Action& action, const std::string& code) {
+  const FormStep step = k.state.request.step;
+  const bool no_effects = k.tap(action).empty();
+  return no_effects && k.state.request.step == step && k.state.request.error == code;
+}
+
 template <class E>
 int count(const std::vector<Effect>& effects) {
   int n = 0;
@@ -229,11 +236,67 @@ TEST_CASE("the queue on Welcome refreshes every 10 s, one load at a time") {
   CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + k.timings.services_refresh);
 }
 
-TEST_CASE("coming soon screens and the way back") {
+TEST_CASE("the request form: opening asks for the catalogue and a fresh IME session; tiles choose and move on") {
   Kiosk k;
-  k.tap(OpenComingSoon{ComingSoonTopic::CheckRequest});
-  CHECK(k.state.screen == Screen::ComingSoon);
-  CHECK(k.state.coming_soon == ComingSoonTopic::CheckRequest);
-  k.tap(OpenTakeNumber{});
-  CHECK(k.state.screen == Screen::TakeNumber);
+  const std::vector<Effect> opened = k.tap(OpenRequest{});
+  CHECK(k.state.screen == Screen::Request);
+  CHECK(count<LoadRequestOptions>(opened) == 1);
+  CHECK(count<ImeEffect>(opened) == 1);
+  CHECK(k.state.request.layout == KeyLayout::Pinyin);
+  k.tap(ChooseKind{RequestKind::Installation});
+  k.tap(ChooseProduct{"tv"});
+  k.tap(ChooseProblem{"install-relocate"});
+  CHECK(k.state.request.step == FormStep::Description);
+  // Pinyin keys go to the IME; its answer commits into the field.
+  const std::vector<Effect> key = k.tap(TextKey{'w'});
+  REQUIRE(count<ImeEffect>(key) == 1);
+  k.result(ImeAnswered{k.state.ime.generation, 'w', true, "", "w", {{"我", 0}}});
+  CHECK(k.state.ime.preedit == "w");
+  CHECK(is_only_error(k, NextStep{}, "ime-composing"));
+  k.result(ImeAnswered{k.state.ime.generation, 0, true, "我", "", {}});
+  CHECK(k.state.request.draft.description == "我");
+  // A key the IME did not use (delete with nothing composed) edits the field.
+  k.result(ImeAnswered{k.state.ime.generation, '<', false, "", "", {}});
+  CHECK(k.state.request.draft.description.empty());
+  k.tap(NextStep{});
+  CHECK(k.state.request.step == FormStep::Contact);
+  CHECK(is_only_error(k, NextStep{}, "name-empty"));
+  k.tap(PreviousStep{});
+  CHECK(k.state.request.step == FormStep::Description);
+}
+
+TEST_CASE("an IME answer from before a reset is dropped: nothing typed comes back after the wipe") {
+  Kiosk k;
+  k.tap(OpenRequest{});
+  k.tap(ChooseKind{RequestKind::Repair});
+  k.tap(ChooseProduct{"tv"});
+  k.tap(ChooseProblem{"other"});
+  const unsigned before = k.state.ime.generation;
+  k.tap(TextKey{'z'});
+  const std::vector<Effect> wiped = k.wait_ms(k.timings.idle_quiet + k.timings.idle_countdown);
+  CHECK(k.state.screen == Screen::Welcome);
+  CHECK(count<ImeEffect>(wiped) == 1);
+  k.result(ImeAnswered{before, 'z', true, "", "z", {{"在", 0}}});  // on its way during the wipe
+  CHECK(k.state.ime.preedit.empty());
+  CHECK(k.state.ime.candidates.empty());
+  CHECK(k.state.request.draft.description.empty());
+}
+
+TEST_CASE("check my request: a slowed-down lookup waits, visibly, before the next try") {
+  Kiosk k;
+  k.tap(OpenCheck{});
+  CHECK(k.state.screen == Screen::Check);
+  for (char c : std::string("R7K29QX")) k.tap(CheckKey{c});
+  CHECK(k.tap(LookUpRequest{}).empty());
+  CHECK(k.state.check.error == "last-four-format");
+  CHECK(k.state.check.typing_digits);
+  for (char c : std::string("5678")) k.tap(CheckKey{c});
+  CHECK(count<LookUpStatus>(k.tap(LookUpRequest{})) == 1);
+  k.result(RequestLookupRefused{"lookup-slowed-down", 30'000});
+  CHECK(k.state.check.retry_at == k.now + 30'000);
+  CHECK(*next_deadline(k.state, k.now, k.timings) <= k.now + 1000);  // the countdown is redrawn each second
+  for (char c : std::string("5678")) k.tap(CheckKey{c});
+  CHECK(k.tap(LookUpRequest{}).empty());  // still waiting
+  k.now += 30'000;
+  CHECK(count<LookUpStatus>(k.tap(LookUpRequest{})) == 1);
 }

@@ -120,7 +120,26 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
     for (const std::string& code : rating_reason_codes()) ids.push_back("reason." + code);
   }
   if (n == "rate_thanks") add({"thanks.done"});
-  if (n.rfind("soon", 0) == 0) add({"back", "soon.take"});
+  if (n.rfind("request_", 0) == 0 && n != "request_done") add({"back"});
+  if (n == "request_kind") add({"kind.repair", "kind.installation"});
+  if (n == "request_description") {
+    for (char c = 'a'; c <= 'z'; ++c) ids.push_back(std::string("kb.") + c);
+    for (const std::string& d : digits("kb.")) ids.push_back(d);
+    add({"kb.space", "kb.comma", "kb.period", "kb.del", "kb.layout", "cand.0", "cand.less", "cand.more",
+         "field.description", "request.previous", "request.next"});
+  }
+  if (n == "request_when") {
+    for (const DayOption& day : sample.state.request.days) ids.push_back("day." + day.date);
+    add({"window.morning", "window.afternoon", "window.evening", "request.previous", "request.next"});
+  }
+  if (n == "request_review")
+    add({"review.what", "review.description", "review.contact", "review.address", "review.when", "request.submit"});
+  if (n == "request_done") add({"done.finish"});
+  if (n == "check") {
+    add({"back", "check.code", "check.digits", "check.find", "ck.del", "ck.clear"});
+    for (const char* key : {"2", "9", "A", "H", "J", "Z"}) ids.push_back(std::string("ck.") + key);
+  }
+  if (n == "check_result") add({"back", "check.again", "check.done"});
   if (n == "idle") add({"idle.continue"});
   ids.push_back("lang");
   return ids;
@@ -141,7 +160,10 @@ void check_layout(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(r.min.y >= 0);
     CHECK(r.max.x <= size.x + 0.5f);
     CHECK(r.max.y <= size.y + 0.5f);
-    CHECK(r.max.y - r.min.y >= 2.5f * em - 0.5f);  // a finger-sized target
+    // A finger-sized target; the keys of the full text keyboard and its candidate bar
+    // (six rows under the field) at least 1.8 em, about 15 mm on a 15.6-inch 1280x800 panel.
+    const bool keyboard_key = id.rfind("kb.", 0) == 0 || id.rfind("cand.", 0) == 0;
+    CHECK(r.max.y - r.min.y >= (keyboard_key ? 1.8f : 2.5f) * em - 0.5f);
     CHECK(r.max.x - r.min.x >= 2.0f * em - 0.5f);
   }
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -173,10 +195,8 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
   if (n != "idle") CHECK(is_only<SwitchLanguage>(rig.tap("lang")));
   if (n == "welcome") {
     CHECK(is_only<OpenTakeNumber>(rig.tap("welcome.take")));
-    const auto request = only<OpenComingSoon>(rig.tap("welcome.request"));
-    CHECK(request.topic == ComingSoonTopic::Request);
-    const auto check = only<OpenComingSoon>(rig.tap("welcome.check"));
-    CHECK(check.topic == ComingSoonTopic::CheckRequest);
+    CHECK(is_only<OpenRequest>(rig.tap("welcome.request")));
+    CHECK(is_only<OpenCheck>(rig.tap("welcome.check")));
     CHECK(is_only<OpenRate>(rig.tap("welcome.rate")));
     CHECK_FALSE(rig.shows("back"));
   } else if (n == "take") {
@@ -221,9 +241,36 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(is_only<OpenRate>(rig.tap("back")));  // back to finding the visit
   } else if (n == "rate_thanks") {
     CHECK(is_only<BackToWelcome>(rig.tap("thanks.done")));
-  } else if (n.rfind("soon", 0) == 0) {
-    CHECK(is_only<OpenTakeNumber>(rig.tap("soon.take")));
-    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  } else if (n == "request_kind") {
+    CHECK(only<ChooseKind>(rig.tap("kind.installation")).kind == RequestKind::Installation);
+    CHECK(is_only<PreviousStep>(rig.tap("back")));
+  } else if (n == "request_description") {
+    CHECK(only<TextKey>(rig.tap("kb.w")).key == 'w');
+    CHECK(only<TextKey>(rig.tap("kb.7")).key == '7');
+    CHECK(only<TextKey>(rig.tap("kb.space")).key == ' ');
+    CHECK(only<TextKey>(rig.tap("kb.del")).key == '<');
+    CHECK(only<TextKey>(rig.tap("kb.comma")).key == ',');
+    CHECK(is_only<SwitchLayout>(rig.tap("kb.layout")));
+    CHECK(only<PickCandidate>(rig.tap("cand.0")).index == 0);
+    CHECK(only<TurnCandidatePage>(rig.tap("cand.more")).delta == 1);
+    CHECK(rig.tap("cand.less").empty());  // on the first page already
+    CHECK(is_only<NextStep>(rig.tap("request.next")));
+    CHECK(is_only<PreviousStep>(rig.tap("request.previous")));
+  } else if (n == "request_when") {
+    CHECK(only<ChooseDay>(rig.tap("day.2026-11-30")).date == "2026-11-30");
+    CHECK(only<ChooseWindow>(rig.tap("window.evening")).window == TimeWindow::Evening);
+  } else if (n == "request_review") {
+    CHECK(only<EditStep>(rig.tap("review.contact")).step == FormStep::Contact);
+    CHECK(is_only<SubmitRequest>(rig.tap("request.submit")));
+  } else if (n == "request_done") {
+    CHECK(is_only<BackToWelcome>(rig.tap("done.finish")));
+  } else if (n == "check") {
+    CHECK(only<CheckKey>(rig.tap("ck.Z")).key == 'Z');
+    CHECK(only<TypeCheckDigits>(rig.tap("check.digits")).digits);
+    CHECK(is_only<LookUpRequest>(rig.tap("check.find")));
+  } else if (n == "check_result") {
+    CHECK(is_only<OpenCheck>(rig.tap("check.again")));
+    CHECK(is_only<BackToWelcome>(rig.tap("check.done")));
   }
 }
 

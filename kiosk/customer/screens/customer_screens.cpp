@@ -15,14 +15,18 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
     switch (view.state.screen) {
       case Screen::Welcome: kit::draw_welcome(ui, view, emit); break;
       case Screen::TakeNumber:
-        if (view.state.form.phone_pad_open) kit::draw_phone_pad(ui, view, emit);
+        if (view.state.form.phone_pad_open)
+          kit::draw_phone_pad(ui, view, emit, {view.state.form.phone_typed, view.state.form.phone_error, "phone.why"});
         else kit::draw_take_number(ui, view, emit);
         break;
       case Screen::Ticket: kit::draw_ticket(ui, view, emit); break;
       case Screen::RateFind: kit::draw_rate_find(ui, view, emit); break;
       case Screen::RateScore: kit::draw_rate_score(ui, view, emit); break;
       case Screen::RateThanks: kit::draw_rate_thanks(ui, view, emit); break;
-      case Screen::ComingSoon: kit::draw_coming_soon(ui, view, emit); break;
+      case Screen::Request: kit::draw_request(ui, view, emit); break;
+      case Screen::RequestDone: kit::draw_request_done(ui, view, emit); break;
+      case Screen::Check: kit::draw_check_request(ui, view, emit); break;
+      case Screen::CheckResult: kit::draw_request_status(ui, view, emit); break;
     }
   }
   kit::draw_idle_overlay(ui, view, emit);

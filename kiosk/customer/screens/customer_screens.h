@@ -9,7 +9,14 @@
 //   rate: find      "key.<letter>", "key.0".."key.9", "key.del", "key.clear", "rate.find", "visit.<label>"
 //   rate: score     "score.1".."score.5", "reason.<code>", "rate.submit"
 //   rate: thanks    "thanks.done"
-//   coming soon     "soon.take"
+//   request form    "request.previous", "request.next", "kind.<kind>", "product.<code>", "problem.<code>",
+//                   "field.description|name|address", "request.phone" (then the phone pad's ids),
+//                   "day.<YYYY-MM-DD>", "window.<window>", "request.consent", "review.<part>", "request.submit"
+//   text keyboard   "kb.a".."kb.z", "kb.0".."kb.9", "kb.space", "kb.comma", "kb.period", "kb.del", "kb.layout",
+//                   "cand.<n>" (n: place in the candidate list), "cand.less", "cand.more"
+//   request done    "done.finish"
+//   check           "check.code", "check.digits", "ck.<key>", "ck.del", "ck.clear", "check.find"
+//   check result    "check.again", "check.done"
 //   idle overlay    "idle.continue"
 #pragma once
 

@@ -1,6 +1,6 @@
-// The phone keypad over the take-a-number screen: the digits as typed, the
-// refusal (translated from "error.<code>") and a 3x4 pad with clear and
-// delete; OK validates, cancel goes back to the form.
+// The phone keypad over the take-a-number form or the request form: the
+// digits as typed, the refusal (translated from "error.<code>") and a 3x4 pad
+// with clear and delete; OK validates, cancel goes back to the form.
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
@@ -36,12 +36,11 @@ void actions(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float 
 
 }  // namespace
 
-void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const PhonePad& pad) {
   top_bar(ui, view, emit, view.tr("phone.title"), std::nullopt);
   const float em = ui.em();
   const Palette& p = palette();
-  const TakeNumberForm& form = view.state.form;
-  const std::string error = error_text(view, form.phone_error);
+  const std::string error = error_text(view, pad.error_code);
   const float width = avail_x();
   if (wide_layout(ui)) {
     const float left_w = width * 0.48f;
@@ -49,9 +48,9 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     const ImVec2 top = ImGui::GetCursorPos();
     const float height = avail_y();
     ImGui::BeginGroup();
-    paragraph(ui, view.tr("phone.why"), ui::FontRole::body, p.text_muted, Align::left, left_w);
+    paragraph(ui, view.tr(pad.why_key), ui::FontRole::body, p.text_muted, Align::left, left_w);
     gap(ui, 0.2f);
-    entry_box(ui, form.phone_typed, view.tr("phone.hint"), left_w, !error.empty() ? palette().danger : palette().primary);
+    entry_box(ui, pad.typed, view.tr("phone.hint"), left_w, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, left_w);
     ImGui::SetCursorPosY(top.y + height - 3.2f * em);
     actions(ui, view, emit, left_w);
@@ -61,8 +60,8 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
     keypad(ui, view, emit, right_w, height);
     ImGui::EndGroup();
   } else {
-    paragraph(ui, view.tr("phone.why"), ui::FontRole::body, p.text_muted, Align::left, width);
-    entry_box(ui, form.phone_typed, view.tr("phone.hint"), width, !error.empty() ? palette().danger : palette().primary);
+    paragraph(ui, view.tr(pad.why_key), ui::FontRole::body, p.text_muted, Align::left, width);
+    entry_box(ui, pad.typed, view.tr("phone.hint"), width, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, width);
     gap(ui, 0.3f);
     keypad(ui, view, emit, width, std::min(avail_y() - 4.0f * em, 16.0f * em));

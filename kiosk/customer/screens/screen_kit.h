@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "customer/customer_actions.h"
 #include "customer/screens/customer_screens.h"
@@ -33,12 +35,53 @@ std::string error_text(const CustomerView& view, const std::string& code);
 // [SECTION] The screens (one file each), drawn inside the customer ScreenPanel.
 void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_take_number(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+// The phone keypad: what is typed, the last refusal's code, why we ask ("phone.why"...).
+struct PhonePad {
+  const std::string& typed;
+  const std::string& error_code;
+  std::string_view why_key;
+};
+void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const PhonePad& pad);
 void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_rate_score(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_rate_thanks(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-void draw_coming_soon(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_request_done(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_check_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+
+// [SECTION] The request form's parts (request_*.cpp, text_keyboard.cpp)
+void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_product_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_problem_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // description, contact, address
+void draw_when_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_consent_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+// A step's question (in `role`, or body where it would not fit one line) and,
+// under it, the refusal of its last "next" (if any).
+void step_heading(ui::TouchUi& ui, const CustomerView& view, std::string_view question,
+                  ui::FontRole role = ui::FontRole::large);
+// Back and next side by side in `width`.
+void step_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width);
+// A grid of choice tiles filling `width` x `height`: (id, label, chosen, action) each.
+struct PickerTile {
+  std::string id;
+  std::string label;
+  bool chosen = false;
+  Action action;
+};
+void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile>& tiles, float width, float height,
+                 int max_columns, float min_em = 7.0f);
+// Keys as rows of one-character buttons ("<prefix><char>" ids), shorter rows centred.
+void key_rows(ui::TouchUi& ui, const std::vector<std::string>& rows, const std::string& id_prefix, float width,
+              float key_h_em, const std::function<void(char)>& on_key);
+// The candidate bar, letter keys and bottom row in `width` x `height`.
+void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height);
+// A tappable field (FocusText) of `size` px showing `text` and, when focused, the composition.
+void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, TextTarget target,
+                     const std::string& text, std::string_view hint, ImVec2 size, bool focused);
 // Its own window over the screen; draws nothing when no countdown is due.
 void draw_idle_overlay(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 

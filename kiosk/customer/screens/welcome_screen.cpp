@@ -111,8 +111,8 @@ void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const float em = ui.em();
   const Choice choices[] = {
       {"welcome.take", "welcome.take_number", "welcome.take_number_hint", OpenTakeNumber{}, Tone::primary},
-      {"welcome.request", "welcome.request", "welcome.request_hint", OpenComingSoon{ComingSoonTopic::Request}, Tone::normal},
-      {"welcome.check", "welcome.check", "welcome.check_hint", OpenComingSoon{ComingSoonTopic::CheckRequest}, Tone::normal},
+      {"welcome.request", "welcome.request", "welcome.request_hint", OpenRequest{}, Tone::normal},
+      {"welcome.check", "welcome.check", "welcome.check_hint", OpenCheck{}, Tone::normal},
       {"welcome.rate", "welcome.rate", "welcome.rate_hint", OpenRate{}, Tone::normal},
   };
   const float width = avail_x();

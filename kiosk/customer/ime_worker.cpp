@@ -1,0 +1,103 @@
+// ImeWorker: PinyinIme on its own thread, its answers posted as actions.
+#include "customer/ime_worker.h"
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "ime/pinyin_ime.h"
+#include "requests/request_text.h"
+#include "ui/font_atlas.h"
+#include "ui/font_file.h"
+
+namespace kiosk::customer {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// The character test for candidates: a request field accepts it and one of the
+// kiosk's two fonts (ui::FontFiles, as the atlas loads them) has its glyph.
+ime::CharacterFilter drawable_filter() {
+  const ui::FontFiles files;
+  auto latin = std::make_shared<ui::FontFile>(files.latin_path, 0);
+  auto cjk = std::make_shared<ui::FontFile>(files.cjk_path, files.cjk_face_index);
+  return [latin, cjk](char32_t c) {
+    return is_printable_request_character(c) && (latin->has_glyph(c) || cjk->has_glyph(c));
+  };
+}
+
+ImeAnswered answer(const ime::Composition& c, unsigned generation, char key) {
+  ImeAnswered a{generation, key, c.key_used, c.committed, c.preedit, {}};
+  for (const ime::Candidate& candidate : c.candidates) a.candidates.push_back(CandidateView{candidate.text, candidate.index});
+  return a;
+}
+
+int keysym_of(char key) { return key == '<' ? ime::kBackSpace : static_cast<unsigned char>(key); }
+
+}  // namespace
+
+ImeWorker::ImeWorker(std::string data_dir, Post post)
+    : data_dir_(std::move(data_dir)), post_(std::move(post)), thread_([this] { run(); }) {}
+
+ImeWorker::~ImeWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void ImeWorker::submit(ImeEffect effect) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(effect));
+  }
+  wake_.notify_all();
+}
+
+bool ImeWorker::idle() const {
+  std::lock_guard lock(mutex_);
+  return queue_.empty() && !busy_;
+}
+
+void ImeWorker::run() {
+  std::unique_ptr<ime::PinyinIme> ime;
+  try {
+    ime::PinyinConfig config;
+    config.data_dir = data_dir_;
+    Result<std::unique_ptr<ime::PinyinIme>> started = ime::PinyinIme::start(config, drawable_filter());
+    if (started) ime = std::move(started.value());
+    else {
+      std::fprintf(stderr, "kiosk: no pinyin input: %s\n", started.error().message.c_str());
+      post_(ImeUnavailable{started.error().message});
+    }
+  } catch (const std::exception& e) {  // a font file could not be read
+    std::fprintf(stderr, "kiosk: no pinyin input: %s\n", e.what());
+    post_(ImeUnavailable{e.what()});
+  }
+  for (;;) {
+    ImeEffect effect;
+    {
+      std::unique_lock lock(mutex_);
+      busy_ = false;
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      effect = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+    }
+    if (!ime) continue;
+    std::visit(Overloaded{[&](const ImeKey& k) { post_(answer(ime->key(keysym_of(k.key)), k.generation, k.key)); },
+                          [&](const ImePick& p) { post_(answer(ime->pick(p.index), p.generation, 0)); },
+                          [&](const ImeReset&) { ime->reset(); }},
+               effect);
+  }
+}
+
+}  // namespace kiosk::customer

@@ -1,0 +1,103 @@
+// The customer's repair / installation request and "check my request" as the
+// UI thread holds them: the form step by step, the text keyboard with its
+// pinyin composition (a mirror of the IME worker's), and the status lookup.
+// Plain data; only customer_reducer changes it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "model/request_model.h"
+
+namespace kiosk::customer {
+
+enum class FormStep { Kind, Product, Problem, Description, Contact, Address, When, Consent, Review };
+constexpr int kFormSteps = 9;
+
+// What the text keyboard types into, and how.
+enum class TextTarget { Description, Name, Address };
+enum class KeyLayout { Pinyin, Letters };
+
+struct CandidateView {
+  std::string text;
+  int index = 0;  // the IME's index, for picking
+};
+
+// The IME's composition as last reported. `generation` grows with every reset:
+// an answer computed before a reset is dropped, so nothing typed comes back.
+struct ImeView {
+  bool available = true;  // false: librime could not start; letters only
+  std::string preedit;
+  std::vector<CandidateView> candidates;
+  int page = 0;
+  unsigned generation = 0;
+};
+
+// A day the visit picker offers (the worker lists them in the store's zone).
+struct DayOption {
+  std::string date;  // YYYY-MM-DD
+  int weekday = 0;   // 0 Sunday .. 6 Saturday
+};
+
+struct RequestDraft {
+  std::optional<RequestKind> kind;
+  std::string product;
+  std::string problem;
+  std::string description;
+  std::string name;
+  std::string phone;  // accepted digits, shown masked
+  std::string address;
+  std::string date;
+  std::optional<TimeWindow> window;
+  bool consent = false;
+};
+
+enum class ReceiptStatus { ScreenOnly, Printing, Printed, Failed };
+
+struct RequestFlow {
+  FormStep step = FormStep::Kind;
+  RequestDraft draft;
+  TextTarget target = TextTarget::Description;
+  KeyLayout layout = KeyLayout::Pinyin;
+  bool phone_pad_open = false;
+  std::string phone_typed;
+  std::string phone_error;
+  std::vector<ProductCategory> products;
+  std::vector<DayOption> days;
+  std::string error;  // error code of the last refusal, shown on its step
+  bool submitting = false;
+  // Once stored:
+  std::string code;
+  ReceiptStatus receipt = ReceiptStatus::ScreenOnly;
+};
+
+struct TimelineStep {
+  RequestState state = RequestState::Received;
+  std::string local_time;  // "2026-11-23 14:05" in the store's zone
+};
+
+// "Check my request" as the customer sees it: no name, phone or address.
+struct StatusView {
+  std::string code;
+  RequestKind kind = RequestKind::Repair;
+  std::string product_zh, product_en;
+  std::string problem_zh, problem_en;
+  RequestState state = RequestState::Received;
+  std::string scheduled_date;
+  std::optional<TimeWindow> scheduled_window;
+  std::vector<TimelineStep> timeline;  // oldest first
+};
+
+struct CheckFlow {
+  std::string code_typed;
+  std::string last_four;
+  bool typing_digits = false;  // the pad types the last four digits, else the code
+  std::string error;
+  EpochMs retry_at = 0;  // slowed down: no lookup before this
+  bool busy = false;
+  std::optional<StatusView> status;
+};
+
+}  // namespace kiosk::customer

@@ -1,0 +1,48 @@
+// The status of a request: what it is for, where it stands now (large), the
+// visit once scheduled, and the timeline of its changes; nothing personal.
+#include "customer/request_wording.h"
+#include "customer/screens/screen_kit.h"
+
+namespace kiosk::customer::kit {
+
+void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+  top_bar(ui, view, emit, view.tr("check.title"), BackToWelcome{});
+  const float em = ui.em();
+  const Palette& p = palette();
+  const Language l = view.state.language;
+  if (!view.state.check.status) return;
+  const StatusView& s = *view.state.check.status;
+  const float width = avail_x();
+  const bool zh = l == Language::Zh;
+  paragraph(ui, s.code + "  " + kind_text(view.texts, l, s.kind) + " · " + (zh ? s.product_zh : s.product_en) + " · " +
+                    (zh ? s.problem_zh : s.problem_en),
+            ui::FontRole::body, p.text_muted, Align::left, width);
+  banner(ui, state_text(view.texts, l, s.state), p.info, ui::FontRole::large, width);
+  if (!s.scheduled_date.empty())
+    paragraph(ui, view.tr("check.scheduled", {visit_text(view.texts, l, s.scheduled_date, s.scheduled_window)}),
+              ui::FontRole::body, p.text, Align::left, width);
+  gap(ui, 0.3f);
+  // The timeline, newest first, a dot per change.
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float row_h = 1.9f * em;
+  const std::size_t rows = std::min(s.timeline.size(), static_cast<std::size_t>(std::max(1.0f, (avail_y() - 3.8f * em) / row_h)));
+  for (std::size_t i = 0; i < rows; ++i) {
+    const TimelineStep& step = s.timeline[s.timeline.size() - 1 - i];
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 dot(at.x + 0.6f * em, at.y + row_h / 2);
+    if (i + 1 < rows) draw->AddLine(dot, ImVec2(dot.x, dot.y + row_h), u32(p.tile), 0.12f * em);
+    draw->AddCircleFilled(dot, 0.3f * em, u32(i == 0 ? p.selected : p.text_muted), 24);
+    text_in_rect(ui, draw, state_text(view.texts, l, step.state), ui::FontRole::body, u32(p.text), ImVec2(at.x + 1.6f * em, at.y),
+                 ImVec2(at.x + width * 0.55f, at.y + row_h), Align::left);
+    text_in_rect(ui, draw, step.local_time, ui::FontRole::body, u32(p.text_muted), ImVec2(at.x + width * 0.55f, at.y),
+                 ImVec2(at.x + width, at.y + row_h), Align::left);
+    ImGui::Dummy(ImVec2(width, row_h));
+  }
+  if (avail_y() > 3.4f * em) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + avail_y() - 3.4f * em);
+  const float w = cell_width(ui, width, 2, 0.5f) / em;
+  if (button(ui, "check.again", view.tr("check.again"), ImVec2(w, 3.2f), Tone::normal)) emit(OpenCheck{});
+  ImGui::SameLine(0, 0.5f * em);
+  if (button(ui, "check.done", view.tr("app.done"), ImVec2(w, 3.2f), Tone::primary)) emit(BackToWelcome{});
+}
+
+}  // namespace kiosk::customer::kit

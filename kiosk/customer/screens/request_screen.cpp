@@ -1,0 +1,68 @@
+// The request form: the top bar with the step count (back goes one step back,
+// from the first step to Welcome), the current step, or the phone keypad over
+// the contact step; and the parts every step shares (heading, back/next, a
+// grid of choice tiles).
+#include "customer/screens/screen_kit.h"
+
+namespace kiosk::customer::kit {
+
+void step_heading(ui::TouchUi& ui, const CustomerView& view, std::string_view question, ui::FontRole role) {
+  paragraph(ui, question, fitting_role(ui, question, avail_x(), 1, role), palette().text, Align::left);
+  const std::string error = error_text(view, view.state.request.error);
+  if (!error.empty()) banner(ui, error, palette().danger, ui::FontRole::body);
+}
+
+void step_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width) {
+  const float em = ui.em();
+  const float w = cell_width(ui, width, 2, 0.4f) / em;
+  if (button(ui, "request.previous", view.tr("request.previous"), ImVec2(w, 2.6f), Tone::normal, ui::FontRole::body))
+    emit(PreviousStep{});
+  ImGui::SameLine(0, 0.4f * em);
+  if (button(ui, "request.next", view.tr("request.next"), ImVec2(w, 2.6f), Tone::primary, ui::FontRole::body))
+    emit(NextStep{});
+}
+
+void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile>& tiles, float width, float height,
+                 int max_columns, float min_em) {
+  const float em = ui.em();
+  if (tiles.empty()) return;
+  const int count = static_cast<int>(tiles.size());
+  const int columns = columns_for(ui, width, min_em, 0.5f, count, max_columns);
+  const int rows = (count + columns - 1) / columns;
+  const float tile_w = cell_width(ui, width, columns, 0.5f) / em;
+  const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em, 2.4f, 5.0f);
+  ui::FontRole role = ui::FontRole::large;
+  for (const PickerTile& t : tiles)
+    if (fitting_role(ui, t.label, tile_w * em - 1.0f * em, tile_h >= 3.8f ? 2 : 1) != ui::FontRole::large) role = ui::FontRole::body;
+  const float x = ImGui::GetCursorPosX();
+  for (int i = 0; i < count; ++i) {
+    if (i % columns != 0) ImGui::SameLine(0, 0.5f * em);
+    else ImGui::SetCursorPosX(x);
+    const PickerTile& t = tiles[static_cast<std::size_t>(i)];
+    if (button(ui, t.id, t.label, ImVec2(tile_w, tile_h), t.chosen ? Tone::selected : Tone::normal, role)) emit(t.action);
+  }
+}
+
+void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+  const RequestFlow& r = view.state.request;
+  if (r.phone_pad_open) {
+    draw_phone_pad(ui, view, emit, {r.phone_typed, r.phone_error, "request.phone_why"});
+    return;
+  }
+  const std::string step = view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
+  if (!top_bar(ui, view, emit, view.tr("request.title"), PreviousStep{}, step))
+    paragraph(ui, step, ui::FontRole::body, palette().text_muted, Align::left);
+  switch (r.step) {
+    case FormStep::Kind: draw_kind_step(ui, view, emit); break;
+    case FormStep::Product: draw_product_step(ui, view, emit); break;
+    case FormStep::Problem: draw_problem_step(ui, view, emit); break;
+    case FormStep::Description:
+    case FormStep::Contact:
+    case FormStep::Address: draw_text_step(ui, view, emit); break;
+    case FormStep::When: draw_when_step(ui, view, emit); break;
+    case FormStep::Consent: draw_consent_step(ui, view, emit); break;
+    case FormStep::Review: draw_review_step(ui, view, emit); break;
+  }
+}
+
+}  // namespace kiosk::customer::kit

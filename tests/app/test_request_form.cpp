@@ -1,0 +1,238 @@
+// The request form on the real screens, the real IME (librime on the schema
+// deployed at build time), the real worker and a real store file, tapped by
+// widget id: pinyin into the description, the English and numeric pads, the
+// whole form in Chinese and in English stored in SQLite, the idle wipe
+// leaving nothing typed in the state or the IME, the domain's refusals shown.
+#include <doctest/doctest.h>
+
+#include "customer/customer_reducer.h"
+#include "request_steps.h"
+#include "requests/request_book.h"
+
+using namespace kiosk;
+using namespace kiosk::customer;
+using test::CustomerHarness;
+
+namespace {
+
+// The one request in the store (REQUIREs there is exactly one).
+Request only_request(CustomerHarness& k) {
+  SystemClock clock;
+  RequestBook book(*k.store.store, clock);
+  Result<std::vector<Request>> all = book.list({});
+  REQUIRE(all);
+  REQUIRE(all.value().size() == 1);
+  Result<Request> found = book.find(all.value().front().code);
+  REQUIRE(found);
+  return found.value();
+}
+
+std::size_t request_count(CustomerHarness& k) {
+  SystemClock clock;
+  Result<std::vector<Request>> all = RequestBook(*k.store.store, clock).list({});
+  REQUIRE(all);
+  return all.value().size();
+}
+
+}  // namespace
+
+TEST_CASE("typing weixiu kongtiao on the on-screen keys and picking candidates puts 维修空调 in the description") {
+  CustomerHarness k;
+  test::open_form_to_description(k);
+  REQUIRE(k.state().request.step == FormStep::Description);
+  REQUIRE(k.state().request.layout == KeyLayout::Pinyin);
+  REQUIRE(k.state().ime.available);
+  test::type_keys(k, "weixiu");
+  CHECK(k.state().ime.preedit == "wei xiu");
+  CHECK(k.state().request.draft.description.empty());
+  test::pick_candidate(k, "维修");
+  CHECK(k.state().request.draft.description == "维修");
+  CHECK(k.state().ime.preedit.empty());
+  test::type_keys(k, "kongtiao");
+  test::pick_candidate(k, "空调");
+  CHECK(k.state().request.draft.description == "维修空调");
+  CHECK(k.state().ime.candidates.empty());
+  // Delete with nothing composed takes a character off the field; with pinyin composed, a letter off the pinyin.
+  test::type_keys(k, "bu");
+  k.tap("kb.del");
+  CHECK(k.state().ime.preedit == "b");
+  k.tap("kb.del");
+  k.tap("kb.del");
+  CHECK(k.state().request.draft.description == "维修空");
+  // Every candidate drawn has its glyphs: none was drawn as '?'.
+  CHECK(k.ui.fonts().missing_characters().empty());
+}
+
+TEST_CASE("the English letter keys type straight into the field; the layout key switches") {
+  CustomerHarness k(Language::En);
+  test::open_form_to_description(k);
+  REQUIRE(k.state().request.layout == KeyLayout::Letters);
+  test::type_keys(k, "noisy fan");
+  k.tap("kb.comma");
+  k.tap("kb.del");
+  k.tap("kb.period");
+  CHECK(k.state().request.draft.description == "noisy fan.");
+  CHECK(k.state().ime.preedit.empty());
+  k.tap("kb.layout");
+  CHECK(k.state().request.layout == KeyLayout::Pinyin);
+  test::type_keys(k, "kongtiao");
+  test::pick_candidate(k, "空调");
+  CHECK(k.state().request.draft.description == "noisy fan.空调");
+}
+
+TEST_CASE("the numeric pad takes the phone, refuses a wrong one in words, and shows it masked") {
+  CustomerHarness k;
+  test::open_form_to_description(k);
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Contact);
+  test::enter_phone(k, "12345");
+  CHECK(k.state().request.phone_pad_open);
+  CHECK(k.state().request.phone_error == "phone-format");
+  for (int i = 0; i < 5; ++i) k.tap("pad.del");
+  for (char d : std::string("13812345678")) k.tap(std::string("pad.") + d);
+  k.tap("pad.ok");
+  CHECK_FALSE(k.state().request.phone_pad_open);
+  CHECK(k.state().request.draft.phone == "13812345678");
+}
+
+namespace {
+
+// Description, contact, address, visit, consent, review and submit, from the
+// description step. Returns the day chosen (tomorrow).
+std::string fill_rest_and_submit(CustomerHarness& k, bool chinese) {
+  if (chinese) {
+    test::type_keys(k, "weixiu");
+    test::pick_candidate(k, "维修");
+  } else {
+    test::type_keys(k, "it drips");
+  }
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Contact);
+  if (chinese) {
+    test::type_keys(k, "zhangwei");
+    test::pick_candidate(k, "张伟");
+  } else {
+    test::type_keys(k, "li na");
+  }
+  test::enter_phone(k, "13812345678");
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Address);
+  if (chinese) {
+    test::type_keys(k, "zhongshanlu");
+    test::pick_candidate(k, "中山路");
+    test::type_keys(k, "88");
+    test::type_keys(k, "hao");
+    test::pick_candidate(k, "号");
+  } else {
+    test::type_keys(k, "88 zhongshan road");
+  }
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::When);
+  REQUIRE(k.state().request.days.size() > 1);
+  const std::string day = k.state().request.days[1].date;
+  k.tap("day." + day);
+  k.tap("window.afternoon");
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Consent);
+  k.tap("request.next");
+  CHECK(k.state().request.error == "consent-required");
+  k.tap("request.consent");
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Review);
+  k.tap("request.submit");
+  return day;
+}
+
+}  // namespace
+
+TEST_CASE("the whole form in Chinese creates the request in SQLite") {
+  CustomerHarness k;
+  test::open_form_to_description(k);
+  const std::string day = fill_rest_and_submit(k, true);
+  REQUIRE(k.state().screen == Screen::RequestDone);
+  const Request stored = only_request(k);
+  CHECK(k.state().request.code == stored.code);
+  CHECK(stored.kind == RequestKind::Repair);
+  CHECK(stored.product == "air-conditioner");
+  CHECK(stored.problem == "not-cooling");
+  CHECK(stored.description == "维修");
+  CHECK(stored.contact_name == "张伟");
+  CHECK(stored.phone == "13812345678");
+  CHECK(stored.address == "中山路88号");
+  CHECK(stored.preferred_date == day);
+  CHECK(stored.time_window == TimeWindow::Afternoon);
+  CHECK(stored.consent_at > 0);
+  CHECK(stored.events.size() == 1);
+  // Nothing personal stays on screen once stored.
+  CHECK(k.state().request.draft.name.empty());
+  CHECK(k.state().request.draft.phone.empty());
+  k.tap("done.finish");
+  CHECK(k.state().screen == Screen::Welcome);
+}
+
+TEST_CASE("the whole form in English creates the request in SQLite") {
+  CustomerHarness k(Language::En);
+  test::open_form_to_description(k, {"installation", "tv", "install-relocate"});
+  fill_rest_and_submit(k, false);
+  REQUIRE(k.state().screen == Screen::RequestDone);
+  const Request stored = only_request(k);
+  CHECK(stored.kind == RequestKind::Installation);
+  CHECK(stored.product == "tv");
+  CHECK(stored.problem == "install-relocate");
+  CHECK(stored.description == "it drips");
+  CHECK(stored.contact_name == "Li Na");
+  CHECK(stored.address == "88 zhongshan road");
+  CHECK(stored.time_window == TimeWindow::Afternoon);
+}
+
+TEST_CASE("after the idle wipe nothing typed is in the state or in the IME") {
+  CustomerHarness k;
+  test::open_form_to_description(k);
+  test::type_keys(k, "weixiu");
+  test::pick_candidate(k, "维修");
+  test::type_keys(k, "kongt");  // still composing
+  REQUIRE(k.state().ime.preedit == "kong t");
+  const unsigned generation = k.state().ime.generation;
+  k.wait_ms(k.app->timings().idle_quiet + k.app->timings().idle_countdown + 1000);
+  k.settle();
+  CHECK(k.state().screen == Screen::Welcome);
+  CHECK(k.state().request.draft.description.empty());
+  CHECK(k.state().ime.preedit.empty());
+  CHECK(k.state().ime.candidates.empty());
+  CHECK(k.state().ime.generation > generation);
+  // The IME itself has no composition left: the next letter starts afresh.
+  test::open_form_to_description(k);
+  test::type_keys(k, "a");
+  CHECK(k.state().ime.preedit == "a");
+  CHECK(k.state().request.draft.description.empty());
+}
+
+TEST_CASE("bad input gets the domain's clear messages and nothing is stored") {
+  CustomerHarness k(Language::En);
+  test::open_form_to_description(k);
+  SUBCASE("5,000 characters of description") {
+    for (int i = 0; i < 5000; ++i) k.app->dispatch(TextKey{'a'}, k.now += 1);
+    k.tap("request.next");
+    CHECK(k.state().request.error == "description-too-long");
+    CHECK(k.state().request.step == FormStep::Description);
+    CHECK(k.app->texts().text("error.description-too-long", Language::En).find("500") != std::string::npos);
+  }
+  SUBCASE("an empty name, no phone") {
+    k.tap("request.next");
+    k.tap("request.next");
+    CHECK(k.state().request.error == "name-empty");
+    test::type_keys(k, "li");
+    k.tap("request.next");
+    CHECK(k.state().request.error == "phone-empty");
+  }
+  SUBCASE("the store refuses a day that has passed: back to the day step, in words") {
+    fill_rest_and_submit(k, false);
+    REQUIRE(k.state().screen == Screen::RequestDone);
+    // The same refusal as the store gives for a past day (the picker offers none).
+    k.app->dispatch(OpenRequest{}, k.now += 1000);
+    k.app->dispatch(RequestRefused{"preferred-date-past"}, k.now += 1000);
+    CHECK(k.state().request.step == FormStep::When);
+    CHECK(k.state().request.error == "preferred-date-past");
+  }
+  CHECK(request_count(k) <= 1);
+}
