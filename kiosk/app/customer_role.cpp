@@ -9,6 +9,7 @@
 #include "customer/customer_app.h"
 #include "customer/scripted_screens.h"
 #include "node/store_node_server.h"
+#include "node/store_sync.h"
 #include "printer/printer_port.h"
 #include "store/store_db.h"
 
@@ -82,6 +83,11 @@ int run_customer_role(CommandLine& cl) {
     }
     std::printf("{\"listening\": \"%s:%d\"}\n", listen->host.c_str(), port.value());
     std::fflush(stdout);
+  }
+  std::unique_ptr<node::StoreSync> store_sync;  // the process owning the store syncs it with HQ
+  if (store_node) {
+    store_sync = std::make_unique<node::StoreSync>(data_dir, clock);
+    store_sync->start();
   }
   window_config.title = "Service kiosk " + config.store_id;
   ui::Window window(window_config);

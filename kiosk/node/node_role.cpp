@@ -1,10 +1,12 @@
 // The node role's main loop: block the stop signals before any thread starts,
-// serve, wait for a signal, stop cleanly.
+// serve and sync with HQ (store_sync.h), wait for a signal, stop cleanly.
 #include "node/node_role.h"
 
 #include <signal.h>
 
 #include <cstdio>
+
+#include "node/store_sync.h"
 
 namespace kiosk::node {
 
@@ -24,8 +26,11 @@ int serve_until_signalled(const StoreNodeConfig& config) {
   }
   std::printf("{\"listening\": \"%s:%d\"}\n", config.listen.host.c_str(), port.value());
   std::fflush(stdout);
+  StoreSync sync(config.data_dir, clock);
+  sync.start();
   int signal = 0;
   sigwait(&stop_signals, &signal);
+  sync.stop();
   server.stop();
   return 0;
 }
