@@ -9,8 +9,13 @@
 #     closing any of them (or Ctrl-C) stops all three;
 #   - otherwise, under a private Xvfb: a screenshot of every screen of the
 #     three roles in Chinese and English into var/screenshots/.
-# KIOSK_DATA_DIR chooses another data dir, KIOSK_NODE_PORT another port; extra
-# arguments go to the customer kiosk (e.g. --lang en, --printer /dev/usb/lp0).
+# In both modes a local headquarters (`hq`, database under var/hq) serves on
+# 127.0.0.1:8800; on first run it gets store DEMO-001 and a device whose token
+# the store is given (kioskctl hq set), and the store node syncs with it by
+# itself. It stops with the other processes.
+# KIOSK_DATA_DIR chooses another data dir, KIOSK_NODE_PORT another port,
+# KIOSK_HQ_DIR and KIOSK_HQ_PORT HQ's; extra arguments go to the customer kiosk
+# (e.g. --lang en, --printer /dev/usb/lp0).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -34,28 +39,49 @@ if ! build/kiosk/kioskctl --data "$data" staff list | grep -q "\"name\":\"$demo_
   ctl staff add --name "$demo_name" --pin "$demo_pin"
 fi
 
-# Waits until the store node answers on $port (at most 30 s).
-wait_for_node() {
+# Waits until something answers on 127.0.0.1:$1 (at most 30 s); $2 names it.
+wait_for_port() {
   for _ in $(seq 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
     sleep 0.1
   done
-  echo "run.sh: the store node did not start on port $port" >&2
+  echo "run.sh: $2 did not start on port $1" >&2
   return 1
 }
+wait_for_node() { wait_for_port "$port" "the store node"; }
+
+# The local headquarters: the store DEMO-001 and a device for this store.
+hq=build/hq/hq
+hq_dir="${KIOSK_HQ_DIR:-$root/var/hq}"
+hq_port="${KIOSK_HQ_PORT:-8800}"
+hq_db="$hq_dir/hq.db"
+if [ ! -f "$hq_db" ]; then
+  mkdir -p "$hq_dir"
+  "$hq" store add --db "$hq_db" --id DEMO-001 --name "Demo store" >/dev/null
+fi
+if ! build/kiosk/kioskctl --data "$data" status | grep -q '"configured":true'; then
+  token="$("$hq" device add --db "$hq_db" --store DEMO-001 --label run.sh | sed -n 's/.*"token": *"\([0-9a-f]*\)".*/\1/p')"
+  ctl hq set --url "http://127.0.0.1:$hq_port" --token "$token"
+fi
+"$hq" --db "$hq_db" --listen "127.0.0.1:$hq_port" >/dev/null &
+pids=($!)  # every process run.sh started: all stopped when the script ends
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT
+trap 'exit 130' INT TERM
+wait_for_port "$hq_port" "hq"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Store data: $data. Counter console login: name $demo_name, PIN $demo_pin." >&2
-  pids=()
-  trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
+  echo "HQ: http://127.0.0.1:$hq_port, database $hq_db." >&2
+  windows=()
   "$kiosk" --role customer --data "$data" --listen "127.0.0.1:$port" --windowed 1280x800 "$@" &
-  pids+=($!)
+  windows+=($!)
   wait_for_node
   "$kiosk" --role counter --store "$node_url" --counter 1 --windowed 1280x800 &
-  pids+=($!)
+  windows+=($!)
   "$kiosk" --role display --store "$node_url" --windowed 1280x720 &
-  pids+=($!)
-  wait -n "${pids[@]}"  # one window closed: the trap closes the others
+  windows+=($!)
+  pids+=("${windows[@]}")
+  wait -n "${windows[@]}"  # one window closed: the trap closes the others and hq
   exit 0
 fi
 
@@ -63,8 +89,7 @@ shots="$root/var/screenshots"
 mkdir -p "$shots"
 echo "No display: rendering every screen of the customer kiosk, the counter console and the display under Xvfb into $shots" >&2
 "$kiosk" --role node --data "$data" --listen "127.0.0.1:$port" >/dev/null &
-node_pid=$!
-trap 'kill $node_pid 2>/dev/null || true; wait' EXIT
+pids+=($!)
 wait_for_node
 customer_screens="welcome take phone ticket ticket-print-failed rate rate-score rate-thanks soon idle"
 counter_screens="login login-error open console serving finish transfer paused unreachable"
@@ -87,3 +112,5 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     done
   done' screenshots "$kiosk" "$data" "$node_url" "$shots" "$customer_screens" "$counter_screens" "$display_screens"
 ls "$shots"
+build/kiosk/kioskctl --data "$data" sync >/dev/null || true  # whatever the node's own sync has not sent yet
+echo "HQ holds $("$hq" export --db "$hq_db" --store DEMO-001 --kind tickets | wc -l) tickets of DEMO-001 ($hq_db)" >&2
