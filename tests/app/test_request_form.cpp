@@ -5,6 +5,8 @@
 // leaving nothing typed in the state or the IME, the domain's refusals shown.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "customer/customer_reducer.h"
 #include "request_steps.h"
 #include "requests/request_book.h"
@@ -235,4 +237,74 @@ TEST_CASE("bad input gets the domain's clear messages and nothing is stored") {
     CHECK(k.state().request.error == "preferred-date-past");
   }
   CHECK(request_count(k) <= 1);
+}
+
+namespace {
+
+// A request stored as the form would store it, for the lookup.
+Request stored_request(CustomerHarness& k) {
+  test::load_default_products(k);
+  RequestForm form;
+  form.product = "air-conditioner";
+  form.problem = "not-cooling";
+  form.contact_name = "张伟";
+  form.phone = "13812345678";
+  form.address = "中山路88号";
+  form.preferred_date = k.store.store->zone().business_day(k.now + 86'400'000);
+  form.time_window = TimeWindow::Afternoon;
+  form.consent = true;
+  SystemClock clock;
+  Result<Request> created = RequestBook(*k.store.store, clock).create(form, "customer");
+  REQUIRE(created);
+  return created.value();
+}
+
+void type_check(CustomerHarness& k, const std::string& code, const std::string& last_four) {
+  k.tap("check.code");
+  k.tap("ck.clear");
+  for (char c : code) k.tap(std::string("ck.") + c);
+  k.tap("check.digits");
+  k.tap("ck.clear");
+  for (char c : last_four) k.tap(std::string("ck.") + c);
+  k.tap("check.find");
+}
+
+}  // namespace
+
+TEST_CASE("check my request: the code and the last four digits show the timeline, nothing personal") {
+  CustomerHarness k;
+  const Request request = stored_request(k);
+  k.tap("welcome.check");
+  std::string typed = request.code;
+  typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+  type_check(k, typed, "5678");
+  REQUIRE(k.state().screen == Screen::CheckResult);
+  REQUIRE(k.state().check.status);
+  CHECK(k.state().check.status->code == request.code);
+  CHECK(k.state().check.status->product_zh == "空调");
+  CHECK(k.state().check.status->timeline.size() == 1);
+  CHECK(k.state().check.last_four.empty());
+  k.tap("check.again");
+  CHECK(k.state().screen == Screen::Check);
+}
+
+TEST_CASE("check my request: repeated wrong digits are slowed down and the wait is shown") {
+  CustomerHarness k;
+  const Request request = stored_request(k);
+  const std::string typed = request.code.substr(0, 4) + request.code.substr(5);
+  k.tap("welcome.check");
+  int attempts = 0;
+  for (; attempts < 6 && k.state().check.retry_at == 0; ++attempts) {
+    type_check(k, typed, "0000");
+    CHECK(k.state().screen == Screen::Check);
+  }
+  CHECK(attempts == 4);  // three free wrong tries, the fourth is refused with a wait
+  CHECK(k.state().check.error == "lookup-slowed-down");
+  REQUIRE(k.state().check.retry_at > k.now);
+  CHECK(k.state().check.retry_at - k.now <= 30'000);
+  CHECK(k.app->next_deadline(k.now).value() <= k.now + 1000);  // the countdown is redrawn every second
+  // While the wait runs, the check button sends nothing: even the right digits are not tried.
+  type_check(k, typed, "5678");
+  CHECK(k.state().screen == Screen::Check);
+  CHECK_FALSE(k.state().check.busy);
 }
