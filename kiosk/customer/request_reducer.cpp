@@ -318,6 +318,7 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             return Effects{LookUpStatus{c.code_typed, c.last_four}};
           },
           [&](const RequestOptionsLoaded& a) -> std::optional<Effects> {
+            r.options_loaded = true;
             r.products = a.products;
             r.days = a.days;
             return Effects{};

@@ -64,6 +64,7 @@ struct RequestFlow {
   bool phone_pad_open = false;
   std::string phone_typed;
   std::string phone_error;
+  bool options_loaded = false;  // the catalogue and days have arrived (the catalogue may be empty)
   std::vector<ProductCategory> products;
   std::vector<DayOption> days;
   std::string error;  // error code of the last refusal, shown on its step

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "customer/scripted_screens.h"
+#include "store/product_catalog.h"
 #include "remote/store_node_client.h"
 #include "staff/staff_book.h"
 #include "support/child_process.h"
@@ -89,6 +90,14 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   TestStore store;
   REQUIRE(store.engine->open_counter(1, {"A"}).ok());
   store.engine->issue({"A", false, {}}).value();
+  {  // the request form's products, as kioskctl init loads them
+    Result<std::vector<ProductCategory>> products =
+        read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");
+    REQUIRE(products);
+    Transaction tx(store.store->db());
+    store_product_catalog(store.store->db(), products.value());
+    tx.commit();
+  }
   const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/kiosk";
   std::filesystem::create_directories(dir);
   for (const char* lang : {"zh", "en"}) {

@@ -11,10 +11,12 @@ const std::string& name_of(const CustomerView& view, const std::string& zh, cons
   return view.state.language == Language::Zh ? zh : en;
 }
 
-// The catalogue is still on its way: say so instead of an empty grid.
+// The catalogue is still on its way, or the store has none: say so instead of an empty grid.
 bool loading(ui::TouchUi& ui, const CustomerView& view) {
   if (!view.state.request.products.empty()) return false;
-  paragraph(ui, view.tr("request.loading"), ui::FontRole::large, palette().text_muted, Align::centre);
+  const bool none = view.state.request.options_loaded;
+  paragraph(ui, view.tr(none ? "request.no_products" : "request.loading"), ui::FontRole::large,
+            none ? palette().text : palette().text_muted, Align::centre);
   return true;
 }
 
