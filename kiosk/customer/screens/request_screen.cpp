@@ -39,7 +39,11 @@ void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile
     if (i % columns != 0) ImGui::SameLine(0, 0.5f * em);
     else ImGui::SetCursorPosX(x);
     const PickerTile& t = tiles[static_cast<std::size_t>(i)];
-    if (button(ui, t.id, t.label, ImVec2(tile_w, tile_h), t.chosen ? Tone::selected : Tone::normal, role)) emit(t.action);
+    // The label wrapped inside the tile (a long problem name takes two lines, never clipped).
+    const Tile drawn = tile(ui, t.id, ImVec2(tile_w, tile_h), t.chosen ? Tone::selected : Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), t.label, role, u32(t.chosen ? palette().text_on_selected : palette().text),
+                 ImVec2(drawn.min.x + 0.5f * em, drawn.min.y), ImVec2(drawn.max.x - 0.5f * em, drawn.max.y), Align::centre);
+    if (drawn.clicked) emit(t.action);
   }
 }
 
