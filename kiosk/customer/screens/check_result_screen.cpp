@@ -21,16 +21,16 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
   if (!s.scheduled_date.empty())
     paragraph(ui, view.tr("check.scheduled", {visit_text(view.texts, l, s.scheduled_date, s.scheduled_window)}),
               ui::FontRole::body, p.text, Align::left, width);
-  gap(ui, 0.3f);
   // The timeline, newest first, a dot per change.
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float row_h = 1.9f * em;
-  const std::size_t rows = std::min(s.timeline.size(), static_cast<std::size_t>(std::max(1.0f, (avail_y() - 3.8f * em) / row_h)));
+  const float row_h = 1.5f * em;
+  const float row_step = row_h + ImGui::GetStyle().ItemSpacing.y;  // each row is a Dummy item
+  const std::size_t rows = std::min(s.timeline.size(), static_cast<std::size_t>(std::max(1.0f, (avail_y() - 3.2f * em) / row_step)));
   for (std::size_t i = 0; i < rows; ++i) {
     const TimelineStep& step = s.timeline[s.timeline.size() - 1 - i];
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 dot(at.x + 0.6f * em, at.y + row_h / 2);
-    if (i + 1 < rows) draw->AddLine(dot, ImVec2(dot.x, dot.y + row_h), u32(p.tile), 0.12f * em);
+    if (i + 1 < rows) draw->AddLine(dot, ImVec2(dot.x, dot.y + row_step), u32(p.tile), 0.12f * em);
     draw->AddCircleFilled(dot, 0.3f * em, u32(i == 0 ? p.selected : p.text_muted), 24);
     text_in_rect(ui, draw, state_text(view.texts, l, step.state), ui::FontRole::body, u32(p.text), ImVec2(at.x + 1.6f * em, at.y),
                  ImVec2(at.x + width * 0.55f, at.y + row_h), Align::left);

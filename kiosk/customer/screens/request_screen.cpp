@@ -7,9 +7,10 @@
 namespace kiosk::customer::kit {
 
 void step_heading(ui::TouchUi& ui, const CustomerView& view, std::string_view question, ui::FontRole role) {
-  paragraph(ui, question, fitting_role(ui, question, avail_x(), 1, role), palette().text, Align::left);
+  // A refusal takes the question's place: it says what to do on this step.
   const std::string error = error_text(view, view.state.request.error);
   if (!error.empty()) banner(ui, error, palette().danger, ui::FontRole::body);
+  else paragraph(ui, question, fitting_role(ui, question, avail_x(), 1, role), palette().text, Align::left);
 }
 
 void step_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width) {

@@ -15,7 +15,7 @@ void day_tiles(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, floa
   const int columns = std::min<int>(7, static_cast<int>(r.days.size()));
   const int rows = (static_cast<int>(r.days.size()) + columns - 1) / columns;
   const float tile_w = cell_width(ui, width, columns, 0.4f);
-  const float tile_h = std::min(3.6f * em, (height - static_cast<float>(rows - 1) * 0.4f * em) / static_cast<float>(rows));
+  const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.4f * em) / static_cast<float>(rows), 2.5f * em, 3.6f * em);
   const ImVec2 origin = ImGui::GetCursorPos();
   for (std::size_t i = 0; i < r.days.size(); ++i) {
     const DayOption& day = r.days[i];
@@ -43,13 +43,12 @@ void day_tiles(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, floa
 void draw_when_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const float em = ui.em();
   const RequestFlow& r = view.state.request;
-  step_heading(ui, view, view.tr("request.date_label"));
+  step_heading(ui, view, view.tr("request.date_label"), ui::FontRole::body);
   const float width = avail_x();
-  const float label_h = line_height(ui, ui::FontRole::large) + 0.4f * em;
+  const float label_h = line_height(ui, ui::FontRole::body) + 0.4f * em;
   const float below = label_h + 2.6f * em + 0.6f * em + 2.6f * em + 0.2f * em;  // time label, windows, nav
   day_tiles(ui, view, emit, width, avail_y() - below);
-  paragraph(ui, view.tr("request.window_label"), fitting_role(ui, view.tr("request.window_label"), width, 1),
-            palette().text, Align::left);
+  paragraph(ui, view.tr("request.window_label"), ui::FontRole::body, palette().text, Align::left);
   std::vector<PickerTile> windows;
   for (TimeWindow w : {TimeWindow::Morning, TimeWindow::Afternoon, TimeWindow::Evening})
     windows.push_back({std::string("window.") + to_string(w), window_text(view.texts, view.state.language, w),

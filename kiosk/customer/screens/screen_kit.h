@@ -59,8 +59,8 @@ void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
 void draw_when_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_consent_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-// A step's question (in `role`, or body where it would not fit one line) and,
-// under it, the refusal of its last "next" (if any).
+// A step's question (in `role`, or body where it would not fit one line), or
+// instead the refusal of its last "next".
 void step_heading(ui::TouchUi& ui, const CustomerView& view, std::string_view question,
                   ui::FontRole role = ui::FontRole::large);
 // Back and next side by side in `width`.
