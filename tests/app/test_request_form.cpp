@@ -6,10 +6,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "customer/customer_reducer.h"
 #include "request_steps.h"
+#include "printer/printer_port.h"
 #include "requests/request_book.h"
+#include "support/temp_dir.h"
 
 using namespace kiosk;
 using namespace kiosk::customer;
@@ -307,4 +310,16 @@ TEST_CASE("check my request: repeated wrong digits are slowed down and the wait 
   type_check(k, typed, "5678");
   CHECK(k.state().screen == Screen::Check);
   CHECK_FALSE(k.state().check.busy);
+}
+
+TEST_CASE("with a printer the receipt is printed (here: its picture) and the screen says so") {
+  test::TempDir dir;
+  const std::string png = dir.path() + "/receipt.png";
+  CustomerHarness k(Language::Zh, printer::printer_target_for_path(png));
+  test::open_form_to_description(k);
+  fill_rest_and_submit(k, true);
+  REQUIRE(k.state().screen == Screen::RequestDone);
+  CHECK(k.state().request.receipt == ReceiptStatus::Printed);
+  REQUIRE(std::filesystem::exists(png));
+  CHECK(std::filesystem::file_size(png) > 1000);
 }
