@@ -12,7 +12,6 @@
 #include "request_steps.h"
 #include "printer/printer_port.h"
 #include "requests/request_book.h"
-#include "support/temp_dir.h"
 
 using namespace kiosk;
 using namespace kiosk::customer;
@@ -312,9 +311,10 @@ TEST_CASE("check my request: repeated wrong digits are slowed down and the wait 
   CHECK_FALSE(k.state().check.busy);
 }
 
-TEST_CASE("with a printer the receipt is printed (here: its picture) and the screen says so") {
-  test::TempDir dir;
-  const std::string png = dir.path() + "/receipt.png";
+TEST_CASE("with a printer the receipt is printed (here: its picture, kept to look at) and the screen says so") {
+  std::filesystem::create_directories(KIOSK_SCREENSHOT_DIR);
+  const std::string png = std::string(KIOSK_SCREENSHOT_DIR) + "/request-receipt.png";
+  std::filesystem::remove(png);
   CustomerHarness k(Language::Zh, printer::printer_target_for_path(png));
   test::open_form_to_description(k);
   fill_rest_and_submit(k, true);
