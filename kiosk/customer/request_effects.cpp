@@ -2,8 +2,8 @@
 #include "customer/request_effects.h"
 
 #include <cstdio>
-#include <cstdlib>
 
+#include "core/store_time_zone.h"
 #include "customer/receipt_output.h"
 #include "customer/request_receipt.h"
 #include "requests/request_book.h"
@@ -15,18 +15,6 @@ namespace {
 
 constexpr int kVisitDays = 14;  // the picker's days: two weeks (the store allows kMaxDaysAhead)
 constexpr EpochMs kDayMs = 86'400'000;
-
-// 0 Sunday .. 6 Saturday of a YYYY-MM-DD date (days-from-civil).
-int weekday_of(const std::string& date) {
-  int y = std::atoi(date.substr(0, 4).c_str());
-  const int m = std::atoi(date.substr(5, 2).c_str()), d = std::atoi(date.substr(8, 2).c_str());
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long days = era * 146097L + yoe * 365L + yoe / 4 - yoe / 100 + doy - 719468L;
-  return static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
-}
 
 std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code; }
 

@@ -71,4 +71,10 @@ bool is_calendar_date(const std::string& text) {
   return parse_day(text, &day);
 }
 
+int weekday_of(const std::string& date) {
+  cctz::civil_day day;
+  if (!parse_day(date, &day)) return -1;
+  return (static_cast<int>(cctz::get_weekday(day)) + 1) % 7;  // cctz counts from Monday
+}
+
 }  // namespace kiosk

@@ -36,4 +36,7 @@ class StoreTimeZone {
 // True when `text` is a valid calendar date written as YYYY-MM-DD.
 bool is_calendar_date(const std::string& text);
 
+// 0 Sunday .. 6 Saturday of a YYYY-MM-DD date; -1 when it is not a date.
+int weekday_of(const std::string& date);
+
 }  // namespace kiosk

@@ -6,6 +6,7 @@
 #include "support/test_store.h"
 
 using kiosk::StoreTimeZone;
+using kiosk::weekday_of;
 using kiosk::test::utc_ms;
 
 TEST_CASE("Asia/Shanghai business day turns at local midnight (UTC 16:00)") {
@@ -47,4 +48,13 @@ TEST_CASE("unknown zones and bad dates are refused") {
   CHECK_FALSE(kiosk::is_calendar_date("2026-13-01"));
   CHECK_FALSE(kiosk::is_calendar_date("2026-1-01"));
   CHECK_FALSE(kiosk::is_calendar_date("2026-01-01x"));
+}
+
+TEST_CASE("weekday of a calendar date, Sunday first; -1 for what is not a date") {
+  CHECK(weekday_of("2026-11-22") == 0);  // a Sunday
+  CHECK(weekday_of("2026-11-24") == 2);
+  CHECK(weekday_of("2024-02-29") == 4);  // leap day, a Thursday
+  CHECK(weekday_of("2026-11-28") == 6);
+  CHECK(weekday_of("2026-02-30") == -1);
+  CHECK(weekday_of("tomorrow") == -1);
 }

@@ -2,6 +2,7 @@
 // (PIPL: what is collected, why, who keeps it, how long), and the review of
 // everything entered (phone masked) with "change" per part and the submit.
 #include "core/phone.h"
+#include "core/store_time_zone.h"
 #include "customer/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
@@ -53,9 +54,7 @@ void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const Language l = view.state.language;
   step_heading(ui, view, view.tr("request.review_title"), ui::FontRole::body);
   const float width = avail_x();
-  int weekday = 0;
-  for (const DayOption& day : r.days)
-    if (day.date == d.date) weekday = day.weekday;
+  const int weekday = weekday_of(d.date);
   review_row(ui, view, emit, "review.what", view.tr("request.review_what"),
              request_summary(view.texts, l, d.kind.value_or(RequestKind::Repair), d.product, d.problem, r.products),
              FormStep::Kind, width);
