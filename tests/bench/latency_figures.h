@@ -11,7 +11,9 @@ struct Figures {
   double median_ms, p99_ms;
 };
 
+// No samples (e.g. a smoke run too short for a category) gives zeros.
 inline Figures summarise(std::vector<double> ms) {
+  if (ms.empty()) return {0, 0};
   std::sort(ms.begin(), ms.end());
   const auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))]; };
   return {at(0.5), at(0.99)};

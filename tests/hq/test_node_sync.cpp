@@ -44,7 +44,7 @@ TEST_CASE("kiosk --role node uploads by itself what is committed through its API
   REQUIRE(line.has_value());
   const std::string address = Json::parse(*line)["listening"];
   const int port = std::stoi(address.substr(address.rfind(':') + 1));
-  CHECK(at_hq_within(hq, std::chrono::seconds(10), [](const std::vector<Json>& t) { return t.size() == 1; }));
+  CHECK(at_hq_within(hq, std::chrono::seconds(45), [](const std::vector<Json>& t) { return t.size() == 1; }));
 
   httplib::Client api("127.0.0.1", port);
   const auto login = api.Post("/api/v1/login", Json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}}.dump(), "application/json");
@@ -55,7 +55,9 @@ TEST_CASE("kiosk --role node uploads by itself what is committed through its API
   REQUIRE(called);
   REQUIRE(called->status == 200);
   const auto started = std::chrono::steady_clock::now();
-  CHECK(at_hq_within(hq, std::chrono::seconds(10), [](const std::vector<Json>& t) {
+  // The worker is nudged within a second of the commit; on a loaded CI machine a
+  // round has been seen to take over 10 s, so the bound is the 30 s interval plus margin.
+  CHECK(at_hq_within(hq, std::chrono::seconds(45), [](const std::vector<Json>& t) {
     return t.size() == 1 && t[0]["data"]["state"] == "called";
   }));
   MESSAGE("the call reached HQ after "
