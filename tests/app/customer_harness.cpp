@@ -15,7 +15,7 @@ app::Translations load_translations() {
 }
 
 CustomerHarness::CustomerHarness(customer::Language language, std::optional<printer::PrinterTarget> printer)
-    : now(SystemClock().now_ms()) {
+    : store("Asia/Shanghai", SystemClock().now_ms()), now(store.clock.now_ms()) {
   customer::CustomerAppConfig config;
   config.data_dir = store.dir.path();
   config.store_id = store.store->store_id();

@@ -31,6 +31,8 @@ class CustomerHarness {
   void settle();
   const customer::CustomerState& state() const { return app->state(); }
 
+  // The store's clock starts at the real time: the worker thread reads the
+  // system clock (recent visits, business day), so the two must agree.
   TestStore store;
   EpochMs now;
   ui::HeadlessUi ui;
