@@ -71,6 +71,38 @@ std::optional<Error> apply_details(Database& db, const TransitionRequest& change
   return std::nullopt;
 }
 
+// One checked state change with its event, inside the caller's transaction.
+Result<Request> change_state(Database& db, const std::string& code, const TransitionRequest& change,
+                             const std::optional<std::string>& only_assignee, const StoreTimeZone& zone, EpochMs now) {
+  std::optional<Request> found = request_rows::find_by_code(db, code);
+  if (!found) return invalid_argument("no request " + code + " in this store", "unknown-request");
+  Request request = std::move(*found);
+  if (only_assignee && request.assignee != *only_assignee)
+    return refused("request " + request.code + " is not assigned to you", "not-assignee");
+  if (change.expected_version && *change.expected_version != request.version)
+    return refused("request " + request.code + " is at version " + std::to_string(request.version) + " (" +
+                       to_string(request.state) + "), not " + std::to_string(*change.expected_version) +
+                       ": it changed since it was read",
+                   "version-conflict");
+  if (auto problem = check_transition(request.state, change.to)) return *problem;
+  if (auto problem = apply_details(db, change, zone, now, request)) return *problem;
+
+  const RequestEvent event{new_uuid(), change.actor, now, request.state, change.to, change.note, request.version + 1};
+  request.state = change.to;
+  request.version = event.version;
+  request.updated_at = now;
+  if (is_final(request.state)) request.closed_at = now;
+  db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = ?6, "
+             "scheduled_date = ?7, scheduled_window = ?8 WHERE id = ?1")
+      .bind(1, request.id).bind(2, to_string(request.state)).bind(3, request.version).bind(4, now)
+      .bind(5, request.closed_at).bind(6, request.assignee).bind(7, request.scheduled_date)
+      .bind(8, request.scheduled_window ? std::optional<std::string>(to_string(*request.scheduled_window)) : std::nullopt)
+      .run();
+  request_rows::insert_event(db, request.id, event);
+  request.events = request_rows::events_of(db, request.id);
+  return request;
+}
+
 }  // namespace
 
 Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now, const RequestCodeSource& codes) {
@@ -137,7 +169,28 @@ Result<Request> RequestBook::find(const std::string& typed) {
   });
 }
 
-Result<Request> RequestBook::transition(const TransitionRequest& change) {
+Result<Request> RequestBook::transition(const TransitionRequest& change, const std::optional<std::string>& only_assignee) {
+  Result<std::string> code = stored_code(change.code);
+  if (!code) return code.error();
+  if (auto problem = check_request_text(kActor, change.actor)) return *problem;
+  if (auto problem = check_request_text(kNote, change.note)) return *problem;
+  return guarded<Request>([&]() -> Result<Request> {
+    Database& db = store_.db();
+    Transaction tx(db);
+    Result<Request> changed = change_state(db, code.value(), change, only_assignee, store_.zone(), clock_.now_ms());
+    if (changed) tx.commit();
+    return changed;
+  });
+}
+
+Result<Request> RequestBook::complete(const CompletionRequest& completion) {
+  std::optional<RatingInput> rating = completion.rating;
+  if (rating) {
+    rating->by = RatedBy::TechnicianDevice;
+    if (auto problem = check_rating_input(*rating)) return *problem;
+  }
+  const TransitionRequest change{completion.code, RequestState::Done, completion.actor, completion.note, {}, {}, {},
+                                 completion.expected_version};
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
@@ -146,32 +199,60 @@ Result<Request> RequestBook::transition(const TransitionRequest& change) {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
     Transaction tx(db);
+    Result<Request> done = change_state(db, code.value(), change, completion.technician_id, store_.zone(), now);
+    if (!done) return done;
+    if (completion.confirmed_by_customer)
+      db.prepare("UPDATE request SET customer_confirmed_at = ?2 WHERE id = ?1").bind(1, done.value().id).bind(2, now).run();
+    if (rating) {
+      if (auto problem = why_not_ratable(db, done.value())) return *problem;
+      insert_request_rating(db, done.value(), *rating, now);
+    }
+    tx.commit();
+    return done;
+  });
+}
+
+Result<RequestRating> RequestBook::rate(const std::string& typed, int score, const std::vector<std::string>& reasons,
+                                        const std::string& comment, RatedBy by) {
+  Result<std::string> code = stored_code(typed);
+  if (!code) return code.error();
+  const RatingInput input{score, reasons, comment, by};
+  if (auto problem = check_rating_input(input)) return *problem;
+  return guarded<RequestRating>([&]() -> Result<RequestRating> {
+    Database& db = store_.db();
+    Transaction tx(db);
     std::optional<Request> found = request_rows::find_by_code(db, code.value());
     if (!found) return invalid_argument("no request " + code.value() + " in this store", "unknown-request");
-    Request request = std::move(*found);
-    if (change.expected_version && *change.expected_version != request.version)
-      return refused("request " + request.code + " is at version " + std::to_string(request.version) + " (" +
-                         to_string(request.state) + "), not " + std::to_string(*change.expected_version) +
-                         ": it changed since it was read",
-                     "version-conflict");
-    if (auto problem = check_transition(request.state, change.to)) return *problem;
-    if (auto problem = apply_details(db, change, store_.zone(), now, request)) return *problem;
-
-    const RequestEvent event{new_uuid(), change.actor, now, request.state, change.to, change.note, request.version + 1};
-    request.state = change.to;
-    request.version = event.version;
-    request.updated_at = now;
-    if (is_final(request.state)) request.closed_at = now;
-    db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = ?6, "
-               "scheduled_date = ?7, scheduled_window = ?8 WHERE id = ?1")
-        .bind(1, request.id).bind(2, to_string(request.state)).bind(3, request.version).bind(4, now)
-        .bind(5, request.closed_at).bind(6, request.assignee).bind(7, request.scheduled_date)
-        .bind(8, request.scheduled_window ? std::optional<std::string>(to_string(*request.scheduled_window)) : std::nullopt)
-        .run();
-    request_rows::insert_event(db, request.id, event);
-    request.events = request_rows::events_of(db, request.id);
+    if (auto problem = why_not_ratable(db, *found)) return *problem;
+    RequestRating rating = insert_request_rating(db, *found, input, clock_.now_ms());
     tx.commit();
-    return request;
+    return rating;
+  });
+}
+
+Result<bool> RequestBook::is_rated(const std::string& typed) {
+  Result<std::string> code = stored_code(typed);
+  if (!code) return code.error();
+  return guarded<bool>([&]() -> Result<bool> {
+    std::optional<Request> found = request_rows::find_by_code(store_.db(), code.value());
+    if (!found) return invalid_argument("no request " + code.value() + " in this store", "unknown-request");
+    return kiosk::is_rated(store_.db(), found->id);
+  });
+}
+
+Result<std::vector<Request>> RequestBook::jobs_of(const std::string& technician) {
+  return guarded<std::vector<Request>>([&]() -> Result<std::vector<Request>> {
+    Database& db = store_.db();
+    std::optional<std::string> id = staff_id(db, technician);
+    if (!id) return invalid_argument("no staff member \"" + technician + "\"", "unknown-assignee");
+    Statement& q = db.prepare(request_rows::select_requests() +
+                              "WHERE r.assignee = ?1 AND r.state NOT IN ('done', 'closed', 'cancelled') "
+                              "ORDER BY r.created_at DESC, r.seq DESC");
+    q.bind(1, *id);
+    std::vector<Request> jobs;
+    while (q.step()) jobs.push_back(request_rows::from_row(q));
+    q.reset();
+    return jobs;
   });
 }
 

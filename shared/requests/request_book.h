@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "model/request_model.h"
 #include "requests/request_code.h"
+#include "requests/request_rating.h"
 #include "store/store_db.h"
 
 namespace kiosk {
@@ -29,6 +30,18 @@ struct TransitionRequest {
   std::string scheduled_date;
   std::optional<TimeWindow> scheduled_window;
   std::optional<int> expected_version;  // the version the caller saw; refused if it moved on
+};
+
+// A technician finishing a job: on-site -> done with the resolution note, the
+// customer's confirmation and, if given, the customer's rating, all or nothing.
+struct CompletionRequest {
+  std::string code;
+  std::string actor;
+  std::string technician_id;  // must be the assignee
+  std::string note;
+  bool confirmed_by_customer = false;
+  std::optional<RatingInput> rating;  // `by` is set to technician-device
+  std::optional<int> expected_version;
 };
 
 struct RequestFilter {
@@ -65,8 +78,26 @@ class RequestBook {
 
   // Error codes: "code-format", "unknown-request", "illegal-transition",
   // "version-conflict", "assignee-empty", "unknown-assignee", "scheduled-*",
-  // "actor-*", "note-*".
-  Result<Request> transition(const TransitionRequest& change);
+  // "actor-*", "note-*", "not-assignee" (a technician acting, `only_assignee`
+  // his staff id, on a request that is not his).
+  Result<Request> transition(const TransitionRequest& change, const std::optional<std::string>& only_assignee = std::nullopt);
+
+  // Done in one transaction with its rating (see CompletionRequest). Error
+  // codes: those of transition and of rate, "not-assignee".
+  Result<Request> complete(const CompletionRequest& completion);
+
+  // Rates a done or closed request once. Error codes: "code-format",
+  // "unknown-request", "not-finished", "already-rated", "bad-score",
+  // "unknown-reason", "comment-*".
+  Result<RequestRating> rate(const std::string& code, int score, const std::vector<std::string>& reasons,
+                             const std::string& comment, RatedBy by);
+
+  // Whether a request has its rating. Error codes: "code-format", "unknown-request".
+  Result<bool> is_rated(const std::string& code);
+
+  // The open requests (not done, closed or cancelled) assigned to a staff
+  // member (id or name), newest first, without events. Error code: "unknown-assignee".
+  Result<std::vector<Request>> jobs_of(const std::string& technician);
 
   // Without events. Error code: "bad-limit".
   Result<std::vector<Request>> list(const RequestFilter& filter);

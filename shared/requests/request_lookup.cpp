@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "requests/request_code.h"
+#include "requests/request_rating.h"
 #include "requests/request_rows.h"
 
 namespace kiosk {
@@ -38,6 +39,11 @@ void count_failure(Database& db, const std::string& key, int free_failures, cons
              "ON CONFLICT(key) DO UPDATE SET failures = ?2, last_failure_at = ?3, blocked_until = ?4")
       .bind(1, key).bind(2, a.failures).bind(3, a.last_failure_at).bind(4, a.blocked_until)
       .run();
+  // Keys no longer blocked whose failures are forgotten hold nothing: without
+  // this, every guessed code and passing device would keep a row for good.
+  db.prepare("DELETE FROM request_lookup_attempt WHERE last_failure_at < ?1 AND blocked_until <= ?2")
+      .bind(1, now - policy.forget_after_ms).bind(2, now)
+      .run();
 }
 
 bool is_last_four(const std::string& digits) {
@@ -48,8 +54,9 @@ bool phone_ends_with(const std::string& phone, const std::string& last_four) {
   return phone.size() >= 4 && phone.compare(phone.size() - 4, 4, last_four) == 0;
 }
 
-RequestStatus status_of(const Request& r, const std::vector<RequestEvent>& events) {
-  RequestStatus s{r.code, r.kind, r.product, r.problem, r.state, r.scheduled_date, r.scheduled_window, {}};
+RequestStatus status_of(Database& db, const Request& r, const std::vector<RequestEvent>& events) {
+  RequestStatus s{r.code, r.kind, r.product, r.problem, r.state, r.scheduled_date, r.scheduled_window, {},
+                  is_rated(db, r.id)};
   for (const RequestEvent& e : events) s.timeline.push_back({e.to, e.at});
   return s;
 }
@@ -78,7 +85,7 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
       return invalid_argument("no request matches this code and phone number", "lookup-no-match");
     }
     db.prepare("DELETE FROM request_lookup_attempt WHERE key = ?1").bind(1, code_key).run();
-    RequestStatus status = status_of(*found, request_rows::events_of(db, found->id));
+    RequestStatus status = status_of(db, *found, request_rows::events_of(db, found->id));
     tx.commit();
     return status;
   } catch (const SqliteError& e) {

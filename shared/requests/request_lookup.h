@@ -41,6 +41,7 @@ struct RequestStatus {
   std::string scheduled_date;  // "scheduled for", once scheduled
   std::optional<TimeWindow> scheduled_window;
   std::vector<StatusStep> timeline;  // oldest first
+  bool rated = false;  // the request has its rating (one per request)
 };
 
 class RequestLookup {

@@ -2,6 +2,7 @@
 #include "requests/request_outbox.h"
 
 #include "codec/request_json.h"
+#include "requests/request_rating.h"
 #include "requests/request_rows.h"
 
 namespace kiosk {
@@ -15,6 +16,13 @@ std::optional<nlohmann::ordered_json> request_outbox_data(Database& db, const st
     std::string request_id;
     const std::optional<RequestEvent> event = request_rows::find_event(db, id, &request_id);
     return event ? request_event_record(request_id, *event) : nlohmann::ordered_json::object();
+  }
+  if (kind == "request_rating") {
+    const std::optional<RequestRating> r = find_request_rating(db, id);
+    if (!r) return nlohmann::ordered_json::object();
+    return nlohmann::ordered_json{{"request", r->request_id}, {"request_code", r->request_code}, {"score", r->score},
+                                  {"reasons", r->reasons},    {"comment", r->comment},           {"rated_by", to_string(r->by)},
+                                  {"technician", r->technician}, {"created_at", r->created_at}};
   }
   return std::nullopt;
 }

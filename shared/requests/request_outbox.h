@@ -1,6 +1,7 @@
 // The data of a request or request event outbox row as it is now, for the
 // sync upload (docs/hq-sync-protocol.md): SyncStore::pending calls this for
-// the kinds "request" and "request_event" that schema 5's triggers queue.
+// the kinds "request" and "request_event" that schema 5's triggers queue and
+// "request_rating" of schema 6.
 #pragma once
 
 #include <optional>

@@ -18,6 +18,9 @@ Result<std::int64_t> purge_personal_data(StoreDb& store, const Clock& clock, int
         .bind(1, now).bind(2, now - std::int64_t{days} * 86'400'000)
         .run();
     const std::int64_t purged = sqlite3_changes64(db.handle());
+    db.prepare("UPDATE request_rating SET comment = '' WHERE comment <> '' AND request_id IN "
+               "(SELECT id FROM request WHERE purged_at IS NOT NULL)")
+        .run();
     tx.commit();
     return purged;
   } catch (const SqliteError& e) {

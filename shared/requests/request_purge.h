@@ -1,6 +1,6 @@
 // The privacy purge (PIPL: keep personal data no longer than needed): the
 // personal fields of a request (contact name, phone, address, serial number,
-// description) are erased a configurable number of days after it was closed
+// description, and the free comment of its rating) are erased a configurable number of days after it was closed
 // or cancelled. What statistics need stays: kind, product, problem, urgency,
 // states, versions, every timestamp and every event. Until sync carries
 // requests to HQ the clock starts at closing; then it should start once HQ

@@ -94,6 +94,14 @@ std::optional<EpochMs> StaffBook::locked_until(const std::string& name) {
 }
 
 Result<StaffSession> StaffBook::login(const std::string& name, const std::string& pin, int counter) {
+  return login_at(name, pin, counter);
+}
+
+Result<StaffSession> StaffBook::login_technician(const std::string& name, const std::string& pin) {
+  return login_at(name, pin, std::nullopt);
+}
+
+Result<StaffSession> StaffBook::login_at(const std::string& name, const std::string& pin, std::optional<int> counter) {
   return guarded<StaffSession>([&]() -> Result<StaffSession> {
     Database& db = store_.db();
     Statement& q = db.prepare("SELECT id, role, pin_hash, coalesce(locked_until, 0) FROM staff WHERE name = ?1");
@@ -102,18 +110,20 @@ Result<StaffSession> StaffBook::login(const std::string& name, const std::string
       q.reset();
       return wrong_pin();
     }
-    StaffSession session{{}, q.text(0), name, staff_role_from(q.text(1)).value_or(StaffRole::Counter), counter, 0};
+    StaffSession session{{}, q.text(0), name, staff_role_from(q.text(1)).value_or(StaffRole::Counter), counter.value_or(0), 0};
     const std::string stored_hash = q.text(2);
     const EpochMs locked = q.int64(3);
     q.reset();
     const EpochMs now = clock_.now_ms();
     if (locked > now) return refused(name + " is locked out after repeated wrong PINs; try again later", "locked-out");
 
-    Statement& known = db.prepare("SELECT 1 FROM counter WHERE number = ?1");
-    known.bind(1, counter);
-    const bool counter_exists = known.step();
-    known.reset();
-    if (!counter_exists) return invalid_argument("unknown counter " + std::to_string(counter), "unknown-counter");
+    if (counter) {
+      Statement& known = db.prepare("SELECT 1 FROM counter WHERE number = ?1");
+      known.bind(1, *counter);
+      const bool counter_exists = known.step();
+      known.reset();
+      if (!counter_exists) return invalid_argument("unknown counter " + std::to_string(*counter), "unknown-counter");
+    }
 
     const bool matches = is_valid_pin(pin) && pin_matches(pin, stored_hash);  // slow: outside the transaction
     Transaction tx(db);
@@ -124,6 +134,8 @@ Result<StaffSession> StaffBook::login(const std::string& name, const std::string
       tx.commit();
       return wrong_pin();
     }
+    if (!counter && session.role != StaffRole::Technician)
+      return refused(name + " is not a technician; log in at a counter", "not-a-technician");
     session.token = new_session_token();
     session.expires_at = now + policy_.session_ms;
     db.prepare("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1").bind(1, session.staff_id).run();

@@ -31,7 +31,7 @@ struct StaffSession {
   std::string staff_id;
   std::string staff_name;
   StaffRole role = StaffRole::Counter;
-  int counter = 0;  // the only counter this session may act for
+  int counter = 0;  // the only counter this session may act for; 0 for a technician's session
   EpochMs expires_at = 0;
 };
 
@@ -44,7 +44,7 @@ struct StaffPolicy {
 
 // Error codes (Error::code) a caller can tell apart: "bad-pin" (not 4-8
 // digits), "duplicate-name", "wrong-pin" (also for an unknown name), "locked-out",
-// "unknown-counter", "invalid-token", "expired-token".
+// "unknown-counter", "not-a-technician", "invalid-token", "expired-token".
 class StaffBook {
  public:
   StaffBook(StoreDb& store, const Clock& clock, StaffPolicy policy = {})
@@ -56,6 +56,9 @@ class StaffBook {
   // A wrong PIN counts towards the lockout; a right one resets the count. A
   // locked account refuses even the right PIN until the lockout ends.
   Result<StaffSession> login(const std::string& name, const std::string& pin, int counter);
+  // A technician's session, bound to no counter. The same PIN rules; a right
+  // PIN of someone who is not a technician is refused ("not-a-technician").
+  Result<StaffSession> login_technician(const std::string& name, const std::string& pin);
   Result<StaffSession> authenticate(const std::string& token);
   Result<Done> logout(const std::string& token);
 
@@ -65,6 +68,7 @@ class StaffBook {
  private:
   template <class T, class Body>
   Result<T> guarded(Body&& body);
+  Result<StaffSession> login_at(const std::string& name, const std::string& pin, std::optional<int> counter);
 
   StoreDb& store_;
   const Clock& clock_;

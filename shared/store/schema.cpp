@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 5> kMigrations{
+constexpr std::array<const char*, 6> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -273,6 +273,57 @@ END;
 CREATE TRIGGER request_event_added_to_outbox AFTER INSERT ON request_event BEGIN
   INSERT INTO outbox(kind, record_id, created_at)
   VALUES ('request_event', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+)sql",
+    // 6: the technician's side of requests. One rating per request (by the
+    // customer kiosk or the technician's device at completion), uploaded
+    // through the outbox like ticket ratings (the outbox is rebuilt once more
+    // to admit the kind, as in 5). A request may come from a finished ticket
+    // at the counter (source_ticket_id); a technician's completion records
+    // when the customer confirmed it (customer_confirmed_at). A technician's session is bound to
+    // no counter, so staff_session.counter becomes nullable (rebuilt: a NOT
+    // NULL cannot be dropped). Jobs are found by assignee; stale lookup
+    // attempts are pruned by age.
+    R"sql(
+CREATE TABLE request_rating (
+  id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL UNIQUE REFERENCES request(id),
+  request_code TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  reasons TEXT NOT NULL DEFAULT '',
+  comment TEXT NOT NULL DEFAULT '',
+  rated_by TEXT NOT NULL CHECK (rated_by IN ('customer-kiosk', 'technician-device')),
+  technician TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+ALTER TABLE request ADD COLUMN source_ticket_id TEXT REFERENCES ticket(id);
+ALTER TABLE request ADD COLUMN customer_confirmed_at INTEGER;
+CREATE INDEX request_by_assignee ON request(assignee, state) WHERE assignee <> '';
+CREATE INDEX request_lookup_attempt_by_age ON request_lookup_attempt(last_failure_at);
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE staff_session_v6 (
+  token_hash TEXT PRIMARY KEY,
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  counter INTEGER REFERENCES counter(number),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO staff_session_v6 SELECT token_hash, staff_id, counter, created_at, expires_at FROM staff_session;
+DROP TABLE staff_session;
+ALTER TABLE staff_session_v6 RENAME TO staff_session;
+CREATE TABLE outbox_v6 (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('ticket', 'rating', 'request', 'request_event', 'request_rating')),
+  record_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO outbox_v6(seq, kind, record_id, created_at) SELECT seq, kind, record_id, created_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v6 RENAME TO outbox;
+PRAGMA legacy_alter_table = OFF;
+CREATE TRIGGER request_rating_added_to_outbox AFTER INSERT ON request_rating BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('request_rating', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
 )sql",
 };
