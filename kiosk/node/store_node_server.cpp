@@ -14,6 +14,7 @@
 #include "codec/queue_json.h"
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
+#include "node/request_routes.h"
 #include "codec/api_json.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
@@ -71,14 +72,10 @@ std::string bearer_token(const httplib::Request& req) {
 class StoreNodeServer::Routes {
  public:
   // What one request works with: this thread's store, and the session when the
-  // endpoint needs one.
-  struct Context {
-    StoreDb& store;
-    const httplib::Request& req;
-    std::optional<StaffSession> session;
-  };
-  using Endpoint = std::function<Result<json>(Context&)>;
-  enum class Auth { None, Staff };
+  // endpoint needs one (node_route.h, shared with the groups of routes added from files of their own).
+  using Context = RouteContext;
+  using Endpoint = RouteEndpoint;
+  using Auth = RouteAuth;
 
   Routes(const StoreNodeConfig& config, const Clock& clock) : config_(config), clock_(clock) {
     server_.new_task_queue = [threads = config.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
@@ -224,6 +221,10 @@ class StoreNodeServer::Routes {
     });
     add("GET", "/api/v1/queue", Auth::None, [this](Context& c) -> Result<json> { return queue(c); });
     add("GET", "/api/v1/events", Auth::None, [this](Context& c) -> Result<json> { return events_after(c); });
+
+    add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
+      add(method, pattern, auth, std::move(endpoint));
+    }, clock_);
 
     add_counter_action("call", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.call_next(n)); });
     add_counter_action("recall", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.recall(n)); });

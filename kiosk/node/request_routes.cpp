@@ -1,0 +1,30 @@
+// Staff creating requests through the store node (see request_routes.h).
+#include "node/request_routes.h"
+
+#include "codec/request_form_json.h"
+#include "codec/request_json.h"
+#include "requests/request_book.h"
+#include "requests/request_from_ticket.h"
+
+namespace kiosk::node {
+namespace {
+
+Result<nlohmann::ordered_json> created(Result<Request> request) {
+  if (!request) return request.error();
+  return nlohmann::ordered_json{{"request", to_json(request.value())}};
+}
+
+}  // namespace
+
+void add_request_routes(const AddRoute& add, const Clock& clock) {
+  add("POST", "/api/v1/requests", RouteAuth::Staff, [&clock](RouteContext& c) {
+    const JsonBody body(c.req.body);
+    return created(RequestBook(c.store, clock).create(request_form_from(body), c.session->staff_name));
+  });
+  add("POST", "/api/v1/tickets/([^/]{1,64})/request", RouteAuth::Staff, [&clock](RouteContext& c) {
+    const JsonBody body(c.req.body);
+    return created(request_from_ticket(c.store, clock, c.req.matches[1], request_form_from(body), c.session->staff_name));
+  });
+}
+
+}  // namespace kiosk::node
