@@ -6,9 +6,9 @@ namespace kiosk::node {
 ApiError api_error_from(const Error& error) {
   const std::string& code = error.code;
   if (code == "wrong-pin" || code == "invalid-token" || code == "expired-token") return {401, code, error.message, {}};
-  if (code == "wrong-counter") return {403, code, error.message, {}};
+  if (code == "wrong-counter" || code == "not-assignee" || code == "not-a-technician") return {403, code, error.message, {}};
   if (code == "locked-out") return {429, code, error.message, {}};
-  if (code == "unknown-ticket" || code == "unknown-counter") return {404, code, error.message, {}};
+  if (code == "unknown-ticket" || code == "unknown-counter" || code == "unknown-request") return {404, code, error.message, {}};
   switch (error.kind) {
     case ErrorKind::InvalidArgument: return {400, code.empty() ? "invalid-argument" : code, error.message, {}};
     case ErrorKind::Refused: return {409, code.empty() ? "refused" : code, error.message, {}};

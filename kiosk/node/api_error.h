@@ -13,7 +13,8 @@ using kiosk::ApiError;
 using kiosk::error_body;
 
 // Domain errors: invalid input 400 (an unknown id 404), refused by a rule 409,
-// authentication 401, a session used for another counter 403, a locked
+// authentication 401, a session used for another counter or another
+// technician's job 403, a locked
 // account 429, storage busy or failing 503.
 ApiError api_error_from(const Error& error);
 

@@ -15,6 +15,7 @@
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
+#include "node/technician_routes.h"
 #include "codec/api_json.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
@@ -44,7 +45,7 @@ json event_json(const CallEvent& e) {
 }
 
 json session_json(const StaffSession& s) {
-  return json{{"token", s.token}, {"counter", s.counter}, {"expires_at", s.expires_at},
+  return json{{"token", s.token}, {"counter", s.counter ? json(s.counter) : json(nullptr)}, {"expires_at", s.expires_at},
               {"staff", {{"name", s.staff_name}, {"role", to_string(s.role)}}}};
 }
 
@@ -201,9 +202,11 @@ class StoreNodeServer::Routes {
     add("POST", "/api/v1/login", Auth::None, [this](Context& c) -> Result<json> {
       const JsonBody body(c.req.body);
       const std::string name = body.text("name", kMaxNameBytes), pin = body.text("pin", kMaxPinBytes);
-      const int counter = int(body.integer("counter", 1, kMaxCounter));
       StaffBook staff(c.store, clock_, config_.staff);
-      Result<StaffSession> session = staff.login(name, pin, counter);
+      // Without a counter: a technician's session (technician_routes.h).
+      Result<StaffSession> session = body.has("counter")
+                                         ? staff.login(name, pin, int(body.integer("counter", 1, kMaxCounter)))
+                                         : staff.login_technician(name, pin);
       if (!session) {
         Error error = session.error();
         if (error.code == "locked-out") {
@@ -223,6 +226,9 @@ class StoreNodeServer::Routes {
     add("GET", "/api/v1/events", Auth::None, [this](Context& c) -> Result<json> { return events_after(c); });
 
     add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
+      add(method, pattern, auth, std::move(endpoint));
+    }, clock_);
+    add_technician_routes([this](const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
       add(method, pattern, auth, std::move(endpoint));
     }, clock_);
 

@@ -42,6 +42,16 @@ std::vector<RequestState> next_states(RequestState from) {
   return next;
 }
 
+bool is_technician_step(RequestState to) {
+  return to == S::Scheduled || to == S::OnTheWay || to == S::OnSite || to == S::WaitingForParts || to == S::Done;
+}
+
+std::vector<RequestState> technician_next_states(RequestState from) {
+  std::vector<RequestState> next = next_states(from);
+  std::erase_if(next, [](S s) { return !is_technician_step(s); });
+  return next;
+}
+
 std::optional<Error> check_transition(RequestState from, RequestState to) {
   const std::vector<RequestState> allowed = next_states(from);
   if (std::find(allowed.begin(), allowed.end(), to) != allowed.end()) return std::nullopt;

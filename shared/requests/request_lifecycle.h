@@ -28,6 +28,12 @@ bool is_final(RequestState state);
 // The states that may follow `from`, in lifecycle order.
 std::vector<RequestState> next_states(RequestState from);
 
+// The states a field technician may move his own job to from `from`: the
+// work steps (scheduled, on-the-way, on-site, waiting-for-parts, done), not
+// assigning, cancelling, closing or reopening, which are the office's.
+std::vector<RequestState> technician_next_states(RequestState from);
+bool is_technician_step(RequestState to);
+
 // nullopt when from -> to is legal; otherwise a Refused error with code
 // "illegal-transition" and a message naming what is allowed.
 std::optional<Error> check_transition(RequestState from, RequestState to);
