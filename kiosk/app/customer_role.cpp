@@ -9,6 +9,7 @@
 #include "customer/customer_app.h"
 #include "customer/scripted_screens.h"
 #include "node/store_node_server.h"
+#include "node/store_purge.h"
 #include "node/store_sync.h"
 #include "printer/printer_port.h"
 #include "store/store_db.h"
@@ -85,9 +86,12 @@ int run_customer_role(CommandLine& cl) {
     std::fflush(stdout);
   }
   std::unique_ptr<node::StoreSync> store_sync;  // the process owning the store syncs it with HQ
+  std::unique_ptr<node::StorePurge> store_purge;  // and purges requests' personal data hourly
   if (store_node) {
     store_sync = std::make_unique<node::StoreSync>(data_dir, clock);
     store_sync->start();
+    store_purge = std::make_unique<node::StorePurge>(data_dir, clock);
+    store_purge->start();
   }
   window_config.title = "Service kiosk " + config.store_id;
   ui::Window window(window_config);

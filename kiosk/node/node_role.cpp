@@ -1,11 +1,13 @@
 // The node role's main loop: block the stop signals before any thread starts,
-// serve and sync with HQ (store_sync.h), wait for a signal, stop cleanly.
+// serve, sync with HQ (store_sync.h) and purge personal data hourly
+// (store_purge.h), wait for a signal, stop cleanly.
 #include "node/node_role.h"
 
 #include <signal.h>
 
 #include <cstdio>
 
+#include "node/store_purge.h"
 #include "node/store_sync.h"
 
 namespace kiosk::node {
@@ -28,8 +30,11 @@ int serve_until_signalled(const StoreNodeConfig& config) {
   std::fflush(stdout);
   StoreSync sync(config.data_dir, clock);
   sync.start();
+  StorePurge purge(config.data_dir, clock);  // kDefaultPurgeDays, hourly
+  purge.start();
   int signal = 0;
   sigwait(&stop_signals, &signal);
+  purge.stop();
   sync.stop();
   server.stop();
   return 0;
