@@ -105,13 +105,25 @@ class BatchWriter {
   BatchWriter(Database& db, const Device& device, const std::string& incarnation, EpochMs now)
       : db_(db), device_(device), incarnation_(incarnation), now_(now) {}
 
-  // True when this (device, incarnation, seq) is new to HQ (and now recorded as received).
-  bool first_time(std::int64_t seq, std::int64_t acked_through) {
-    if (seq <= acked_through) return false;
-    db_.prepare("INSERT OR IGNORE INTO received_seq(device_id, incarnation, seq) VALUES (?1, ?2, ?3)")
-        .bind(1, device_.id).bind(2, incarnation_).bind(3, seq).run();
-    return sqlite3_changes(db_.handle()) > 0;
+  // Reads how far this stream is acknowledged and the seqs received above
+  // that (out of order; usually none): once per batch, not per record.
+  std::int64_t open_stream() {
+    db_.prepare("INSERT OR IGNORE INTO device_stream(device_id, incarnation) VALUES (?1, ?2)")
+        .bind(1, device_.id).bind(2, incarnation_).run();
+    Statement& q = db_.prepare("SELECT acked_through FROM device_stream WHERE device_id = ?1 AND incarnation = ?2");
+    q.bind(1, device_.id).bind(2, incarnation_);
+    acked_before_ = q.step() ? q.int64(0) : 0;
+    q.reset();
+    Statement& above = db_.prepare("SELECT seq FROM received_seq WHERE device_id = ?1 AND incarnation = ?2");
+    above.bind(1, device_.id).bind(2, incarnation_);
+    while (above.step()) stored_above_.insert(above.int64(0));
+    above.reset();
+    received_ = stored_above_;
+    return acked_before_;
   }
+
+  // True when this (device, incarnation, seq) is new to HQ (and now counted as received).
+  bool first_time(std::int64_t seq) { return seq > acked_before_ && received_.insert(seq).second; }
 
   void park(std::int64_t seq, const std::string& code, const std::string& message, const nlohmann::json& raw) {
     db_.prepare("INSERT OR IGNORE INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
@@ -124,64 +136,58 @@ class BatchWriter {
   // Applies a checked record by (kind, id) and revision. Returns whether HQ's
   // copy changed, or a parking reason.
   std::variant<bool, std::string> apply(std::int64_t seq, const CheckedRecord& r) {
-    Statement& find = db_.prepare("SELECT kind, store_id, revision FROM record WHERE id = ?1");
-    find.bind(1, r.id);
-    if (find.step()) {
-      const std::string kind = find.text(0), store = find.text(1);
-      const std::int64_t revision = find.int64(2);
-      find.reset();
-      if (kind != r.kind || store != device_.store_id)
-        return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
-      if (r.revision <= revision) return false;
-      db_.prepare("UPDATE record SET revision = ?2, data = ?3, device_id = ?4, incarnation = ?5, seq = ?6, "
-                  "received_at = ?7 WHERE id = ?1")
-          .bind(1, r.id).bind(2, r.revision).bind(3, r.data).bind(4, device_.id).bind(5, incarnation_).bind(6, seq)
-          .bind(7, now_).run();
-      return true;
-    }
-    find.reset();
     db_.prepare("INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
-                "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)")
+                "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO NOTHING")
         .bind(1, r.id).bind(2, r.kind).bind(3, device_.store_id).bind(4, r.revision).bind(5, r.data)
         .bind(6, device_.id).bind(7, incarnation_).bind(8, seq).bind(9, now_).run();
+    if (sqlite3_changes(db_.handle()) > 0) return true;  // the common case: a record HQ has not seen
+    Statement& find = db_.prepare("SELECT kind, store_id, revision FROM record WHERE id = ?1");
+    find.bind(1, r.id);
+    find.step();
+    const std::string kind = find.text(0), store = find.text(1);
+    const std::int64_t revision = find.int64(2);
+    find.reset();
+    if (kind != r.kind || store != device_.store_id)
+      return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
+    if (r.revision <= revision) return false;
+    db_.prepare("UPDATE record SET revision = ?2, data = ?3, device_id = ?4, incarnation = ?5, seq = ?6, "
+                "received_at = ?7 WHERE id = ?1")
+        .bind(1, r.id).bind(2, r.revision).bind(3, r.data).bind(4, device_.id).bind(5, incarnation_).bind(6, seq)
+        .bind(7, now_).run();
     return true;
   }
 
-  std::int64_t stream_acked_through() {
-    db_.prepare("INSERT OR IGNORE INTO device_stream(device_id, incarnation) VALUES (?1, ?2)")
-        .bind(1, device_.id).bind(2, incarnation_).run();
-    Statement& q = db_.prepare("SELECT acked_through FROM device_stream WHERE device_id = ?1 AND incarnation = ?2");
-    q.bind(1, device_.id).bind(2, incarnation_);
-    const std::int64_t acked = q.step() ? q.int64(0) : 0;
-    q.reset();
+  // Moves acked_through over every seq received contiguously above it; keeps
+  // in received_seq only the seqs still above it.
+  std::int64_t advance() {
+    std::int64_t acked = acked_before_;
+    while (received_.count(acked + 1)) ++acked;
+    for (auto it = received_.upper_bound(acked); it != received_.end(); ++it)
+      if (!stored_above_.count(*it))
+        db_.prepare("INSERT INTO received_seq(device_id, incarnation, seq) VALUES (?1, ?2, ?3)")
+            .bind(1, device_.id).bind(2, incarnation_).bind(3, *it).run();
+    if (!stored_above_.empty() && *stored_above_.begin() <= acked)
+      db_.prepare("DELETE FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq <= ?3")
+          .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
+    if (acked != acked_before_)
+      db_.prepare("UPDATE device_stream SET acked_through = ?3 WHERE device_id = ?1 AND incarnation = ?2")
+          .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
     return acked;
   }
 
-  // Moves acked_through over every seq received contiguously above it, and
-  // forgets the received seqs it now covers.
-  std::int64_t advance(std::int64_t acked) {
-    Statement& has = db_.prepare("SELECT 1 FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq = ?3");
-    for (;;) {
-      has.bind(1, device_.id).bind(2, incarnation_).bind(3, acked + 1);
-      const bool found = has.step();
-      has.reset();
-      if (!found) break;
-      ++acked;
-    }
-    db_.prepare("DELETE FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq <= ?3")
-        .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
-    db_.prepare("UPDATE device_stream SET acked_through = ?3 WHERE device_id = ?1 AND incarnation = ?2")
-        .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
-    return acked;
-  }
-
-  std::optional<std::pair<std::string, std::string>> parked(std::int64_t seq) {
-    Statement& q = db_.prepare("SELECT code, message FROM parked_record WHERE device_id = ?1 AND incarnation = ?2 AND seq = ?3");
-    q.bind(1, device_.id).bind(2, incarnation_).bind(3, seq);
-    std::optional<std::pair<std::string, std::string>> found;
-    if (q.step()) found = std::make_pair(q.text(0), q.text(1));
+  // What HQ parked of these seqs (now or when they were first sent), by seq.
+  json parked(const std::vector<std::int64_t>& seqs) {
+    json list = json::array();
+    if (seqs.empty()) return list;
+    const auto [low, high] = std::minmax_element(seqs.begin(), seqs.end());
+    const std::set<std::int64_t> wanted(seqs.begin(), seqs.end());
+    Statement& q = db_.prepare("SELECT seq, code, message FROM parked_record WHERE device_id = ?1 AND incarnation = ?2 "
+                               "AND seq BETWEEN ?3 AND ?4 ORDER BY seq");
+    q.bind(1, device_.id).bind(2, incarnation_).bind(3, *low).bind(4, *high);
+    while (q.step())
+      if (wanted.count(q.int64(0))) list.push_back(json{{"seq", q.int64(0)}, {"code", q.text(1)}, {"message", q.text(2)}});
     q.reset();
-    return found;
+    return list;
   }
 
  private:
@@ -189,6 +195,9 @@ class BatchWriter {
   const Device& device_;
   const std::string& incarnation_;
   EpochMs now_;
+  std::int64_t acked_before_ = 0;
+  std::set<std::int64_t> stored_above_;  // in received_seq when the batch began
+  std::set<std::int64_t> received_;      // above acked_before_: stored ones and this batch's
 };
 
 }  // namespace
@@ -229,12 +238,12 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
   db.prepare("INSERT OR IGNORE INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4)")
       .bind(1, device.id).bind(2, envelope.batch).bind(3, std::int64_t(envelope.records.size())).bind(4, now).run();
   const bool duplicate_batch = sqlite3_changes(db.handle()) == 0;
-  const std::int64_t acked_before = writer.stream_acked_through();
+  writer.open_stream();
   int received = 0, applied = 0;
   for (std::size_t i = 0; i < envelope.records.size(); ++i) {
     const std::int64_t seq = envelope.seqs[i];
     const nlohmann::json& raw = *envelope.records[i];
-    if (!writer.first_time(seq, acked_before)) continue;
+    if (!writer.first_time(seq)) continue;
     ++received;
     try {
       const CheckedRecord record = check_record(raw);
@@ -245,10 +254,8 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
       writer.park(seq, e.code() == "unknown-kind" ? "unknown-kind" : "bad-record", "record " + std::to_string(seq) + ": " + e.what(), raw);
     }
   }
-  const std::int64_t acked = writer.advance(acked_before);
-  json parked = json::array();
-  for (std::int64_t seq : envelope.seqs)
-    if (auto found = writer.parked(seq)) parked.push_back(json{{"seq", seq}, {"code", found->first}, {"message", found->second}});
+  const std::int64_t acked = writer.advance();
+  const json parked = writer.parked(envelope.seqs);
   db.prepare("UPDATE device SET last_seen_at = ?2 WHERE id = ?1").bind(1, device.id).bind(2, now).run();
   tx.commit();
   return json{{"acked_through", acked}, {"received", received}, {"applied", applied}, {"parked", parked},

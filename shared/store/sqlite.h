@@ -100,4 +100,18 @@ class Transaction {
   bool done_ = false;
 };
 
+// BEGIN DEFERRED: several reads see one snapshot and pay for the file lock
+// once; no write lock is taken, so in WAL mode writers go on meanwhile. Ends
+// (COMMIT of nothing) on destruction.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace kiosk

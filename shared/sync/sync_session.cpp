@@ -4,6 +4,7 @@
 #include "sync/sync_session.h"
 
 #include <algorithm>
+#include <future>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -99,6 +100,29 @@ SyncSession::Answer SyncSession::request(const std::function<Result<TransportRes
   return Answer{};
 }
 
+Result<SyncSession::Batch> SyncSession::build_batch(const std::string& incarnation, std::int64_t after, int limit) {
+  Result<std::vector<OutboxRecord>> pending = sync_.pending(limit, after);
+  if (!pending) return pending.error();
+  std::vector<OutboxRecord>& records = pending.value();
+  Batch batch;
+  if (records.empty()) return batch;
+  batch.first = records.front().seq;
+  batch.last = records.back().seq;
+  json list = json::array();
+  for (OutboxRecord& r : records)
+    list.push_back(json{{"seq", r.seq}, {"kind", std::move(r.kind)}, {"id", std::move(r.id)}, {"revision", r.seq},
+                        {"store", store_.store_id()}, {"data", std::move(r.data)}});
+  const json body{{"incarnation", incarnation},
+                  {"batch", incarnation + ":" + std::to_string(batch.first) + "-" + std::to_string(batch.last)},
+                  {"records", std::move(list)}};
+  batch.gzip = gzip_compress(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return batch;
+}
+
+// Batches go one at a time, in order; while one is on the wire (and HQ
+// applies it) the next is read and compressed. Acknowledgements are written
+// every few batches and at the end: one lost to a crash only means HQ is
+// sent those records again, which it ignores.
 bool SyncSession::upload(SyncRoundReport& report) {
   Result<SyncStatus> status = sync_.status();
   if (!status) {
@@ -106,62 +130,72 @@ bool SyncSession::upload(SyncRoundReport& report) {
     return false;
   }
   const std::string incarnation = status.value().incarnation;
-  int batch = std::max(1, options_.batch_records);
-  for (;;) {
-    Result<std::vector<OutboxRecord>> pending = sync_.pending(batch);
-    if (!pending) {
-      report.error = pending.error();
-      return false;
-    }
-    const std::vector<OutboxRecord>& records = pending.value();
-    if (records.empty()) return true;
-    const std::int64_t first = records.front().seq, last = records.back().seq;
-    json list = json::array();
-    for (const OutboxRecord& r : records)
-      list.push_back(json{{"seq", r.seq}, {"kind", r.kind}, {"id", r.id}, {"revision", r.seq},
-                          {"store", store_.store_id()}, {"data", r.data}});
-    const json body{{"incarnation", incarnation},
-                    {"batch", incarnation + ":" + std::to_string(first) + "-" + std::to_string(last)},
-                    {"records", std::move(list)}};
-    const std::string compressed = gzip_compress(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    const Answer answer = request([&] {
-      report.bytes_sent += std::int64_t(compressed.size());
-      return transport_.post_gzip_json("/sync/v1/upload", compressed);
-    }, report);
+  int limit = std::max(1, options_.batch_records);
+  std::int64_t after = status.value().acked_through, acked_unsaved = 0, parked_unsaved = 0;
+  int unsaved_batches = 0;
+  const auto save_acks = [&]() -> bool {
+    if (unsaved_batches == 0) return true;
+    Result<Done> done = sync_.acknowledge(acked_unsaved, parked_unsaved);
+    if (!done) report.error = done.error();
+    unsaved_batches = 0;
+    parked_unsaved = 0;
+    return done.ok();
+  };
+  Result<Batch> next = build_batch(incarnation, after, limit);
+  while (next && !next.value().empty()) {
+    const Batch batch = std::move(next).value();
+    std::future<Answer> in_flight = std::async(std::launch::async, [&] {
+      return request([&] {
+        report.bytes_sent += std::int64_t(batch.gzip.size());
+        return transport_.post_gzip_json("/sync/v1/upload", batch.gzip);
+      }, report);
+    });
+    next = build_batch(incarnation, batch.last, limit);
+    const Answer answer = in_flight.get();
     if (!answer.ok) {
-      if (answer.status == 413 && batch > 1) {
-        batch /= 2;  // too large for HQ: smaller batches
+      if (answer.status == 413 && limit > 1) {
+        limit /= 2;  // too large for HQ: smaller batches, from the same place
         report.error.reset();
+        next = build_batch(incarnation, after, limit);
         continue;
       }
+      save_acks();
       return false;
     }
     if (!is_int(answer.body, "acked_through") || !answer.body.contains("parked") || !answer.body["parked"].is_array()) {
       report.error = unavailable("HQ's upload answer lacks acked_through or parked", "bad-answer");
+      save_acks();
       return false;
     }
     const std::int64_t acked = answer.body["acked_through"].get<std::int64_t>();
-    if (acked < last) {
+    if (acked < batch.last) {
       // HQ holds less than it was just sent: it lost earlier records (a
       // restored backup) or is not speaking this protocol. Never skip ahead.
       report.error = refused("HQ acknowledged only through seq " + std::to_string(acked) + " after receiving seqs " +
-                                 std::to_string(first) + "-" + std::to_string(last) + "; it may have lost earlier records",
+                                 std::to_string(batch.first) + "-" + std::to_string(batch.last) +
+                                 "; it may have lost earlier records",
                              "hq-gap");
+      save_acks();
       return false;
     }
-    std::int64_t parked = 0;
     for (const nlohmann::json& p : answer.body["parked"])
-      if (p.is_object() && is_int(p, "seq") && p["seq"].get<std::int64_t>() >= first) ++parked;
+      if (p.is_object() && is_int(p, "seq") && p["seq"].get<std::int64_t>() >= batch.first) {
+        ++parked_unsaved;
+        ++report.parked;
+      }
     // HQ may acknowledge beyond this batch (an earlier, larger batch whose
     // answer was lost): only what this outbox holds.
-    Result<Done> done = sync_.acknowledge(std::min(acked, last), parked);
-    if (!done) {
-      report.error = done.error();
-      return false;
-    }
-    report.uploaded += last - first + 1;
-    report.parked += parked;
+    acked_unsaved = std::min(acked, batch.last);
+    report.uploaded += batch.last - batch.first + 1;
+    after = batch.last;
+    if (++unsaved_batches == kBatchesPerAcknowledgement && !save_acks()) return false;
   }
+  if (!next) {
+    report.error = next.error();
+    save_acks();
+    return false;
+  }
+  return save_acks();
 }
 
 bool SyncSession::follow_changes(SyncRoundReport& report) {

@@ -33,7 +33,7 @@ class SyncTransport {
 };
 
 struct SyncOptions {
-  int batch_records = 500;
+  int batch_records = 1000;
   int change_page = 200;
   int max_change_pages = 1000;  // per round: a feed that never ends is HQ's bug
   // Transient failures (transport, 429, 5xx) of one request are retried within
@@ -74,6 +74,14 @@ class SyncSession {
 
  private:
   struct Answer;
+  // One upload's records, ready to send.
+  struct Batch {
+    std::int64_t first = 0, last = 0;
+    std::string gzip;
+    bool empty() const { return last == 0; }
+  };
+  static constexpr int kBatchesPerAcknowledgement = 8;
+  Result<Batch> build_batch(const std::string& incarnation, std::int64_t after, int limit);
   Answer request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report);
   bool upload(SyncRoundReport& report);
   bool follow_changes(SyncRoundReport& report);

@@ -161,14 +161,16 @@ Result<SyncStatus> SyncStore::status() {
 
 // [SECTION] Outbox
 
-Result<std::vector<OutboxRecord>> SyncStore::pending(int limit) {
+Result<std::vector<OutboxRecord>> SyncStore::pending(int limit, std::optional<std::int64_t> after) {
   return guarded([&]() -> Result<std::vector<OutboxRecord>> {
     Database& db = store_.db();
+    ReadTransaction snapshot(db);
     std::vector<OutboxRecord> records;
     {
       Statement& q = db.prepare(
-          "SELECT seq, kind, record_id FROM outbox WHERE seq > (SELECT acked_through FROM sync_state) ORDER BY seq LIMIT ?1");
-      q.bind(1, limit);
+          "SELECT seq, kind, record_id FROM outbox WHERE seq > coalesce(?2, (SELECT acked_through FROM sync_state)) "
+          "ORDER BY seq LIMIT ?1");
+      q.bind(1, limit).bind(2, after);
       while (q.step()) records.push_back(OutboxRecord{q.int64(0), q.text(1), q.text(2), json::object()});
       q.reset();
     }

@@ -57,8 +57,9 @@ class SyncStore {
   Result<SyncConfig> config();
   Result<SyncStatus> status();
 
-  // The next unacknowledged outbox rows, in order, at most `limit`.
-  Result<std::vector<OutboxRecord>> pending(int limit);
+  // The next outbox rows after seq `after` (by default: after the last one HQ
+  // acknowledged), in order, at most `limit`, read from one snapshot.
+  Result<std::vector<OutboxRecord>> pending(int limit, std::optional<std::int64_t> after = std::nullopt);
   // HQ acknowledged every seq up to `acked_through` (parking `parked` of
   // them); never moves back. Prunes acknowledged rows except the latest.
   Result<Done> acknowledge(std::int64_t acked_through, std::int64_t parked);

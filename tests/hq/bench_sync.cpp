@@ -12,8 +12,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +65,19 @@ Options parse(int argc, char** argv) {
 }
 
 double seconds_since(Clock_::time_point start) { return std::chrono::duration<double>(Clock_::now() - start).count(); }
+
+// CPU seconds (user + system, every thread) a process has used so far: less
+// sensitive than wall time to what else the machine is doing.
+double cpu_seconds(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (comm) "
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)
+    if (i >= 14) ticks += std::stod(field);  // utime, stime
+  return ticks / double(sysconf(_SC_CLK_TCK));
+}
 
 }  // namespace
 
@@ -110,12 +128,15 @@ int main(int argc, char** argv) {
     http::HttpSyncTransport transport(url, token);
     SyncSession session(*store, clock, transport);
     const auto start = Clock_::now();
+    const double store_cpu = cpu_seconds(getpid()), hq_cpu = cpu_seconds(server.pid());
     const SyncRoundReport report = session.run_round();
     const double s = seconds_since(start);
     std::printf("backlog upload: %lld records in %.2f s = %.0f records/s; %d requests, %.1f KiB sent gzip, complete=%s%s\n",
                 static_cast<long long>(report.uploaded), s, double(report.uploaded) / s, report.requests,
                 double(report.bytes_sent) / 1024, report.complete ? "yes" : "no",
                 report.error ? (" error: " + report.error->message).c_str() : "");
+    std::printf("backlog upload CPU: store %.2f s, hq %.2f s\n", cpu_seconds(getpid()) - store_cpu,
+                cpu_seconds(server.pid()) - hq_cpu);
 
     // 2. Nothing changed.
     const auto noop_start = Clock_::now();
@@ -143,6 +164,7 @@ int main(int argc, char** argv) {
     std::atomic<long> failures{0};
     std::vector<std::vector<double>> latencies(std::size_t(o.clients));
     const auto start = Clock_::now();
+    const double hq_cpu = cpu_seconds(server.pid());
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c)
       clients.emplace_back([&, c] {
@@ -164,6 +186,7 @@ int main(int argc, char** argv) {
     const double total = double(fleet.size()) * o.per_store;
     std::printf("ingest: %zu stores x %d records, %d clients at once: %.2f s = %.0f records/s; upload p50 %.1f ms, p99 %.1f ms; %ld failed\n",
                 fleet.size(), o.per_store, o.clients, s, total / s, f.median_ms, f.p99_ms, failures.load());
+    std::printf("ingest CPU: hq %.2f s\n", cpu_seconds(server.pid()) - hq_cpu);
   }
   server.terminate();
   server.wait();

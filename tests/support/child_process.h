@@ -25,6 +25,7 @@ class ChildProcess {
   void kill_hard();  // SIGKILL
   void terminate();  // SIGTERM: asks for a clean exit
   int wait();        // exit code, or 128 + signal number
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
