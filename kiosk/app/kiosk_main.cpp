@@ -5,6 +5,7 @@
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
 //   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] ...
 //   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
+//   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
 // 4 a screenshot drew a character the fonts lack.
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "counter/counter_role.h"
 #include "display/display_role.h"
 #include "node/node_role.h"
+#include "technician/technician_role.h"
 
 namespace kiosk {
 namespace {
@@ -28,7 +30,8 @@ constexpr const char* kUsage =
     "       kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH]\n"
     "             [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
-    "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n";
+    "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
+    "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n";
 
 int run_node(app::CommandLine& cl) {
   node::StoreNodeConfig config;
@@ -49,7 +52,8 @@ int run(const std::vector<std::string>& args) {
   if (role == "node") return run_node(cl);
   if (role == "counter") return counter::run_counter_role(cl);
   if (role == "display") return display::run_display_role(cl);
-  throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node, counter, display)");
+  if (role == "technician") return technician::run_technician_role(cl);
+  throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node, counter, display, technician)");
 }
 
 }  // namespace

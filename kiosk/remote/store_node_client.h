@@ -1,4 +1,4 @@
-// StoreNodeClient: the counter console's and the display's side of the store
+// StoreNodeClient: the counter console's, the display's and the technician's side of the store
 // node's LAN API (docs/store-node-api.md) over libcurl. Every call returns the
 // answer's JSON or an Error whose `code` is the API's error code
 // ("wrong-pin", "refused", "expired-token"...) or the transport's
@@ -34,6 +34,8 @@ class StoreNodeClient {
 
   // POST /login; on success later staff calls carry the session token.
   Result<Json> login(std::string_view name, std::string_view pin, int counter);
+  // POST /login without a counter: a technician's session.
+  Result<Json> technician_login(std::string_view name, std::string_view pin);
   Result<Json> logout();
   bool logged_in() const { return !token_.empty(); }
   void forget_session() { token_.clear(); }
@@ -45,7 +47,13 @@ class StoreNodeClient {
   Result<Json> reprints();                 // GET /reprints
   Result<Json> reprint_done(std::string_view ticket_id);  // POST /reprints/ID/done (the ticket's id, a UUID)
 
+  Result<Json> jobs();                      // GET /jobs: my open jobs
+  Result<Json> job(std::string_view code);  // GET /jobs/CODE
+  // POST /jobs/CODE/ACTION ("transition", "complete").
+  Result<Json> job_action(std::string_view code, std::string_view action, const Json& body);
+
  private:
+  Result<Json> start_session(const Json& body);
   Result<Json> send(std::string_view method, const std::string& path, const Json* body, std::chrono::milliseconds extra_wait);
 
   StoreNodeClientOptions options_;

@@ -1,0 +1,312 @@
+// The technician device's reducer: PIN login, my jobs and their refreshes,
+// opening a job, status changes with a quick note, the completion with the
+// customer's confirmation and rating, a version conflict told plainly (and the
+// job read again), the link to the store node going down (retries with
+// backoff) and a session ending.
+#include "technician/technician_reducer.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kiosk::technician {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 40, kMaxPinDigits = 8, kMinPinDigits = 4;
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+using Effects = std::vector<Effect>;
+
+bool logged_in(const TechnicianState& s) { return !s.staff_name.empty(); }
+
+bool offers(const JobDetail& job, const std::string& state) {
+  return std::find(job.next.begin(), job.next.end(), state) != job.next.end();
+}
+
+void edit(std::string& text, char key, std::size_t max_chars) {
+  if (key == '<') {
+    if (!text.empty()) text.pop_back();
+  } else if (key == '*') {
+    text.clear();
+  } else if (text.size() < max_chars) {
+    text += key;
+  }
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+Effects load_jobs(TechnicianState& s) {
+  if (s.jobs_loading || !logged_in(s)) return {};
+  s.jobs_loading = true;
+  return {LoadJobs{}};
+}
+
+// Back to the login screen with everything of the session forgotten.
+void end_session(TechnicianState& s, Message notice) {
+  TechnicianState fresh;
+  fresh.language = s.language;
+  fresh.notice = std::move(notice);
+  fresh.link = s.link;
+  fresh.login.name = s.staff_name.empty() ? s.login.name : s.staff_name;
+  fresh.login.field = fresh.login.name.empty() ? LoginField::Name : LoginField::Pin;
+  s = std::move(fresh);
+}
+
+void link_failed(TechnicianState& s, EpochMs now, const TechnicianTimings& t) {
+  s.link.backoff = s.link.down ? std::min(s.link.backoff * 2, t.max_retry) : t.first_retry;
+  s.link.down = true;
+  s.link.retry_at = now + s.link.backoff;
+}
+
+Effects on_failure(TechnicianState& s, const RequestFailed& f, EpochMs now, const TechnicianTimings& t) {
+  const bool is_login = f.what == "login", is_jobs = f.what == "jobs", is_change = f.what == "change" || f.what == "complete";
+  if (is_login) s.login.busy = false;
+  if (is_jobs) s.jobs_loading = false;
+  if (is_change) s.busy = false;
+  switch (f.failure) {
+    case Failure::Unreachable:
+      link_failed(s, now, t);
+      if (is_login) s.login.error = {"tech.error.unreachable", {}};
+      else if (is_change) s.error = {"tech.error.unreachable", {}};
+      return {};
+    case Failure::SessionEnded:
+      if (logged_in(s)) end_session(s, {"tech.notice.session_ended", {}});
+      return {};
+    case Failure::WrongPin:
+      s.login.error = {"tech.login.wrong_pin", {}};
+      s.login.pin.clear();
+      s.login.field = LoginField::Pin;
+      return {};
+    case Failure::LockedOut:
+      s.login.error = {"tech.login.locked_out", std::to_string(std::max(1, f.locked_minutes))};
+      s.login.pin.clear();
+      return {};
+    case Failure::NotTechnician:
+      s.login.error = {"tech.login.not_technician", {}};
+      s.login.pin.clear();
+      return {};
+    case Failure::Conflict:
+      s.error = {"tech.error.conflict", {}};
+      return s.job ? Effects{LoadJob{s.job->line.code}} : Effects{};
+    case Failure::Refused:
+      if (is_login) s.login.error = {"tech.error.other", {}};
+      else s.error = {"tech.error.refused", {}};
+      return s.job && is_change ? Effects{LoadJob{s.job->line.code}} : Effects{};
+    case Failure::Other:
+      if (is_login) s.login.error = {"tech.error.other", {}};
+      else if (!is_jobs) s.error = {"tech.error.other", {}};
+      return {};
+  }
+  return {};
+}
+
+Effects on_tick(TechnicianState& s, EpochMs now, const TechnicianTimings& t) {
+  if (!logged_in(s) || s.jobs_loading) return {};
+  if (s.link.down) return now >= s.link.retry_at ? load_jobs(s) : Effects{};
+  if (s.screen == Screen::Jobs && now - s.jobs_loaded_at >= t.jobs_refresh) return load_jobs(s);
+  return {};
+}
+
+Effects submit_completion(TechnicianState& s, const Wording& wording) {
+  if (s.busy || !s.job || s.screen != Screen::Complete) return {};
+  const CompletionForm& c = s.completion;
+  if (c.resolution.empty()) {
+    s.error = {"tech.complete.need_resolution", {}};
+    return {};
+  }
+  s.busy = true;
+  s.error = {};
+  return {SendCompletion{s.job->line.code, wording("tech.resolution." + c.resolution, s.language), c.confirmed, c.score,
+                         std::vector<std::string>(c.reasons.begin(), c.reasons.end()), s.job->line.version}};
+}
+
+}  // namespace
+
+const std::vector<std::string>& step_note_keys() {
+  static const std::vector<std::string> keys{"customer-away", "running-late", "parts-ordered", "needs-second-visit"};
+  return keys;
+}
+
+const std::vector<std::string>& resolution_keys() {
+  static const std::vector<std::string> keys{"repaired", "replaced-part", "installed", "adjusted", "no-fault-found"};
+  return keys;
+}
+
+int retry_seconds_left(const TechnicianState& s, EpochMs now) {
+  return static_cast<int>(std::max<EpochMs>(0, (s.link.retry_at - now + 999) / 1000));
+}
+
+std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now, const TechnicianTimings& t,
+                           const Wording& wording) {
+  return std::visit(
+      Overloaded{
+          [&](const SwitchLanguage&) -> Effects {
+            s.language = s.language == Language::Zh ? Language::En : Language::Zh;
+            return {};
+          },
+          [&](const FocusField& a) -> Effects {
+            s.login.field = a.field;
+            return {};
+          },
+          [&](const TypeKey& a) -> Effects {
+            if (s.screen != Screen::Login || s.login.busy) return {};
+            const bool edit_key = a.key == '<' || a.key == '*';
+            if (s.login.field == LoginField::Name) {
+              if (edit_key || std::isalpha(static_cast<unsigned char>(a.key)) || (a.key == ' ' && !s.login.name.empty()))
+                edit(s.login.name, a.key, kMaxNameChars);
+            } else if (edit_key || std::isdigit(static_cast<unsigned char>(a.key))) {
+              edit(s.login.pin, a.key, kMaxPinDigits);
+            }
+            s.login.error = {};
+            return {};
+          },
+          [&](const SubmitLogin&) -> Effects {
+            if (s.login.busy || s.screen != Screen::Login) return {};
+            const std::string name = trimmed(s.login.name);
+            if (name.empty()) {
+              s.login.error = {"tech.login.need_name", {}};
+              s.login.field = LoginField::Name;
+              return {};
+            }
+            if (s.login.pin.size() < kMinPinDigits) {
+              s.login.error = {"tech.login.need_pin", {}};
+              s.login.field = LoginField::Pin;
+              return {};
+            }
+            s.login.busy = true;
+            s.login.error = {};
+            s.notice = {};
+            return {LogIn{name, s.login.pin}};
+          },
+          [&](const Logout&) -> Effects {
+            if (!logged_in(s)) return {};
+            end_session(s, {});
+            s.login = {};
+            return {LogOut{}};
+          },
+          [&](const OpenJob& a) -> Effects {
+            if (!logged_in(s) || s.busy) return {};
+            const auto line = std::find_if(s.jobs.begin(), s.jobs.end(), [&](const JobLine& j) { return j.code == a.code; });
+            if (line == s.jobs.end()) return {};
+            s.job = JobDetail{*line, false, {}, {}, {}, {}, {}};
+            s.screen = Screen::Job;
+            s.step_note.clear();
+            s.error = {};
+            s.done = {};
+            return {LoadJob{a.code}};
+          },
+          [&](const BackToJobs&) -> Effects {
+            if (!logged_in(s) || s.busy) return {};
+            s.screen = Screen::Jobs;
+            s.job.reset();
+            s.error = {};
+            return load_jobs(s);
+          },
+          [&](const RefreshJobs&) -> Effects { return load_jobs(s); },
+          [&](const PickStepNote& a) -> Effects {
+            s.step_note = s.step_note == a.key ? std::string() : a.key;
+            return {};
+          },
+          [&](const ChangeState& a) -> Effects {
+            if (s.busy || !s.job || s.screen != Screen::Job || a.to == "done" || !offers(*s.job, a.to)) return {};
+            s.busy = true;
+            s.error = {};
+            s.done = {};
+            const std::string note = s.step_note.empty() ? std::string() : wording("tech.note." + s.step_note, s.language);
+            return {SendTransition{s.job->line.code, a.to, note, s.job->line.version}};
+          },
+          [&](const OpenCompletion&) -> Effects {
+            if (s.busy || !s.job || !offers(*s.job, "done")) return {};
+            s.completion = {};
+            s.error = {};
+            s.screen = Screen::Complete;
+            return {};
+          },
+          [&](const BackToJob&) -> Effects {
+            if (!s.busy && s.screen == Screen::Complete) s.screen = Screen::Job;
+            s.error = {};
+            return {};
+          },
+          [&](const PickResolution& a) -> Effects {
+            s.completion.resolution = a.key;
+            if (s.error.key == "tech.complete.need_resolution") s.error = {};
+            return {};
+          },
+          [&](const ToggleConfirmed&) -> Effects {
+            s.completion.confirmed = !s.completion.confirmed;
+            return {};
+          },
+          [&](const PickScore& a) -> Effects {
+            if (a.score < 1 || a.score > 5) return {};
+            s.completion.score = s.completion.score == a.score ? 0 : a.score;
+            if (s.completion.score == 0) s.completion.reasons.clear();
+            return {};
+          },
+          [&](const ToggleReason& a) -> Effects {
+            if (s.completion.score == 0) return {};
+            if (!s.completion.reasons.erase(a.code)) s.completion.reasons.insert(a.code);
+            return {};
+          },
+          [&](const SubmitCompletion&) -> Effects { return submit_completion(s, wording); },
+          [&](const Tick&) -> Effects { return on_tick(s, now, t); },
+          [&](const LoggedIn& a) -> Effects {
+            s.login.busy = false;
+            s.login.pin.clear();
+            s.login.error = {};
+            s.notice = {};
+            s.staff_name = a.staff_name;
+            s.screen = Screen::Jobs;
+            return load_jobs(s);
+          },
+          [&](const JobsLoaded& a) -> Effects {
+            s.jobs = a.jobs;
+            s.jobs_loading = false;
+            s.jobs_loaded_at = now;
+            if (s.link.down && s.error.key == "tech.error.unreachable") s.error = {};
+            s.link = {};
+            return {};
+          },
+          [&](const JobLoaded& a) -> Effects {
+            if (s.job && s.job->line.code == a.job.line.code) s.job = a.job;
+            if (s.screen == Screen::Complete && !offers(a.job, "done")) s.screen = Screen::Job;
+            return {};
+          },
+          [&](const JobChanged& a) -> Effects {
+            s.busy = false;
+            s.error = {};
+            s.step_note.clear();
+            if (a.completed) {
+              s.done = {"tech.done.completed", a.job.line.code};
+              s.job.reset();
+              s.screen = Screen::Jobs;
+            } else {
+              s.done = {"tech.done.changed", "tech.state." + a.job.line.state};
+              s.job = a.job;
+            }
+            return load_jobs(s);
+          },
+          [&](const RequestFailed& a) -> Effects { return on_failure(s, a, now, t); },
+      },
+      action);
+}
+
+std::optional<EpochMs> next_deadline(const TechnicianState& s, EpochMs now, const TechnicianTimings& t) {
+  if (!logged_in(s) || s.jobs_loading) return std::nullopt;
+  if (s.link.down) {
+    const EpochMs left = s.link.retry_at - now;
+    if (left <= 0) return now;
+    return now + (left % 1000 == 0 ? 1000 : left % 1000);
+  }
+  return s.jobs_loaded_at + t.jobs_refresh;
+}
+
+}  // namespace kiosk::technician

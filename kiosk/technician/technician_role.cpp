@@ -1,0 +1,49 @@
+// `kiosk --role technician`: options, then the window and the frame loop. The
+// device talks to the store node only through its worker; it starts on the
+// login screen, so there is nothing to wait for before the first frame.
+#include "technician/technician_role.h"
+
+#include <cstdio>
+
+#include "app/window_runtime.h"
+#include "technician/technician_app.h"
+
+namespace kiosk::technician {
+
+int run_technician_role(app::CommandLine& cl) {
+  TechnicianAppConfig config;
+  config.store_url = cl.required("store");
+  if (config.store_url.rfind("http://", 0) != 0 && config.store_url.rfind("https://", 0) != 0)
+    throw app::UsageError("--store must be a URL such as http://192.168.1.10:8700");
+  while (!config.store_url.empty() && config.store_url.back() == '/') config.store_url.pop_back();
+  const std::string lang = cl.optional("lang").value_or("zh");
+  if (lang != "zh" && lang != "en") throw app::UsageError("--lang must be zh or en");
+  config.language = lang == "en" ? Language::En : Language::Zh;
+  ui::WindowConfig window_config;
+  window_config.font_scale = technician_font_scale();
+  if (std::optional<std::string> size = cl.optional("windowed")) {
+    window_config.windowed = ui::parse_window_size(*size);
+    if (!window_config.windowed) throw app::UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1280x800");
+  }
+  app::LoopOptions loop;
+  loop.frame_stats = cl.flag("frame-stats");
+  std::optional<app::WidgetMapWriter> widget_map;
+  if (std::optional<std::string> path = cl.optional("widget-map")) widget_map.emplace(*path);
+  if (widget_map) loop.widget_map = &*widget_map;
+  cl.finish();
+
+  Result<app::Translations> texts = app::load_translations();
+  if (!texts) {
+    std::fprintf(stderr, "kiosk: %s\n", texts.error().message.c_str());
+    return app::kExitFailure;
+  }
+  app::StopSignals stop_signals;  // before any other thread starts
+  window_config.title = "Technician";
+  ui::Window window(window_config);
+  TechnicianApp app(config, std::move(texts).value(), [] { ui::Window::wake(); });
+  app::seed_fonts(window.fonts(), app);
+  app::run_frame_loop(window, app, stop_signals, loop);
+  return 0;
+}
+
+}  // namespace kiosk::technician
