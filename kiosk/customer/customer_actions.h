@@ -52,6 +52,12 @@ struct SubmitRequest {};
 struct CheckKey { char key; };  // 'A'..'Z', '0'..'9', '<' delete, '*' clear
 struct TypeCheckDigits { bool digits; };  // which box the keys go to
 struct LookUpRequest {};
+// Rate a finished request from its status (request_rating_reducer.h).
+struct OpenRequestRating {};
+struct PickRequestScore { int score; };
+struct ToggleRequestReason { std::string code; };
+struct SubmitRequestRating {};
+struct CloseRequestRating {};  // back to the status
 
 // [SECTION] Time and worker results
 struct Tick {};
@@ -86,6 +92,8 @@ struct RequestLookupRefused {
   std::string error_code;
   EpochMs wait_ms = 0;  // "lookup-slowed-down": how long until the next try
 };
+struct RequestRated {};
+struct RequestRatingRefused { std::string error_code; };
 
 using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
                             TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
@@ -95,7 +103,8 @@ using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenReques
                             TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
                             VisitFound, VisitRefused, RecentVisitsLoaded, RatingSaved, RatingRefused, RequestOptionsLoaded,
                             ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
-                            RequestStatusFound, RequestLookupRefused>;
+                            RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
+                            ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -125,6 +134,11 @@ struct LookUpStatus {
   std::string code;
   std::string last_four;
 };
+struct RateRequest {
+  std::string code;
+  int score;
+  std::vector<std::string> reasons;
+};
 // For the IME worker (ime_worker.h), in order; `generation` is the state's at the time.
 struct ImeKey {
   char key;
@@ -138,6 +152,6 @@ struct ImeReset {};  // a new session: the composition is gone
 using ImeEffect = std::variant<ImeKey, ImePick, ImeReset>;
 
 using Effect = std::variant<LoadServices, IssueTicket, LoadRecentVisits, FindVisit, SaveRating, LoadRequestOptions,
-                            CreateRequest, LookUpStatus, ImeEffect>;
+                            CreateRequest, LookUpStatus, RateRequest, ImeEffect>;
 
 }  // namespace kiosk::customer

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
 
 namespace kiosk::customer {
@@ -104,6 +105,7 @@ bool is_tap(const Action& action) {
                                [](const RequestReceiptPrinted&) { return false; },
                                [](const RequestStatusFound&) { return false; },
                                [](const RequestLookupRefused&) { return false; },
+                               [](const RequestRated&) { return false; }, [](const RequestRatingRefused&) { return false; },
                                [](const auto&) { return true; }},
                     action);
 }
@@ -120,6 +122,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
     s.last_activity = now;
   }
   if (std::optional<std::vector<Effect>> effects = reduce_request(s, action, now)) return *effects;
+  if (std::optional<std::vector<Effect>> effects = reduce_request_rating(s, action, now)) return *effects;
   auto back_to_welcome = [&] {
     std::vector<Effect> effects = wipe(s, now, /*next_customer=*/false);
     append(effects, refresh_services(s));

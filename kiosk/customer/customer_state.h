@@ -15,7 +15,7 @@ namespace kiosk::customer {
 
 using app::Language;
 
-enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult };
+enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult, RateRequest };
 
 // A service as the customer sees it: names, and how busy it is now.
 struct ServiceView {
@@ -76,6 +76,7 @@ struct CustomerState {
   RateFlow rate;
   RequestFlow request;
   CheckFlow check;
+  RequestRateFlow request_rate;
   ImeView ime;
   EpochMs last_activity = 0;     // last tap, for the idle countdown
   EpochMs screen_since = 0;      // when the current screen appeared

@@ -40,6 +40,7 @@ class EffectContext {
                           [&](const LoadRequestOptions&) { requests_.load_options(); },
                           [&](const CreateRequest& e) { requests_.create(e); },
                           [&](const LookUpStatus& e) { requests_.look_up(e); },
+                          [&](const RateRequest& e) { requests_.rate(e); },
                           [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
                effect);
   }

@@ -20,7 +20,8 @@ std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code
 
 StatusView status_view(const RequestStatus& status, const std::vector<ProductCategory>& products, const StoreTimeZone& zone) {
   StatusView view{status.code, status.kind, status.product, status.product, status.problem, status.problem,
-                  status.state, status.scheduled_date, status.scheduled_window, {}};
+                  status.state, status.scheduled_date, status.scheduled_window, {},
+                  (status.state == RequestState::Done || status.state == RequestState::Closed) && !status.rated};
   for (const ProductCategory& p : products) {
     if (p.code != status.product) continue;
     view.product_zh = p.name_zh, view.product_en = p.name_en;
@@ -87,6 +88,16 @@ void RequestEffects::look_up(const LookUpStatus& effect) {
   Result<std::vector<ProductCategory>> products = RequestBook(store_, clock_).products();
   post_(RequestStatusFound{status_view(status.value(), products ? products.value() : std::vector<ProductCategory>{},
                                        store_.zone())});
+}
+
+void RequestEffects::rate(const RateRequest& effect) {
+  Result<RequestRating> rated =
+      RequestBook(store_, clock_).rate(effect.code, effect.score, effect.reasons, "", RatedBy::CustomerKiosk);
+  if (!rated) {
+    post_(RequestRatingRefused{code_of(rated.error())});
+    return;
+  }
+  post_(RequestRated{});
 }
 
 }  // namespace kiosk::customer

@@ -32,6 +32,7 @@ class RequestEffects {
   void load_options();
   void create(const CreateRequest& effect);
   void look_up(const LookUpStatus& effect);
+  void rate(const RateRequest& effect);
 
  private:
   StoreDb& store_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,16 @@ struct StatusView {
   std::string scheduled_date;
   std::optional<TimeWindow> scheduled_window;
   std::vector<TimelineStep> timeline;  // oldest first
+  bool ratable = false;  // done or closed and not rated yet: "Rate this job" is offered
+};
+
+// Rating a finished request from its status screen: five faces and reasons.
+struct RequestRateFlow {
+  std::string code;  // the request being rated
+  int score = 0;     // 1..5 once a face is tapped
+  std::set<std::string> reasons;
+  std::string error;  // code of the last refusal ("already-rated"...)
+  bool busy = false;  // the rating is being saved
 };
 
 struct CheckFlow {

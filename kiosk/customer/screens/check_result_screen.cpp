@@ -39,9 +39,14 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
     ImGui::Dummy(ImVec2(width, row_h));
   }
   if (avail_y() > 3.4f * em) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + avail_y() - 3.4f * em);
-  const float w = cell_width(ui, width, 2, 0.5f) / em;
+  // A finished job not rated yet: "Rate this job" beside the other two.
+  const float w = cell_width(ui, width, s.ratable ? 3 : 2, 0.5f) / em;
   if (button(ui, "check.again", view.tr("check.again"), ImVec2(w, 3.2f), Tone::normal)) emit(OpenCheck{});
   ImGui::SameLine(0, 0.5f * em);
+  if (s.ratable) {
+    if (button(ui, "check.rate", view.tr("check.rate"), ImVec2(w, 3.2f), Tone::selected)) emit(OpenRequestRating{});
+    ImGui::SameLine(0, 0.5f * em);
+  }
   if (button(ui, "check.done", view.tr("app.done"), ImVec2(w, 3.2f), Tone::primary)) emit(BackToWelcome{});
 }
 

@@ -27,6 +27,7 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
       case Screen::RequestDone: kit::draw_request_done(ui, view, emit); break;
       case Screen::Check: kit::draw_check_request(ui, view, emit); break;
       case Screen::CheckResult: kit::draw_request_status(ui, view, emit); break;
+      case Screen::RateRequest: kit::draw_rate_request(ui, view, emit); break;
     }
   }
   kit::draw_idle_overlay(ui, view, emit);
