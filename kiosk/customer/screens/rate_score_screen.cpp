@@ -1,38 +1,13 @@
-// Rate, step two: five large faces from a red frown (1) to a green smile (5),
-// drawn with ImDrawList and captioned; optional reason tags as toggles; send.
+// Rate, step two: five large faces from a red frown (1) to a green smile (5)
+// (kit/rating_picker, shared with "Rate this job" and the technician's
+// device); optional reason tags as toggles; send.
 // "Already rated" is told kindly, as a thank-you, not as an error.
 #include "customer/screens/screen_kit.h"
+#include "kit/rating_picker.h"
 #include "ratings/rating_book.h"
 
 namespace kiosk::customer::kit {
 namespace {
-
-void faces(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
-  const float em = ui.em();
-  const Palette& p = palette();
-  const int chosen = view.state.rate.score;
-  const float face_w = cell_width(ui, width, 5, 0.5f);
-  const float x = ImGui::GetCursorPosX();
-  for (int score = 1; score <= 5; ++score) {
-    if (score > 1) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
-    const bool selected = chosen == score;
-    const Tile t = tile(ui, "score." + std::to_string(score), ImVec2(face_w / em, height / em),
-                        selected ? Tone::selected : Tone::normal);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const std::string& caption = view.tr("rate.score_" + std::to_string(score));
-    const float caption_h = wrapped_height(ui, caption, ui::FontRole::body, face_w - 0.6f * em);
-    const float radius = std::min(face_w * 0.36f, (height - caption_h - 1.0f * em) * 0.5f);
-    const ImVec2 centre((t.min.x + t.max.x) / 2, t.min.y + 0.45f * em + radius);
-    if (selected) draw->AddCircle(centre, radius + 0.22f * em, u32(p.text_on_selected), 48, 0.16f * em);
-    draw_face(draw, centre, radius, score, chosen != 0 && !selected);
-    text_in_rect(ui, draw, caption, ui::FontRole::body, u32(selected ? p.text_on_selected : p.text),
-                 ImVec2(t.min.x + 0.3f * em, centre.y + radius + 0.2f * em), ImVec2(t.max.x - 0.3f * em, t.max.y - 0.2f * em),
-                 Align::centre);
-    if (selected) draw_check_badge(draw, ImVec2(t.max.x - 0.8f * em, t.min.y + 0.8f * em), 0.55f * em);
-    if (t.clicked) emit(PickScore{score});
-  }
-}
 
 // The reason toggles in a grid whose last cell is the send button.
 void reasons_and_send(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, int columns) {
@@ -72,7 +47,9 @@ void draw_rate_score(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
   const float below_faces = 0.5f + line_height(ui, ui::FontRole::body) + 0.5f * em + static_cast<float>(rows) * 3.3f * em;
   const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() - below_faces - 0.5f * em),
                                   4.5f * em, 8.0f * em);
-  faces(ui, view, emit, width, face_h);
+  if (const int score = kiosk::kit::rating_faces(ui, rate.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); },
+                                                 width, face_h))
+    emit(PickScore{score});
 
   // The reasons heading, and beside it (or instead of it) the message: a
   // refusal, the kind "already rated", or the hint to pick a face first.
