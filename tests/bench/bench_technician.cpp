@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
   if (!port) fail(port.error().message);
   httplib::Client client("127.0.0.1", port.value());
   client.set_keep_alive(true);
+  client.set_tcp_nodelay(true);  // as libcurl, the devices' client, does by default
   httplib::Result login = client.Post("/api/v1/login", R"({"name": "Zhang", "pin": "3690"})", "application/json");
   if (!login || login->status != 200) fail("cannot log in");
   const httplib::Headers auth{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
