@@ -255,7 +255,8 @@ Result<Json> HqAdmin::assign(const std::string& request_code, const std::string&
 Result<Json> HqAdmin::export_records(const std::string& store_id, const std::string& kind_name,
                                      const std::function<void(const std::string&)>& line) {
   static const std::map<std::string, std::string> kKinds{
-      {"tickets", "ticket"}, {"ratings", "rating"}, {"requests", "request"}, {"request-events", "request_event"}};
+      {"tickets", "ticket"}, {"ratings", "rating"}, {"requests", "request"}, {"request-events", "request_event"},
+      {"request-ratings", "request_rating"}};
   const auto kind = kKinds.find(kind_name);
   if (kind == kKinds.end()) return invalid_argument("--kind must be tickets, ratings, requests or request-events");
   return guarded([&]() -> Result<Json> {

@@ -27,6 +27,7 @@ struct Status {
   std::optional<std::string> last_command;  // made the latest transition at HQ
   std::optional<std::string> before_state;  // the state before it
   std::optional<std::int64_t> before_version;
+  std::optional<std::string> uploaded_by;  // the device whose upload it is, before HQ decided anything
 };
 
 json result(const std::string& id, const std::string& outcome, const std::optional<Status>& status, const std::string& code,
@@ -39,8 +40,9 @@ json result(const std::string& id, const std::string& outcome, const std::option
   return r;
 }
 
-// HQ's status of the request, or the one its store uploaded when that is newer
-// (a transition made at the store itself); none for a request HQ never received.
+// HQ's status of the request once it decided anything about it; before that,
+// the one its store uploaded (every transition until then was the store's);
+// none for a request HQ never received.
 std::optional<Status> current_status(Database& db, const std::string& store_id, const std::string& code) {
   std::optional<Status> status;
   Statement& held = db.prepare(
@@ -49,14 +51,16 @@ std::optional<Status> current_status(Database& db, const std::string& store_id, 
   held.bind(1, store_id).bind(2, code);
   if (held.step())
     status = Status{held.text(0), held.text(1), held.int64(2), held.is_null(3) ? std::nullopt : std::optional(held.text(3)),
-                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)), held.optional_int64(5)};
+                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)), held.optional_int64(5), std::nullopt};
   held.reset();
+  if (status) return status;
   Statement& uploaded = db.prepare(
-      "SELECT id, json_extract(data, '$.state'), json_extract(data, '$.version') FROM record "
+      "SELECT id, json_extract(data, '$.state'), json_extract(data, '$.version'), device_id FROM record "
       "WHERE store_id = ?1 AND kind = 'request' AND json_extract(data, '$.code') = ?2");
   uploaded.bind(1, store_id).bind(2, code);
-  if (uploaded.step() && !uploaded.is_null(1) && !uploaded.is_null(2) && (!status || uploaded.int64(2) > status->version))
-    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt, std::nullopt, std::nullopt};
+  if (uploaded.step() && !uploaded.is_null(1) && !uploaded.is_null(2))
+    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt, std::nullopt, std::nullopt,
+                    uploaded.text(3)};
   uploaded.reset();
   return status;
 }
@@ -139,6 +143,22 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
                               " at HQ (requests arrive when the store syncs them)"));
   const std::optional<RequestState> state = request_state_from(status->state);
   if (!state) return decided(result(c.id, "rejected", status, "bad-record", "HQ holds an unknown state \"" + status->state + "\""));
+
+  // A transition older than the request its own device uploaded is already in
+  // it: the store made it before the upload (offline, or before it had HQ).
+  // The one that made the uploaded state becomes HQ's latest transition, as
+  // if decided here, so a command of HQ's from the version before it still
+  // outranks it (data.from: the state it was made from).
+  if (status->uploaded_by && status->uploaded_by == sender.device_id && c.from_version < status->version) {
+    const auto from = c.data.find("from");
+    if (c.from_version + 1 == status->version && from != c.data.end() && from->is_string()) {
+      status->before_state = from->get<std::string>();
+      status->before_version = c.from_version;
+      status->last_command = c.id;
+      save_status(db, sender.store_id, c.request_code, *status, now);
+    }
+    return decided(result(c.id, "applied", status, "", "already in the request as the store uploaded it"));
+  }
 
   if (c.from_version == status->version) {
     if (std::optional<Error> illegal = check_transition(*state, *to))

@@ -34,7 +34,7 @@ constexpr const char* kUsage = R"(usage: hq --db FILE --listen ADDR:PORT        
   assign --request CODE --technician STAFF_ID
   request transition --store S1 --request CODE --to STATE --version N
                                            (HQ's own command: outranks a device's made from the same version)
-  export --store S1 --kind tickets|ratings|requests|request-events    (JSON lines)
+  export --store S1 --kind tickets|ratings|requests|request-events|request-ratings    (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines))";
 
 struct CommandFailed {

@@ -32,10 +32,10 @@ CheckedRecord check_record(const nlohmann::json& record) {
   const JsonBody r(record, "");
   CheckedRecord checked;
   checked.kind = r.text("kind", 32);
-  static const std::set<std::string> kKinds{"ticket", "rating", "request", "request_event"};
+  static const std::set<std::string> kKinds{"ticket", "rating", "request", "request_event", "request_rating"};
   if (!kKinds.count(checked.kind))
-    throw BadRequest("unknown-kind", "field \"kind\" must be one of ticket, rating, request, request_event (got \"" +
-                                         checked.kind + "\")");
+    throw BadRequest("unknown-kind", "field \"kind\" must be one of ticket, rating, request, request_event, "
+                                     "request_rating (got \"" + checked.kind + "\")");
   checked.id = r.text("id", 36);
   if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
   checked.revision = r.integer("revision", 1, kMaxSeq);
@@ -53,6 +53,9 @@ CheckedRecord check_record(const nlohmann::json& record) {
     data.integer("score", 1, 5);
   } else if (checked.kind == "request") {
     data.text("code", 32);
+  } else if (checked.kind == "request_rating") {
+    data.text("request_code", 32);
+    data.integer("score", 1, 5);
   } else {
     data.text("request", 64);
     data.text("event", 32);

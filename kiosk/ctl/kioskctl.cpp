@@ -133,6 +133,8 @@ json status_json(const SyncStatus& s) {
                 {"pending", s.pending},
                 {"oldest_pending_age_s", s.oldest_pending_age_ms ? json(*s.oldest_pending_age_ms / 1000) : json(nullptr)},
                 {"parked", s.parked},
+                {"commands_waiting", s.commands_waiting},
+                {"commands_refused", s.commands_refused},
                 {"acked_through", s.acked_through},
                 {"changes_after", s.changes_after},
                 {"clock_offset_ms", optional_json(s.clock_offset_ms)}}}};
@@ -150,7 +152,8 @@ json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   SyncSession session(store, clock, transport, options);
   const SyncRoundReport report = session.run_round();
   json out{{"complete", report.complete}, {"uploaded", report.uploaded}, {"parked", report.parked},
-           {"changes", report.changes}, {"pending", report.pending}, {"requests", report.requests},
+           {"changes", report.changes}, {"commands", report.commands}, {"commands_refused", report.commands_refused},
+           {"pending", report.pending}, {"requests", report.requests},
            {"bytes_sent", report.bytes_sent}, {"bytes_received", report.bytes_received},
            {"clock_offset_ms", optional_json(report.clock_offset_ms)}};
   if (report.error) {

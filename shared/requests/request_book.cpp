@@ -132,11 +132,17 @@ Request insert_request(Database& db, Request draft, const std::string& actor, Ep
   return draft;
 }
 
-bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, const std::string& actor,
-                     EpochMs now) {
+bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, HqStatusSource source,
+                     const std::string& note, EpochMs now) {
   std::optional<Request> found = request_rows::find_by_code(db, code);
-  if (!found || version <= found->version) return false;
-  const RequestEvent event{new_uuid(), actor, now, found->state, state, "decided at HQ", version};
+  if (!found || (found->state == state && found->version == version)) return false;
+  if (source == HqStatusSource::Feed && version < found->version) return false;
+  Statement& undecided = db.prepare("SELECT 1 FROM request_command WHERE request_id = ?1 AND outcome IS NULL LIMIT 1");
+  undecided.bind(1, found->id);
+  const bool waiting_for_hq = undecided.step();
+  undecided.reset();
+  if (waiting_for_hq) return false;
+  const RequestEvent event{new_uuid(), "hq", now, found->state, state, note, version};
   const std::optional<EpochMs> closed_at = is_final(state) ? std::optional(now) : found->closed_at;
   db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5 WHERE id = ?1")
       .bind(1, found->id).bind(2, to_string(state)).bind(3, version).bind(4, now).bind(5, closed_at).run();

@@ -55,14 +55,20 @@ struct RequestFilter {
 Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now,
                        const RequestCodeSource& codes);
 
-// Takes the status HQ decided for a request (a `request_status` change of
-// HQ's feed): when HQ's version is newer than the store's, the request takes
-// HQ's state and version and gains an event by `actor`, without the lifecycle
-// check (HQ checked it, and may have undone a transition the store saw).
-// Returns false when the store has no such request or already holds that
-// version. Call inside a Transaction. Throws SqliteError.
-bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, const std::string& actor,
-                     EpochMs now);
+// Where HQ's status of a request comes from: its change feed, or its answer
+// to one of the store's own commands (HQ's state at the moment it decided).
+enum class HqStatusSource { Feed, CommandResult };
+
+// Takes the status HQ decided for a request, without the lifecycle check (HQ
+// checked it, and may have undone a transition the store saw): the request
+// takes HQ's state and version and gains an event by "hq" with `note`. Never
+// while the store has transitions of that request HQ has not decided yet
+// (HQ's answer to them settles it). From the feed: when HQ's version is newer
+// than the store's, or the same with another state (the store's was
+// displaced); from a command's result: whenever it differs. Returns false
+// when nothing changed. Call inside a Transaction. Throws SqliteError.
+bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, HqStatusSource source,
+                     const std::string& note, EpochMs now);
 
 class RequestBook {
  public:

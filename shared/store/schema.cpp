@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 7> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -324,6 +324,31 @@ PRAGMA legacy_alter_table = OFF;
 CREATE TRIGGER request_rating_added_to_outbox AFTER INSERT ON request_rating BEGIN
   INSERT INTO outbox(kind, record_id, created_at)
   VALUES ('request_rating', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+)sql",
+    // 7: every transition made at the store (an event not adopted from HQ)
+    // is also a command for HQ (docs/hq-sync-protocol.md, "Commands from the
+    // store"), queued by a trigger in the transaction of the transition; the
+    // event's id is the command's id. HQ's decision is kept on the row.
+    // Transitions made before this version reached HQ as uploaded records.
+    R"sql(
+CREATE TABLE request_command (
+  id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES request(id),
+  from_state TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_version INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  outcome TEXT CHECK (outcome IN ('applied', 'conflict', 'rejected', 'dropped')),
+  code TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER
+);
+CREATE INDEX request_command_undecided ON request_command(request_id, from_version) WHERE outcome IS NULL;
+CREATE TRIGGER request_transition_to_command AFTER INSERT ON request_event
+  WHEN NEW.from_state IS NOT NULL AND NEW.actor <> 'hq' BEGIN
+  INSERT INTO request_command(id, request_id, from_state, action, from_version, at)
+  VALUES (NEW.id, NEW.request_id, NEW.from_state, NEW.to_state, NEW.version - 1, NEW.at);
 END;
 )sql",
 };

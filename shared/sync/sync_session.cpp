@@ -57,6 +57,7 @@ SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& tran
       options_(options),
       sleep_(sleep ? std::move(sleep) : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
       sync_(store, clock),
+      commands_(store, clock),
       random_(std::random_device{}()) {}
 
 SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report) {
@@ -198,6 +199,42 @@ bool SyncSession::upload(SyncRoundReport& report) {
   return save_acks();
 }
 
+// Each body carries the oldest undecided command of each request; a
+// request's next one goes in the next body, once HQ decided the one before.
+bool SyncSession::send_commands(SyncRoundReport& report) {
+  for (int body_count = 0; body_count < options_.max_command_bodies; ++body_count) {
+    Result<std::vector<OutgoingCommand>> next = commands_.next(options_.commands_per_body);
+    if (!next) {
+      report.error = next.error();
+      return false;
+    }
+    if (next.value().empty()) return true;
+    json list = json::array();
+    for (const OutgoingCommand& c : next.value())
+      list.push_back(json{{"id", c.id}, {"store", store_.store_id()}, {"request", c.request_code}, {"action", c.action},
+                          {"from_version", c.from_version}, {"at", c.at}, {"data", json{{"from", c.from_state}}}});
+    const std::string compressed = gzip_compress(json{{"commands", std::move(list)}}.dump());
+    const Answer answer = request([&] {
+      report.bytes_sent += std::int64_t(compressed.size());
+      return transport_.post_gzip_json("/sync/v1/commands", compressed);
+    }, report);
+    if (!answer.ok) return false;
+    if (!answer.body.contains("results") || !answer.body["results"].is_array()) {
+      report.error = unavailable("HQ's commands answer lacks results", "bad-answer");
+      return false;
+    }
+    Result<CommandTally> tally = commands_.record(answer.body["results"]);
+    if (!tally) {
+      report.error = tally.error();
+      return false;
+    }
+    report.commands += tally.value().decided;
+    report.commands_refused += tally.value().refused;
+    if (tally.value().decided == 0) return true;  // the rest wait for their requests to reach HQ
+  }
+  return true;
+}
+
 bool SyncSession::follow_changes(SyncRoundReport& report) {
   Result<SyncStatus> status = sync_.status();
   if (!status) {
@@ -248,11 +285,14 @@ SyncRoundReport SyncSession::run_round() {
     report.error = invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
     return report;
   }
-  // HQ's request status, once taken, is a change of this store's own: sent in
-  // the same round (no request when the feed wrote nothing to the outbox).
-  const bool went_through = upload(report) && follow_changes(report) && upload(report);
+  // Records first, so HQ knows the requests the commands are about; then the
+  // feed, which carries HQ's decisions. HQ's request status, once taken, is a
+  // change of this store's own: sent in the same round (no request when the
+  // feed wrote nothing to the outbox).
+  const bool went_through = upload(report) && send_commands(report) && follow_changes(report) && upload(report);
   if (Result<SyncStatus> status = sync_.status()) report.pending = status.value().pending;
-  report.complete = went_through && report.pending == 0;
+  const Result<CommandCounts> commands = commands_.counts();
+  report.complete = went_through && report.pending == 0 && commands && commands.value().waiting == 0;
   const std::string error = report.error ? report.error->message : std::string();
   (void)sync_.record_round(report.complete, error, report.clock_offset_ms);
   return report;

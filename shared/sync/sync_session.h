@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store_db.h"
+#include "sync/command_outbox.h"
 #include "sync/sync_store.h"
 
 namespace kiosk {
@@ -36,6 +37,8 @@ struct SyncOptions {
   int batch_records = 1000;
   int change_page = 200;
   int max_change_pages = 1000;  // per round: a feed that never ends is HQ's bug
+  int commands_per_body = 100;     // HQ's limit
+  int max_command_bodies = 100;    // per round: a request's commands go one per body
   // Transient failures (transport, 429, 5xx) of one request are retried within
   // the round this many times in all, waiting as the protocol says.
   int attempts = 4;
@@ -49,6 +52,8 @@ struct SyncRoundReport {
   std::int64_t uploaded = 0;   // records HQ acknowledged in this round
   std::int64_t parked = 0;     // of which HQ parked
   std::int64_t changes = 0;    // changes applied from HQ
+  std::int64_t commands = 0;   // request transitions HQ decided in this round
+  std::int64_t commands_refused = 0;  // of which HQ answered with a conflict or a rejection
   std::int64_t pending = 0;    // outbox rows left
   int requests = 0;
   std::int64_t bytes_sent = 0;
@@ -84,6 +89,7 @@ class SyncSession {
   Result<Batch> build_batch(const std::string& incarnation, std::int64_t after, int limit);
   Answer request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report);
   bool upload(SyncRoundReport& report);
+  bool send_commands(SyncRoundReport& report);
   bool follow_changes(SyncRoundReport& report);
 
   StoreDb& store_;
@@ -92,6 +98,7 @@ class SyncSession {
   SyncOptions options_;
   Sleep sleep_;
   SyncStore sync_;
+  CommandOutbox commands_;
   std::mt19937_64 random_;
 };
 

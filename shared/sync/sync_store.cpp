@@ -10,20 +10,13 @@
 #include "requests/request_book.h"
 #include "requests/request_outbox.h"
 #include "staff/staff_book.h"
+#include "store/storage_guard.h"
+#include "sync/command_outbox.h"
 
 namespace kiosk {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-template <class Body>
-auto guarded(Body&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
 
 bool printable_ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c > ' ' && c < 127; });
@@ -87,14 +80,21 @@ void apply_staff(Database& db, const JsonBody& data, const std::string& key, Epo
       .bind(1, id).bind(2, name).bind(3, role).bind(4, pin_hash).bind(5, now).run();
 }
 
-// HQ decided a request's status (a command's outcome): the request book takes it.
+// HQ decided a request's status (a command's outcome): the request book takes
+// it, and a command of this store it displaced is marked a conflict.
 void apply_request_status(Database& db, const JsonBody& data, const std::string& key, EpochMs now) {
   const std::string code = data.text("request", 32), state_name = data.text("status", 32);
   const std::optional<RequestState> state = request_state_from(state_name);
   if (code != key) throw BadRequest("bad-field", "a request status change's key must be its request code");
   if (!state) throw BadRequest("bad-field", "request status \"" + state_name + "\" is unknown");
   const int version = static_cast<int>(data.integer("version", 1, INT32_MAX));
-  adopt_hq_status(db, code, *state, version, "hq", now);
+  if (data.has("displaced") && data.json()["displaced"].is_string())  // one of ours, if HQ applied it before
+    db.prepare("UPDATE request_command SET outcome = 'conflict', code = 'displaced', message = ?2, decided_at = ?3 "
+               "WHERE id = ?1 AND outcome = 'applied'")
+        .bind(1, data.json()["displaced"].get<std::string>())
+        .bind(2, "a command of higher precedence made from the same version replaced it; the request is " + state_name)
+        .bind(3, now).run();
+  adopt_hq_status(db, code, *state, version, HqStatusSource::Feed, "decided at HQ", now);
 }
 
 }  // namespace
@@ -106,7 +106,7 @@ Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& 
     return invalid_argument("--url must be an http:// or https:// URL (got \"" + hq_url + "\")");
   if (device_token.empty() || device_token.size() > 256 || !printable_ascii(device_token))
     return invalid_argument("--token must be the device token printed by hq device add");
-  return guarded([&]() -> Result<Done> {
+  return storage_guarded([&]() -> Result<Done> {
     Transaction tx(store_.db());
     store_.db().prepare("UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = ''")
         .bind(1, hq_url).bind(2, device_token).run();
@@ -116,7 +116,7 @@ Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& 
 }
 
 Result<SyncConfig> SyncStore::config() {
-  return guarded([&]() -> Result<SyncConfig> {
+  return storage_guarded([&]() -> Result<SyncConfig> {
     Statement& q = store_.db().prepare("SELECT hq_url, device_token FROM sync_state");
     SyncConfig config;
     if (q.step()) config = SyncConfig{q.text(0), q.text(1)};
@@ -126,7 +126,7 @@ Result<SyncConfig> SyncStore::config() {
 }
 
 Result<SyncStatus> SyncStore::status() {
-  return guarded([&]() -> Result<SyncStatus> {
+  return storage_guarded([&]() -> Result<SyncStatus> {
     Database& db = store_.db();
     SyncStatus s;
     s.store_id = store_.store_id();
@@ -155,6 +155,10 @@ Result<SyncStatus> SyncStore::status() {
       if (!pending.is_null(1)) s.oldest_pending_age_ms = std::max<std::int64_t>(0, clock_.now_ms() - pending.int64(1));
     }
     pending.reset();
+    Result<CommandCounts> commands = CommandOutbox(store_, clock_).counts();
+    if (!commands) return commands.error();
+    s.commands_waiting = commands.value().waiting;
+    s.commands_refused = commands.value().refused;
     return s;
   });
 }
@@ -162,7 +166,7 @@ Result<SyncStatus> SyncStore::status() {
 // [SECTION] Outbox
 
 Result<std::vector<OutboxRecord>> SyncStore::pending(int limit, std::optional<std::int64_t> after) {
-  return guarded([&]() -> Result<std::vector<OutboxRecord>> {
+  return storage_guarded([&]() -> Result<std::vector<OutboxRecord>> {
     Database& db = store_.db();
     ReadTransaction snapshot(db);
     std::vector<OutboxRecord> records;
@@ -188,7 +192,7 @@ Result<std::vector<OutboxRecord>> SyncStore::pending(int limit, std::optional<st
 }
 
 Result<Done> SyncStore::acknowledge(std::int64_t acked_through, std::int64_t parked) {
-  return guarded([&]() -> Result<Done> {
+  return storage_guarded([&]() -> Result<Done> {
     Database& db = store_.db();
     Transaction tx(db);
     db.prepare("UPDATE sync_state SET acked_through = max(acked_through, ?1), parked = parked + ?2")
@@ -203,7 +207,7 @@ Result<Done> SyncStore::acknowledge(std::int64_t acked_through, std::int64_t par
 // [SECTION] Change feed
 
 Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std::int64_t last_seq) {
-  return guarded([&]() -> Result<std::int64_t> {
+  return storage_guarded([&]() -> Result<std::int64_t> {
     Database& db = store_.db();
     Transaction tx(db);
     std::int64_t applied = 0;
@@ -232,7 +236,7 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
 }
 
 Result<Done> SyncStore::record_round(bool complete, const std::string& error, std::optional<std::int64_t> clock_offset_ms) {
-  return guarded([&]() -> Result<Done> {
+  return storage_guarded([&]() -> Result<Done> {
     Database& db = store_.db();
     Transaction tx(db);
     const EpochMs now = clock_.now_ms();

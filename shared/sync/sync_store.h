@@ -33,6 +33,8 @@ struct SyncStatus {
   std::optional<std::int64_t> oldest_pending_age_ms;  // how long the oldest of them has waited
   std::int64_t acked_through = 0;
   std::int64_t parked = 0;  // records HQ acknowledged but could not apply
+  std::int64_t commands_waiting = 0;  // request transitions HQ has not decided yet
+  std::int64_t commands_refused = 0;  // ... it answered with a conflict or a rejection (or dropped after one)
   std::int64_t changes_after = 0;
   std::optional<EpochMs> last_sync_at;  // the last round that ended with nothing left to send
   std::optional<EpochMs> last_attempt_at;
