@@ -44,6 +44,8 @@ struct SwitchLayout {};  // pinyin <-> letters
 struct ChooseDay { std::string date; };
 struct ChooseWindow { TimeWindow window; };
 struct ToggleConsent {};
+struct SetPurchaseDate { std::string date; };  // YYYY-MM-DD, or "" for not known
+struct ChooseUrgency { Urgency urgency; };
 struct NextStep {};
 struct PreviousStep {};
 struct EditStep { FormStep step; };  // from the review
@@ -99,7 +101,7 @@ using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenReques
                             TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
                             LookUpVisit, PickVisit, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct,
                             ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay,
-                            ChooseWindow, ToggleConsent, NextStep, PreviousStep, EditStep, SubmitRequest, CheckKey,
+                            ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, EditStep, SubmitRequest, CheckKey,
                             TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
                             VisitFound, VisitRefused, RecentVisitsLoaded, RatingSaved, RatingRefused, RequestOptionsLoaded,
                             ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,

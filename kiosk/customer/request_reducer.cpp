@@ -22,18 +22,19 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
-constexpr std::size_t kMaxPhoneDigits = 12;
 constexpr std::size_t kMaxCheckCodeChars = 9;  // "R7K2-9QX" without the dash, one spare
 constexpr std::size_t kTypingGuard = 10;        // keys stop at this many times a field's limit
 
-// The domain's text rules per field (request_text.h): the same limits and error codes.
-TextField text_field(TextTarget target) {
+// The domain's text rules per field (request_validation.h): the same limits and error codes.
+const TextField& text_field(TextTarget target) {
   switch (target) {
-    case TextTarget::Description: return {"description", "the description", kMaxDescriptionChars, false, true};
-    case TextTarget::Name: return {"name", "the contact name", kMaxNameChars, true};
-    case TextTarget::Address: return {"address", "the address", kMaxAddressChars, true};
+    case TextTarget::Description: return kDescriptionField;
+    case TextTarget::Name: return kNameField;
+    case TextTarget::Address: return kAddressField;
+    case TextTarget::Model: return kModelField;
+    case TextTarget::Serial: return kSerialField;
   }
-  return {"description", "the description", kMaxDescriptionChars};
+  return kDescriptionField;
 }
 
 template <class Draft>  // RequestDraft or const RequestDraft
@@ -42,8 +43,18 @@ auto& field_text(Draft& d, TextTarget target) {
     case TextTarget::Description: return d.description;
     case TextTarget::Name: return d.name;
     case TextTarget::Address: return d.address;
+    case TextTarget::Model: return d.model;
+    case TextTarget::Serial: return d.serial;
   }
   return d.description;
+}
+
+// A model or serial number: capital letters and digits, typed on the letter keys.
+bool is_code_field(TextTarget target) { return target == TextTarget::Model || target == TextTarget::Serial; }
+
+// Letters for a model or serial number; otherwise pinyin in Chinese where the IME runs.
+KeyLayout layout_for(const CustomerState& s, TextTarget target) {
+  return s.language == Language::Zh && s.ime.available && !is_code_field(target) ? KeyLayout::Pinyin : KeyLayout::Letters;
 }
 
 void delete_last_character(std::string& text) {
@@ -65,6 +76,7 @@ void append(RequestFlow& r, const std::string& more) {
 void apply_key(RequestFlow& r, char key) {
   const std::string& text = field_text(r.draft, r.target);
   if (r.target == TextTarget::Name && key >= 'a' && key <= 'z' && (text.empty() || text.back() == ' ')) key = static_cast<char>(key - 'a' + 'A');
+  if (is_code_field(r.target) && key >= 'a' && key <= 'z') key = static_cast<char>(key - 'a' + 'A');
   if (key == '<') delete_last_character(field_text(r.draft, r.target));
   else append(r, std::string(1, key));
   r.error.clear();
@@ -76,6 +88,8 @@ FormStep step_of(const std::string& code) {
   if (starts("installation") || starts("not-on-site")) return FormStep::Kind;
   if (starts("unknown-product")) return FormStep::Product;
   if (starts("unknown-problem")) return FormStep::Problem;
+  if (starts("model") || starts("serial")) return FormStep::Model;
+  if (starts("purchase-date")) return FormStep::Details;
   if (starts("description")) return FormStep::Description;
   if (starts("name") || starts("phone")) return FormStep::Contact;
   if (starts("address")) return FormStep::Address;
@@ -86,6 +100,7 @@ FormStep step_of(const std::string& code) {
 
 // The text field a step types into, if any.
 std::optional<TextTarget> text_of(FormStep step) {
+  if (step == FormStep::Model) return TextTarget::Model;
   if (step == FormStep::Description) return TextTarget::Description;
   if (step == FormStep::Contact) return TextTarget::Name;
   if (step == FormStep::Address) return TextTarget::Address;
@@ -97,7 +112,10 @@ Effects go_to(CustomerState& s, FormStep step, EpochMs now) {
   r.step = step;
   s.screen_since = now;  // a double tap must not choose on the next step too
   r.phone_pad_open = false;
-  if (const std::optional<TextTarget> target = text_of(step)) r.target = *target;
+  if (const std::optional<TextTarget> target = text_of(step)) {
+    r.target = *target;
+    r.layout = layout_for(s, *target);
+  }
   return reset_ime(s.ime);
 }
 
@@ -110,6 +128,17 @@ std::string step_problem(const CustomerState& s) {
     return e ? e->code : std::string();
   };
   switch (s.request.step) {
+    case FormStep::Model:
+      if (std::string e = text(TextTarget::Model); !e.empty()) return e;
+      if (std::string e = text(TextTarget::Serial); !e.empty()) return e;
+      if (const std::optional<Error> e = check_serial_characters(d.serial)) return e->code;
+      return "";
+    case FormStep::Details: {
+      // The store's today is the first day the visit picker offers; the store checks again on submit.
+      const std::string today = s.request.days.empty() ? std::string() : s.request.days.front().date;
+      const std::optional<Error> e = today.empty() ? std::nullopt : check_purchase_date(d.purchase_date, today);
+      return e ? e->code : "";
+    }
     case FormStep::Description: return text(TextTarget::Description);
     case FormStep::Contact:
       if (std::string e = text(TextTarget::Name); !e.empty()) return e;
@@ -128,6 +157,10 @@ RequestForm form_of(const RequestDraft& d) {
   form.kind = d.kind.value_or(RequestKind::Repair);
   form.product = d.product;
   form.problem = d.problem;
+  form.model = d.model;
+  form.serial = d.serial;
+  form.purchase_date = d.purchase_date;
+  form.urgency = d.urgency;
   form.description = d.description;
   form.contact_name = d.name;
   form.phone = d.phone;
@@ -148,7 +181,7 @@ Effects phone_action(RequestFlow& r, const Action& action) {
                         [&](const PhoneKey& a) {
                           if (a.key == '<') delete_last_character(r.phone_typed);
                           else if (a.key == '*') r.phone_typed.clear();
-                          else if (a.key >= '0' && a.key <= '9' && r.phone_typed.size() < kMaxPhoneDigits) r.phone_typed += a.key;
+                          else if (a.key >= '0' && a.key <= '9' && r.phone_typed.size() < kMaxLandlineDigits) r.phone_typed += a.key;
                           r.phone_error.clear();
                         },
                         [&](const AcceptPhone&) {
@@ -191,7 +224,7 @@ Effects reset_ime(ImeView& ime) {
 
 Effects open_request(CustomerState& s) {
   s.request = {};
-  s.request.layout = s.language == Language::Zh && s.ime.available ? KeyLayout::Pinyin : KeyLayout::Letters;
+  s.request.layout = layout_for(s, TextTarget::Description);
   s.screen = Screen::Request;
   Effects effects = reset_ime(s.ime);
   effects.push_back(LoadRequestOptions{});
@@ -226,11 +259,12 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
           [&](const ChooseProblem& a) -> std::optional<Effects> {
             r.draft.problem = a.code;
             r.error.clear();
-            return go_to(s, FormStep::Description, now);
+            return go_to(s, FormStep::Model, now);
           },
           [&](const FocusText& a) -> std::optional<Effects> {
             if (r.target == a.target) return Effects{};
             r.target = a.target;
+            r.layout = layout_for(s, a.target);
             r.phone_pad_open = false;
             return reset_ime(s.ime);
           },
@@ -258,6 +292,16 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
           },
           [&](const ChooseWindow& a) -> std::optional<Effects> {
             r.draft.window = a.window;
+            r.error.clear();
+            return Effects{};
+          },
+          [&](const SetPurchaseDate& a) -> std::optional<Effects> {
+            r.draft.purchase_date = a.date;
+            r.error.clear();
+            return Effects{};
+          },
+          [&](const ChooseUrgency& a) -> std::optional<Effects> {
+            r.draft.urgency = a.urgency;
             r.error.clear();
             return Effects{};
           },

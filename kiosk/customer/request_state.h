@@ -14,11 +14,13 @@
 
 namespace kiosk::customer {
 
-enum class FormStep { Kind, Product, Problem, Description, Contact, Address, When, Consent, Review };
-constexpr int kFormSteps = 9;
+// Model: the model and serial number (optional); Details: the purchase date
+// (optional) and the urgency.
+enum class FormStep { Kind, Product, Problem, Model, Details, Description, Contact, Address, When, Consent, Review };
+constexpr int kFormSteps = 11;
 
 // What the text keyboard types into, and how.
-enum class TextTarget { Description, Name, Address };
+enum class TextTarget { Description, Name, Address, Model, Serial };
 enum class KeyLayout { Pinyin, Letters };
 
 struct CandidateView {
@@ -53,6 +55,10 @@ struct RequestDraft {
   std::string date;
   std::optional<TimeWindow> window;
   bool consent = false;
+  std::string model;
+  std::string serial;
+  std::string purchase_date;  // YYYY-MM-DD or empty (not known)
+  Urgency urgency = Urgency::Normal;
 };
 
 enum class ReceiptStatus { ScreenOnly, Printing, Printed, Failed };

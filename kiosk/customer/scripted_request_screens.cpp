@@ -40,6 +40,17 @@ class Script {
   EpochMs now_;
 };
 
+void model_and_serial(Script& s) {
+  s.keys("kfr35gw");
+  s.tap(FocusText{TextTarget::Serial});
+  s.keys("sn2024");
+}
+
+void purchase_and_urgency(Script& s) {
+  s.tap(SetPurchaseDate{"2024-06-01"});
+  s.tap(ChooseUrgency{Urgency::Urgent});
+}
+
 // Each step's input, up to (not including) the step `until`.
 void fill(Script& s, FormStep until) {
   s.tap(OpenRequest{});
@@ -50,6 +61,12 @@ void fill(Script& s, FormStep until) {
   s.tap(ChooseProduct{"air-conditioner"});
   if (until == FormStep::Problem) return;
   s.tap(ChooseProblem{"not-cooling"});
+  if (until == FormStep::Model) return;
+  model_and_serial(s);
+  s.tap(NextStep{});
+  if (until == FormStep::Details) return;
+  purchase_and_urgency(s);
+  s.tap(NextStep{});
   if (until == FormStep::Description) return;
   if (s.zh()) s.word("kongtiao", "空调"), s.word("buzhileng", "不制冷");
   else s.keys("the air conditioner blows warm air");
@@ -91,7 +108,7 @@ Result<StatusView> sample_status(const std::string& data_dir, EpochMs now) {
 
 const std::vector<std::string>& scripted_request_screen_names() {
   static const std::vector<std::string> names{
-      "request-kind", "request-product", "request-problem", "request-description", "request-contact", "request-phone",
+      "request-kind", "request-product", "request-problem", "request-model", "request-details", "request-description", "request-contact", "request-phone",
       "request-address", "request-when", "request-consent", "request-review", "request-refused", "request-done",
       "check", "check-wait", "check-result"};
   return names;
@@ -103,6 +120,8 @@ std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std
   if (name == "request-kind") fill(s, FormStep::Kind);
   else if (name == "request-product") fill(s, FormStep::Product);
   else if (name == "request-problem") fill(s, FormStep::Problem);
+  else if (name == "request-model") fill(s, FormStep::Model), model_and_serial(s);
+  else if (name == "request-details") fill(s, FormStep::Details), purchase_and_urgency(s);
   else if (name == "request-description") {
     fill(s, FormStep::Description);
     s.zh() ? s.word("kongtiao", "空调"), s.keys("bu") : s.keys("the air conditioner");  // still composing in Chinese

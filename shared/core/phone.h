@@ -3,11 +3,15 @@
 // number) formats, and the mask shown once a number is entered (138****5678).
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "core/result.h"
 
 namespace kiosk {
+
+constexpr std::size_t kMobileDigits = 11;        // 1[3-9] + 9 digits
+constexpr std::size_t kMaxLandlineDigits = 12;   // 0 + a 3-digit area code + 8 digits
 
 // Accepts digits with optional spaces or dashes; returns the digits only.
 // Error codes: "phone-empty", "phone-not-digits", "phone-format".

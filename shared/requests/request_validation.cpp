@@ -8,22 +8,17 @@
 #include "requests/request_text.h"
 
 namespace kiosk {
+
+const TextField kModelField{"model", "the model", kMaxModelChars};
+const TextField kSerialField{"serial", "the serial number", kMaxSerialChars};
+const TextField kDescriptionField{"description", "the description", kMaxDescriptionChars, false, true};
+const TextField kNameField{"name", "the contact name", kMaxNameChars, true};
+const TextField kAddressField{"address", "the address", kMaxAddressChars, true};
+
 namespace {
 
 constexpr EpochMs kDayMs = 86'400'000;
 
-const TextField kModel{"model", "the model", kMaxModelChars};
-const TextField kSerial{"serial", "the serial number", kMaxSerialChars};
-const TextField kDescription{"description", "the description", kMaxDescriptionChars, false, true};
-const TextField kName{"name", "the contact name", kMaxNameChars, true};
-const TextField kAddress{"address", "the address", kMaxAddressChars, true};
-
-std::optional<Error> check_serial_characters(const std::string& serial) {
-  for (char c : serial)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/'))
-      return invalid_argument("the serial number may hold only letters A-Z, digits, '-' and '/'", "serial-character");
-  return std::nullopt;
-}
 
 std::optional<Error> check_catalog(const RequestForm& form, const std::vector<ProductCategory>& catalog) {
   const auto product = std::find_if(catalog.begin(), catalog.end(), [&](const ProductCategory& p) { return p.code == form.product; });
@@ -31,13 +26,6 @@ std::optional<Error> check_catalog(const RequestForm& form, const std::vector<Pr
   const auto& problems = product->problems;
   if (std::none_of(problems.begin(), problems.end(), [&](const ProblemCategory& p) { return p.code == form.problem; }))
     return invalid_argument("\"" + form.problem + "\" is not a problem category of " + product->name_en, "unknown-problem");
-  return std::nullopt;
-}
-
-std::optional<Error> check_purchase_date(const std::string& date, const std::string& today) {
-  if (date.empty()) return std::nullopt;
-  if (!is_calendar_date(date)) return invalid_argument("the purchase date must be a date written YYYY-MM-DD", "purchase-date-format");
-  if (date > today) return invalid_argument("the purchase date " + date + " is in the future", "purchase-date-future");
   return std::nullopt;
 }
 
@@ -50,7 +38,7 @@ std::optional<Error> check_visit(const RequestForm& form, const StoreTimeZone& z
       return invalid_argument("an address, visit date and time window are only for on-site work", "not-on-site");
     return std::nullopt;
   }
-  if (auto problem = check_request_text(kAddress, form.address)) return problem;
+  if (auto problem = check_request_text(kAddressField, form.address)) return problem;
   return check_visit_date("preferred", form.preferred_date, form.time_window, zone, now);
 }
 
@@ -74,17 +62,39 @@ std::optional<Error> check_visit_date(const std::string& field, const std::strin
   return std::nullopt;
 }
 
+std::optional<Error> check_serial_characters(const std::string& serial) {
+  for (char c : serial)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/'))
+      return invalid_argument("the serial number may hold only letters A-Z, digits, '-' and '/'", "serial-character");
+  return std::nullopt;
+}
+
+std::optional<Error> check_purchase_date(const std::string& date, const std::string& today) {
+  if (date.empty()) return std::nullopt;
+  if (!is_calendar_date(date)) return invalid_argument("the purchase date must be a date written YYYY-MM-DD", "purchase-date-format");
+  if (date > today) return invalid_argument("the purchase date " + date + " is in the future", "purchase-date-future");
+  return std::nullopt;
+}
+
+std::string error_limit(const std::string& code) {
+  for (const TextField* field : {&kModelField, &kSerialField, &kDescriptionField, &kNameField, &kAddressField})
+    if (code == std::string(field->code) + "-too-long") return std::to_string(field->max_chars);
+  if (code == "preferred-date-too-far") return std::to_string(kMaxDaysAhead);
+  if (code == "phone-format") return std::to_string(kMobileDigits);
+  return {};
+}
+
 Result<Request> validate_request(const RequestForm& form, const std::vector<ProductCategory>& catalog,
                                  const StoreTimeZone& zone, EpochMs now) {
   if (form.kind == RequestKind::Installation && !form.on_site)
     return invalid_argument("an installation is always done on site", "installation-on-site");
   if (auto problem = check_catalog(form, catalog)) return *problem;
-  if (auto problem = check_request_text(kModel, form.model)) return *problem;
-  if (auto problem = check_request_text(kSerial, form.serial)) return *problem;
+  if (auto problem = check_request_text(kModelField, form.model)) return *problem;
+  if (auto problem = check_request_text(kSerialField, form.serial)) return *problem;
   if (auto problem = check_serial_characters(form.serial)) return *problem;
   if (auto problem = check_purchase_date(form.purchase_date, zone.business_day(now))) return *problem;
-  if (auto problem = check_request_text(kDescription, form.description)) return *problem;
-  if (auto problem = check_request_text(kName, form.contact_name)) return *problem;
+  if (auto problem = check_request_text(kDescriptionField, form.description)) return *problem;
+  if (auto problem = check_request_text(kNameField, form.contact_name)) return *problem;
   Result<std::string> phone = normalize_phone(form.phone);
   if (!phone) return phone.error();
   if (auto problem = check_visit(form, zone, now)) return *problem;

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "core/store_time_zone.h"
 #include "model/request_model.h"
+#include "requests/request_text.h"
 
 namespace kiosk {
 
@@ -23,6 +24,25 @@ constexpr std::size_t kMaxNameChars = 40;
 constexpr std::size_t kMaxAddressChars = 120;
 constexpr std::size_t kMaxModelChars = 40;
 constexpr std::size_t kMaxSerialChars = 40;
+
+// The form's text fields with their limits (request_text.h). Forms check
+// typing with these and restate the limits from them, never from a copy.
+extern const TextField kModelField;
+extern const TextField kSerialField;
+extern const TextField kDescriptionField;
+extern const TextField kNameField;
+extern const TextField kAddressField;
+
+// The serial number's characters: letters A-Z, digits, '-' and '/' ("serial-character").
+std::optional<Error> check_serial_characters(const std::string& serial);
+// An optional purchase date: empty, or YYYY-MM-DD not after `today`
+// ("purchase-date-format", "purchase-date-future").
+std::optional<Error> check_purchase_date(const std::string& date, const std::string& today);
+
+// The number a refusal's message states, as text: a field's character limit
+// for "<field>-too-long", kMaxDaysAhead for "preferred-date-too-far",
+// kMobileDigits for "phone-format"; "" for codes that state none.
+std::string error_limit(const std::string& code);
 
 // The request as it will be stored (phone as digits, consent_at = now), all
 // but its id, code, state and version; or the first problem found, an

@@ -44,6 +44,8 @@ void open_form_to_description(CustomerHarness& k, const FormAnswers& a) {
   k.tap("kind." + a.kind);
   k.tap("product." + a.product);
   k.tap("problem." + a.problem);
+  k.tap("request.next");  // model and serial number: optional
+  k.tap("request.next");  // purchase date (optional) and urgency
 }
 
 void enter_phone(CustomerHarness& k, const std::string& digits) {

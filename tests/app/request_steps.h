@@ -24,7 +24,8 @@ struct FormAnswers {
 };
 // Imports assets/products-default.jsonl into the harness's store (as kioskctl init does).
 void load_default_products(CustomerHarness& k);
-// From Welcome to the Contact step's keyboard: kind, product, problem (the description step is next).
+// From Welcome to the description step: kind, product, problem, and past the
+// optional model, serial number and purchase date (urgency normal).
 void open_form_to_description(CustomerHarness& k, const FormAnswers& answers = {});
 // Taps the phone tile, the digits, OK.
 void enter_phone(CustomerHarness& k, const std::string& digits);

@@ -157,6 +157,27 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.ime.candidates = {{"不知", 0}, {"不止", 1}, {"不支", 2}, {"部", 3}, {"不", 4}, {"步", 5}, {"补", 6}, {"布", 7},
                         {"簿", 8}, {"卜", 9}, {"捕", 10}, {"埠", 11}, {"怖", 12}, {"哺", 13}};
   });
+  add("request_model", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Model;
+    s.request.target = TextTarget::Serial;
+    s.request.layout = KeyLayout::Letters;
+    s.request.draft.model = "KFR-35GW";
+    s.request.draft.serial = "SN2024";
+  });
+  add("request_details", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Details;
+    s.request.days.push_back({"2026-11-23", 1});
+    s.request.draft.purchase_date = "2024-06-01";
+    s.request.draft.urgency = Urgency::Urgent;
+  });
+  add("request_details_future", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Details;
+    s.request.days.push_back({"2026-11-23", 1});
+    s.request.error = "purchase-date-future";
+  });
   add("request_when", [](CustomerState& s) {
     s.screen = Screen::Request;
     s.request.step = FormStep::When;
@@ -170,7 +191,8 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.request.step = FormStep::Review;
     s.request.products = {{"air-conditioner", "空调", "Air conditioners", {{"not-cooling", "不制冷", "Not cooling"}}}};
     s.request.draft = {RequestKind::Repair, "air-conditioner", "not-cooling", "空调不制冷，有异响", "张伟", "13812345678",
-                       "中山路88号3单元", "2026-11-24", TimeWindow::Afternoon, true};
+                       "中山路88号3单元", "2026-11-24", TimeWindow::Afternoon, true, "KFR-35GW", "SN20240601", "2024-06-01",
+                       Urgency::Urgent};
   });
   add("request_done", [](CustomerState& s) {
     s.screen = Screen::RequestDone;

@@ -246,7 +246,13 @@ TEST_CASE("the request form: opening asks for the catalogue and a fresh IME sess
   k.tap(ChooseKind{RequestKind::Installation});
   k.tap(ChooseProduct{"tv"});
   k.tap(ChooseProblem{"install-relocate"});
+  CHECK(k.state.request.step == FormStep::Model);
+  CHECK(k.state.request.layout == KeyLayout::Letters);  // model and serial numbers are letters and digits
+  k.tap(NextStep{});
+  CHECK(k.state.request.step == FormStep::Details);
+  k.tap(NextStep{});
   CHECK(k.state.request.step == FormStep::Description);
+  CHECK(k.state.request.layout == KeyLayout::Pinyin);
   // Pinyin keys go to the IME; its answer commits into the field.
   const std::vector<Effect> key = k.tap(TextKey{'w'});
   REQUIRE(count<ImeEffect>(key) == 1);

@@ -128,6 +128,15 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
     add({"kb.space", "kb.comma", "kb.period", "kb.del", "kb.layout", "cand.0", "cand.less", "cand.more",
          "field.description", "request.previous", "request.next"});
   }
+  if (n == "request_model") {
+    for (char c = 'a'; c <= 'z'; ++c) ids.push_back(std::string("kb.") + c);
+    add({"kb.layout", "field.model", "field.serial", "request.previous", "request.next"});
+  }
+  if (n.rfind("request_details", 0) == 0) {
+    for (const char* part : {"year", "month", "day"})
+      for (const char* way : {".less", ".more"}) ids.push_back(std::string("purchase.") + part + way);
+    add({"purchase.unknown", "urgency.normal", "urgency.urgent", "request.previous", "request.next"});
+  }
   if (n == "request_when") {
     for (const DayOption& day : sample.state.request.days) ids.push_back("day." + day.date);
     add({"window.morning", "window.afternoon", "window.evening", "request.previous", "request.next"});
@@ -256,6 +265,21 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(rig.tap("cand.less").empty());  // on the first page already
     CHECK(is_only<NextStep>(rig.tap("request.next")));
     CHECK(is_only<PreviousStep>(rig.tap("request.previous")));
+  } else if (n == "request_model") {
+    CHECK(only<FocusText>(rig.tap("field.model")).target == TextTarget::Model);
+    CHECK(only<TextKey>(rig.tap("kb.k")).key == 'k');
+  } else if (n == "request_details") {
+    // Sample: bought 2024-06-01, today 2026-11-23; never after today.
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.year.less")).date == "2023-06-01");
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.month.more")).date == "2024-07-01");
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.day.less")).date == "2024-06-30");
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.year.more")).date == "2025-06-01");
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.unknown")).date.empty());
+    CHECK(only<ChooseUrgency>(rig.tap("urgency.normal")).urgency == Urgency::Normal);
+  } else if (n == "request_details_future") {
+    // Nothing chosen yet: the first tap starts from today and never goes past it.
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.day.more")).date == "2026-11-23");
+    CHECK(only<SetPurchaseDate>(rig.tap("purchase.month.less")).date == "2026-10-23");
   } else if (n == "request_when") {
     CHECK(only<ChooseDay>(rig.tap("day.2026-11-30")).date == "2026-11-30");
     CHECK(only<ChooseWindow>(rig.tap("window.evening")).window == TimeWindow::Evening);

@@ -12,6 +12,7 @@
 #include "request_steps.h"
 #include "printer/printer_port.h"
 #include "requests/request_book.h"
+#include "requests/request_validation.h"
 
 using namespace kiosk;
 using namespace kiosk::customer;
@@ -147,6 +148,33 @@ std::string fill_rest_and_submit(CustomerHarness& k, bool chinese) {
   return day;
 }
 
+// From Welcome through the model step (typed on the letter keys, as capitals)
+// and the details step (two years back on the date picker, urgent) to the description.
+std::string fill_details(CustomerHarness& k, const test::FormAnswers& answers) {
+  test::load_default_products(k);
+  k.tap("welcome.request");
+  k.tap("kind." + answers.kind);
+  k.tap("product." + answers.product);
+  k.tap("problem." + answers.problem);
+  REQUIRE(k.state().request.step == FormStep::Model);
+  CHECK(k.state().request.layout == KeyLayout::Letters);
+  test::type_keys(k, "kfr35gw");
+  k.tap("field.serial");
+  test::type_keys(k, "sn2024a");
+  CHECK(k.state().request.draft.model == "KFR35GW");
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Details);
+  const std::string today = k.state().request.days.front().date;
+  k.tap("purchase.day.more");  // starts from today and stays there: never after today
+  CHECK(k.state().request.draft.purchase_date == today);
+  k.tap("purchase.year.less");
+  k.tap("purchase.year.less");
+  k.tap("urgency.urgent");
+  k.tap("request.next");
+  REQUIRE(k.state().request.step == FormStep::Description);
+  return std::to_string(std::stoi(today.substr(0, 4)) - 2) + today.substr(4);
+}
+
 }  // namespace
 
 TEST_CASE("the whole form in Chinese creates the request in SQLite") {
@@ -189,6 +217,99 @@ TEST_CASE("the whole form in English creates the request in SQLite") {
   CHECK(stored.time_window == TimeWindow::Afternoon);
 }
 
+TEST_CASE("the whole form with model, serial, purchase date and urgency, in Chinese and English, creates the request") {
+  for (const Language language : {Language::Zh, Language::En}) {
+    CAPTURE(static_cast<int>(language));
+    CustomerHarness k(language);
+    const std::string bought = fill_details(k, {});
+    fill_rest_and_submit(k, language == Language::Zh);
+    INFO("refused: " << k.state().request.error << " on step " << static_cast<int>(k.state().request.step));
+    REQUIRE(k.state().screen == Screen::RequestDone);
+    const Request stored = only_request(k);
+    CHECK(stored.model == "KFR35GW");
+    CHECK(stored.serial == "SN2024A");
+    CHECK(stored.purchase_date == bought);
+    CHECK(stored.urgency == Urgency::Urgent);
+    CHECK(k.state().request.draft.model.empty());  // nothing of the form stays once stored
+  }
+}
+
+TEST_CASE("from the review back to the product and its details: nothing typed is lost") {
+  CustomerHarness k(Language::En);
+  fill_details(k, {});
+  for (int step = 0; step < 20 && k.state().request.step != FormStep::Review; ++step) {
+    if (k.state().request.step == FormStep::Contact) {
+      test::type_keys(k, "li");
+      test::enter_phone(k, "13812345678");
+    }
+    if (k.state().request.step == FormStep::Address) test::type_keys(k, "1 main st");
+    if (k.state().request.step == FormStep::When) {
+      k.tap("day." + k.state().request.days[1].date);
+      k.tap("window.morning");
+    }
+    if (k.state().request.step == FormStep::Consent) k.tap("request.consent");
+    k.tap("request.next");
+  }
+  REQUIRE(k.state().request.step == FormStep::Review);
+  // The product's row goes back to the start; tapping "next" keeps every answer, the model's step included.
+  k.tap("review.what");
+  CHECK(k.state().request.step == FormStep::Kind);
+  k.tap("kind.repair");
+  k.tap("product.air-conditioner");
+  k.tap("problem.not-cooling");
+  CHECK(k.state().request.step == FormStep::Model);
+  CHECK(k.state().request.draft.serial == "SN2024A");  // nothing lost on the way back
+  CHECK(k.state().request.draft.urgency == Urgency::Urgent);
+}
+
+TEST_CASE("bad model, serial and purchase date get clear messages and nothing is stored") {
+  CustomerHarness k(Language::En);
+  test::load_default_products(k);
+  k.tap("welcome.request");
+  k.tap("kind.repair");
+  k.tap("product.air-conditioner");
+  k.tap("problem.not-cooling");
+  REQUIRE(k.state().request.step == FormStep::Model);
+  SUBCASE("an over-long model") {
+    for (std::size_t i = 0; i <= kMaxModelChars; ++i) k.tap("kb.k");
+    k.tap("request.next");
+    CHECK(k.state().request.error == "model-too-long");
+    CHECK(k.state().request.step == FormStep::Model);
+    CHECK(k.app->texts().format("error.model-too-long", Language::En, {error_limit("model-too-long")}).find(
+              std::to_string(kMaxModelChars)) != std::string::npos);
+    CHECK(k.state().request.draft.model.size() == kMaxModelChars + 1);  // kept to correct, not cut
+  }
+  SUBCASE("an over-long serial number") {
+    k.tap("field.serial");
+    for (std::size_t i = 0; i <= kMaxSerialChars; ++i) k.tap("kb.7");
+    k.tap("request.next");
+    CHECK(k.state().request.error == "serial-too-long");
+  }
+  SUBCASE("a space in the serial number") {
+    k.tap("field.serial");
+    test::type_keys(k, "sn 1");
+    k.tap("request.next");
+    CHECK(k.state().request.error == "serial-character");
+    CHECK_FALSE(k.app->texts().text("error.serial-character", Language::En).empty());
+  }
+  SUBCASE("a control character in the model") {
+    k.app->dispatch(TextKey{'\x01'}, k.now += 1000);
+    k.tap("request.next");
+    CHECK(k.state().request.error == "model-control-character");
+  }
+  SUBCASE("a purchase date in the future: refused on its step, and by the store") {
+    k.tap("request.next");
+    REQUIRE(k.state().request.step == FormStep::Details);
+    k.app->dispatch(SetPurchaseDate{"2099-01-01"}, k.now += 1000);  // the picker offers none; the rule holds anyway
+    k.tap("request.next");
+    CHECK(k.state().request.error == "purchase-date-future");
+    CHECK(k.state().request.step == FormStep::Details);
+    k.app->dispatch(RequestRefused{"purchase-date-future"}, k.now += 1000);
+    CHECK(k.state().request.step == FormStep::Details);
+  }
+  CHECK(request_count(k) == 0);
+}
+
 TEST_CASE("after the idle wipe nothing typed is in the state or in the IME") {
   CustomerHarness k;
   test::open_form_to_description(k);
@@ -219,7 +340,9 @@ TEST_CASE("bad input gets the domain's clear messages and nothing is stored") {
     k.tap("request.next");
     CHECK(k.state().request.error == "description-too-long");
     CHECK(k.state().request.step == FormStep::Description);
-    CHECK(k.app->texts().text("error.description-too-long", Language::En).find("500") != std::string::npos);
+    // The message restates the domain's limit (error_limit), not a copy in the texts.
+    CHECK(k.app->texts().format("error.description-too-long", Language::En, {error_limit("description-too-long")}) ==
+          "The description is too long: at most " + std::to_string(kMaxDescriptionChars) + " characters");
   }
   SUBCASE("an empty name, no phone") {
     k.tap("request.next");

@@ -1,6 +1,7 @@
 // The phone keypad over the take-a-number form or the request form: the
 // digits as typed, the refusal (translated from "error.<code>") and a 3x4 pad
 // with clear and delete; OK validates, cancel goes back to the form.
+#include "core/phone.h"
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
@@ -41,6 +42,7 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
   const float em = ui.em();
   const Palette& p = palette();
   const std::string error = error_text(view, pad.error_code);
+  const std::string hint = view.tr("phone.hint", {std::to_string(kMobileDigits)});
   const float width = avail_x();
   if (wide_layout(ui)) {
     const float left_w = width * 0.48f;
@@ -50,7 +52,7 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
     ImGui::BeginGroup();
     paragraph(ui, view.tr(pad.why_key), ui::FontRole::body, p.text_muted, Align::left, left_w);
     gap(ui, 0.2f);
-    entry_box(ui, pad.typed, view.tr("phone.hint"), left_w, !error.empty() ? palette().danger : palette().primary);
+    entry_box(ui, pad.typed, hint, left_w, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, left_w);
     ImGui::SetCursorPosY(top.y + height - 3.2f * em);
     actions(ui, view, emit, left_w);
@@ -61,7 +63,7 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
     ImGui::EndGroup();
   } else {
     paragraph(ui, view.tr(pad.why_key), ui::FontRole::body, p.text_muted, Align::left, width);
-    entry_box(ui, pad.typed, view.tr("phone.hint"), width, !error.empty() ? palette().danger : palette().primary);
+    entry_box(ui, pad.typed, hint, width, !error.empty() ? palette().danger : palette().primary);
     if (!error.empty()) banner(ui, error, p.danger, ui::FontRole::body, width);
     gap(ui, 0.3f);
     keypad(ui, view, emit, width, std::min(avail_y() - 4.0f * em, 16.0f * em));

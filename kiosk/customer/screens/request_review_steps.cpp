@@ -29,6 +29,17 @@ void review_row(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, con
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h + 0.12f * em));  // the next row right below, no item spacing
 }
 
+// "型号 KFR-35GW · 序列号 SN1 · 购于 2024-06-01 · 加急": what was given of the optional details, and the urgency.
+std::string details_text(const CustomerView& view, const RequestDraft& d) {
+  std::string text;
+  auto add = [&](const std::string& part) { text += (text.empty() ? "" : " · ") + part; };
+  if (!d.model.empty()) add(view.tr("request.review_model", {d.model}));
+  if (!d.serial.empty()) add(view.tr("request.review_serial", {d.serial}));
+  if (!d.purchase_date.empty()) add(view.tr("request.review_purchase", {d.purchase_date}));
+  add(view.tr(std::string("request.urgency.") + to_string(d.urgency)));
+  return text;
+}
+
 }  // namespace
 
 void draw_consent_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
@@ -52,11 +63,14 @@ void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const RequestFlow& r = view.state.request;
   const RequestDraft& d = r.draft;
   const Language l = view.state.language;
-  step_heading(ui, view, view.tr("request.review_title"), ui::FontRole::body);
+  // The title is on the top bar (request_screen.cpp); a refusal that names no step is said here.
+  if (!r.error.empty()) step_heading(ui, view, view.tr("request.review_title"), ui::FontRole::body);
   const float width = avail_x();
   const int weekday = weekday_of(d.date);
+  // The product's details (model, serial, purchase date, urgency) with what it is: one row, wrapped where long.
   review_row(ui, view, emit, "review.what", view.tr("request.review_what"),
-             request_summary(view.texts, l, d.kind.value_or(RequestKind::Repair), d.product, d.problem, r.products),
+             request_summary(view.texts, l, d.kind.value_or(RequestKind::Repair), d.product, d.problem, r.products) + " · " +
+                 details_text(view, d),
              FormStep::Kind, width);
   review_row(ui, view, emit, "review.description", view.tr("request.review_description"),
              d.description.empty() ? view.tr("request.none") : d.description, FormStep::Description, width);

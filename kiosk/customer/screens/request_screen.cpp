@@ -3,6 +3,7 @@
 // the contact step; and the parts every step shares (heading, back/next, a
 // grid of choice tiles).
 #include "customer/screens/screen_kit.h"
+#include "kit/choice_tiles.h"
 
 namespace kiosk::customer::kit {
 
@@ -25,27 +26,10 @@ void step_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, f
 
 void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile>& tiles, float width, float height,
                  int max_columns, float min_em) {
-  const float em = ui.em();
-  if (tiles.empty()) return;
-  const int count = static_cast<int>(tiles.size());
-  const int columns = columns_for(ui, width, min_em, 0.5f, count, max_columns);
-  const int rows = (count + columns - 1) / columns;
-  const float tile_w = cell_width(ui, width, columns, 0.5f) / em;
-  const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em, 2.4f, 5.0f);
-  ui::FontRole role = ui::FontRole::large;
-  for (const PickerTile& t : tiles)
-    if (fitting_role(ui, t.label, tile_w * em - 1.0f * em, tile_h >= 3.8f ? 2 : 1) != ui::FontRole::large) role = ui::FontRole::body;
-  const float x = ImGui::GetCursorPosX();
-  for (int i = 0; i < count; ++i) {
-    if (i % columns != 0) ImGui::SameLine(0, 0.5f * em);
-    else ImGui::SetCursorPosX(x);
-    const PickerTile& t = tiles[static_cast<std::size_t>(i)];
-    // The label wrapped inside the tile (a long problem name takes two lines, never clipped).
-    const Tile drawn = tile(ui, t.id, ImVec2(tile_w, tile_h), t.chosen ? Tone::selected : Tone::normal);
-    text_in_rect(ui, ImGui::GetWindowDrawList(), t.label, role, u32(t.chosen ? palette().text_on_selected : palette().text),
-                 ImVec2(drawn.min.x + 0.5f * em, drawn.min.y), ImVec2(drawn.max.x - 0.5f * em, drawn.max.y), Align::centre);
-    if (drawn.clicked) emit(t.action);
-  }
+  std::vector<ChoiceTile> shown;
+  for (const PickerTile& t : tiles) shown.push_back({t.id, t.label, t.chosen});
+  const int tapped = choice_tiles(ui, shown, width, height, max_columns, min_em);
+  if (tapped >= 0) emit(tiles[static_cast<std::size_t>(tapped)].action);
 }
 
 void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
@@ -54,13 +38,18 @@ void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     draw_phone_pad(ui, view, emit, {r.phone_typed, r.phone_error, "request.phone_why"});
     return;
   }
-  const std::string step = view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
+  // The review's title in the step count's place: the review needs every line below the bar.
+  const std::string step = r.step == FormStep::Review
+                               ? view.tr("request.review_bar")
+                               : view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
   if (!top_bar(ui, view, emit, view.tr("request.title"), PreviousStep{}, step))
     paragraph(ui, step, ui::FontRole::body, palette().text_muted, Align::left);
   switch (r.step) {
     case FormStep::Kind: draw_kind_step(ui, view, emit); break;
     case FormStep::Product: draw_product_step(ui, view, emit); break;
     case FormStep::Problem: draw_problem_step(ui, view, emit); break;
+    case FormStep::Details: draw_details_step(ui, view, emit); break;
+    case FormStep::Model:
     case FormStep::Description:
     case FormStep::Contact:
     case FormStep::Address: draw_text_step(ui, view, emit); break;

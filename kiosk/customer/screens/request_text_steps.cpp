@@ -1,5 +1,6 @@
-// The request form's typing steps: the description, the contact (name, and
-// the phone on the keypad, masked once entered) and the address. The field(s)
+// The request form's typing steps: the model and serial number (both
+// optional), the description, the contact (name, and the phone on the keypad,
+// masked once entered) and the address. The field(s)
 // and back/next share the top row; the keyboard with its candidate bar fills
 // the rest.
 #include "core/phone.h"
@@ -27,6 +28,9 @@ void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   const RequestFlow& r = view.state.request;
   const RequestDraft& d = r.draft;
   switch (r.step) {
+    case FormStep::Model:
+      step_heading(ui, view, view.tr("request.model_question", {std::to_string(kMaxModelChars)}), ui::FontRole::body);
+      break;
     case FormStep::Description: {
       const std::string count = view.tr("request.chars", {std::to_string(utf8_length(d.description).value_or(0)),
                                                           std::to_string(kMaxDescriptionChars)});
@@ -44,6 +48,13 @@ void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   const float field_h = 2.6f * em;
   const ImVec2 top = ImGui::GetCursorPos();
   switch (r.step) {
+    case FormStep::Model:
+      draw_text_field(ui, view, emit, TextTarget::Model, d.model, view.tr("request.model_label"),
+                      ImVec2(field_w * 0.5f, field_h), r.target == TextTarget::Model);
+      ImGui::SameLine(0, 0.4f * em);
+      draw_text_field(ui, view, emit, TextTarget::Serial, d.serial, view.tr("request.serial_label"),
+                      ImVec2(field_w * 0.5f - 0.4f * em, field_h), r.target == TextTarget::Serial);
+      break;
     case FormStep::Description:
       draw_text_field(ui, view, emit, TextTarget::Description, d.description, view.tr("keys.type_here"),
                       ImVec2(field_w, field_h), true);

@@ -1,6 +1,8 @@
 // The customer screens' own shared parts: the top bar and helpers over the state.
 #include "customer/screens/screen_kit.h"
 
+#include "requests/request_validation.h"
+
 namespace kiosk::customer::kit {
 
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
@@ -58,7 +60,7 @@ const std::string& service_name(const CustomerView& view, const ServiceView& ser
 
 std::string error_text(const CustomerView& view, const std::string& code) {
   if (code.empty()) return {};
-  return view.tr("error." + code);
+  return view.tr("error." + code, {error_limit(code)});  // the domain's limit, never a copy in the texts
 }
 
 }  // namespace kiosk::customer::kit

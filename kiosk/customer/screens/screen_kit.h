@@ -56,7 +56,8 @@ void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& em
 void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_product_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_problem_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // description, contact, address
+void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // model, description, contact, address
+void draw_details_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // purchase date, urgency
 void draw_when_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_consent_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);

@@ -122,7 +122,7 @@ void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
                      const std::string& text, std::string_view hint, ImVec2 size, bool focused) {
   const float em = ui.em();
   const Palette& p = palette();
-  static const char* const kIds[] = {"field.description", "field.name", "field.address"};
+  static const char* const kIds[] = {"field.description", "field.name", "field.address", "field.model", "field.serial"};
   const Tile t = tile(ui, kIds[static_cast<int>(target)], ImVec2(size.x / em, size.y / em), Tone::normal);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(t.min, t.max, u32(p.surface), 0.25f * em);
