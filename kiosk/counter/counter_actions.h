@@ -32,6 +32,22 @@ struct Resume {};
 struct CloseCounter {};
 struct Logout {};
 struct MarkReprinted { std::string ticket_id; };
+// The staff's request form (counter_state.h StaffRequest).
+struct OpenRequestForm {};  // a walk-in's request
+struct CloseRequestForm {};
+struct ShowRequestPage { int page; };
+struct FocusRequestField { RequestField field; };
+struct RequestTyped { std::string text; };  // UTF-8 from the keyboard; "\b" deletes the last character
+struct ChooseRequestKind { RequestKind kind; };
+struct ChooseRequestProduct { std::string code; };
+struct ChooseRequestProblem { std::string code; };
+struct SetRequestPurchaseDate { std::string date; };  // "" for not known
+struct SetRequestVisitDate { std::string date; };
+struct ChooseRequestWindow { TimeWindow window; };
+struct ChooseRequestUrgency { Urgency urgency; };
+struct ToggleRequestOnSite {};
+struct ToggleRequestConsent {};
+struct SubmitStaffRequest {};
 
 // [SECTION] Time and worker results
 struct Tick {};
@@ -52,6 +68,19 @@ struct CounterAnswered {
   CounterLine counter;
 };
 struct Reprinted { std::string ticket_id; };
+struct RequestOptionsLoaded {
+  std::vector<ProductCategory> products;
+  std::string today;
+  std::string last_visit_day;
+};
+struct StaffRequestCreated { std::string code; };
+// The node refused the form (a field's validation code such as "phone-format",
+// or "ticket-already-requested"); an unreachable node or an ended session
+// comes as RequestFailed{"request"} like any other request.
+struct StaffRequestRefused {
+  std::string code;
+  std::string message;
+};
 // Why a request failed, as the reducer needs it.
 enum class Failure { Unreachable, SessionEnded, WrongPin, LockedOut, UnknownCounter, Refused, Other };
 struct RequestFailed {
@@ -62,8 +91,12 @@ struct RequestFailed {
 
 using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, ToggleService, OpenCounter, ChangeServices,
                             BackToConsole, CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow,
-                            Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, Tick, QueueLoaded,
-                            ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted, RequestFailed>;
+                            Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, OpenRequestForm,
+                            CloseRequestForm, ShowRequestPage, FocusRequestField, RequestTyped, ChooseRequestKind, ChooseRequestProduct,
+                            ChooseRequestProblem, SetRequestPurchaseDate, SetRequestVisitDate, ChooseRequestWindow,
+                            ChooseRequestUrgency, ToggleRequestOnSite, ToggleRequestConsent, SubmitStaffRequest, Tick,
+                            QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted,
+                            RequestOptionsLoaded, StaffRequestCreated, StaffRequestRefused, RequestFailed>;
 
 // [SECTION] Effects: one API request each, run in order on the worker.
 struct LogIn {
@@ -80,7 +113,13 @@ struct CounterCommand {
   std::vector<std::string> services;  // for "open"
 };
 struct ReprintDone { std::string ticket_id; };
+struct LoadRequestOptions {};  // GET /products
+// POST /requests, or /tickets/ID/request when `ticket_id` is set.
+struct PostRequest {
+  RequestForm form;
+  std::string ticket_id;
+};
 
-using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone>;
+using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest>;
 
 }  // namespace kiosk::counter

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+
+#include "counter/request_form_reducer.h"
 
 namespace kiosk::counter {
 namespace {
@@ -93,6 +96,7 @@ Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const C
   if (is_queue) s.queue_loading = false;
   if (is_login) s.login.busy = false;
   else if (!is_queue && f.what != "reprints") s.busy = false;
+  if (f.what == "finish") s.finishing_as_request = false;
   switch (f.failure) {
     case Failure::Unreachable:
       link_failed(s, is_queue, now, t);
@@ -132,6 +136,11 @@ Effects on_ticket(CounterState& s, const TicketAnswered& a) {
     s.ticket = a.ticket;
   } else {
     s.ticket.reset();
+    if (a.verb == "finish" && std::exchange(s.finishing_as_request, false)) {
+      Effects effects = refresh(s);
+      for (Effect& e : open_request_form(s, a.ticket.id, a.ticket.label)) effects.push_back(std::move(e));
+      return effects;
+    }
     if (a.verb == "finish") s.note = {"counter.note.finished", a.ticket.label, {}};
     else if (a.verb == "no-show") s.note = {"counter.note.no_show", a.ticket.label, {}};
     else if (a.verb == "transfer") s.note = {"counter.note.transferred", a.ticket.label, a.ticket.service};
@@ -192,6 +201,7 @@ int retry_seconds_left(const CounterState& s, EpochMs now) {
 }
 
 std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, const CounterTimings& t) {
+  if (std::optional<Effects> effects = reduce_request_form(s, action)) return *effects;
   return std::visit(
       Overloaded{
           [&](const SwitchLanguage&) -> Effects {
@@ -270,7 +280,11 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             s.picker = Picker::None;
             return {};
           },
-          [&](const Finish& a) -> Effects { return command(s, "finish", a.outcome); },
+          [&](const Finish& a) -> Effects {
+            if (s.busy) return {};
+            s.finishing_as_request = a.outcome == "request";  // the request form opens once it is finished
+            return command(s, "finish", a.outcome);
+          },
           [&](const NoShow&) -> Effects { return command(s, "no-show"); },
           [&](const Transfer& a) -> Effects { return command(s, "transfer", a.to_service); },
           [&](const Pause& a) -> Effects { return command(s, "pause", a.reason); },
@@ -320,6 +334,7 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             return {};
           },
           [&](const RequestFailed& a) -> Effects { return on_failure(s, a, now, t); },
+          [](const auto&) -> Effects { return {}; },  // the request form's own (request_form_reducer.h)
       },
       action);
 }

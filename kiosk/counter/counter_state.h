@@ -9,12 +9,13 @@
 
 #include "app/language.h"
 #include "core/clock.h"
+#include "model/request_model.h"
 
 namespace kiosk::counter {
 
 using app::Language;
 
-enum class Screen { Login, OpenCounter, Console };
+enum class Screen { Login, OpenCounter, Console, Request };
 enum class LoginField { Name, Pin };
 // A choice the console asks for before acting: how a visit ended, where to
 // transfer it, why the counter pauses.
@@ -70,6 +71,28 @@ struct LinkStatus {
   EpochMs backoff = 0;  // the delay used after the last failure
 };
 
+// The text fields of the staff's request form (typed on the physical keyboard).
+enum class RequestField { Model, Serial, Description, Name, Phone, Address };
+constexpr int kRequestFields = 6;
+
+// A repair or installation request logged by staff for a customer: a walk-in
+// ("New request") or the ticket just finished with the outcome "request".
+struct StaffRequest {
+  RequestForm form;
+  std::string ticket_id;  // the finished ticket it comes from, or empty
+  std::string ticket_label;
+  int page = 0;  // 0 product (kind, product, problem), 1 details (model, serial, purchase, urgency), 2 customer, 3 visit
+  RequestField focus = RequestField::Model;
+  bool options_loaded = false;  // GET /products answered
+  std::vector<ProductCategory> products;
+  std::string today;           // the store's business day
+  std::string last_visit_day;  // the last day a visit may be asked for
+  bool busy = false;           // on its way to the node
+  std::string error_code;      // the node's refusal (a validation code such as "phone-format")
+  std::string error_message;   // its English message, for codes without a translation
+  std::string created_code;    // once stored: the code to give the customer; the form is cleared
+};
+
 struct CounterState {
   Screen screen = Screen::Login;
   Language language = Language::Zh;
@@ -88,6 +111,8 @@ struct CounterState {
   LinkStatus link;
   EpochMs queue_loaded_at = 0;
   bool queue_loading = false;
+  StaffRequest request;
+  bool finishing_as_request = false;  // a finish with the outcome "request" is on its way
 };
 
 // Timings of the console (milliseconds).

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "codec/request_form_json.h"
 #include "counter/node_answers.h"
 #include "remote/store_node_client.h"
 
@@ -40,7 +41,9 @@ class Requests {
                           [&](const LoadQueue&) { load_queue(); },
                           [&](const LoadReprints&) { load_reprints(); },
                           [&](const CounterCommand& e) { act(e); },
-                          [&](const ReprintDone& e) { reprint_done(e.ticket_id); }},
+                          [&](const ReprintDone& e) { reprint_done(e.ticket_id); },
+                          [&](const LoadRequestOptions&) { load_request_options(); },
+                          [&](const PostRequest& e) { post_request(e); }},
                effect);
   }
 
@@ -69,6 +72,26 @@ class Requests {
     Result<Json> answer = client_.queue();
     if (!answer) return fail("queue", answer.error());
     post_(queue_from_json(answer.value(), counter_));
+  }
+
+  void load_request_options() {
+    Result<Json> answer = client_.products();
+    if (!answer) return fail("products", answer.error());
+    post_(request_options_from_json(answer.value()));
+  }
+
+  // The node's refusal of the form goes back with its code; a link or session failure as any other.
+  void post_request(const PostRequest& e) {
+    Result<Json> answer = client_.create_request(Json(request_form_json(e.form)), e.ticket_id);
+    if (answer) {
+      const Json& request = answer.value().value("request", Json::object());
+      post_(StaffRequestCreated{request.is_object() ? request.value("code", std::string()) : std::string()});
+      return;
+    }
+    const Error& error = answer.error();
+    const RequestFailed failed = failure_from_error("request", error);
+    if (failed.failure == Failure::Unreachable || failed.failure == Failure::SessionEnded) return post_(failed);
+    post_(StaffRequestRefused{error.code, error.message});
   }
 
   void load_reprints() {

@@ -63,6 +63,16 @@ std::vector<TicketLine> reprints_from_json(const json& answer) {
   return tickets;
 }
 
+RequestOptionsLoaded request_options_from_json(const json& answer) {
+  RequestOptionsLoaded loaded{{}, text(answer, "today"), text(answer, "last_visit_day")};
+  for (const json& p : list(answer, "products")) {
+    ProductCategory product{text(p, "code"), text(p, "zh"), text(p, "en"), {}};
+    for (const json& q : list(p, "problems")) product.problems.push_back({text(q, "code"), text(q, "zh"), text(q, "en")});
+    loaded.products.push_back(std::move(product));
+  }
+  return loaded;
+}
+
 RequestFailed failure_from_error(const std::string& what, const Error& e) {
   RequestFailed failed{what, Failure::Other, 0};
   if (e.kind == ErrorKind::Unavailable) failed.failure = Failure::Unreachable;

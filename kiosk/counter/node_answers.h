@@ -19,6 +19,8 @@ CounterLine counter_from_json(const nlohmann::json& counter);
 // GET /queue: every service, and `counter_number`'s line if the store has it.
 QueueLoaded queue_from_json(const nlohmann::json& queue, int counter_number);
 std::vector<TicketLine> reprints_from_json(const nlohmann::json& answer);
+// GET /products: the catalogue, the store's today and the last visit day.
+RequestOptionsLoaded request_options_from_json(const nlohmann::json& answer);
 // An error of StoreNodeClient for request `what` as a RequestFailed.
 RequestFailed failure_from_error(const std::string& what, const Error& error);
 

@@ -3,6 +3,7 @@
 #include "counter/scripted_screens.h"
 
 #include "queue/ticket_label.h"
+#include "store/product_catalog.h"
 
 namespace kiosk::counter {
 namespace {
@@ -13,11 +14,37 @@ std::vector<std::string> all_codes(const CounterState& s) {
   return codes;
 }
 
+// The staff's request form filled in, on the page `name` shows (request-product,
+// -details, -customer, -visit), refused or stored (request-refused, -created).
+void script_request_form(CounterApp& app, const std::string& name, EpochMs& now) {
+  auto run = [&](std::initializer_list<Action> actions) {
+    for (const Action& a : actions) app.show_sample(a, now += 1000);
+  };
+  const bool zh = app.state().language == Language::Zh;
+  Result<std::vector<ProductCategory>> products = read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl");
+  run({OpenRequestForm{}, RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{}, "2026-11-23", "2027-01-22"},
+       ChooseRequestProduct{"air-conditioner"}, ChooseRequestProblem{"not-cooling"}, FocusRequestField{RequestField::Model},
+       RequestTyped{"KFR-35GW"}, FocusRequestField{RequestField::Serial}, RequestTyped{"SN20240601"},
+       SetRequestPurchaseDate{"2024-06-01"}, ChooseRequestUrgency{Urgency::Urgent}});
+  run({FocusRequestField{RequestField::Name}, RequestTyped{zh ? "王小明" : "Wang Xiaoming"}, FocusRequestField{RequestField::Phone},
+       RequestTyped{"13812345678"}, FocusRequestField{RequestField::Description},
+       RequestTyped{zh ? "客厅空调不制冷" : "Living room unit blows warm air"}, FocusRequestField{RequestField::Address},
+       RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{"2026-11-24"},
+       ChooseRequestWindow{TimeWindow::Afternoon}, ToggleRequestConsent{}});
+  if (name == "request-refused") run({SubmitStaffRequest{}, StaffRequestRefused{"address-too-long", "the address is too long"}});
+  if (name == "request-created") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX"}});
+  const char* const pages[] = {"request-product", "request-details", "request-customer", "request-visit"};
+  for (int page = 0; page < 4; ++page)
+    if (name == pages[page]) run({ShowRequestPage{page}});
+}
+
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names{"login",  "login-error", "open",   "console",    "serving",
-                                              "finish", "transfer",    "paused", "unreachable"};
+                                              "finish", "transfer",    "paused", "unreachable", "request-product",
+                                              "request-details", "request-customer", "request-visit", "request-refused",
+                                              "request-created"};
   return names;
 }
 
@@ -51,6 +78,10 @@ Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs 
   // The counter's own services if it has some, else all of them.
   const std::vector<std::string> codes = s.counter && !s.counter->services.empty() ? s.counter->services : all_codes(s);
   run({CounterAnswered{"open", CounterLine{"open", "", codes}}});
+  if (name.rfind("request-", 0) == 0) {
+    script_request_form(app, name, now);
+    return now;
+  }
   const std::string& first = codes.front();
   const TicketLine sample{"sample", format_ticket_label(first, 12), first, "called", 0};
   if (name == "paused") {

@@ -5,6 +5,7 @@
 #include "codec/request_json.h"
 #include "requests/request_book.h"
 #include "requests/request_from_ticket.h"
+#include "requests/request_validation.h"
 
 namespace kiosk::node {
 namespace {
@@ -17,6 +18,15 @@ Result<nlohmann::ordered_json> created(Result<Request> request) {
 }  // namespace
 
 void add_request_routes(const AddRoute& add, const Clock& clock) {
+  add("GET", "/api/v1/products", RouteAuth::Staff, [&clock](RouteContext& c) -> Result<nlohmann::ordered_json> {
+    Result<std::vector<ProductCategory>> products = RequestBook(c.store, clock).products();
+    if (!products) return products.error();
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const ProductCategory& p : products.value()) list.push_back(to_json(p));
+    const EpochMs now = clock.now_ms();
+    return nlohmann::ordered_json{{"products", list}, {"today", c.store.zone().business_day(now)},
+                                  {"last_visit_day", c.store.zone().business_day(now + kMaxDaysAhead * 86'400'000LL)}};
+  });
   add("POST", "/api/v1/requests", RouteAuth::Staff, [&clock](RouteContext& c) {
     const JsonBody body(c.req.body);
     return created(RequestBook(c.store, clock).create(request_form_from(body), c.session->staff_name));

@@ -102,4 +102,10 @@ Result<Json> StoreNodeClient::reprint_done(std::string_view ticket_id) {
   return send("POST", "/reprints/" + std::string(ticket_id) + "/done", nullptr, {});
 }
 
+Result<Json> StoreNodeClient::products() { return send("GET", "/products", nullptr, {}); }
+
+Result<Json> StoreNodeClient::create_request(const Json& form, std::string_view ticket_id) {
+  return send("POST", ticket_id.empty() ? "/requests" : "/tickets/" + std::string(ticket_id) + "/request", &form, {});
+}
+
 }  // namespace kiosk::remote

@@ -46,6 +46,9 @@ class StoreNodeClient {
   Result<Json> counter_action(int counter, std::string_view action, const Json& body = Json::object());
   Result<Json> reprints();                 // GET /reprints
   Result<Json> reprint_done(std::string_view ticket_id);  // POST /reprints/ID/done (the ticket's id, a UUID)
+  Result<Json> products();  // GET /products: the request form's catalogue and dates
+  // POST /requests, or POST /tickets/ID/request when `ticket_id` is not empty.
+  Result<Json> create_request(const Json& form, std::string_view ticket_id);
 
   Result<Json> jobs();                      // GET /jobs: my open jobs
   Result<Json> job(std::string_view code);  // GET /jobs/CODE

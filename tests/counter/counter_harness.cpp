@@ -78,6 +78,16 @@ void CounterHarness::press(int key) {
   settle();
 }
 
+void CounterHarness::type_text(const std::string& utf8) {
+  now += 1000;
+  ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+  draw_frame();
+  app->apply_taps(now);
+  draw_frame();
+  app->apply_taps(now);
+  settle();
+}
+
 void CounterHarness::wait_ms(EpochMs ms) {
   now += ms;
   settle();

@@ -24,6 +24,8 @@ class CounterHarness {
   void type(const std::string& keys);
   // Holds the GLFW key `key` down for one frame, then lets the worker answer.
   void press(int key);
+  // Types `utf8` on the physical keyboard (ImGui's typed characters) in one frame.
+  void type_text(const std::string& utf8);
   bool shows(const std::string& id) const { return ui.widgets().find(id).has_value(); }
   // Moves the console's clock on and lets it refresh, retry, and the worker answer.
   void wait_ms(EpochMs ms);

@@ -18,7 +18,7 @@ struct Shortcut {
 constexpr Shortcut kShortcuts[] = {
     {"act.call", "F1"},      {"act.recall", "F2"},   {"act.start", "F3"},  {"act.finish", "F4"},
     {"act.no_show", "F5"},   {"act.transfer", "F6"}, {"act.pause", "F7"},  {"act.resume", "F7"},
-    {"act.services", "F8"},  {"act.close", "F9"},    {"logout", "F12"},
+    {"act.services", "F8"},  {"act.close", "F9"},    {"act.new_request", "F10"}, {"logout", "F12"},
 };
 
 bool pressed(int key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); }

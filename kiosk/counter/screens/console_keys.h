@@ -4,7 +4,8 @@
 //   login     letters, space, digits into the field; Backspace; Tab switches field; Enter logs in
 //   open      1-9 toggle a service; Enter opens the counter; Esc back to the console
 //   console   F1 call next, F2 recall, F3 start, F4 finish, F5 no-show, F6 transfer,
-//             F7 pause/resume, F8 services, F9 close, F12 log out;
+//             F7 pause/resume, F8 services, F9 close, F10 new request, F12 log out;
+//   request   typed characters into the focused field; Backspace; Tab to the next field
 //             in a picker 1-9 choose, Esc cancels
 #pragma once
 

@@ -34,6 +34,8 @@ std::string service_name(const CounterView& view, std::string_view code);
 void draw_login(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 void draw_open_counter(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
+// The staff's request form (a walk-in's, or the ticket just finished as "request").
+void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 // The console's right column: the queue per service, then the reprint list.
 void draw_queue_panel(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width, float height);
 

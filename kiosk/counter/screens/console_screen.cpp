@@ -169,8 +169,17 @@ void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   ticket_card(ui, view, left_w, std::min(8.0f * em, avail_y() * 0.4f));
   gap(ui, 0.2f);
   const float below = wide ? avail_y() : std::min(avail_y() * 0.5f, 14.0f * em);
-  if (s.picker != Picker::None) picker(ui, view, emit, left_w, below);
-  else action_grid(ui, view, emit, left_w, below);
+  if (s.picker != Picker::None) {
+    picker(ui, view, emit, left_w, below);
+  } else {
+    // A request for a walk-in (a finish with the outcome "request" opens the form for its ticket).
+    action_grid(ui, view, emit, left_w, below - 3.1f * em);
+    const char* key = shortcut_label("act.new_request");
+    if (shortcut_button(ui, "act.new_request", view.tr("counter.act.new_request"), key, ImVec2(left_w / em, 2.6f),
+                        s.busy ? Tone::disabled : Tone::normal, ui::FontRole::body) ||
+        (!s.busy && shortcut_pressed(key)))
+      emit(OpenRequestForm{});
+  }
   ImGui::EndGroup();
   if (wide) {
     ImGui::SetCursorPos(ImVec2(top.x + left_w + 0.8f * em, top.y));

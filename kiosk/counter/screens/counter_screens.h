@@ -8,7 +8,11 @@
 //   console        "act.call", "act.recall", "act.start", "act.finish", "act.no_show",
 //                  "act.transfer", "act.pause" or "act.resume", "act.services", "act.close";
 //                  pickers: "outcome.resolved|follow-up|request", "transfer.<code>",
-//                  "pause.lunch|break|other", "picker.cancel"; "reprint.<label>"
+//                  "pause.lunch|break|other", "picker.cancel"; "reprint.<label>"; "act.new_request"
+//   request form   "req.page.product|customer", "req.kind.<kind>", "req.product.<code>", "req.problem.<code>",
+//                  "req.model|serial|description|name|phone|address" (fields), "req.purchase.<part>.less|more",
+//                  "req.purchase.unknown", "req.urgency.<urgency>", "req.on_site", "req.visit.<part>.less|more",
+//                  "req.window.<window>", "req.consent", "req.cancel", "req.send"
 // Keys: see console_keys.h.
 #pragma once
 

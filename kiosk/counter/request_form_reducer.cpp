@@ -1,0 +1,230 @@
+// The staff's request form as reducer rules (see request_form_reducer.h).
+// Typing is bounded to twice a field's limit so an over-long value reaches
+// the node's validator and its clear message; nothing typed is dropped on a
+// refusal.
+#include "counter/request_form_reducer.h"
+
+#include <algorithm>
+
+#include "requests/request_validation.h"
+
+namespace kiosk::counter {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+using Effects = std::vector<Effect>;
+constexpr std::size_t kMaxPhoneBytes = 20;  // digits with spaces or dashes
+
+std::string& field_text(RequestForm& f, RequestField field) {
+  switch (field) {
+    case RequestField::Model: return f.model;
+    case RequestField::Serial: return f.serial;
+    case RequestField::Description: return f.description;
+    case RequestField::Name: return f.contact_name;
+    case RequestField::Phone: return f.phone;
+    case RequestField::Address: return f.address;
+  }
+  return f.description;
+}
+
+// Bytes a field may hold while typing: twice its limit in 4-byte characters.
+std::size_t typing_bound(RequestField field) {
+  switch (field) {
+    case RequestField::Model: return 8 * kModelField.max_chars;
+    case RequestField::Serial: return 8 * kSerialField.max_chars;
+    case RequestField::Description: return 8 * kDescriptionField.max_chars;
+    case RequestField::Name: return 8 * kNameField.max_chars;
+    case RequestField::Phone: return kMaxPhoneBytes;
+    case RequestField::Address: return 8 * kAddressField.max_chars;
+  }
+  return 0;
+}
+
+void delete_last_character(std::string& text) {
+  while (!text.empty()) {
+    const unsigned char last = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((last & 0xC0) != 0x80) break;  // stop after the first byte of the character
+  }
+}
+
+void type(StaffRequest& r, const std::string& text) {
+  std::string& value = field_text(r.form, r.focus);
+  if (text == "\b") delete_last_character(value);
+  else if (value.size() + text.size() <= typing_bound(r.focus)) value += text;
+}
+
+// What goes to the node: a drop-off repair has no visit.
+RequestForm form_to_send(const StaffRequest& r) {
+  RequestForm form = r.form;
+  if (!form.on_site) {
+    form.address.clear();
+    form.preferred_date.clear();
+    form.time_window.reset();
+  }
+  return form;
+}
+
+// The page a refusal's field is on (counter_state.h StaffRequest::page).
+int page_of_error(const std::string& code) {
+  auto starts = [&](std::initializer_list<const char*> prefixes) {
+    for (const char* prefix : prefixes)
+      if (code.rfind(prefix, 0) == 0) return true;
+    return false;
+  };
+  if (starts({"unknown-product", "unknown-problem", "installation"})) return 0;
+  if (starts({"model", "serial", "purchase"})) return 1;
+  if (starts({"address", "preferred", "not-on-site"})) return 3;
+  return 2;
+}
+
+// The field typed into first on a page.
+RequestField first_field(int page) {
+  if (page == 2) return RequestField::Name;
+  if (page == 3) return RequestField::Address;
+  return RequestField::Model;
+}
+
+}  // namespace
+
+std::optional<RequestField> field_of_error(const std::string& code) {
+  auto starts = [&](const char* prefix) { return code.rfind(prefix, 0) == 0; };
+  if (starts("model")) return RequestField::Model;
+  if (starts("serial")) return RequestField::Serial;
+  if (starts("description")) return RequestField::Description;
+  if (starts("name")) return RequestField::Name;
+  if (starts("phone")) return RequestField::Phone;
+  if (starts("address")) return RequestField::Address;
+  return std::nullopt;
+}
+
+Effects open_request_form(CounterState& s, std::string ticket_id, std::string ticket_label) {
+  s.request = {};
+  s.request.ticket_id = std::move(ticket_id);
+  s.request.ticket_label = std::move(ticket_label);
+  s.picker = Picker::None;
+  s.error = {};
+  s.screen = Screen::Request;
+  return {LoadRequestOptions{}};
+}
+
+std::optional<Effects> reduce_request_form(CounterState& s, const Action& action) {
+  StaffRequest& r = s.request;
+  const bool editing = s.screen == Screen::Request && !r.busy;
+  // A change to the form: clears the last refusal and the last code shown.
+  auto change = [&](auto&& apply) -> std::optional<Effects> {
+    if (!editing) return Effects{};
+    apply(r.form);
+    r.error_code.clear();
+    r.error_message.clear();
+    r.created_code.clear();
+    return Effects{};
+  };
+  return std::visit(
+      Overloaded{
+          [&](const OpenRequestForm&) -> std::optional<Effects> {
+            if (s.staff_name.empty() || s.screen != Screen::Console || s.busy) return Effects{};
+            return open_request_form(s, {}, {});
+          },
+          [&](const CloseRequestForm&) -> std::optional<Effects> {
+            if (s.screen != Screen::Request || r.busy) return Effects{};
+            r = {};  // nothing personal stays
+            s.screen = Screen::Console;
+            return Effects{};
+          },
+          [&](const ShowRequestPage& a) -> std::optional<Effects> {
+            if (editing) {
+              r.page = std::clamp(a.page, 0, 3);
+              r.focus = first_field(r.page);
+            }
+            return Effects{};
+          },
+          [&](const FocusRequestField& a) -> std::optional<Effects> {
+            if (editing) r.focus = a.field;
+            return Effects{};
+          },
+          [&](const RequestTyped& a) -> std::optional<Effects> {
+            return change([&](RequestForm&) { type(r, a.text); });
+          },
+          [&](const ChooseRequestKind& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) {
+              f.kind = a.kind;
+              if (a.kind == RequestKind::Installation) f.on_site = true;
+            });
+          },
+          [&](const ChooseRequestProduct& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) {
+              if (f.product != a.code) f.problem.clear();
+              f.product = a.code;
+            });
+          },
+          [&](const ChooseRequestProblem& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.problem = a.code; });
+          },
+          [&](const SetRequestPurchaseDate& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.purchase_date = a.date; });
+          },
+          [&](const SetRequestVisitDate& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.preferred_date = a.date; });
+          },
+          [&](const ChooseRequestWindow& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.time_window = a.window; });
+          },
+          [&](const ChooseRequestUrgency& a) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.urgency = a.urgency; });
+          },
+          [&](const ToggleRequestOnSite&) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.on_site = !f.on_site || f.kind == RequestKind::Installation; });
+          },
+          [&](const ToggleRequestConsent&) -> std::optional<Effects> {
+            return change([&](RequestForm& f) { f.consent = !f.consent; });
+          },
+          [&](const SubmitStaffRequest&) -> std::optional<Effects> {
+            if (!editing || !r.options_loaded) return Effects{};
+            r.busy = true;
+            r.error_code.clear();
+            r.error_message.clear();
+            s.error = {};
+            return Effects{PostRequest{form_to_send(r), r.ticket_id}};
+          },
+          [&](const RequestOptionsLoaded& a) -> std::optional<Effects> {
+            r.options_loaded = true;
+            r.products = a.products;
+            r.today = a.today;
+            r.last_visit_day = a.last_visit_day;
+            return Effects{};
+          },
+          [&](const StaffRequestCreated& a) -> std::optional<Effects> {
+            r.busy = false;
+            r.created_code = a.code;
+            r.form = {};  // the customer has the code; nothing personal stays on screen
+            r.ticket_id.clear();
+            r.page = 0;
+            r.focus = RequestField::Model;
+            return Effects{};
+          },
+          [&](const StaffRequestRefused& a) -> std::optional<Effects> {
+            r.busy = false;
+            r.error_code = a.code;
+            r.error_message = a.message;
+            r.page = page_of_error(a.code);
+            r.focus = first_field(r.page);
+            if (const std::optional<RequestField> field = field_of_error(a.code)) r.focus = *field;
+            return Effects{};
+          },
+          [&](const RequestFailed& a) -> std::optional<Effects> {
+            if (a.what == "request") r.busy = false;
+            return std::nullopt;  // the link and the session as for any request
+          },
+          [](const auto&) -> std::optional<Effects> { return std::nullopt; },
+      },
+      action);
+}
+
+}  // namespace kiosk::counter

@@ -1,0 +1,295 @@
+// The staff's request form: four pages (product, details, customer, visit)
+// chosen with big tabs, the kiosk's pickers (kit/choice_tiles.h,
+// kit/date_picker.h) for kind, product, problem, dates, window and urgency,
+// and text fields typed on the physical keyboard (Tab to the next field,
+// Backspace). Send and Cancel stay at the bottom; the new request code, or
+// the refusal in plain words, above the form. The phone is masked unless its
+// field is being typed in.
+#include <GLFW/glfw3.h>
+
+#include <set>
+
+#include "core/phone.h"
+#include "counter/request_form_reducer.h"
+#include "counter/screens/console_kit.h"
+#include "kit/choice_tiles.h"
+#include "kit/date_picker.h"
+#include "requests/request_validation.h"
+
+namespace kiosk::counter::screens {
+namespace {
+
+const char* const kFieldIds[kRequestFields] = {"req.model", "req.serial", "req.description",
+                                               "req.name",  "req.phone",  "req.address"};
+const char* const kFieldKeys[kRequestFields] = {"counter.request.model", "counter.request.serial",
+                                                "counter.request.description", "counter.request.name",
+                                                "counter.request.phone", "counter.request.address"};
+
+// UTF-8 of one typed character.
+std::string utf8(unsigned c) {
+  std::string out;
+  if (c < 0x80) out += char(c);
+  else if (c < 0x800) out += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
+  else out += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+  return out;
+}
+
+// The text fields of each page, in Tab order.
+std::vector<RequestField> fields_of_page(int page) {
+  switch (page) {
+    case 1: return {RequestField::Model, RequestField::Serial};
+    case 2: return {RequestField::Name, RequestField::Phone, RequestField::Description};
+    case 3: return {RequestField::Address};
+    default: return {};
+  }
+}
+
+// Typed characters go to the focused field; Backspace deletes; Tab moves on within the page.
+void read_keys(const StaffRequest& r, const Emit& emit) {
+  const ImGuiIO& io = ImGui::GetIO();
+  std::string typed;
+  for (ImWchar c : io.InputQueueCharacters)
+    if (c >= 0x20 && c != 0x7F) typed += utf8(c);
+  if (!typed.empty()) emit(RequestTyped{typed});
+  if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) emit(RequestTyped{"\b"});
+  const std::vector<RequestField> fields = fields_of_page(r.page);
+  if (ImGui::IsKeyPressed(GLFW_KEY_TAB) && !fields.empty()) {
+    std::size_t at = 0;
+    while (at < fields.size() && fields[at] != r.focus) ++at;
+    emit(FocusRequestField{fields[(at + 1) % fields.size()]});
+  }
+}
+
+const std::string& field_value(const RequestForm& f, RequestField field) {
+  switch (field) {
+    case RequestField::Model: return f.model;
+    case RequestField::Serial: return f.serial;
+    case RequestField::Description: return f.description;
+    case RequestField::Name: return f.contact_name;
+    case RequestField::Phone: return f.phone;
+    case RequestField::Address: return f.address;
+  }
+  return f.description;
+}
+
+// A labelled field: a tile showing the text (the end of it where long), a caret when focused.
+void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width, float height_em) {
+  const float em = ui.em();
+  const Palette& p = palette();
+  const StaffRequest& r = view.state.request;
+  const bool focused = r.focus == field;
+  const std::string& value = field_value(r.form, field);
+  paragraph(ui, view.tr(kFieldKeys[int(field)]), ui::FontRole::body, p.text_muted, Align::left, width);
+  const Tile t = tile(ui, kFieldIds[int(field)], ImVec2(width / em, height_em), Tone::normal);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(t.min, t.max, u32(p.surface), 0.25f * em);
+  draw->AddRect(t.min, t.max, u32(focused ? p.primary : p.tile), 0.25f * em, 0, 0.12f * em);
+  const std::string shown = field == RequestField::Phone && !focused && !value.empty() ? mask_phone(value) : value;
+  text_in_rect(ui, draw, shown + (focused ? "▏" : ""), ui::FontRole::body, u32(p.text), ImVec2(t.min.x + 0.5f * em, t.min.y),
+               ImVec2(t.max.x - 0.5f * em, t.max.y), Align::left);
+  if (t.clicked) emit(FocusRequestField{field});
+}
+
+const std::string& name_in(const CounterView& view, const std::string& zh, const std::string& en) {
+  return view.state.language == Language::Zh ? zh : en;
+}
+
+// A question and its tiles; the action of the tile tapped.
+template <class Make>
+void tiles(ui::TouchUi& ui, const Emit& emit, std::string_view question, std::vector<ChoiceTile> shown, float width,
+           float height, int columns, Make action_of) {
+  paragraph(ui, question, ui::FontRole::body, palette().text_muted, Align::left, width);
+  const int tapped = choice_tiles(ui, shown, width, height, columns, 4.0f);
+  if (tapped >= 0) emit(action_of(std::size_t(tapped)));
+}
+
+DatePickerLabels date_labels(const CounterView& view) {
+  return {view.tr("counter.request.year"), view.tr("counter.request.month"), view.tr("counter.request.day")};
+}
+
+// The kind, the product and its problem.
+void product_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width, float height) {
+  const float em = ui.em();
+  const StaffRequest& r = view.state.request;
+  const RequestForm& f = r.form;
+  const float left_w = (width - 1.0f * em) / 2, right_w = left_w;
+  const ImVec2 top = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
+  const RequestKind kinds[] = {RequestKind::Repair, RequestKind::Installation};
+  tiles(ui, emit, view.tr("counter.request.kind"),
+        {{"req.kind.repair", view.tr("counter.request.kind.repair"), f.kind == RequestKind::Repair},
+         {"req.kind.installation", view.tr("counter.request.kind.installation"), f.kind == RequestKind::Installation}},
+        left_w, 2.6f * em, 2, [&](std::size_t i) { return Action(ChooseRequestKind{kinds[i]}); });
+  std::vector<ChoiceTile> products;
+  const ProductCategory* chosen = nullptr;
+  for (const ProductCategory& p : r.products) {
+    products.push_back({"req.product." + p.code, name_in(view, p.name_zh, p.name_en), f.product == p.code});
+    if (f.product == p.code) chosen = &p;
+  }
+  if (!r.options_loaded) paragraph(ui, view.tr("counter.request.loading"), ui::FontRole::body, palette().text_muted, Align::left);
+  const float product_h = std::max(2.6f * em, top.y + height - ImGui::GetCursorPosY() - 1.8f * em);
+  tiles(ui, emit, view.tr("counter.request.product"), products, left_w, product_h, 3,
+        [&](std::size_t i) { return Action(ChooseRequestProduct{r.products[i].code}); });
+  ImGui::EndGroup();
+  ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  ImGui::BeginGroup();
+  if (chosen) {
+    std::vector<ChoiceTile> problems;
+    for (const ProblemCategory& q : chosen->problems)
+      problems.push_back({"req.problem." + q.code, name_in(view, q.name_zh, q.name_en), f.problem == q.code});
+    tiles(ui, emit, view.tr("counter.request.problem"), problems, right_w, height - 1.6f * em, 3,
+          [&](std::size_t i) { return Action(ChooseRequestProblem{chosen->problems[i].code}); });
+  }
+  ImGui::EndGroup();
+}
+
+// The model and serial number, the urgency; the purchase date.
+void details_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width) {
+  const float em = ui.em();
+  const StaffRequest& r = view.state.request;
+  const RequestForm& f = r.form;
+  const float left_w = (width - 1.0f * em) / 2, right_w = left_w;
+  const ImVec2 top = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
+  text_field(ui, view, emit, RequestField::Model, left_w, 2.4f);
+  text_field(ui, view, emit, RequestField::Serial, left_w, 2.4f);
+  const Urgency urgencies[] = {Urgency::Normal, Urgency::Urgent};
+  tiles(ui, emit, view.tr("counter.request.urgency"),
+        {{"req.urgency.normal", view.tr("counter.request.urgency.normal"), f.urgency == Urgency::Normal},
+         {"req.urgency.urgent", view.tr("counter.request.urgency.urgent"), f.urgency == Urgency::Urgent}},
+        left_w, 2.6f * em, 2, [&](std::size_t i) { return Action(ChooseRequestUrgency{urgencies[i]}); });
+  ImGui::EndGroup();
+  ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  ImGui::BeginGroup();
+  paragraph(ui, view.tr("counter.request.purchase") + "  " + (f.purchase_date.empty() ? view.tr("counter.request.unknown") : f.purchase_date),
+            ui::FontRole::body, palette().text_muted, Align::left, right_w);
+  if (std::optional<std::string> date = date_picker(ui, "req.purchase", f.purchase_date, r.today, r.today, date_labels(view), right_w))
+    emit(SetRequestPurchaseDate{*date});
+  if (button(ui, "req.purchase.unknown", view.tr("counter.request.unknown"), ImVec2(right_w / em, 2.4f),
+             f.purchase_date.empty() ? Tone::selected : Tone::normal, ui::FontRole::body))
+    emit(SetRequestPurchaseDate{""});
+  ImGui::EndGroup();
+}
+
+// The contact (phone masked unless typed in), the description, the customer's consent.
+void customer_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width) {
+  const float em = ui.em();
+  const RequestForm& f = view.state.request.form;
+  const float left_w = (width - 1.0f * em) / 2, right_w = left_w;
+  const ImVec2 top = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
+  text_field(ui, view, emit, RequestField::Name, left_w, 2.4f);
+  text_field(ui, view, emit, RequestField::Phone, left_w, 2.4f);
+  paragraph(ui, view.tr(view.state.request.ticket_id.empty() ? "counter.request.phone_hint" : "counter.request.phone_hint_ticket",
+                        {std::to_string(kMobileDigits)}),
+            ui::FontRole::body, palette().text_muted, Align::left, left_w);
+  ImGui::EndGroup();
+  ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  ImGui::BeginGroup();
+  text_field(ui, view, emit, RequestField::Description, right_w, 4.0f);
+  gap(ui, 0.3f);
+  if (toggle(ui, "req.consent", view.tr("counter.request.consent"), f.consent, ImVec2(right_w / em, 3.2f)))
+    emit(ToggleRequestConsent{});
+  ImGui::EndGroup();
+}
+
+// On site or a drop-off; the address, the day and the time of day of the visit.
+void visit_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float width) {
+  const float em = ui.em();
+  const StaffRequest& r = view.state.request;
+  const RequestForm& f = r.form;
+  const float left_w = (width - 1.0f * em) / 2, right_w = left_w;
+  const ImVec2 top = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
+  if (toggle(ui, "req.on_site", view.tr("counter.request.on_site"), f.on_site, ImVec2(left_w / em, 2.6f)))
+    emit(ToggleRequestOnSite{});
+  if (f.on_site) {
+    text_field(ui, view, emit, RequestField::Address, left_w, 2.4f);
+    const TimeWindow windows[] = {TimeWindow::Morning, TimeWindow::Afternoon, TimeWindow::Evening};
+    std::vector<ChoiceTile> shown;
+    for (TimeWindow w : windows)
+      shown.push_back({std::string("req.window.") + to_string(w), view.tr(std::string("counter.request.window.") + to_string(w)),
+                       f.time_window == w});
+    tiles(ui, emit, view.tr("counter.request.window"), shown, left_w, 2.6f * em, 3,
+          [&](std::size_t i) { return Action(ChooseRequestWindow{windows[i]}); });
+  }
+  ImGui::EndGroup();
+  if (!f.on_site) return;
+  ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  ImGui::BeginGroup();
+  paragraph(ui, view.tr("counter.request.visit") + "  " + (f.preferred_date.empty() ? "–" : f.preferred_date),
+            ui::FontRole::body, palette().text_muted, Align::left, right_w);
+  if (std::optional<std::string> date = date_picker(ui, "req.visit", f.preferred_date, r.today, r.last_visit_day, date_labels(view), right_w))
+    emit(SetRequestVisitDate{*date});
+  ImGui::EndGroup();
+}
+
+bool ends_with(const std::string& text, std::string_view end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+// The refusal in plain words: its own sentence, or the field's label in a
+// sentence per kind of text problem (with the domain's limit); else the node's message.
+std::string refusal_text(const CounterView& view, const StaffRequest& r) {
+  const std::string& code = r.error_code;
+  static const std::set<std::string, std::less<>> kOwnSentence{
+      "phone-format", "phone-not-digits", "phone-empty", "serial-character", "purchase-date-future",
+      "purchase-date-format", "preferred-date-empty", "preferred-date-past", "preferred-date-too-far",
+      "preferred-window-empty", "preferred-window-past", "consent-required", "unknown-product", "unknown-problem",
+      "installation-on-site", "ticket-already-requested", "ticket-not-done", "ticket-not-today"};
+  if (kOwnSentence.count(code)) return view.tr("counter.request.error." + code, {error_limit(code)});
+  if (const std::optional<RequestField> field = field_of_error(code)) {
+    const std::string& label = view.tr(kFieldKeys[int(*field)]);
+    if (ends_with(code, "-empty")) return view.tr("counter.request.error.empty", {label});
+    if (ends_with(code, "-too-long")) return view.tr("counter.request.error.too-long", {label, error_limit(code)});
+    return view.tr("counter.request.error.character", {label});
+  }
+  return view.tr("counter.request.error.other", {r.error_message});
+}
+
+}  // namespace
+
+void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
+  const StaffRequest& r = view.state.request;
+  top_bar(ui, view, emit,
+          r.ticket_label.empty() ? view.tr("counter.request.title") : view.tr("counter.request.title_ticket", {r.ticket_label}));
+  link_banner(ui, view);
+  read_keys(r, emit);
+  const float em = ui.em();
+  const Palette& p = palette();
+  const float width = avail_x();
+  if (!r.created_code.empty()) banner(ui, view.tr("counter.request.created", {r.created_code}), p.success, ui::FontRole::large);
+  else if (!r.error_code.empty()) banner(ui, refusal_text(view, r), p.danger);
+  else if (!view.state.error.empty()) banner(ui, view.tr(view.state.error), p.danger);
+  // The page tabs.
+  const char* const pages[] = {"product", "details", "customer", "visit"};
+  const float tab_w = cell_width(ui, width, 4, 0.5f) / em;
+  for (int page = 0; page < 4; ++page) {
+    if (page) ImGui::SameLine(0, 0.5f * em);
+    const std::string name = pages[page];
+    if (button(ui, "req.page." + name, view.tr("counter.request.page." + name), ImVec2(tab_w, 2.4f),
+               r.page == page ? Tone::selected : Tone::normal, ui::FontRole::body))
+      emit(ShowRequestPage{page});
+  }
+  gap(ui, 0.3f);
+  const float form_h = avail_y() - 3.2f * em;
+  const ImVec2 form_top = ImGui::GetCursorPos();
+  switch (r.page) {
+    case 0: product_page(ui, view, emit, width, form_h); break;
+    case 1: details_page(ui, view, emit, width); break;
+    case 2: customer_page(ui, view, emit, width); break;
+    default: visit_page(ui, view, emit, width); break;
+  }
+  // Cancel and send along the bottom.
+  ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + 0.4f * em));
+  const float w = cell_width(ui, width, 2, 0.5f) / em;
+  if (button(ui, "req.cancel", view.tr(r.created_code.empty() ? "counter.request.cancel" : "counter.request.back"),
+             ImVec2(w, 2.6f), r.busy ? Tone::disabled : Tone::normal, ui::FontRole::body))
+    emit(CloseRequestForm{});
+  ImGui::SameLine(0, 0.5f * em);
+  if (button(ui, "req.send", view.tr(r.busy ? "counter.request.sending" : "counter.request.send"), ImVec2(w, 2.6f),
+             r.busy || !r.options_loaded ? Tone::disabled : Tone::primary, ui::FontRole::body))
+    emit(SubmitStaffRequest{});
+}
+
+}  // namespace kiosk::counter::screens

@@ -1,0 +1,187 @@
+// The staff's request form on the counter console, headless against a real
+// store node: a walk-in's request from "New request", a finished ticket
+// turned into a request (its phone taken when none is typed), and refusals
+// said in plain words with nothing stored and nothing typed lost. Each checks
+// SQLite.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "counter_harness.h"
+#include "requests/request_validation.h"
+#include "store/product_catalog.h"
+
+using namespace kiosk;
+using namespace kiosk::counter;
+using kiosk::test::CounterHarness;
+
+namespace {
+
+void load_products(CounterHarness& h) {
+  Result<std::vector<ProductCategory>> products = read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl");
+  REQUIRE(products.ok());
+  Database& db = h.node.store.store->db();
+  Transaction tx(db);
+  store_product_catalog(db, products.value());
+  tx.commit();
+}
+
+// One column of the only request in the store ("" for NULL).
+std::string stored(CounterHarness& h, const std::string& column) {
+  Statement& q = h.node.store.store->db().prepare("SELECT " + column + " FROM request");
+  REQUIRE(q.step());
+  const std::string value = q.is_null(0) ? std::string() : q.text(0);
+  CHECK_FALSE(q.step());  // exactly one request
+  q.reset();
+  return value;
+}
+
+int request_count(CounterHarness& h) {
+  Statement& q = h.node.store.store->db().prepare("SELECT count(*) FROM request");
+  q.step();
+  const int n = int(q.int64(0));
+  q.reset();
+  return n;
+}
+
+// Product and details pages: repair of an air conditioner that is not cooling, model, serial, bought a year ago, urgent.
+void fill_product_page(CounterHarness& h) {
+  h.tap("req.kind.repair");
+  h.tap("req.product.air-conditioner");
+  h.tap("req.problem.not-cooling");
+  h.tap("req.page.details");
+  h.tap("req.model");
+  h.type_text("KFR-35GW");
+  h.tap("req.serial");
+  h.type_text("SN2024");
+  h.tap("req.purchase.year.less");
+  h.tap("req.urgency.urgent");
+}
+
+// Customer and visit pages: name, phone (if any), address, tomorrow afternoon.
+void fill_customer_page(CounterHarness& h, const std::string& phone) {
+  h.tap("req.page.customer");
+  h.tap("req.name");
+  h.type_text("王小明");
+  if (!phone.empty()) {
+    h.tap("req.phone");
+    h.type_text(phone);
+  }
+  h.tap("req.page.visit");
+  h.tap("req.address");
+  h.type_text("世纪大道100号");
+  h.tap("req.visit.day.more");  // from today to tomorrow
+  h.tap("req.window.afternoon");
+}
+
+void give_consent(CounterHarness& h) {
+  h.tap("req.page.customer");
+  h.tap("req.consent");
+}
+
+}  // namespace
+
+TEST_CASE("New request: a walk-in's request typed by staff is stored, the code shown, the form cleared") {
+  for (const Language language : {Language::Zh, Language::En}) {
+    CAPTURE(int(language));
+    CounterHarness h(1, language);
+    load_products(h);
+    h.log_in();
+    REQUIRE(h.state().screen == Screen::Console);
+    h.tap("act.new_request");
+    REQUIRE(h.state().screen == Screen::Request);
+    REQUIRE(h.state().request.options_loaded);
+    fill_product_page(h);
+    fill_customer_page(h, "138 1234 5678");
+    h.tap("req.send");  // no consent yet: refused in words, on the customer page, nothing lost
+    CHECK(h.state().request.error_code == "consent-required");
+    CHECK(h.state().request.page == 2);  // the customer page, where the consent is
+    CHECK(request_count(h) == 0);
+    CHECK(h.state().request.form.contact_name == "王小明");
+    h.tap("req.consent");
+    h.tap("req.send");
+    const std::string code = h.state().request.created_code;
+    REQUIRE_MESSAGE(!code.empty(), h.state().request.error_code);
+    CHECK(stored(h, "code") == code);
+    CHECK(stored(h, "model") == "KFR-35GW");
+    CHECK(stored(h, "serial") == "SN2024");
+    CHECK(stored(h, "urgency") == "urgent");
+    CHECK(stored(h, "phone") == "13812345678");
+    CHECK(stored(h, "contact_name") == "王小明");
+    CHECK(stored(h, "source_ticket_id").empty());
+    CHECK(stored(h, "length(purchase_date)") == "10");
+    CHECK(stored(h, "(SELECT actor FROM request_event)") == "Li");
+    CHECK(h.state().request.form.contact_name.empty());  // nothing personal stays on screen
+    CHECK(h.ui.fonts().missing_characters().empty());
+    CHECK(h.app->texts().missing_keys().empty());
+    h.tap("req.cancel");
+    CHECK(h.state().screen == Screen::Console);
+  }
+}
+
+TEST_CASE("finishing a ticket as \"request\" opens the form for it; the request keeps the ticket and its phone") {
+  CounterHarness h(1, Language::En);
+  load_products(h);
+  const Ticket ticket = h.node.store.engine->issue({"A", false, "13912345678"}).value().ticket;
+  h.log_in();
+  h.tap("act.call");
+  h.tap("act.start");
+  h.tap("act.finish");
+  h.tap("outcome.request");
+  REQUIRE(h.state().screen == Screen::Request);
+  CHECK(h.state().request.ticket_id == ticket.id);
+  fill_product_page(h);
+  fill_customer_page(h, "");  // the ticket's phone is taken
+  give_consent(h);
+  h.tap("req.send");
+  REQUIRE_MESSAGE(!h.state().request.created_code.empty(), h.state().request.error_code);
+  CHECK(stored(h, "source_ticket_id") == ticket.id);
+  CHECK(stored(h, "phone") == "13912345678");
+  Statement& q = h.node.store.store->db().prepare("SELECT state, outcome FROM ticket WHERE id = ?1");
+  q.bind(1, ticket.id);
+  REQUIRE(q.step());
+  CHECK(q.text(0) == "done");
+  CHECK(q.text(1) == "request");
+  q.reset();
+}
+
+TEST_CASE("bad input on the staff's form: the node's message in plain words, the field focused, nothing stored or lost") {
+  CounterHarness h(1, Language::En);
+  load_products(h);
+  h.log_in();
+  h.tap("act.new_request");
+  fill_product_page(h);
+  SUBCASE("a wrong phone number") {
+    fill_customer_page(h, "12345");
+    give_consent(h);
+    h.tap("req.page.product");
+    h.tap("req.send");
+    CHECK(h.state().request.error_code == "phone-format");
+    CHECK(h.state().request.page == 2);
+    CHECK(h.state().request.focus == RequestField::Phone);
+    CHECK(h.state().request.form.phone == "12345");
+  }
+  SUBCASE("an over-long model: the limit comes from the domain") {
+    h.tap("req.page.details");
+    h.tap("req.model");
+    h.type_text(std::string(kMaxModelChars, 'K'));
+    fill_customer_page(h, "13812345678");
+    give_consent(h);
+    h.tap("req.send");
+    CHECK(h.state().request.error_code == "model-too-long");
+    CHECK(h.state().request.page == 1);
+    CHECK(h.state().request.focus == RequestField::Model);
+    CHECK(h.app->texts().format("counter.request.error.too-long", Language::En, {"Model", error_limit("model-too-long")}) ==
+          "Model: too long, at most " + std::to_string(kMaxModelChars) + " characters");
+  }
+  SUBCASE("no product chosen") {
+    h.app->dispatch(ChooseRequestProduct{""}, h.now += 1000);
+    fill_customer_page(h, "13812345678");
+    give_consent(h);
+    h.tap("req.send");
+    CHECK(h.state().request.error_code == "unknown-product");
+    CHECK(h.state().request.page == 0);
+  }
+  CHECK(request_count(h) == 0);
+  CHECK(h.app->texts().missing_keys().empty());
+}
