@@ -141,7 +141,10 @@ TEST_CASE("bad commands: unknown request, illegal transition, stale version, wro
   StoreWithRequest store(hq);
   const std::string technician = hq.add_device("S1");
   const std::string id1 = "10000000-0000-4000-8000-000000000001", id2 = "20000000-0000-4000-8000-000000000002",
-                    id3 = "30000000-0000-4000-8000-000000000003", id4 = "40000000-0000-4000-8000-000000000004";
+                    id4 = "40000000-0000-4000-8000-000000000004";
+  // The stale command's id is above any random one: it never outranks the
+  // store's own latest transition (made from the same version 1).
+  const std::string id3 = "ffffffff-ffff-4fff-bfff-fffffffffff3";
 
   // A command of another store refuses the whole body: the legal one beside it is not taken.
   const HqAnswer wrong = send(hq, technician, {command(id1, store.code, "on-site", 2), command(id2, store.code, "on-site", 2, "S2")});
