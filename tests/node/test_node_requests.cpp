@@ -1,4 +1,4 @@
-// Staff creating requests through the store node: POST /api/v1/requests on a
+// Staff creating requests through the store node: GET /api/v1/products, POST /api/v1/requests on a
 // customer's behalf and POST /api/v1/tickets/ID/request from a finished
 // ticket, against a real server and store file. Good forms are stored with the
 // staff member as actor; bad input (missing fields, wrong types, unknown
@@ -193,4 +193,19 @@ TEST_CASE("a ticket that cannot become a request: nothing stored") {
   check_error(again.post("/api/v1/tickets/" + no_phone + "/request", with(good_form(), "preferred_date", "2026-11-25")), 409,
               "ticket-not-today");
   CHECK(dump_requests(*node.store.store) == before);
+}
+
+TEST_CASE("GET /api/v1/products: the form's catalogue and dates for staff only") {
+  RequestNode node;
+  ApiClient li = node.staff_client("Li", "2580", 1);
+  ApiClient anonymous(node.port);
+  const HttpAnswer answer = li.get("/api/v1/products");
+  INFO(answer.body.dump());
+  REQUIRE(answer.status == 200);
+  CHECK(answer.body["products"].size() == 8);
+  CHECK(answer.body["products"][0]["problems"].size() > 0);
+  CHECK(answer.body["today"] == "2026-11-23");  // TestStore: 09:00 in Asia/Shanghai
+  CHECK(answer.body["last_visit_day"] == "2027-01-22");
+  check_error(anonymous.get("/api/v1/products"), 401, "missing-token");
+  check_error(li.post("/api/v1/products", good_form()), 405, "method-not-allowed");
 }
