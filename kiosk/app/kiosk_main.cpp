@@ -6,6 +6,8 @@
 //   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] ...
 //   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
 //   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]
+// Every role also takes --config FILE (default /etc/kiosk/kiosk.toml, docs/config.md):
+// the file's values apply where the command line gives none.
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
 // 4 a screenshot drew a character the fonts lack.
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "app/command_line.h"
+#include "app/config_args.h"
 #include "app/customer_role.h"
 #include "app/window_runtime.h"
 #include "counter/counter_role.h"
@@ -31,7 +34,8 @@ constexpr const char* kUsage =
     "             [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
     "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
-    "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n";
+    "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n"
+    "       every role: [--config FILE] (default /etc/kiosk/kiosk.toml; flags override it)\n";
 
 int run_node(app::CommandLine& cl) {
   node::StoreNodeConfig config;
@@ -61,7 +65,7 @@ int run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   try {
-    return kiosk::run(std::vector<std::string>(argv + 1, argv + argc));
+    return kiosk::run(kiosk::app::apply_config_file(std::vector<std::string>(argv + 1, argv + argc)));
   } catch (const kiosk::app::UsageError& e) {
     std::fprintf(stderr, "kiosk: %s\n%s", e.what(), kiosk::kUsage);
     return kiosk::app::kExitUsage;

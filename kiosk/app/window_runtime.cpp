@@ -7,7 +7,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
+#include <utility>
 #include <vector>
+
+#include "core/install_dirs.h"
+#include "systemd/watchdog_notifier.h"
 
 #ifndef KIOSK_ASSETS_DIR
 #error "KIOSK_ASSETS_DIR must name the assets directory"
@@ -27,6 +32,14 @@ double thread_cpu_ms() {
   timespec t{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// Test hook, documented in docs/deploy.md: KIOSK_TEST_HANG_FRAME_SECONDS=N makes the
+// frame after the first one sleep N seconds, as a hung UI would, so that tests can
+// see the watchdog pings stop. Unset (always, in production): 0.
+int test_hang_seconds() {
+  const char* text = std::getenv("KIOSK_TEST_HANG_FRAME_SECONDS");
+  return text ? std::atoi(text) : 0;
 }
 
 void print_frame_stats(std::vector<double> frame_ms) {
@@ -61,8 +74,7 @@ StopSignals::~StopSignals() {
 EpochMs wall_now_ms() { return SystemClock().now_ms(); }
 
 std::string assets_dir() {
-  const char* from_env = std::getenv("KIOSK_ASSETS_DIR");
-  return from_env && *from_env ? from_env : KIOSK_ASSETS_DIR;
+  return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR);
 }
 
 Result<Translations> load_translations() { return Translations::load_directory(assets_dir() + "/i18n"); }
@@ -74,7 +86,13 @@ void seed_fonts(ui::FontAtlas& fonts, const RoleApp& app) {
 
 void run_frame_loop(ui::Window& window, RoleApp& app, const StopSignals& stop, const LoopOptions& options) {
   std::vector<double> frame_ms;
+  platform::WatchdogNotifier watchdog;
+  int hang_s = test_hang_seconds();
+  long frames = 0;
   while (!window.should_close() && !stop.stop_requested()) {
+    if (hang_s > 0 && frames == 1) {
+      std::this_thread::sleep_for(std::chrono::seconds(std::exchange(hang_s, 0)));
+    }
     const double cpu_start = options.frame_stats ? thread_cpu_ms() : 0;
     const EpochMs now = wall_now_ms();
     app.update(now);
@@ -82,7 +100,9 @@ void run_frame_loop(ui::Window& window, RoleApp& app, const StopSignals& stop, c
     if (options.widget_map) options.widget_map->write(window.widgets());
     app.apply_taps(now);
     if (options.frame_stats) frame_ms.push_back(thread_cpu_ms() - cpu_start);
-    window.wait_until(to_deadline(app.next_deadline(now), now));
+    ++frames;
+    watchdog.frame_drawn(std::chrono::steady_clock::now());
+    window.wait_until(std::min(to_deadline(app.next_deadline(now), now), watchdog.next_ping()));
   }
   print_frame_stats(std::move(frame_ms));
 }

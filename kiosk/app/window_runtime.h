@@ -39,7 +39,7 @@ class StopSignals {
 };
 
 EpochMs wall_now_ms();
-// The assets directory: $KIOSK_ASSETS_DIR, else the one compiled in.
+// The assets directory: $KIOSK_ASSETS_DIR, else the installed share/kiosk/assets, else the build tree's.
 std::string assets_dir();
 // The texts of assets/i18n/*.json, or the reason it cannot be used (printed by the caller).
 Result<Translations> load_translations();
@@ -50,7 +50,8 @@ struct LoopOptions {
 };
 
 // Draws `app` whenever input, a wake() or its next deadline comes, until the
-// window closes or a stop signal arrives.
+// window closes or a stop signal arrives. Under systemd it sends READY=1 after
+// the first frame and wakes for every watchdog ping (platform/systemd).
 void run_frame_loop(ui::Window& window, RoleApp& app, const StopSignals& stop, const LoopOptions& options);
 
 // Draws `app` as it is at `at` into `png_path` (twice: the first frame grows

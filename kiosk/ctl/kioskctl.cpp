@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codec/queue_json.h"
+#include "core/install_dirs.h"
 #include "app/command_line.h"
 #include "ctl/request_commands.h"
 #include "http/sync_transport.h"
@@ -73,8 +74,7 @@ T take(Result<T> result) {
 }
 
 std::string assets_dir() {
-  const char* from_env = std::getenv("KIOSK_ASSETS_DIR");
-  return from_env && *from_env ? from_env : KIOSK_ASSETS_DIR;
+  return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR);
 }
 
 std::vector<std::string> split_list(const std::string& text) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "core/install_dirs.h"
 #include "core/text.h"
 
 namespace kiosk::ime {
@@ -20,11 +21,6 @@ constexpr const char* kSchema = "pinyin_simp";
 RimeApi& rime() {
   static RimeApi* api = rime_get_api();
   return *api;
-}
-
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
-  return value && *value ? value : fallback;
 }
 
 std::string scratch_parent(const std::string& configured) {
@@ -42,7 +38,7 @@ bool all_drawable(const std::string& text, const CharacterFilter& drawable) {
 
 }  // namespace
 
-std::string default_rime_data_dir() { return env_or("KIOSK_RIME_DATA_DIR", KIOSK_RIME_DATA_DIR); }
+std::string default_rime_data_dir() { return data_dir_for("KIOSK_RIME_DATA_DIR", "rime-data", KIOSK_RIME_DATA_DIR); }
 
 Result<std::unique_ptr<PinyinIme>> PinyinIme::start(const PinyinConfig& config, CharacterFilter drawable) {
   const std::string data_dir = config.data_dir.empty() ? default_rime_data_dir() : config.data_dir;

@@ -79,7 +79,8 @@ class PinyinIme {
   unsigned long long session_ = 0;
 };
 
-// Where the build deployed the schema (or $KIOSK_RIME_DATA_DIR).
+// Where the build deployed the schema: $KIOSK_RIME_DATA_DIR, else the installed
+// share/kiosk/rime-data, else the build tree's.
 std::string default_rime_data_dir();
 
 }  // namespace kiosk::ime

@@ -119,7 +119,7 @@ KeyReader screen() {
 
 const std::map<std::string, KeyReader>& key_readers() {
   static const std::map<std::string, KeyReader> readers = {
-      {"role", one_of(&KioskConfig::role, {"customer", "node", "counter", "display"})},
+      {"role", one_of(&KioskConfig::role, {"customer", "node", "counter", "display", "technician"})},
       {"store_id", text(&KioskConfig::store_id, check_store_id)},
       {"hq_url", text(&KioskConfig::hq_url, check_hq_url)},
       {"data_dir", text(&KioskConfig::data_dir, check_absolute_path)},

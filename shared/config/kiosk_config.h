@@ -15,7 +15,7 @@ namespace kiosk {
 inline constexpr const char* kDefaultConfigPath = "/etc/kiosk/kiosk.toml";
 
 struct KioskConfig {
-  std::string role = "customer";          // customer | node | counter | display
+  std::string role = "customer";          // customer | node | counter | display | technician
   std::string store_id;                   // empty: any; else the store database must be this store
   std::string hq_url;                     // empty: as `kioskctl hq set` left it
   std::string data_dir = "/var/lib/kiosk";  // the store database's directory

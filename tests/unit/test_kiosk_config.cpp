@@ -68,7 +68,7 @@ TEST_CASE("every key with a bad value gives a message naming the file and the ke
   CHECK(error_of("idle_seconds = 3601") == "kiosk.toml: idle_seconds: must be 10-3600, got 3601");
   CHECK(error_of("idle_seconds = \"40\"") == "kiosk.toml: idle_seconds: must be an integer, got a string");
   CHECK(error_of("role = \"admin\"") ==
-        "kiosk.toml: role: must be customer | node | counter | display, got \"admin\"");
+        "kiosk.toml: role: must be customer | node | counter | display | technician, got \"admin\"");
   CHECK(error_of("role = 1") == "kiosk.toml: role: must be a string, got an integer");
   CHECK(error_of("store_id = \"\"") == "kiosk.toml: store_id: must be 1-32 characters, got \"\"");
   CHECK(error_of("store_id = \"SH 001\"") ==
