@@ -29,7 +29,7 @@ void draw_details_step(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   const float urgency_w = wide ? width - unknown_w - 0.5f * em : width;
   const ImVec2 row = ImGui::GetCursorPos();
   const float label_h = line_height(ui, ui::FontRole::body) + 0.2f * em;
-  ImGui::SetCursorPos(ImVec2(row.x, row.y + label_h));
+  ImGui::SetCursorPos(ImVec2(row.x, row.y + (wide ? label_h : 0)));  // level with the urgency tiles beside it
   if (toggle(ui, "purchase.unknown", view.tr("request.purchase_unknown"), d.purchase_date.empty(), ImVec2(unknown_w / em, 2.6f)))
     emit(SetPurchaseDate{""});
   if (wide) ImGui::SetCursorPos(ImVec2(row.x + unknown_w + 0.5f * em, row.y));
