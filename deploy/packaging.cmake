@@ -6,6 +6,8 @@
 # themselves (shared/core/install_dirs.h), so one build serves the build tree
 # and the packages. Library dependencies come from dpkg-shlibdeps; what the
 # programs run or read (cage, Xwayland, fonts, voice data) is listed below.
+# cpack packages what is built: its install step must not build every test first.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(KIOSK_PACKAGE_VERSION "${PROJECT_VERSION}" CACHE STRING "The version the .deb packages carry")
 set(deb_dir "${PROJECT_SOURCE_DIR}/deploy/debian")
 set(unit_dir "/lib/systemd/system")

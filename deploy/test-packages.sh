@@ -64,8 +64,8 @@ step "install 0.0.1"
 in_root dpkg -i /tmp/kiosk_0.0.1_amd64.deb /tmp/hq_0.0.1_amd64.deb >/dev/null
 in_root getent passwd kiosk >/dev/null || fail "no user kiosk"
 in_root getent passwd hq >/dev/null || fail "no user hq"
-[ "$(stat -c %U:%a "$root/var/lib/kiosk")" = "kiosk:750" ] || fail "/var/lib/kiosk: $(stat -c %U:%a "$root/var/lib/kiosk")"
-[ "$(stat -c %U "$root/var/lib/hq")" = hq ] || fail "/var/lib/hq not owned by hq"
+[ "$(in_root stat -c %U:%a /var/lib/kiosk)" = "kiosk:750" ] || fail "/var/lib/kiosk: $(in_root stat -c %U:%a /var/lib/kiosk)"
+[ "$(in_root stat -c %U /var/lib/hq)" = hq ] || fail "/var/lib/hq not owned by hq"
 [ -f "$root/etc/kiosk/kiosk.toml" ] || fail "no /etc/kiosk/kiosk.toml"
 in_root dpkg-query -W -f='${Conffiles}\n' kiosk | grep -q /etc/kiosk/kiosk.toml || fail "kiosk.toml is not a conffile"
 for unit in kiosk.service kiosk-node.service hq.service; do

@@ -55,15 +55,18 @@ KeyReader text(std::string KioskConfig::*field, std::function<std::optional<std:
   };
 }
 
+// Empty: any store (the default).
 std::optional<std::string> check_store_id(const std::string& id) {
-  if (id.empty() || id.size() > 32) return "must be 1-32 characters, got \"" + id + "\"";
+  if (id.size() > 32) return "must be at most 32 characters, got \"" + id + "\"";
   for (char c : id)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
       return "may hold letters, digits, '-' and '_' only, got \"" + id + "\"";
   return std::nullopt;
 }
 
+// Empty: as `kioskctl hq set` stored it (the default).
 std::optional<std::string> check_hq_url(const std::string& url) {
+  if (url.empty()) return std::nullopt;
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
     return "must start with http:// or https://, got \"" + url + "\"";
   if (url.size() > 512) return "must be at most 512 bytes";
@@ -81,7 +84,9 @@ std::optional<std::string> check_printer(const std::string& printer) {
   return std::nullopt;
 }
 
+// Empty: no LAN API (the default).
 std::optional<std::string> check_listen(const std::string& listen) {
+  if (listen.empty()) return std::nullopt;
   Result<ListenAddress> address = parse_listen_address(listen);
   if (!address) return "must be ADDR:PORT (e.g. 0.0.0.0:8700), got \"" + listen + "\"";
   return std::nullopt;

@@ -70,7 +70,8 @@ TEST_CASE("every key with a bad value gives a message naming the file and the ke
   CHECK(error_of("role = \"admin\"") ==
         "kiosk.toml: role: must be customer | node | counter | display | technician, got \"admin\"");
   CHECK(error_of("role = 1") == "kiosk.toml: role: must be a string, got an integer");
-  CHECK(error_of("store_id = \"\"") == "kiosk.toml: store_id: must be 1-32 characters, got \"\"");
+  CHECK(error_of("store_id = \"" + std::string(33, 'S') + "\"") ==
+        "kiosk.toml: store_id: must be at most 32 characters, got \"" + std::string(33, 'S') + "\"");
   CHECK(error_of("store_id = \"SH 001\"") ==
         "kiosk.toml: store_id: may hold letters, digits, '-' and '_' only, got \"SH 001\"");
   CHECK(error_of("hq_url = \"ftp://hq\"") == "kiosk.toml: hq_url: must start with http:// or https://, got \"ftp://hq\"");
@@ -83,6 +84,19 @@ TEST_CASE("every key with a bad value gives a message naming the file and the ke
   CHECK(error_of("listen = \"localhost\"") ==
         "kiosk.toml: listen: must be ADDR:PORT (e.g. 0.0.0.0:8700), got \"localhost\"");
   CHECK(error_of("listen = \"0.0.0.0:70000\"").find("kiosk.toml: listen: ") == 0);
+}
+
+TEST_CASE("the example file deploy/kiosk.toml (the package's conffile) gives the defaults, without warnings") {
+  Result<LoadedConfig> example = load_kiosk_config(KIOSK_SOURCE_DIR "/deploy/kiosk.toml");
+  REQUIRE_MESSAGE(example, (example ? "" : example.error().message));
+  CHECK(example.value().warnings.empty());
+  CHECK(parsed("store_id = \"\"\nhq_url = \"\"\nlisten = \"\"").store_id.empty());
+  const KioskConfig defaults;
+  CHECK(example.value().config.role == defaults.role);
+  CHECK(example.value().config.data_dir == defaults.data_dir);
+  CHECK(example.value().config.idle_seconds == defaults.idle_seconds);
+  CHECK(example.value().config.screen_width == defaults.screen_width);
+  CHECK(example.value().config.listen == defaults.listen);
 }
 
 TEST_CASE("a TOML syntax error names the file and the line") {
