@@ -16,48 +16,24 @@
 #include <vector>
 
 #include "codec/request_form_json.h"
+#include "bench_request_store.h"
 #include "latency_figures.h"
 #include "node/store_node_server.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
 #include "staff/staff_book.h"
-#include "store/catalog.h"
-#include "store/product_catalog.h"
 
 using namespace kiosk;
 using bench::Figures;
 using bench::summarise;
+using bench::time_ms;
+using bench::sample_request_form;
 
 namespace {
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "bench_node_requests: %s\n", what.c_str());
   std::exit(1);
-}
-
-RequestForm form(const StoreTimeZone& zone, EpochMs now) {
-  RequestForm f;
-  f.product = "air-conditioner";
-  f.problem = "not-cooling";
-  f.model = "KFR-35GW";
-  f.serial = "SN20240601";
-  f.purchase_date = "2024-06-01";
-  f.description = "客厅空调不制冷，外机有异响，已经三天了";
-  f.contact_name = "王小明";
-  f.phone = "13812345678";
-  f.address = "上海市浦东新区世纪大道100号 8楼";
-  f.preferred_date = zone.business_day(now + 2 * 86'400'000);
-  f.time_window = TimeWindow::Afternoon;
-  f.urgency = Urgency::Urgent;
-  f.consent = true;
-  return f;
-}
-
-template <class Body>
-double time_ms(Body&& body) {
-  const auto start = std::chrono::steady_clock::now();
-  body();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -76,16 +52,7 @@ int main(int argc, char** argv) {
   SystemClock clock;
   StaffPolicy policy;
   policy.pin_cost = PinHashCost::fastest_for_tests();
-  StoreSettings settings;
-  settings.store_id = "BENCH";
-  std::unique_ptr<StoreDb> store =
-      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(), clock.now_ms())
-          .value();
-  {
-    Transaction tx(store->db());
-    store_product_catalog(store->db(), read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl").value());
-    tx.commit();
-  }
+  std::unique_ptr<StoreDb> store = bench::create_request_store(dir, clock);
   if (!StaffBook(*store, clock, policy).add("bench", "2580", StaffRole::Counter)) fail("cannot add staff");
   if (!QueueEngine(*store, clock).open_counter(1, {"A"})) fail("cannot open counter 1");
 
@@ -102,7 +69,7 @@ int main(int argc, char** argv) {
   httplib::Result login = client.Post("/api/v1/login", R"({"name": "bench", "pin": "2580", "counter": 1})", "application/json");
   if (!login || login->status != 200) fail("cannot log in");
   const httplib::Headers auth{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
-  const std::string body = request_form_json(form(store->zone(), clock.now_ms())).dump();
+  const std::string body = request_form_json(sample_request_form(store->zone(), clock.now_ms())).dump();
   RequestBook book(*store, clock);
 
   std::vector<double> api, direct;
@@ -112,7 +79,7 @@ int main(int argc, char** argv) {
       if (!res || res->status != 200) fail("POST /api/v1/requests failed: " + (res ? res->body : std::string("no answer")));
     }));
     direct.push_back(time_ms([&] {
-      if (!book.create(form(store->zone(), clock.now_ms()), "bench")) fail("RequestBook::create failed");
+      if (!book.create(sample_request_form(store->zone(), clock.now_ms()), "bench")) fail("RequestBook::create failed");
     }));
   }
   server.stop();

@@ -28,17 +28,10 @@ using namespace kiosk;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 using bench::Figures;
 using bench::summarise;
-
-template <class Body>
-double time_ms(Body&& body) {
-  const auto start = Clock::now();
-  body();
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
+using bench::time_ms;
 
 Figures disk_floor(const std::string& dir, int reps) {
   const std::string path = dir + "/fdatasync-probe";

@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "bench_request_store.h"
 #include "latency_figures.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
 #include "requests/request_validation.h"
-#include "store/catalog.h"
 #include "store/product_catalog.h"
 #include "store/store_db.h"
 
@@ -28,33 +28,13 @@ namespace {
 
 using bench::Figures;
 using bench::summarise;
-
-template <class Body>
-double time_ms(Body&& body) {
-  const auto start = std::chrono::steady_clock::now();
-  body();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
-RequestForm form(const StoreTimeZone& zone, EpochMs now, int i) {
-  RequestForm f;
-  f.kind = i % 3 == 0 ? RequestKind::Installation : RequestKind::Repair;
-  f.product = "air-conditioner";
-  f.problem = i % 3 == 0 ? "install-relocate" : "not-cooling";
-  f.description = "客厅空调不制冷，外机有异响，已经三天了";
-  f.contact_name = "王小明";
-  f.phone = "13812345678";
-  f.address = "上海市浦东新区世纪大道100号 8楼";
-  f.preferred_date = zone.business_day(now + 2 * 86'400'000);
-  f.time_window = TimeWindow::Afternoon;
-  f.consent = true;
-  return f;
-}
+using bench::time_ms;
+using bench::sample_request_form;
 
 // `count` earlier requests, in batches of 10,000 per transaction (set-up, not measured).
 void add_history(StoreDb& store, int count, EpochMs now) {
   Database& db = store.db();
-  const Request draft = validate_request(form(store.zone(), now, 1), load_product_catalog(db), store.zone(), now).value();
+  const Request draft = validate_request(sample_request_form(store.zone(), now), load_product_catalog(db), store.zone(), now).value();
   for (int done = 0; done < count;) {
     Transaction tx(db);
     for (int i = 0; i < 10'000 && done < count; ++i, ++done) insert_request(db, draft, "history", now, new_request_code);
@@ -69,16 +49,7 @@ struct RequestFigures {
 RequestFigures measure(const std::string& dir, int history, int reps) {
   std::filesystem::remove_all(dir);
   SystemClock clock;
-  StoreSettings settings;
-  settings.store_id = "BENCH";
-  std::unique_ptr<StoreDb> store =
-      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(), clock.now_ms())
-          .value();
-  {
-    Transaction tx(store->db());
-    store_product_catalog(store->db(), read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl").value());
-    tx.commit();
-  }
+  std::unique_ptr<StoreDb> store = bench::create_request_store(dir, clock);
   if (history > 0) add_history(*store, history, clock.now_ms());
   RequestBook book(*store, clock);
   QueueEngine engine(*store, clock);
@@ -86,7 +57,7 @@ RequestFigures measure(const std::string& dir, int history, int reps) {
   std::vector<double> create_ms, transition_ms, ticket_ms;
   std::vector<std::string> codes;
   for (int i = 0; i < reps; ++i) {  // alternating with the peer, so both see the same disk
-    const RequestForm f = form(store->zone(), clock.now_ms(), i);
+    const RequestForm f = sample_request_form(store->zone(), clock.now_ms(), i);
     create_ms.push_back(time_ms([&] { codes.push_back(book.create(f, "customer").value().code); }));
     ticket_ms.push_back(time_ms([&] { engine.issue({"G", false, {}}).value(); }));
   }

@@ -16,43 +16,23 @@
 #include <string>
 #include <vector>
 
+#include "bench_request_store.h"
 #include "latency_figures.h"
 #include "node/store_node_server.h"
 #include "requests/request_book.h"
 #include "staff/staff_book.h"
-#include "store/catalog.h"
-#include "store/product_catalog.h"
 
 using namespace kiosk;
 using bench::Figures;
 using bench::summarise;
+using bench::time_ms;
+using bench::sample_request_form;
 
 namespace {
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "bench_technician: %s\n", what.c_str());
   std::exit(1);
-}
-
-RequestForm form(const StoreTimeZone& zone, EpochMs now) {
-  RequestForm f;
-  f.product = "air-conditioner";
-  f.problem = "not-cooling";
-  f.description = "客厅空调不制冷";
-  f.contact_name = "王小明";
-  f.phone = "13812345678";
-  f.address = "上海市浦东新区世纪大道100号 8楼";
-  f.preferred_date = zone.business_day(now + 2 * 86'400'000);
-  f.time_window = TimeWindow::Afternoon;
-  f.consent = true;
-  return f;
-}
-
-template <class Body>
-double time_ms(Body&& body) {
-  const auto start = std::chrono::steady_clock::now();
-  body();
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -71,21 +51,12 @@ int main(int argc, char** argv) {
   SystemClock clock;
   StaffPolicy policy;
   policy.pin_cost = PinHashCost::fastest_for_tests();
-  StoreSettings settings;
-  settings.store_id = "BENCH";
-  std::unique_ptr<StoreDb> store =
-      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(), clock.now_ms())
-          .value();
-  {
-    Transaction tx(store->db());
-    store_product_catalog(store->db(), read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl").value());
-    tx.commit();
-  }
+  std::unique_ptr<StoreDb> store = bench::create_request_store(dir, clock);
   if (!StaffBook(*store, clock, policy).add("Zhang", "3690", StaffRole::Technician)) fail("cannot add the technician");
   RequestBook book(*store, clock);
   std::vector<Request> jobs;
   for (int i = 0; i < reps; ++i) {
-    Result<Request> r = book.create(form(store->zone(), clock.now_ms()), "customer");
+    Result<Request> r = book.create(sample_request_form(store->zone(), clock.now_ms()), "customer");
     if (!r) fail(r.error().message);
     TransitionRequest assign;
     assign.code = r.value().code;
