@@ -12,9 +12,15 @@ Result<std::int64_t> purge_personal_data(StoreDb& store, const Clock& clock, int
     Database& db = store.db();
     const EpochMs now = clock.now_ms();
     Transaction tx(db);
+    // With HQ configured, the days count from HQ's acknowledgement of the
+    // request's latest change, and none of its changes may be waiting.
     db.prepare("UPDATE request SET contact_name = '', phone = '', address = '', serial = '', description = '', "
                "purged_at = ?1 WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ?2 "
-               "AND state IN ('closed', 'cancelled')")
+               "AND state IN ('closed', 'cancelled') "
+               "AND (NOT EXISTS (SELECT 1 FROM sync_state WHERE hq_url <> '' AND device_token <> '') "
+               "     OR (hq_acked_at IS NOT NULL AND hq_acked_at <= ?2 "
+               "         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'request' AND o.record_id = request.id "
+               "                         AND o.seq > (SELECT acked_through FROM sync_state))))")
         .bind(1, now).bind(2, now - std::int64_t{days} * 86'400'000)
         .run();
     const std::int64_t purged = sqlite3_changes64(db.handle());

@@ -331,7 +331,10 @@ END;
     // store"), queued by a trigger in the transaction of the transition; the
     // event's id is the command's id. HQ's decision is kept on the row.
     // Transitions made before this version reached HQ as uploaded records.
+    // request.hq_acked_at: when HQ last acknowledged the request's latest
+    // change (the privacy purge counts its days from then on a store with HQ).
     R"sql(
+ALTER TABLE request ADD COLUMN hq_acked_at INTEGER;
 CREATE TABLE request_command (
   id TEXT PRIMARY KEY,
   request_id TEXT NOT NULL REFERENCES request(id),

@@ -195,6 +195,9 @@ Result<Done> SyncStore::acknowledge(std::int64_t acked_through, std::int64_t par
   return storage_guarded([&]() -> Result<Done> {
     Database& db = store_.db();
     Transaction tx(db);
+    db.prepare("UPDATE request SET hq_acked_at = ?2 WHERE id IN (SELECT record_id FROM outbox WHERE kind = 'request' "
+               "AND seq > (SELECT acked_through FROM sync_state) AND seq <= ?1)")
+        .bind(1, acked_through).bind(2, clock_.now_ms()).run();
     db.prepare("UPDATE sync_state SET acked_through = max(acked_through, ?1), parked = parked + ?2")
         .bind(1, acked_through).bind(2, parked).run();
     // The row at acked_through stays: the next seq is max(seq) + 1, never a reused one.

@@ -1,11 +1,13 @@
 // The privacy purge on a real store: personal fields of requests closed or
 // cancelled the configured number of days ago are erased, statistics fields
 // and events stay, open and recent requests are untouched, and the purge
-// queues nothing for upload.
+// queues nothing for upload; with HQ configured, the days count from HQ's
+// acknowledgement of the request's latest change.
 #include <doctest/doctest.h>
 
 #include "requests/request_purge.h"
 #include "staff/staff_book.h"
+#include "sync/sync_store.h"
 #include "test_requests_fixture.h"
 
 using namespace kiosk;
@@ -77,4 +79,22 @@ TEST_CASE("purge erases personal fields after the configured days and keeps what
   CHECK(q.int64(0) == 1);  // only the open request
   q.reset();
   CHECK(purge_personal_data(*s.store, s.clock, -1).error().code == "bad-days");
+}
+
+TEST_CASE("on a store with HQ the purge waits until HQ has acknowledged the closed request, then counts its days") {
+  RequestStore s;
+  SyncStore sync(*s.store, s.clock);
+  REQUIRE(sync.configure("http://127.0.0.1:9", "token").ok());
+  const Request closed = close_request(s, s.book.create(valid_form(), "customer").value());
+  s.clock.advance_s(40 * 86400);
+  CHECK(purge_personal_data(*s.store, s.clock, 30).value() == 0);  // HQ does not have it yet
+
+  const std::vector<OutboxRecord> pending = sync.pending(1000).value();
+  REQUIRE(!pending.empty());
+  REQUIRE(sync.acknowledge(pending.back().seq, 0).ok());  // HQ has every change now
+  s.clock.advance_s(29 * 86400);
+  CHECK(purge_personal_data(*s.store, s.clock, 30).value() == 0);  // 29 days after HQ got it
+  s.clock.advance_s(86400);
+  CHECK(purge_personal_data(*s.store, s.clock, 30).value() == 1);
+  CHECK(s.book.find(closed.code).value().phone.empty());
 }
