@@ -88,7 +88,7 @@ in_root dpkg -i "/tmp/$(basename "$v2_kiosk")" "/tmp/$(basename "$v2_hq")" >/dev
 [ "$(in_root dpkg-query -W -f='${Version}' kiosk)" = "$(dpkg-deb -f "$v2_kiosk" Version)" ] || fail "kiosk not upgraded"
 waiting="$(ctl queue)"
 echo "$waiting" | grep -q '"waiting":1' || fail "tickets lost in the upgrade: $waiting"
-ctl status | grep -q '"store":"PKG-001"' || fail "store lost in the upgrade"
+ctl status | grep -q '"id":"PKG-001"' || fail "store lost in the upgrade"
 grep -q '^idle_seconds = 60' "$root/etc/kiosk/kiosk.toml" || fail "the conffile's local edit was lost"
 in_root runuser -u hq -- /usr/bin/hq store list --db /var/lib/hq/hq.db | grep -q PKG-001 || fail "HQ data lost in the upgrade"
 echo "after the upgrade: the store, its 2 tickets, HQ's store and the conffile edit are kept"

@@ -12,6 +12,7 @@
 #include "core/install_dirs.h"
 #include "app/command_line.h"
 #include "ctl/request_commands.h"
+#include "store/store_health.h"
 #include "http/sync_transport.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
@@ -288,7 +289,14 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     return run_sync(store, clock, options);
   }
   cl.finish();
-  if (command == "status") return status_json(take(SyncStore(store, clock).status()));
+  if (command == "status") {
+    json out = status_json(take(SyncStore(store, clock).status()));
+    const StoreHealth health = take(read_store_health(store));
+    out["store"] = json{{"id", store.store_id()}, {"version", KIOSK_VERSION}, {"database_bytes", health.database_bytes},
+                        {"disk_free_bytes", health.disk_free_bytes}, {"disk_total_bytes", health.disk_total_bytes},
+                        {"integrity", health.integrity}};
+    return out;
+  }
   if (command == "counters") {
     json list = json::array();
     for (const Counter& c : take(engine.counters())) list.push_back(to_json(c));

@@ -69,6 +69,14 @@ TEST_CASE("a newcomer's session: init, open a counter, issue, call, start, finis
   CHECK(stats.body["total"]["tickets"] == 2);
   CHECK(stats.body["total"]["served"] == 1);
   CHECK(kioskctl(data, {"counters"}).body["counters"].size() == 3);
+  const Reply status = kioskctl(data, {"status"});
+  CHECK(status.exit_code == 0);
+  CHECK(status.body["store"]["id"] == "SH-001");
+  CHECK(status.body["store"]["version"].is_string());
+  CHECK(status.body["store"]["integrity"] == "ok");
+  CHECK(status.body["store"]["database_bytes"].get<std::int64_t>() > 4096);
+  CHECK(status.body["store"]["disk_free_bytes"].get<std::int64_t>() > 0);
+  CHECK(status.body["sync"]["configured"] == false);
 }
 
 TEST_CASE("exit codes: 2 for bad usage and unknown names, 3 for refusals, 1 for storage problems") {
