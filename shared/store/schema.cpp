@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 7> kMigrations{
+constexpr std::array<const char*, 8> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -353,6 +353,17 @@ CREATE TRIGGER request_transition_to_command AFTER INSERT ON request_event
   INSERT INTO request_command(id, request_id, from_state, action, from_version, at)
   VALUES (NEW.id, NEW.request_id, NEW.from_state, NEW.to_state, NEW.version - 1, NEW.at);
 END;
+)sql",
+    // 8: the ticket printer's last known state (one row), written by the
+    // process that prints; read by kioskctl status, the admin screen and the
+    // health report sent to HQ with each sync.
+    R"sql(
+CREATE TABLE printer_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  state TEXT NOT NULL CHECK (state IN ('ok', 'paper-near-end', 'paper-out', 'failed', 'unknown')),
+  message TEXT NOT NULL DEFAULT '',
+  checked_at INTEGER NOT NULL
+);
 )sql",
 };
 

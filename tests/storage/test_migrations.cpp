@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "store/schema.h"
+#include "schema_rollback.h"
 #include "support/test_store.h"
 
 using namespace kiosk;
@@ -13,17 +14,7 @@ TEST_CASE("a version-1 store migrates to the latest schema with its tickets inta
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
   const Ticket issued = s.engine->issue({"A", false, {}}).value().ticket;
   // Roll the file back to what schema version 1 wrote.
-  Database& db = s.store->db();
-  db.exec("DROP TABLE request_command;");  // schema 7 (its trigger goes with request_event)
-  db.exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");  // schema 6
-  db.exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
-          "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category;");  // schema 5
-  db.exec("DROP TABLE hq_config; DROP TABLE sync_state; DROP TRIGGER ticket_added_to_outbox; "
-          "DROP TRIGGER ticket_changed_to_outbox; DROP TRIGGER rating_added_to_outbox; DROP TABLE outbox;");  // schema 4
-  db.exec("DROP TABLE call_event; DROP TABLE staff_session; DROP TABLE staff;");  // schema 3
-  db.exec("DROP TABLE rating; DROP INDEX ticket_token; DROP INDEX ticket_print_failed;");
-  db.exec("ALTER TABLE ticket DROP COLUMN phone; ALTER TABLE ticket DROP COLUMN token; "
-          "ALTER TABLE ticket DROP COLUMN print_state; PRAGMA user_version = 1;");
+  test::roll_back_schema(s.store->db(), 1);
   s.engine.reset();
   s.store.reset();
 

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "store/schema.h"
+#include "schema_rollback.h"
 #include "test_requests_fixture.h"
 
 using namespace kiosk;
@@ -34,11 +35,7 @@ TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and reque
   REQUIRE(s.engine->call_next(1).ok());
   const std::vector<OutboxRow> before = outbox(s.store->db());
   REQUIRE(before.size() == 2);
-  s.store->db().exec("DROP TABLE request_command;");  // schema 7 (its trigger goes with request_event)
-  s.store->db().exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");  // schema 6
-  s.store->db().exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
-                     "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category; "
-                     "PRAGMA user_version = 4;");
+  test::roll_back_schema(s.store->db(), 4);
   s.engine.reset();
   s.store.reset();
 

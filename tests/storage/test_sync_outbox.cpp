@@ -6,6 +6,7 @@
 
 #include "ratings/rating_book.h"
 #include "store/schema.h"
+#include "schema_rollback.h"
 #include "support/test_store.h"
 #include "sync/sync_store.h"
 
@@ -96,14 +97,7 @@ TEST_CASE("a schema-3 store queues its earlier tickets and ratings once, in thei
   REQUIRE(s.engine->call_next(1).ok());
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
   const Rating rating = RatingBook(*s.store, s.clock).rate(first.id, 4, {}).value();
-  Database& db = s.store->db();
-  db.exec("DROP TABLE request_command;");  // schema 7 (its trigger goes with request_event)
-  db.exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");  // schema 6
-  db.exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
-          "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category;");  // schema 5
-  db.exec("DROP TABLE hq_config; DROP TABLE sync_state; DROP TRIGGER ticket_added_to_outbox; "
-          "DROP TRIGGER ticket_changed_to_outbox; DROP TRIGGER rating_added_to_outbox; DROP TABLE outbox; "
-          "PRAGMA user_version = 3;");
+  test::roll_back_schema(s.store->db(), 3);
   s.engine.reset();
   s.store.reset();
 

@@ -1,0 +1,30 @@
+// Turns a freshly created store file back into what an older program wrote,
+// so migration tests can open it with this one: drops what each later schema
+// version added, newest first, and sets user_version.
+#pragma once
+
+#include <string>
+
+#include "store/sqlite.h"
+
+namespace kiosk::test {
+
+inline void roll_back_schema(Database& db, int to_version) {
+  if (to_version < 8) db.exec("DROP TABLE printer_state;");
+  if (to_version < 7) db.exec("DROP TABLE request_command;");  // its trigger goes with request_event
+  if (to_version < 6) db.exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");
+  if (to_version < 5)
+    db.exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
+            "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category;");
+  if (to_version < 4)
+    db.exec("DROP TABLE hq_config; DROP TABLE sync_state; DROP TRIGGER ticket_added_to_outbox; "
+            "DROP TRIGGER ticket_changed_to_outbox; DROP TRIGGER rating_added_to_outbox; DROP TABLE outbox;");
+  if (to_version < 3) db.exec("DROP TABLE call_event; DROP TABLE staff_session; DROP TABLE staff;");
+  if (to_version < 2)
+    db.exec("DROP TABLE rating; DROP INDEX ticket_token; DROP INDEX ticket_print_failed; "
+            "ALTER TABLE ticket DROP COLUMN phone; ALTER TABLE ticket DROP COLUMN token; "
+            "ALTER TABLE ticket DROP COLUMN print_state;");
+  db.exec("PRAGMA user_version = " + std::to_string(to_version) + ";");
+}
+
+}  // namespace kiosk::test
