@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "hq/upload_reader.h"
 #include "staff/pin_hash.h"
 
 namespace kiosk::hq {
@@ -15,93 +16,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr std::size_t kMaxStoreBytes = 64, kMaxBatchKeyBytes = 128;
-constexpr std::int64_t kMaxSeq = std::int64_t(1) << 53;  // exact in every JSON reader
-
-// [SECTION] Records
-
-struct CheckedRecord {
-  std::string kind;
-  std::string id;
-  std::int64_t revision = 0;
-  std::string data;  // the JSON text of `data`
-};
-
-// Checks a record's kind, id, revision and data; throws BadRequest saying what is wrong.
-CheckedRecord check_record(const nlohmann::json& record) {
-  const JsonBody r(record, "");
-  CheckedRecord checked;
-  checked.kind = r.text("kind", 32);
-  static const std::set<std::string> kKinds{"ticket", "rating", "request", "request_event", "request_rating"};
-  if (!kKinds.count(checked.kind))
-    throw BadRequest("unknown-kind", "field \"kind\" must be one of ticket, rating, request, request_event, "
-                                     "request_rating (got \"" + checked.kind + "\")");
-  checked.id = r.text("id", 36);
-  if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
-  checked.revision = r.integer("revision", 1, kMaxSeq);
-  const auto data_field = record.find("data");
-  if (data_field == record.end()) throw BadRequest("missing-field", "field \"data\" is required");
-  const JsonBody data(*data_field, "data.");
-  if (checked.kind == "ticket") {
-    data.text("ticket", 16);
-    data.text("business_day", 10);
-    data.text("service", 8);
-    data.text("state", 16);
-    data.integer("issued_at", 0, kMaxSeq);
-  } else if (checked.kind == "rating") {
-    data.text("ticket_id", 36);
-    data.integer("score", 1, 5);
-  } else if (checked.kind == "request") {
-    data.text("code", 32);
-  } else if (checked.kind == "request_rating") {
-    data.text("request_code", 32);
-    data.integer("score", 1, 5);
-  } else {
-    data.text("request", 64);
-    data.text("event", 32);
-  }
-  checked.data = data_field->dump();
-  return checked;
-}
-
 // [SECTION] Upload
-
-struct Envelope {
-  std::string incarnation;
-  std::string batch;
-  std::vector<const nlohmann::json*> records;
-  std::vector<std::int64_t> seqs;
-};
-
-Envelope check_envelope(const JsonBody& body, const Device& device, const UploadLimits& limits,
-                        std::optional<ApiError>* refusal) {
-  Envelope e;
-  e.incarnation = body.text("incarnation", 36);
-  if (!is_uuid(e.incarnation)) throw BadRequest("bad-field", "field \"incarnation\" must be a UUID");
-  e.batch = body.text("batch", kMaxBatchKeyBytes);
-  if (e.batch.empty()) throw BadRequest("bad-field", "field \"batch\" must not be empty");
-  if (!body.has("records")) throw BadRequest("missing-field", "field \"records\" is required");
-  const nlohmann::json& records = body.json()["records"];
-  if (!records.is_array() || records.size() > limits.max_records)
-    throw BadRequest("bad-field", "field \"records\" must be an array of at most " + std::to_string(limits.max_records) + " records");
-  std::set<std::int64_t> seen;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const std::string where = "records[" + std::to_string(i) + "].";
-    const JsonBody record(records[i], where);
-    const std::int64_t seq = record.integer("seq", 1, kMaxSeq);
-    const std::string store = record.text("store", kMaxStoreBytes);
-    if (!seen.insert(seq).second)
-      throw BadRequest("duplicate-seq", "seq " + std::to_string(seq) + " appears twice in this batch");
-    if (store != device.store_id && !*refusal)
-      *refusal = ApiError{403, "wrong-store",
-                          where + "store is \"" + store + "\" but this device belongs to store \"" + device.store_id +
-                              "\"; nothing of this batch was stored",
-                          {}};
-    e.records.push_back(&records[i]);
-    e.seqs.push_back(seq);
-  }
-  return e;
-}
 
 class BatchWriter {
  public:
@@ -128,11 +43,11 @@ class BatchWriter {
   // True when this (device, incarnation, seq) is new to HQ (and now counted as received).
   bool first_time(std::int64_t seq) { return seq > acked_before_ && received_.insert(seq).second; }
 
-  void park(std::int64_t seq, const std::string& code, const std::string& message, const nlohmann::json& raw) {
+  void park(std::int64_t seq, const std::string& code, const std::string& message, const std::string& raw) {
     db_.prepare("INSERT OR IGNORE INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .bind(1, device_.id).bind(2, incarnation_).bind(3, seq).bind(4, device_.store_id).bind(5, code)
-        .bind(6, message).bind(7, raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(8, now_)
+        .bind(6, message).bind(7, raw).bind(8, now_)
         .run();
   }
 
@@ -231,34 +146,38 @@ std::variant<Device, ApiError> authenticate_device(Database& db, const std::stri
 
 std::variant<json, ApiError> apply_upload(Database& db, const Device& device, const std::string& body_text, EpochMs now,
                                           const UploadLimits& limits) {
-  const JsonBody body(body_text);
-  std::optional<ApiError> refusal;
-  const Envelope envelope = check_envelope(body, device, limits, &refusal);
-  if (refusal) return *refusal;
+  const UploadBody upload = read_upload_body(body_text, limits.max_records);
+  std::vector<std::int64_t> seqs;
+  for (std::size_t i = 0; i < upload.records.size(); ++i) {
+    const UploadRecord& record = upload.records[i];
+    if (record.store != device.store_id)
+      return ApiError{403, "wrong-store",
+                      "records[" + std::to_string(i) + "].store is \"" + record.store + "\" but this device belongs to store \"" +
+                          device.store_id + "\"; nothing of this batch was stored",
+                      {}};
+    seqs.push_back(record.seq);
+  }
 
   Transaction tx(db);
-  BatchWriter writer(db, device, envelope.incarnation, now);
+  BatchWriter writer(db, device, upload.incarnation, now);
   db.prepare("INSERT OR IGNORE INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, device.id).bind(2, envelope.batch).bind(3, std::int64_t(envelope.records.size())).bind(4, now).run();
+      .bind(1, device.id).bind(2, upload.batch).bind(3, std::int64_t(upload.records.size())).bind(4, now).run();
   const bool duplicate_batch = sqlite3_changes(db.handle()) == 0;
   writer.open_stream();
   int received = 0, applied = 0;
-  for (std::size_t i = 0; i < envelope.records.size(); ++i) {
-    const std::int64_t seq = envelope.seqs[i];
-    const nlohmann::json& raw = *envelope.records[i];
-    if (!writer.first_time(seq)) continue;
+  for (const UploadRecord& record : upload.records) {
+    if (!writer.first_time(record.seq)) continue;
     ++received;
-    try {
-      const CheckedRecord record = check_record(raw);
-      const std::variant<bool, std::string> outcome = writer.apply(seq, record);
-      if (const std::string* conflict = std::get_if<std::string>(&outcome)) writer.park(seq, "id-conflict", *conflict, raw);
-      else if (std::get<bool>(outcome)) ++applied;
-    } catch (const BadRequest& e) {
-      writer.park(seq, e.code() == "unknown-kind" ? "unknown-kind" : "bad-record", "record " + std::to_string(seq) + ": " + e.what(), raw);
+    if (!record.checked) {
+      writer.park(record.seq, record.park_code, record.park_message, record.raw);
+      continue;
     }
+    const std::variant<bool, std::string> outcome = writer.apply(record.seq, *record.checked);
+    if (const std::string* conflict = std::get_if<std::string>(&outcome)) writer.park(record.seq, "id-conflict", *conflict, record.raw);
+    else if (std::get<bool>(outcome)) ++applied;
   }
   const std::int64_t acked = writer.advance();
-  const json parked = writer.parked(envelope.seqs);
+  const json parked = writer.parked(seqs);
   db.prepare("UPDATE device SET last_seen_at = ?2 WHERE id = ?1").bind(1, device.id).bind(2, now).run();
   tx.commit();
   return json{{"acked_through", acked}, {"received", received}, {"applied", applied}, {"parked", parked},

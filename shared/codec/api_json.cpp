@@ -23,21 +23,34 @@ JsonBody::JsonBody(const nlohmann::json& object, std::string where) : json_(&obj
   if (!object.is_object()) throw BadRequest("bad-field", where_ + " must be a JSON object");
 }
 
+BadRequest missing_field_error(const std::string& where, const char* field) {
+  return BadRequest("missing-field", "field \"" + where + field + "\" is required");
+}
+
+BadRequest bad_field_error(const std::string& where, const char* field, const std::string& expected) {
+  return BadRequest("bad-field", "field \"" + where + field + "\" must be " + expected);
+}
+
+std::string integer_range_text(std::int64_t min, std::int64_t max) {
+  return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+std::string text_limit_text(std::size_t max_bytes) { return "at most " + std::to_string(max_bytes) + " bytes long"; }
+
 BadRequest JsonBody::bad_field(const char* field, const std::string& expected) const {
-  return BadRequest("bad-field", std::string("field \"") + where_ + field + "\" must be " + expected);
+  return bad_field_error(where_, field, expected);
 }
 
 std::string JsonBody::bounded_text(const nlohmann::json& value, const char* field, std::size_t max_bytes) const {
   if (!value.is_string()) throw bad_field(field, "a string");
   const std::string& text = value.get_ref<const std::string&>();
-  if (text.size() > max_bytes) throw bad_field(field, "at most " + std::to_string(max_bytes) + " bytes long");
+  if (text.size() > max_bytes) throw bad_field(field, text_limit_text(max_bytes));
   return text;
 }
 
 const nlohmann::json& JsonBody::required(const char* field) const {
   const auto found = json_->find(field);
-  if (found == json_->end())
-    throw BadRequest("missing-field", std::string("field \"") + where_ + field + "\" is required");
+  if (found == json_->end()) throw missing_field_error(where_, field);
   return *found;
 }
 
@@ -47,7 +60,7 @@ std::string JsonBody::text(const char* field, std::size_t max_bytes) const {
 
 std::int64_t JsonBody::integer(const char* field, std::int64_t min, std::int64_t max) const {
   const nlohmann::json& value = required(field);
-  const std::string expected = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  const std::string expected = integer_range_text(min, max);
   if (!value.is_number_integer()) throw bad_field(field, expected);
   if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(max)) throw bad_field(field, expected);
   const std::int64_t number = value.get<std::int64_t>();

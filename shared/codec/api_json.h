@@ -29,6 +29,13 @@ class BadRequest : public std::runtime_error {
   std::string code_;
 };
 
+// The wording of field errors, shared by every strict JSON reader (JsonBody
+// below, HQ's upload reader): `where` prefixes the field ("records[3].").
+BadRequest missing_field_error(const std::string& where, const char* field);
+BadRequest bad_field_error(const std::string& where, const char* field, const std::string& expected);
+std::string integer_range_text(std::int64_t min, std::int64_t max);  // "an integer from MIN to MAX"
+std::string text_limit_text(std::size_t max_bytes);                  // "at most N bytes long"
+
 // A missing field, a wrong type or an out-of-range value is a BadRequest naming the field.
 class JsonBody {
  public:
