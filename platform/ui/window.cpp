@@ -140,7 +140,11 @@ void Window::install_activity_callbacks(GLFWwindow* window) {
   glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { window_of(w).note_activity(); });
   glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { window_of(w).note_activity(); });
   glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { window_of(w).note_activity(); });
-  glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { window_of(w).note_activity(); });
+  glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+    Window& self = window_of(w);
+    self.key_taps_.on_key(key, action);
+    self.note_activity();
+  });
   glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { window_of(w).note_activity(); });
   glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { window_of(w).note_activity(); });
   glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { window_of(w).note_activity(); });
@@ -210,6 +214,7 @@ bool Window::render_frame(const DrawFn& draw, const std::string* png_path) {
   if (fonts_.rebuild_needed()) fonts_.rebuild();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  key_taps_.before_frame(ImGui::GetIO());
   ImGui::NewFrame();
   widgets_.begin_frame();
   TouchUi ui(fonts_, widgets_);

@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "ui/font_atlas.h"
+#include "ui/key_tap_latch.h"
 #include "ui/touch_imgui_context.h"
 #include "ui/touch_widgets.h"
 #include "ui/widget_registry.h"
@@ -117,6 +118,7 @@ class Window {
   int frames_after_input_;
   int frames_owed_ = 1;  // the first frame
   bool finger_down_ = false;
+  KeyTapLatch key_taps_;
   long frames_drawn_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // clicked by xdotool like a finger, and wake() from a worker thread. Prints
 // time to first frame and idle figures; asserts no times.
 #include <doctest/doctest.h>
+#include <GLFW/glfw3.h>
 #include <stb/stb_image.h>
 
 #include <sys/resource.h>
@@ -171,6 +172,30 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
     window.draw(draw);
   }
   CHECK(screen.take_ticket_clicks == 1);
+}
+
+TEST_CASE("a key pressed and released between two frames is seen pressed in one frame, then up") {
+  kiosk::test::XvfbServer xvfb(1024, 768);
+  Window window(test_window_config());
+  int presses = 0;
+  bool down_after = false;
+  const DrawFn draw = [&](TouchUi&) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, /*repeat=*/false)) ++presses;
+    down_after = ImGui::IsKeyDown(GLFW_KEY_F1);
+  };
+  window.draw(draw);
+  // Press and release reach the window's event queue before the next wait,
+  // as on a slow frame: both come out of one poll.
+  REQUIRE(kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "windowfocus", "--sync", "%1",
+                                    "key", "F1"}) == 0);
+  std::this_thread::sleep_for(200ms);
+  const auto give_up = steady_clock::now() + 10s;
+  for (int frame = 0; frame < 6 && steady_clock::now() < give_up; ++frame) {
+    window.wait_until(steady_clock::now() + 100ms);
+    window.draw(draw);
+  }
+  CHECK(presses == 1);
+  CHECK_FALSE(down_after);
 }
 
 TEST_CASE("wake() from a worker thread ends the wait; an idle window draws only at its deadlines") {
