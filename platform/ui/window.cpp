@@ -11,6 +11,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "ui/screen_blanking.h"
 #include "ui/screenshot.h"
 #include "ui/ui_log.h"
 
@@ -119,6 +120,7 @@ Window::Window(const WindowConfig& config)
       clear_colour_(config.clear_colour),
       frames_after_input_(config.frames_after_input) {
   keep_mesa_mapped_for_leak_reports();
+  inhibit_screen_blanking();
   fonts_.attach_texture_sink(&font_texture_);
   fonts_.rebuild();
   const WindowSize size = framebuffer_size();

@@ -2,7 +2,8 @@
 // where touches arrive as left clicks) with OpenGL 3.3 core, ImGui's GLFW and
 // OpenGL3 backends and the font atlas. Event-driven: it sleeps until input, a
 // wake() or the app's next deadline, draws a few frames after any input and
-// keeps drawing while a finger is down.
+// keeps drawing while a finger is down. While it is open the X server's
+// screen saver and DPMS are off (ui/screen_blanking.h).
 //
 // The app's loop, on the UI thread:
 //   while (!window.should_close()) {

@@ -19,6 +19,7 @@
 
 #include "platform/ui/sample_texts.h"
 #include "support/xvfb_server.h"
+#include "ui/screen_blanking.h"
 #include "ui/window.h"
 
 namespace kiosk::ui {
@@ -172,6 +173,16 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
     window.draw(draw);
   }
   CHECK(screen.take_ticket_clicks == 1);
+}
+
+TEST_CASE("while the window is open the X server neither blanks the screen nor powers it down") {
+  kiosk::test::XvfbServer xvfb(1024, 768);
+  Window window(test_window_config());
+  const ScreenBlanking blanking = read_screen_blanking();
+  CHECK(blanking.screen_saver_timeout_s == 0);
+  CHECK_FALSE(blanking.dpms_enabled);
+  std::printf("[measure] Xvfb: screen saver timeout %d s, DPMS %s\n", blanking.screen_saver_timeout_s,
+              blanking.dpms_available ? (blanking.dpms_enabled ? "on" : "off") : "not offered");
 }
 
 TEST_CASE("a key pressed and released between two frames is seen pressed in one frame, then up") {
