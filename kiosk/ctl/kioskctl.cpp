@@ -10,8 +10,10 @@
 
 #include "codec/queue_json.h"
 #include "core/install_dirs.h"
+#include "core/program_version.h"
 #include "app/command_line.h"
 #include "ctl/request_commands.h"
+#include "store/printer_state.h"
 #include "store/store_health.h"
 #include "http/sync_transport.h"
 #include "queue/queue_engine.h"
@@ -156,6 +158,7 @@ json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
            {"changes", report.changes}, {"commands", report.commands}, {"commands_refused", report.commands_refused},
            {"pending", report.pending}, {"requests", report.requests},
            {"bytes_sent", report.bytes_sent}, {"bytes_received", report.bytes_received},
+           {"wire_bytes", report.wire_bytes}, {"health_bytes", report.health_bytes},
            {"clock_offset_ms", optional_json(report.clock_offset_ms)}};
   if (report.error) {
     out["error"] = report.error->message;
@@ -292,9 +295,13 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
   if (command == "status") {
     json out = status_json(take(SyncStore(store, clock).status()));
     const StoreHealth health = take(read_store_health(store));
-    out["store"] = json{{"id", store.store_id()}, {"version", KIOSK_VERSION}, {"database_bytes", health.database_bytes},
+    out["store"] = json{{"id", store.store_id()}, {"version", program_version()}, {"database_bytes", health.database_bytes},
                         {"disk_free_bytes", health.disk_free_bytes}, {"disk_total_bytes", health.disk_total_bytes},
                         {"integrity", health.integrity}};
+    const std::optional<PrinterStatus> printer = take(read_printer_status(store));
+    out["printer"] = printer ? json{{"state", printer_state_name(printer->state)}, {"message", printer->message},
+                                    {"checked_at", printer->checked_at}}
+                             : json(nullptr);
     return out;
   }
   if (command == "counters") {

@@ -40,6 +40,22 @@ std::size_t append_to_body(char* data, std::size_t size, std::size_t count, void
   return bytes;
 }
 
+struct WireBytes {
+  std::int64_t sent = 0;
+  std::int64_t received = 0;
+};
+
+// libcurl's debug callback sees every header and data byte as it goes out or
+// comes in; only the count is kept.
+int count_wire_bytes(CURL*, curl_infotype type, char*, std::size_t size, void* user) {
+  auto* bytes = static_cast<WireBytes*>(user);
+  if (type == CURLINFO_HEADER_OUT || type == CURLINFO_DATA_OUT) bytes->sent += std::int64_t(size);
+  if (type == CURLINFO_HEADER_IN || type == CURLINFO_DATA_IN) bytes->received += std::int64_t(size);
+  return 0;
+}
+
+bool has_line_break(const std::string& text) { return text.find_first_of("\r\n") != std::string::npos; }
+
 }  // namespace
 
 struct HttpClient::CurlHandle {
@@ -72,11 +88,17 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   if (easy == nullptr) return network_error("cannot start libcurl for " + url, "transport");
 
   HeaderList headers = append_header(nullptr, "Accept: application/json");
+  for (const auto& [name, value] : request.headers) {
+    if (has_line_break(name) || has_line_break(value))
+      return network_error("header " + name + " for " + url + " holds a line break", "bad-header");
+    headers = append_header(std::move(headers), name + ": " + value);
+  }
   const std::string& token = request.bearer_token.empty() ? options_.bearer_token : request.bearer_token;
   if (!token.empty()) headers = append_header(std::move(headers), "Authorization: Bearer " + token);
   const std::chrono::milliseconds total_timeout = request.total_timeout.value_or(options_.total_timeout);
 
   BoundedBody body{{}, options_.max_response_bytes};
+  WireBytes wire;
   char curl_detail[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -89,6 +111,9 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_to_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_detail);
+  curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, count_wire_bytes);
+  curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &wire);
+  curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);  // the debug callback runs only when verbose
   if (method == "POST") {
     headers = append_header(std::move(headers), "Content-Type: application/json");
     if (!request.content_encoding.empty())
@@ -109,7 +134,7 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
     retry_after_s = static_cast<long>(retry_after);
   curl_easy_reset(easy);  // forgets this call's buffers and headers; keeps the open connection
   if (outcome != CURLE_OK) return transfer_error(outcome, url, curl_detail);
-  return HttpResponse{status, std::move(body.text), retry_after_s};
+  return HttpResponse{status, std::move(body.text), retry_after_s, wire.sent, wire.received};
 }
 
 }  // namespace kiosk::http

@@ -8,11 +8,14 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 
@@ -34,12 +37,17 @@ struct RequestOptions {
   std::string bearer_token;                               // replaces the client's when not empty
   std::optional<std::chrono::milliseconds> total_timeout;  // e.g. longer for a long poll
   std::string content_encoding;  // "gzip": the body is already compressed (a sync upload to HQ)
+  // More headers (name, value); a line break in either refuses the request.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct HttpResponse {
   long status = 0;   // 200, 404, 503...
   std::string body;  // as received, at most max_response_bytes
   std::optional<long> retry_after_s;  // the Retry-After header in seconds, when sent
+  // Bytes of HTTP as sent and as received, headers included (before TLS).
+  std::int64_t wire_bytes_sent = 0;
+  std::int64_t wire_bytes_received = 0;
 };
 
 class HttpClient {

@@ -21,4 +21,9 @@ struct StoreHealth {
 // Reads it now; quick_check reads every page (about 1 s per GB).
 Result<StoreHealth> read_store_health(StoreDb& store);
 
+// The sizes alone (integrity left empty): cheap enough for every sync round.
+Result<StoreHealth> read_store_space(StoreDb& store);
+// SQLite's quick_check: "ok", or what it found.
+Result<std::string> check_store_integrity(StoreDb& store);
+
 }  // namespace kiosk

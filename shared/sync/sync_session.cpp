@@ -50,7 +50,8 @@ struct SyncSession::Answer {
   nlohmann::json body;
 };
 
-SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep)
+SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep,
+                         HealthProbe* health)
     : store_(store),
       clock_(clock),
       transport_(transport),
@@ -58,6 +59,8 @@ SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& tran
       sleep_(sleep ? std::move(sleep) : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
       sync_(store, clock),
       commands_(store, clock),
+      own_health_(health ? std::nullopt : std::make_optional<HealthProbe>(store, clock)),
+      health_(health ? *health : *own_health_),
       random_(std::random_device{}()) {}
 
 SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report) {
@@ -74,6 +77,7 @@ SyncSession::Answer SyncSession::request(const std::function<Result<TransportRes
     } else {
       const TransportResponse& r = response.value();
       report.bytes_received += std::int64_t(r.body.size());
+      report.wire_bytes += r.wire_bytes;
       const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
       if (r.status == 200) {
         if (body.is_object() && is_int(body, "hq_time")) {
@@ -148,7 +152,7 @@ bool SyncSession::upload(SyncRoundReport& report) {
     std::future<Answer> in_flight = std::async(std::launch::async, [&] {
       return request([&] {
         report.bytes_sent += std::int64_t(batch.gzip.size());
-        return transport_.post_gzip_json("/sync/v1/upload", batch.gzip);
+        return transport_.post_gzip_json("/sync/v1/upload", batch.gzip, headers_);
       }, report);
     });
     next = build_batch(incarnation, batch.last, limit);
@@ -216,7 +220,7 @@ bool SyncSession::send_commands(SyncRoundReport& report) {
     const std::string compressed = gzip_compress(json{{"commands", std::move(list)}}.dump());
     const Answer answer = request([&] {
       report.bytes_sent += std::int64_t(compressed.size());
-      return transport_.post_gzip_json("/sync/v1/commands", compressed);
+      return transport_.post_gzip_json("/sync/v1/commands", compressed, headers_);
     }, report);
     if (!answer.ok) return false;
     if (!answer.body.contains("results") || !answer.body["results"].is_array()) {
@@ -244,7 +248,7 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
   std::int64_t after = status.value().changes_after;
   for (int page = 0; page < options_.max_change_pages; ++page) {
     const std::string path = "/sync/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(options_.change_page);
-    const Answer answer = request([&] { return transport_.get(path); }, report);
+    const Answer answer = request([&] { return transport_.get(path, headers_); }, report);
     if (!answer.ok) return false;
     const nlohmann::json& body = answer.body;
     if (!body.contains("changes") || !body["changes"].is_array() || !is_int(body, "last_seq") || !body.contains("more") ||
@@ -274,6 +278,17 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
   return false;
 }
 
+// The report is read once, when the round starts: the outbox as it stood
+// before this round's upload. A store that cannot read it syncs without.
+void SyncSession::read_health(SyncRoundReport& report) {
+  headers_.clear();
+  Result<HealthReport> health = health_.read();
+  if (!health) return;
+  std::string encoded = encode_health(health.value());
+  report.health_bytes = std::int64_t(encoded.size());
+  headers_.push_back(HeaderField{kHealthHeader, std::move(encoded)});
+}
+
 SyncRoundReport SyncSession::run_round() {
   SyncRoundReport report;
   Result<SyncConfig> config = sync_.config();
@@ -285,6 +300,7 @@ SyncRoundReport SyncSession::run_round() {
     report.error = invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
     return report;
   }
+  read_health(report);
   // Records first, so HQ knows the requests the commands are about; then the
   // feed, which carries HQ's decisions. HQ's request status, once taken, is a
   // change of this store's own: sent in the same round (no request when the

@@ -1,7 +1,8 @@
 // One sync round with HQ (docs/hq-sync-protocol.md): upload the pending outbox
 // in batches until nothing is left, then follow HQ's change feed until it has
 // nothing more. The transport is an interface (shared/ links no network
-// library): the kiosk and kioskctl give it libcurl (platform/http).
+// library): the kiosk and kioskctl give it libcurl (platform/http). Every
+// request of a round carries the store's health report (health_report.h).
 #pragma once
 
 #include <chrono>
@@ -10,11 +11,13 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store_db.h"
 #include "sync/command_outbox.h"
+#include "sync/health_probe.h"
 #include "sync/sync_store.h"
 
 namespace kiosk {
@@ -23,14 +26,23 @@ struct TransportResponse {
   long status = 0;
   std::string body;
   std::optional<long> retry_after_s;
+  std::int64_t wire_bytes = 0;  // request and answer as on the wire, headers included; 0: not known
 };
+
+// Extra request headers, e.g. {kHealthHeader, encode_health(...)}.
+struct HeaderField {
+  std::string name;
+  std::string value;
+};
+using HeaderFields = std::vector<HeaderField>;
 
 class SyncTransport {
  public:
   virtual ~SyncTransport() = default;
   // Transport failures (refused, reset, timeout) are errors; any HTTP status is a response.
-  virtual Result<TransportResponse> get(const std::string& path) = 0;
-  virtual Result<TransportResponse> post_gzip_json(const std::string& path, const std::string& gzip_body) = 0;
+  virtual Result<TransportResponse> get(const std::string& path, const HeaderFields& headers) = 0;
+  virtual Result<TransportResponse> post_gzip_json(const std::string& path, const std::string& gzip_body,
+                                                   const HeaderFields& headers) = 0;
 };
 
 struct SyncOptions {
@@ -56,8 +68,10 @@ struct SyncRoundReport {
   std::int64_t commands_refused = 0;  // of which HQ answered with a conflict or a rejection
   std::int64_t pending = 0;    // outbox rows left
   int requests = 0;
-  std::int64_t bytes_sent = 0;
+  std::int64_t bytes_sent = 0;      // bodies only
   std::int64_t bytes_received = 0;
+  std::int64_t wire_bytes = 0;      // both ways, headers included (as the transport counts them)
+  std::int64_t health_bytes = 0;    // the health report's size, sent with each request
   std::optional<std::int64_t> clock_offset_ms;
   std::optional<Error> error;       // why the round stopped early
   bool refused = false;             // HQ refused this device (401/403): retrying will not help
@@ -72,7 +86,10 @@ std::chrono::milliseconds backoff_delay(int attempt, std::optional<long> retry_a
 class SyncSession {
  public:
   using Sleep = std::function<void(std::chrono::milliseconds)>;
-  SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options = {}, Sleep sleep = {});
+  // `health`: the probe whose report goes with each request (kept across
+  // rounds by the caller, see health_probe.h); none: one of this session's own.
+  SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options = {}, Sleep sleep = {},
+              HealthProbe* health = nullptr);
 
   // One round; what happened is also written to the store's sync state.
   SyncRoundReport run_round();
@@ -91,6 +108,7 @@ class SyncSession {
   bool upload(SyncRoundReport& report);
   bool send_commands(SyncRoundReport& report);
   bool follow_changes(SyncRoundReport& report);
+  void read_health(SyncRoundReport& report);
 
   StoreDb& store_;
   const Clock& clock_;
@@ -99,6 +117,9 @@ class SyncSession {
   Sleep sleep_;
   SyncStore sync_;
   CommandOutbox commands_;
+  std::optional<HealthProbe> own_health_;
+  HealthProbe& health_;
+  HeaderFields headers_;  // this round's, health included
   std::mt19937_64 random_;
 };
 

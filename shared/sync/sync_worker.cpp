@@ -11,6 +11,7 @@ SyncWorker::SyncWorker(std::string data_dir, const Clock& clock, TransportFactor
                        RoundObserver observer)
     : data_dir_(std::move(data_dir)),
       clock_(clock),
+      started_at_(clock.now_ms()),
       transport_(std::move(transport)),
       options_(options),
       observer_(std::move(observer)) {}
@@ -59,11 +60,15 @@ void SyncWorker::run() {
   std::mt19937_64 random(std::random_device{}());
   int failures = 0;
   std::unique_ptr<StoreDb> store;
+  std::optional<HealthProbe> health;  // on `store`, kept across rounds
   for (;;) {
     std::chrono::milliseconds wait = options_.interval;
     if (!store) {
       Result<std::unique_ptr<StoreDb>> opened = StoreDb::open(data_dir_);
-      if (opened) store = std::move(opened).value();
+      if (opened) {
+        store = std::move(opened).value();
+        health.emplace(*store, clock_, started_at_);
+      }
     }
     if (store) {
       const Result<SyncConfig> config = SyncStore(*store, clock_).config();
@@ -72,7 +77,7 @@ void SyncWorker::run() {
         // Retries happen here, between rounds, not inside one.
         SyncOptions round = options_.round;
         round.attempts = 1;
-        SyncSession session(*store, clock_, *transport, round);
+        SyncSession session(*store, clock_, *transport, round, {}, &*health);
         const SyncRoundReport report = session.run_round();
         if (observer_) observer_(report);
         if (report.complete) {

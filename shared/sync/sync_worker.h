@@ -5,7 +5,8 @@
 // `refused_interval`. nudge() asks for a round soon (after a ticket is
 // issued); stop() ends the wait at once and joins. A crash loses nothing: the
 // outbox and the acknowledged seq are in the store file, so the next worker
-// goes on from there.
+// goes on from there. Its rounds report the store's health to HQ, as of a
+// process started when the worker was made (integrity checked hourly).
 #pragma once
 
 #include <chrono>
@@ -53,6 +54,7 @@ class SyncWorker {
 
   std::string data_dir_;
   const Clock& clock_;
+  EpochMs started_at_;
   TransportFactory transport_;
   SyncWorkerOptions options_;
   RoundObserver observer_;

@@ -2,13 +2,15 @@
 //   1. a store's backlog (default 14,000 records, a busy week offline) uploaded
 //      to a real hq process over loopback by one sync round (libcurl, gzip):
 //      records/s, requests, bytes;
-//   2. the cost of a sync when nothing changed (requests, bytes);
+//   2. the cost of a sync when nothing changed (requests, bytes on the wire,
+//      the health report's share);
 //   3. hq's ingest rate with many stores (default 200) uploading at once.
 // build-*/tests/hq/bench_sync [--records 14000] [--stores 200] [--per-store 100]
 //                             [--clients 16] [--dir DIR]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -31,6 +33,7 @@
 #include "store/catalog.h"
 #include "support/child_process.h"
 #include "sync/gzip.h"
+#include "sync/health_report.h"
 #include "sync/sync_session.h"
 
 #ifndef HQ_PATH
@@ -141,8 +144,13 @@ int main(int argc, char** argv) {
     // 2. Nothing changed.
     const auto noop_start = Clock_::now();
     const SyncRoundReport noop = session.run_round();
-    std::printf("no-op sync: %d request(s), %lld bytes sent, %lld bytes of answer body, %.2f ms\n", noop.requests,
-                static_cast<long long>(noop.bytes_sent), static_cast<long long>(noop.bytes_received),
+    // The health header's line: "X-Kiosk-Health: " + the report + CRLF.
+    const long long health_line =
+        noop.health_bytes > 0 ? noop.health_bytes + static_cast<long long>(std::strlen(kHealthHeader)) + 4 : 0;
+    std::printf("no-op sync: %d request(s), %lld bytes sent, %lld bytes of answer body, %lld bytes on the wire both ways "
+                "(headers included), of which the health header %lld (without it %lld), %.2f ms\n",
+                noop.requests, static_cast<long long>(noop.bytes_sent), static_cast<long long>(noop.bytes_received),
+                static_cast<long long>(noop.wire_bytes), health_line, static_cast<long long>(noop.wire_bytes) - health_line,
                 seconds_since(noop_start) * 1000);
   }
 

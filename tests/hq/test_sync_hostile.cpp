@@ -11,6 +11,7 @@
 
 #include "queue/queue_engine.h"
 #include "support/test_store.h"
+#include "sync/health_report.h"
 #include "sync/sync_session.h"
 
 using namespace kiosk;
@@ -23,12 +24,16 @@ class ScriptedHq final : public SyncTransport {
  public:
   std::deque<TransportResponse> answers;
   std::vector<std::string> paths;
-  Result<TransportResponse> get(const std::string& path) override { return next(path); }
-  Result<TransportResponse> post_gzip_json(const std::string& path, const std::string&) override { return next(path); }
+  std::vector<HeaderFields> headers;
+  Result<TransportResponse> get(const std::string& path, const HeaderFields& h) override { return next(path, h); }
+  Result<TransportResponse> post_gzip_json(const std::string& path, const std::string&, const HeaderFields& h) override {
+    return next(path, h);
+  }
 
  private:
-  Result<TransportResponse> next(const std::string& path) {
+  Result<TransportResponse> next(const std::string& path, const HeaderFields& h) {
     paths.push_back(path);
+    headers.push_back(h);
     if (answers.empty()) return unavailable("no more scripted answers", "transport");
     TransportResponse r = answers.front();
     answers.pop_front();
@@ -145,4 +150,24 @@ TEST_CASE("backoff: full jitter under the cap, never sooner than Retry-After") {
   std::set<std::int64_t> waits;
   for (int i = 0; i < 20; ++i) waits.insert(backoff_delay(5, std::nullopt, options, random).count());
   CHECK(waits.size() > 10);
+}
+
+TEST_CASE("every request of a round carries the store's health report, read as the round began") {
+  Fixture f;
+  f.hq.answers.push_back(ok(ack(3)));
+  f.hq.answers.push_back(ok(feed(Json::array(), 0)));
+  const SyncRoundReport report = f.round();
+  REQUIRE(report.complete);
+  REQUIRE(f.hq.headers.size() == 2);  // the upload, then the feed
+  for (const HeaderFields& headers : f.hq.headers) {
+    REQUIRE(headers.size() == 1);
+    CHECK(headers[0].name == kHealthHeader);
+    CHECK(std::int64_t(headers[0].value.size()) == report.health_bytes);
+    const Result<HealthReport> health = decode_health(headers[0].value);
+    REQUIRE(health.ok());
+    CHECK(health.value().pending == 3);  // before the upload acknowledged them
+    CHECK(health.value().at == f.s.clock.now_ms());
+    CHECK(health.value().integrity == "ok");
+  }
+  CHECK(f.hq.headers[0][0].value == f.hq.headers[1][0].value);
 }
