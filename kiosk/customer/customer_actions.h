@@ -60,6 +60,12 @@ struct PickRequestScore { int score; };
 struct ToggleRequestReason { std::string code; };
 struct SubmitRequestRating {};
 struct CloseRequestRating {};  // back to the status
+// The staff corner (admin_reducer.h): hold the welcome title, then name and PIN.
+struct StaffHold { bool down; };  // the finger went down on / lifted from the welcome title
+struct FocusStaffField { StaffField field; };
+struct StaffKey { char key; };  // 'a'..'z', 'A'..'Z', ' ', '0'..'9', '<' delete, '*' clear
+struct SubmitStaffPin {};
+struct RefreshAdmin {};
 
 // [SECTION] Time and worker results
 struct Tick {};
@@ -96,6 +102,12 @@ struct RequestLookupRefused {
 };
 struct RequestRated {};
 struct RequestRatingRefused { std::string error_code; };
+struct StaffPinChecked {
+  std::string error_code;  // empty: the PIN is right
+  EpochMs locked_ms = 0;   // "locked-out": how long until the next try
+};
+struct AdminFiguresRead { AdminFigures figures; };
+struct AdminHealthRead { AdminHealth health; };
 
 using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
                             TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
@@ -106,7 +118,9 @@ using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenReques
                             VisitFound, VisitRefused, RecentVisitsLoaded, RatingSaved, RatingRefused, RequestOptionsLoaded,
                             ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
                             RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
-                            ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused>;
+                            ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
+                            StaffHold, FocusStaffField, StaffKey, SubmitStaffPin, RefreshAdmin, StaffPinChecked,
+                            AdminFiguresRead, AdminHealthRead>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -150,10 +164,17 @@ struct ImePick {
   int index;
   unsigned generation;
 };
+// The staff corner: the PIN through StaffBook (lockout included); the figures,
+// then the slow integrity check, each posted as it is read.
+struct CheckStaffPin {
+  std::string name;
+  std::string pin;
+};
+struct ReadAdminFigures {};
 struct ImeReset {};  // a new session: the composition is gone
 using ImeEffect = std::variant<ImeKey, ImePick, ImeReset>;
 
 using Effect = std::variant<LoadServices, IssueTicket, LoadRecentVisits, FindVisit, SaveRating, LoadRequestOptions,
-                            CreateRequest, LookUpStatus, RateRequest, ImeEffect>;
+                            CreateRequest, LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;
 
 }  // namespace kiosk::customer

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "customer/admin_reducer.h"
 #include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
 
@@ -88,6 +89,7 @@ std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings
     effects = wipe(s, now, /*next_customer=*/true);
   }
   if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) append(effects, refresh_services(s));
+  admin_tick(s, now, t);
   return effects;
 }
 
@@ -106,6 +108,8 @@ bool is_tap(const Action& action) {
                                [](const RequestStatusFound&) { return false; },
                                [](const RequestLookupRefused&) { return false; },
                                [](const RequestRated&) { return false; }, [](const RequestRatingRefused&) { return false; },
+                               [](const StaffPinChecked&) { return false; }, [](const AdminFiguresRead&) { return false; },
+                               [](const AdminHealthRead&) { return false; },
                                [](const auto&) { return true; }},
                     action);
 }
@@ -123,6 +127,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
   }
   if (std::optional<std::vector<Effect>> effects = reduce_request(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_request_rating(s, action, now)) return *effects;
+  if (std::optional<std::vector<Effect>> effects = reduce_admin(s, action, now)) return *effects;
   auto back_to_welcome = [&] {
     std::vector<Effect> effects = wipe(s, now, /*next_customer=*/false);
     append(effects, refresh_services(s));
@@ -315,6 +320,7 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
     consider(s.last_activity + t.idle_quiet + (s.screen == Screen::Welcome ? t.idle_countdown : 0));
   }
   if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
+  if (const std::optional<EpochMs> held = admin_deadline(s, t)) consider(*held);
   if (s.screen == Screen::Check && s.check.retry_at > now) consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down
   if (shows_queue(s.screen) && !s.services_loading) consider(s.services_loaded_at + t.services_refresh);
   return next;

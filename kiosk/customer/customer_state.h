@@ -9,13 +9,14 @@
 
 #include "app/language.h"
 #include "core/clock.h"
+#include "customer/admin_state.h"
 #include "customer/request_state.h"
 
 namespace kiosk::customer {
 
 using app::Language;
 
-enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult, RateRequest };
+enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult, RateRequest, StaffLogin, Admin };
 
 // A service as the customer sees it: names, and how busy it is now.
 struct ServiceView {
@@ -78,6 +79,7 @@ struct CustomerState {
   CheckFlow check;
   RequestRateFlow request_rate;
   ImeView ime;
+  AdminFlow admin;
   EpochMs last_activity = 0;     // last tap, for the idle countdown
   EpochMs screen_since = 0;      // when the current screen appeared
   EpochMs services_loaded_at = 0;
@@ -92,6 +94,7 @@ struct CustomerTimings {
   EpochMs services_refresh = 10'000;
   EpochMs thanks_shown = 6'000;     // the thank-you screen returns to Welcome by itself
   int recent_visit_minutes = 15;
+  EpochMs staff_hold = 3'000;     // a finger held this long on the welcome title opens the staff login
 };
 
 }  // namespace kiosk::customer

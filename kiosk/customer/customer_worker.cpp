@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/phone.h"
+#include "customer/admin_effects.h"
 #include "customer/receipt_output.h"
 #include "customer/request_effects.h"
 #include "customer/ticket_receipt.h"
@@ -29,7 +30,8 @@ class EffectContext {
  public:
   EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const CustomerWorker::Post& post)
       : store_(store), engine_(store, clock_), ratings_(store, clock_),
-        requests_(store, clock_, config.printer, config.texts, post), config_(config), post_(post) {}
+        requests_(store, clock_, config.printer, config.texts, post), admin_(store, clock_, post), config_(config),
+        post_(post) {}
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LoadServices&) { load_services(); },
@@ -41,6 +43,8 @@ class EffectContext {
                           [&](const CreateRequest& e) { requests_.create(e); },
                           [&](const LookUpStatus& e) { requests_.look_up(e); },
                           [&](const RateRequest& e) { requests_.rate(e); },
+                          [&](const CheckStaffPin& e) { admin_.check_pin(e); },
+                          [&](const ReadAdminFigures&) { admin_.read_figures(); },
                           [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
                effect);
   }
@@ -119,6 +123,7 @@ class EffectContext {
   QueueEngine engine_;
   RatingBook ratings_;
   RequestEffects requests_;
+  AdminEffects admin_;
   const CustomerWorkerConfig& config_;
   const CustomerWorker::Post& post_;
 };

@@ -101,7 +101,14 @@ Result<StaffSession> StaffBook::login_technician(const std::string& name, const 
   return login_at(name, pin, std::nullopt);
 }
 
-Result<StaffSession> StaffBook::login_at(const std::string& name, const std::string& pin, std::optional<int> counter) {
+Result<StaffMember> StaffBook::check_pin(const std::string& name, const std::string& pin) {
+  Result<StaffSession> checked = login_at(name, pin, std::nullopt, /*open_session=*/false);
+  if (!checked) return checked.error();
+  return StaffMember{checked.value().staff_id, name, checked.value().role, 0, false};
+}
+
+Result<StaffSession> StaffBook::login_at(const std::string& name, const std::string& pin, std::optional<int> counter,
+                                         bool open_session) {
   return guarded<StaffSession>([&]() -> Result<StaffSession> {
     Database& db = store_.db();
     Statement& q = db.prepare("SELECT id, role, pin_hash, coalesce(locked_until, 0) FROM staff WHERE name = ?1");
@@ -134,11 +141,15 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
       tx.commit();
       return wrong_pin();
     }
-    if (!counter && session.role != StaffRole::Technician)
+    if (open_session && !counter && session.role != StaffRole::Technician)
       return refused(name + " is not a technician; log in at a counter", "not-a-technician");
+    db.prepare("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1").bind(1, session.staff_id).run();
+    if (!open_session) {
+      tx.commit();
+      return session;
+    }
     session.token = new_session_token();
     session.expires_at = now + policy_.session_ms;
-    db.prepare("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1").bind(1, session.staff_id).run();
     db.prepare("DELETE FROM staff_session WHERE expires_at <= ?1").bind(1, now).run();
     db.prepare("INSERT INTO staff_session(token_hash, staff_id, counter, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(1, session_token_hash(session.token)).bind(2, session.staff_id).bind(3, counter).bind(4, now)

@@ -59,6 +59,9 @@ class StaffBook {
   // A technician's session, bound to no counter. The same PIN rules; a right
   // PIN of someone who is not a technician is refused ("not-a-technician").
   Result<StaffSession> login_technician(const std::string& name, const std::string& pin);
+  // The same PIN check and lockout without opening a session, for any role
+  // (the customer kiosk's admin screen, opened on the spot by staff).
+  Result<StaffMember> check_pin(const std::string& name, const std::string& pin);
   Result<StaffSession> authenticate(const std::string& token);
   Result<Done> logout(const std::string& token);
 
@@ -68,7 +71,8 @@ class StaffBook {
  private:
   template <class T, class Body>
   Result<T> guarded(Body&& body);
-  Result<StaffSession> login_at(const std::string& name, const std::string& pin, std::optional<int> counter);
+  Result<StaffSession> login_at(const std::string& name, const std::string& pin, std::optional<int> counter,
+                                bool open_session = true);
 
   StoreDb& store_;
   const Clock& clock_;

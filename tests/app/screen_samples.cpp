@@ -216,6 +216,47 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.form.service_code = "A";
     s.last_activity = kSampleNow - CustomerTimings{}.idle_quiet - 7'400;  // 12.6 s left: shows 13
   });
+  add("staff_name", [](CustomerState& s) {
+    s.screen = Screen::StaffLogin;
+    s.admin.login.name = "Wang F";
+  });
+  add("staff_pin", [](CustomerState& s) {
+    s.screen = Screen::StaffLogin;
+    s.admin.login = {"Wang Fang", "246", StaffField::Pin, "wrong-pin", 0, false};
+  });
+  add("staff_locked", [](CustomerState& s) {
+    s.screen = Screen::StaffLogin;
+    s.admin.login = {"Wang Fang", "", StaffField::Pin, "locked-out", 4 * 60'000 + 20'000, false};
+  });
+  AdminFigures figures;
+  figures.version = "0.1.0";
+  figures.printer_state = "paper-near-end";
+  figures.printer_message = "paper sensor: near end";
+  figures.printer_checked_at = kSampleNow - 4 * 60'000;
+  figures.printer_checked_local = "2026-09-21 22:09";
+  figures.hq_configured = true;
+  figures.last_sync_at = kSampleNow - 12 * 60'000;
+  figures.last_sync_local = "2026-09-21 22:01";
+  figures.pending = 37;
+  figures.oldest_pending_age_ms = 11 * 60'000;
+  figures.clock_offset_ms = -2'400;
+  figures.commands_waiting = 2;
+  figures.last_error = "cannot reach HQ: Connection refused (http://10.0.0.5:8800)";
+  add("admin_checking", [&](CustomerState& s) {
+    s.screen = Screen::Admin;
+    s.admin.figures = figures;
+  });
+  add("admin", [&](CustomerState& s) {
+    s.screen = Screen::Admin;
+    s.admin.figures = figures;
+    s.admin.health = AdminHealth{48'300'000, 11'800'000'000, 29'300'000'000, "ok"};
+  });
+  add("admin_no_hq", [](CustomerState& s) {
+    s.screen = Screen::Admin;
+    s.admin.figures = AdminFigures{};
+    s.admin.figures->version = "0.1.0";
+    s.admin.health = AdminHealth{1'200'000, 900'000'000, 29'300'000'000, "Page 12: btreeInitPage() returns error code 11"};
+  });
   return samples;
 }
 

@@ -150,6 +150,15 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
   }
   if (n == "check_result") add({"back", "check.again", "check.done"});
   if (n == "idle") add({"idle.continue"});
+  if (n.rfind("welcome", 0) == 0) add({"staff.hold"});
+  if (n.rfind("staff_", 0) == 0) add({"back", "staff.name", "staff.pin", "staff.submit", "key.del", "key.clear"});
+  if (n == "staff_name") {
+    for (char c = 'A'; c <= 'Z'; ++c) ids.push_back(std::string("key.") + c);
+    add({"key.space"});
+  }
+  if (n == "staff_pin" || n == "staff_locked")
+    for (const std::string& d : digits("key.")) ids.push_back(d);
+  if (n.rfind("admin", 0) == 0) add({"back", "admin.refresh", "admin.close"});
   ids.push_back("lang");
   return ids;
 }
@@ -208,6 +217,10 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(is_only<OpenCheck>(rig.tap("welcome.check")));
     CHECK(is_only<OpenRate>(rig.tap("welcome.rate")));
     CHECK_FALSE(rig.shows("back"));
+    const std::vector<Action> held = rig.tap("staff.hold");  // the finger down, then up: a tap opens nothing
+    REQUIRE(held.size() == 2);
+    CHECK(std::get<StaffHold>(held[0]).down);
+    CHECK_FALSE(std::get<StaffHold>(held[1]).down);
   } else if (n == "take") {
     const auto chose = only<ChooseService>(rig.tap("service.C"));
     CHECK(chose.code == "C");
@@ -295,6 +308,22 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
   } else if (n == "check_result") {
     CHECK(is_only<OpenCheck>(rig.tap("check.again")));
     CHECK(is_only<BackToWelcome>(rig.tap("check.done")));
+  } else if (n == "staff_name") {
+    CHECK(only<StaffKey>(rig.tap("key.W")).key == 'w');  // inside a word: small
+    CHECK(only<StaffKey>(rig.tap("key.space")).key == ' ');
+    CHECK(only<FocusStaffField>(rig.tap("staff.pin")).field == StaffField::Pin);
+    CHECK(is_only<SubmitStaffPin>(rig.tap("staff.submit")));
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  } else if (n == "staff_pin") {
+    CHECK(only<StaffKey>(rig.tap("key.7")).key == '7');
+    CHECK(only<StaffKey>(rig.tap("key.del")).key == '<');
+    CHECK(only<FocusStaffField>(rig.tap("staff.name")).field == StaffField::Name);
+  } else if (n == "admin") {
+    CHECK(is_only<RefreshAdmin>(rig.tap("admin.refresh")));
+    CHECK(is_only<BackToWelcome>(rig.tap("admin.close")));
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  } else if (n == "admin_checking") {
+    CHECK(rig.tap("admin.refresh").empty());  // still reading
   }
 }
 

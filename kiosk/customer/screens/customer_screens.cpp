@@ -28,6 +28,8 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
       case Screen::Check: kit::draw_check_request(ui, view, emit); break;
       case Screen::CheckResult: kit::draw_request_status(ui, view, emit); break;
       case Screen::RateRequest: kit::draw_rate_request(ui, view, emit); break;
+      case Screen::StaffLogin: kit::draw_staff_login(ui, view, emit); break;
+      case Screen::Admin: kit::draw_admin(ui, view, emit); break;
     }
   }
   kit::draw_idle_overlay(ui, view, emit);

@@ -51,6 +51,8 @@ void draw_request_done(ui::TouchUi& ui, const CustomerView& view, const Emit& em
 void draw_check_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // "Rate this job"
+void draw_staff_login(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 
 // [SECTION] The request form's parts (request_*.cpp, text_keyboard.cpp)
 void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);

@@ -102,11 +102,30 @@ void queue_card(ui::TouchUi& ui, const CustomerView& view, float width, float he
   ImGui::Dummy(ImVec2(width, height));
 }
 
+// The staff's way in: a finger held on the title (the bar's left half, drawn
+// as nothing) for CustomerTimings::staff_hold. A tap does nothing there, so a
+// customer does not stumble into it, and nothing depends on a hover.
+void staff_hold_area(ui::TouchUi& ui, const Emit& emit, ImVec2 at, float width) {
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(at);
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
+  ui.big_button("staff.hold", "", ImVec2(width / ui.em(), 2.8f));
+  ImGui::PopStyleColor(2);
+  if (ImGui::IsItemActivated()) emit(StaffHold{true});
+  if (ImGui::IsItemDeactivated()) emit(StaffHold{false});
+  ImGui::SetCursorScreenPos(after);
+}
+
 }  // namespace
 
 void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const std::string& subtitle = view.tr("welcome.subtitle");
-  if (!top_bar(ui, view, emit, view.tr("welcome.title"), std::nullopt, subtitle))
+  const ImVec2 bar = ImGui::GetCursorScreenPos();
+  const float bar_w = avail_x();
+  const bool subtitle_on_bar = top_bar(ui, view, emit, view.tr("welcome.title"), std::nullopt, subtitle);
+  staff_hold_area(ui, emit, bar, bar_w / 2);
+  if (!subtitle_on_bar)
     paragraph(ui, subtitle, ui::FontRole::body, palette().text_muted, Align::left);
   const float em = ui.em();
   const Choice choices[] = {

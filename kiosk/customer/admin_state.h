@@ -1,0 +1,60 @@
+// The staff corner of the customer kiosk: the PIN login that opens the admin
+// screen, and the figures that screen shows (version, disk, database, printer,
+// sync). Plain data owned by the UI thread; admin_reducer changes it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+
+namespace kiosk::customer {
+
+enum class StaffField { Name, Pin };
+
+struct StaffLogin {
+  std::string name;
+  std::string pin;
+  StaffField field = StaffField::Name;
+  std::string error;        // "need-name", "need-pin", "wrong-pin", "locked-out", "storage"
+  EpochMs locked_ms = 0;    // "locked-out": how long until the next try
+  bool busy = false;        // the worker is checking the PIN (argon2id)
+};
+
+// What the admin screen shows, read on the worker. No personal data.
+struct AdminFigures {
+  std::string version;
+  std::string printer_state;  // "ok", "paper-near-end", "paper-out", "failed", "unknown"; empty: never checked
+  std::string printer_message;
+  EpochMs printer_checked_at = 0;
+  std::string printer_checked_local;  // "2026-11-23 14:05" in the store's zone
+  bool hq_configured = false;
+  std::optional<EpochMs> last_sync_at;
+  std::string last_sync_local;
+  std::int64_t pending = 0;
+  std::optional<std::int64_t> oldest_pending_age_ms;
+  std::optional<std::int64_t> clock_offset_ms;  // HQ's clock minus ours
+  std::int64_t commands_waiting = 0;
+  std::int64_t commands_refused = 0;
+  std::string last_error;
+  std::string read_error;  // the store could not be read
+};
+
+// The slow part (quick_check reads every page), read after the figures.
+struct AdminHealth {
+  std::int64_t database_bytes = 0;
+  std::int64_t disk_free_bytes = 0;
+  std::int64_t disk_total_bytes = 0;
+  std::string integrity;  // "ok", or what quick_check found
+};
+
+struct AdminFlow {
+  std::optional<EpochMs> hold_since;  // a finger is on the welcome title since
+  StaffLogin login;
+  std::optional<AdminFigures> figures;  // nullopt: being read
+  std::optional<AdminHealth> health;    // nullopt: being checked
+  EpochMs read_at = 0;                  // when the figures were asked for
+};
+
+}  // namespace kiosk::customer

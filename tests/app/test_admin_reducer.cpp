@@ -1,0 +1,163 @@
+// The staff corner's rules with an injected clock: the 3 s hold on the welcome
+// title, the name and PIN form, wrong PIN and lockout, the admin screen and
+// its refresh, and the ways out (close, idle wipe, a late answer dropped).
+#include <doctest/doctest.h>
+
+#include "customer/customer_reducer.h"
+
+using namespace kiosk;
+using namespace kiosk::customer;
+
+namespace {
+
+struct StaffCorner {
+  CustomerState state;
+  CustomerTimings timings;
+  EpochMs now = 5'000'000;
+
+  std::vector<Effect> at(EpochMs later, const Action& action) {
+    now += later;
+    return reduce(state, action, now, timings);
+  }
+  // Holds the welcome title long enough.
+  void open_login() {
+    at(1000, StaffHold{true});
+    at(timings.staff_hold, Tick{});
+  }
+  // Clears both fields, types the name and PIN, and submits.
+  std::vector<Effect> type_and_submit(const std::string& name, const std::string& pin) {
+    for (const auto& [field, text] : {std::pair{StaffField::Name, name}, std::pair{StaffField::Pin, pin}}) {
+      at(1000, FocusStaffField{field});
+      at(100, StaffKey{'*'});
+      for (char c : text) at(100, StaffKey{c});
+    }
+    return at(100, SubmitStaffPin{});
+  }
+};
+
+template <class E>
+const E* only(const std::vector<Effect>& effects) {
+  return effects.size() == 1 ? std::get_if<E>(&effects.front()) : nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the staff login opens only after the welcome title is held for 3 s") {
+  StaffCorner k;
+  k.at(1000, StaffHold{true});
+  k.at(k.timings.staff_hold - 1, Tick{});
+  CHECK(k.state.screen == Screen::Welcome);
+  REQUIRE(next_deadline(k.state, k.now, k.timings));
+  CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + 1);  // the loop wakes for it
+  k.at(1, Tick{});
+  CHECK(k.state.screen == Screen::StaffLogin);
+  CHECK(k.state.admin.login.field == StaffField::Name);
+
+  StaffCorner quick;  // a tap, or a hold let go too soon, opens nothing
+  quick.at(1000, StaffHold{true});
+  quick.at(1500, StaffHold{false});
+  quick.at(5000, Tick{});
+  CHECK(quick.state.screen == Screen::Welcome);
+
+  StaffCorner elsewhere;  // not from another screen
+  elsewhere.at(1000, OpenTakeNumber{});
+  elsewhere.at(1000, StaffHold{true});
+  elsewhere.at(5000, Tick{});
+  CHECK(elsewhere.state.screen == Screen::TakeNumber);
+}
+
+TEST_CASE("name and PIN: keys by field, the PIN checked on the worker, a wrong PIN said and cleared") {
+  StaffCorner k;
+  k.open_login();
+  k.at(1000, SubmitStaffPin{});
+  CHECK(k.state.admin.login.error == "need-name");
+  k.at(1000, StaffKey{' '});  // no leading space
+  k.at(100, StaffKey{'5'});   // no digit in a name
+  CHECK(k.state.admin.login.name.empty());
+  const std::vector<Effect> short_pin = k.type_and_submit("Li Na", "12");
+  CHECK(short_pin.empty());
+  CHECK(k.state.admin.login.error == "need-pin");
+  const std::vector<Effect> submitted = k.type_and_submit("Wang ", "1234x5");
+  const CheckStaffPin* check = only<CheckStaffPin>(submitted);
+  REQUIRE(check);
+  CHECK(check->name == "Wang");
+  CHECK(check->pin == "12345");
+  CHECK(k.state.admin.login.busy);
+  CHECK(k.at(100, SubmitStaffPin{}).empty());  // one check at a time
+  k.at(100, StaffKey{'9'});
+  CHECK(k.state.admin.login.pin == "12345");  // the keys wait while checking
+
+  k.at(300, StaffPinChecked{"wrong-pin"});
+  CHECK(k.state.screen == Screen::StaffLogin);
+  CHECK(k.state.admin.login.error == "wrong-pin");
+  CHECK(k.state.admin.login.pin.empty());
+  CHECK(k.state.admin.login.name == "Wang ");
+  CHECK(k.state.admin.login.field == StaffField::Pin);
+  CHECK_FALSE(k.state.admin.login.busy);
+}
+
+TEST_CASE("locked out: the wait is kept for the message; the right PIN opens the admin screen") {
+  StaffCorner k;
+  k.open_login();
+  k.type_and_submit("Wang", "0000");
+  k.at(300, StaffPinChecked{"locked-out", 4 * 60'000 + 5'000});
+  CHECK(k.state.admin.login.error == "locked-out");
+  CHECK(k.state.admin.login.locked_ms == 4 * 60'000 + 5'000);
+
+  k.type_and_submit("Wang", "12345");
+  const std::vector<Effect> opened = k.at(300, StaffPinChecked{});
+  CHECK(only<ReadAdminFigures>(opened));
+  CHECK(k.state.screen == Screen::Admin);
+  CHECK(k.state.admin.login.pin.empty());  // forgotten at once
+  CHECK(k.state.admin.login.name.empty());
+  CHECK_FALSE(k.state.admin.figures);
+  CHECK_FALSE(k.state.admin.health);
+}
+
+TEST_CASE("the admin screen: figures, then health; refresh once they are in; close") {
+  StaffCorner k;
+  k.open_login();
+  k.type_and_submit("Wang", "12345");
+  k.at(300, StaffPinChecked{});
+  CHECK(k.at(100, RefreshAdmin{}).empty());  // still reading
+  AdminFigures figures;
+  figures.version = "1.2.3";
+  figures.pending = 4;
+  k.at(100, AdminFiguresRead{figures});
+  REQUIRE(k.state.admin.figures);
+  CHECK(k.state.admin.figures->pending == 4);
+  CHECK_FALSE(k.state.admin.health);  // "checking…"
+  k.at(100, AdminHealthRead{{1000, 2000, 3000, "ok"}});
+  REQUIRE(k.state.admin.health);
+  CHECK(k.state.admin.health->integrity == "ok");
+
+  CHECK(only<ReadAdminFigures>(k.at(1000, RefreshAdmin{})));
+  CHECK_FALSE(k.state.admin.figures);
+  CHECK_FALSE(k.state.admin.health);
+  k.at(100, AdminFiguresRead{figures});
+  k.at(100, AdminHealthRead{{1000, 2000, 3000, "ok"}});
+
+  k.at(1000, BackToWelcome{});
+  CHECK(k.state.screen == Screen::Welcome);
+  CHECK_FALSE(k.state.admin.figures);
+  k.at(100, AdminHealthRead{{1, 2, 3, "ok"}});  // late: dropped
+  CHECK_FALSE(k.state.admin.health);
+}
+
+TEST_CASE("idle: the admin screen and the login go back to Welcome; a late right PIN opens nothing") {
+  StaffCorner k;
+  k.open_login();
+  k.type_and_submit("Wang", "12345");
+  k.at(300, StaffPinChecked{});
+  REQUIRE(k.state.screen == Screen::Admin);
+  k.at(k.timings.idle_quiet + k.timings.idle_countdown, Tick{});
+  CHECK(k.state.screen == Screen::Welcome);
+
+  StaffCorner late;
+  late.open_login();
+  late.type_and_submit("Wang", "12345");
+  late.at(late.timings.idle_quiet + late.timings.idle_countdown, Tick{});
+  CHECK(late.state.screen == Screen::Welcome);
+  late.at(100, StaffPinChecked{});
+  CHECK(late.state.screen == Screen::Welcome);
+}
