@@ -5,6 +5,7 @@
 
 #include "core/phone.h"
 #include "customer/admin_effects.h"
+#include "customer/printer_health.h"
 #include "customer/receipt_output.h"
 #include "customer/request_effects.h"
 #include "customer/ticket_receipt.h"
@@ -89,7 +90,7 @@ class EffectContext {
     for (const ServiceView& s : services())
       if (s.code == view.service_code) service = s;
     const printer::Receipt receipt = ticket_receipt(view, service, store_.store_id(), config_.texts);
-    const std::string failure = output_receipt(receipt, *config_.printer);
+    const std::string failure = output_receipt(receipt, *config_.printer, store_, clock_.now_ms());
     if (!failure.empty()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
     const bool ok = failure.empty();
     Result<Ticket> recorded = engine_.record_print(view.id, ok ? PrintState::Printed : PrintState::Failed);
@@ -161,12 +162,24 @@ void CustomerWorker::run() {
   if (!store) std::fprintf(stderr, "kiosk: worker cannot open the store: %s\n", store.error().message.c_str());
   std::optional<EffectContext> context;
   if (store) context.emplace(*store.value(), config_, post_);
+  // Idle for paper_check_every: a printer device is asked for its paper, so a
+  // refilled one clears "paper-out" without a customer printing.
+  const bool checks_paper = store && config_.printer && config_.printer->kind == printer::PrinterPathKind::Device;
+  auto next_check = std::chrono::steady_clock::now() + config_.paper_check_every;
   for (;;) {
     Effect effect;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      const auto ready = [&] { return stopping_ || !queue_.empty(); };
+      if (checks_paper) wake_.wait_until(lock, next_check, ready);
+      else wake_.wait(lock, ready);
       if (stopping_) return;
+      if (queue_.empty()) {
+        lock.unlock();
+        check_paper(*store.value(), *config_.printer, SystemClock().now_ms());
+        next_check = std::chrono::steady_clock::now() + config_.paper_check_every;
+        continue;
+      }
       effect = std::move(queue_.front());
       queue_.pop_front();
       busy_ = true;

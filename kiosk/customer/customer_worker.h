@@ -1,8 +1,11 @@
 // The customer kiosk's worker thread: runs the reducer's effects against the
 // store database (its own connection) and the ticket printer, and posts the
-// results back as actions. The UI thread never waits for it.
+// results back as actions. The UI thread never waits for it. After each print,
+// and when idle every paper_check_every, it records the printer's state in the
+// store (printer_health.h).
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -22,6 +25,7 @@ struct CustomerWorkerConfig {
   std::string data_dir;
   std::optional<printer::PrinterTarget> printer;  // nullopt: tickets on screen only
   app::Translations texts;                        // the worker's own copy (not shared across threads)
+  std::chrono::milliseconds paper_check_every{60000};  // a printer device, while idle
 };
 
 class CustomerWorker {

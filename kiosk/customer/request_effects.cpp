@@ -73,7 +73,7 @@ void RequestEffects::create(const CreateRequest& effect) {
   Result<std::vector<ProductCategory>> products = book.products();
   const printer::Receipt receipt =
       request_receipt(request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
-  const std::string failure = output_receipt(receipt, *printer_);
+  const std::string failure = output_receipt(receipt, *printer_, store_, clock_.now_ms());
   if (!failure.empty()) std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), failure.c_str());
   post_(RequestReceiptPrinted{failure.empty()});
 }

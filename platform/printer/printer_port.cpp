@@ -39,22 +39,35 @@ PrintResult send_to_file(std::span<const std::uint8_t> bytes, const PrinterTarge
   return result;
 }
 
-PrintResult send_to_device(std::span<const std::uint8_t> bytes, const PrinterTarget& target) {
-  const std::string& path = target.path;
-  FileDescriptor device(::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC));
+// Checks a just opened device: a character device, raw if a terminal.
+// failure None when it is ready for the status query and the bytes.
+PrintResult ready_device(const FileDescriptor& device, const std::string& path, bool& is_terminal) {
   if (!device.valid()) return failed(PrintFailure::CannotOpen, "cannot open printer " + path + ": " + errno_message(errno));
-
   struct stat info {};
   if (::fstat(device.get(), &info) != 0 || !S_ISCHR(info.st_mode)) {
     return failed(PrintFailure::NotAPrinter, "printer " + path + " is not a character device");
   }
-  const bool is_terminal = ::isatty(device.get()) == 1;
+  is_terminal = ::isatty(device.get()) == 1;
   if (is_terminal && !make_raw(device.get())) {
     return failed(PrintFailure::CannotOpen, "cannot set raw mode on printer " + path + ": " + errno_message(errno));
   }
+  return PrintResult{};
+}
+
+int open_device(const std::string& path) { return ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC); }
+
+PrintResult out_of_paper(const std::string& path) {
+  return failed(PrintFailure::OutOfPaper, "printer " + path + " is out of paper", PaperStatus::Out);
+}
+
+PrintResult send_to_device(std::span<const std::uint8_t> bytes, const PrinterTarget& target) {
+  const std::string& path = target.path;
+  FileDescriptor device(open_device(path));
+  bool is_terminal = false;
+  if (PrintResult ready = ready_device(device, path, is_terminal); !ready.ok()) return ready;
 
   const PaperStatus paper = query_paper_status(device.get(), target.status_timeout);
-  if (paper == PaperStatus::Out) return failed(PrintFailure::OutOfPaper, "printer " + path + " is out of paper", paper);
+  if (paper == PaperStatus::Out) return out_of_paper(path);
 
   const IoResult written = write_all(device.get(), bytes, target.write_stall_timeout);
   if (!written.ok()) {
@@ -86,6 +99,18 @@ PrinterTarget printer_target_for_path(const std::string& path) {
 
 PrintResult send_to_printer(std::span<const std::uint8_t> bytes, const PrinterTarget& target) {
   return target.kind == PrinterPathKind::Device ? send_to_device(bytes, target) : send_to_file(bytes, target);
+}
+
+PrintResult check_printer(const PrinterTarget& target) {
+  if (target.kind == PrinterPathKind::File) return PrintResult{};
+  FileDescriptor device(open_device(target.path));
+  bool is_terminal = false;
+  if (PrintResult ready = ready_device(device, target.path, is_terminal); !ready.ok()) return ready;
+  const PaperStatus paper = query_paper_status(device.get(), target.status_timeout);
+  if (paper == PaperStatus::Out) return out_of_paper(target.path);
+  PrintResult result;
+  result.paper = paper;
+  return result;
 }
 
 }  // namespace kiosk::printer

@@ -32,4 +32,9 @@ PrinterTarget printer_target_for_path(const std::string& path);
 // Sends all of `bytes` to the target. The result's failure is None only when every byte was accepted.
 PrintResult send_to_printer(std::span<const std::uint8_t> bytes, const PrinterTarget& target);
 
+// Opens a device and asks its paper status, printing nothing (the kiosk's idle
+// check: a refilled printer is seen without a customer printing). A file has
+// nothing to ask: ok, paper Unknown.
+PrintResult check_printer(const PrinterTarget& target);
+
 }  // namespace kiosk::printer

@@ -15,13 +15,19 @@ namespace {
 const std::vector<std::uint8_t> kStatusQuery{0x10, 0x04, 0x04};
 }
 
-PtyPrinter::PtyPrinter(std::optional<std::uint8_t> status_answer) : status_answer_(status_answer) {
+PtyPrinter::PtyPrinter(std::optional<std::uint8_t> status_answer) : status_answer_(status_answer ? *status_answer : -1) {
   master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) throw std::runtime_error("cannot open a pty");
   device_path_ = ::ptsname(master_);
   slave_keepalive_ = ::open(device_path_.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (slave_keepalive_ < 0) throw std::runtime_error("cannot open " + device_path_);
   reader_ = std::thread([this] { read_until_stopped(); });
+}
+
+std::unique_ptr<PtyPrinter> PtyPrinter::status_only(std::uint8_t status_answer) {
+  auto printer = std::make_unique<PtyPrinter>(status_answer);
+  printer->every_query_ = true;
+  return printer;
 }
 
 PtyPrinter::~PtyPrinter() {
@@ -35,9 +41,16 @@ bool PtyPrinter::take_query(std::vector<std::uint8_t>& pending) {
   if (pending.size() < kStatusQuery.size()) return false;
   if (!std::equal(kStatusQuery.begin(), kStatusQuery.end(), pending.begin())) return true;  // no query: all is data
   pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(kStatusQuery.size()));
-  query_seen_ = true;
-  if (status_answer_) (void)!::write(master_, &*status_answer_, 1);
+  answer();
   return true;
+}
+
+void PtyPrinter::answer() {
+  query_seen_ = true;
+  const int status = status_answer_;
+  if (status < 0) return;
+  const std::uint8_t byte = static_cast<std::uint8_t>(status);
+  (void)!::write(master_, &byte, 1);
 }
 
 void PtyPrinter::read_until_stopped() {
@@ -54,6 +67,14 @@ void PtyPrinter::read_until_stopped() {
     std::uint8_t buffer[4096];
     const ssize_t got = ::read(master_, buffer, sizeof buffer);
     if (got <= 0) continue;
+    if (every_query_) {  // only queries are expected: answer each
+      pending.insert(pending.end(), buffer, buffer + got);
+      while (pending.size() >= kStatusQuery.size() && std::equal(kStatusQuery.begin(), kStatusQuery.end(), pending.begin())) {
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(kStatusQuery.size()));
+        answer();
+      }
+      continue;
+    }
     if (query_handled) {
       std::lock_guard lock(received_mutex_);
       received_.insert(received_.end(), buffer, buffer + got);
