@@ -3,6 +3,7 @@
 #include "store/sqlite.h"
 
 #include <cstdio>
+#include <mutex>
 
 namespace kiosk {
 namespace {
@@ -27,6 +28,20 @@ std::optional<std::uint32_t> header_application_id(const std::string& path, bool
   *is_sqlite = true;
   return (std::uint32_t(header[68]) << 24) | (std::uint32_t(header[69]) << 16) | (std::uint32_t(header[70]) << 8) |
          std::uint32_t(header[71]);
+}
+
+// Connections this process has open, per path. fcntl locks belong to the
+// process: closing any descriptor of a file drops every lock the process holds
+// on it, SQLite's too, and another process (an `hq` admin command beside the
+// server) would then take the file for unused on closing and delete the WAL
+// under our connections. So the header is read raw only while this process
+// holds no connection to the file.
+std::mutex g_open_paths_mutex;
+std::map<std::string, int> g_open_paths;
+
+void release_path(const std::string& path) {
+  std::lock_guard lock(g_open_paths_mutex);
+  if (--g_open_paths[path] == 0) g_open_paths.erase(path);
 }
 
 }  // namespace
@@ -92,14 +107,23 @@ std::optional<std::int64_t> Statement::optional_int64(int column) const {
 // [SECTION] Database
 
 Database::Database(const std::string& path, Mode mode, std::uint32_t application_id) : path_(path) {
-  bool is_sqlite = false;
-  const std::optional<std::uint32_t> found_id = header_application_id(path, &is_sqlite);
-  if (found_id && !is_sqlite) throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
-  if (found_id && *found_id != application_id) {
-    char text[160];
-    std::snprintf(text, sizeof text, " is a SQLite database of another application (application_id 0x%08x, expected 0x%08x); refusing to open it",
-                  *found_id, application_id);
-    throw SqliteError(SQLITE_NOTADB, path + text);
+  std::optional<std::uint32_t> found_id;
+  {
+    std::lock_guard lock(g_open_paths_mutex);
+    if (g_open_paths.count(path) == 0) {
+      bool is_sqlite = false;
+      found_id = header_application_id(path, &is_sqlite);
+      if (found_id && !is_sqlite) throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
+      if (found_id && *found_id != application_id) {
+        char text[160];
+        std::snprintf(text, sizeof text, " is a SQLite database of another application (application_id 0x%08x, expected 0x%08x); refusing to open it",
+                      *found_id, application_id);
+        throw SqliteError(SQLITE_NOTADB, path + text);
+      }
+    } else {
+      found_id = application_id;  // checked when this process opened it first
+    }
+    ++g_open_paths[path];
   }
 
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
@@ -108,6 +132,7 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
+    release_path(path);
     throw SqliteError(rc, "cannot open " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
@@ -129,6 +154,7 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
   } catch (const SqliteError& e) {
     sqlite3_close(db_);
     db_ = nullptr;
+    release_path(path);
     if ((e.code() & 0xFF) == SQLITE_NOTADB || (e.code() & 0xFF) == SQLITE_CORRUPT)
       throw SqliteError(e.code(), std::string(e.what()).find(path) == std::string::npos
                                       ? path + " is damaged and cannot be used (" + e.what() + ")"
@@ -140,6 +166,7 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
 Database::~Database() {
   statements_.clear();
   sqlite3_close(db_);
+  release_path(path_);
 }
 
 void Database::exec(const std::string& sql) {
