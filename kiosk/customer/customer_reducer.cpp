@@ -110,6 +110,7 @@ bool is_tap(const Action& action) {
                                [](const RequestRated&) { return false; }, [](const RequestRatingRefused&) { return false; },
                                [](const StaffPinChecked&) { return false; }, [](const AdminFiguresRead&) { return false; },
                                [](const AdminHealthRead&) { return false; },
+                               [](const StaffHold&) { return false; },  // a lift must never be dropped by the tap guard
                                [](const auto&) { return true; }},
                     action);
 }

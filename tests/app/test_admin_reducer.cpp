@@ -33,6 +33,13 @@ struct StaffCorner {
     }
     return at(100, SubmitStaffPin{});
   }
+  // Hold, type, and the worker's "right PIN": the admin screen.
+  void open_admin() {
+    open_login();
+    type_and_submit("Wang", "12345");
+    at(300, StaffPinChecked{});
+    REQUIRE(state.screen == Screen::Admin);
+  }
 };
 
 template <class E>
@@ -58,6 +65,14 @@ TEST_CASE("the staff login opens only after the welcome title is held for 3 s") 
   quick.at(1500, StaffHold{false});
   quick.at(5000, Tick{});
   CHECK(quick.state.screen == Screen::Welcome);
+
+  StaffCorner just_back;  // a lift right after a screen change is not taken for a double tap's second half
+  just_back.at(1000, OpenTakeNumber{});
+  just_back.at(1000, BackToWelcome{});
+  just_back.at(100, StaffHold{true});
+  just_back.at(100, StaffHold{false});
+  just_back.at(5000, Tick{});
+  CHECK(just_back.state.screen == Screen::Welcome);
 
   StaffCorner elsewhere;  // not from another screen
   elsewhere.at(1000, OpenTakeNumber{});
@@ -116,9 +131,7 @@ TEST_CASE("locked out: the wait is kept for the message; the right PIN opens the
 
 TEST_CASE("the admin screen: figures, then health; refresh once they are in; close") {
   StaffCorner k;
-  k.open_login();
-  k.type_and_submit("Wang", "12345");
-  k.at(300, StaffPinChecked{});
+  k.open_admin();
   CHECK(k.at(100, RefreshAdmin{}).empty());  // still reading
   AdminFigures figures;
   figures.version = "1.2.3";
@@ -146,10 +159,7 @@ TEST_CASE("the admin screen: figures, then health; refresh once they are in; clo
 
 TEST_CASE("idle: the admin screen and the login go back to Welcome; a late right PIN opens nothing") {
   StaffCorner k;
-  k.open_login();
-  k.type_and_submit("Wang", "12345");
-  k.at(300, StaffPinChecked{});
-  REQUIRE(k.state.screen == Screen::Admin);
+  k.open_admin();
   k.at(k.timings.idle_quiet + k.timings.idle_countdown, Tick{});
   CHECK(k.state.screen == Screen::Welcome);
 

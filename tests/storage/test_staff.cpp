@@ -1,6 +1,6 @@
 // Staff accounts on a real store file: PINs stored only as argon2id hashes,
 // lockout after five wrong PINs and its end, sessions bound to a counter,
-// expiring, and ended by logout.
+// expiring, and ended by logout; the PIN check alone (the kiosk's admin screen).
 #include <doctest/doctest.h>
 
 #include "staff/staff_book.h"
@@ -70,6 +70,29 @@ TEST_CASE("five wrong PINs lock the account; the lockout ends by itself") {
   CHECK(staff.login("Zhao", "4321", 1).error().code == "locked-out");
   s.clock.advance_ms(1);
   CHECK(staff.login("Zhao", "4321", 1).ok());
+}
+
+TEST_CASE("check_pin: any role, no session, the same failure count and lockout as the logins") {
+  TestStore s;
+  StaffBook staff(*s.store, s.clock, fast_policy());
+  REQUIRE(staff.add("Qian", "1357", StaffRole::Counter).ok());
+  REQUIRE(staff.add("Sun", "2468", StaffRole::Technician).ok());
+  Result<StaffMember> counter = staff.check_pin("Qian", "1357");
+  REQUIRE(counter.ok());
+  CHECK(counter.value().role == StaffRole::Counter);
+  CHECK(staff.check_pin("Sun", "2468").ok());
+  CHECK(staff.check_pin("Nobody", "1357").error().code == "wrong-pin");
+  Statement& sessions = s.store->db().prepare("SELECT count(*) FROM staff_session");
+  sessions.step();
+  CHECK(sessions.int64(0) == 0);
+  sessions.reset();
+
+  for (int i = 0; i < 3; ++i) CHECK(staff.check_pin("Qian", "0000").error().code == "wrong-pin");
+  for (int i = 0; i < 2; ++i) CHECK(staff.login("Qian", "0000", 1).error().code == "wrong-pin");
+  CHECK(staff.check_pin("Qian", "1357").error().code == "locked-out");  // five wrong, by either door
+  CHECK(staff.login("Qian", "1357", 1).error().code == "locked-out");
+  s.clock.advance_ms(StaffPolicy{}.lockout_ms);
+  CHECK(staff.check_pin("Qian", "1357").ok());
 }
 
 TEST_CASE("sessions expire, end at logout, and unknown tokens are refused") {

@@ -51,10 +51,10 @@ void draw_staff_login(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   float keys_w = width - form_w - 1.2f * em;
   if (side_by_side) {
     ImGui::SetCursorPos(ImVec2(top.x + form_w + 1.2f * em, top.y));
-  } else {  // one column: the keys edge to edge, so ten in a row stay 2 em wide
+  } else {  // one column: letters edge to edge (ten in a row stay 2 em wide), digits centred
     gap(ui, 0.6f);
-    ImGui::SetCursorPosX(0.2f * em);
-    keys_w = ImGui::GetWindowWidth() - 0.4f * em;
+    keys_w = name_focused ? ImGui::GetWindowWidth() - 0.4f * em : std::min(width, 18.0f * em);
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - keys_w) / 2);
   }
   const KeyLabels labels{view.tr("staff.key.space"), view.tr("staff.key.delete"), view.tr("staff.key.clear")};
   ImGui::BeginGroup();
