@@ -101,7 +101,7 @@ void run_frame_loop(ui::Window& window, RoleApp& app, const StopSignals& stop, c
     app.apply_taps(now);
     if (options.frame_stats) frame_ms.push_back(thread_cpu_ms() - cpu_start);
     ++frames;
-    watchdog.frame_drawn(std::chrono::steady_clock::now());
+    watchdog.alive(std::chrono::steady_clock::now());
     window.wait_until(std::min(to_deadline(app.next_deadline(now), now), watchdog.next_ping()));
   }
   print_frame_stats(std::move(frame_ms));

@@ -1,4 +1,4 @@
-// WatchdogNotifier: sd_notify(READY=1, WATCHDOG=1) paced by the frame loop.
+// WatchdogNotifier: sd_notify(READY=1, WATCHDOG=1) paced by the caller's loop.
 #include "systemd/watchdog_notifier.h"
 
 #include <cstdlib>
@@ -20,7 +20,7 @@ WatchdogNotifier::WatchdogNotifier() {
   next_ping_ = TimePoint::min();  // the first frame pings
 }
 
-void WatchdogNotifier::frame_drawn(TimePoint now) {
+void WatchdogNotifier::alive(TimePoint now) {
   if (!notify_) return;
   if (!ready_sent_) {
     sd_notify(0, "READY=1");

@@ -1,8 +1,9 @@
-// systemd supervision of a windowed kiosk: READY=1 once the first frame is
-// drawn and WATCHDOG=1 from the frame loop at half of $WATCHDOG_USEC, sent with
-// libsystemd's sd_notify to $NOTIFY_SOCKET. The pings come from the frame loop
-// itself, so a blocked loop stops pinging and systemd restarts the session,
-// while an idle loop (waiting for events) wakes for each ping.
+// systemd supervision of a kiosk process: READY=1 once the process proved
+// itself alive the first time and WATCHDOG=1 at half of $WATCHDOG_USEC, sent
+// with libsystemd's sd_notify to $NOTIFY_SOCKET. A windowed role proves itself
+// alive by drawing a frame (the pings come from the frame loop, so a blocked
+// loop stops pinging and systemd restarts the session, while an idle loop
+// wakes for each ping); the node role by answering its own API.
 //
 // Under cage the kiosk is cage's child, not the unit's main process: systemd's
 // $WATCHDOG_PID names cage, so sd_watchdog_enabled() (which checks it) would
@@ -21,8 +22,9 @@ class WatchdogNotifier {
   // Reads $NOTIFY_SOCKET and $WATCHDOG_USEC; without them every call does nothing.
   WatchdogNotifier();
 
-  // After each drawn frame: READY=1 the first time, WATCHDOG=1 when a ping is due.
-  void frame_drawn(TimePoint now);
+  // After each sign of life (a drawn frame, an answered self-check): READY=1
+  // the first time, WATCHDOG=1 when a ping is due.
+  void alive(TimePoint now);
   // When the loop must wake next for a ping (TimePoint::max() when there is no watchdog).
   TimePoint next_ping() const { return next_ping_; }
 

@@ -2,8 +2,12 @@
 // $NOTIFY_SOCKET (what systemd listens on): the customer kiosk under Xvfb sends
 // READY=1 after its first frame, keeps pinging while idle (waiting for events),
 // and stops pinging while its frame loop is blocked (KIOSK_TEST_HANG_FRAME_SECONDS,
-// the documented test hook), then pings again when the loop runs again.
+// the documented test hook), then pings again when the loop runs again. The
+// node role (no window) sends READY=1 once its API answers and pings while it
+// goes on answering; stopped (SIGSTOP), it pings no more.
 #include <doctest/doctest.h>
+
+#include <signal.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -64,6 +68,32 @@ TEST_CASE("a kiosk whose frame loop is blocked stops pinging, and pings again on
   const int after = session.notify.count_pings(std::chrono::seconds(4));
   MESSAGE("pings in the next 4 s: " << after);
   CHECK(after >= 3);
+}
+
+TEST_CASE("the store node is ready once its API answers, pings while it answers, and not while stopped") {
+  TestStore store;
+  NotifySocket notify(store.dir.file("notify.sock"));
+  store.engine.reset();
+  store.store.reset();
+  setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
+  setenv("WATCHDOG_USEC", kWatchdogUsec, 1);
+  ChildProcess node({KIOSK_PATH, "--config", store.dir.file("absent.toml"), "--role", "node", "--data", store.dir.path(),
+                     "--listen", "127.0.0.1:0"});
+  unsetenv("NOTIFY_SOCKET");
+  unsetenv("WATCHDOG_USEC");
+  REQUIRE(node.read_line(std::chrono::seconds(60)).has_value());  // {"listening": ...}
+  REQUIRE(notify.wait_for("READY=1", Clock::now() + std::chrono::seconds(60)));
+  const int answering = notify.count_pings(std::chrono::seconds(3));
+  MESSAGE("node pings in 3 s: " << answering);
+  CHECK(answering >= 5);
+  CHECK(answering <= 20);
+  REQUIRE(::kill(node.pid(), SIGSTOP) == 0);
+  (void)notify.count_pings(std::chrono::milliseconds(300));  // one may have been on its way
+  CHECK(notify.count_pings(std::chrono::seconds(2)) == 0);
+  REQUIRE(::kill(node.pid(), SIGCONT) == 0);
+  CHECK(notify.count_pings(std::chrono::seconds(3)) >= 3);
+  node.terminate();
+  CHECK(node.wait() == 0);
 }
 
 }  // namespace
