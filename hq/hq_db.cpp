@@ -7,7 +7,7 @@
 namespace kiosk::hq {
 namespace {
 
-constexpr std::array<const char*, 2> kMigrations{
+constexpr std::array<const char*, 3> kMigrations{
     // 1: stores, devices, uploaded and parked records, the change feed and the
     // configuration HQ owns.
     R"sql(
@@ -136,6 +136,32 @@ CREATE TABLE request_command (
   code TEXT NOT NULL,
   message TEXT NOT NULL
 );
+)sql",
+    // 3: each device's latest health report (hq/device_health.h), as HQ
+    // received it with a sync request, and the reports it had to ignore.
+    R"sql(
+CREATE TABLE device_health (
+  device_id TEXT PRIMARY KEY REFERENCES device(id),
+  received_at INTEGER NOT NULL,
+  version TEXT NOT NULL,
+  started_at INTEGER,
+  printer_state TEXT,
+  printer_message TEXT,
+  printer_checked_at INTEGER,
+  pending INTEGER NOT NULL,
+  oldest_pending_s INTEGER,
+  database_bytes INTEGER NOT NULL,
+  disk_free_bytes INTEGER NOT NULL,
+  disk_total_bytes INTEGER NOT NULL,
+  integrity TEXT NOT NULL,
+  store_time INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE device_health_ignored (
+  device_id TEXT PRIMARY KEY REFERENCES device(id),
+  count INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  last_reason TEXT NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 

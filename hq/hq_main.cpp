@@ -15,6 +15,7 @@
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
+#include "hq/store_health_list.h"
 
 namespace kiosk::hq {
 namespace {
@@ -35,7 +36,9 @@ constexpr const char* kUsage = R"(usage: hq --db FILE --listen ADDR:PORT        
   request transition --store S1 --request CODE --to STATE --version N
                                            (HQ's own command: outranks a device's made from the same version)
   export --store S1 --kind tickets|ratings|requests|request-events|request-ratings    (JSON lines)
-  parked [--store S1]                      (records HQ could not apply, JSON lines))";
+  parked [--store S1]                      (records HQ could not apply, JSON lines)
+  stores [--down-after-minutes 15] [--behind-after-minutes 60]
+                                           (each store's devices, their latest health and problems, JSON lines))";
 
 struct CommandFailed {
   int exit_code;
@@ -153,6 +156,16 @@ Json run(CommandLine& cl, HqAdmin& admin, Database& admin_db, const std::string&
     cl.finish();
     take(admin.export_records(store, kind, print_line));
     return nullptr;  // the lines are the output
+  }
+  if (command == "stores") {
+    HealthThresholds thresholds;
+    if (cl.optional("down-after-minutes"))
+      thresholds.down_after = std::chrono::minutes(cl.required_int("down-after-minutes", 1, 525600));
+    if (cl.optional("behind-after-minutes"))
+      thresholds.behind_after = std::chrono::minutes(cl.required_int("behind-after-minutes", 1, 525600));
+    cl.finish();
+    take(list_store_health(admin_db, SystemClock().now_ms(), thresholds, print_line));
+    return nullptr;
   }
   if (command == "parked") {
     const std::optional<std::string> store = cl.optional("store");

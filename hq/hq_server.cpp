@@ -1,12 +1,13 @@
 // HQ's HTTP server: routing, device authentication, per-thread database
-// connections, bounded and optionally gzip-compressed upload bodies, and JSON
-// for every error.
+// connections, bounded and optionally gzip-compressed upload bodies, the
+// health report every authenticated request may carry, and JSON for every error.
 #include "hq/hq_server.h"
 
 #include <httplib.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "hq/hq_commands.h"
+#include "hq/device_health.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 
@@ -109,6 +111,7 @@ class HqServer::Routes {
       if (!db) return send_error(res, {503, "storage", db.error().message, 5});
       std::variant<Device, ApiError> device = authenticate_device(*db.value(), bearer_token(req));
       if (const ApiError* error = std::get_if<ApiError>(&device)) return send_error(res, *error);
+      take_health(*db.value(), std::get<Device>(device), req);
       act(*db.value(), std::get<Device>(device));
     } catch (const BadRequest& e) {
       send_error(res, {400, e.code(), e.what(), {}});
@@ -159,6 +162,20 @@ class HqServer::Routes {
       send(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
     if (!body_read) res.set_header("Connection", "close");  // the unread body must not be taken for the next request
+  }
+
+  // A report that does not decode, or that cannot be stored, is logged and
+  // the request goes on: health never fails a sync.
+  void take_health(Database& db, const Device& device, const httplib::Request& req) {
+    if (!req.has_header(kHealthHeader)) return;
+    try {
+      std::lock_guard one_writer(writes_);
+      if (const std::optional<std::string> ignored =
+              take_health_report(db, device, req.get_header_value(kHealthHeader), clock_.now_ms()))
+        std::fprintf(stderr, "hq: ignored the health report of device %s: %s\n", device.id.c_str(), ignored->c_str());
+    } catch (const SqliteError& e) {
+      std::fprintf(stderr, "hq: could not store the health report of device %s: %s\n", device.id.c_str(), e.what());
+    }
   }
 
   Result<Database*> thread_db() {

@@ -2,6 +2,8 @@
 // header value), read strictly with the sync API's field readers.
 #include "sync/health_report.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "codec/api_json.h"
@@ -41,13 +43,12 @@ PrinterStatus printer_from(const JsonBody& printer) {
   return status;
 }
 
-}  // namespace
-
-std::string encode_health(const HealthReport& report) {
+// The report with its texts cut to `text_bytes`.
+std::string encode_with_texts(const HealthReport& report, std::size_t text_bytes) {
   json printer = nullptr;
   if (report.printer)
     printer = json{{"state", printer_state_name(report.printer->state)},
-                   {"message", cut(report.printer->message, kHealthTextBytes)},
+                   {"message", cut(report.printer->message, text_bytes)},
                    {"checked_at", report.printer->checked_at}};
   const json body{{"version", cut(report.version, kMaxVersionBytes)},
                   {"started_at", optional_number(report.started_at)},
@@ -57,9 +58,21 @@ std::string encode_health(const HealthReport& report) {
                   {"db_bytes", report.database_bytes},
                   {"disk_free", report.disk_free_bytes},
                   {"disk_total", report.disk_total_bytes},
-                  {"integrity", cut(report.integrity, kHealthTextBytes)},
+                  {"integrity", cut(report.integrity, std::max<std::size_t>(text_bytes, 2))},
                   {"at", report.at}};
   return body.dump(-1, ' ', /*ensure_ascii=*/true, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+// Escaped texts grow up to six times (control characters as \u00XX): cut
+// shorter until the report fits HQ's limit.
+std::string encode_health(const HealthReport& report) {
+  std::string encoded;
+  for (std::size_t text_bytes = kHealthTextBytes;; text_bytes /= 4) {
+    encoded = encode_with_texts(report, text_bytes);
+    if (encoded.size() <= kMaxHealthHeaderBytes || text_bytes == 0) return encoded;
+  }
 }
 
 Result<HealthReport> decode_health(const std::string& text) {

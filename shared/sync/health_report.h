@@ -16,7 +16,7 @@
 namespace kiosk {
 
 constexpr const char* kHealthHeader = "X-Kiosk-Health";
-// HQ ignores a longer value; the store's is about 250 bytes, 400 at most.
+// HQ ignores a longer value; the store's is 250-320 bytes, and never longer.
 constexpr std::size_t kMaxHealthHeaderBytes = 1024;
 // The printer's message and the integrity text are cut to this many bytes.
 constexpr std::size_t kHealthTextBytes = 64;

@@ -106,10 +106,10 @@ httplib::Headers with_token(const std::string& token, httplib::Headers headers) 
 }
 }  // namespace
 
-HqAnswer HqFixture::get(const std::string& token, const std::string& path) {
+HqAnswer HqFixture::get(const std::string& token, const std::string& path, const httplib::Headers& extra) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(10, 0);
-  return answer(client.Get(path.c_str(), with_token(token, {})));
+  return answer(client.Get(path.c_str(), with_token(token, extra)));
 }
 
 HqAnswer HqFixture::post(const std::string& token, const std::string& path, const std::string& body,

@@ -58,7 +58,7 @@ class HqFixture {
   bool running() const { return server_ != nullptr; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
-  HqAnswer get(const std::string& token, const std::string& path);
+  HqAnswer get(const std::string& token, const std::string& path, const httplib::Headers& extra = {});
   HqAnswer post(const std::string& token, const std::string& path, const std::string& body,
                 const httplib::Headers& extra = {});
   HqAnswer upload(const std::string& token, const Json& body, bool compressed = true);
