@@ -1,6 +1,7 @@
 // The store's sync worker on its own thread, against a real hq over libcurl:
 // it drains a backlog, picks up new writes when nudged, waits out an outage
-// with backoff and catches up when hq is back, and stops at once when asked.
+// with backoff and catches up when hq is back, and stops at once when asked;
+// HQ learns the store's health, with the worker's start, from its rounds.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -56,8 +57,16 @@ TEST_CASE("the sync worker drains the outbox, follows new writes, rides out an o
     if (!report.complete) ++failed;
   });
   worker.start();
+  const EpochMs worker_made_at = clock.now_ms();
   REQUIRE(drained(data, std::chrono::seconds(20)));
   CHECK(hq.exported("S1", "tickets").size() == 20);
+  // Its rounds report the store's health, as of a process started with the worker.
+  const HqCommand stores = hq.hq({"stores"});
+  REQUIRE(stores.exit_code == 0);
+  const Json& health = stores.lines.at(0)["health"];
+  REQUIRE(health.is_object());
+  CHECK(std::abs(health["started_at"].get<std::int64_t>() - worker_made_at) < 5000);
+  CHECK(health["integrity"] == "ok");
 
   // New writes, then a nudge: the worker syncs well before its 60 s interval.
   for (int i = 0; i < 5; ++i) REQUIRE(kioskctl(data, {"issue", "--service", "B"}).exit_code == 0);
