@@ -108,9 +108,11 @@ std::optional<std::int64_t> Statement::optional_int64(int column) const {
 
 Database::Database(const std::string& path, Mode mode, std::uint32_t application_id) : path_(path) {
   std::optional<std::uint32_t> found_id;
+  bool first_in_process = false;
   {
     std::lock_guard lock(g_open_paths_mutex);
-    if (g_open_paths.count(path) == 0) {
+    first_in_process = g_open_paths.count(path) == 0;
+    if (first_in_process) {
       bool is_sqlite = false;
       found_id = header_application_id(path, &is_sqlite);
       if (found_id && !is_sqlite) throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
@@ -139,11 +141,15 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
   sqlite3_busy_timeout(db_, 10000);
   try {
     // quick_check reads every page (structure, records, NOT NULL) but skips the
-    // index-content cross check, so opening stays fast as history grows.
-    Statement check(db_, "PRAGMA quick_check");
-    std::string verdict;
-    while (check.step()) verdict += (verdict.empty() ? "" : "; ") + check.text(0);
-    if (verdict != "ok") throw SqliteError(SQLITE_CORRUPT, path + " failed its integrity check: " + verdict);
+    // index-content cross check, so opening stays fast as history grows. Once
+    // per process: a server's later per-thread connections do not read the
+    // whole file again.
+    if (first_in_process) {
+      Statement check(db_, "PRAGMA quick_check");
+      std::string verdict;
+      while (check.step()) verdict += (verdict.empty() ? "" : "; ") + check.text(0);
+      if (verdict != "ok") throw SqliteError(SQLITE_CORRUPT, path + " failed its integrity check: " + verdict);
+    }
     // A new file gets its application_id before WAL mode, so the id is in the
     // main file's header at once (in WAL mode it would sit in the -wal file
     // until a checkpoint, and the header check above would refuse the file).

@@ -63,8 +63,10 @@ class Database {
   enum class Mode { OpenExisting, CreateIfMissing };
 
   // Opens a store database. Refuses (SqliteError) a file that is not SQLite, a
-  // SQLite file of another application, or one that fails the integrity check;
-  // a refused file is never modified.
+  // SQLite file of another application, or one that fails the integrity check
+  // (PRAGMA quick_check, run when this process opens the file first: further
+  // connections, one per server thread, do not read the whole file again); a
+  // refused file is never modified.
   Database(const std::string& path, Mode mode, std::uint32_t application_id);
   ~Database();
   Database(const Database&) = delete;
