@@ -91,7 +91,7 @@ std::vector<Row> sync_rows(const CustomerView& view, const AdminFigures& f) {
   return rows;
 }
 
-// This kiosk (version, disk, database, printer), then its sync with HQ.
+// This kiosk itself: version, disk, database, printer.
 std::vector<Row> device_rows(const CustomerView& view) {
   const Palette& p = palette();
   const std::optional<AdminFigures>& figures = view.state.admin.figures;
