@@ -14,6 +14,7 @@
 #include <regex>
 #include <vector>
 
+#include "core/listen_socket.h"
 #include "hq/hq_commands.h"
 #include "hq/device_health.h"
 #include "hq/hq_db.h"
@@ -72,6 +73,7 @@ class HqServer::Routes {
     server_.set_keep_alive_max_count(1000);
     server_.set_tcp_nodelay(true);
     server_.set_read_timeout(30, 0);
+    server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
     server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
     server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       send_error(res, {500, "internal", "HQ failed on this request", {}});
@@ -101,6 +103,7 @@ class HqServer::Routes {
   }
 
   httplib::Server& server() { return server_; }
+  const ListenSocket& listen_socket() const { return listen_socket_; }
 
  private:
   // Authenticates the device, then runs `act`; maps every failure to a JSON error.
@@ -210,6 +213,7 @@ class HqServer::Routes {
   const Clock& clock_;
   const std::uint64_t id_ = g_next_server_id++;
   httplib::Server server_;
+  ListenSocket listen_socket_;
   std::map<std::string, std::string> allowed_;  // path -> its method, for 405
   std::mutex writes_;
 };
@@ -229,6 +233,7 @@ Result<int> HqServer::start() {
   const int port = config_.listen.port == 0 ? server.bind_to_any_port(host)
                                             : (server.bind_to_port(host, config_.listen.port) ? config_.listen.port : -1);
   if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(config_.listen.port));
+  if (!routes_->listen_socket().widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
   listener_ = std::thread([&server] { server.listen_after_bind(); });
   for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return port;

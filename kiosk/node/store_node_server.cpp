@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "codec/queue_json.h"
+#include "core/listen_socket.h"
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
@@ -83,13 +84,7 @@ class StoreNodeServer::Routes {
     server_.set_payload_max_length(config.max_body_bytes);
     server_.set_keep_alive_max_count(1000);
     server_.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
-    // cpp-httplib's default sets SO_REUSEPORT, which lets a second node bind the
-    // same port silently; SO_REUSEADDR alone makes that a clear bind error.
-    server_.set_socket_options([this](socket_t sock) {
-      const int yes = 1;
-      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-      listening_socket_ = sock;
-    });
+    server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
     server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
     server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       send_error(res, {500, "internal", "the node failed on this request", {}});
@@ -98,10 +93,7 @@ class StoreNodeServer::Routes {
   }
 
   httplib::Server& server() { return server_; }
-  // Debian's cpp-httplib 0.11 listens with a backlog of 5: a burst of counters
-  // connecting at once overflows it and some connections are reset ("Read"
-  // errors at the client). Listening again on the bound socket widens it.
-  bool widen_listen_backlog() const { return listening_socket_ >= 0 && ::listen(listening_socket_, kListenBacklog) == 0; }
+  const ListenSocket& listen_socket() const { return listen_socket_; }
   CallEventSignal& events() { return events_; }
 
  private:
@@ -312,8 +304,7 @@ class StoreNodeServer::Routes {
   CallEventSignal events_;
   std::mutex writes_;
   std::vector<std::pair<std::string, std::regex>> patterns_;
-  static constexpr int kListenBacklog = 512;
-  socket_t listening_socket_ = -1;
+  ListenSocket listen_socket_;
 };
 
 // [SECTION] Lifetime
@@ -331,7 +322,7 @@ Result<int> StoreNodeServer::start() {
   const int port = config_.listen.port == 0 ? server.bind_to_any_port(host)
                                             : (server.bind_to_port(host, config_.listen.port) ? config_.listen.port : -1);
   if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(config_.listen.port));
-  if (!routes_->widen_listen_backlog()) return storage_error("cannot set the listen backlog on " + host);
+  if (!routes_->listen_socket().widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
   listener_ = std::thread([&server] { server.listen_after_bind(); });
   for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return port;
