@@ -49,7 +49,7 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
   queue                 stats [--day YYYY-MM-DD]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
-  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 500]     status
+  hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 1000]    status
   request create --product CODE --problem CODE --name NAME --phone PHONE --consent
                  [--kind repair|installation] [--model M] [--serial S] [--purchase-date YYYY-MM-DD]
                  [--description TEXT] [--urgency normal|urgent] [--by WHO]
