@@ -34,6 +34,11 @@ void settle(DisplayApp& app) {
 
 }  // namespace
 
+const std::vector<std::string>& scripted_screen_names() {
+  static const std::vector<std::string> names{"board", "offline"};
+  return names;
+}
+
 int run_display_role(app::CommandLine& cl) {
   DisplayAppConfig config;
   config.node.store_url = cl.required("store");

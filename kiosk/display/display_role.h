@@ -3,9 +3,15 @@
 // the hall's calling display (see kiosk/display/).
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app/command_line.h"
 
 namespace kiosk::display {
+
+// The screens --screen draws: board (the node's live calls), offline.
+const std::vector<std::string>& scripted_screen_names();
 
 // Reads the role's options from `cl`; returns the exit code.
 int run_display_role(app::CommandLine& cl);

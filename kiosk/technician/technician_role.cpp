@@ -1,11 +1,13 @@
-// `kiosk --role technician`: options, then the window and the frame loop. The
-// device talks to the store node only through its worker; it starts on the
-// login screen, so there is nothing to wait for before the first frame.
+// `kiosk --role technician`: options, then the window and the frame loop, or
+// one scripted screenshot (--screen NAME --screenshot FILE.png). The device
+// talks to the store node only through its worker; it starts on the login
+// screen, so there is nothing to wait for before the first frame.
 #include "technician/technician_role.h"
 
 #include <cstdio>
 
 #include "app/window_runtime.h"
+#include "technician/scripted_screens.h"
 #include "technician/technician_app.h"
 
 namespace kiosk::technician {
@@ -30,6 +32,8 @@ int run_technician_role(app::CommandLine& cl) {
   std::optional<app::WidgetMapWriter> widget_map;
   if (std::optional<std::string> path = cl.optional("widget-map")) widget_map.emplace(*path);
   if (widget_map) loop.widget_map = &*widget_map;
+  const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
+  if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
   cl.finish();
 
   Result<app::Translations> texts = app::load_translations();
@@ -42,6 +46,14 @@ int run_technician_role(app::CommandLine& cl) {
   ui::Window window(window_config);
   TechnicianApp app(config, std::move(texts).value(), [] { ui::Window::wake(); });
   app::seed_fonts(window.fonts(), app);
+  if (screen) {
+    Result<EpochMs> at = script_screen(app, *screen, app::wall_now_ms());
+    if (!at) {
+      std::fprintf(stderr, "kiosk: %s\n", at.error().message.c_str());
+      return app::kExitUsage;
+    }
+    return app::capture_screenshot(window, app, at.value(), *screen, *screenshot);
+  }
   app::run_frame_loop(window, app, stop_signals, loop);
   return 0;
 }

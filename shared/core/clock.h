@@ -1,5 +1,11 @@
 // Time as the domain sees it: milliseconds since the Unix epoch (UTC), read
 // through a Clock so tests and reducers can inject the time.
+//
+// Tests move every process onto one clock: SystemClock (and SQLite's 'now',
+// see store/shifted_clock_vfs) adds the offset in the environment variable
+// KIOSK_TEST_CLOCK_OFFSET_MS, read once per process. The test support sets it
+// (tests/support/test_clock.h) and child processes inherit it; nothing in
+// deploy/ sets it, so a device runs on its real clock.
 #pragma once
 
 #include <chrono>
@@ -8,6 +14,11 @@
 namespace kiosk {
 
 using EpochMs = std::int64_t;
+
+// The offset this process adds to the real clock: 0 unless
+// KIOSK_TEST_CLOCK_OFFSET_MS holds an integer (anything else is reported on
+// stderr once and ignored).
+EpochMs test_clock_offset_ms();
 
 class Clock {
  public:
@@ -19,7 +30,7 @@ class SystemClock final : public Clock {
  public:
   EpochMs now_ms() const override {
     using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + test_clock_offset_ms();
   }
 };
 

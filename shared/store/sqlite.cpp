@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "store/shifted_clock_vfs.h"
+
 namespace kiosk {
 namespace {
 
@@ -129,7 +131,7 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
   }
 
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs_for_process_clock());
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);

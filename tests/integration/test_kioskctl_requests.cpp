@@ -5,9 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
+#include "core/store_time_zone.h"
 #include "kioskctl_runner.h"
 #include "support/temp_dir.h"
 
@@ -17,15 +16,11 @@ using kiosk::test::TempDir;
 
 namespace {
 
-// A date `days` ahead of today in Shanghai (the stores' zone here), YYYY-MM-DD.
+// A date `days` ahead of today in Shanghai (the stores' zone here), YYYY-MM-DD,
+// on the clock kioskctl reads.
 std::string shanghai_date_in(int days) {
-  using namespace std::chrono;
-  const std::time_t t = system_clock::to_time_t(system_clock::now() + hours(8) + hours(24 * days));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
+  const kiosk::EpochMs now = kiosk::SystemClock().now_ms();
+  return kiosk::StoreTimeZone::load("Asia/Shanghai").value().business_day(now + days * 86'400'000LL);
 }
 
 std::string init_store(const TempDir& dir) {

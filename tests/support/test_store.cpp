@@ -3,9 +3,6 @@
 
 #include <stdexcept>
 
-#include <cctz/civil_time.h>
-#include <cctz/time_zone.h>
-
 #include "store/catalog.h"
 
 #ifndef KIOSK_ASSETS_DIR
@@ -13,11 +10,6 @@
 #endif
 
 namespace kiosk::test {
-
-EpochMs utc_ms(int year, int month, int day, int hour, int minute, int second) {
-  const auto tp = cctz::convert(cctz::civil_second(year, month, day, hour, minute, second), cctz::utc_time_zone());
-  return std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
-}
 
 std::string default_catalog_path() { return std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"; }
 

@@ -9,16 +9,14 @@
 #include "queue/queue_engine.h"
 #include "store/store_db.h"
 #include "support/temp_dir.h"
+#include "support/test_clock.h"
 
 namespace kiosk::test {
-
-// Milliseconds of a UTC civil time, for readable test clocks.
-EpochMs utc_ms(int year, int month, int day, int hour, int minute, int second = 0);
 
 std::string default_catalog_path();
 
 struct TestStore {
-  explicit TestStore(const std::string& time_zone = "Asia/Shanghai", EpochMs start = utc_ms(2026, 11, 23, 1, 0),
+  explicit TestStore(const std::string& time_zone = "Asia/Shanghai", EpochMs start = test_day_start_ms(),
                      int interleave = 2);
   TempDir dir;
   ManualClock clock;

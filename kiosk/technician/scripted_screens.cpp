@@ -1,0 +1,102 @@
+// Scripts for each named screen of the technician's device: the worker results
+// (and taps) that lead there, applied without running their effects.
+#include "technician/scripted_screens.h"
+
+namespace kiosk::technician {
+namespace {
+
+JobLine sample_line(std::string code, std::string state, std::string product_zh, std::string product_en,
+                    std::string problem_zh, std::string problem_en, std::string urgency, std::string window) {
+  JobLine line;
+  line.code = std::move(code);
+  line.kind = "repair";
+  line.state = std::move(state);
+  line.version = 3;
+  line.product_zh = std::move(product_zh);
+  line.product_en = std::move(product_en);
+  line.problem_zh = std::move(problem_zh);
+  line.problem_en = std::move(problem_en);
+  line.model = "KFR-35GW";
+  line.urgency = std::move(urgency);
+  line.date = "2026-11-24";
+  line.time_window = std::move(window);
+  return line;
+}
+
+std::vector<JobLine> sample_jobs() {
+  std::vector<JobLine> jobs{
+      sample_line("R7K2-9QX", "on-site", "空调", "Air conditioner", "不制冷", "Not cooling", "urgent", "afternoon"),
+      sample_line("M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal", "morning"),
+      sample_line("H8NC-2VB", "assigned", "热水器", "Water heater", "不出热水", "No hot water", "normal", "")};
+  jobs[2].kind = "installation";
+  return jobs;
+}
+
+JobDetail sample_detail(const JobLine& line, bool mine, const Language language) {
+  const bool zh = language == Language::Zh;
+  JobDetail job;
+  job.line = line;
+  job.mine = mine;
+  job.description = zh ? "客厅空调开机后吹热风，已清洗滤网" : "The living room unit blows warm air; the filter was cleaned";
+  job.phone = mine ? "13812345678" : "138****5678";
+  if (mine) {
+    job.contact_name = zh ? "王小明" : "Wang Xiaoming";
+    job.address = zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor";
+    job.next = {"waiting-for-parts", "done"};
+  }
+  return job;
+}
+
+}  // namespace
+
+const std::vector<std::string>& scripted_screen_names() {
+  static const std::vector<std::string> names{"login", "login-wrong-pin", "jobs",     "jobs-empty",
+                                              "job",   "job-not-mine",    "complete", "offline"};
+  return names;
+}
+
+Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, EpochMs now) {
+  bool known = false;
+  for (const std::string& n : scripted_screen_names()) known = known || n == name;
+  if (!known) {
+    std::string list;
+    for (const std::string& n : scripted_screen_names()) list += (list.empty() ? "" : ", ") + n;
+    return invalid_argument("unknown screen \"" + name + "\" (expected one of: " + list + ")");
+  }
+  auto run = [&](std::initializer_list<Action> actions) {
+    for (const Action& a : actions) app.show_sample(a, now += 1000);
+  };
+  auto type = [&](const std::string& keys) {
+    for (char c : keys) run({TypeKey{c}});
+  };
+  if (name == "login") return now;
+  if (name == "login-wrong-pin") {
+    type("Zhang");
+    run({FocusField{LoginField::Pin}});
+    type("1111");
+    run({SubmitLogin{}, RequestFailed{"login", Failure::WrongPin, 0}});
+    return now;
+  }
+  run({LoggedIn{"Zhang Wei"}});
+  if (name == "jobs-empty") {
+    run({JobsLoaded{{}}});
+    return now;
+  }
+  const std::vector<JobLine> jobs = sample_jobs();
+  run({JobsLoaded{jobs}});
+  if (name == "jobs") return now;
+  const bool mine = name != "job-not-mine";
+  run({OpenJob{jobs[0].code}, JobLoaded{sample_detail(jobs[0], mine, app.state().language)}});
+  if (name == "job" || name == "job-not-mine") {
+    if (mine) run({PickStepNote{"parts-ordered"}});
+    return now;
+  }
+  if (name == "complete") {
+    run({OpenCompletion{}, PickResolution{"replaced-part"}, ToggleConfirmed{}, PickScore{5}, ToggleReason{"solved"}});
+    return now;
+  }
+  run({ChangeState{"waiting-for-parts"}, RequestFailed{"change", Failure::Unreachable, 0}});  // offline
+  return now;
+}
+
+}  // namespace kiosk::technician
