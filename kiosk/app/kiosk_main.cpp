@@ -5,7 +5,8 @@
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
 //   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] ...
 //   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
-//   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]
+//   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH] ...
+//   kiosk --list-screens customer|counter|display|technician   (the names --screen takes, one a line)
 // Every role also takes --config FILE (default /etc/kiosk/kiosk.toml, docs/config.md):
 // the file's values apply where the command line gives none.
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
@@ -19,8 +20,11 @@
 #include "app/customer_role.h"
 #include "app/window_runtime.h"
 #include "counter/counter_role.h"
+#include "counter/scripted_screens.h"
+#include "customer/scripted_screens.h"
 #include "display/display_role.h"
 #include "node/node_role.h"
+#include "technician/scripted_screens.h"
 #include "technician/technician_role.h"
 
 namespace kiosk {
@@ -35,6 +39,8 @@ constexpr const char* kUsage =
     "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
     "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
     "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n"
+    "             [--screen NAME --screenshot FILE.png]\n"
+    "       kiosk --list-screens customer|counter|display|technician\n"
     "       every role: [--config FILE] (default /etc/kiosk/kiosk.toml; flags override it)\n";
 
 int run_node(app::CommandLine& cl) {
@@ -47,6 +53,21 @@ int run_node(app::CommandLine& cl) {
   }
   cl.finish();
   return node::serve_until_signalled(config);
+}
+
+// The names `--screen` takes for a role, one a line: scripts such as
+// deploy/run.sh read them here instead of keeping a copy.
+int list_screens(const std::vector<std::string>& args) {
+  if (args.size() != 2) throw app::UsageError("--list-screens takes one role");
+  const std::string& role = args[1];
+  const std::vector<std::string>* names = role == "customer"     ? &customer::scripted_screen_names()
+                                          : role == "counter"    ? &counter::scripted_screen_names()
+                                          : role == "display"    ? &display::scripted_screen_names()
+                                          : role == "technician" ? &technician::scripted_screen_names()
+                                                                 : nullptr;
+  if (!names) throw app::UsageError("--list-screens: \"" + role + "\" has no screens (customer, counter, display, technician do)");
+  for (const std::string& name : *names) std::printf("%s\n", name.c_str());
+  return 0;
 }
 
 int run(const std::vector<std::string>& args) {
@@ -65,7 +86,9 @@ int run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   try {
-    return kiosk::run(kiosk::app::apply_config_file(std::vector<std::string>(argv + 1, argv + argc)));
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "--list-screens") return kiosk::list_screens(args);
+    return kiosk::run(kiosk::app::apply_config_file(args));
   } catch (const kiosk::app::UsageError& e) {
     std::fprintf(stderr, "kiosk: %s\n%s", e.what(), kiosk::kUsage);
     return kiosk::app::kExitUsage;

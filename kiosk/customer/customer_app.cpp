@@ -32,6 +32,8 @@ void CustomerApp::dispatch(const Action& action, EpochMs now) {
   worker_->submit(std::move(store_effects));
 }
 
+void CustomerApp::show_sample(const Action& action, EpochMs now) { (void)reduce(state_, action, now, config_.timings); }
+
 bool CustomerApp::settle(EpochMs now, int max_ms) {
   for (int waited = 0; waited < max_ms; waited += 2) {
     if (worker_idle()) {

@@ -44,6 +44,9 @@ class CustomerApp final : public app::RoleApp {
   void apply_taps(EpochMs now) override;
   // Applies one action directly (scripted screenshots, tests).
   void dispatch(const Action& action, EpochMs now);
+  // Applies an action without running the effects it asks for (scripted
+  // screenshots show a worker's answer without acting on the store).
+  void show_sample(const Action& action, EpochMs now);
 
   std::optional<EpochMs> next_deadline(EpochMs now) const override;
   const CustomerState& state() const { return state_; }

@@ -1,10 +1,12 @@
 // Scripts for each named screen: the actions a customer would take, applied
 // in order, with the ticket screen showing today's latest real ticket (or the
-// ticket the first service would give next, without issuing it).
+// ticket the first service would give next, without issuing it), and the
+// staff corner with the store's real figures (no PIN is checked).
 #include "customer/scripted_screens.h"
 
 #include "core/clock.h"
 #include "core/phone.h"
+#include "customer/admin_effects.h"
 #include "customer/scripted_request_screens.h"
 #include "queue/queue_engine.h"
 #include "queue/ticket_label.h"
@@ -35,12 +37,43 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
                     first.waiting, first.estimated_wait_min, PrintStatus::Printed};
 }
 
+// The staff corner: the login a held title opens, a refused PIN, or the admin
+// screen with the figures AdminEffects reads from the store. The PIN check is
+// shown as a sample answer: nothing is checked, counted or stored.
+Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, const std::string& data_dir, EpochMs now) {
+  auto sample = [&](std::initializer_list<Action> actions) {
+    for (const Action& a : actions) app.show_sample(a, now += 1000);
+  };
+  app.show_sample(StaffHold{true}, now);
+  now += app.timings().staff_hold;
+  sample({Tick{}, StaffHold{false}});
+  for (char c : std::string("Wang Fang")) sample({StaffKey{c}});
+  sample({FocusStaffField{StaffField::Pin}});
+  for (char c : std::string("2468")) sample({StaffKey{c}});
+  if (name == "admin-login") return now;
+  sample({SubmitStaffPin{}});
+  if (name == "admin-wrong-pin") {
+    sample({StaffPinChecked{"wrong-pin", 0}});
+    return now;
+  }
+  sample({StaffPinChecked{"", 0}});
+  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(data_dir);
+  if (!store) return store.error();
+  SystemClock clock;
+  std::vector<Action> read;
+  const AdminEffects::Post post = [&](Action a) { read.push_back(std::move(a)); };
+  AdminEffects(*store.value(), clock, post).read_figures();
+  for (const Action& a : read) app.show_sample(a, now);
+  return now;
+}
+
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> all{"welcome", "take", "phone", "ticket", "ticket-print-failed", "rate", "rate-score",
-                                 "rate-thanks", "idle"};
+    std::vector<std::string> all{"welcome",     "take", "phone",          "ticket",         "ticket-print-failed",
+                                 "rate",        "rate-score", "rate-thanks", "idle", "admin-login", "admin-wrong-pin",
+                                 "admin"};
     for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
     return all;
   }();
@@ -55,6 +88,8 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
     for (const Action& a : actions) app.dispatch(a, now += 1000);
   };
   if (name == "welcome") return now;
+  if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin")
+    return script_staff_corner(app, name, data_dir, now);
   if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
   if (name == "take") run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
   else if (name == "phone") run({OpenTakeNumber{}, ChooseService{first}, OpenPhonePad{}, PhoneKey{'1'}, PhoneKey{'3'}, PhoneKey{'8'}});

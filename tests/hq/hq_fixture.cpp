@@ -3,7 +3,6 @@
 
 #include "sync/gzip.h"
 
-#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,15 +22,11 @@ std::string HqAnswer::header(const std::string& name) const {
 
 std::string gzip(const std::string& text) { return gzip_compress(text); }
 
-CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, const std::string& faketime_offset) {
+CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, EpochMs clock_shift_ms) {
   args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
-  if (!faketime_offset.empty()) {
-    // libfaketime is preloaded before everything; under AddressSanitizer that
-    // needs ASan's link-order check off (the rest of ASAN_OPTIONS is kept).
-    const char* asan = std::getenv("ASAN_OPTIONS");
-    const std::string asan_options = std::string("ASAN_OPTIONS=") + (asan && *asan ? std::string(asan) + ":" : "") +
-                                     "verify_asan_link_order=0";
-    args.insert(args.begin(), {"/usr/bin/env", asan_options, "/usr/bin/faketime", "-f", faketime_offset});
+  if (clock_shift_ms != 0) {
+    const std::string offset = std::to_string(test_clock_offset_ms() + clock_shift_ms);
+    args.insert(args.begin(), {"/usr/bin/env", "KIOSK_TEST_CLOCK_OFFSET_MS=" + offset});
   }
   const CommandOutput out = run_command(args);
   std::string last;

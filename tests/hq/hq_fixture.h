@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 
@@ -40,8 +41,9 @@ struct CtlReply {
   int exit_code = 0;
   Json body;  // the one JSON object kioskctl printed
 };
-// `kioskctl --data DIR ARGS`, optionally under `faketime OFFSET` (e.g. "+365d").
-CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, const std::string& faketime_offset = "");
+// `kioskctl --data DIR ARGS`, its clock `clock_shift_ms` away from the test's
+// (a store whose clock is wrong, a record made hours ago).
+CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, EpochMs clock_shift_ms = 0);
 
 class HqFixture {
  public:
