@@ -193,7 +193,9 @@ const ServiceLine* find_service(const CounterState& s, std::string_view code) {
 }
 
 bool over_target(const ServiceLine& service) {
-  return service.waiting > 0 && service.wait_target_min > 0 && service.estimated_wait_min > service.wait_target_min;
+  if (service.waiting == 0) return false;
+  if (!service.estimated_wait_min) return true;  // people waiting and no counter open to call them
+  return service.wait_target_min > 0 && *service.estimated_wait_min > service.wait_target_min;
 }
 
 int retry_seconds_left(const CounterState& s, EpochMs now) {

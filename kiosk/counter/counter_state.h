@@ -28,7 +28,7 @@ struct ServiceLine {
   std::string name_en;
   int waiting = 0;
   int counters_open = 0;
-  int estimated_wait_min = 0;
+  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   int wait_target_min = 0;
 };
 
