@@ -112,7 +112,6 @@ struct CounterState {
   EpochMs queue_loaded_at = 0;
   bool queue_loading = false;
   StaffRequest request;
-  bool finishing_as_request = false;  // a finish with the outcome "request" is on its way
 };
 
 // Timings of the console (milliseconds).
