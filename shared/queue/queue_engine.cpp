@@ -381,6 +381,7 @@ Result<Ticket> QueueEngine::no_show(int counter) {
     missed.finished_at = clock_.now_ms();
     store_.db().prepare("UPDATE ticket SET state = 'no-show', finished_at = ?2 WHERE id = ?1")
         .bind(1, t.id).bind(2, *missed.finished_at).run();
+    record_call_event(store_.db(), CallKind::NoShow, t.label, t.service_code, counter, *missed.finished_at);
     return missed;
   });
 }
@@ -405,6 +406,7 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
     db.prepare("UPDATE ticket SET state = 'transferred', finished_at = ?2, transferred_to = ?3, "
                "started_at = coalesce(started_at, called_at) WHERE id = ?1")
         .bind(1, t.id).bind(2, now).bind(3, new_id).run();
+    record_call_event(db, CallKind::Transfer, t.label, t.service_code, counter, now);
     return reload(new_seq);
   });
 }
