@@ -96,7 +96,6 @@ Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const C
   if (is_queue) s.queue_loading = false;
   if (is_login) s.login.busy = false;
   else if (!is_queue && f.what != "reprints") s.busy = false;
-  if (f.what == "finish") s.finishing_as_request = false;
   switch (f.failure) {
     case Failure::Unreachable:
       link_failed(s, is_queue, now, t);
@@ -136,11 +135,6 @@ Effects on_ticket(CounterState& s, const TicketAnswered& a) {
     s.ticket = a.ticket;
   } else {
     s.ticket.reset();
-    if (a.verb == "finish" && std::exchange(s.finishing_as_request, false)) {
-      Effects effects = refresh(s);
-      for (Effect& e : open_request_form(s, a.ticket.id, a.ticket.label)) effects.push_back(std::move(e));
-      return effects;
-    }
     if (a.verb == "finish") s.note = {"counter.note.finished", a.ticket.label, {}};
     else if (a.verb == "no-show") s.note = {"counter.note.no_show", a.ticket.label, {}};
     else if (a.verb == "transfer") s.note = {"counter.note.transferred", a.ticket.label, a.ticket.service};
@@ -193,7 +187,9 @@ const ServiceLine* find_service(const CounterState& s, std::string_view code) {
 }
 
 bool over_target(const ServiceLine& service) {
-  return service.waiting > 0 && service.wait_target_min > 0 && service.estimated_wait_min > service.wait_target_min;
+  if (service.waiting == 0) return false;
+  if (!service.estimated_wait_min) return true;  // people waiting and no counter open to call them
+  return service.wait_target_min > 0 && *service.estimated_wait_min > service.wait_target_min;
 }
 
 int retry_seconds_left(const CounterState& s, EpochMs now) {
@@ -282,7 +278,9 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
           },
           [&](const Finish& a) -> Effects {
             if (s.busy) return {};
-            s.finishing_as_request = a.outcome == "request";  // the request form opens once it is finished
+            // "request": the form opens with the ticket still in hand; the node
+            // finishes it when the request is stored, and a cancelled form leaves it served.
+            if (a.outcome == "request" && s.ticket) return open_request_form(s, s.ticket->id, s.ticket->label);
             return command(s, "finish", a.outcome);
           },
           [&](const NoShow&) -> Effects { return command(s, "no-show"); },
@@ -334,6 +332,7 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             return {};
           },
           [&](const RequestFailed& a) -> Effects { return on_failure(s, a, now, t); },
+          [&](const StaffRequestCreated&) -> Effects { return refresh(s); },  // its ticket left the counter
           [](const auto&) -> Effects { return {}; },  // the request form's own (request_form_reducer.h)
       },
       action);

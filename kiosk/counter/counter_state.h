@@ -28,7 +28,7 @@ struct ServiceLine {
   std::string name_en;
   int waiting = 0;
   int counters_open = 0;
-  int estimated_wait_min = 0;
+  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   int wait_target_min = 0;
 };
 
@@ -112,7 +112,6 @@ struct CounterState {
   EpochMs queue_loaded_at = 0;
   bool queue_loading = false;
   StaffRequest request;
-  bool finishing_as_request = false;  // a finish with the outcome "request" is on its way
 };
 
 // Timings of the console (milliseconds).

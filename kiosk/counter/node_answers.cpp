@@ -19,6 +19,12 @@ int number(const json& object, const char* field) {
   return object[field].get<int>();
 }
 
+// A number that may be null (or absent): nullopt then.
+std::optional<int> optional_number(const json& object, const char* field) {
+  if (!object.is_object() || !object.contains(field) || !object[field].is_number_integer()) return std::nullopt;
+  return object[field].get<int>();
+}
+
 const json& list(const json& object, const char* field) {
   static const json empty = json::array();
   if (!object.is_object() || !object.contains(field) || !object[field].is_array()) return empty;
@@ -50,7 +56,7 @@ QueueLoaded queue_from_json(const json& queue, int counter_number) {
   QueueLoaded loaded;
   for (const json& s : list(queue, "services"))
     loaded.services.push_back(ServiceLine{text(s, "code"), text(s, "zh"), text(s, "en"), number(s, "waiting"),
-                                          number(s, "counters_open"), number(s, "estimated_wait_min"),
+                                          number(s, "counters_open"), optional_number(s, "estimated_wait_min"),
                                           number(s, "wait_target_min")});
   for (const json& c : list(queue, "counters"))
     if (number(c, "counter") == counter_number) loaded.counter = counter_from_json(c);

@@ -201,13 +201,18 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
             return Effects{};
           },
           [&](const StaffRequestCreated& a) -> std::optional<Effects> {
+            const bool for_ticket_in_hand = s.ticket && !r.ticket_id.empty() && s.ticket->id == r.ticket_id;
             r.busy = false;
             r.created_code = a.code;
             r.form = {};  // the customer has the code; nothing personal stays on screen
             r.ticket_id.clear();
             r.page = 0;
             r.focus = RequestField::Model;
-            return Effects{};
+            if (!for_ticket_in_hand) return Effects{};
+            // The node finished the ticket with the request, in one transaction.
+            s.note = {"counter.note.finished", s.ticket->label, {}};
+            s.ticket.reset();
+            return std::nullopt;  // the main reducer refreshes the queue
           },
           [&](const StaffRequestRefused& a) -> std::optional<Effects> {
             r.busy = false;

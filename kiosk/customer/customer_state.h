@@ -25,7 +25,7 @@ struct ServiceView {
   std::string name_en;
   bool priority_allowed = false;
   int waiting = 0;
-  int estimated_wait_min = 0;
+  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
 };
 
 struct TakeNumberForm {
@@ -47,7 +47,7 @@ struct TicketView {
   std::string issued_local_time;  // "14:05"
   std::string phone_masked;
   int people_ahead = 0;
-  int estimated_wait_min = 0;
+  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   PrintStatus print = PrintStatus::ScreenOnly;
 };
 

@@ -26,7 +26,8 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
   const std::string local_time = store.value()->zone().local_minute(now).substr(11);
   if (latest.value()) {
     const Ticket& t = *latest.value();
-    int ahead = 0, wait = 0;
+    int ahead = 0;
+    std::optional<int> wait;
     for (const ServiceView& s : state.services)
       if (s.code == t.service_code) ahead = s.waiting, wait = s.estimated_wait_min;
     return TicketView{t.id, t.label, t.service_code, t.token, store.value()->zone().local_minute(t.issued_at).substr(11),

@@ -9,9 +9,10 @@ std::string people_ahead_text(const app::Translations& texts, Language language,
   return texts.format("ticket.people_ahead", language, {std::to_string(people_ahead)});
 }
 
-std::string estimated_wait_text(const app::Translations& texts, Language language, int minutes) {
-  if (minutes <= 1) return texts.text("ticket.wait_soon", language);
-  return texts.format("ticket.estimated_wait", language, {std::to_string(minutes)});
+std::string estimated_wait_text(const app::Translations& texts, Language language, std::optional<int> minutes) {
+  if (!minutes) return texts.text("ticket.no_counter", language);
+  if (*minutes <= 1) return texts.text("ticket.wait_soon", language);
+  return texts.format("ticket.estimated_wait", language, {std::to_string(*minutes)});
 }
 
 }  // namespace kiosk::customer

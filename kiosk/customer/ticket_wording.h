@@ -1,7 +1,9 @@
 // How a ticket tells its place in the queue, the same on screen and on paper:
-// "You are next" rather than "0 people ahead", "1 person", "about N minutes".
+// "You are next" rather than "0 people ahead", "1 person", "about N minutes",
+// and no promise at all when no counter open calls the service.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/translations.h"
@@ -10,6 +12,7 @@
 namespace kiosk::customer {
 
 std::string people_ahead_text(const app::Translations& texts, Language language, int people_ahead);
-std::string estimated_wait_text(const app::Translations& texts, Language language, int minutes);
+// minutes: nullopt when no open counter calls the ticket's service.
+std::string estimated_wait_text(const app::Translations& texts, Language language, std::optional<int> minutes);
 
 }  // namespace kiosk::customer

@@ -20,6 +20,7 @@ struct EventsArrived {
 // /queue answered: the waiting counts.
 struct QueueLoaded {
   std::vector<ServiceCount> services;
+  std::string time_zone;  // the store's IANA zone; "" from a node that does not say
 };
 // The node could not be reached (or answered nonsense); the worker retries.
 struct NodeUnreachable {

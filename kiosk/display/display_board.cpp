@@ -11,8 +11,10 @@
 namespace kiosk::display {
 namespace {
 
-// The display device's local time, HH:MM (the device runs in the store's time zone).
-std::string clock_text(EpochMs now) {
+// The store's local time, HH:MM, in the zone the node gave; the device's own
+// local time until the node has said (or from an older node).
+std::string clock_text(EpochMs now, const std::optional<StoreTimeZone>& zone) {
+  if (zone) return zone->local_minute(now).substr(11);
   const time_t seconds = static_cast<time_t>(now / 1000);
   tm local{};
   localtime_r(&seconds, &local);
@@ -27,7 +29,7 @@ float draw_top_bar(const BoardPainter& p, ImVec2 min, float width) {
   const float em = p.em();
   const float title_scale = 0.7f;
   const float height = p.line(ui::FontRole::large, title_scale);
-  const std::string clock = clock_text(p.view().now);
+  const std::string clock = clock_text(p.view().now, p.view().state.zone);
   const float clock_w = p.width(clock, ui::FontRole::large, title_scale);
   p.text(clock, ui::FontRole::large, colours.text, ImVec2(min.x + width - clock_w, min.y),
          ImVec2(min.x + width, min.y + height), kit::Align::left, title_scale);

@@ -28,7 +28,10 @@ void reduce(DisplayState& state, const Action& action, EpochMs now) {
                    for (const CallEvent& event : a.events) {
                      if (event.seq <= state.last_seq) continue;  // seen before a reconnect
                      state.last_seq = event.seq;
-                     add_call(state, event, a.live ? now : 0);
+                     if (event.ends_call)  // a no-show or a transfer: nobody is to go to that counter now
+                       std::erase_if(state.calls, [&](const BoardCall& call) { return call.event.ticket == event.ticket; });
+                     else
+                       add_call(state, event, a.live ? now : 0);
                    }
                    if (!a.live) state.history_loaded = true;
                    state.connection = Connection::Online;
@@ -36,6 +39,10 @@ void reduce(DisplayState& state, const Action& action, EpochMs now) {
                  [&](const QueueLoaded& a) {
                    state.services = a.services;
                    state.queue_loaded = true;
+                   if (!a.time_zone.empty() && (!state.zone || state.zone->name() != a.time_zone)) {
+                     Result<StoreTimeZone> zone = StoreTimeZone::load(a.time_zone);
+                     if (zone) state.zone = zone.value();  // an unknown zone: the device's own time, as before
+                   }
                    state.connection = Connection::Online;
                  },
                  [&](const NodeUnreachable&) {

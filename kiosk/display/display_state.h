@@ -9,10 +9,12 @@
 
 #include "app/language.h"
 #include "core/clock.h"
+#include "core/store_time_zone.h"
 
 namespace kiosk::display {
 
-// One call or recall as the store node's /events tells it.
+// One call or recall as the store node's /events tells it, or the early end
+// of a call (a no-show, a transfer: the ticket leaves the board).
 struct CallEvent {
   long long seq = 0;
   bool recall = false;
@@ -20,6 +22,7 @@ struct CallEvent {
   std::string service;  // "A"
   int counter = 0;
   EpochMs at = 0;       // when the counter called (the node's clock)
+  bool ends_call = false;
 };
 
 // A call on the board: the event, and when this display received it live
@@ -62,6 +65,7 @@ struct DisplayState {
   EpochMs offline_since = 0;
   LanguageChoice language = LanguageChoice::Zh;
   EpochMs started_at = 0;
+  std::optional<StoreTimeZone> zone;  // the store's, from /queue: the board's clock shows its time
 };
 
 }  // namespace kiosk::display

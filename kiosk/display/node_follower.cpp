@@ -54,7 +54,8 @@ void NodeFollower::run() {
       if (event.seq <= cursor) continue;
       (event.seq > announce_after ? live : history).events.push_back(event);
     }
-    for (const CallEvent& event : live.events) on_call_(event);
+    for (const CallEvent& event : live.events)
+      if (!event.ends_call) on_call_(event);
     if (replay || !history.events.empty()) post_(std::move(history));
     if (!live.events.empty()) post_(std::move(live));
     cursor = std::max(cursor, page.last_seq);
@@ -70,7 +71,7 @@ void NodeFollower::run() {
       if (!fail(queue.error())) return;
       continue;
     }
-    post_(QueueLoaded{queue.value().services});
+    post_(QueueLoaded{queue.value().services, queue.value().time_zone});
     if (cursor < 0) {  // start-up: replay the last few calls as history, then follow
       announce_after = queue.value().last_event_seq;
       cursor = std::max(0LL, announce_after - static_cast<long long>(kKeptCalls));

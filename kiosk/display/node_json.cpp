@@ -27,6 +27,11 @@ Result<QueueSnapshot> read_queue(const json& answer) {
     return bad_answer("queue");
   QueueSnapshot snapshot;
   snapshot.last_event_seq = answer["last_event_seq"].get<long long>();
+  if (answer.contains("time_zone")) {
+    if (!answer["time_zone"].is_string() || answer["time_zone"].get<std::string>().size() > 64)
+      return bad_answer("queue time zone");
+    snapshot.time_zone = answer["time_zone"].get<std::string>();
+  }
   for (const json& service : answer["services"]) {
     if (!service.is_object() || !is_string(service, "code") || !is_string(service, "zh") ||
         !is_string(service, "en") || !is_integer(service, "waiting"))
@@ -50,10 +55,12 @@ Result<EventsPage> read_events(const json& answer) {
     const std::string kind = event["kind"].get<std::string>();
     const std::string ticket = event["ticket"].get<std::string>();
     const int counter = event["counter"].get<int>();
-    if ((kind != "call" && kind != "recall") || !parse_ticket_label(ticket) || counter < 1 || counter > kMaxCounter)
+    const bool ends_call = kind == "no-show" || kind == "transfer";
+    if ((kind != "call" && kind != "recall" && !ends_call) || !parse_ticket_label(ticket) || counter < 1 ||
+        counter > kMaxCounter)
       return bad_answer("event");
     page.events.push_back({event["seq"].get<long long>(), kind == "recall", ticket, event["service"].get<std::string>(),
-                           counter, event["at"].get<EpochMs>()});
+                           counter, event["at"].get<EpochMs>(), ends_call});
   }
   return page;
 }

@@ -17,6 +17,7 @@ namespace kiosk::display {
 struct QueueSnapshot {
   std::vector<ServiceCount> services;
   long long last_event_seq = 0;
+  std::string time_zone;  // "" when the node does not say
 };
 
 struct EventsPage {

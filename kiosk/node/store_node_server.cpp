@@ -169,7 +169,8 @@ class StoreNodeServer::Routes {
 
   void add_counter_action(const std::string& action, std::function<Result<json>(QueueEngine&, int, const JsonBody&)> act) {
     add("POST", "/api/v1/counters/(\\d{1,9})/" + action, Auth::Staff,
-        [this, announces = action == "call" || action == "recall", act = std::move(act)](Context& c) -> Result<json> {
+        [this, announces = action == "call" || action == "recall" || action == "no-show" || action == "transfer",
+         act = std::move(act)](Context& c) -> Result<json> {
       Result<int> counter = own_counter(c);
       if (!counter) return counter.error();
       const JsonBody body(c.req.body);
@@ -267,7 +268,8 @@ class StoreNodeServer::Routes {
     json services = json::array(), counter_list = json::array();
     for (const ServiceQueue& q : queues.value()) services.push_back(to_json(q));
     for (const Counter& k : counters.value()) counter_list.push_back(to_json(k));
-    return json{{"store", c.store.store_id()}, {"business_day", engine.today()}, {"services", services},
+    return json{{"store", c.store.store_id()}, {"time_zone", c.store.zone().name()}, {"business_day", engine.today()},
+                {"services", services},
                 {"counters", counter_list}, {"last_event_seq", latest_call_event_seq(c.store.db())}};
   }
 

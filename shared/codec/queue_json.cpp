@@ -53,7 +53,7 @@ json to_json(const Ticket& t) {
 json to_json(const IssuedTicket& issued) {
   json j = to_json(issued.ticket);
   j["people_ahead"] = issued.people_ahead;
-  j["estimated_wait_min"] = issued.estimated_wait_min;
+  j["estimated_wait_min"] = optional_value(issued.estimated_wait_min);
   return j;
 }
 
@@ -77,7 +77,7 @@ json to_json(const ServiceQueue& q) {
   json j = to_json(q.service);
   j["waiting"] = q.waiting;
   j["counters_open"] = q.counters_open;
-  j["estimated_wait_min"] = q.estimated_wait_min;
+  j["estimated_wait_min"] = optional_value(q.estimated_wait_min);
   return j;
 }
 

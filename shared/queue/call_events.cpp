@@ -1,9 +1,28 @@
-// The call event log's SQL (table call_event, schema 3).
+// The call event log's SQL (table call_event, schema 3; the kinds that end a
+// call, schema 9).
 #include "queue/call_events.h"
 
 namespace kiosk {
+namespace {
 
-const char* to_string(CallKind kind) { return kind == CallKind::Call ? "call" : "recall"; }
+CallKind call_kind_from(const std::string& text) {
+  if (text == "recall") return CallKind::Recall;
+  if (text == "no-show") return CallKind::NoShow;
+  if (text == "transfer") return CallKind::Transfer;
+  return CallKind::Call;
+}
+
+}  // namespace
+
+const char* to_string(CallKind kind) {
+  switch (kind) {
+    case CallKind::Call: return "call";
+    case CallKind::Recall: return "recall";
+    case CallKind::NoShow: return "no-show";
+    case CallKind::Transfer: return "transfer";
+  }
+  return "call";
+}
 
 void record_call_event(Database& db, CallKind kind, const std::string& label, const std::string& service_code,
                        int counter, EpochMs at) {
@@ -17,8 +36,7 @@ std::vector<CallEvent> call_events_after(Database& db, std::int64_t after, int l
   q.bind(1, after).bind(2, limit);
   std::vector<CallEvent> events;
   while (q.step()) {
-    events.push_back(CallEvent{q.int64(0), q.text(1) == "recall" ? CallKind::Recall : CallKind::Call, q.text(2),
-                               q.text(3), q.int32(4), q.int64(5)});
+    events.push_back(CallEvent{q.int64(0), call_kind_from(q.text(1)), q.text(2), q.text(3), q.int32(4), q.int64(5)});
   }
   q.reset();
   return events;

@@ -1,6 +1,8 @@
-// The call event log: every call and recall of a ticket, numbered in commit
-// order, written in the same transaction as the call. Displays read "events
-// after N" and so see every call once, in order, even across processes.
+// The call event log: every call and recall of a ticket, and the early end of
+// a call (a no-show, a transfer to another service: the board takes the ticket
+// off), numbered in commit order, written in the same transaction as the
+// change. Displays read "events after N" and so see every call once, in order,
+// even across processes.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +14,7 @@
 
 namespace kiosk {
 
-enum class CallKind { Call, Recall };
+enum class CallKind { Call, Recall, NoShow, Transfer };
 const char* to_string(CallKind kind);
 
 struct CallEvent {

@@ -11,17 +11,21 @@ namespace {
 struct Accumulator {
   StatsFigures figures;
   std::vector<double> waits;
-  int waits_within_target = 0;
+  int within_target = 0;  // visits called within their target
+  int judged = 0;         // visits whose target is met or missed by now
   double service_total = 0;
   int service_count = 0;
 
-  void add(const TicketTimes& t, int target_s) {
+  void add(const TicketTimes& t, int target_s, EpochMs now) {
     if (!t.continues_transfer) {
       ++figures.tickets;
       if (t.called_at) {
         const double wait = double(*t.called_at - t.issued_at) / 1000.0;
         waits.push_back(wait);
-        if (wait <= target_s) ++waits_within_target;
+        ++judged;
+        if (wait <= target_s) ++within_target;
+      } else if (double(now - t.issued_at) / 1000.0 > target_s) {
+        ++judged;  // not called yet and already past its target: a miss whatever happens next
       }
     }
     if (t.state == TicketState::Done) {
@@ -40,8 +44,8 @@ struct Accumulator {
     if (!waits.empty()) {
       figures.average_wait_s = std::accumulate(waits.begin(), waits.end(), 0.0) / double(waits.size());
       figures.p90_wait_s = nearest_rank_percentile(waits, 0.9);
-      figures.within_target_share = double(waits_within_target) / double(waits.size());
     }
+    if (judged > 0) figures.within_target_share = double(within_target) / double(judged);
     if (service_count > 0) figures.average_service_s = service_total / service_count;
     const int ended = figures.served + figures.no_shows;
     if (ended > 0) figures.no_show_rate = double(figures.no_shows) / ended;
@@ -59,14 +63,14 @@ std::optional<double> nearest_rank_percentile(std::vector<double> values, double
 }
 
 DayStats compute_day_stats(const std::string& business_day, const std::vector<TicketTimes>& tickets,
-                           const std::map<std::string, int>& wait_target_s) {
+                           const std::map<std::string, int>& wait_target_s, EpochMs now) {
   Accumulator total;
   std::map<std::string, Accumulator> by_service;
   for (const TicketTimes& t : tickets) {
     const auto target = wait_target_s.find(t.service_code);
     const int target_s = target == wait_target_s.end() ? 15 * 60 : target->second;
-    total.add(t, target_s);
-    by_service[t.service_code].add(t, target_s);
+    total.add(t, target_s, now);
+    by_service[t.service_code].add(t, target_s, now);
   }
   DayStats stats{business_day, total.finish(), {}};
   for (auto& [code, acc] : by_service) stats.by_service[code] = acc.finish();

@@ -31,7 +31,10 @@ struct StatsFigures {
   int waiting = 0;     // still waiting, called or being served
   std::optional<double> average_wait_s;   // first call minus issue, visits that were called
   std::optional<double> p90_wait_s;       // nearest-rank 90th percentile of the same
-  std::optional<double> within_target_share;  // share of those waits within the service's target
+  // Share of visits served within the service's target: visits called within
+  // it, over those called plus those still waiting (or left uncalled) longer
+  // than it. A visit counts against the share as soon as it passes its target.
+  std::optional<double> within_target_share;
   std::optional<double> average_service_s;    // finished minus started, done records
   std::optional<double> no_show_rate;         // no-shows / (done + no-shows)
 };
@@ -42,9 +45,10 @@ struct DayStats {
   std::map<std::string, StatsFigures> by_service;
 };
 
-// wait_target_s: each service's target in seconds.
+// wait_target_s: each service's target in seconds; now: the moment the figures
+// are for (a visit not called by then has waited until then).
 DayStats compute_day_stats(const std::string& business_day, const std::vector<TicketTimes>& tickets,
-                           const std::map<std::string, int>& wait_target_s);
+                           const std::map<std::string, int>& wait_target_s, EpochMs now);
 
 // Nearest-rank percentile (0 < p <= 1) of unsorted values; nullopt when empty.
 std::optional<double> nearest_rank_percentile(std::vector<double> values, double p);

@@ -169,8 +169,11 @@ int QueueEngine::open_counters_for(const std::string& service_code) {
 }
 
 // People ahead divided by the counters open for the service, times the recent
-// average time a ticket of that service holds a counter (call to finish).
-int QueueEngine::estimated_wait_min(const Service& service, int people_ahead) {
+// average time a ticket of that service holds a counter (call to finish);
+// nullopt when no open counter calls the service.
+std::optional<int> QueueEngine::estimated_wait_min(const Service& service, int people_ahead) {
+  const int counters = open_counters_for(service.code);
+  if (counters == 0) return std::nullopt;
   Statement& q = store_.db().prepare(
       "SELECT avg(finished_at - called_at), count(*) FROM (SELECT finished_at, called_at FROM ticket "
       "WHERE state = 'done' AND service_code = ?1 ORDER BY finished_at DESC LIMIT ?2)");
@@ -179,7 +182,6 @@ int QueueEngine::estimated_wait_min(const Service& service, int people_ahead) {
   const double per_ticket_min =
       q.int64(1) > 0 ? double(q.int64(0)) / 60000.0 : double(service.typical_service_min);
   q.reset();
-  const int counters = std::max(1, open_counters_for(service.code));
   return static_cast<int>(std::ceil(double(people_ahead) * per_ticket_min / counters));
 }
 
@@ -379,6 +381,7 @@ Result<Ticket> QueueEngine::no_show(int counter) {
     missed.finished_at = clock_.now_ms();
     store_.db().prepare("UPDATE ticket SET state = 'no-show', finished_at = ?2 WHERE id = ?1")
         .bind(1, t.id).bind(2, *missed.finished_at).run();
+    record_call_event(store_.db(), CallKind::NoShow, t.label, t.service_code, counter, *missed.finished_at);
     return missed;
   });
 }
@@ -403,6 +406,7 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
     db.prepare("UPDATE ticket SET state = 'transferred', finished_at = ?2, transferred_to = ?3, "
                "started_at = coalesce(started_at, called_at) WHERE id = ?1")
         .bind(1, t.id).bind(2, now).bind(3, new_id).run();
+    record_call_event(db, CallKind::Transfer, t.label, t.service_code, counter, now);
     return reload(new_seq);
   });
 }
@@ -516,7 +520,7 @@ Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
                                   q.int64(3), q.optional_int64(4), q.optional_int64(5), q.optional_int64(6)});
     }
     q.reset();
-    return compute_day_stats(business_day, times, targets);
+    return compute_day_stats(business_day, times, targets, clock_.now_ms());
   } catch (const SqliteError& e) {
     return storage_error(e.what());
   }

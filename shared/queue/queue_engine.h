@@ -28,14 +28,16 @@ struct IssueRequest {
 struct IssuedTicket {
   Ticket ticket;
   int people_ahead = 0;
-  int estimated_wait_min = 0;
+  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls this service now
 };
 
 struct ServiceQueue {
   Service service;
   int waiting = 0;
-  int counters_open = 0;       // open counters that call this service
-  int estimated_wait_min = 0;  // for a customer who takes a ticket now
+  int counters_open = 0;  // open counters that call this service
+  // For a customer who takes a ticket now; nullopt when no open counter calls
+  // the service (paused and closed counters call nobody): there is no wait to promise.
+  std::optional<int> estimated_wait_min;
 };
 
 class QueueEngine {
@@ -87,7 +89,7 @@ class QueueEngine {
   std::optional<Service> active_service(const std::string& code);
   int waiting_count(const std::string& service_code, const std::string& day, std::optional<EpochMs> queued_before);
   int open_counters_for(const std::string& service_code);
-  int estimated_wait_min(const Service& service, int people_ahead);
+  std::optional<int> estimated_wait_min(const Service& service, int people_ahead);
   Ticket reload(std::int64_t seq);
 
   StoreDb& store_;

@@ -34,6 +34,9 @@ VisitRow visit_from(const Statement& q) {
 
 std::optional<Error> why_not_ratable(const VisitRow& visit) {
   if (visit.rated) return refused("ticket " + visit.ticket.label + " has already been rated", "already-rated");
+  if (visit.ticket.state == TicketState::NoShow || visit.ticket.state == TicketState::Cancelled)
+    return refused("ticket " + visit.ticket.label + " was " + to_string(visit.ticket.state) + ": there is no visit to rate",
+                   "not-served");
   if (visit.ticket.state != TicketState::Done)
     return refused("ticket " + visit.ticket.label + " is " + to_string(visit.ticket.state) + ", not finished",
                    "not-finished");

@@ -1,4 +1,4 @@
-// A finished ticket turned into a request (see request_from_ticket.h).
+// A ticket turned into a request (see request_from_ticket.h).
 #include "requests/request_from_ticket.h"
 
 #include "requests/request_book.h"
@@ -25,6 +25,16 @@ std::optional<TicketFacts> find_ticket(Database& db, const std::string& id) {
   return found;
 }
 
+bool at_counter(const TicketFacts& ticket) { return ticket.state == "called" || ticket.state == "serving"; }
+
+// The ticket at the counter finished as done with the outcome "request", as
+// QueueEngine::finish does (started when called if service never started).
+void finish_as_request(Database& db, const std::string& ticket_id, EpochMs now) {
+  db.prepare("UPDATE ticket SET state = 'done', outcome = 'request', started_at = COALESCE(started_at, called_at), "
+             "finished_at = ?2 WHERE id = ?1")
+      .bind(1, ticket_id).bind(2, now).run();
+}
+
 std::optional<std::string> request_of_ticket(Database& db, const std::string& ticket_id) {
   Statement& q = db.prepare("SELECT code FROM request WHERE source_ticket_id = ?1");
   q.bind(1, ticket_id);
@@ -37,8 +47,9 @@ std::optional<std::string> request_of_ticket(Database& db, const std::string& ti
 std::optional<Error> check_ticket(Database& db, const std::string& ticket_id, const std::optional<TicketFacts>& ticket,
                                   const std::string& today) {
   if (!ticket) return invalid_argument("no ticket " + ticket_id + " in this store", "unknown-ticket");
-  if (ticket->state != "done")
-    return refused("ticket " + ticket->label + " is " + ticket->state + "; only a finished ticket becomes a request",
+  if (ticket->state != "done" && !at_counter(*ticket))
+    return refused("ticket " + ticket->label + " is " + ticket->state +
+                       "; only a ticket at a counter or finished becomes a request",
                    "ticket-not-done");
   if (ticket->business_day != today)
     return refused("ticket " + ticket->label + " is of " + ticket->business_day + ", not of today (" + today + ")",
@@ -63,6 +74,7 @@ Result<Request> request_from_ticket(StoreDb& store, const Clock& clock, const st
     if (!draft) return draft.error();
     Request created = insert_request(db, std::move(draft).value(), actor, now, codes);
     db.prepare("UPDATE request SET source_ticket_id = ?2 WHERE id = ?1").bind(1, created.id).bind(2, ticket_id).run();
+    if (at_counter(*ticket)) finish_as_request(db, ticket_id, now);
     tx.commit();
     return created;
   } catch (const SqliteError& e) {

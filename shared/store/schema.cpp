@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 8> kMigrations{
+constexpr std::array<const char*, 9> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -364,6 +364,26 @@ CREATE TABLE printer_state (
   message TEXT NOT NULL DEFAULT '',
   checked_at INTEGER NOT NULL
 );
+)sql",
+    // 9: a call that ends early (a no-show, a transfer to another service) is
+    // an event too, so the calling display takes the ticket off the board. The
+    // table is rebuilt for its wider CHECK; its AUTOINCREMENT counter is kept,
+    // so no seq a display has seen is ever used again.
+    R"sql(
+CREATE TABLE call_event_9 (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('call', 'recall', 'no-show', 'transfer')),
+  ticket_label TEXT NOT NULL,
+  service_code TEXT NOT NULL,
+  counter INTEGER NOT NULL,
+  at INTEGER NOT NULL
+);
+INSERT INTO call_event_9(seq, kind, ticket_label, service_code, counter, at)
+  SELECT seq, kind, ticket_label, service_code, counter, at FROM call_event ORDER BY seq;
+DELETE FROM sqlite_sequence WHERE name = 'call_event_9';
+INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_9', seq FROM sqlite_sequence WHERE name = 'call_event';
+DROP TABLE call_event;
+ALTER TABLE call_event_9 RENAME TO call_event;
 )sql",
 };
 

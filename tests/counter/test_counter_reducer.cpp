@@ -279,4 +279,6 @@ TEST_CASE("over target: the estimated wait beyond the service's target, with som
   CHECK(over_target(ServiceLine{"B", "", "", 5, 1, 40, 20}));
   CHECK_FALSE(over_target(ServiceLine{"A", "", "", 3, 1, 12, 15}));
   CHECK_FALSE(over_target(ServiceLine{"A", "", "", 0, 0, 30, 15}));
+  CHECK(over_target(ServiceLine{"D", "", "", 1, 0, std::nullopt, 15}));  // waiting, and no counter open to call it
+  CHECK_FALSE(over_target(ServiceLine{"D", "", "", 0, 0, std::nullopt, 15}));
 }

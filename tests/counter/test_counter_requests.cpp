@@ -145,6 +145,32 @@ TEST_CASE("finishing a ticket as \"request\" opens the form for it; the request 
   q.reset();
 }
 
+TEST_CASE("finish as \"request\", then cancel the form: the customer is still being served, nothing is finished") {
+  CounterHarness h(1, Language::En);
+  load_products(h);
+  const Ticket ticket = h.node.store.engine->issue({"A", false, {}}).value().ticket;
+  h.log_in();
+  h.tap("act.call");
+  h.tap("act.start");
+  h.tap("act.finish");
+  h.tap("outcome.request");
+  REQUIRE(h.state().screen == Screen::Request);
+  h.tap("req.cancel");
+  CHECK(h.state().screen == Screen::Console);
+  REQUIRE(h.state().ticket);
+  CHECK(h.state().ticket->id == ticket.id);
+  Statement& q = h.node.store.store->db().prepare("SELECT state, outcome IS NULL FROM ticket WHERE id = ?1");
+  q.bind(1, ticket.id);
+  REQUIRE(q.step());
+  CHECK(q.text(0) == "serving");  // was stored done with the outcome "request" and no request
+  CHECK(q.int64(1) == 1);
+  q.reset();
+  // The clerk finishes it another way.
+  h.tap("act.finish");
+  h.tap("outcome.resolved");
+  CHECK_FALSE(h.state().ticket);
+}
+
 TEST_CASE("bad input on the staff's form: the node's message in plain words, the field focused, nothing stored or lost") {
   CounterHarness h(1, Language::En);
   load_products(h);

@@ -158,3 +158,22 @@ TEST_CASE("a new call blinks for a few seconds; a recall says so; English can le
   CHECK(has(drawn, "Now serving"));
   CHECK(app.state().calls.size() == 1);  // a recall is not a second entry
 }
+
+TEST_CASE("a no-show at the counter takes the call off the board at once, with no announcement; the clock is the store's") {
+  test::NodeFixture node;
+  node.issue(3);
+  test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
+  DisplayApp app(test::fast_config(node), test::display_texts(), nullptr, SystemClock().now_ms(), [] {});
+  REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().zone; }));
+  CHECK(app.state().zone->name() == node.store.store->zone().name());
+  const std::string first = test::call_next(counter2, 2);
+  REQUIRE(test::pump_until(app, [&] { return !app.state().calls.empty(); }));
+  REQUIRE(counter2.post("/api/v1/counters/2/no-show").status == 200);
+  REQUIRE(test::pump_until(app, [&] { return app.state().calls.empty(); }));  // was still "please go to counter 2"
+
+  const EpochMs now = SystemClock().now_ms();
+  Board board;
+  const std::vector<std::string> drawn = board.draw(app, now);
+  CHECK_FALSE(has(drawn, first));
+  CHECK(has(drawn, node.store.store->zone().local_minute(now).substr(11)));  // HH:MM in the store's zone
+}

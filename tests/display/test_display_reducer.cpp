@@ -51,6 +51,32 @@ TEST_CASE("a recall is marked and moves the ticket to the top without a second e
   CHECK_FALSE(state.calls.back().event.recall);
 }
 
+TEST_CASE("a no-show or a transfer takes the ticket off the board: nobody is sent to that counter any more") {
+  DisplayState state;
+  reduce(state, EventsArrived{{call(1, "A001", 1), call(2, "A002", 1)}, true}, 1000);
+  CallEvent missed = call(3, "A002", 1);
+  missed.ends_call = true;
+  reduce(state, EventsArrived{{missed, call(4, "A003", 1)}, true}, 2000);
+  CHECK(labels(state) == std::vector<std::string>{"A003", "A001"});
+  CallEvent moved = call(5, "A003", 1);
+  moved.ends_call = true;
+  reduce(state, EventsArrived{{moved}, true}, 3000);
+  CHECK(labels(state) == std::vector<std::string>{"A001"});
+  CHECK(state.last_seq == 5);
+  // Called again later at the service it moved to: on the board again.
+  reduce(state, EventsArrived{{call(6, "A003", 2)}, true}, 4000);
+  CHECK(labels(state) == std::vector<std::string>{"A003", "A001"});
+}
+
+TEST_CASE("the board's clock is the store's time zone once the node says it") {
+  DisplayState state;
+  reduce(state, QueueLoaded{{}, "Asia/Shanghai"}, 1000);
+  REQUIRE(state.zone);
+  CHECK(state.zone->name() == "Asia/Shanghai");
+  reduce(state, QueueLoaded{{}, "No/Such_Zone"}, 2000);
+  CHECK(state.zone->name() == "Asia/Shanghai");  // an unknown zone changes nothing
+}
+
 TEST_CASE("events seen again after a reconnect are ignored by seq") {
   DisplayState state;
   reduce(state, EventsArrived{{call(1, "A001", 1), call(2, "A002", 2)}, true}, 1000);

@@ -25,6 +25,22 @@ TEST_CASE("events are read in order with their kind") {
   CHECK(page.value().last_seq == 43);
 }
 
+TEST_CASE("a no-show and a transfer are read as the end of a call; an unknown kind is refused") {
+  const json answer = json::parse(R"({"events": [
+      {"seq": 44, "kind": "no-show", "ticket": "A002", "service": "A", "counter": 1, "at": 1795000000000},
+      {"seq": 45, "kind": "transfer", "ticket": "A003", "service": "A", "counter": 1, "at": 1795000030000}],
+    "last_seq": 45})");
+  Result<EventsPage> page = read_events(answer);
+  REQUIRE(page.ok());
+  REQUIRE(page.value().events.size() == 2);
+  CHECK(page.value().events[0].ends_call);
+  CHECK(page.value().events[1].ends_call);
+  CHECK_FALSE(page.value().events[1].recall);
+  json odd = answer;
+  odd["events"][0]["kind"] = "finish";
+  CHECK_FALSE(read_events(odd).ok());
+}
+
 TEST_CASE("an event whose ticket is not a ticket label is refused") {
   for (const char* ticket : {"13812345678", "9f3c0a", "", "A12"}) {
     json answer = {{"events", json::array({{{"seq", 1}, {"kind", "call"}, {"ticket", ticket}, {"service", "A"},
@@ -57,4 +73,10 @@ TEST_CASE("the queue gives names and waiting counts, nothing else") {
   CHECK(queue.value().services[0].name_zh == "咨询");
   CHECK(queue.value().services[0].name_en == "Consultation");
   CHECK(queue.value().services[0].waiting == 4);
+  CHECK(queue.value().time_zone.empty());  // a node that does not say
+  json zoned = answer;
+  zoned["time_zone"] = "Asia/Shanghai";
+  CHECK(read_queue(zoned).value().time_zone == "Asia/Shanghai");
+  zoned["time_zone"] = 8;
+  CHECK_FALSE(read_queue(zoned).ok());
 }

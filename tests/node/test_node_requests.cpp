@@ -170,6 +170,28 @@ TEST_CASE("a finished ticket of today becomes a request once, with the ticket's 
   CHECK(dump_requests(db) == before);
 }
 
+TEST_CASE("a ticket being served becomes a request and is finished with it, in one transaction; a refusal leaves it served") {
+  RequestNode node;
+  ApiClient li = node.staff_client("Li", "2580", 1);
+  const Ticket t = node.store.engine->issue({"A", false, "13912345678"}).value().ticket;
+  REQUIRE(node.store.engine->call_next(1).value().id == t.id);
+  REQUIRE(node.store.engine->start(1).ok());
+  StoreDb& db = *node.store.store;
+  const std::string state_sql = "SELECT state || '/' || COALESCE(outcome, '-') FROM ticket WHERE id = '" + t.id + "'";
+
+  // A refused form stores nothing and the customer is still being served at counter 1.
+  check_error(li.post("/api/v1/tickets/" + t.id + "/request", with(good_form(), "phone", "12345")), 400, "phone-format");
+  CHECK(stored(db, state_sql) == "serving/-");
+
+  const HttpAnswer answer = li.post("/api/v1/tickets/" + t.id + "/request", without(good_form(), "phone"));
+  INFO(answer.body.dump());
+  REQUIRE(answer.status == 200);
+  CHECK(stored(db, state_sql) == "done/request");
+  CHECK_FALSE(node.store.engine->finish(1, Outcome::Resolved).ok());  // the counter's hand is free
+  CHECK(stored(db, "SELECT source_ticket_id FROM request WHERE code = '" + answer.body["request"]["code"].get<std::string>() +
+                       "'") == t.id);
+}
+
 TEST_CASE("a ticket that cannot become a request: nothing stored") {
   RequestNode node;
   ApiClient li = node.staff_client("Li", "2580", 1);

@@ -10,6 +10,15 @@
 namespace kiosk::test {
 
 inline void roll_back_schema(Database& db, int to_version) {
+  if (to_version < 9)  // call_event as versions 3-8 made it: calls and recalls only
+    db.exec("DELETE FROM call_event WHERE kind NOT IN ('call', 'recall'); "
+            "CREATE TABLE call_event_3 (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "kind TEXT NOT NULL CHECK (kind IN ('call', 'recall')), ticket_label TEXT NOT NULL, "
+            "service_code TEXT NOT NULL, counter INTEGER NOT NULL, at INTEGER NOT NULL); "
+            "INSERT INTO call_event_3 SELECT * FROM call_event; DELETE FROM sqlite_sequence WHERE name = 'call_event_3'; "
+            "INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_3', seq FROM sqlite_sequence WHERE name = 'call_event'; "
+            "DROP TABLE call_event; "
+            "ALTER TABLE call_event_3 RENAME TO call_event;");
   if (to_version < 8) db.exec("DROP TABLE printer_state;");
   if (to_version < 7) db.exec("DROP TABLE request_command;");  // its trigger goes with request_event
   if (to_version < 6) db.exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "queue/call_events.h"
+#include "schema_rollback.h"
 #include "support/test_store.h"
 
 using namespace kiosk;
@@ -40,6 +41,53 @@ TEST_CASE("calls and recalls are logged in order; refusals log nothing") {
   CHECK(call_events_after(db, events[1].seq, 100).size() == 1);
   CHECK(call_events_after(db, 0, 2).size() == 2);
   CHECK(latest_call_event_seq(db) == events[2].seq);
+}
+
+TEST_CASE("a no-show and a transfer end the call with an event of their own; a finish does not") {
+  TestStore s;
+  Database& db = s.store->db();
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  for (int i = 0; i < 3; ++i) REQUIRE(s.engine->issue({"A", false, {}}).ok());
+  const Ticket missed = s.engine->call_next(1).value();
+  REQUIRE(s.engine->no_show(1).ok());
+  const Ticket moved = s.engine->call_next(1).value();
+  REQUIRE(s.engine->transfer(1, "E").ok());
+  const Ticket served = s.engine->call_next(1).value();
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  const std::vector<CallEvent> events = call_events_after(db, 0, 100);
+  REQUIRE(events.size() == 5);
+  CHECK(events[1].kind == CallKind::NoShow);
+  CHECK(events[1].ticket_label == missed.label);
+  CHECK(events[1].counter == 1);
+  CHECK(events[3].kind == CallKind::Transfer);
+  CHECK(events[3].ticket_label == moved.label);
+  CHECK(events[3].service_code == "A");  // the service it left
+  CHECK(events[4].kind == CallKind::Call);
+  CHECK(events[4].ticket_label == served.label);
+}
+
+TEST_CASE("schema 9 keeps a store's call events and their numbering") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  for (int i = 0; i < 3; ++i) REQUIRE(s.engine->issue({"A", false, {}}).ok());
+  REQUIRE(s.engine->call_next(1).ok());
+  REQUIRE(s.engine->recall(1).ok());
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  REQUIRE(s.engine->call_next(1).ok());
+  s.store->db().exec("DELETE FROM call_event WHERE seq = 3");  // the newest gone: its number stays used
+  test::roll_back_schema(s.store->db(), 8);
+  s.engine.reset();
+  s.store.reset();
+  auto reopened = StoreDb::open(s.dir.path());
+  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
+  QueueEngine engine(*reopened.value(), s.clock);
+  Database& db = reopened.value()->db();
+  REQUIRE(call_events_after(db, 0, 100).size() == 2);
+  REQUIRE(engine.no_show(1).ok());  // a kind schema 8 refused
+  const std::vector<CallEvent> events = call_events_after(db, 0, 100);
+  REQUIRE(events.size() == 3);
+  CHECK(events[2].kind == CallKind::NoShow);
+  CHECK(events[2].seq == 4);  // never 3 again
 }
 
 TEST_CASE("a failed print is listed for reprint until marked printed") {

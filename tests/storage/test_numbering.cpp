@@ -91,6 +91,33 @@ TEST_CASE("people ahead and the wait estimate") {
   CHECK(queues[0].counters_open == 2);
   CHECK(queues[0].estimated_wait_min == 10);  // 2 ahead * 10 min / 2 counters
   CHECK(queues[1].counters_open == 0);
+  CHECK_FALSE(queues[1].estimated_wait_min);  // B: no open counter calls it
+}
+
+TEST_CASE("a service no open counter calls promises no wait; paused and closed counters call nobody") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A", "B", "C", "D"}).ok());
+  REQUIRE(s.engine->open_counter(2, {"E"}).ok());
+  REQUIRE(s.engine->open_counter(3, {"A", "B", "C", "D"}).ok());
+  REQUIRE(s.engine->pause_counter(1, "lunch").ok());
+  REQUIRE(s.engine->close_counter(3).ok());
+  const IssuedTicket d = s.engine->issue({"D", false, {}}).value();
+  CHECK(d.people_ahead == 0);
+  CHECK_FALSE(d.estimated_wait_min);  // was "very soon" with nobody to call it
+  const std::vector<ServiceQueue> queues = s.engine->queue_status().value();
+  for (const ServiceQueue& q : queues) {
+    INFO(q.service.code);
+    if (q.service.code == "E") {
+      CHECK(q.counters_open == 1);
+      CHECK(q.estimated_wait_min == 0);
+    } else {
+      CHECK(q.counters_open == 0);
+      CHECK_FALSE(q.estimated_wait_min);
+    }
+  }
+  // Back from lunch: counter 1 calls D again and the estimate returns.
+  REQUIRE(s.engine->open_counter(1, {"A", "B", "C", "D"}).ok());
+  CHECK(s.engine->issue({"D", false, {}}).value().estimated_wait_min == 5);  // 1 ahead, 5 min each, 1 counter
 }
 
 TEST_CASE("issuing refuses unknown services and priority where the service does not allow it") {

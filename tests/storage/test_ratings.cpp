@@ -51,6 +51,12 @@ TEST_CASE("visits that cannot be rated are told apart") {
   CHECK(book.rate(done.id, 6, {}).error().code == "bad-score");
   CHECK(book.rate(done.id, 3, {"rude"}).error().code == "unknown-reason");
   CHECK(book.rate(done.id, 3, {"too-slow"}).ok());
+  // A missed number was never served: said so, not "come back once it is finished".
+  s.engine->issue({"A", false, {}}).value();
+  const Ticket missed = s.engine->call_next(1).value();
+  REQUIRE(s.engine->no_show(1).ok());
+  CHECK(book.ratable_visit(missed.label).error().code == "not-served");
+  CHECK(book.rate(missed.id, 3, {}).error().code == "not-served");
 }
 
 TEST_CASE("a transferred visit is rated on the ticket that finished it") {

@@ -31,7 +31,7 @@ TEST_CASE("a day of tickets") {
       ticket("A", TicketState::Done, 3 * kMin, 4 * kMin, 4 * kMin, 10 * kMin, true),  // the continuation: served 6
       ticket("B", TicketState::Waiting, 0, std::nullopt),
   };
-  const DayStats stats = compute_day_stats("2026-11-23", tickets, {{"A", 15 * 60}, {"B", 15 * 60}});
+  const DayStats stats = compute_day_stats("2026-11-23", tickets, {{"A", 15 * 60}, {"B", 15 * 60}}, 12 * kMin);
   CHECK(stats.total.tickets == 5);  // the continuation is not a new visit
   CHECK(stats.total.served == 3);
   CHECK(stats.total.no_shows == 1);
@@ -46,8 +46,27 @@ TEST_CASE("a day of tickets") {
   CHECK(stats.by_service.at("B").waiting == 1);
 }
 
+TEST_CASE("a visit still waiting past its target counts against the share at once, not when it is called") {
+  // Three visits called within 15 minutes, one after 20; five still waiting, issued 16 to 40 minutes ago.
+  std::vector<TicketTimes> tickets{ticket("C", TicketState::Done, 0, 5 * kMin, 5 * kMin, 9 * kMin),
+                                   ticket("C", TicketState::Done, 0, 10 * kMin, 10 * kMin, 14 * kMin),
+                                   ticket("C", TicketState::Done, 0, 14 * kMin, 14 * kMin, 18 * kMin),
+                                   ticket("C", TicketState::Serving, 0, 20 * kMin, 20 * kMin)};
+  for (int issued : {0, 6, 12, 18, 24}) tickets.push_back(ticket("C", TicketState::Waiting, issued * kMin, std::nullopt));
+  const EpochMs now = 40 * kMin;
+  const DayStats stats = compute_day_stats("2026-11-23", tickets, {{"C", 15 * 60}}, now);
+  CHECK(*stats.by_service.at("C").within_target_share == doctest::Approx(3.0 / 9.0));  // was 0.75
+  CHECK(*stats.total.within_target_share == doctest::Approx(3.0 / 9.0));
+  // The average wait is of visits called: the waiting ones are not in it yet.
+  CHECK(*stats.total.average_wait_s == doctest::Approx((5 + 10 + 14 + 20) * 60 / 4.0));
+  // A visit waiting within its target is not judged yet.
+  const DayStats early = compute_day_stats("2026-11-23", {ticket("C", TicketState::Waiting, 30 * kMin, std::nullopt)},
+                                           {{"C", 15 * 60}}, now);
+  CHECK_FALSE(early.total.within_target_share);
+}
+
 TEST_CASE("an empty day has counts of zero and no figures") {
-  const DayStats stats = compute_day_stats("2026-11-23", {}, {});
+  const DayStats stats = compute_day_stats("2026-11-23", {}, {}, 0);
   CHECK(stats.total.tickets == 0);
   CHECK_FALSE(stats.total.average_wait_s);
   CHECK_FALSE(stats.total.no_show_rate);

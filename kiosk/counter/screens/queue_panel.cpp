@@ -118,8 +118,9 @@ float queue_card(ui::TouchUi& ui, const CounterView& view, float width, float ma
     text_in_rect(ui, draw, row_name(view, service), ui::FontRole::body, ink, ImVec2(t.name, y),
                  ImVec2(t.name + t.name_w, y + row_h), Align::left, t.scale);
     right_aligned(ui, draw, std::to_string(service.waiting), ink, t.waiting, y, row_h, t.scale);
-    right_aligned(ui, draw, std::to_string(service.estimated_wait_min) + " / " + std::to_string(service.wait_target_min), ink,
-                  t.wait, y, row_h, t.scale);
+    const std::string estimate =
+        service.estimated_wait_min ? std::to_string(*service.estimated_wait_min) : view.tr("counter.queue.no_counter");
+    right_aligned(ui, draw, estimate + " / " + std::to_string(service.wait_target_min), ink, t.wait, y, row_h, t.scale);
     if (over) draw_alert_badge(draw, ImVec2(t.badge, mid), 0.45f * em, u32(p.danger), u32(p.text));
     y += row_h;
   }

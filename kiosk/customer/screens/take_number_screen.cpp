@@ -20,8 +20,9 @@ void service_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, c
   const float pad = 0.6f * em;
   const float inner = tile_inner(ui, t.max.x - t.min.x);
   const std::string& name = service_name(view, service);
-  const std::string status = service.waiting == 0 ? view.tr("welcome.queue_empty")
-                                                  : view.tr("take.waiting", {std::to_string(service.waiting)});
+  const std::string status = !service.estimated_wait_min ? view.tr("welcome.no_counter")
+                             : service.waiting == 0      ? view.tr("welcome.queue_empty")
+                                                         : view.tr("take.waiting", {std::to_string(service.waiting)});
   const float name_h = wrapped_height(ui, name, name_role, inner);
   const float status_h = line_height(ui, ui::FontRole::body);
   const float top = (t.min.y + t.max.y - name_h - status_h) / 2;

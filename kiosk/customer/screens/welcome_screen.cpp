@@ -40,17 +40,21 @@ float queue_row(ui::TouchUi& ui, const CustomerView& view, const ServiceView& se
   const float em = ui.em();
   const Palette& p = palette();
   const std::string& name = service_name(view, service);
-  const std::string status = service.waiting == 0
+  const bool no_counter = !service.estimated_wait_min;
+  const std::string status = no_counter ? view.tr("welcome.no_counter")
+                             : service.waiting == 0
                                  ? view.tr("welcome.queue_empty")
                                  : view.tr("welcome.queue_row", {std::to_string(service.waiting),
-                                                                 std::to_string(service.estimated_wait_min)});
+                                                                 std::to_string(*service.estimated_wait_min)});
   const float status_w = text_width(ui, status, ui::FontRole::body, scale);
   const float name_w = width - status_w - 0.6f * em;
   const float row_h = line_height(ui, ui::FontRole::body, scale);
   const float height = std::max(row_h, wrapped_height(ui, name, ui::FontRole::body, name_w, scale));
   if (!draw_it) return height;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImU32 status_colour = u32(service.waiting == 0 ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f) : p.text_muted);
+  const ImU32 status_colour = u32(no_counter             ? p.warning
+                                  : service.waiting == 0 ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f)
+                                                         : p.text_muted);
   text_in_rect(ui, draw, name, ui::FontRole::body, u32(p.text), min, ImVec2(min.x + name_w, min.y + height), Align::left,
                scale);
   text_in_rect(ui, draw, status, ui::FontRole::body, status_colour, ImVec2(min.x + width - status_w, min.y),
