@@ -4,6 +4,7 @@
 // counts: nothing personal ever gets in here (see node_json.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 

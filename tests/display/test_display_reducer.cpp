@@ -110,11 +110,11 @@ TEST_CASE("replayed calls are listed but never highlighted; live ones are for a 
 
 TEST_CASE("the waiting counts come from the queue") {
   DisplayState state;
-  reduce(state, QueueLoaded{{{"A", "咨询", "Consultation", 4}, {"B", "投诉与建议", "Complaints", 0}}}, 1000);
+  reduce(state, QueueLoaded{{{"A", "咨询", "Consultation", 4}, {"B", "投诉与建议", "Complaints", 0}}, ""}, 1000);
   CHECK(state.queue_loaded);
   REQUIRE(state.services.size() == 2);
   CHECK(state.services[0].waiting == 4);
-  reduce(state, QueueLoaded{{{"A", "咨询", "Consultation", 3}}}, 2000);
+  reduce(state, QueueLoaded{{{"A", "咨询", "Consultation", 3}}, ""}, 2000);
   CHECK(state.services.size() == 1);
   CHECK(state.services[0].waiting == 3);
 }
