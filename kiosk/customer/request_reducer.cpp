@@ -49,9 +49,6 @@ auto& field_text(Draft& d, TextTarget target) {
   return d.description;
 }
 
-// A model or serial number: capital letters and digits, typed on the letter keys.
-bool is_code_field(TextTarget target) { return target == TextTarget::Model || target == TextTarget::Serial; }
-
 // Letters for a model or serial number; otherwise pinyin in Chinese where the IME runs.
 KeyLayout layout_for(const CustomerState& s, TextTarget target) {
   return s.language == Language::Zh && s.ime.available && !is_code_field(target) ? KeyLayout::Pinyin : KeyLayout::Letters;

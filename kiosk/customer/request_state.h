@@ -21,6 +21,9 @@ constexpr int kFormSteps = 11;
 
 // What the text keyboard types into, and how.
 enum class TextTarget { Description, Name, Address, Model, Serial };
+
+// A model or serial number (KFR-35GW/BpR3DN1): capital letters, digits, '-' and '/'.
+inline bool is_code_field(TextTarget target) { return target == TextTarget::Model || target == TextTarget::Serial; }
 enum class KeyLayout { Pinyin, Letters };
 
 struct CandidateView {

@@ -130,7 +130,7 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
   }
   if (n == "request_model") {
     for (char c = 'a'; c <= 'z'; ++c) ids.push_back(std::string("kb.") + c);
-    add({"kb.layout", "field.model", "field.serial", "request.previous", "request.next"});
+    add({"kb.layout", "kb.dash", "kb.slash", "field.model", "field.serial", "request.previous", "request.next"});
   }
   if (n.rfind("request_details", 0) == 0) {
     for (const char* part : {"year", "month", "day"})

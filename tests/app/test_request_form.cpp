@@ -262,6 +262,24 @@ TEST_CASE("from the review back to the product and its details: nothing typed is
   CHECK(k.state().request.draft.urgency == Urgency::Urgent);
 }
 
+TEST_CASE("a model number with '-' and '/' is typed on the model step's own keys; a missing phone says phone") {
+  CustomerHarness k(Language::En);
+  test::load_default_products(k);
+  k.tap("welcome.request");
+  k.tap("kind.repair");
+  k.tap("product.air-conditioner");
+  k.tap("problem.not-cooling");
+  REQUIRE(k.state().request.step == FormStep::Model);
+  CHECK_FALSE(k.shows("kb.comma"));
+  test::type_keys(k, "kfr");
+  k.tap("kb.dash");
+  test::type_keys(k, "35gw");
+  k.tap("kb.slash");
+  test::type_keys(k, "bpr3dn1");
+  CHECK(k.state().request.draft.model == "KFR-35GW/BPR3DN1");
+  CHECK(k.app->texts().text("error.phone-empty", Language::En) == "Please enter a phone number");
+}
+
 TEST_CASE("bad model, serial and purchase date get clear messages and nothing is stored") {
   CustomerHarness k(Language::En);
   test::load_default_products(k);

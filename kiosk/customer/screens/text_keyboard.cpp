@@ -98,7 +98,8 @@ void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& e
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + key_h * em + gap_px));
   key_rows(ui, {kKeyRows[0], kKeyRows[1], kKeyRows[2], kKeyRows[3]}, "kb.", width, key_h,
            [&](char key) { emit(TextKey{key}); });
-  // Bottom row: layout, comma, space, full stop, delete (10 units and 4 gaps wide).
+  // Bottom row: layout, comma, space, full stop, delete (10 units and 4 gaps wide);
+  // for a model or serial number '-' and '/' instead of the comma and full stop.
   const float unit = (width - 4 * gap_px) / 10;
   float x = origin.x;
   const float y = ImGui::GetCursorPosY();
@@ -111,9 +112,12 @@ void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& e
   const bool can_switch = view.state.ime.available;
   key("kb.layout", view.tr(pinyin ? "keys.letters" : "keys.pinyin"), 2, can_switch ? Tone::normal : Tone::disabled,
       SwitchLayout{});
-  key("kb.comma", pinyin ? "，" : ",", 1, Tone::normal, TextKey{','});
+  const bool code = is_code_field(view.state.request.target);
+  if (code) key("kb.dash", "-", 1, Tone::normal, TextKey{'-'});
+  else key("kb.comma", pinyin ? "，" : ",", 1, Tone::normal, TextKey{','});
   key("kb.space", view.tr("keys.space"), 4, Tone::normal, TextKey{' '});
-  key("kb.period", pinyin ? "。" : ".", 1, Tone::normal, TextKey{'.'});
+  if (code) key("kb.slash", "/", 1, Tone::normal, TextKey{'/'});
+  else key("kb.period", pinyin ? "。" : ".", 1, Tone::normal, TextKey{'.'});
   key("kb.del", view.tr("keys.delete"), 2, Tone::normal, TextKey{'<'});
   ImGui::SetCursorPos(ImVec2(origin.x, y + key_h * em + gap_px));
 }
