@@ -46,6 +46,7 @@ struct TicketLine {
   std::string service;
   std::string state;  // "called", "serving"
   int recalls = 0;
+  bool priority = false;  // elderly, disabled, pregnant: the clerk should know at once
 };
 
 // A sentence for the staff: a translation key and the values for its "{}".

@@ -42,7 +42,8 @@ int locked_minutes(const std::string& message) {
 }  // namespace
 
 TicketLine ticket_from_json(const json& t) {
-  return TicketLine{text(t, "id"), text(t, "ticket"), text(t, "service"), text(t, "state"), number(t, "recalls")};
+  const bool priority = t.is_object() && t.contains("priority") && t["priority"].is_boolean() && t["priority"].get<bool>();
+  return TicketLine{text(t, "id"), text(t, "ticket"), text(t, "service"), text(t, "state"), number(t, "recalls"), priority};
 }
 
 CounterLine counter_from_json(const json& c) {

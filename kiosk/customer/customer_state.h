@@ -49,6 +49,7 @@ struct TicketView {
   int people_ahead = 0;
   std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   PrintStatus print = PrintStatus::ScreenOnly;
+  bool priority = false;
 };
 
 struct VisitView {

@@ -50,6 +50,7 @@ void take_number_flow(Language language) {
   REQUIRE(h.state().ticket);
   CHECK(h.state().ticket->label == "A001");
   CHECK(h.state().ticket->phone_masked == "138****5678");
+  CHECK(h.state().ticket->priority);  // the ticket screen and the paper say "优先 · Priority"
   CHECK(h.state().ticket->print == PrintStatus::ScreenOnly);
   const Ticket stored = only_ticket(h);
   CHECK(stored.label == "A001");

@@ -137,6 +137,22 @@ TEST_CASE("call next shows the ticket; recall, start, finish; transfer; no-show;
   check_glyphs(h);
 }
 
+TEST_CASE("a priority ticket in hand says so beside its number") {
+  CounterHarness h(1, Language::En);
+  REQUIRE(h.node.store.engine->issue({"A", true, {}}).ok());
+  REQUIRE(h.node.store.engine->issue({"A", false, {}}).ok());
+  h.log_in();
+  h.tap("act.call");
+  REQUIRE(h.state().ticket);
+  CHECK(h.state().ticket->priority);
+  h.tap("act.finish");
+  h.tap("outcome.resolved");
+  h.tap("act.call");
+  REQUIRE(h.state().ticket);
+  CHECK_FALSE(h.state().ticket->priority);
+  check_glyphs(h);
+}
+
 TEST_CASE("a refused call is said in plain words: nobody is waiting") {
   CounterHarness h(1, Language::En);
   h.log_in();

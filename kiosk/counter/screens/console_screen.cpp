@@ -31,6 +31,7 @@ void ticket_card(ui::TouchUi& ui, const CounterView& view, float width, float he
     const float side_x = inner_min.x + label_w + 0.6f * em, side_w = inner_max.x - side_x;
     const std::string service = service_name(view, t.service);
     std::string state = view.tr(t.state == "serving" ? "counter.ticket.serving" : "counter.ticket.called");
+    if (t.priority) state = view.tr("counter.ticket.priority") + " · " + state;
     if (t.recalls > 0) state += " · " + view.tr("counter.ticket.recalls", {std::to_string(t.recalls)});
     const ui::FontRole service_role = fitting_role(ui, service, side_w, 2, ui::FontRole::large);
     const float service_h = wrapped_height(ui, service, service_role, side_w);

@@ -35,7 +35,8 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   draw->AddRectFilled(min, max, u32(p.surface), 0.3f * em);
   const float pad = 0.6f * em;
   const ServiceView* service = find_service(view.state, ticket.service_code);
-  const std::string name = service ? service_name(view, *service) : ticket.service_code;
+  const std::string name = (service ? service_name(view, *service) : ticket.service_code) +
+                           (ticket.priority ? " · " + view.tr("ticket.priority") : std::string());
   const std::string ahead = people_ahead_text(view.texts, view.state.language, ticket.people_ahead);
   const std::string wait = estimated_wait_text(view.texts, view.state.language, ticket.estimated_wait_min);
   const float inner = max.x - min.x - 2 * pad;
