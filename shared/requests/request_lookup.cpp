@@ -1,6 +1,8 @@
 // The customer's status lookup and its attempt counters (see request_lookup.h).
 #include "requests/request_lookup.h"
 
+#include <functional>
+
 #include <algorithm>
 
 #include "requests/request_code.h"
@@ -25,16 +27,17 @@ Attempts attempts_of(Database& db, const std::string& key) {
   return a;
 }
 
-// Counts one failure against `key`; blocks it once past `free_failures`.
-void count_failure(Database& db, const std::string& key, int free_failures, const LookupPolicy& policy, EpochMs now) {
+// How long a key past its free failures is blocked after its `failures`-th.
+using BlockRule = std::function<EpochMs(int failures_past_free)>;
+
+// Counts one failure against `key`; blocks it by `block` once past `free_failures`.
+void count_failure(Database& db, const std::string& key, int free_failures, const BlockRule& block,
+                   const LookupPolicy& policy, EpochMs now) {
   Attempts a = attempts_of(db, key);
   if (now - a.last_failure_at > policy.forget_after_ms) a.failures = 0;
   a.failures += 1;
   a.last_failure_at = now;
-  if (a.failures >= free_failures) {
-    const int doublings = std::min(a.failures - free_failures, 20);
-    a.blocked_until = now + std::min(policy.max_block_ms, policy.first_block_ms << doublings);
-  }
+  if (a.failures >= free_failures) a.blocked_until = now + block(a.failures - free_failures);
   db.prepare("INSERT INTO request_lookup_attempt(key, failures, last_failure_at, blocked_until) VALUES (?1, ?2, ?3, ?4) "
              "ON CONFLICT(key) DO UPDATE SET failures = ?2, last_failure_at = ?3, blocked_until = ?4")
       .bind(1, key).bind(2, a.failures).bind(3, a.last_failure_at).bind(4, a.blocked_until)
@@ -72,6 +75,10 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
     const std::string code_key = "code:" + *code, device_key = "device:" + device;
+    const BlockRule doubling = [&](int past) {
+      return std::min(policy_.max_block_ms, policy_.first_block_ms << std::min(past, 20));
+    };
+    const BlockRule pause = [&](int) { return policy_.device_pause_ms; };
     Transaction tx(db);
     const EpochMs blocked_until = std::max(attempts_of(db, code_key).blocked_until, attempts_of(db, device_key).blocked_until);
     if (blocked_until > now)
@@ -79,8 +86,8 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
                      "lookup-slowed-down");
     const std::optional<Request> found = request_rows::find_by_code(db, *code);
     if (!found || !phone_ends_with(found->phone, last_four)) {
-      if (found) count_failure(db, code_key, policy_.free_failures_per_code, policy_, now);
-      count_failure(db, device_key, policy_.free_failures_per_device, policy_, now);
+      if (found) count_failure(db, code_key, policy_.free_failures_per_code, doubling, policy_, now);
+      count_failure(db, device_key, policy_.free_failures_per_device, pause, policy_, now);
       tx.commit();
       return invalid_argument("no request matches this code and phone number", "lookup-no-match");
     }

@@ -1,10 +1,13 @@
 // "Check my request": a customer types the request code and the last four
 // digits of the phone and sees the status timeline, with no personal data.
 // Guessing is slowed down: failed attempts are counted per request code and
-// per device in the store database (so a restart forgets nothing), and past a
-// few free failures each further one blocks that code or device for a wait
-// that doubles up to a cap. While blocked, nothing is checked at all. A wrong
-// code and wrong digits give the same answer, so codes cannot be probed.
+// per device in the store database (so a restart forgets nothing). Past a few
+// free failures each further one blocks that code for a wait that doubles up
+// to a cap; a device past its (larger) allowance only pauses a few seconds
+// after each failure, so one person's typos never lock the kiosk for the next
+// customer while guessing stays at a few tries a minute. While blocked,
+// nothing is checked at all. A wrong code and wrong digits give the same
+// answer, so codes cannot be probed.
 #pragma once
 
 #include <optional>
@@ -21,8 +24,9 @@ namespace kiosk {
 struct LookupPolicy {
   int free_failures_per_code = 3;
   int free_failures_per_device = 10;  // a shared kiosk sees many customers' typos
-  EpochMs first_block_ms = 30'000;    // then doubling with each further failure
+  EpochMs first_block_ms = 30'000;    // a code's, then doubling with each further failure
   EpochMs max_block_ms = 15 * 60'000;
+  EpochMs device_pause_ms = 5'000;    // a device's, after each failure past its allowance; never grows
   EpochMs forget_after_ms = 60 * 60'000;  // failures older than this no longer count
 };
 

@@ -84,6 +84,29 @@ TEST_CASE("one device guessing codes is slowed down; malformed input is refused 
   for (const std::string& guess : guesses) CHECK(lookup.status(guess, "5678", "kiosk-1").error().code == "lookup-no-match");
   CHECK(lookup.status(r.code, "5678", "kiosk-1").error().code == "lookup-slowed-down");  // this device waits
   CHECK(lookup.status(r.code, "5678", "kiosk-2").ok());                                  // another does not
-  s.clock.advance_ms(policy.first_block_ms);
+  s.clock.advance_ms(policy.device_pause_ms);
+  CHECK(lookup.status(r.code, "5678", "kiosk-1").ok());
+}
+
+TEST_CASE("many wrong tries at one kiosk make the next customer wait seconds, never minutes") {
+  RequestStore s;
+  const Request r = s.book.create(valid_form(), "customer").value();
+  const LookupPolicy policy;
+  RequestLookup lookup(*s.store, s.clock);
+  // Someone types 30 wrong codes, waiting out each pause (before: the kiosk was blocked for 15 minutes).
+  for (int i = 0; i < 30; ++i) {
+    const std::string guess = "R3" + std::string(1, "ABCDEFGHJKMNPQRSTUVWXYZ23456789"[i % 30]) + "3-333";
+    const Error e = lookup.status(guess, "1234", "kiosk-1").error();
+    if (e.code == "lookup-slowed-down") {
+      CHECK(e.message == "too many wrong attempts; try again in 5 seconds");
+      s.clock.advance_ms(policy.device_pause_ms);
+      CHECK(lookup.status(guess, "1234", "kiosk-1").error().code == "lookup-no-match");
+    } else {
+      CHECK(e.code == "lookup-no-match");
+    }
+  }
+  // The next customer, with the right code and digits, waits at most the pause.
+  CHECK(lookup.status(r.code, "5678", "kiosk-1").error().code == "lookup-slowed-down");
+  s.clock.advance_ms(policy.device_pause_ms);
   CHECK(lookup.status(r.code, "5678", "kiosk-1").ok());
 }
