@@ -189,7 +189,9 @@ const ServiceLine* find_service(const CounterState& s, std::string_view code) {
 bool over_target(const ServiceLine& service) {
   if (service.waiting == 0) return false;
   if (!service.estimated_wait_min) return true;  // people waiting and no counter open to call them
-  return service.wait_target_min > 0 && *service.estimated_wait_min > service.wait_target_min;
+  if (service.wait_target_min <= 0) return false;
+  const bool someone_over = service.longest_wait_min && *service.longest_wait_min > service.wait_target_min;
+  return someone_over || *service.estimated_wait_min > service.wait_target_min;
 }
 
 int retry_seconds_left(const CounterState& s, EpochMs now) {

@@ -20,7 +20,8 @@ std::optional<EpochMs> next_deadline(const CounterState& state, EpochMs now, con
 // Whole seconds until the next retry while the node is unreachable (at least 0).
 int retry_seconds_left(const CounterState& state, EpochMs now);
 
-// Over its wait target: a customer taking a ticket now would wait longer than the target.
+// Over its wait target: people wait and: someone already waited longer than the target, a new ticket
+// would, or no open counter calls the service.
 bool over_target(const ServiceLine& service);
 
 const ServiceLine* find_service(const CounterState& state, std::string_view code);

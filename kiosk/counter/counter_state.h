@@ -30,6 +30,7 @@ struct ServiceLine {
   int counters_open = 0;
   std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   int wait_target_min = 0;
+  std::optional<int> longest_wait_min{};  // the longest-waiting ticket so far; nullopt: nobody waits
 };
 
 // This console's counter as /queue (or a counter action) reports it.

@@ -58,7 +58,7 @@ QueueLoaded queue_from_json(const json& queue, int counter_number) {
   for (const json& s : list(queue, "services"))
     loaded.services.push_back(ServiceLine{text(s, "code"), text(s, "zh"), text(s, "en"), number(s, "waiting"),
                                           number(s, "counters_open"), optional_number(s, "estimated_wait_min"),
-                                          number(s, "wait_target_min")});
+                                          number(s, "wait_target_min"), optional_number(s, "longest_wait_min")});
   for (const json& c : list(queue, "counters"))
     if (number(c, "counter") == counter_number) loaded.counter = counter_from_json(c);
   return loaded;

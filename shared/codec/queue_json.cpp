@@ -78,6 +78,7 @@ json to_json(const ServiceQueue& q) {
   j["waiting"] = q.waiting;
   j["counters_open"] = q.counters_open;
   j["estimated_wait_min"] = optional_value(q.estimated_wait_min);
+  j["longest_wait_min"] = optional_value(q.longest_wait_min);
   return j;
 }
 

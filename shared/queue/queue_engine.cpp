@@ -168,6 +168,17 @@ int QueueEngine::open_counters_for(const std::string& service_code) {
   return count;
 }
 
+std::optional<int> QueueEngine::longest_wait_min(const std::string& service_code, const std::string& day) {
+  Statement& q = store_.db().prepare(
+      "SELECT min(queued_since) FROM ticket WHERE state = 'waiting' AND business_day = ?1 AND service_code = ?2");
+  q.bind(1, day).bind(2, service_code);
+  q.step();
+  const std::optional<EpochMs> since = q.optional_int64(0);
+  q.reset();
+  if (!since) return std::nullopt;
+  return static_cast<int>(std::max<EpochMs>(0, clock_.now_ms() - *since) / 60'000);
+}
+
 // People ahead divided by the counters open for the service, times the recent
 // average time a ticket of that service holds a counter (call to finish);
 // nullopt when no open counter calls the service.
@@ -478,6 +489,7 @@ Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
       q.waiting = waiting_count(s.code, day, std::nullopt);
       q.counters_open = open_counters_for(s.code);
       q.estimated_wait_min = estimated_wait_min(s, q.waiting);
+      q.longest_wait_min = longest_wait_min(s.code, day);
       q.service = std::move(s);
       queues.push_back(std::move(q));
     }

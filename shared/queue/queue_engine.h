@@ -38,6 +38,9 @@ struct ServiceQueue {
   // For a customer who takes a ticket now; nullopt when no open counter calls
   // the service (paused and closed counters call nobody): there is no wait to promise.
   std::optional<int> estimated_wait_min;
+  // How long the longest-waiting ticket of today has waited so far (whole
+  // minutes since it was queued); nullopt when nobody waits.
+  std::optional<int> longest_wait_min;
 };
 
 class QueueEngine {
@@ -89,6 +92,7 @@ class QueueEngine {
   std::optional<Service> active_service(const std::string& code);
   int waiting_count(const std::string& service_code, const std::string& day, std::optional<EpochMs> queued_before);
   int open_counters_for(const std::string& service_code);
+  std::optional<int> longest_wait_min(const std::string& service_code, const std::string& day);
   std::optional<int> estimated_wait_min(const Service& service, int people_ahead);
   Ticket reload(std::int64_t seq);
 

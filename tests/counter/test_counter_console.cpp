@@ -194,6 +194,21 @@ TEST_CASE("a service whose estimated wait is over its target is highlighted") {
   CHECK(h.vertices_in(highlight) > 0);
 }
 
+TEST_CASE("a customer waiting longer than the target marks the service, though a new ticket would wait less") {
+  CounterHarness h;
+  REQUIRE(h.node.store.engine->open_counter(2, {"A", "B", "C"}).ok());
+  REQUIRE(h.node.store.engine->issue({"C", false, {}}).ok());
+  h.node.store.clock.advance_s(25 * 60);  // C001 has waited 25 minutes against C's 20
+  h.log_in();
+  h.wait_ms(3000);
+  const ServiceLine* c = find_service(h.state(), "C");
+  REQUIRE(c);
+  CHECK(c->longest_wait_min == 25);
+  CHECK(c->estimated_wait_min < c->wait_target_min);
+  CHECK(over_target(*c));
+  CHECK(h.vertices_in(kit::u32(kit::palette().warning)) > 0);
+}
+
 TEST_CASE("reprint: a ticket whose print failed is listed; the button marks it printed") {
   CounterHarness h;
   Result<IssuedTicket> issued = h.node.store.engine->issue({"A", false, {}});

@@ -281,4 +281,7 @@ TEST_CASE("over target: the estimated wait beyond the service's target, with som
   CHECK_FALSE(over_target(ServiceLine{"A", "", "", 0, 0, 30, 15}));
   CHECK(over_target(ServiceLine{"D", "", "", 1, 0, std::nullopt, 15}));  // waiting, and no counter open to call it
   CHECK_FALSE(over_target(ServiceLine{"D", "", "", 0, 0, std::nullopt, 15}));
+  // C001 has waited 25 minutes against 20 while a new ticket would wait 12: amber (was not).
+  CHECK(over_target(ServiceLine{"C", "", "", 1, 1, 12, 20, 25}));
+  CHECK_FALSE(over_target(ServiceLine{"C", "", "", 1, 1, 12, 20, 19}));
 }

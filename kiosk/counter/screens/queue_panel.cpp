@@ -1,6 +1,7 @@
-// The console's right column: per service the people waiting, the estimated
-// wait and the wait target, a service over its target marked amber with an
-// alert badge; below, the tickets whose print failed with a reprint button.
+// The console's right column: per service the people waiting, how long the
+// longest-waiting ticket has waited against the wait target, a service over
+// its target (someone already waited longer, or a new ticket would) or with
+// people waiting and no counter open marked amber with an alert badge; below, the tickets whose print failed with a reprint button.
 #include "counter/counter_reducer.h"
 #include "counter/screens/console_kit.h"
 
@@ -118,9 +119,10 @@ float queue_card(ui::TouchUi& ui, const CounterView& view, float width, float ma
     text_in_rect(ui, draw, row_name(view, service), ui::FontRole::body, ink, ImVec2(t.name, y),
                  ImVec2(t.name + t.name_w, y + row_h), Align::left, t.scale);
     right_aligned(ui, draw, std::to_string(service.waiting), ink, t.waiting, y, row_h, t.scale);
-    const std::string estimate =
-        service.estimated_wait_min ? std::to_string(*service.estimated_wait_min) : view.tr("counter.queue.no_counter");
-    right_aligned(ui, draw, estimate + " / " + std::to_string(service.wait_target_min), ink, t.wait, y, row_h, t.scale);
+    // The longest wait so far (what a clerk acts on), or that no counter calls the service.
+    const std::string wait = !service.estimated_wait_min ? view.tr("counter.queue.no_counter")
+                                                         : std::to_string(service.longest_wait_min.value_or(0));
+    right_aligned(ui, draw, wait + " / " + std::to_string(service.wait_target_min), ink, t.wait, y, row_h, t.scale);
     if (over) draw_alert_badge(draw, ImVec2(t.badge, mid), 0.45f * em, u32(p.danger), u32(p.text));
     y += row_h;
   }
