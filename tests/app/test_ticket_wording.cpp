@@ -15,7 +15,17 @@ TEST_CASE("people ahead and the wait read naturally at 0, 1 and many") {
   CHECK(people_ahead_text(texts, Language::Zh, 7) == "前面还有 7 人");
   CHECK(estimated_wait_text(texts, Language::En, 0) == "Very soon");
   CHECK(estimated_wait_text(texts, Language::Zh, 25) == "预计等候约 25 分钟");
+  CHECK(estimated_wait_text(texts, Language::En, std::nullopt).rfind("No counter serves this now", 0) == 0);
   CHECK(texts.missing_keys().empty());
+}
+
+TEST_CASE("no text promises a reminder while nothing sends one") {
+  const kiosk::app::Translations texts = kiosk::test::load_translations();
+  for (const std::string& text : texts.all_texts()) {
+    INFO(text);
+    for (const char* promise : {"will remind", "for a reminder", "remind you", "将提醒", "提醒您"})
+      CHECK(text.find(promise) == std::string::npos);
+  }
 }
 
 TEST_CASE("every text of every screen in both languages, and the default catalogue, has its glyphs") {
