@@ -31,7 +31,7 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
     for (const ServiceView& s : state.services)
       if (s.code == t.service_code) ahead = s.waiting, wait = s.estimated_wait_min;
     return TicketView{t.id, t.label, t.service_code, t.token, store.value()->zone().local_minute(t.issued_at).substr(11),
-                      t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed};
+                      t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed, t.priority};
   }
   const ServiceView& first = state.services.front();
   return TicketView{"preview", format_ticket_label(first.code, 1), first.code, "PREVIEW-NOT-ISSUED", local_time, "",
