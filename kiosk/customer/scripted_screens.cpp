@@ -4,6 +4,7 @@
 // staff corner with the store's real figures (no PIN is checked).
 #include "customer/scripted_screens.h"
 
+#include "app/screen_names.h"
 #include "core/clock.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
@@ -105,10 +106,8 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   else if (name == "idle") {
     run({OpenTakeNumber{}, ChooseService{first}});
     return app.state().last_activity + app.timings().idle_quiet + 7'500;  // 12.5 s left on the countdown
-  } else {
-    std::string known;
-    for (const std::string& n : scripted_screen_names()) known += (known.empty() ? "" : ", ") + n;
-    return invalid_argument("unknown screen \"" + name + "\" (expected one of: " + known + ")");
+  } else {  // every listed name is handled above, so this one is not listed
+    return app::check_screen_name(scripted_screen_names(), name).error();
   }
   return now;
 }

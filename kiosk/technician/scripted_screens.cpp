@@ -2,6 +2,8 @@
 // (and taps) that lead there, applied without running their effects.
 #include "technician/scripted_screens.h"
 
+#include "app/screen_names.h"
+
 namespace kiosk::technician {
 namespace {
 
@@ -56,13 +58,7 @@ const std::vector<std::string>& scripted_screen_names() {
 }
 
 Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, EpochMs now) {
-  bool known = false;
-  for (const std::string& n : scripted_screen_names()) known = known || n == name;
-  if (!known) {
-    std::string list;
-    for (const std::string& n : scripted_screen_names()) list += (list.empty() ? "" : ", ") + n;
-    return invalid_argument("unknown screen \"" + name + "\" (expected one of: " + list + ")");
-  }
+  if (Result<Done> known = app::check_screen_name(scripted_screen_names(), name); !known) return known.error();
   auto run = [&](std::initializer_list<Action> actions) {
     for (const Action& a : actions) app.show_sample(a, now += 1000);
   };

@@ -262,14 +262,23 @@ TEST_CASE("from the review back to the product and its details: nothing typed is
   CHECK(k.state().request.draft.urgency == Urgency::Urgent);
 }
 
-TEST_CASE("a model number with '-' and '/' is typed on the model step's own keys; a missing phone says phone") {
-  CustomerHarness k(Language::En);
+namespace {
+
+// A repair of a cooling air conditioner, on the model and serial step.
+void open_model_step(CustomerHarness& k) {
   test::load_default_products(k);
   k.tap("welcome.request");
   k.tap("kind.repair");
   k.tap("product.air-conditioner");
   k.tap("problem.not-cooling");
   REQUIRE(k.state().request.step == FormStep::Model);
+}
+
+}  // namespace
+
+TEST_CASE("a model number with '-' and '/' is typed on the model step's own keys; a missing phone says phone") {
+  CustomerHarness k(Language::En);
+  open_model_step(k);
   CHECK_FALSE(k.shows("kb.comma"));
   test::type_keys(k, "kfr");
   k.tap("kb.dash");
@@ -282,12 +291,7 @@ TEST_CASE("a model number with '-' and '/' is typed on the model step's own keys
 
 TEST_CASE("bad model, serial and purchase date get clear messages and nothing is stored") {
   CustomerHarness k(Language::En);
-  test::load_default_products(k);
-  k.tap("welcome.request");
-  k.tap("kind.repair");
-  k.tap("product.air-conditioner");
-  k.tap("problem.not-cooling");
-  REQUIRE(k.state().request.step == FormStep::Model);
+  open_model_step(k);
   SUBCASE("an over-long model") {
     for (std::size_t i = 0; i <= kMaxModelChars; ++i) k.tap("kb.k");
     k.tap("request.next");

@@ -119,16 +119,26 @@ TEST_CASE("New request: a walk-in's request typed by staff is stored, the code s
   }
 }
 
-TEST_CASE("finishing a ticket as \"request\" opens the form for it; the request keeps the ticket and its phone") {
-  CounterHarness h(1, Language::En);
-  load_products(h);
-  const Ticket ticket = h.node.store.engine->issue({"A", false, "13912345678"}).value().ticket;
+namespace {
+
+// An A ticket (with `phone`, or none) called, served and finished as "request": the form is open.
+Ticket serve_and_finish_as_request(CounterHarness& h, const std::string& phone) {
+  const Ticket ticket = h.node.store.engine->issue({"A", false, phone}).value().ticket;
   h.log_in();
   h.tap("act.call");
   h.tap("act.start");
   h.tap("act.finish");
   h.tap("outcome.request");
   REQUIRE(h.state().screen == Screen::Request);
+  return ticket;
+}
+
+}  // namespace
+
+TEST_CASE("finishing a ticket as \"request\" opens the form for it; the request keeps the ticket and its phone") {
+  CounterHarness h(1, Language::En);
+  load_products(h);
+  const Ticket ticket = serve_and_finish_as_request(h, "13912345678");
   CHECK(h.state().request.ticket_id == ticket.id);
   fill_product_page(h);
   fill_customer_page(h, "");  // the ticket's phone is taken
@@ -148,13 +158,7 @@ TEST_CASE("finishing a ticket as \"request\" opens the form for it; the request 
 TEST_CASE("finish as \"request\", then cancel the form: the customer is still being served, nothing is finished") {
   CounterHarness h(1, Language::En);
   load_products(h);
-  const Ticket ticket = h.node.store.engine->issue({"A", false, {}}).value().ticket;
-  h.log_in();
-  h.tap("act.call");
-  h.tap("act.start");
-  h.tap("act.finish");
-  h.tap("outcome.request");
-  REQUIRE(h.state().screen == Screen::Request);
+  const Ticket ticket = serve_and_finish_as_request(h, "");
   h.tap("req.cancel");
   CHECK(h.state().screen == Screen::Console);
   REQUIRE(h.state().ticket);
