@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "app/screen_names.h"
 #include "app/window_runtime.h"
 #include "display/audio_output.h"
 #include "display/display_app.h"
@@ -52,8 +53,9 @@ int run_display_role(app::CommandLine& cl) {
   if (audio_choice.wav_path && audio_choice.device) throw app::UsageError("--audio-out and --audio go alone");
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
   if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
-  if (screen && *screen != "board" && *screen != "offline")
-    throw app::UsageError("--screen must be board or offline");
+  if (screen)
+    if (Result<Done> known = app::check_screen_name(scripted_screen_names(), *screen); !known)
+      throw app::UsageError(known.error().message);
   app::LoopOptions loop;
   loop.frame_stats = cl.flag("frame-stats");
   cl.finish();
