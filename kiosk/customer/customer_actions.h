@@ -15,7 +15,8 @@ struct SwitchLanguage {};
 struct OpenTakeNumber {};
 struct OpenRate {};
 struct OpenRequest {};
-struct OpenCheck {};struct BackToWelcome {};
+struct OpenCheck {};
+struct BackToWelcome {};
 struct ChooseService { std::string code; };
 struct TogglePriority {};
 struct OpenPhonePad {};
@@ -26,7 +27,7 @@ struct RemovePhone {};
 struct ConfirmTakeNumber {};
 struct RateKey { char key; };   // 'A'..'Z', '0'..'9', '<' delete, '*' clear
 struct LookUpVisit {};
-struct PickVisit { VisitView visit; };
+struct TypeRateCheck { bool check; };  // which box the rate keys go to
 struct PickScore { int score; };
 struct ToggleReason { std::string code; };
 struct SubmitRating {};
@@ -48,6 +49,10 @@ struct SetPurchaseDate { std::string date; };  // YYYY-MM-DD, or "" for not know
 struct ChooseUrgency { Urgency urgency; };
 struct NextStep {};
 struct PreviousStep {};
+// The form's top-bar Home: leaves at once when nothing is entered yet, else asks
+// first (LeaveRequest again leaves, StayOnRequest goes back to the step).
+struct LeaveRequest {};
+struct StayOnRequest {};
 struct EditStep { FormStep step; };  // from the review
 struct SubmitRequest {};
 // Check my request.
@@ -75,7 +80,6 @@ struct IssueFailed { std::string error_code; };
 struct TicketPrinted { bool ok; };
 struct VisitFound { VisitView visit; };
 struct VisitRefused { std::string error_code; };
-struct RecentVisitsLoaded { std::vector<VisitView> visits; };
 struct RatingSaved {};
 struct RatingRefused { std::string error_code; };
 struct RequestOptionsLoaded {
@@ -111,11 +115,11 @@ struct AdminHealthRead { AdminHealth health; };
 
 using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
                             TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
-                            LookUpVisit, PickVisit, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct,
+                            LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct,
                             ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay,
-                            ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, EditStep, SubmitRequest, CheckKey,
+                            ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey,
                             TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
-                            VisitFound, VisitRefused, RecentVisitsLoaded, RatingSaved, RatingRefused, RequestOptionsLoaded,
+                            VisitFound, VisitRefused, RatingSaved, RatingRefused, RequestOptionsLoaded,
                             ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
                             RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
                             ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
@@ -133,8 +137,10 @@ struct IssueTicket {
   std::string phone;
   Language language;
 };
-struct LoadRecentVisits { int minutes; };
-struct FindVisit { std::string label; };
+struct FindVisit {
+  std::string label;
+  std::string check;  // the rating check digits typed
+};
 struct SaveRating {
   std::string ticket_id;
   int score;
@@ -174,7 +180,7 @@ struct ReadAdminFigures {};
 struct ImeReset {};  // a new session: the composition is gone
 using ImeEffect = std::variant<ImeKey, ImePick, ImeReset>;
 
-using Effect = std::variant<LoadServices, IssueTicket, LoadRecentVisits, FindVisit, SaveRating, LoadRequestOptions,
+using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions,
                             CreateRequest, LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;
 
 }  // namespace kiosk::customer

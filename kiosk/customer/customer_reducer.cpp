@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "ratings/rating_check.h"
 #include "customer/admin_reducer.h"
 #include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
@@ -99,7 +100,7 @@ bool is_tap(const Action& action) {
   return std::visit(Overloaded{[](const Tick&) { return false; }, [](const ServicesLoaded&) { return false; },
                                [](const TicketIssued&) { return false; }, [](const IssueFailed&) { return false; },
                                [](const TicketPrinted&) { return false; }, [](const VisitFound&) { return false; },
-                               [](const VisitRefused&) { return false; }, [](const RecentVisitsLoaded&) { return false; },
+                               [](const VisitRefused&) { return false; },
                                [](const RatingSaved&) { return false; }, [](const RatingRefused&) { return false; },
                                [](const RequestOptionsLoaded&) { return false; }, [](const ImeAnswered&) { return false; },
                                [](const ImeUnavailable&) { return false; }, [](const RequestCreated&) { return false; },
@@ -149,7 +150,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           [&](const OpenRate&) -> std::vector<Effect> {
             s.rate = {};
             show(s, Screen::RateFind, now);
-            return {LoadRecentVisits{t.recent_visit_minutes}};
+            return {};
           },
           [&](const OpenRequest&) -> std::vector<Effect> {
             std::vector<Effect> effects = open_request(s);
@@ -163,6 +164,8 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           },
           [&](const BackToWelcome&) -> std::vector<Effect> { return back_to_welcome(); },
           [&](const PreviousStep&) -> std::vector<Effect> { return back_to_welcome(); },  // from the form's first step
+          [&](const LeaveRequest&) -> std::vector<Effect> { return back_to_welcome(); },  // nothing entered, or confirmed
+          [&](const StayOnRequest&) -> std::vector<Effect> { return {}; },
           [&](const ChooseService& a) -> std::vector<Effect> {
             s.form.service_code = a.code;
             const ServiceView* service = chosen_service(s);
@@ -223,19 +226,29 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           },
           [&](const RateKey& a) -> std::vector<Effect> {
             const bool letter = a.key >= 'A' && a.key <= 'Z', digit = a.key >= '0' && a.key <= '9';
-            if (letter && !s.rate.typed_label.empty()) s.rate.typed_label.clear();  // a letter starts a new number
-            if (letter || digit || a.key == '<' || a.key == '*') edit(s.rate.typed_label, a.key, kMaxLabelChars);
-            s.rate.error.clear();
+            RateFlow& r = s.rate;
+            if (r.typing_check) {
+              if (digit || a.key == '<' || a.key == '*') edit(r.typed_check, a.key, kRatingCheckDigits);
+            } else {
+              if (letter && !r.typed_label.empty()) r.typed_label.clear();  // a letter starts a new number
+              if (letter || digit || a.key == '<' || a.key == '*') edit(r.typed_label, a.key, kMaxLabelChars);
+            }
+            r.error.clear();
+            return {};
+          },
+          [&](const TypeRateCheck& a) -> std::vector<Effect> {
+            s.rate.typing_check = a.check;
             return {};
           },
           [&](const LookUpVisit&) -> std::vector<Effect> {
             if (s.rate.busy || s.rate.typed_label.empty()) return {};
+            if (s.rate.typed_check.size() != kRatingCheckDigits) {  // said before asking the store
+              s.rate.error = "check-missing";
+              s.rate.typing_check = true;
+              return {};
+            }
             s.rate.busy = true;
-            return {FindVisit{s.rate.typed_label}};
-          },
-          [&](const PickVisit& a) -> std::vector<Effect> {
-            start_rating(s, a.visit, now);
-            return {};
+            return {FindVisit{s.rate.typed_label, s.rate.typed_check}};
           },
           [&](const PickScore& a) -> std::vector<Effect> {
             if (a.score >= 1 && a.score <= 5) s.rate.score = a.score;
@@ -284,10 +297,6 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           [&](const VisitRefused& a) -> std::vector<Effect> {
             s.rate.busy = false;
             s.rate.error = a.error_code;
-            return {};
-          },
-          [&](const RecentVisitsLoaded& a) -> std::vector<Effect> {
-            s.rate.recent = a.visits;
             return {};
           },
           [&](const RatingSaved&) -> std::vector<Effect> {

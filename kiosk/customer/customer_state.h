@@ -44,6 +44,7 @@ struct TicketView {
   std::string label;
   std::string service_code;
   std::string token;  // opaque: the QR code's content
+  std::string rating_check;  // the digits that rate this visit at the kiosk (ratings/rating_check.h)
   std::string issued_local_time;  // "14:05"
   std::string phone_masked;
   int people_ahead = 0;
@@ -59,7 +60,8 @@ struct VisitView {
 
 struct RateFlow {
   std::string typed_label;     // on the letter+digit pad
-  std::vector<VisitView> recent;  // finished in the last 15 minutes
+  std::string typed_check;     // the ticket's rating check digits
+  bool typing_check = false;   // which box the keys go to
   VisitView visit;             // the visit being rated
   int score = 0;               // 1..5 once a face is tapped
   std::set<std::string> reasons;
@@ -94,7 +96,6 @@ struct CustomerTimings {
   EpochMs tap_guard = 400;          // taps this soon after a screen change are ignored (double taps)
   EpochMs services_refresh = 10'000;
   EpochMs thanks_shown = 6'000;     // the thank-you screen returns to Welcome by itself
-  int recent_visit_minutes = 15;
   EpochMs staff_hold = 3'000;     // a finger held this long on the welcome title opens the staff login
 };
 

@@ -12,6 +12,7 @@
 #include "printer/ticket_printer.h"
 #include "queue/queue_engine.h"
 #include "ratings/rating_book.h"
+#include "ratings/rating_check.h"
 #include "store/store_db.h"
 
 namespace kiosk::customer {
@@ -37,8 +38,7 @@ class EffectContext {
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LoadServices&) { load_services(); },
                           [&](const IssueTicket& e) { issue(e); },
-                          [&](const LoadRecentVisits& e) { load_recent(e.minutes); },
-                          [&](const FindVisit& e) { find_visit(e.label); },
+                          [&](const FindVisit& e) { find_visit(e); },
                           [&](const SaveRating& e) { save_rating(e); },
                           [&](const LoadRequestOptions&) { requests_.load_options(); },
                           [&](const CreateRequest& e) { requests_.create(e); },
@@ -74,7 +74,7 @@ class EffectContext {
       return;
     }
     const Ticket& t = issued.value().ticket;
-    TicketView view{t.id, t.label, t.service_code, t.token, store_.zone().local_minute(t.issued_at).substr(11),
+    TicketView view{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store_.zone().local_minute(t.issued_at).substr(11),
                     t.phone.empty() ? "" : mask_phone(t.phone), issued.value().people_ahead,
                     issued.value().estimated_wait_min,
                     config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly, t.priority};
@@ -99,16 +99,8 @@ class EffectContext {
     post_(TicketPrinted{ok});
   }
 
-  void load_recent(int minutes) {
-    std::vector<VisitView> visits;
-    Result<std::vector<Ticket>> recent = ratings_.recently_finished(minutes);
-    if (recent)
-      for (const Ticket& t : recent.value()) visits.push_back(VisitView{t.id, t.label});
-    post_(RecentVisitsLoaded{visits});
-  }
-
-  void find_visit(const std::string& label) {
-    Result<Ticket> visit = ratings_.ratable_visit(label);
+  void find_visit(const FindVisit& e) {
+    Result<Ticket> visit = ratings_.ratable_visit(e.label, e.check);
     if (visit) post_(VisitFound{VisitView{visit.value().id, visit.value().label}});
     else post_(VisitRefused{code_of(visit.error())});
   }

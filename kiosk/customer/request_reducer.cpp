@@ -104,6 +104,9 @@ std::optional<TextTarget> text_of(FormStep step) {
   return std::nullopt;
 }
 
+// Whether leaving the form now would throw away something the customer chose or typed.
+bool has_entries(const RequestFlow& r) { return r.step != FormStep::Kind || r.draft.kind.has_value(); }
+
 Effects go_to(CustomerState& s, FormStep step, EpochMs now) {
   RequestFlow& r = s.request;
   r.step = step;
@@ -316,6 +319,17 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             r.error.clear();
             if (r.step == FormStep::Kind) return std::nullopt;  // the reducer's way back to Welcome
             return go_to(s, static_cast<FormStep>(static_cast<int>(r.step) - 1), now);
+          },
+          [&](const LeaveRequest&) -> std::optional<Effects> {
+            if (s.screen != Screen::Request || r.confirming_leave || !has_entries(r)) return std::nullopt;  // Welcome
+            r.confirming_leave = true;
+            s.screen_since = now;  // a double tap on Home must not answer the question too
+            return Effects{};
+          },
+          [&](const StayOnRequest&) -> std::optional<Effects> {
+            r.confirming_leave = false;
+            s.screen_since = now;
+            return Effects{};
           },
           [&](const EditStep& a) -> std::optional<Effects> {
             r.error.clear();

@@ -79,6 +79,7 @@ struct RequestFlow {
   std::vector<DayOption> days;
   std::string error;  // error code of the last refusal, shown on its step
   bool submitting = false;
+  bool confirming_leave = false;  // "Leave the request?" is asked in the step's place
   // Once stored:
   std::string code;
   ReceiptStatus receipt = ReceiptStatus::ScreenOnly;

@@ -109,7 +109,7 @@ Result<StatusView> sample_status(const std::string& data_dir, EpochMs now) {
 const std::vector<std::string>& scripted_request_screen_names() {
   static const std::vector<std::string> names{
       "request-kind", "request-product", "request-problem", "request-model", "request-details", "request-description", "request-contact", "request-phone",
-      "request-address", "request-when", "request-consent", "request-review", "request-refused", "request-done",
+      "request-address", "request-leave", "request-when", "request-consent", "request-review", "request-refused", "request-done",
       "check", "check-wait", "check-result"};
   return names;
 }
@@ -131,6 +131,7 @@ std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std
     s.tap(OpenPhonePad{});
     for (char d : std::string("1381234")) s.tap(PhoneKey{d});
   } else if (name == "request-address") fill(s, FormStep::Address);
+  else if (name == "request-leave") fill(s, FormStep::Address), s.tap(LeaveRequest{});
   else if (name == "request-when") fill(s, FormStep::When);
   else if (name == "request-consent") fill(s, FormStep::Consent);
   else if (name == "request-review") fill(s, FormStep::Review);

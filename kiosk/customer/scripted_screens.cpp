@@ -11,6 +11,7 @@
 #include "customer/scripted_request_screens.h"
 #include "queue/queue_engine.h"
 #include "queue/ticket_label.h"
+#include "ratings/rating_check.h"
 #include "store/store_db.h"
 
 namespace kiosk::customer {
@@ -31,11 +32,11 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
     std::optional<int> wait;
     for (const ServiceView& s : state.services)
       if (s.code == t.service_code) ahead = s.waiting, wait = s.estimated_wait_min;
-    return TicketView{t.id, t.label, t.service_code, t.token, store.value()->zone().local_minute(t.issued_at).substr(11),
+    return TicketView{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store.value()->zone().local_minute(t.issued_at).substr(11),
                       t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed, t.priority};
   }
   const ServiceView& first = state.services.front();
-  return TicketView{"preview", format_ticket_label(first.code, 1), first.code, "PREVIEW-NOT-ISSUED", local_time, "",
+  return TicketView{"preview", format_ticket_label(first.code, 1), first.code, "PREVIEW-NOT-ISSUED", "", local_time, "",
                     first.waiting, first.estimated_wait_min, PrintStatus::Printed};
 }
 
@@ -100,9 +101,13 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
     if (!ticket) return ticket.error();
     if (name == "ticket-print-failed") ticket.value().print = PrintStatus::Failed;
     run({OpenTakeNumber{}, ChooseService{first}, TicketIssued{ticket.value()}});
-  } else if (name == "rate") run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'1'}});
-  else if (name == "rate-score") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, ToggleReason{"fast"}});
-  else if (name == "rate-thanks") run({OpenRate{}, PickVisit{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, RatingSaved{}});
+  } else if (name == "rate") {
+    run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'0'}, RateKey{'1'}, TypeRateCheck{true}, RateKey{'4'}, RateKey{'8'}});
+  } else if (name == "rate-score") {
+    run({OpenRate{}, VisitFound{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, ToggleReason{"fast"}});
+  } else if (name == "rate-thanks") {
+    run({OpenRate{}, VisitFound{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, RatingSaved{}});
+  }
   else if (name == "idle") {
     run({OpenTakeNumber{}, ChooseService{first}});
     return app.state().last_activity + app.timings().idle_quiet + 7'500;  // 12.5 s left on the countdown

@@ -7,6 +7,7 @@
 
 #include "core/random_id.h"
 #include "queue/ticket_label.h"
+#include "ratings/rating_check.h"
 
 namespace kiosk {
 namespace {
@@ -57,38 +58,36 @@ const std::vector<std::string>& rating_reason_codes() {
   return codes;
 }
 
-Result<Ticket> RatingBook::ratable_visit(const std::string& label) {
+Result<Ticket> RatingBook::ratable_visit(const std::string& label, const std::string& check_digits) {
   const std::optional<ParsedLabel> parsed = parse_ticket_label(label);
   if (!parsed) return invalid_argument("\"" + label + "\" is not a ticket number", "not-a-ticket");
   try {
+    const std::string day = store_.zone().business_day(clock_.now_ms());
+    // The ticket issued at the kiosk holds the token the check digits come from.
+    Statement& issued = store_.db().prepare(
+        "SELECT id, coalesce(token, '') FROM ticket WHERE business_day = ?1 AND prefix = ?2 AND number = ?3 "
+        "AND transferred_from IS NULL");
+    issued.bind(1, day).bind(2, parsed->prefix).bind(3, parsed->number);
+    if (!issued.step()) return invalid_argument("no ticket " + label + " today", "unknown-ticket");
+    const std::string visit_id = issued.text(0), token = issued.text(1);
+    issued.reset();
+    int& wrong = wrong_checks_[visit_id];
+    if (wrong >= kRatingCheckTries)
+      return refused("too many wrong check digits for ticket " + label + "; ask at the counter", "check-locked");
+    const std::string expected = rating_check_digits(token);
+    if (expected.empty() || check_digits != expected) {
+      ++wrong;
+      return invalid_argument("the check digits do not match ticket " + label, "wrong-check");
+    }
     Statement& q = store_.db().prepare(std::string("SELECT ") + kVisitColumns +
                                        " FROM ticket t WHERE t.business_day = ?1 AND t.prefix = ?2 AND t.number = ?3 "
                                        "AND t.transferred_to IS NULL ORDER BY t.seq DESC LIMIT 1");
-    q.bind(1, store_.zone().business_day(clock_.now_ms())).bind(2, parsed->prefix).bind(3, parsed->number);
+    q.bind(1, day).bind(2, parsed->prefix).bind(3, parsed->number);
     if (!q.step()) return invalid_argument("no ticket " + label + " today", "unknown-ticket");
     const VisitRow visit = visit_from(q);
     q.reset();
     if (std::optional<Error> problem = why_not_ratable(visit)) return *problem;
     return visit.ticket;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
-
-Result<std::vector<Ticket>> RatingBook::recently_finished(int minutes) {
-  try {
-    const EpochMs now = clock_.now_ms();
-    Statement& q = store_.db().prepare(std::string("SELECT ") + kVisitColumns +
-                                       " FROM ticket t WHERE t.state = 'done' AND t.finished_at >= ?1 AND t.business_day = ?2 "
-                                       "ORDER BY t.finished_at DESC");
-    q.bind(1, now - EpochMs(minutes) * 60'000).bind(2, store_.zone().business_day(now));
-    std::vector<Ticket> visits;
-    while (q.step()) {
-      VisitRow visit = visit_from(q);
-      if (!visit.rated) visits.push_back(std::move(visit.ticket));
-    }
-    q.reset();
-    return visits;
   } catch (const SqliteError& e) {
     return storage_error(e.what());
   }

@@ -1,8 +1,10 @@
 // Ratings of finished visits: 1 to 5 with optional reason tags, one per visit,
 // tied to the ticket and so to the counter that served it. The kiosk finds the
-// visit by its ticket number or among the visits finished in the last minutes.
+// visit by its ticket number and the check digits printed on the ticket
+// (ratings/rating_check.h): a number alone rates nobody's visit.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,12 +32,12 @@ class RatingBook {
  public:
   RatingBook(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Today's visit with this ticket number, if it can be rated now.
-  // Error codes: "not-a-ticket", "unknown-ticket", "not-finished", "already-rated".
-  Result<Ticket> ratable_visit(const std::string& label);
-
-  // Visits finished (done) in the last `minutes`, not yet rated, newest first.
-  Result<std::vector<Ticket>> recently_finished(int minutes);
+  // Today's visit with this ticket number and check digits, if it can be rated
+  // now. Error codes: "not-a-ticket", "unknown-ticket", "wrong-check",
+  // "check-locked" (kRatingCheckTries wrong digits for this visit already),
+  // "not-served", "not-finished", "already-rated". The check comes first:
+  // wrong digits learn nothing about the visit.
+  Result<Ticket> ratable_visit(const std::string& label, const std::string& check_digits);
 
   // Error codes: "bad-score", "unknown-reason", "unknown-ticket", "not-finished", "already-rated".
   Result<Rating> rate(const std::string& ticket_id, int score, const std::vector<std::string>& reasons);
@@ -43,6 +45,7 @@ class RatingBook {
  private:
   StoreDb& store_;
   const Clock& clock_;
+  std::map<std::string, int> wrong_checks_;  // per visit (its kiosk ticket's id), this process
 };
 
 }  // namespace kiosk

@@ -46,6 +46,7 @@ TicketView sample_ticket(PrintStatus print, bool with_phone) {
   t.label = "C012";
   t.service_code = "C";
   t.token = "https://q.example.cn/t/7QK2-M9XD-4R8P";
+  t.rating_check = "4820";
   t.issued_local_time = "14:05";
   t.phone_masked = with_phone ? "138****5678" : "";
   t.people_ahead = 7;
@@ -123,8 +124,9 @@ std::vector<ScreenSample> screen_samples(Language language) {
   });
   add("rate_find", [](CustomerState& s) {
     s.screen = Screen::RateFind;
-    s.rate.typed_label = "A01";
-    s.rate.recent = {{"t-a007", "A007"}, {"t-c011", "C011"}, {"t-b003", "B003"}, {"t-h020", "H020"}};
+    s.rate.typed_label = "A012";
+    s.rate.typed_check = "48";
+    s.rate.typing_check = true;
   });
   add("rate_find_error", [](CustomerState& s) {
     s.screen = Screen::RateFind;
@@ -185,6 +187,12 @@ std::vector<ScreenSample> screen_samples(Language language) {
     for (int d = 1; d <= 6; ++d) s.request.days.push_back({"2026-12-0" + std::to_string(d), (d + 1) % 7});
     s.request.draft.date = "2026-11-24";
     s.request.draft.window = TimeWindow::Afternoon;
+  });
+  add("request_leave", [](CustomerState& s) {
+    s.screen = Screen::Request;
+    s.request.step = FormStep::Address;
+    s.request.draft.kind = RequestKind::Repair;
+    s.request.confirming_leave = true;
   });
   add("request_review", [](CustomerState& s) {
     s.screen = Screen::Request;

@@ -9,6 +9,7 @@
 #include "customer_harness.h"
 #include "printer/printer_port.h"
 #include "ratings/rating_book.h"
+#include "ratings/rating_check.h"
 #include "store/catalog.h"
 
 using namespace kiosk;
@@ -126,16 +127,29 @@ TEST_CASE("a failed print is never a ticket in hand: the customer is told and th
   CHECK(h.state().ticket->label == "D001");  // the number is kept
 }
 
-TEST_CASE("rating a finished visit from the recent list, then a second attempt by number is told kindly") {
+TEST_CASE("rating a finished visit by its number and the ticket's check digits; a stranger's number is not enough") {
   CustomerHarness h;
   REQUIRE(h.store.engine->open_counter(1, {"A"}).ok());
   const Ticket issued = h.store.engine->issue({"A", false, {}}).value().ticket;
   REQUIRE(h.store.engine->call_next(1).ok());
   REQUIRE(h.store.engine->finish(1, Outcome::Resolved).ok());
+  const std::string check = rating_check_digits(issued.token);
+  const std::string wrong = check == "1111" ? "2222" : "1111";
+  auto type_check = [&](const std::string& digits) {
+    h.tap("rate.check");
+    h.tap("key.clear");
+    for (char d : digits) h.tap(std::string("key.") + d);
+  };
 
   h.tap("welcome.rate");
-  REQUIRE(h.shows("visit.A001"));
-  h.tap("visit.A001");
+  CHECK_FALSE(h.shows("visit.A001"));  // no list of other people's visits
+  for (const char* key : {"key.A", "key.0", "key.0", "key.1"}) h.tap(key);
+  type_check(wrong);
+  h.tap("rate.find");
+  CHECK(h.state().rate.error == "wrong-check");
+  CHECK(h.state().screen == Screen::RateFind);
+  type_check(check);
+  h.tap("rate.find");
   CHECK(h.state().screen == Screen::RateScore);
   h.tap("rate.submit");  // no face yet: nothing happens
   CHECK(h.state().screen == Screen::RateScore);
@@ -155,9 +169,9 @@ TEST_CASE("rating a finished visit from the recent list, then a second attempt b
   h.tap("thanks.done");
   h.tap("lang");
   h.tap("welcome.rate");
-  CHECK_FALSE(h.shows("visit.A001"));  // rated visits leave the list
   for (const char* key : {"key.A", "key.0", "key.0", "key.1"}) h.tap(key);
   CHECK(h.state().rate.typed_label == "A001");
+  type_check(check);
   h.tap("rate.find");
   CHECK(h.state().rate.error == "already-rated");
   CHECK(h.state().screen == Screen::RateFind);

@@ -45,7 +45,7 @@ int count(const std::vector<Effect>& effects) {
   return n;
 }
 
-TicketView issued_ticket() { return TicketView{"id-1", "A004", "A", "TOKEN", "14:05", "", 3, 10, PrintStatus::Printing}; }
+TicketView issued_ticket() { return TicketView{"id-1", "A004", "A", "TOKEN", "1234", "14:05", "", 3, 10, PrintStatus::Printing}; }
 
 }  // namespace
 
@@ -182,9 +182,9 @@ TEST_CASE("English on the Welcome screen goes back to Chinese for the next custo
   CHECK(k.state.language == Language::Zh);
 }
 
-TEST_CASE("rating: find by number, pick a face, save once; refusals keep the screen") {
+TEST_CASE("rating: find by number and check digits, pick a face, save once; refusals keep the screen") {
   Kiosk k;
-  CHECK(count<LoadRecentVisits>(k.tap(OpenRate{})) == 1);
+  CHECK(k.tap(OpenRate{}).empty());  // nothing is listed: a visit is found by what the customer holds
   k.tap(RateKey{'A'});
   k.tap(RateKey{'0'});
   k.tap(RateKey{'1'});
@@ -198,14 +198,28 @@ TEST_CASE("rating: find by number, pick a face, save once; refusals keep the scr
   CHECK(k.state.rate.typed_label == "C011");
   k.tap(RateKey{'*'});
   for (char c : std::string("A012")) k.tap(RateKey{c});
+  CHECK(k.tap(LookUpVisit{}).empty());  // no check digits yet: said here, the keys move to them
+  CHECK(k.state.rate.error == "check-missing");
+  CHECK(k.state.rate.typing_check);
+  for (char c : std::string("4B8")) k.tap(RateKey{c});  // letters do not go into the check digits
+  CHECK(k.state.rate.typed_check == "48");
+  CHECK(k.state.rate.typed_label == "A012");
+  k.tap(RateKey{'2'});
+  k.tap(RateKey{'0'});
+  k.tap(RateKey{'9'});  // four digits at most
+  CHECK(k.state.rate.typed_check == "4820");
   const std::vector<Effect> find = k.tap(LookUpVisit{});
   REQUIRE(count<FindVisit>(find) == 1);
   CHECK(std::get<FindVisit>(find[0]).label == "A012");
+  CHECK(std::get<FindVisit>(find[0]).check == "4820");
   CHECK(k.tap(LookUpVisit{}).empty());  // already looking
   k.result(VisitRefused{"not-finished"});
   CHECK(k.state.rate.error == "not-finished");
   CHECK(k.state.screen == Screen::RateFind);
-  k.tap(PickVisit{{"id-9", "A012"}});
+  k.tap(TypeRateCheck{false});
+  k.tap(RateKey{'<'});
+  CHECK(k.state.rate.typed_label == "A01");  // the keys went back to the number
+  k.result(VisitFound{{"id-9", "A012"}});
   CHECK(k.state.screen == Screen::RateScore);
   CHECK(k.tap(SubmitRating{}).empty());  // no face picked yet
   k.tap(PickScore{9});

@@ -111,16 +111,17 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
   if (n.rfind("ticket", 0) == 0) add({"ticket.done"});
   if (n.rfind("rate_find", 0) == 0) {
     ids = digits("key.");
-    add({"back", "key.del", "key.clear", "rate.find"});
-    for (const char* code : {"A", "B", "C", "D", "E", "F", "G", "H"}) ids.push_back(std::string("key.") + code);
-    for (const VisitView& visit : sample.state.rate.recent) ids.push_back("visit." + visit.label);
+    add({"back", "key.del", "key.clear", "rate.find", "rate.number", "rate.check"});
+    if (!sample.state.rate.typing_check)  // the check digits take digits only
+      for (const char* code : {"A", "B", "C", "D", "E", "F", "G", "H"}) ids.push_back(std::string("key.") + code);
   }
   if (n.rfind("rate_score", 0) == 0) {
     add({"back", "score.1", "score.2", "score.3", "score.4", "score.5", "rate.submit"});
     for (const std::string& code : rating_reason_codes()) ids.push_back("reason." + code);
   }
   if (n == "rate_thanks") add({"thanks.done"});
-  if (n.rfind("request_", 0) == 0 && n != "request_done") add({"back"});
+  if (n.rfind("request_", 0) == 0 && n != "request_done" && n != "request_leave") add({"back"});
+  if (n == "request_leave") add({"request.leave", "request.stay"});
   if (n == "request_kind") add({"kind.repair", "kind.installation"});
   if (n == "request_description") {
     for (char c = 'a'; c <= 'z'; ++c) ids.push_back(std::string("kb.") + c);
@@ -246,16 +247,17 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK_FALSE(rig.shows("back"));
   } else if (n.rfind("ticket", 0) == 0) {
     CHECK(is_only<BackToWelcome>(rig.tap("ticket.done")));
-  } else if (n == "rate_find") {
-    const auto visit = only<PickVisit>(rig.tap("visit.C011"));
-    CHECK(visit.visit.ticket_id == "t-c011");
+  } else if (n == "rate_find") {  // typing the check digits
+    CHECK_FALSE(only<TypeRateCheck>(rig.tap("rate.number")).check);
+    CHECK(only<TypeRateCheck>(rig.tap("rate.check")).check);
     CHECK(is_only<LookUpVisit>(rig.tap("rate.find")));
     CHECK(only<RateKey>(rig.tap("key.5")).key == '5');
-    CHECK(only<RateKey>(rig.tap("key.H")).key == 'H');
     CHECK(only<RateKey>(rig.tap("key.del")).key == '<');
     CHECK(only<RateKey>(rig.tap("key.clear")).key == '*');
-    CHECK(only<RateKey>(rig.tap("key.C")).key == 'C');  // the letter C is a letter, not "clear"
     CHECK(is_only<BackToWelcome>(rig.tap("back")));
+  } else if (n == "rate_find_error") {  // typing the number
+    CHECK(only<RateKey>(rig.tap("key.H")).key == 'H');
+    CHECK(only<RateKey>(rig.tap("key.C")).key == 'C');  // the letter C is a letter, not "clear"
   } else if (n == "rate_score") {
     for (int score = 1; score <= 5; ++score) CHECK(only<PickScore>(rig.tap("score." + std::to_string(score))).score == score);
     for (const std::string& code : rating_reason_codes()) CHECK(only<ToggleReason>(rig.tap("reason." + code)).code == code);
@@ -265,7 +267,11 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(is_only<BackToWelcome>(rig.tap("thanks.done")));
   } else if (n == "request_kind") {
     CHECK(only<ChooseKind>(rig.tap("kind.installation")).kind == RequestKind::Installation);
-    CHECK(is_only<PreviousStep>(rig.tap("back")));
+    CHECK(is_only<LeaveRequest>(rig.tap("back")));  // the top bar's Home; the step's own Back is below
+  } else if (n == "request_leave") {
+    CHECK(is_only<LeaveRequest>(rig.tap("request.leave")));
+    CHECK(is_only<StayOnRequest>(rig.tap("request.stay")));
+    CHECK_FALSE(rig.shows("back"));  // a double tap on Home cannot answer the question
   } else if (n == "request_description") {
     CHECK(only<TextKey>(rig.tap("kb.w")).key == 'w');
     CHECK(only<TextKey>(rig.tap("kb.7")).key == '7');

@@ -354,6 +354,31 @@ TEST_CASE("after the idle wipe nothing typed is in the state or in the IME") {
   CHECK(k.state().request.draft.description.empty());
 }
 
+TEST_CASE("one way back per step: the step's Back goes one step back, Home asks before wiping what was typed") {
+  CustomerHarness k(Language::En);
+  k.tap("welcome.request");
+  k.settle();
+  k.tap("back");  // nothing chosen yet: Home leaves at once
+  CHECK(k.state().screen == Screen::Welcome);
+  test::open_form_to_description(k);
+  test::type_keys(k, "noisy");
+  k.tap("request.previous");  // the step's Back: one step back, nothing lost
+  CHECK(k.state().request.step == FormStep::Details);
+  k.tap("request.next");
+  CHECK(k.state().request.draft.description == "noisy");
+  k.tap("back");  // Home: asked first
+  CHECK(k.state().screen == Screen::Request);
+  CHECK(k.shows("request.leave"));
+  CHECK_FALSE(k.shows("kb.a"));
+  k.tap("request.stay");
+  CHECK(k.state().request.step == FormStep::Description);
+  CHECK(k.state().request.draft.description == "noisy");
+  k.tap("back");
+  k.tap("request.leave");
+  CHECK(k.state().screen == Screen::Welcome);
+  CHECK(k.state().request.draft.description.empty());
+}
+
 TEST_CASE("bad input gets the domain's clear messages and nothing is stored") {
   CustomerHarness k(Language::En);
   test::open_form_to_description(k);

@@ -1,8 +1,11 @@
 // Ratings on a real store: only finished visits, one per visit (also when two
-// taps race), found by number or among the visits of the last minutes.
+// taps race), found by number with the check digits printed on the ticket.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "ratings/rating_book.h"
+#include "ratings/rating_check.h"
 #include "support/test_store.h"
 
 using namespace kiosk;
@@ -15,6 +18,7 @@ Ticket serve(TestStore& s, const char* service) {
   s.clock.advance_s(120);
   return s.engine->finish(1, Outcome::Resolved).value();
 }
+std::string check_of(const Ticket& t) { return rating_check_digits(t.token); }
 }  // namespace
 
 TEST_CASE("a finished visit is rated once; a second attempt is refused with its own code") {
@@ -22,12 +26,12 @@ TEST_CASE("a finished visit is rated once; a second attempt is refused with its 
   REQUIRE(s.engine->open_counter(1, {"A", "B"}).ok());
   const Ticket done = serve(s, "A");
   RatingBook book(*s.store, s.clock);
-  const Ticket found = book.ratable_visit("A001").value();
+  const Ticket found = book.ratable_visit("A001", check_of(done)).value();
   CHECK(found.id == done.id);
   const Rating rating = book.rate(found.id, 5, {"fast", "friendly"}).value();
   CHECK(rating.counter == 1);
   CHECK(book.rate(found.id, 4, {}).error().code == "already-rated");
-  CHECK(book.ratable_visit("A001").error().code == "already-rated");
+  CHECK(book.ratable_visit("A001", check_of(done)).error().code == "already-rated");
   Statement& q = s.store->db().prepare("SELECT score, reasons, counter FROM rating WHERE ticket_id = ?1");
   q.bind(1, done.id);
   REQUIRE(q.step());
@@ -41,10 +45,10 @@ TEST_CASE("visits that cannot be rated are told apart") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
   RatingBook book(*s.store, s.clock);
-  s.engine->issue({"A", false, {}}).value();
-  CHECK(book.ratable_visit("A001").error().code == "not-finished");
-  CHECK(book.ratable_visit("A002").error().code == "unknown-ticket");
-  CHECK(book.ratable_visit("12").error().code == "not-a-ticket");
+  const Ticket waiting = s.engine->issue({"A", false, {}}).value().ticket;
+  CHECK(book.ratable_visit("A001", check_of(waiting)).error().code == "not-finished");
+  CHECK(book.ratable_visit("A002", "1234").error().code == "unknown-ticket");
+  CHECK(book.ratable_visit("12", "1234").error().code == "not-a-ticket");
   CHECK(book.rate("no-such-id", 3, {}).error().code == "unknown-ticket");
   const Ticket done = serve(s, "A");
   CHECK(book.rate(done.id, 0, {}).error().code == "bad-score");
@@ -55,37 +59,44 @@ TEST_CASE("visits that cannot be rated are told apart") {
   s.engine->issue({"A", false, {}}).value();
   const Ticket missed = s.engine->call_next(1).value();
   REQUIRE(s.engine->no_show(1).ok());
-  CHECK(book.ratable_visit(missed.label).error().code == "not-served");
+  CHECK(book.ratable_visit(missed.label, check_of(missed)).error().code == "not-served");
   CHECK(book.rate(missed.id, 3, {}).error().code == "not-served");
 }
 
 TEST_CASE("a transferred visit is rated on the ticket that finished it") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A", "B"}).ok());
-  s.engine->issue({"A", false, {}}).value();
+  const Ticket issued = s.engine->issue({"A", false, {}}).value().ticket;
   REQUIRE(s.engine->call_next(1).ok());
   const Ticket moved = s.engine->transfer(1, "B").value();
   REQUIRE(s.engine->call_next(1).value().id == moved.id);
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
   RatingBook book(*s.store, s.clock);
-  CHECK(book.ratable_visit("A001").value().id == moved.id);
+  CHECK(book.ratable_visit("A001", check_of(issued)).value().id == moved.id);  // the paper's digits
 }
 
-TEST_CASE("recently finished visits: the last 15 minutes, unrated, newest first") {
+TEST_CASE("a number alone rates nobody's visit: the check digits must match, and guessing them stops") {
   TestStore s;
-  REQUIRE(s.engine->open_counter(1, {"A", "B", "C"}).ok());
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  const Ticket done = serve(s, "A");
   RatingBook book(*s.store, s.clock);
-  serve(s, "A");          // finished at t
-  s.clock.advance_s(600);
-  const Ticket b = serve(s, "B");  // finished at t + 12 min
-  const Ticket c = serve(s, "C");  // finished at t + 14 min
-  s.clock.advance_s(240);  // now t + 18 min: A001 finished 18 minutes ago
-  std::vector<Ticket> recent = book.recently_finished(15).value();
-  REQUIRE(recent.size() == 2);
-  CHECK(recent[0].label == "C001");
-  CHECK(recent[1].label == "B001");
-  REQUIRE(book.rate(c.id, 2, {"too-slow"}).ok());
-  recent = book.recently_finished(15).value();
-  REQUIRE(recent.size() == 1);
-  CHECK(recent[0].id == b.id);
+  const std::string right = check_of(done);
+  REQUIRE(right.size() == 4);
+  const std::string wrong = right == "0000" ? "0001" : "0000";
+  CHECK(book.ratable_visit("A001", "").error().code == "wrong-check");
+  for (int tries = 2; tries <= kRatingCheckTries; ++tries) CHECK(book.ratable_visit("A001", wrong).error().code == "wrong-check");
+  // After the allowed tries even the right digits are refused for this visit, with a way out.
+  CHECK(book.ratable_visit("A001", right).error().code == "check-locked");
+  // Other visits are not affected.
+  const Ticket next = serve(s, "A");
+  CHECK(book.ratable_visit(next.label, check_of(next)).value().id == next.id);
+}
+
+TEST_CASE("check digits: four digits, stable for a token, different across tokens") {
+  CHECK(rating_check_digits("").empty());
+  CHECK(rating_check_digits("K7W2M9QX3T4HZP8RJ6VC") == rating_check_digits("K7W2M9QX3T4HZP8RJ6VC"));
+  CHECK(rating_check_digits("K7W2M9QX3T4HZP8RJ6VC").size() == 4);
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) seen.insert(rating_check_digits("TOKEN" + std::to_string(i)));
+  CHECK(seen.size() > 190);  // spread over 10,000 values
 }

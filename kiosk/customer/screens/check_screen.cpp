@@ -5,22 +5,6 @@
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
-namespace {
-
-// An entry box that is also a button (tapping it chooses what the keys type).
-void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
-                const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap) {
-  paragraph(ui, label, ui::FontRole::body, palette().text_muted, Align::left, width);
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const Tile t = tile(ui, id, ImVec2(width / ui.em(), 3.2f), Tone::normal);
-  const ImVec2 after = ImGui::GetCursorScreenPos();
-  ImGui::SetCursorScreenPos(at);
-  entry_box(ui, typed, hint, width, focused ? palette().primary : palette().tile);
-  ImGui::SetCursorScreenPos(after);
-  if (t.clicked) emit(on_tap);
-}
-
-}  // namespace
 
 void draw_check_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   top_bar(ui, view, emit, view.tr("check.title"), BackToWelcome{});

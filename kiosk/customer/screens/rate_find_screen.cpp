@@ -1,6 +1,7 @@
-// Rate, step one: find the visit. A keypad of the store's service letters and
-// the digits types the ticket number (shown large); the visits finished in the
-// last minutes are offered as big buttons so most customers just tap theirs.
+// Rate, step one: find the visit by its ticket number and the rating check
+// digits printed on the ticket (a number alone would let anyone rate a
+// stranger's visit). A keypad of the store's service letters and the digits
+// types into the box tapped; the check box takes digits only.
 #include <set>
 
 #include "customer/screens/screen_kit.h"
@@ -18,7 +19,7 @@ std::string service_letters(const CustomerState& state) {
 void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
   const float em = ui.em();
   const float gap_em = 0.4f;
-  const std::string letters = service_letters(view.state);
+  const std::string letters = view.state.rate.typing_check ? std::string() : service_letters(view.state);
   const int letter_columns = columns_for(ui, width, 2.0f, gap_em, static_cast<int>(letters.size()), 9);
   const int letter_rows = letters.empty() ? 0 : (static_cast<int>(letters.size()) + letter_columns - 1) / letter_columns;
   const int rows = letter_rows + 3;
@@ -58,39 +59,6 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   ImGui::PopStyleVar();
 }
 
-void recent_visits(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
-  const float em = ui.em();
-  const Palette& p = palette();
-  const ImVec2 min = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + width, min.y + height), u32(p.surface), 0.3f * em);
-  const float pad = 0.6f * em;
-  const float inner = width - 2 * pad;
-  const float x = ImGui::GetCursorPosX() + pad;
-  ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + pad));
-  paragraph(ui, view.tr("rate.recent"), ui::FontRole::large, p.text, Align::left, inner);
-  const std::vector<VisitView>& visits = view.state.rate.recent;
-  if (visits.empty()) {
-    ImGui::SetCursorPosX(x);
-    paragraph(ui, view.tr("rate.recent_none"), ui::FontRole::body, p.text_muted, Align::left, inner);
-  } else {
-    ImGui::SetCursorPosX(x);
-    paragraph(ui, view.tr("rate.recent_hint"), ui::FontRole::body, p.text_muted, Align::left, inner);
-    const float room = min.y + height - pad - ImGui::GetCursorScreenPos().y;
-    const int columns = columns_for(ui, inner, 4.5f, 0.5f, static_cast<int>(visits.size()), 4);
-    const int fit_rows = std::max(1, static_cast<int>((room + 0.5f * em) / (3.3f * em)));
-    const std::size_t shown = std::min(visits.size(), static_cast<std::size_t>(fit_rows * columns));
-    const float visit_w = cell_width(ui, inner, columns, 0.5f) / em;
-    for (std::size_t i = 0; i < shown; ++i) {  // newest first, as many as fit
-      if (i % columns != 0) ImGui::SameLine();
-      else ImGui::SetCursorPosX(x);
-      const VisitView& visit = visits[i];
-      if (button(ui, "visit." + visit.label, visit.label, ImVec2(visit_w, 2.8f), Tone::normal)) emit(PickVisit{visit});
-    }
-  }
-  ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + height));
-  ImGui::Dummy(ImVec2(width, 0));
-}
-
 }  // namespace
 
 void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
@@ -100,37 +68,24 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   const RateFlow& rate = view.state.rate;
   const std::string error = error_text(view, rate.error);
   const ImVec4 error_fill = rate.error == "already-rated" ? p.info : p.warning;
+  const bool wide = wide_layout(ui);
   const float width = avail_x();
-  if (wide_layout(ui)) {
-    const float left_w = width * 0.6f;
-    const float right_w = width - left_w - 1.0f * em;
-    const ImVec2 top = ImGui::GetCursorPos();
-    const float height = avail_y();
-    // Left: the number and the keypad. Right: a refusal, if any, then the recent visits.
-    ImGui::BeginGroup();
-    paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, left_w);
-    entry_box(ui, view.state.rate.typed_label, view.tr("rate.example"), left_w, !error.empty() ? palette().warning : palette().primary);
-    keypad(ui, view, emit, left_w, top.y + height - ImGui::GetCursorPosY());
-    ImGui::EndGroup();
-    ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
-    ImGui::BeginGroup();
-    if (!error.empty()) {
-      banner(ui, error, error_fill, ui::FontRole::body, right_w);
-      ImGui::SetCursorPosX(top.x + left_w + 1.0f * em);
-    }
-    recent_visits(ui, view, emit, right_w, top.y + height - ImGui::GetCursorPosY());
-    ImGui::EndGroup();
-  } else {
-    // As tall as its content: heading, hint, one row of visits (or the "none" line).
-    const float content = 1.2f * em + line_height(ui, ui::FontRole::large) + 0.5f * em +
-                          line_height(ui, ui::FontRole::body) + 0.5f * em + (rate.recent.empty() ? 0.0f : 3.3f * em);
-    recent_visits(ui, view, emit, width, std::min(avail_y() * 0.35f, content));
-    gap(ui, 0.3f);
-    paragraph(ui, view.tr("rate.enter_number"), ui::FontRole::body, p.text_muted, Align::left, width);
-    entry_box(ui, view.state.rate.typed_label, view.tr("rate.example"), width, !error.empty() ? palette().warning : palette().primary);
-    if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, width);
-    keypad(ui, view, emit, width, std::min(avail_y(), 16.0f * em));
-  }
+  const float left_w = wide ? width * 0.42f : width;
+  const ImVec2 top = ImGui::GetCursorPos();
+  const float height = avail_y();
+  // The number and its check digits, each box tapped to type into it; then a refusal or why both are asked.
+  ImGui::BeginGroup();
+  entry_tile(ui, "rate.number", view.tr("rate.enter_number"), rate.typed_label, view.tr("rate.example"),
+             !rate.typing_check, left_w, emit, TypeRateCheck{false});
+  entry_tile(ui, "rate.check", view.tr("rate.check_label"), rate.typed_check, "····", rate.typing_check, left_w, emit,
+             TypeRateCheck{true});
+  gap(ui, 0.2f);
+  if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, left_w);
+  else paragraph(ui, view.tr("rate.why_check"), ui::FontRole::body, p.text_muted, Align::left, left_w);
+  ImGui::EndGroup();
+  if (wide) ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  else gap(ui, 0.4f);
+  const float keys_w = wide ? width - left_w - 1.0f * em : width;
+  keypad(ui, view, emit, keys_w, wide ? height : std::min(avail_y(), 16.0f * em));
 }
-
 }  // namespace kiosk::customer::kit

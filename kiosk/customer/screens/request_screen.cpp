@@ -1,6 +1,7 @@
-// The request form: the top bar with the step count (back goes one step back,
-// from the first step to Welcome), the current step, or the phone keypad over
-// the contact step; and the parts every step shares (heading, back/next, a
+// The request form: the top bar with the step count and Home (which asks
+// before wiping what was entered), the current step with its own Back (one
+// step back, from the first step to Welcome), or the phone keypad over the
+// contact step; and the parts every step shares (heading, back/next, a
 // grid of choice tiles).
 #include "customer/screens/screen_kit.h"
 #include "kit/choice_tiles.h"
@@ -32,6 +33,27 @@ void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile
   if (tapped >= 0) emit(tiles[static_cast<std::size_t>(tapped)].action);
 }
 
+namespace {
+
+// Home tapped with something entered: leaving wipes it, so ask; staying is the big button.
+void draw_leave_question(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+  const float em = ui.em();
+  const float width = std::min(avail_x(), 36.0f * em);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2.0f * em);
+  paragraph(ui, view.tr("request.leave_question"), ui::FontRole::large, palette().text, Align::centre);
+  paragraph(ui, view.tr("request.leave_body"), ui::FontRole::body, palette().text_muted, Align::centre);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1.5f * em);
+  const float w = cell_width(ui, width, 2, 0.8f) / em;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail_x() - width) / 2);
+  if (button(ui, "request.leave", view.tr("request.leave"), ImVec2(w, 3.2f), Tone::normal, ui::FontRole::body))
+    emit(LeaveRequest{});
+  ImGui::SameLine(0, 0.8f * em);
+  if (button(ui, "request.stay", view.tr("request.stay"), ImVec2(w, 3.2f), Tone::primary, ui::FontRole::body))
+    emit(StayOnRequest{});
+}
+
+}  // namespace
+
 void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const RequestFlow& r = view.state.request;
   if (r.phone_pad_open) {
@@ -42,7 +64,12 @@ void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const std::string step = r.step == FormStep::Review
                                ? view.tr("request.review_bar")
                                : view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
-  if (!top_bar(ui, view, emit, view.tr("request.title"), PreviousStep{}, step))
+  if (r.confirming_leave) {
+    top_bar(ui, view, emit, view.tr("request.title"), std::nullopt, step);
+    draw_leave_question(ui, view, emit);
+    return;
+  }
+  if (!top_bar(ui, view, emit, view.tr("request.title"), LeaveRequest{}, step, "app.home"))
     paragraph(ui, step, ui::FontRole::body, palette().text_muted, Align::left);
   switch (r.step) {
     case FormStep::Kind: draw_kind_step(ui, view, emit); break;

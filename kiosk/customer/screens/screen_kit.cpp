@@ -6,7 +6,7 @@
 namespace kiosk::customer::kit {
 
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
-             std::optional<Action> back, std::string_view subtitle) {
+             std::optional<Action> back, std::string_view subtitle, std::string_view back_label) {
   const float em = ui.em();
   constexpr float kBarEm = 2.8f;
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -16,7 +16,7 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   const float button_em = std::max(5.5f, (text_width(body, body->FontSize, language_label) + 1.6f * em) / em);
   float title_x = start.x;
   if (back) {
-    if (button(ui, "back", view.tr("app.back"), ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body)) emit(*back);
+    if (button(ui, "back", view.tr(back_label), ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body)) emit(*back);
     title_x = ImGui::GetItemRectMax().x + 0.8f * em;
   }
   const float language_x = start.x + width - button_em * em;
@@ -44,6 +44,18 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   ImGui::SetCursorScreenPos(ImVec2(start.x, line_y + 0.35f * em));
   ImGui::Dummy(ImVec2(width, 0));
   return subtitle_drawn;
+}
+
+void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
+                const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap) {
+  paragraph(ui, label, ui::FontRole::body, palette().text_muted, Align::left, width);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const Tile t = tile(ui, id, ImVec2(width / ui.em(), 3.2f), Tone::normal);
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(at);
+  entry_box(ui, typed, hint, width, focused ? palette().primary : palette().tile);
+  ImGui::SetCursorScreenPos(after);
+  if (t.clicked) emit(on_tap);
 }
 
 // [SECTION] Helpers over the state

@@ -22,9 +22,10 @@ namespace kiosk::customer::kit {
 using namespace kiosk::kit;
 
 // A `subtitle` is drawn after the title when both fit on the bar; returns
-// whether it was (if not, the caller shows it below).
+// whether it was (if not, the caller shows it below). The `back` button says
+// the text of `back_label` ("Back" unless told).
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
-             std::optional<Action> back, std::string_view subtitle = {});
+             std::optional<Action> back, std::string_view subtitle = {}, std::string_view back_label = "app.back");
 
 
 // [SECTION] Helpers over the state
@@ -78,6 +79,10 @@ struct PickerTile {
 };
 void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile>& tiles, float width, float height,
                  int max_columns, float min_em = 7.0f);
+// A labelled entry box that is also a button: tapping it chooses what the keys
+// type (`on_tap`); the focused one has the primary frame.
+void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
+                const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap);
 // Keys as rows of one-character buttons ("<prefix><char>" ids), shorter rows centred.
 void key_rows(ui::TouchUi& ui, const std::vector<std::string>& rows, const std::string& id_prefix, float width,
               float key_h_em, const std::function<void(char)>& on_key);

@@ -76,7 +76,7 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   }
 }
 
-// The QR card: the code, what it is for, the time and store.
+// The QR card: the code, what it is for, the rating check digits, the time and store.
 void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket, ImVec2 min, ImVec2 max) {
   const float em = ui.em();
   const Palette& p = palette();
@@ -87,15 +87,22 @@ void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket
   const std::string scan = view.tr("ticket.scan");
   std::string facts = view.tr("ticket.issued_at", {ticket.issued_local_time});
   if (!view.store_id.empty()) facts += " · " + view.tr("ticket.store", {view.store_id});
+  const std::string check = ticket.rating_check.empty() ? std::string() : view.tr("ticket.rating_check", {ticket.rating_check});
   const float scan_h = wrapped_height(ui, scan, ui::FontRole::body, inner);
+  const float check_h = check.empty() ? 0 : wrapped_height(ui, check, ui::FontRole::body, inner) + 0.3f * em;
   const float facts_h = wrapped_height(ui, facts, ui::FontRole::body, inner);
-  const float texts_h = 0.3f * em + scan_h + 0.3f * em + facts_h;
+  const float texts_h = 0.3f * em + scan_h + check_h + 0.3f * em + facts_h;
   const float qr_room = std::min(inner, max.y - min.y - 2 * pad - texts_h);
   float y = min.y + std::max(pad, (max.y - min.y - qr_room - texts_h) / 2);
   const float side = draw_qr(draw, ImVec2(min.x + pad + (inner - qr_room) / 2, y), qr_room, ticket.token);
   y += (side > 0 ? side : qr_room) + 0.3f * em;
   y += text_in_rect(ui, draw, scan, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
                     ImVec2(max.x - pad, y + scan_h), Align::centre);
+  if (!check.empty()) {
+    y += 0.3f * em;
+    y += text_in_rect(ui, draw, check, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
+                      ImVec2(max.x - pad, y + check_h), Align::centre);
+  }
   y += 0.3f * em;
   text_in_rect(ui, draw, facts, ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
                ImVec2(max.x - pad, y + facts_h), Align::centre);
