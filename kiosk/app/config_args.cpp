@@ -70,8 +70,8 @@ std::vector<std::string> apply_config_file(std::vector<std::string> args) {
     if (config.screen_width > 0)
       add_default(args, "windowed", std::to_string(config.screen_width) + "x" + std::to_string(config.screen_height));
   }
+  if (role == "customer" || role == "counter") add_default(args, "printer", config.printer);
   if (role == "customer") {
-    add_default(args, "printer", config.printer);
     add_default(args, "idle-quiet-seconds", std::to_string(config.idle_seconds));
   }
   if (owns_store) apply_store_settings(config, path, *find_option(args, "data", false));

@@ -3,7 +3,7 @@
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--frame-stats] [--screen NAME --screenshot FILE.png]
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
-//   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] ...
+//   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] [--printer PATH|none] ...
 //   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
 //   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH] ...
 //   kiosk --list-screens customer|counter|display|technician   (the names --screen takes, one a line)
@@ -35,7 +35,7 @@ constexpr const char* kUsage =
     "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role node --data DIR [--listen ADDR:PORT]\n"
     "       kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH]\n"
-    "             [--screen NAME --screenshot FILE.png]\n"
+    "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
     "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
     "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n"

@@ -73,7 +73,11 @@ struct RequestOptionsLoaded {
   std::string today;
   std::string last_visit_day;
 };
-struct StaffRequestCreated { std::string code; };
+struct StaffRequestCreated {
+  std::string code;
+  bool printing = false;  // the counter has a printer: StaffReceiptPrinted follows
+};
+struct StaffReceiptPrinted { bool ok = false; };
 // The node refused the form (a field's validation code such as "phone-format",
 // or "ticket-already-requested"); an unreachable node or an ended session
 // comes as RequestFailed{"request"} like any other request.
@@ -96,7 +100,7 @@ using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, To
                             ChooseRequestProblem, SetRequestPurchaseDate, SetRequestVisitDate, ChooseRequestWindow,
                             ChooseRequestUrgency, ToggleRequestOnSite, ToggleRequestConsent, SubmitStaffRequest, Tick,
                             QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted,
-                            RequestOptionsLoaded, StaffRequestCreated, StaffRequestRefused, RequestFailed>;
+                            RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted, StaffRequestRefused, RequestFailed>;
 
 // [SECTION] Effects: one API request each, run in order on the worker.
 struct LogIn {

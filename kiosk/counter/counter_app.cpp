@@ -20,7 +20,7 @@ CounterApp::CounterApp(CounterAppConfig config, app::Translations texts, EpochMs
   inbox_.set_wake(std::move(wake));
   state_.language = config_.language;
   state_.queue_loaded_at = now;
-  worker_ = std::make_unique<CounterWorker>(CounterWorkerConfig{config_.store_url, config_.counter},
+  worker_ = std::make_unique<CounterWorker>(CounterWorkerConfig{config_.store_url, config_.counter, config_.printer, &texts_},
                                             [this](Action action) {
                                               ++answers_posted_;
                                               inbox_.post(std::move(action));

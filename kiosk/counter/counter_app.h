@@ -26,6 +26,7 @@ struct CounterAppConfig {
   int counter = 1;
   Language language = Language::Zh;
   CounterTimings timings;
+  std::optional<printer::PrinterTarget> printer;  // --printer: request receipts
 };
 
 // The console shows more than a customer screen: somewhat smaller fonts.

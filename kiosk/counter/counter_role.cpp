@@ -38,6 +38,9 @@ int run_counter_role(app::CommandLine& cl) {
   const std::string lang = cl.optional("lang").value_or("zh");
   if (lang != "zh" && lang != "en") throw app::UsageError("--lang must be zh or en");
   config.language = lang == "en" ? Language::En : Language::Zh;
+  // The counter's own receipt printer for requests it logs ("none": the clerk writes the code down).
+  const std::string printer = cl.optional("printer").value_or("none");
+  if (printer != "none") config.printer = printer::printer_target_for_path(printer);
   ui::WindowConfig window_config;
   window_config.font_scale = counter_font_scale();
   window_config.hide_cursor = false;  // staff may use a mouse

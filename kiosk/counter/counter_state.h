@@ -77,6 +77,9 @@ struct LinkStatus {
 enum class RequestField { Model, Serial, Description, Name, Phone, Address };
 constexpr int kRequestFields = 6;
 
+// The paper for the customer of a request just created at the counter.
+enum class ReceiptState { NoPrinter, Printing, Printed, Failed };
+
 // A repair or installation request logged by staff for a customer: a walk-in
 // ("New request") or the ticket just finished with the outcome "request".
 struct StaffRequest {
@@ -93,6 +96,7 @@ struct StaffRequest {
   std::string error_code;      // the node's refusal (a validation code such as "phone-format")
   std::string error_message;   // its English message, for codes without a translation
   std::string created_code;    // once stored: the code to give the customer; the form is cleared
+  ReceiptState receipt = ReceiptState::NoPrinter;  // of the request just created
 };
 
 struct CounterState {

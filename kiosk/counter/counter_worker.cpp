@@ -5,6 +5,8 @@
 
 #include "codec/request_form_json.h"
 #include "counter/node_answers.h"
+#include "paper/receipt_output.h"
+#include "paper/request_receipt.h"
 #include "remote/store_node_client.h"
 
 namespace kiosk::counter {
@@ -33,7 +35,8 @@ Json command_body(const CounterCommand& c) {
 class Requests {
  public:
   Requests(const CounterWorkerConfig& config, const CounterWorker::Post& post)
-      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), post_(post) {}
+      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), config_(config),
+        post_(post) {}
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
@@ -71,27 +74,41 @@ class Requests {
   void load_queue() {
     Result<Json> answer = client_.queue();
     if (!answer) return fail("queue", answer.error());
+    if (answer.value().contains("store") && answer.value()["store"].is_string()) store_id_ = answer.value()["store"];
     post_(queue_from_json(answer.value(), counter_));
   }
 
   void load_request_options() {
     Result<Json> answer = client_.products();
     if (!answer) return fail("products", answer.error());
-    post_(request_options_from_json(answer.value()));
+    RequestOptionsLoaded options = request_options_from_json(answer.value());
+    products_ = options.products;  // the receipt names them
+    post_(std::move(options));
   }
 
   // The node's refusal of the form goes back with its code; a link or session failure as any other.
   void post_request(const PostRequest& e) {
     Result<Json> answer = client_.create_request(Json(request_form_json(e.form)), e.ticket_id);
     if (answer) {
-      const Json& request = answer.value().value("request", Json::object());
-      post_(StaffRequestCreated{request.is_object() ? request.value("code", std::string()) : std::string()});
+      const Request request = receipt_request_from_json(answer.value().value("request", Json::object()));
+      const bool printing = config_.printer && config_.texts;
+      post_(StaffRequestCreated{request.code, printing});
+      if (printing) print_receipt(request);
       return;
     }
     const Error& error = answer.error();
     const RequestFailed failed = failure_from_error("request", error);
     if (failed.failure == Failure::Unreachable || failed.failure == Failure::SessionEnded) return post_(failed);
     post_(StaffRequestRefused{error.code, error.message});
+  }
+
+  // The same receipt as the kiosk's, on this counter's printer.
+  void print_receipt(const Request& request) {
+    const printer::PrintResult printed =
+        paper::output_receipt(paper::request_receipt(request, products_, store_id_, *config_.texts), *config_.printer);
+    if (!printed.ok())
+      std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), printed.message.c_str());
+    post_(StaffReceiptPrinted{printed.ok()});
   }
 
   void load_reprints() {
@@ -116,7 +133,10 @@ class Requests {
 
   remote::StoreNodeClient client_;
   int counter_;
+  const CounterWorkerConfig& config_;
   const CounterWorker::Post& post_;
+  std::string store_id_;                    // from the last /queue answer
+  std::vector<ProductCategory> products_;  // from the last /products answer
 };
 
 }  // namespace

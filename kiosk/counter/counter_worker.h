@@ -8,17 +8,22 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "app/translations.h"
 #include "counter/counter_actions.h"
+#include "printer/printer_port.h"
 
 namespace kiosk::counter {
 
 struct CounterWorkerConfig {
   std::string store_url;  // "http://127.0.0.1:8700"
   int counter = 1;
+  std::optional<printer::PrinterTarget> printer;  // the counter's receipt printer, if it has one
+  const app::Translations* texts = nullptr;       // the receipt's words (the app's, which outlives the worker)
 };
 
 class CounterWorker {

@@ -80,6 +80,20 @@ RequestOptionsLoaded request_options_from_json(const json& answer) {
   return loaded;
 }
 
+Request receipt_request_from_json(const json& r) {
+  Request request;
+  request.id = text(r, "id");
+  request.code = text(r, "code");
+  request.kind = request_kind_from(text(r, "kind")).value_or(RequestKind::Repair);
+  request.product = text(r, "product");
+  request.problem = text(r, "problem");
+  request.phone = text(r, "phone");
+  request.on_site = !r.is_object() || !r.contains("on_site") || !r["on_site"].is_boolean() || r["on_site"].get<bool>();
+  request.preferred_date = text(r, "preferred_date");
+  request.time_window = time_window_from(text(r, "time_window"));
+  return request;
+}
+
 RequestFailed failure_from_error(const std::string& what, const Error& e) {
   RequestFailed failed{what, Failure::Other, 0};
   if (e.kind == ErrorKind::Unavailable) failed.failure = Failure::Unreachable;

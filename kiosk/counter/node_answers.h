@@ -21,6 +21,9 @@ QueueLoaded queue_from_json(const nlohmann::json& queue, int counter_number);
 std::vector<TicketLine> reprints_from_json(const nlohmann::json& answer);
 // GET /products: the catalogue, the store's today and the last visit day.
 RequestOptionsLoaded request_options_from_json(const nlohmann::json& answer);
+// A created request as its receipt shows it (id, code, kind, product, problem,
+// masked phone, on site, preferred visit); other fields are left empty.
+Request receipt_request_from_json(const nlohmann::json& request);
 // An error of StoreNodeClient for request `what` as a RequestFailed.
 RequestFailed failure_from_error(const std::string& what, const Error& error);
 

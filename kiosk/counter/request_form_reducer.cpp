@@ -204,6 +204,7 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
             const bool for_ticket_in_hand = s.ticket && !r.ticket_id.empty() && s.ticket->id == r.ticket_id;
             r.busy = false;
             r.created_code = a.code;
+            r.receipt = a.printing ? ReceiptState::Printing : ReceiptState::NoPrinter;
             r.form = {};  // the customer has the code; nothing personal stays on screen
             r.ticket_id.clear();
             r.page = 0;
@@ -213,6 +214,10 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
             s.note = {"counter.note.finished", s.ticket->label, {}};
             s.ticket.reset();
             return std::nullopt;  // the main reducer refreshes the queue
+          },
+          [&](const StaffReceiptPrinted& a) -> std::optional<Effects> {
+            r.receipt = a.ok ? ReceiptState::Printed : ReceiptState::Failed;
+            return Effects{};
           },
           [&](const StaffRequestRefused& a) -> std::optional<Effects> {
             r.busy = false;

@@ -17,7 +17,8 @@ std::vector<std::string> all_codes(const CounterState& s) {
 }
 
 // The staff's request form filled in, on the page `name` shows (request-product,
-// -details, -customer, -visit), refused or stored (request-refused, -created).
+// -details, -customer, -visit), refused or stored (request-refused, -created
+// with its receipt printed, -created-no-printer).
 void script_request_form(CounterApp& app, const std::string& name, EpochMs& now) {
   auto run = [&](std::initializer_list<Action> actions) {
     for (const Action& a : actions) app.show_sample(a, now += 1000);
@@ -34,7 +35,8 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
        RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{"2026-11-24"},
        ChooseRequestWindow{TimeWindow::Afternoon}, ToggleRequestConsent{}});
   if (name == "request-refused") run({SubmitStaffRequest{}, StaffRequestRefused{"address-too-long", "the address is too long"}});
-  if (name == "request-created") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX"}});
+  if (name == "request-created") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", true}, StaffReceiptPrinted{true}});
+  if (name == "request-created-no-printer") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", false}});
   const char* const pages[] = {"request-product", "request-details", "request-customer", "request-visit"};
   for (int page = 0; page < 4; ++page)
     if (name == pages[page]) run({ShowRequestPage{page}});
@@ -46,7 +48,7 @@ const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names{"login",  "login-error", "open",   "console",    "serving",
                                               "finish", "transfer",    "paused", "unreachable", "request-product",
                                               "request-details", "request-customer", "request-visit", "request-refused",
-                                              "request-created"};
+                                              "request-created", "request-created-no-printer"};
   return names;
 }
 

@@ -6,7 +6,6 @@
 #include "core/phone.h"
 #include "customer/admin_effects.h"
 #include "customer/printer_health.h"
-#include "customer/receipt_output.h"
 #include "customer/request_effects.h"
 #include "customer/ticket_receipt.h"
 #include "printer/ticket_printer.h"
@@ -90,7 +89,7 @@ class EffectContext {
     for (const ServiceView& s : services())
       if (s.code == view.service_code) service = s;
     const printer::Receipt receipt = ticket_receipt(view, service, store_.store_id(), config_.texts);
-    const std::string failure = output_receipt(receipt, *config_.printer, store_, clock_.now_ms());
+    const std::string failure = print_recorded(receipt, *config_.printer, store_, clock_.now_ms());
     if (!failure.empty()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
     const bool ok = failure.empty();
     Result<Ticket> recorded = engine_.record_print(view.id, ok ? PrintState::Printed : PrintState::Failed);

@@ -1,7 +1,9 @@
-// Mapping a print's result to the printer state in the store.
+// Mapping a print's result to the printer state in the store, and printing with it recorded.
 #include "customer/printer_health.h"
 
 #include <cstdio>
+
+#include "paper/receipt_output.h"
 
 namespace kiosk::customer {
 
@@ -47,6 +49,13 @@ void record_print_outcome(StoreDb& store, const printer::PrintResult& result, co
   if (!status) return;
   const Result<Done> recorded = kiosk::record_printer_status(store, *status);
   if (!recorded) std::fprintf(stderr, "kiosk: printer state not recorded: %s\n", recorded.error().message.c_str());
+}
+
+std::string print_recorded(const printer::Receipt& receipt, const printer::PrinterTarget& target, StoreDb& store,
+                           EpochMs now) {
+  const printer::PrintResult printed = paper::output_receipt(receipt, target);
+  record_print_outcome(store, printed, target, now);
+  return printed.message;
 }
 
 void check_paper(StoreDb& store, const printer::PrinterTarget& target, EpochMs now) {

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/clock.h"
 #include "printer/print_result.h"
 #include "printer/printer_port.h"
+#include "printer/receipt.h"
 #include "store/printer_state.h"
 #include "store/store_db.h"
 
@@ -25,6 +27,11 @@ std::optional<PrinterStatus> printer_status_of(const printer::PrintResult& resul
 
 // Records it (when it says anything); a store that cannot take it is logged.
 void record_print_outcome(StoreDb& store, const printer::PrintResult& result, const printer::PrinterTarget& target,
+                           EpochMs now);
+
+// Prints `receipt` (paper/receipt_output.h) and records what that says about
+// the printer. Empty when printed (or drawn); else why not, for the log.
+std::string print_recorded(const printer::Receipt& receipt, const printer::PrinterTarget& target, StoreDb& store,
                            EpochMs now);
 
 // The idle check: asks a printer device for its paper and records the answer.

@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "core/store_time_zone.h"
-#include "customer/receipt_output.h"
-#include "customer/request_receipt.h"
+#include "customer/printer_health.h"
+#include "paper/request_receipt.h"
 #include "requests/request_book.h"
 #include "requests/request_lookup.h"
 #include "requests/request_validation.h"
@@ -72,8 +72,8 @@ void RequestEffects::create(const CreateRequest& effect) {
   if (!printer_) return;
   Result<std::vector<ProductCategory>> products = book.products();
   const printer::Receipt receipt =
-      request_receipt(request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
-  const std::string failure = output_receipt(receipt, *printer_, store_, clock_.now_ms());
+      paper::request_receipt(request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
+  const std::string failure = print_recorded(receipt, *printer_, store_, clock_.now_ms());
   if (!failure.empty()) std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), failure.c_str());
   post_(RequestReceiptPrinted{failure.empty()});
 }

@@ -25,12 +25,13 @@ app::Translations translations() {
 
 }  // namespace
 
-CounterHarness::CounterHarness(int counter, counter::Language language)
+CounterHarness::CounterHarness(int counter, counter::Language language, std::optional<printer::PrinterTarget> printer)
     : now(SystemClock().now_ms()), ui(headless_config()) {
   counter::CounterAppConfig config;
   config.store_url = "http://127.0.0.1:" + std::to_string(node.port);
   config.counter = counter;
   config.language = language;
+  config.printer = std::move(printer);
   app = std::make_unique<counter::CounterApp>(config, translations(), now, [] {});
   for (const std::string& text : app->texts_to_show()) ui.fonts().add_text(text);
   ui.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);

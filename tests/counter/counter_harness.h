@@ -6,17 +6,20 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "counter/counter_app.h"
 #include "node/node_fixture.h"
+#include "printer/printer_port.h"
 #include "ui/headless_ui.h"
 
 namespace kiosk::test {
 
 class CounterHarness {
  public:
-  explicit CounterHarness(int counter = 1, counter::Language language = counter::Language::Zh);
+  explicit CounterHarness(int counter = 1, counter::Language language = counter::Language::Zh,
+                          std::optional<printer::PrinterTarget> printer = std::nullopt);
 
   // Taps the widget `id` (REQUIREs that it is on screen), then lets the worker answer.
   void tap(const std::string& id);

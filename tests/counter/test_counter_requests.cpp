@@ -1,13 +1,22 @@
 // The staff's request form on the counter console, headless against a real
 // store node: a walk-in's request from "New request", a finished ticket
 // turned into a request (its phone taken when none is typed), and refusals
-// said in plain words with nothing stored and nothing typed lost. Each checks
+// said in plain words with nothing stored and nothing typed lost, and the
+// receipt on the counter's printer (the kiosk's, byte for byte). Each checks
 // SQLite.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
+#include <span>
 
 #include "counter_harness.h"
+#include "escpos_decoder.h"
+#include "paper/receipt_output.h"
+#include "paper/request_receipt.h"
+#include "requests/request_book.h"
 #include "requests/request_validation.h"
 #include "store/product_catalog.h"
 
@@ -114,6 +123,10 @@ TEST_CASE("New request: a walk-in's request typed by staff is stored, the code s
     CHECK(h.state().request.form.contact_name.empty());  // nothing personal stays on screen
     CHECK(h.ui.fonts().missing_characters().empty());
     CHECK(h.app->texts().missing_keys().empty());
+    h.tap("req.another");  // a fresh form for the next customer
+    CHECK(h.state().screen == Screen::Request);
+    CHECK(h.state().request.created_code.empty());
+    CHECK(h.state().request.form.product.empty());
     h.tap("req.cancel");
     CHECK(h.state().screen == Screen::Console);
   }
@@ -214,4 +227,66 @@ TEST_CASE("bad input on the staff's form: the node's message in plain words, the
   }
   CHECK(request_count(h) == 0);
   CHECK(h.app->texts().missing_keys().empty());
+}
+
+namespace {
+
+std::vector<char> file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A walk-in's request typed and sent at a counter with `printer`: its code.
+std::string send_walk_in_request(CounterHarness& h) {
+  load_products(h);
+  h.log_in();
+  h.tap("act.new_request");
+  fill_product_page(h);
+  fill_customer_page(h, "138 1234 5678");
+  give_consent(h);
+  h.tap("req.send");
+  h.settle();
+  REQUIRE_MESSAGE(!h.state().request.created_code.empty(), h.state().request.error_code);
+  return h.state().request.created_code;
+}
+
+}  // namespace
+
+TEST_CASE("a walk-in's request logged at a counter prints the kiosk's receipt on the counter's printer") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("counter-receipt-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path printed = dir / "counter-printer.bin", expected = dir / "kiosk-receipt.bin";
+  CounterHarness h(1, Language::Zh, printer::printer_target_for_path(printed.string()));
+  const std::string code = send_walk_in_request(h);
+  CHECK(h.state().request.receipt == ReceiptState::Printed);
+  // Byte for byte what the kiosk prints for this request (the same layout, both languages, the phone masked).
+  SystemClock clock;
+  RequestBook book(*h.node.store.store, clock);
+  const Request stored_request = book.find(code).value();
+  const printer::PrintResult reference = paper::output_receipt(
+      paper::request_receipt(stored_request, book.products().value(), h.node.store.store->store_id(), h.app->texts()),
+      printer::printer_target_for_path(expected.string()));
+  REQUIRE(reference.ok());
+  const std::vector<char> bytes = file_bytes(printed);
+  CHECK(bytes.size() > 1000);
+  CHECK(bytes == file_bytes(expected));
+  const printer::test::DecodeResult decoded = printer::test::decode_escpos(
+      std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  CHECK_MESSAGE(decoded.ticket.has_value(), decoded.error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("without a printer, or when it fails, the clerk is told to write the code down") {
+  SUBCASE("no printer at this counter") {
+    CounterHarness h(1, Language::En);
+    send_walk_in_request(h);
+    CHECK(h.state().request.receipt == ReceiptState::NoPrinter);
+  }
+  SUBCASE("a printer that cannot be opened") {
+    CounterHarness h(1, Language::En, printer::printer_target_for_path("/nonexistent-dir/receipt.bin"));
+    const std::string code = send_walk_in_request(h);
+    CHECK(h.state().request.receipt == ReceiptState::Failed);
+    CHECK(request_count(h) == 1);  // the request is stored all the same
+    CHECK(stored(h, "code") == code);
+  }
 }

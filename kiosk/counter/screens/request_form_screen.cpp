@@ -247,6 +247,38 @@ std::string refusal_text(const CounterView& view, const StaffRequest& r) {
   return view.tr("counter.request.error.other", {r.error_message});
 }
 
+// What became of the customer's paper, and what the clerk does about it.
+const char* receipt_key(ReceiptState receipt) {
+  switch (receipt) {
+    case ReceiptState::Printing: return "counter.request.receipt.printing";
+    case ReceiptState::Printed: return "counter.request.receipt.printed";
+    case ReceiptState::Failed: return "counter.request.receipt.failed";
+    case ReceiptState::NoPrinter: break;
+  }
+  return "counter.request.receipt.no_printer";
+}
+
+// Stored: the code large, what became of the receipt, and where to go next
+// (the form was cleared: nothing personal stays on screen).
+void draw_created(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
+  const StaffRequest& r = view.state.request;
+  const float em = ui.em();
+  const Palette& p = palette();
+  const float width = avail_x();
+  banner(ui, view.tr("counter.request.created", {r.created_code}), p.success, ui::FontRole::large);
+  gap(ui, 0.3f);
+  banner(ui, view.tr(receipt_key(r.receipt)), r.receipt == ReceiptState::Failed ? p.danger : p.info);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.5f * em, avail_y() - 3.0f * em));
+  const float w = cell_width(ui, width, 2, 0.5f) / em;
+  if (button(ui, "req.cancel", view.tr("counter.request.back"), ImVec2(w, 2.6f), Tone::normal, ui::FontRole::body))
+    emit(CloseRequestForm{});
+  ImGui::SameLine(0, 0.5f * em);
+  if (button(ui, "req.another", view.tr("counter.request.another"), ImVec2(w, 2.6f), Tone::primary, ui::FontRole::body)) {
+    emit(CloseRequestForm{});
+    emit(OpenRequestForm{});
+  }
+}
+
 }  // namespace
 
 void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
@@ -254,12 +286,12 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
   top_bar(ui, view, emit,
           r.ticket_label.empty() ? view.tr("counter.request.title") : view.tr("counter.request.title_ticket", {r.ticket_label}));
   link_banner(ui, view);
+  if (!r.created_code.empty()) return draw_created(ui, view, emit);
   read_keys(r, emit);
   const float em = ui.em();
   const Palette& p = palette();
   const float width = avail_x();
-  if (!r.created_code.empty()) banner(ui, view.tr("counter.request.created", {r.created_code}), p.success, ui::FontRole::large);
-  else if (!r.error_code.empty()) banner(ui, refusal_text(view, r), p.danger);
+  if (!r.error_code.empty()) banner(ui, refusal_text(view, r), p.danger);
   else if (!view.state.error.empty()) banner(ui, view.tr(view.state.error), p.danger);
   // The page tabs.
   const char* const pages[] = {"product", "details", "customer", "visit"};
@@ -283,7 +315,7 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
   // Cancel and send along the bottom.
   ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + 0.4f * em));
   const float w = cell_width(ui, width, 2, 0.5f) / em;
-  if (button(ui, "req.cancel", view.tr(r.created_code.empty() ? "counter.request.cancel" : "counter.request.back"),
+  if (button(ui, "req.cancel", view.tr("counter.request.cancel"),
              ImVec2(w, 2.6f), r.busy ? Tone::disabled : Tone::normal, ui::FontRole::body))
     emit(CloseRequestForm{});
   ImGui::SameLine(0, 0.5f * em);

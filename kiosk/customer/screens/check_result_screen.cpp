@@ -1,9 +1,13 @@
 // The status of a request: what it is for, where it stands now (large), the
 // visit once scheduled, and the timeline of its changes; nothing personal.
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
+
+using paper::kind_text;
+using paper::state_text;
+using paper::visit_text;
 
 void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   top_bar(ui, view, emit, view.tr("check.title"), BackToWelcome{});

@@ -1,10 +1,12 @@
 // The request form's picking steps: repair or installation (two big tiles with
 // a line each), the product (the store's catalogue), the problem (the
 // product's own list). A tap chooses and moves on.
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
+
+using paper::find_product;
 namespace {
 
 const std::string& name_of(const CustomerView& view, const std::string& zh, const std::string& en) {

@@ -3,10 +3,14 @@
 // everything entered (phone masked) with "change" per part and the submit.
 #include "core/phone.h"
 #include "core/store_time_zone.h"
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
+
+using paper::day_text;
+using paper::request_summary;
+using paper::window_text;
 namespace {
 
 // One review row: label, value (wrapped), and a "change" button to its step.

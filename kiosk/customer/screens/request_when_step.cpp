@@ -1,10 +1,12 @@
 // The request form's visit step: the day (today and the next two weeks as
 // tiles, the weekday over the date: no typing of dates), the time of day, and
 // back/next pinned to the bottom.
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
 namespace kiosk::customer::kit {
+
+using paper::window_text;
 namespace {
 
 void day_tiles(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {

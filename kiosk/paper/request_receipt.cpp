@@ -1,10 +1,10 @@
 // Layout of the request receipt: both languages, as the ticket's.
-#include "customer/request_receipt.h"
+#include "paper/request_receipt.h"
 
 #include "core/phone.h"
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 
-namespace kiosk::customer {
+namespace kiosk::paper {
 
 printer::Receipt request_receipt(const Request& r, const std::vector<ProductCategory>& products,
                                  const std::string& store_id, const app::Translations& texts) {
@@ -23,8 +23,9 @@ printer::Receipt request_receipt(const Request& r, const std::vector<ProductCate
       TextLine{r.code, TextSize::Large, TextAlign::Center, true},
       TextLine{line([&](Language l) { return request_summary(texts, l, r.kind, r.product, r.problem, products); }),
                TextSize::Normal, TextAlign::Center},
-      TextLine{line([&](Language l) { return visit_text(texts, l, r.preferred_date, r.time_window); }), TextSize::Normal,
-               TextAlign::Center},
+      r.on_site ? TextLine{line([&](Language l) { return visit_text(texts, l, r.preferred_date, r.time_window); }),
+                           TextSize::Normal, TextAlign::Center}
+                : TextLine{both("receipt.drop_off"), TextSize::Normal, TextAlign::Center},
       TextLine{both("receipt.phone", {mask_phone(r.phone)}), TextSize::Normal, TextAlign::Center},
       HorizontalRule{},
       QrCode{r.id},
@@ -33,4 +34,4 @@ printer::Receipt request_receipt(const Request& r, const std::vector<ProductCate
   return receipt;
 }
 
-}  // namespace kiosk::customer
+}  // namespace kiosk::paper

@@ -9,7 +9,7 @@
 #include "app/translations.h"
 #include "model/request_model.h"
 
-namespace kiosk::customer {
+namespace kiosk::paper {
 
 const ProductCategory* find_product(const std::vector<ProductCategory>& products, const std::string& code);
 const ProblemCategory* find_problem(const ProductCategory* product, const std::string& code);
@@ -26,4 +26,4 @@ std::string request_summary(const app::Translations& texts, app::Language l, Req
 std::string visit_text(const app::Translations& texts, app::Language l, const std::string& date,
                        std::optional<TimeWindow> window);
 
-}  // namespace kiosk::customer
+}  // namespace kiosk::paper

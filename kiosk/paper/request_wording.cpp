@@ -1,10 +1,10 @@
 // Request wording from strings.json ("request.kind.*", "window.*", "state.*",
 // "weekday.*", "date.day") and the product catalogue's names.
-#include "customer/request_wording.h"
+#include "paper/request_wording.h"
 
 #include <cstdlib>
 
-namespace kiosk::customer {
+namespace kiosk::paper {
 
 using app::Language;
 
@@ -55,4 +55,4 @@ std::string visit_text(const app::Translations& texts, Language l, const std::st
   return window ? date + " " + window_text(texts, l, *window) : date;
 }
 
-}  // namespace kiosk::customer
+}  // namespace kiosk::paper
