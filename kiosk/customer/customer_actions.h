@@ -86,16 +86,9 @@ struct RequestOptionsLoaded {
   std::vector<ProductCategory> products;
   std::vector<DayOption> days;
 };
-// The IME worker's answer to one key or pick of generation `generation`.
-struct ImeAnswered {
-  unsigned generation = 0;
-  char key = 0;           // the key answered (0: a pick)
-  bool key_used = true;   // false: the reducer applies the key itself (delete, space)
-  std::string committed;  // append to the field
-  std::string preedit;
-  std::vector<CandidateView> candidates;
-};
-struct ImeUnavailable { std::string reason; };
+// The IME thread's answers (app/ime_types.h).
+using app::ImeAnswered;
+using app::ImeUnavailable;
 struct RequestCreated { std::string code; bool printing; };
 struct RequestRefused { std::string error_code; };
 struct RequestReceiptPrinted { bool ok; };
@@ -161,15 +154,6 @@ struct RateRequest {
   int score;
   std::vector<std::string> reasons;
 };
-// For the IME worker (ime_worker.h), in order; `generation` is the state's at the time.
-struct ImeKey {
-  char key;
-  unsigned generation;
-};
-struct ImePick {
-  int index;
-  unsigned generation;
-};
 // The staff corner: the PIN through StaffBook (lockout included); the figures,
 // then the slow integrity check, each posted as it is read.
 struct CheckStaffPin {
@@ -177,8 +161,11 @@ struct CheckStaffPin {
   std::string pin;
 };
 struct ReadAdminFigures {};
-struct ImeReset {};  // a new session: the composition is gone
-using ImeEffect = std::variant<ImeKey, ImePick, ImeReset>;
+// For the IME thread (app/ime_worker.h), in order; `generation` is the state's at the time.
+using app::ImeEffect;
+using app::ImeKey;
+using app::ImePick;
+using app::ImeReset;
 
 using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions,
                             CreateRequest, LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;

@@ -17,7 +17,9 @@ CustomerApp::CustomerApp(CustomerAppConfig config, app::Translations texts, Epoc
   state_.screen_since = now - config_.timings.tap_guard;  // the first tap counts
   worker_ = std::make_unique<CustomerWorker>(CustomerWorkerConfig{config_.data_dir, config_.printer, texts_},
                                              [this](Action action) { inbox_.post(std::move(action)); });
-  ime_ = std::make_unique<ImeWorker>(config_.rime_data_dir, [this](Action action) { inbox_.post(std::move(action)); });
+  ime_ = std::make_unique<app::ImeWorker>(config_.rime_data_dir, [this](app::ImeAnswer answer) {
+    std::visit([this](auto&& a) { inbox_.post(std::move(a)); }, std::move(answer));
+  });
   state_.services_loading = true;
   worker_->submit({LoadServices{}});
 }

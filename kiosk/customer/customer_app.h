@@ -18,7 +18,7 @@
 #include "customer/customer_actions.h"
 #include "customer/customer_state.h"
 #include "customer/customer_worker.h"
-#include "customer/ime_worker.h"
+#include "app/ime_worker.h"
 #include "ui/touch_widgets.h"
 
 namespace kiosk::customer {
@@ -68,7 +68,7 @@ class CustomerApp final : public app::RoleApp {
   app::ActionInbox<Action> inbox_;
   std::vector<Action> taps_;
   std::unique_ptr<CustomerWorker> worker_;  // the workers last: they stop before the inbox goes
-  std::unique_ptr<ImeWorker> ime_;
+  std::unique_ptr<app::ImeWorker> ime_;
 };
 
 }  // namespace kiosk::customer

@@ -42,7 +42,7 @@ std::vector<Effect> wipe(CustomerState& s, EpochMs now, bool next_customer) {
   fresh.ime.available = s.ime.available;
   fresh.ime.generation = s.ime.generation;
   s = std::move(fresh);
-  return reset_ime(s.ime);
+  return new_ime_session(s.ime);
 }
 
 void append(std::vector<Effect>& to, std::vector<Effect> more) {

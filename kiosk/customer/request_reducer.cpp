@@ -5,6 +5,7 @@
 // layout and straight into the field in letters layout.
 #include "customer/request_reducer.h"
 
+#include "app/ime_mirror.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "requests/request_code.h"
@@ -116,7 +117,7 @@ Effects go_to(CustomerState& s, FormStep step, EpochMs now) {
     r.target = *target;
     r.layout = layout_for(s, *target);
   }
-  return reset_ime(s.ime);
+  return new_ime_session(s.ime);
 }
 
 // What keeps the current step from being done, as an error code; empty if nothing.
@@ -214,19 +215,13 @@ bool is_phone_action(const Action& a) {
 
 }  // namespace
 
-Effects reset_ime(ImeView& ime) {
-  ime.preedit.clear();
-  ime.candidates.clear();
-  ime.page = 0;
-  ++ime.generation;
-  return {ImeEffect{ImeReset{}}};
-}
+Effects new_ime_session(ImeView& ime) { return {ImeEffect{app::reset_ime(ime)}}; }
 
 Effects open_request(CustomerState& s) {
   s.request = {};
   s.request.layout = layout_for(s, TextTarget::Description);
   s.screen = Screen::Request;
-  Effects effects = reset_ime(s.ime);
+  Effects effects = new_ime_session(s.ime);
   effects.push_back(LoadRequestOptions{});
   return effects;
 }
@@ -266,7 +261,7 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             r.target = a.target;
             r.layout = layout_for(s, a.target);
             r.phone_pad_open = false;
-            return reset_ime(s.ime);
+            return new_ime_session(s.ime);
           },
           [&](const TextKey& a) -> std::optional<Effects> {
             if (r.layout == KeyLayout::Pinyin && s.ime.available) return Effects{ImeEffect{ImeKey{a.key, s.ime.generation}}};
@@ -283,7 +278,7 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
           [&](const SwitchLayout&) -> std::optional<Effects> {
             if (!s.ime.available) return Effects{};
             r.layout = r.layout == KeyLayout::Pinyin ? KeyLayout::Letters : KeyLayout::Pinyin;
-            return reset_ime(s.ime);
+            return new_ime_session(s.ime);
           },
           [&](const ChooseDay& a) -> std::optional<Effects> {
             r.draft.date = a.date;
@@ -379,12 +374,9 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             return Effects{};
           },
           [&](const ImeAnswered& a) -> std::optional<Effects> {
-            if (a.generation != s.ime.generation || s.screen != Screen::Request) return Effects{};  // from before a reset
+            if (s.screen != Screen::Request || !app::take_ime_answer(s.ime, a)) return Effects{};  // from before a reset
             if (!a.committed.empty()) append(r, a.committed);
             if (!a.key_used && a.key) apply_key(r, a.key);
-            if (s.ime.preedit != a.preedit || a.candidates.empty()) s.ime.page = 0;
-            s.ime.preedit = a.preedit;
-            s.ime.candidates = a.candidates;
             if (!a.preedit.empty()) r.error.clear();
             return Effects{};
           },
@@ -400,7 +392,7 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             r.receipt = a.printing ? ReceiptStatus::Printing : ReceiptStatus::ScreenOnly;
             s.screen = Screen::RequestDone;
             s.screen_since = now;
-            return reset_ime(s.ime);
+            return new_ime_session(s.ime);
           },
           [&](const RequestRefused& a) -> std::optional<Effects> {
             r.submitting = false;

@@ -20,7 +20,7 @@ std::vector<Effect> open_request(CustomerState& state);
 std::vector<Effect> open_check(CustomerState& state);
 
 // Forgets the composition (the next generation's answers only) and asks the
-// IME worker for a new session: on every field change and at the wipe.
-std::vector<Effect> reset_ime(ImeView& ime);
+// IME thread for a new session: on every field change and at the wipe.
+std::vector<Effect> new_ime_session(ImeView& ime);
 
 }  // namespace kiosk::customer

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ime_types.h"
 #include "core/clock.h"
 #include "model/request_model.h"
 
@@ -26,20 +27,8 @@ enum class TextTarget { Description, Name, Address, Model, Serial };
 inline bool is_code_field(TextTarget target) { return target == TextTarget::Model || target == TextTarget::Serial; }
 enum class KeyLayout { Pinyin, Letters };
 
-struct CandidateView {
-  std::string text;
-  int index = 0;  // the IME's index, for picking
-};
-
-// The IME's composition as last reported. `generation` grows with every reset:
-// an answer computed before a reset is dropped, so nothing typed comes back.
-struct ImeView {
-  bool available = true;  // false: librime could not start; letters only
-  std::string preedit;
-  std::vector<CandidateView> candidates;
-  int page = 0;
-  unsigned generation = 0;
-};
+using app::CandidateView;
+using app::ImeView;
 
 // A day the visit picker offers (the worker lists them in the store's zone).
 struct DayOption {

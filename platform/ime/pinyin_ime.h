@@ -22,6 +22,7 @@ namespace kiosk::ime {
 // beside the printable ASCII ones ('a'..'z', ' ', ',', '.').
 constexpr int kBackSpace = 0xff08;
 constexpr int kReturn = 0xff0d;
+constexpr int kEscape = 0xff1b;
 
 struct Candidate {
   std::string text;

@@ -3,6 +3,7 @@
 // tapped to type into it; the refusal in words, and after repeated wrong
 // tries the wait, counted down, with the check button off until it is over.
 #include "customer/screens/screen_kit.h"
+#include "kit/text_keys.h"
 
 namespace kiosk::customer::kit {
 

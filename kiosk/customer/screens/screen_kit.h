@@ -83,9 +83,6 @@ void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile
 // type (`on_tap`); the focused one has the primary frame.
 void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
                 const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap);
-// Keys as rows of one-character buttons ("<prefix><char>" ids), shorter rows centred.
-void key_rows(ui::TouchUi& ui, const std::vector<std::string>& rows, const std::string& id_prefix, float width,
-              float key_h_em, const std::function<void(char)>& on_key);
 // The candidate bar, letter keys and bottom row in `width` x `height`.
 void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height);
 // A tappable field (FocusText) of `size` px showing `text` and, when focused, the composition.

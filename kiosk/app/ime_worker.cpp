@@ -1,5 +1,5 @@
 // ImeWorker: PinyinIme on its own thread, its answers posted as actions.
-#include "customer/ime_worker.h"
+#include "app/ime_worker.h"
 
 #include <cstdio>
 #include <memory>
@@ -10,7 +10,7 @@
 #include "ui/font_atlas.h"
 #include "ui/font_file.h"
 
-namespace kiosk::customer {
+namespace kiosk::app {
 namespace {
 
 template <class... F>
@@ -37,7 +37,14 @@ ImeAnswered answer(const ime::Composition& c, unsigned generation, char key) {
   return a;
 }
 
-int keysym_of(char key) { return key == '<' ? ime::kBackSpace : static_cast<unsigned char>(key); }
+int keysym_of(char key) {
+  switch (key) {
+    case '<': return ime::kBackSpace;
+    case '\n': return ime::kReturn;
+    case '\x1b': return ime::kEscape;
+    default: return static_cast<unsigned char>(key);
+  }
+}
 
 }  // namespace
 
@@ -100,4 +107,4 @@ void ImeWorker::run() {
   }
 }
 
-}  // namespace kiosk::customer
+}  // namespace kiosk::app

@@ -1,8 +1,9 @@
-// The customer kiosk's IME thread: owns the librime session (platform/ime),
-// started here so its start-up never costs a frame, and answers each key or
-// pick with the composition as an ImeAnswered action, in order. Candidates
-// are only those the kiosk's fonts draw and a request field accepts. Kept
-// apart from the store worker so a key never waits behind SQLite or a printer.
+// A role's IME thread (the customer kiosk's form, the counter's): owns the
+// librime session (platform/ime), started here so its start-up never costs a
+// frame, and answers each key or pick with the composition (ImeAnswered), in
+// order. Candidates are only those the kiosk's fonts draw and a request field
+// accepts. Kept apart from the role's worker so a key never waits behind
+// SQLite, the network or a printer.
 #pragma once
 
 #include <condition_variable>
@@ -12,13 +13,13 @@
 #include <string>
 #include <thread>
 
-#include "customer/customer_actions.h"
+#include "app/ime_types.h"
 
-namespace kiosk::customer {
+namespace kiosk::app {
 
 class ImeWorker {
  public:
-  using Post = std::function<void(Action)>;
+  using Post = std::function<void(ImeAnswer)>;
   // `data_dir`: the deployed schema (empty: platform/ime's default).
   ImeWorker(std::string data_dir, Post post);
   ~ImeWorker();  // drops queued keys, ends the session, joins
@@ -42,4 +43,4 @@ class ImeWorker {
   std::thread thread_;
 };
 
-}  // namespace kiosk::customer
+}  // namespace kiosk::app
