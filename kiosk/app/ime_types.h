@@ -25,6 +25,10 @@ struct ImeView {
   unsigned generation = 0;
 };
 
+// Digits 1..kImeSelectKeys typed while composing pick the IME's first
+// candidates (menu/page_size in platform/ime/rime/default.custom.yaml).
+constexpr int kImeSelectKeys = 8;
+
 // [SECTION] Asked of the IME thread, in order
 // A key: 'a'..'z', '0'..'9', ' ', ',', '.' and other printable ASCII as
 // themselves; '<' BackSpace, '\n' Return (commits the letters as typed),

@@ -37,7 +37,13 @@ struct OpenRequestForm {};  // a walk-in's request
 struct CloseRequestForm {};
 struct ShowRequestPage { int page; };
 struct FocusRequestField { RequestField field; };
-struct RequestTyped { std::string text; };  // UTF-8 from the keyboard; "\b" deletes the last character
+// UTF-8 from the keyboard or the on-screen keys; "\b" BackSpace, "\n" Return,
+// "\x1b" Escape (request_typing.h: through pinyin where the field takes it).
+struct RequestTyped { std::string text; };
+struct PickRequestCandidate { int index; };  // the IME's index
+struct TurnRequestCandidatePage { int delta; };
+struct SwitchRequestLayout {};  // pinyin <-> letters
+struct ToggleScreenKeys {};     // the on-screen keys for a touch counter
 struct ChooseRequestKind { RequestKind kind; };
 struct ChooseRequestProduct { std::string code; };
 struct ChooseRequestProblem { std::string code; };
@@ -78,6 +84,9 @@ struct StaffRequestCreated {
   bool printing = false;  // the counter has a printer: StaffReceiptPrinted follows
 };
 struct StaffReceiptPrinted { bool ok = false; };
+// The IME thread's answers (app/ime_types.h).
+using app::ImeAnswered;
+using app::ImeUnavailable;
 // The node refused the form (a field's validation code such as "phone-format",
 // or "ticket-already-requested"); an unreachable node or an ended session
 // comes as RequestFailed{"request"} like any other request.
@@ -96,11 +105,13 @@ struct RequestFailed {
 using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, ToggleService, OpenCounter, ChangeServices,
                             BackToConsole, CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow,
                             Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, OpenRequestForm,
-                            CloseRequestForm, ShowRequestPage, FocusRequestField, RequestTyped, ChooseRequestKind, ChooseRequestProduct,
+                            CloseRequestForm, ShowRequestPage, FocusRequestField, RequestTyped, PickRequestCandidate,
+                            TurnRequestCandidatePage, SwitchRequestLayout, ToggleScreenKeys, ChooseRequestKind, ChooseRequestProduct,
                             ChooseRequestProblem, SetRequestPurchaseDate, SetRequestVisitDate, ChooseRequestWindow,
                             ChooseRequestUrgency, ToggleRequestOnSite, ToggleRequestConsent, SubmitStaffRequest, Tick,
                             QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted,
-                            RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted, StaffRequestRefused, RequestFailed>;
+                            RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted, StaffRequestRefused, RequestFailed,
+                            ImeAnswered, ImeUnavailable>;
 
 // [SECTION] Effects: one API request each, run in order on the worker.
 struct LogIn {
@@ -124,6 +135,7 @@ struct PostRequest {
   std::string ticket_id;
 };
 
-using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest>;
+using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest,
+                            app::ImeEffect>;  // the IME's go to the IME thread
 
 }  // namespace kiosk::counter

@@ -25,12 +25,22 @@ CounterApp::CounterApp(CounterAppConfig config, app::Translations texts, EpochMs
                                               ++answers_posted_;
                                               inbox_.post(std::move(action));
                                             });
+  ime_ = std::make_unique<app::ImeWorker>(config_.rime_data_dir, [this](app::ImeAnswer answer) {
+    ++answers_posted_;
+    std::visit([this](auto&& a) { inbox_.post(std::move(a)); }, std::move(answer));
+  });
   state_.queue_loading = true;
   worker_->submit({LoadQueue{}});
 }
 
 void CounterApp::dispatch(const Action& action, EpochMs now) {
-  worker_->submit(reduce(state_, action, now, config_.timings));
+  // IME effects go to the IME thread, in order; the rest to the node worker.
+  std::vector<Effect> node_effects;
+  for (Effect& effect : reduce(state_, action, now, config_.timings)) {
+    if (app::ImeEffect* ime = std::get_if<app::ImeEffect>(&effect)) ime_->submit(std::move(*ime));
+    else node_effects.push_back(std::move(effect));
+  }
+  worker_->submit(std::move(node_effects));
 }
 
 void CounterApp::show_sample(const Action& action, EpochMs now) { (void)reduce(state_, action, now, config_.timings); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/action_inbox.h"
+#include "app/ime_worker.h"
 #include "app/role_app.h"
 #include "app/translations.h"
 #include "counter/counter_actions.h"
@@ -27,6 +28,7 @@ struct CounterAppConfig {
   Language language = Language::Zh;
   CounterTimings timings;
   std::optional<printer::PrinterTarget> printer;  // --printer: request receipts
+  std::string rime_data_dir;  // the deployed pinyin schema; empty: platform/ime's default
 };
 
 // The console shows more than a customer screen: somewhat smaller fonts.
@@ -51,7 +53,7 @@ class CounterApp final : public app::RoleApp {
   const CounterState& state() const { return state_; }
   const app::Translations& texts() const { return texts_; }
   // No request queued or running (its answers may still wait for update()).
-  bool worker_idle() const { return worker_->idle(); }
+  bool worker_idle() const { return worker_->idle() && ime_->idle(); }
   // Answers posted by the worker that update() has not taken yet.
   bool answers_waiting() const { return answers_posted_ != answers_taken_; }
 
@@ -63,7 +65,8 @@ class CounterApp final : public app::RoleApp {
   std::vector<Action> taps_;
   std::atomic<long> answers_posted_{0};
   long answers_taken_ = 0;
-  std::unique_ptr<CounterWorker> worker_;  // last: stops before the inbox goes
+  std::unique_ptr<CounterWorker> worker_;  // last: these stop before the inbox goes
+  std::unique_ptr<app::ImeWorker> ime_;
 };
 
 }  // namespace kiosk::counter

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ime_types.h"
 #include "app/language.h"
 #include "core/clock.h"
 #include "model/request_model.h"
@@ -118,6 +119,9 @@ struct CounterState {
   EpochMs queue_loaded_at = 0;
   bool queue_loading = false;
   StaffRequest request;
+  app::ImeView ime;           // the request form's pinyin composition
+  bool typing_pinyin = true;  // the layout for name, description and address (else letters)
+  bool screen_keys = false;   // the on-screen keys under the focused field (a touch counter)
 };
 
 // Timings of the console (milliseconds).

@@ -46,7 +46,8 @@ class Requests {
                           [&](const CounterCommand& e) { act(e); },
                           [&](const ReprintDone& e) { reprint_done(e.ticket_id); },
                           [&](const LoadRequestOptions&) { load_request_options(); },
-                          [&](const PostRequest& e) { post_request(e); }},
+                          [&](const PostRequest& e) { post_request(e); },
+                          [&](const app::ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the node worker\n"); }},
                effect);
   }
 

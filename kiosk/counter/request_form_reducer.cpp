@@ -1,12 +1,10 @@
-// The staff's request form as reducer rules (see request_form_reducer.h).
-// Typing is bounded to twice a field's limit so an over-long value reaches
-// the node's validator and its clear message; nothing typed is dropped on a
-// refusal.
+// The staff's request form as reducer rules (see request_form_reducer.h);
+// typing is request_typing.h's. Nothing typed is dropped on a refusal.
 #include "counter/request_form_reducer.h"
 
 #include <algorithm>
 
-#include "requests/request_validation.h"
+#include "counter/request_typing.h"
 
 namespace kiosk::counter {
 namespace {
@@ -19,47 +17,6 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
-constexpr std::size_t kMaxPhoneBytes = 20;  // digits with spaces or dashes
-
-std::string& field_text(RequestForm& f, RequestField field) {
-  switch (field) {
-    case RequestField::Model: return f.model;
-    case RequestField::Serial: return f.serial;
-    case RequestField::Description: return f.description;
-    case RequestField::Name: return f.contact_name;
-    case RequestField::Phone: return f.phone;
-    case RequestField::Address: return f.address;
-  }
-  return f.description;
-}
-
-// Bytes a field may hold while typing: twice its limit in 4-byte characters.
-std::size_t typing_bound(RequestField field) {
-  switch (field) {
-    case RequestField::Model: return 8 * kModelField.max_chars;
-    case RequestField::Serial: return 8 * kSerialField.max_chars;
-    case RequestField::Description: return 8 * kDescriptionField.max_chars;
-    case RequestField::Name: return 8 * kNameField.max_chars;
-    case RequestField::Phone: return kMaxPhoneBytes;
-    case RequestField::Address: return 8 * kAddressField.max_chars;
-  }
-  return 0;
-}
-
-void delete_last_character(std::string& text) {
-  while (!text.empty()) {
-    const unsigned char last = static_cast<unsigned char>(text.back());
-    text.pop_back();
-    if ((last & 0xC0) != 0x80) break;  // stop after the first byte of the character
-  }
-}
-
-void type(StaffRequest& r, const std::string& text) {
-  std::string& value = field_text(r.form, r.focus);
-  if (text == "\b") delete_last_character(value);
-  else if (value.size() + text.size() <= typing_bound(r.focus)) value += text;
-}
-
 // What goes to the node: a drop-off repair has no visit.
 RequestForm form_to_send(const StaffRequest& r) {
   RequestForm form = r.form;
@@ -111,19 +68,24 @@ Effects open_request_form(CounterState& s, std::string ticket_id, std::string ti
   s.picker = Picker::None;
   s.error = {};
   s.screen = Screen::Request;
-  return {LoadRequestOptions{}};
+  Effects effects = new_typing_session(s);
+  effects.push_back(LoadRequestOptions{});
+  return effects;
 }
 
 std::optional<Effects> reduce_request_form(CounterState& s, const Action& action) {
   StaffRequest& r = s.request;
   const bool editing = s.screen == Screen::Request && !r.busy;
-  // A change to the form: clears the last refusal and the last code shown.
-  auto change = [&](auto&& apply) -> std::optional<Effects> {
-    if (!editing) return Effects{};
-    apply(r.form);
+  // A change to the form clears the last refusal and the last code shown.
+  auto clear_messages = [&] {
     r.error_code.clear();
     r.error_message.clear();
     r.created_code.clear();
+  };
+  auto change = [&](auto&& apply) -> std::optional<Effects> {
+    if (!editing) return Effects{};
+    apply(r.form);
+    clear_messages();
     return Effects{};
   };
   return std::visit(
@@ -136,21 +98,48 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
             if (s.screen != Screen::Request || r.busy) return Effects{};
             r = {};  // nothing personal stays
             s.screen = Screen::Console;
-            return Effects{};
+            return new_typing_session(s);
           },
           [&](const ShowRequestPage& a) -> std::optional<Effects> {
-            if (editing) {
-              r.page = std::clamp(a.page, 0, 3);
-              r.focus = first_field(r.page);
-            }
-            return Effects{};
+            if (!editing) return Effects{};
+            r.page = std::clamp(a.page, 0, 3);
+            r.focus = first_field(r.page);
+            return new_typing_session(s);
           },
           [&](const FocusRequestField& a) -> std::optional<Effects> {
-            if (editing) r.focus = a.field;
-            return Effects{};
+            if (!editing || r.focus == a.field) return Effects{};
+            r.focus = a.field;
+            return new_typing_session(s);
           },
           [&](const RequestTyped& a) -> std::optional<Effects> {
-            return change([&](RequestForm&) { type(r, a.text); });
+            if (!editing) return Effects{};
+            clear_messages();
+            return type_into_form(s, a.text);
+          },
+          [&](const PickRequestCandidate& a) -> std::optional<Effects> {
+            if (!editing) return Effects{};
+            return Effects{app::ImeEffect{app::ImePick{a.index, s.ime.generation}}};
+          },
+          [&](const TurnRequestCandidatePage& a) -> std::optional<Effects> {
+            s.ime.page = std::max(0, s.ime.page + a.delta);
+            return Effects{};
+          },
+          [&](const SwitchRequestLayout&) -> std::optional<Effects> {
+            if (!s.ime.available) return Effects{};
+            s.typing_pinyin = !s.typing_pinyin;
+            return new_typing_session(s);
+          },
+          [&](const ToggleScreenKeys&) -> std::optional<Effects> {
+            s.screen_keys = !s.screen_keys;
+            return Effects{};
+          },
+          [&](const app::ImeAnswered& a) -> std::optional<Effects> {
+            take_typing_answer(s, a);
+            return Effects{};
+          },
+          [&](const app::ImeUnavailable&) -> std::optional<Effects> {
+            s.ime.available = false;
+            return Effects{};
           },
           [&](const ChooseRequestKind& a) -> std::optional<Effects> {
             return change([&](RequestForm& f) {
@@ -191,7 +180,9 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
             r.error_code.clear();
             r.error_message.clear();
             s.error = {};
-            return Effects{PostRequest{form_to_send(r), r.ticket_id}};
+            Effects effects = new_typing_session(s);  // letters still composing are not sent
+            effects.push_back(PostRequest{form_to_send(r), r.ticket_id});
+            return effects;
           },
           [&](const RequestOptionsLoaded& a) -> std::optional<Effects> {
             r.options_loaded = true;

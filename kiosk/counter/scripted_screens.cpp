@@ -18,7 +18,8 @@ std::vector<std::string> all_codes(const CounterState& s) {
 
 // The staff's request form filled in, on the page `name` shows (request-product,
 // -details, -customer, -visit), refused or stored (request-refused, -created
-// with its receipt printed, -created-no-printer).
+// with its receipt printed, -created-no-printer), pinyin being typed on the
+// physical keyboard (request-pinyin) or the on-screen keys (request-keys).
 void script_request_form(CounterApp& app, const std::string& name, EpochMs& now) {
   auto run = [&](std::initializer_list<Action> actions) {
     for (const Action& a : actions) app.show_sample(a, now += 1000);
@@ -29,17 +30,25 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
        ChooseRequestProduct{"air-conditioner"}, ChooseRequestProblem{"not-cooling"}, FocusRequestField{RequestField::Model},
        RequestTyped{"KFR-35GW"}, FocusRequestField{RequestField::Serial}, RequestTyped{"SN20240601"},
        SetRequestPurchaseDate{"2024-06-01"}, ChooseRequestUrgency{Urgency::Urgent}});
+  if (!zh) run({SwitchRequestLayout{}});  // letters: a sample shows no IME's answers
   run({FocusRequestField{RequestField::Name}, RequestTyped{zh ? "王小明" : "Wang Xiaoming"}, FocusRequestField{RequestField::Phone},
        RequestTyped{"13812345678"}, FocusRequestField{RequestField::Description},
        RequestTyped{zh ? "客厅空调不制冷" : "Living room unit blows warm air"}, FocusRequestField{RequestField::Address},
        RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{"2026-11-24"},
        ChooseRequestWindow{TimeWindow::Afternoon}, ToggleRequestConsent{}});
+  if (!zh) run({SwitchRequestLayout{}});  // pinyin again, as the clerk had it
   if (name == "request-refused") run({SubmitStaffRequest{}, StaffRequestRefused{"address-too-long", "the address is too long"}});
   if (name == "request-created") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", true}, StaffReceiptPrinted{true}});
   if (name == "request-created-no-printer") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", false}});
   const char* const pages[] = {"request-product", "request-details", "request-customer", "request-visit"};
   for (int page = 0; page < 4; ++page)
     if (name == pages[page]) run({ShowRequestPage{page}});
+  if (name == "request-pinyin" || name == "request-keys") {  // a second contact being typed: the IME's sample answer
+    run({ShowRequestPage{2}, FocusRequestField{RequestField::Description}});
+    if (name == "request-keys") run({ToggleScreenKeys{}});
+    const std::vector<app::CandidateView> candidates{{"张伟", 0}, {"章伟", 1}, {"张维", 2}, {"张威", 3}, {"张", 4}, {"章", 5}};
+    run({ImeAnswered{app.state().ime.generation, 'i', true, "", "zhang wei", candidates}});
+  }
 }
 
 }  // namespace
@@ -48,7 +57,8 @@ const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names{"login",  "login-error", "open",   "console",    "serving",
                                               "finish", "transfer",    "paused", "unreachable", "request-product",
                                               "request-details", "request-customer", "request-visit", "request-refused",
-                                              "request-created", "request-created-no-printer"};
+                                              "request-created", "request-created-no-printer", "request-pinyin",
+                                              "request-keys"};
   return names;
 }
 

@@ -10,13 +10,20 @@ namespace {
 
 const char* const kKeyRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
 
+// A candidate's button text: its digit first where that digit picks it.
+std::string candidate_label(const app::CandidateView& c, bool numbered) {
+  if (!numbered || c.index >= app::kImeSelectKeys) return c.text;
+  return std::to_string(c.index + 1) + " " + c.text;
+}
+
 // The first candidate of each page: as many buttons as fit `width`, greedily.
-std::vector<std::size_t> page_starts(ui::TouchUi& ui, const std::vector<app::CandidateView>& candidates, float width,
-                                     float min_w) {
+std::vector<std::size_t> page_starts(ui::TouchUi& ui, const std::vector<app::CandidateView>& candidates, bool numbered,
+                                     float width, float min_w) {
   std::vector<std::size_t> starts{0};
   float used = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const float w = std::max(min_w, text_width(ui, candidates[i].text, ui::FontRole::large) + 1.2f * ui.em());
+    const float w =
+        std::max(min_w, text_width(ui, candidate_label(candidates[i], numbered), ui::FontRole::large) + 1.2f * ui.em());
     if (used > 0 && used + w > width) {
       starts.push_back(i);
       used = 0;
@@ -29,7 +36,7 @@ std::vector<std::size_t> page_starts(ui::TouchUi& ui, const std::vector<app::Can
 }  // namespace
 
 void candidate_bar(ui::TouchUi& ui, const app::ImeView& ime, std::string_view type_here, float width, float height_em,
-                   const TextKeysEvents& events) {
+                   const TextKeysEvents& events, bool numbered) {
   const float em = ui.em();
   const Palette& p = palette();
   const float x = ImGui::GetCursorPosX();
@@ -48,14 +55,15 @@ void candidate_bar(ui::TouchUi& ui, const app::ImeView& ime, std::string_view ty
                ImVec2(at.x + preedit_w, at.y + height_em * em), Align::left);
   const float paging_w = 2 * 3.2f * em + 0.6f * em;
   const float bar_w = width - preedit_w - paging_w;
-  const std::vector<std::size_t> starts = page_starts(ui, ime.candidates, bar_w, 2.6f * em);
+  const std::vector<std::size_t> starts = page_starts(ui, ime.candidates, numbered, bar_w, 2.6f * em);
   const std::size_t page = std::min<std::size_t>(static_cast<std::size_t>(ime.page), starts.size() - 1);
   const std::size_t end = page + 1 < starts.size() ? starts[page + 1] : ime.candidates.size();
   ImGui::SetCursorPosX(x + preedit_w);
   for (std::size_t i = starts[page]; i < end; ++i) {
     const app::CandidateView& c = ime.candidates[i];
-    const float w = std::max(2.6f * em, text_width(ui, c.text, ui::FontRole::large) + 1.2f * em);
-    if (button(ui, "cand." + std::to_string(i), c.text, ImVec2(w / em, height_em), i == 0 ? Tone::primary : Tone::normal))
+    const std::string label = candidate_label(c, numbered);
+    const float w = std::max(2.6f * em, text_width(ui, label, ui::FontRole::large) + 1.2f * em);
+    if (button(ui, "cand." + std::to_string(i), label, ImVec2(w / em, height_em), i == 0 ? Tone::primary : Tone::normal))
       events.pick(c.index);
     ImGui::SameLine(0, 0.3f * em);
   }

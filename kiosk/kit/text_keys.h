@@ -41,9 +41,11 @@ struct TextKeysLayout {
 void key_rows(ui::TouchUi& ui, const std::vector<std::string>& rows, const std::string& id_prefix, float width,
               float key_h_em, const std::function<void(char)>& on_key);
 
-// The preedit on the left, the page of candidates (the first highlighted), the page buttons.
+// The preedit on the left, the page of candidates (the first highlighted), the
+// page buttons. With `numbered`, candidates the IME's digit keys pick (its
+// first kImeSelectKeys) show their digit ("1 张伟"), for a physical keyboard.
 void candidate_bar(ui::TouchUi& ui, const app::ImeView& ime, std::string_view type_here, float width, float height_em,
-                   const TextKeysEvents& events);
+                   const TextKeysEvents& events, bool numbered = false);
 
 // The candidate bar (in pinyin) and the keys in `width` x `height`.
 void text_keys(ui::TouchUi& ui, const app::ImeView& ime, const TextKeysLayout& layout, const TextKeysWords& words,

@@ -1,29 +1,24 @@
 // The staff's request form: four pages (product, details, customer, visit)
 // chosen with big tabs, the kiosk's pickers (kit/choice_tiles.h,
 // kit/date_picker.h) for kind, product, problem, dates, window and urgency,
-// and text fields typed on the physical keyboard (Tab to the next field,
-// Backspace). Send and Cancel stay at the bottom; the new request code, or
-// the refusal in plain words, above the form. The phone is masked unless its
-// field is being typed in.
+// and text fields (request_fields.h) typed on the physical keyboard (Tab to
+// the next field, Backspace; pinyin for Chinese with Enter and Esc) or on the
+// on-screen keys. Send and Cancel stay at the bottom, the typing row above
+// them; the refusal in plain words above the form; once stored, the code and
+// what became of the receipt in the form's place.
 #include <GLFW/glfw3.h>
 
 #include <set>
 
 #include "core/phone.h"
 #include "counter/request_form_reducer.h"
-#include "counter/screens/console_kit.h"
+#include "counter/screens/request_fields.h"
 #include "kit/choice_tiles.h"
 #include "kit/date_picker.h"
 #include "requests/request_validation.h"
 
 namespace kiosk::counter::screens {
 namespace {
-
-const char* const kFieldIds[kRequestFields] = {"req.model", "req.serial", "req.description",
-                                               "req.name",  "req.phone",  "req.address"};
-const char* const kFieldKeys[kRequestFields] = {"counter.request.model", "counter.request.serial",
-                                                "counter.request.description", "counter.request.name",
-                                                "counter.request.phone", "counter.request.address"};
 
 // UTF-8 of one typed character.
 std::string utf8(unsigned c) {
@@ -45,49 +40,21 @@ std::vector<RequestField> fields_of_page(int page) {
 }
 
 // Typed characters go to the focused field; Backspace deletes; Tab moves on within the page.
-void read_keys(const StaffRequest& r, const Emit& emit) {
+void read_keys(const StaffRequest& r, bool composing, const Emit& emit) {
   const ImGuiIO& io = ImGui::GetIO();
   std::string typed;
   for (ImWchar c : io.InputQueueCharacters)
     if (c >= 0x20 && c != 0x7F) typed += utf8(c);
   if (!typed.empty()) emit(RequestTyped{typed});
   if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) emit(RequestTyped{"\b"});
+  if (composing && ImGui::IsKeyPressed(GLFW_KEY_ENTER)) emit(RequestTyped{"\n"});  // keeps the letters as typed
+  if (composing && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) emit(RequestTyped{"\x1b"});  // drops them
   const std::vector<RequestField> fields = fields_of_page(r.page);
   if (ImGui::IsKeyPressed(GLFW_KEY_TAB) && !fields.empty()) {
     std::size_t at = 0;
     while (at < fields.size() && fields[at] != r.focus) ++at;
     emit(FocusRequestField{fields[(at + 1) % fields.size()]});
   }
-}
-
-const std::string& field_value(const RequestForm& f, RequestField field) {
-  switch (field) {
-    case RequestField::Model: return f.model;
-    case RequestField::Serial: return f.serial;
-    case RequestField::Description: return f.description;
-    case RequestField::Name: return f.contact_name;
-    case RequestField::Phone: return f.phone;
-    case RequestField::Address: return f.address;
-  }
-  return f.description;
-}
-
-// A labelled field: a tile showing the text (the end of it where long), a caret when focused.
-void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width, float height_em) {
-  const float em = ui.em();
-  const Palette& p = palette();
-  const StaffRequest& r = view.state.request;
-  const bool focused = r.focus == field;
-  const std::string& value = field_value(r.form, field);
-  paragraph(ui, view.tr(kFieldKeys[int(field)]), ui::FontRole::body, p.text_muted, Align::left, width);
-  const Tile t = tile(ui, kFieldIds[int(field)], ImVec2(width / em, height_em), Tone::normal);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(t.min, t.max, u32(p.surface), 0.25f * em);
-  draw->AddRect(t.min, t.max, u32(focused ? p.primary : p.tile), 0.25f * em, 0, 0.12f * em);
-  const std::string shown = field == RequestField::Phone && !focused && !value.empty() ? mask_phone(value) : value;
-  text_in_rect(ui, draw, shown + (focused ? "▏" : ""), ui::FontRole::body, u32(p.text), ImVec2(t.min.x + 0.5f * em, t.min.y),
-               ImVec2(t.max.x - 0.5f * em, t.max.y), Align::left);
-  if (t.clicked) emit(FocusRequestField{field});
 }
 
 const std::string& name_in(const CounterView& view, const std::string& zh, const std::string& en) {
@@ -239,7 +206,7 @@ std::string refusal_text(const CounterView& view, const StaffRequest& r) {
       "installation-on-site", "ticket-already-requested", "ticket-not-done", "ticket-not-today"};
   if (kOwnSentence.count(code)) return view.tr("counter.request.error." + code, {error_limit(code)});
   if (const std::optional<RequestField> field = field_of_error(code)) {
-    const std::string& label = view.tr(kFieldKeys[int(*field)]);
+    const std::string& label = view.tr(field_label_key(*field));
     if (ends_with(code, "-empty")) return view.tr("counter.request.error.empty", {label});
     if (ends_with(code, "-too-long")) return view.tr("counter.request.error.too-long", {label, error_limit(code)});
     return view.tr("counter.request.error.character", {label});
@@ -287,7 +254,7 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
           r.ticket_label.empty() ? view.tr("counter.request.title") : view.tr("counter.request.title_ticket", {r.ticket_label}));
   link_banner(ui, view);
   if (!r.created_code.empty()) return draw_created(ui, view, emit);
-  read_keys(r, emit);
+  read_keys(r, !view.state.ime.preedit.empty(), emit);
   const float em = ui.em();
   const Palette& p = palette();
   const float width = avail_x();
@@ -304,16 +271,23 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
       emit(ShowRequestPage{page});
   }
   gap(ui, 0.3f);
-  const float form_h = avail_y() - 3.2f * em;
+  // Pages with text fields keep a typing row above the buttons; with the
+  // on-screen keys on, the focused field and the keys take the page's place.
+  const bool typing = !fields_of_page(r.page).empty();
+  const float form_h = avail_y() - 3.2f * em - (typing ? (kTypingRowEm + 0.4f) * em : 0.0f);  // less the typing row
   const ImVec2 form_top = ImGui::GetCursorPos();
-  switch (r.page) {
-    case 0: product_page(ui, view, emit, width, form_h); break;
-    case 1: details_page(ui, view, emit, width); break;
-    case 2: customer_page(ui, view, emit, width); break;
-    default: visit_page(ui, view, emit, width); break;
+  if (typing && view.state.screen_keys) screen_keys_panel(ui, view, emit, width, form_h);
+  else if (r.page == 0) product_page(ui, view, emit, width, form_h);
+  else if (r.page == 1) details_page(ui, view, emit, width);
+  else if (r.page == 2) customer_page(ui, view, emit, width);
+  else visit_page(ui, view, emit, width);
+  if (typing) {
+    ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + 0.4f * em));
+    typing_row(ui, view, emit, width);
   }
   // Cancel and send along the bottom.
-  ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + 0.4f * em));
+  const float typing_h = typing ? (kTypingRowEm + 0.4f) * em : 0.0f;
+  ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + typing_h + 0.4f * em));
   const float w = cell_width(ui, width, 2, 0.5f) / em;
   if (button(ui, "req.cancel", view.tr("counter.request.cancel"),
              ImVec2(w, 2.6f), r.busy ? Tone::disabled : Tone::normal, ui::FontRole::body))
