@@ -25,7 +25,7 @@ void add_request_routes(const AddRoute& add, const Clock& clock) {
     for (const ProductCategory& p : products.value()) list.push_back(to_json(p));
     const EpochMs now = clock.now_ms();
     return nlohmann::ordered_json{{"products", list}, {"today", c.store.zone().business_day(now)},
-                                  {"last_visit_day", c.store.zone().business_day(now + kMaxDaysAhead * 86'400'000LL)}};
+                                  {"last_visit_day", last_visit_day(c.store.zone(), now)}};
   });
   add("POST", "/api/v1/requests", RouteAuth::Staff, [&clock](RouteContext& c) {
     const JsonBody body(c.req.body);

@@ -7,6 +7,7 @@
 #include "node/job_json.h"
 #include "requests/request_book.h"
 #include "requests/request_lifecycle.h"
+#include "requests/request_validation.h"
 #include "store/product_catalog.h"
 
 namespace kiosk::node {
@@ -52,10 +53,25 @@ RequestState step_from(const std::string& name) {
   return *state;
 }
 
-Result<json> detail_of(RouteContext& c, Result<Request> request) {
+// A visit window by name; absent: the customer's.
+std::optional<TimeWindow> optional_window(const JsonBody& body, const char* field) {
+  if (!body.has(field)) return std::nullopt;
+  const std::string name = body.text(field, kMaxStateBytes);
+  const std::optional<TimeWindow> window = time_window_from(name);
+  if (!window)
+    throw BadRequest("bad-field", std::string("field \"") + field + "\" must be morning, afternoon or evening (got \"" +
+                                      name + "\")");
+  return window;
+}
+
+// The job, and the days a visit may be scheduled on (the store's today and last day ahead).
+Result<json> detail_of(RouteContext& c, const Clock& clock, Result<Request> request) {
   if (!request) return request.error();
   const bool mine = request.value().assignee == c.session->staff_id;
-  return json{{"job", job_detail(request.value(), load_product_catalog(c.store.db()), mine)}};
+  const EpochMs now = clock.now_ms();
+  return json{{"job", job_detail(request.value(), load_product_catalog(c.store.db()), mine)},
+              {"today", c.store.zone().business_day(now)},
+              {"last_visit_day", last_visit_day(c.store.zone(), now)}};
 }
 
 }  // namespace
@@ -72,7 +88,7 @@ void add_technician_routes(const AddRoute& add, const Clock& clock) {
   });
 
   add("GET", kJobPath, RouteAuth::Staff, [&clock](RouteContext& c) -> Result<json> {
-    return detail_of(c, RequestBook(c.store, clock).find(c.req.matches[1]));
+    return detail_of(c, clock, RequestBook(c.store, clock).find(c.req.matches[1]));
   });
 
   add("POST", std::string(kJobPath) + "/transition", RouteAuth::Staff, [&clock](RouteContext& c) -> Result<json> {
@@ -84,10 +100,12 @@ void add_technician_routes(const AddRoute& add, const Clock& clock) {
     change.actor = c.session->staff_name;
     change.note = optional_text(body, "note", kMaxNoteBytes);
     change.expected_version = int(body.integer("version", 1, INT_MAX));
+    change.scheduled_date = optional_text(body, "scheduled_date", kMaxStateBytes);  // the book checks the day
+    change.scheduled_window = optional_window(body, "scheduled_window");
     if (!is_technician_step(change.to))
       return refused(std::string("a technician does not move a job to ") + to_string(change.to) + "; the office does",
                      "office-step");
-    return detail_of(c, RequestBook(c.store, clock).transition(change, c.session->staff_id));
+    return detail_of(c, clock, RequestBook(c.store, clock).transition(change, c.session->staff_id));
   });
 
   add("POST", std::string(kJobPath) + "/complete", RouteAuth::Staff, [&clock](RouteContext& c) -> Result<json> {
@@ -101,7 +119,7 @@ void add_technician_routes(const AddRoute& add, const Clock& clock) {
     completion.confirmed_by_customer = flag(body, "confirmed_by_customer");
     if (body.has("rating") && !body.json()["rating"].is_null()) completion.rating = rating_from(body);
     completion.expected_version = optional_version(body);
-    return detail_of(c, RequestBook(c.store, clock).complete(completion));
+    return detail_of(c, clock, RequestBook(c.store, clock).complete(completion));
   });
 }
 

@@ -37,8 +37,11 @@ JobLine job_line_from_json(const json& j) {
   return line;
 }
 
-JobDetail job_detail_from_json(const json& j) {
+JobDetail job_detail_from_json(const json& answer) {
+  const json& j = member(answer, "job");
   JobDetail d;
+  d.today = text(answer, "today");
+  d.last_visit_day = text(answer, "last_visit_day");
   d.line = job_line_from_json(j);
   d.mine = member(j, "mine").is_boolean() && member(j, "mine").get<bool>();
   d.description = text(j, "description");

@@ -14,7 +14,8 @@
 namespace kiosk::technician {
 
 JobLine job_line_from_json(const nlohmann::json& job);
-JobDetail job_detail_from_json(const nlohmann::json& job);
+// The answer {"job": ..., "today": ..., "last_visit_day": ...}.
+JobDetail job_detail_from_json(const nlohmann::json& answer);
 std::vector<JobLine> jobs_from_json(const nlohmann::json& answer);  // GET /jobs
 // An error of StoreNodeClient for request `what` as a RequestFailed.
 RequestFailed failure_from_error(const std::string& what, const Error& error);

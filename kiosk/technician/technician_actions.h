@@ -20,7 +20,11 @@ struct OpenJob { std::string code; };
 struct BackToJobs {};
 struct RefreshJobs {};
 struct PickStepNote { std::string key; };  // again: no note
-struct ChangeState { std::string to; };    // one of the job's `next`, not "done"
+struct ChangeState { std::string to; };    // one of the job's `next`, not "done"; "scheduled" asks the visit first
+struct SetScheduleDate { std::string date; };
+struct ChooseScheduleWindow { std::string window; };
+struct ConfirmSchedule {};  // sends "scheduled" with the day and window chosen
+struct CancelSchedule {};
 struct OpenCompletion {};
 struct BackToJob {};
 struct PickResolution { std::string key; };
@@ -46,7 +50,8 @@ struct RequestFailed {
 };
 
 using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, Logout, OpenJob, BackToJobs, RefreshJobs,
-                            PickStepNote, ChangeState, OpenCompletion, BackToJob, PickResolution, ToggleConfirmed,
+                            PickStepNote, ChangeState, SetScheduleDate, ChooseScheduleWindow, ConfirmSchedule,
+                            CancelSchedule, OpenCompletion, BackToJob, PickResolution, ToggleConfirmed,
                             PickScore, ToggleReason, SubmitCompletion, Tick, LoggedIn, JobsLoaded, JobLoaded, JobChanged,
                             RequestFailed>;
 
@@ -63,6 +68,8 @@ struct SendTransition {
   std::string to;
   std::string note;  // in the language the technician reads
   int version = 0;
+  std::string scheduled_date;    // to "scheduled": the visit agreed
+  std::string scheduled_window;
 };
 struct SendCompletion {
   std::string code;

@@ -123,10 +123,33 @@ Effects submit_completion(TechnicianState& s, const Wording& wording) {
     s.error = {"tech.complete.need_resolution", {}};
     return {};
   }
+  if (!c.confirmed && !c.unconfirmed_asked) {  // asked once; a second tap records it plainly
+    s.completion.unconfirmed_asked = true;
+    s.error = {"tech.complete.unconfirmed_question", {}};
+    return {};
+  }
   s.busy = true;
   s.error = {};
-  return {SendCompletion{s.job->line.code, wording("tech.resolution." + c.resolution, s.language), c.confirmed, c.score,
+  std::string note = wording("tech.resolution." + c.resolution, s.language);
+  if (!c.confirmed) note += wording("tech.complete.unconfirmed_note", s.language);
+  return {SendCompletion{s.job->line.code, note, c.confirmed, c.score,
                          std::vector<std::string>(c.reasons.begin(), c.reasons.end()), s.job->line.version}};
+}
+
+// The visit as the customer asked for it; today when that day is past or unknown.
+ScheduleForm first_schedule(const JobDetail& job) {
+  ScheduleForm visit{job.line.date, job.line.time_window.empty() ? "morning" : job.line.time_window};
+  if (visit.date.empty() || (!job.today.empty() && visit.date < job.today)) visit.date = job.today;
+  return visit;
+}
+
+// A step with the quick note in the screen's language, and the visit when scheduling.
+Effects send_transition(TechnicianState& s, const std::string& to, const ScheduleForm& visit, const Wording& wording) {
+  s.busy = true;
+  s.error = {};
+  s.done = {};
+  const std::string note = s.step_note.empty() ? std::string() : wording("tech.note." + s.step_note, s.language);
+  return {SendTransition{s.job->line.code, to, note, s.job->line.version, visit.date, visit.window}};
 }
 
 }  // namespace
@@ -197,9 +220,10 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
             if (!logged_in(s) || s.busy) return {};
             const auto line = std::find_if(s.jobs.begin(), s.jobs.end(), [&](const JobLine& j) { return j.code == a.code; });
             if (line == s.jobs.end()) return {};
-            s.job = JobDetail{*line, false, {}, {}, {}, {}, {}};
+            s.job = JobDetail{*line, false, {}, {}, {}, {}, {}, {}, {}};
             s.screen = Screen::Job;
             s.step_note.clear();
+            s.schedule.reset();
             s.error = {};
             s.done = {};
             return {LoadJob{a.code}};
@@ -218,11 +242,28 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
           },
           [&](const ChangeState& a) -> Effects {
             if (s.busy || !s.job || s.screen != Screen::Job || a.to == "done" || !offers(*s.job, a.to)) return {};
-            s.busy = true;
-            s.error = {};
-            s.done = {};
-            const std::string note = s.step_note.empty() ? std::string() : wording("tech.note." + s.step_note, s.language);
-            return {SendTransition{s.job->line.code, a.to, note, s.job->line.version}};
+            if (a.to == "scheduled") {  // the day and time of day are agreed first
+              s.schedule = first_schedule(*s.job);
+              return {};
+            }
+            return send_transition(s, a.to, {}, wording);
+          },
+          [&](const SetScheduleDate& a) -> Effects {
+            if (s.schedule) s.schedule->date = a.date;
+            return {};
+          },
+          [&](const ChooseScheduleWindow& a) -> Effects {
+            if (s.schedule) s.schedule->window = a.window;
+            return {};
+          },
+          [&](const ConfirmSchedule&) -> Effects {
+            if (!s.schedule || s.busy || !s.job || !offers(*s.job, "scheduled")) return {};
+            const ScheduleForm visit = *s.schedule;
+            return send_transition(s, "scheduled", visit, wording);
+          },
+          [&](const CancelSchedule&) -> Effects {
+            s.schedule.reset();
+            return {};
           },
           [&](const OpenCompletion&) -> Effects {
             if (s.busy || !s.job || !offers(*s.job, "done")) return {};
@@ -243,6 +284,8 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
           },
           [&](const ToggleConfirmed&) -> Effects {
             s.completion.confirmed = !s.completion.confirmed;
+            s.completion.unconfirmed_asked = false;
+            if (s.error.key == "tech.complete.unconfirmed_question") s.error = {};
             return {};
           },
           [&](const PickScore& a) -> Effects {
@@ -284,6 +327,7 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
             s.busy = false;
             s.error = {};
             s.step_note.clear();
+            s.schedule.reset();
             if (a.completed) {
               s.done = {"tech.done.completed", a.job.line.code};
               s.job.reset();

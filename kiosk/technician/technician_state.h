@@ -47,6 +47,15 @@ struct JobDetail {
   std::string phone;         // full if mine, else masked by the node
   std::string address;       // "" unless mine
   std::vector<std::string> next;  // the states I may move it to now
+  std::string today;              // the store's day, and the last a visit may be on
+  std::string last_visit_day;
+};
+
+// Scheduling the visit: the day and time of day agreed with the customer
+// (at first the customer's preferred ones, or today when that day is past).
+struct ScheduleForm {
+  std::string date;    // YYYY-MM-DD
+  std::string window;  // "morning", "afternoon", "evening"
 };
 
 struct LoginForm {
@@ -61,6 +70,7 @@ struct LoginForm {
 struct CompletionForm {
   std::string resolution;  // a resolution key ("replaced-part"...), "" none yet
   bool confirmed = false;  // the customer confirms the job is done
+  bool unconfirmed_asked = false;  // "complete without the customer's confirmation?" was asked
   int score = 0;           // 0: the customer did not rate
   std::set<std::string> reasons;
 };
@@ -81,6 +91,7 @@ struct TechnicianState {
   std::vector<JobLine> jobs;
   std::optional<JobDetail> job;  // the job open on the Job and Complete screens
   std::string step_note;         // a quick note key for the next status change ("" none)
+  std::optional<ScheduleForm> schedule;  // "scheduled" tapped: the visit being agreed
   CompletionForm completion;
   bool busy = false;  // a change is on its way: further presses do nothing
   Message error;      // the last refusal, in plain words

@@ -65,15 +65,17 @@ class Requests {
   void load_job(const std::string& code) {
     Result<Json> answer = client_.job(code);
     if (!answer) return fail("job", answer.error());
-    post_(JobLoaded{job_detail_from_json(answer.value().value("job", Json::object()))});
+    post_(JobLoaded{job_detail_from_json(answer.value())});
   }
 
   void transition(const SendTransition& e) {
     Json body{{"to", e.to}, {"version", e.version}};
     if (!e.note.empty()) body["note"] = e.note;
+    if (!e.scheduled_date.empty()) body["scheduled_date"] = e.scheduled_date;
+    if (!e.scheduled_window.empty()) body["scheduled_window"] = e.scheduled_window;
     Result<Json> answer = client_.job_action(e.code, "transition", body);
     if (!answer) return fail("change", answer.error());
-    post_(JobChanged{job_detail_from_json(answer.value().value("job", Json::object())), false});
+    post_(JobChanged{job_detail_from_json(answer.value()), false});
   }
 
   void complete(const SendCompletion& e) {
@@ -81,7 +83,7 @@ class Requests {
     if (e.score > 0) body["rating"] = Json{{"score", e.score}, {"reasons", e.reasons}};
     Result<Json> answer = client_.job_action(e.code, "complete", body);
     if (!answer) return fail("complete", answer.error());
-    post_(JobChanged{job_detail_from_json(answer.value().value("job", Json::object())), true});
+    post_(JobChanged{job_detail_from_json(answer.value()), true});
   }
 
   remote::StoreNodeClient client_;

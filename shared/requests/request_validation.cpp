@@ -121,4 +121,8 @@ Result<Request> validate_request(const RequestForm& form, const std::vector<Prod
   return r;
 }
 
+std::string last_visit_day(const StoreTimeZone& zone, EpochMs now) {
+  return zone.business_day(now + kMaxDaysAhead * 86'400'000LL);
+}
+
 }  // namespace kiosk

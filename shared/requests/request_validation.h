@@ -33,6 +33,9 @@ extern const TextField kDescriptionField;
 extern const TextField kNameField;
 extern const TextField kAddressField;
 
+// The last day a visit may be asked for or scheduled on, in the store's zone.
+std::string last_visit_day(const StoreTimeZone& zone, EpochMs now);
+
 // The serial number's characters: letters A-Z, digits, '-' and '/' ("serial-character").
 std::optional<Error> check_serial_characters(const std::string& serial);
 // An optional purchase date: empty, or YYYY-MM-DD not after `today`

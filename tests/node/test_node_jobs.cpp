@@ -118,6 +118,27 @@ TEST_CASE("work steps with the version seen; a stale version is refused plainly 
   CHECK(zhang.post(path, json{{"to", "on-site"}, {"version", r.version + 1}}).status == 200);
 }
 
+TEST_CASE("scheduling the visit: the day and time of day agreed, else the customer's; a bad one refused plainly") {
+  JobNode node;
+  const Request r = node.job("Zhang", S::Assigned);  // the customer asked for 2026-11-24 afternoon
+  ApiClient zhang = node.technician_client("Zhang", "3690");
+  const std::string path = "/api/v1/jobs/" + r.code + "/transition";
+  const HttpAnswer read = zhang.get("/api/v1/jobs/" + r.code);
+  CHECK(read.body["today"] == "2026-11-23");  // the days a visit may be on, for the device's picker
+  CHECK(read.body["last_visit_day"] == "2027-01-22");
+  const std::string before = snapshot(node);
+  check_error(zhang.post(path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_window", "noon"}}), 400,
+              "bad-field", "a window that does not exist");
+  check_error(zhang.post(path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_date", "2026-11-20"}}), 400,
+              "scheduled-date-past", "a day already past");
+  CHECK(snapshot(node) == before);
+  const HttpAnswer agreed = zhang.post(
+      path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_date", "2026-11-26"}, {"scheduled_window", "evening"}});
+  REQUIRE(agreed.status == 200);
+  CHECK(agreed.body["job"]["scheduled_date"] == "2026-11-26");
+  CHECK(agreed.body["job"]["scheduled_window"] == "evening");
+}
+
 TEST_CASE("completion stores done, the customer's confirmation and rating in one transaction") {
   JobNode node;
   const Request r = node.job("Zhang", S::OnSite);

@@ -116,3 +116,39 @@ TEST_CASE("the node going away shows the offline band, nothing changes, and the 
   CHECK(h.state().link.down);
   CHECK(h.state().link.backoff == 2000);
 }
+
+TEST_CASE("scheduling asks the day and time of day, the customer's at first; another agreed one is stored") {
+  TechnicianHarness h(technician::Language::En);
+  const Request r = h.node.job("Zhang", S::Assigned);  // the customer asked for 2026-11-24 afternoon
+  h.log_in();
+  h.tap("job." + r.code);
+  h.tap("to.scheduled");
+  CHECK(h.node.sql_text("SELECT state FROM request") == "assigned");  // nothing sent yet
+  REQUIRE(h.state().schedule);
+  CHECK(h.state().schedule->date == "2026-11-24");
+  CHECK(h.state().schedule->window == "afternoon");
+  h.tap("schedule.day.more");
+  h.tap("schedule.window.evening");
+  h.tap("schedule.confirm");
+  CHECK(h.state().job->line.state == "scheduled");
+  CHECK_FALSE(h.state().schedule);
+  CHECK(h.node.sql_text("SELECT scheduled_date || ' ' || scheduled_window FROM request") == "2026-11-25 evening");
+  CHECK(h.ui.fonts().fallback_glyphs_drawn() == 0);
+}
+
+TEST_CASE("finishing without the customer's confirmation is asked once, then recorded plainly") {
+  TechnicianHarness h;
+  const Request r = h.node.job("Zhang", S::OnSite);
+  h.log_in();
+  h.tap("job." + r.code);
+  h.tap("job.complete");
+  h.tap("resolution.repaired");
+  h.tap("complete.submit");  // not ticked: asked, nothing stored
+  CHECK(h.state().error.key == "tech.complete.unconfirmed_question");
+  CHECK(h.node.sql_text("SELECT state FROM request") == "on-site");
+  h.tap("complete.submit");  // again: done, the customer's confirmation absent and said in the note
+  CHECK(h.state().screen == Screen::Jobs);
+  CHECK(h.node.sql_text("SELECT state FROM request") == "done");
+  CHECK(h.node.sql_text("SELECT customer_confirmed_at FROM request") == "null");
+  CHECK(h.node.sql_text("SELECT note FROM request_event ORDER BY seq DESC LIMIT 1") == "已修复（客户未确认）");
+}

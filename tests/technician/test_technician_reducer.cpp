@@ -75,6 +75,50 @@ TEST_CASE("a step is sent only when legal, once, with the note in the screen's l
   CHECK(act(s, ChangeState{"on-site"}).empty());  // one at a time
 }
 
+TEST_CASE("scheduled asks the visit first: the customer's day and window, or today once that day is past") {
+  TechnicianState s = on_job({"scheduled", "on-the-way"});
+  s.job->line.date = "2026-11-24";
+  s.job->line.time_window = "afternoon";
+  s.job->today = "2026-11-23";
+  s.job->last_visit_day = "2027-01-22";
+  CHECK(act(s, ChangeState{"scheduled"}).empty());
+  REQUIRE(s.schedule);
+  CHECK(s.schedule->date == "2026-11-24");
+  CHECK(s.schedule->window == "afternoon");
+  act(s, SetScheduleDate{"2026-11-26"});
+  act(s, ChooseScheduleWindow{"morning"});
+  const std::vector<Effect> sent = act(s, ConfirmSchedule{});
+  REQUIRE(sent.size() == 1);
+  const SendTransition& t = std::get<SendTransition>(sent[0]);
+  CHECK(t.to == "scheduled");
+  CHECK(t.scheduled_date == "2026-11-26");
+  CHECK(t.scheduled_window == "morning");
+  CHECK(act(s, ConfirmSchedule{}).empty());  // one at a time
+  // A wish already past starts from today; cancelling sends nothing.
+  TechnicianState late = on_job({"scheduled"});
+  late.job->line.date = "2026-11-20";
+  late.job->today = "2026-11-23";
+  act(late, ChangeState{"scheduled"});
+  REQUIRE(late.schedule);
+  CHECK(late.schedule->date == "2026-11-23");
+  CHECK(late.schedule->window == "morning");
+  CHECK(act(late, CancelSchedule{}).empty());
+  CHECK_FALSE(late.schedule);
+}
+
+TEST_CASE("completion without the customer's confirmation is asked once, then sent saying so") {
+  TechnicianState s = on_job({"done"});
+  act(s, OpenCompletion{});
+  act(s, PickResolution{"repaired"});
+  CHECK(act(s, SubmitCompletion{}).empty());
+  CHECK(s.error.key == "tech.complete.unconfirmed_question");
+  const std::vector<Effect> sent = act(s, SubmitCompletion{});
+  REQUIRE(sent.size() == 1);
+  const SendCompletion& c = std::get<SendCompletion>(sent[0]);
+  CHECK_FALSE(c.confirmed);
+  CHECK(c.note == "zh:tech.resolution.repairedzh:tech.complete.unconfirmed_note");
+}
+
 TEST_CASE("a version conflict is told and the job read again") {
   TechnicianState s = on_job({"on-the-way"});
   act(s, ChangeState{"on-the-way"});

@@ -1,8 +1,11 @@
 // One job: what and where, the customer (name, phone and address only when
 // the job is mine; the node masks the phone otherwise), a quick note, and a
-// big button for each step I may take next, "done" leading to completion.
+// big button for each step I may take next, "done" leading to completion and
+// "scheduled" to agreeing the day and time of day of the visit.
 #include <algorithm>
 
+#include "kit/choice_tiles.h"
+#include "kit/date_picker.h"
 #include "technician/screens/screen_parts.h"
 
 namespace kiosk::technician::screens {
@@ -59,6 +62,43 @@ void steps(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, const 
   }
 }
 
+// "Scheduled" tapped: the day and time of day agreed with the customer, theirs at first.
+void schedule_panel(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, const JobDetail& job, float width) {
+  const float em = ui.em();
+  const ScheduleForm& visit = *view.state.schedule;
+  paragraph(ui, view.tr("tech.schedule.title"), ui::FontRole::large, palette().text, Align::left, width);
+  paragraph(ui, view.tr("tech.schedule.wanted", {visit_of(view, job.line)}), ui::FontRole::body, palette().text_muted,
+            Align::left, width);
+  const float left_w = wide_layout(ui) ? (width - 1.2f * em) / 2 : width;
+  const ImVec2 top = ImGui::GetCursorPos();
+  ImGui::BeginGroup();
+  paragraph(ui, view.tr("tech.schedule.day") + "  " + visit.date, ui::FontRole::body, palette().text_muted, Align::left, left_w);
+  const DatePickerLabels labels{view.tr("tech.schedule.year"), view.tr("tech.schedule.month"), view.tr("tech.schedule.date")};
+  if (std::optional<std::string> date = date_picker(ui, "schedule", visit.date, job.today, job.last_visit_day, labels, left_w))
+    emit(SetScheduleDate{*date});
+  ImGui::EndGroup();
+  if (wide_layout(ui)) ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.2f * em, top.y));
+  ImGui::BeginGroup();
+  paragraph(ui, view.tr("tech.schedule.window"), ui::FontRole::body, palette().text_muted, Align::left, left_w);
+  const char* const windows[] = {"morning", "afternoon", "evening"};
+  std::vector<ChoiceTile> tiles;
+  for (const char* w : windows) tiles.push_back({std::string("schedule.window.") + w, view.tr(std::string("tech.window.") + w), visit.window == w});
+  const int tapped = choice_tiles(ui, tiles, left_w, 3.0f * em, 3, 4.0f);
+  if (tapped >= 0) emit(ChooseScheduleWindow{windows[tapped]});
+  ImGui::EndGroup();
+  gap(ui, 0.5f);
+  const float cell_w = cell_width(ui, width, 2, 0.5f) / em;
+  if (button(ui, "schedule.cancel", view.tr("tech.schedule.cancel"), ImVec2(cell_w, 3.4f), Tone::normal, ui::FontRole::body))
+    emit(CancelSchedule{});
+  ImGui::SameLine(0, 0.5f * em);
+  const std::string label =
+      view.tr("tech.schedule.confirm", {visit.date + " " + view.tr("tech.window." + visit.window)});
+  const Tone tone = view.state.busy ? Tone::disabled : Tone::primary;
+  if (button(ui, "schedule.confirm", label, ImVec2(cell_w, 3.4f), tone, fitting_role(ui, label, cell_w * em - em, 2)) &&
+      !view.state.busy)
+    emit(ConfirmSchedule{});
+}
+
 }  // namespace
 
 void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
@@ -95,6 +135,7 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + top.x, bottom));
   ImGui::Dummy(ImVec2(width, 0));
   gap(ui, 0.4f);
+  if (s.schedule) return schedule_panel(ui, view, emit, job, width);
   if (job.mine && !job.next.empty()) quick_notes(ui, view, emit, width);
   gap(ui, 0.4f);
   steps(ui, view, emit, job, width);
