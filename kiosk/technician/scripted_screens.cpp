@@ -44,16 +44,19 @@ JobDetail sample_detail(const JobLine& line, bool mine, const Language language)
   if (mine) {
     job.contact_name = zh ? "王小明" : "Wang Xiaoming";
     job.address = zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor";
-    job.next = {"waiting-for-parts", "done"};
+    job.next = line.state == "assigned" ? std::vector<std::string>{"scheduled", "on-the-way"}
+                                        : std::vector<std::string>{"waiting-for-parts", "done"};
   }
+  job.today = "2026-11-23";
+  job.last_visit_day = "2027-01-22";
   return job;
 }
 
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{"login", "login-wrong-pin", "jobs",     "jobs-empty",
-                                              "job",   "job-not-mine",    "complete", "offline"};
+  static const std::vector<std::string> names{"login",    "login-wrong-pin",      "jobs",    "jobs-empty", "job",
+                                              "job-not-mine", "schedule", "complete", "complete-unconfirmed", "offline"};
   return names;
 }
 
@@ -81,6 +84,11 @@ Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, Epoch
   const std::vector<JobLine> jobs = sample_jobs();
   run({JobsLoaded{jobs}});
   if (name == "jobs") return now;
+  if (name == "schedule") {  // the assigned job: agreeing the visit, another day than the customer's
+    run({OpenJob{jobs[2].code}, JobLoaded{sample_detail(jobs[2], true, app.state().language)}, ChangeState{"scheduled"},
+         SetScheduleDate{"2026-11-25"}, ChooseScheduleWindow{"evening"}});
+    return now;
+  }
   const bool mine = name != "job-not-mine";
   run({OpenJob{jobs[0].code}, JobLoaded{sample_detail(jobs[0], mine, app.state().language)}});
   if (name == "job" || name == "job-not-mine") {
@@ -89,6 +97,10 @@ Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, Epoch
   }
   if (name == "complete") {
     run({OpenCompletion{}, PickResolution{"replaced-part"}, ToggleConfirmed{}, PickScore{5}, ToggleReason{"solved"}});
+    return now;
+  }
+  if (name == "complete-unconfirmed") {
+    run({OpenCompletion{}, PickResolution{"replaced-part"}, SubmitCompletion{}});
     return now;
   }
   run({ChangeState{"waiting-for-parts"}, RequestFailed{"change", Failure::Unreachable, 0}});  // offline

@@ -47,9 +47,7 @@ void draw_complete(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit
   const std::string& submit = view.tr(s.busy                 ? "tech.complete.sending"
                                       : c.unconfirmed_asked ? "tech.complete.submit_unconfirmed"
                                                             : "tech.complete.submit");
-  if (button(ui, "complete.submit", submit, ImVec2(third, 3.0f), s.busy ? Tone::disabled : Tone::primary,
-             fitting_role(ui, submit, third * em - em, 2)) &&
-      !s.busy)
+  if (button(ui, "complete.submit", submit, ImVec2(third, 3.0f), s.busy ? Tone::disabled : Tone::primary) && !s.busy)
     emit(SubmitCompletion{});
   resolutions(ui, view, emit, width);
   paragraph(ui, view.tr("tech.complete.rating"), ui::FontRole::body, palette().text_muted, Align::left, width);

@@ -67,26 +67,20 @@ void schedule_panel(ui::TouchUi& ui, const TechnicianView& view, const Emit& emi
   const float em = ui.em();
   const ScheduleForm& visit = *view.state.schedule;
   paragraph(ui, view.tr("tech.schedule.title"), ui::FontRole::large, palette().text, Align::left, width);
-  paragraph(ui, view.tr("tech.schedule.wanted", {visit_of(view, job.line)}), ui::FontRole::body, palette().text_muted,
-            Align::left, width);
-  const float left_w = wide_layout(ui) ? (width - 1.2f * em) / 2 : width;
-  const ImVec2 top = ImGui::GetCursorPos();
-  ImGui::BeginGroup();
-  paragraph(ui, view.tr("tech.schedule.day") + "  " + visit.date, ui::FontRole::body, palette().text_muted, Align::left, left_w);
+  paragraph(ui, view.tr("tech.schedule.wanted", {visit_of(view, job.line)}) + " · " + job.contact_name + " " + job.phone,
+            ui::FontRole::body, palette().text_muted, Align::left, width);
+  gap(ui, 0.3f);
+  // The day (year, month, day side by side across the width), then the time of day.
   const DatePickerLabels labels{view.tr("tech.schedule.year"), view.tr("tech.schedule.month"), view.tr("tech.schedule.date")};
-  if (std::optional<std::string> date = date_picker(ui, "schedule", visit.date, job.today, job.last_visit_day, labels, left_w))
+  if (std::optional<std::string> date = date_picker(ui, "schedule", visit.date, job.today, job.last_visit_day, labels, width))
     emit(SetScheduleDate{*date});
-  ImGui::EndGroup();
-  if (wide_layout(ui)) ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.2f * em, top.y));
-  ImGui::BeginGroup();
-  paragraph(ui, view.tr("tech.schedule.window"), ui::FontRole::body, palette().text_muted, Align::left, left_w);
   const char* const windows[] = {"morning", "afternoon", "evening"};
   std::vector<ChoiceTile> tiles;
-  for (const char* w : windows) tiles.push_back({std::string("schedule.window.") + w, view.tr(std::string("tech.window.") + w), visit.window == w});
-  const int tapped = choice_tiles(ui, tiles, left_w, 3.0f * em, 3, 4.0f);
+  for (const char* w : windows)
+    tiles.push_back({std::string("schedule.window.") + w, view.tr(std::string("tech.window.") + w), visit.window == w});
+  const int tapped = choice_tiles(ui, tiles, width, 2.8f * em, 3, 4.0f);
   if (tapped >= 0) emit(ChooseScheduleWindow{windows[tapped]});
-  ImGui::EndGroup();
-  gap(ui, 0.5f);
+  gap(ui, 0.4f);
   const float cell_w = cell_width(ui, width, 2, 0.5f) / em;
   if (button(ui, "schedule.cancel", view.tr("tech.schedule.cancel"), ImVec2(cell_w, 3.4f), Tone::normal, ui::FontRole::body))
     emit(CancelSchedule{});
@@ -113,6 +107,7 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   if (button(ui, "job.back", view.tr("tech.job.back"), ImVec2(8.0f, 2.6f), Tone::normal, ui::FontRole::body))
     emit(BackToJobs{});
   gap(ui, 0.3f);
+  if (s.schedule) return schedule_panel(ui, view, emit, job, width);  // the whole page: its buttons stay in reach
   const bool wide = wide_layout(ui);
   const float column_w = wide ? (width - 1.2f * em) / 2 : width;
   const ImVec2 top = ImGui::GetCursorPos();
@@ -135,7 +130,6 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + top.x, bottom));
   ImGui::Dummy(ImVec2(width, 0));
   gap(ui, 0.4f);
-  if (s.schedule) return schedule_panel(ui, view, emit, job, width);
   if (job.mine && !job.next.empty()) quick_notes(ui, view, emit, width);
   gap(ui, 0.4f);
   steps(ui, view, emit, job, width);
