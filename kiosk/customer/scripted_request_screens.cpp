@@ -98,8 +98,13 @@ Result<StatusView> sample_status(const std::string& data_dir, EpochMs now) {
   const StoreTimeZone& zone = store.value()->zone();
   StatusView s{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
                RequestState::Scheduled, zone.business_day(now + 86'400'000), TimeWindow::Afternoon, {}};
-  s.timeline = {{RequestState::Received, zone.local_minute(now - 26 * 3'600'000)},
-                {RequestState::Assigned, zone.local_minute(now - 20 * 3'600'000)},
+  // A job that went back to waiting for parts: more steps than the screen has rows.
+  s.timeline = {{RequestState::Received, zone.local_minute(now - 72 * 3'600'000)},
+                {RequestState::Assigned, zone.local_minute(now - 70 * 3'600'000)},
+                {RequestState::Scheduled, zone.local_minute(now - 60 * 3'600'000)},
+                {RequestState::OnTheWay, zone.local_minute(now - 50 * 3'600'000)},
+                {RequestState::OnSite, zone.local_minute(now - 49 * 3'600'000)},
+                {RequestState::WaitingForParts, zone.local_minute(now - 48 * 3'600'000)},
                 {RequestState::Scheduled, zone.local_minute(now - 3'600'000)}};
   return s;
 }

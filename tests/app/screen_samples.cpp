@@ -219,6 +219,15 @@ std::vector<ScreenSample> screen_samples(Language language) {
                                 {{RequestState::Received, "2026-11-22 10:05"}, {RequestState::Assigned, "2026-11-22 15:40"},
                                  {RequestState::Scheduled, "2026-11-23 09:12"}}};
   });
+  add("check_result_long", [](CustomerState& s) {  // more steps than fit: the earliest are counted
+    s.screen = Screen::CheckResult;
+    s.check.status = StatusView{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
+                                RequestState::Scheduled, "2026-11-27", TimeWindow::Morning,
+                                {{RequestState::Received, "2026-11-20 10:05"}, {RequestState::Assigned, "2026-11-20 15:40"},
+                                 {RequestState::Scheduled, "2026-11-21 09:12"}, {RequestState::OnTheWay, "2026-11-22 08:30"},
+                                 {RequestState::OnSite, "2026-11-22 09:10"}, {RequestState::WaitingForParts, "2026-11-22 10:00"},
+                                 {RequestState::Scheduled, "2026-11-23 09:12"}}};
+  });
   add("idle", [](CustomerState& s) {
     s.screen = Screen::TakeNumber;
     s.form.service_code = "A";

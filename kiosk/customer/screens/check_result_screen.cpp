@@ -9,6 +9,12 @@ using paper::kind_text;
 using paper::state_text;
 using paper::visit_text;
 
+TimelineFit fit_timeline(std::size_t steps, std::size_t rows) {
+  if (steps <= rows) return {steps, 0};
+  const std::size_t shown = rows > 1 ? rows - 1 : 1;  // one row says how many more
+  return {shown, steps - shown};
+}
+
 void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   top_bar(ui, view, emit, view.tr("check.title"), BackToWelcome{});
   const float em = ui.em();
@@ -29,7 +35,9 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float row_h = 1.5f * em;
   const float row_step = row_h + ImGui::GetStyle().ItemSpacing.y;  // each row is a Dummy item
-  const std::size_t rows = std::min(s.timeline.size(), static_cast<std::size_t>(std::max(1.0f, (avail_y() - 3.2f * em) / row_step)));
+  const TimelineFit fit =
+      fit_timeline(s.timeline.size(), static_cast<std::size_t>(std::max(1.0f, (avail_y() - 3.2f * em) / row_step)));
+  const std::size_t rows = fit.shown;
   for (std::size_t i = 0; i < rows; ++i) {
     const TimelineStep& step = s.timeline[s.timeline.size() - 1 - i];
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -39,6 +47,14 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
     text_in_rect(ui, draw, state_text(view.texts, l, step.state), ui::FontRole::body, u32(p.text), ImVec2(at.x + 1.6f * em, at.y),
                  ImVec2(at.x + width * 0.55f, at.y + row_h), Align::left);
     text_in_rect(ui, draw, step.local_time, ui::FontRole::body, u32(p.text_muted), ImVec2(at.x + width * 0.55f, at.y),
+                 ImVec2(at.x + width, at.y + row_h), Align::left);
+    ImGui::Dummy(ImVec2(width, row_h));
+  }
+  if (fit.earlier > 0) {  // what did not fit is said, with when it began
+    const std::string more = view.tr("check.earlier", {std::to_string(fit.earlier), s.timeline.front().local_time});
+    ui.note_text(more);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    text_in_rect(ui, draw, more, ui::FontRole::body, u32(p.text_muted), ImVec2(at.x + 1.6f * em, at.y),
                  ImVec2(at.x + width, at.y + row_h), Align::left);
     ImGui::Dummy(ImVec2(width, row_h));
   }

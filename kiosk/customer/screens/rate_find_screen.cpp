@@ -71,21 +71,26 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   const bool wide = wide_layout(ui);
   const float width = avail_x();
   const float left_w = wide ? width * 0.42f : width;
+  // A refusal across the whole width, above the boxes.
+  if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, width);
   const ImVec2 top = ImGui::GetCursorPos();
-  const float height = avail_y();
-  // The number and its check digits, each box tapped to type into it; then a refusal or why both are asked.
+  // The number and its check digits, each box tapped to type into it.
   ImGui::BeginGroup();
   entry_tile(ui, "rate.number", view.tr("rate.enter_number"), rate.typed_label, view.tr("rate.example"),
              !rate.typing_check, left_w, emit, TypeRateCheck{false});
   entry_tile(ui, "rate.check", view.tr("rate.check_label"), rate.typed_check, "····", rate.typing_check, left_w, emit,
              TypeRateCheck{true});
-  gap(ui, 0.2f);
-  if (!error.empty()) banner(ui, error, error_fill, ui::FontRole::body, left_w);
-  else paragraph(ui, view.tr("rate.why_check"), ui::FontRole::body, p.text_muted, Align::left, left_w);
   ImGui::EndGroup();
   if (wide) ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
   else gap(ui, 0.4f);
+  // The keys, and under them why both are asked.
   const float keys_w = wide ? width - left_w - 1.0f * em : width;
-  keypad(ui, view, emit, keys_w, wide ? height : std::min(avail_y(), 16.0f * em));
+  const std::string& why = view.tr("rate.why_check");
+  const float why_h = wrapped_height(ui, why, ui::FontRole::body, keys_w) + 0.6f * em;
+  ImGui::BeginGroup();
+  keypad(ui, view, emit, keys_w, std::min(avail_y() - why_h, 16.0f * em));
+  gap(ui, 0.6f);
+  paragraph(ui, why, ui::FontRole::body, p.text_muted, Align::left, keys_w);
+  ImGui::EndGroup();
 }
 }  // namespace kiosk::customer::kit

@@ -79,6 +79,14 @@ struct PickerTile {
 };
 void choice_grid(ui::TouchUi& ui, const Emit& emit, const std::vector<PickerTile>& tiles, float width, float height,
                  int max_columns, float min_em = 7.0f);
+// The status timeline in `rows` rows: the newest steps, and when they do not
+// all fit, one row fewer and a line saying how many earlier steps there are.
+struct TimelineFit {
+  std::size_t shown = 0;
+  std::size_t earlier = 0;
+};
+TimelineFit fit_timeline(std::size_t steps, std::size_t rows);
+
 // A labelled entry box that is also a button: tapping it chooses what the keys
 // type (`on_tap`); the focused one has the primary frame.
 void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
