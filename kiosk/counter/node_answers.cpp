@@ -74,7 +74,15 @@ RequestOptionsLoaded request_options_from_json(const json& answer) {
   RequestOptionsLoaded loaded{{}, text(answer, "today"), text(answer, "last_visit_day")};
   for (const json& p : list(answer, "products")) {
     ProductCategory product{text(p, "code"), text(p, "zh"), text(p, "en"), {}};
-    for (const json& q : list(p, "problems")) product.problems.push_back({text(q, "code"), text(q, "zh"), text(q, "en")});
+    for (const json& q : list(p, "problems")) {
+      ProblemCategory problem{text(q, "code"), text(q, "zh"), text(q, "en"), false, false};
+      for (const json& kind : list(q, "kinds")) {
+        if (kind == "repair") problem.for_repair = true;
+        if (kind == "installation") problem.for_installation = true;
+      }
+      if (!q.contains("kinds")) problem.for_repair = true;  // a node from before kinds: repairs only
+      product.problems.push_back(std::move(problem));
+    }
     loaded.products.push_back(std::move(product));
   }
   return loaded;

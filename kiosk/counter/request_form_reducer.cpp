@@ -35,7 +35,7 @@ int page_of_error(const std::string& code) {
       if (code.rfind(prefix, 0) == 0) return true;
     return false;
   };
-  if (starts({"unknown-product", "unknown-problem", "installation"})) return 0;
+  if (starts({"unknown-product", "unknown-problem", "problem-not-for-kind", "installation"})) return 0;
   if (starts({"model", "serial", "purchase"})) return 1;
   if (starts({"address", "preferred", "not-on-site"})) return 3;
   return 2;
@@ -143,8 +143,12 @@ std::optional<Effects> reduce_request_form(CounterState& s, const Action& action
           },
           [&](const ChooseRequestKind& a) -> std::optional<Effects> {
             return change([&](RequestForm& f) {
+              if (f.kind != a.kind) f.problem.clear();  // the problems of one kind are not the other's
               f.kind = a.kind;
               if (a.kind == RequestKind::Installation) f.on_site = true;
+              const auto product = std::find_if(r.products.begin(), r.products.end(),
+                                                [&](const ProductCategory& p) { return p.code == f.product; });
+              if (product != r.products.end() && !offered_for(*product, a.kind)) f.product.clear();
             });
           },
           [&](const ChooseRequestProduct& a) -> std::optional<Effects> {

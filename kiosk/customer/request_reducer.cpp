@@ -6,6 +6,7 @@
 #include "customer/request_reducer.h"
 
 #include "app/ime_mirror.h"
+#include "paper/request_wording.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "requests/request_code.h"
@@ -85,7 +86,7 @@ FormStep step_of(const std::string& code) {
   auto starts = [&](const char* prefix) { return code.rfind(prefix, 0) == 0; };
   if (starts("installation") || starts("not-on-site")) return FormStep::Kind;
   if (starts("unknown-product")) return FormStep::Product;
-  if (starts("unknown-problem")) return FormStep::Problem;
+  if (starts("unknown-problem") || starts("problem-not-for-kind")) return FormStep::Problem;
   if (starts("model") || starts("serial")) return FormStep::Model;
   if (starts("purchase-date")) return FormStep::Details;
   if (starts("description")) return FormStep::Description;
@@ -241,6 +242,11 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
   return std::visit(
       Overloaded{
           [&](const ChooseKind& a) -> std::optional<Effects> {
+            if (r.draft.kind != a.kind) {  // the products and problems offered differ by kind
+              r.draft.problem.clear();
+              const ProductCategory* product = paper::find_product(r.products, r.draft.product);
+              if (product && !offered_for(*product, a.kind)) r.draft.product.clear();
+            }
             r.draft.kind = a.kind;
             r.error.clear();
             return go_to(s, FormStep::Product, now);

@@ -83,7 +83,12 @@ json to_json(const RequestStatus& s) {
 
 json to_json(const ProductCategory& p) {
   json problems = json::array();
-  for (const ProblemCategory& q : p.problems) problems.push_back(json{{"code", q.code}, {"zh", q.name_zh}, {"en", q.name_en}});
+  for (const ProblemCategory& q : p.problems) {
+    json kinds = json::array();
+    if (q.for_repair) kinds.push_back("repair");
+    if (q.for_installation) kinds.push_back("installation");
+    problems.push_back(json{{"code", q.code}, {"zh", q.name_zh}, {"en", q.name_en}, {"kinds", kinds}});
+  }
   return json{{"code", p.code}, {"zh", p.name_zh}, {"en", p.name_en}, {"problems", problems}};
 }
 

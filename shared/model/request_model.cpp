@@ -2,6 +2,7 @@
 // SQLite and printed by kioskctl; the local hours of each time window.
 #include "model/request_model.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -38,6 +39,22 @@ std::optional<Urgency> urgency_from(const std::string& name) { return value_in(k
 std::optional<TimeWindow> time_window_from(const std::string& name) { return value_in(kWindows, name); }
 
 std::string request_state_names() { return enum_names::names_of(kStates); }
+
+bool offered_for(const ProblemCategory& problem, RequestKind kind) {
+  return kind == RequestKind::Repair ? problem.for_repair : problem.for_installation;
+}
+
+bool offered_for(const ProductCategory& product, RequestKind kind) {
+  return std::any_of(product.problems.begin(), product.problems.end(),
+                     [&](const ProblemCategory& p) { return offered_for(p, kind); });
+}
+
+std::vector<ProblemCategory> problems_for(const ProductCategory& product, RequestKind kind) {
+  std::vector<ProblemCategory> offered;
+  for (const ProblemCategory& p : product.problems)
+    if (offered_for(p, kind)) offered.push_back(p);
+  return offered;
+}
 
 int window_start_hour(TimeWindow window) { return kWindowHours[static_cast<std::size_t>(window)].first; }
 int window_end_hour(TimeWindow window) { return kWindowHours[static_cast<std::size_t>(window)].second; }

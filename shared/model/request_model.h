@@ -22,11 +22,15 @@ enum class Urgency { Normal, Urgent };
 // afternoon 12-18, evening 18-21.
 enum class TimeWindow { Morning, Afternoon, Evening };
 
-// A problem a product can have ("no-power": 无法开机 / Won't power on).
+// A problem a product can have ("no-power": 无法开机 / Won't power on), or
+// for an installation what kind of job it is ("install-new": 新机安装). The
+// form offers it for the kinds of request it is for.
 struct ProblemCategory {
   std::string code;
   std::string name_zh;
   std::string name_en;
+  bool for_repair = true;
+  bool for_installation = false;
 };
 
 // A product category of the catalogue with the problems the form offers for it.
@@ -108,6 +112,12 @@ std::optional<TimeWindow> time_window_from(const std::string& name);
 
 // "received, assigned, ..." for messages listing what is accepted.
 std::string request_state_names();
+
+// The catalogue as the form offers it for one kind of request: a problem for
+// that kind, a product with at least one, and its problems for that kind.
+bool offered_for(const ProblemCategory& problem, RequestKind kind);
+bool offered_for(const ProductCategory& product, RequestKind kind);
+std::vector<ProblemCategory> problems_for(const ProductCategory& product, RequestKind kind);
 
 // Local hours [start, end) of a window.
 int window_start_hour(TimeWindow window);

@@ -24,8 +24,12 @@ std::optional<Error> check_catalog(const RequestForm& form, const std::vector<Pr
   const auto product = std::find_if(catalog.begin(), catalog.end(), [&](const ProductCategory& p) { return p.code == form.product; });
   if (product == catalog.end()) return invalid_argument("unknown product category \"" + form.product + "\"", "unknown-product");
   const auto& problems = product->problems;
-  if (std::none_of(problems.begin(), problems.end(), [&](const ProblemCategory& p) { return p.code == form.problem; }))
+  const auto problem = std::find_if(problems.begin(), problems.end(), [&](const ProblemCategory& p) { return p.code == form.problem; });
+  if (problem == problems.end())
     return invalid_argument("\"" + form.problem + "\" is not a problem category of " + product->name_en, "unknown-problem");
+  if (!offered_for(*problem, form.kind))
+    return invalid_argument("\"" + form.problem + "\" is not offered for " + to_string(form.kind) + " requests",
+                            "problem-not-for-kind");
   return std::nullopt;
 }
 

@@ -41,6 +41,26 @@ std::optional<std::string> names_from(const json& line, const char* key, const s
   return check_single_line("en", *en, kMaxNameChars);
 }
 
+// "kinds": the kinds of request a problem is offered for (default ["repair"]).
+std::optional<std::string> kinds_from(const json& line, ProblemCategory* p) {
+  if (!line.contains("kinds")) return std::nullopt;
+  const json& kinds = line["kinds"];
+  if (!kinds.is_array() || kinds.empty()) return "kinds must be a non-empty list of \"repair\" and \"installation\"";
+  p->for_repair = p->for_installation = false;
+  for (const json& kind : kinds) {
+    const std::optional<RequestKind> k = kind.is_string() ? request_kind_from(kind.get<std::string>()) : std::nullopt;
+    if (!k) return "kinds may hold only \"repair\" and \"installation\"";
+    (*k == RequestKind::Repair ? p->for_repair : p->for_installation) = true;
+  }
+  return std::nullopt;
+}
+
+// Stored as "repair", "installation" or "repair,installation".
+std::string kinds_text(const ProblemCategory& p) {
+  if (p.for_repair && p.for_installation) return "repair,installation";
+  return p.for_installation ? "installation" : "repair";
+}
+
 struct Parser {
   std::map<std::string, ProblemCategory> problems;
   std::vector<ProductCategory> products;
@@ -48,7 +68,9 @@ struct Parser {
 
   std::optional<std::string> problem_line(const json& line) {
     ProblemCategory p;
-    if (auto problem = names_from(line, "problem", {"problem", "zh", "en"}, &p.code, &p.name_zh, &p.name_en)) return problem;
+    if (auto problem = names_from(line, "problem", {"problem", "zh", "en", "kinds"}, &p.code, &p.name_zh, &p.name_en))
+      return problem;
+    if (auto problem = kinds_from(line, &p)) return problem;
     if (!problems.emplace(p.code, p).second) return "problem " + p.code + " appears twice";
     return std::nullopt;
   }
@@ -111,15 +133,15 @@ void store_product_catalog(Database& db, const std::vector<ProductCategory>& pro
       "INSERT INTO product_category(code, name_zh, name_en, sort_order, active) VALUES (?1, ?2, ?3, ?4, 1) "
       "ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, sort_order = ?4, active = 1");
   Statement& problem = db.prepare(
-      "INSERT INTO problem_category(code, name_zh, name_en, active) VALUES (?1, ?2, ?3, 1) "
-      "ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, active = 1");
+      "INSERT INTO problem_category(code, name_zh, name_en, kinds, active) VALUES (?1, ?2, ?3, ?4, 1) "
+      "ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, kinds = ?4, active = 1");
   Statement& link = db.prepare("INSERT INTO product_problem(product, problem, sort_order) VALUES (?1, ?2, ?3)");
   for (std::size_t i = 0; i < products.size(); ++i) {
     const ProductCategory& p = products[i];
     product.bind(1, p.code).bind(2, p.name_zh).bind(3, p.name_en).bind(4, static_cast<std::int64_t>(i)).run();
     for (std::size_t j = 0; j < p.problems.size(); ++j) {
       const ProblemCategory& q = p.problems[j];
-      problem.bind(1, q.code).bind(2, q.name_zh).bind(3, q.name_en).run();
+      problem.bind(1, q.code).bind(2, q.name_zh).bind(3, q.name_en).bind(4, kinds_text(q)).run();
       link.bind(1, p.code).bind(2, q.code).bind(3, static_cast<std::int64_t>(j)).run();
     }
   }
@@ -127,13 +149,15 @@ void store_product_catalog(Database& db, const std::vector<ProductCategory>& pro
 
 std::vector<ProductCategory> load_product_catalog(Database& db) {
   Statement& q = db.prepare(
-      "SELECT p.code, p.name_zh, p.name_en, q.code, q.name_zh, q.name_en FROM product_category p "
+      "SELECT p.code, p.name_zh, p.name_en, q.code, q.name_zh, q.name_en, q.kinds FROM product_category p "
       "JOIN product_problem l ON l.product = p.code JOIN problem_category q ON q.code = l.problem "
       "WHERE p.active = 1 ORDER BY p.sort_order, p.code, l.sort_order");
   std::vector<ProductCategory> products;
   while (q.step()) {
     if (products.empty() || products.back().code != q.text(0)) products.push_back({q.text(0), q.text(1), q.text(2), {}});
-    products.back().problems.push_back({q.text(3), q.text(4), q.text(5)});
+    const std::string kinds = q.text(6);
+    products.back().problems.push_back({q.text(3), q.text(4), q.text(5), kinds.find("repair") != std::string::npos,
+                                        kinds.find("installation") != std::string::npos});
   }
   q.reset();
   return products;

@@ -3,6 +3,8 @@
 // A JSON Lines file (assets/products-default.jsonl), '#' comments; problems
 // are defined first, then each product lists its problems by code:
 //   {"problem": "no-power", "zh": "无法开机", "en": "Won't power on"}
+//   {"problem": "install-new", "zh": "新机安装", "en": "New installation", "kinds": ["installation"]}
+// ("kinds": the kinds of request it is offered for; default ["repair"])
 //   {"product": "phone", "zh": "手机", "en": "Mobile phones", "problems": ["no-power", "other"]}
 // Parsing is strict and names the line of the first problem; importing
 // replaces the store's product catalogue in one transaction (entries no

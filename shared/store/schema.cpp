@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 9> kMigrations{
+constexpr std::array<const char*, 10> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -384,6 +384,14 @@ DELETE FROM sqlite_sequence WHERE name = 'call_event_9';
 INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_9', seq FROM sqlite_sequence WHERE name = 'call_event';
 DROP TABLE call_event;
 ALTER TABLE call_event_9 RENAME TO call_event;
+)sql",
+    // 11: the kinds of request a problem is offered for; a store's catalogue
+    // from before has its install-* problems (the default file's codes) for
+    // installations, the rest for repairs, until it is imported again.
+    R"sql(
+ALTER TABLE problem_category ADD COLUMN kinds TEXT NOT NULL DEFAULT 'repair'
+  CHECK (kinds IN ('repair', 'installation', 'repair,installation'));
+UPDATE problem_category SET kinds = 'installation' WHERE code LIKE 'install-%';
 )sql",
 };
 

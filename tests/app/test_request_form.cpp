@@ -379,6 +379,28 @@ TEST_CASE("one way back per step: the step's Back goes one step back, Home asks 
   CHECK(k.state().request.draft.description.empty());
 }
 
+TEST_CASE("an installation offers the products that are installed and asks what kind of installation") {
+  CustomerHarness k(Language::En);
+  test::load_default_products(k);
+  k.tap("welcome.request");
+  k.settle();
+  k.tap("kind.installation");
+  CHECK(k.shows("product.air-conditioner"));
+  CHECK_FALSE(k.shows("product.phone"));  // nobody installs a phone
+  k.tap("product.air-conditioner");
+  CHECK(k.shows("problem.install-new"));
+  CHECK(k.shows("problem.install-relocate"));
+  CHECK_FALSE(k.shows("problem.not-cooling"));  // a repair's problem
+  k.tap("problem.install-new");
+  CHECK(k.state().request.draft.problem == "install-new");
+  // Back to the kind: a repair does not keep an installation's choice.
+  for (int i = 0; i < 3; ++i) k.tap("request.previous");
+  REQUIRE(k.state().request.step == FormStep::Kind);
+  k.tap("kind.repair");
+  CHECK(k.state().request.draft.problem.empty());
+  CHECK(k.state().request.draft.product == "air-conditioner");  // repaired too
+}
+
 TEST_CASE("bad input gets the domain's clear messages and nothing is stored") {
   CustomerHarness k(Language::En);
   test::open_form_to_description(k);

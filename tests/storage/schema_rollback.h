@@ -10,6 +10,7 @@
 namespace kiosk::test {
 
 inline void roll_back_schema(Database& db, int to_version) {
+  if (to_version < 11) db.exec("ALTER TABLE problem_category DROP COLUMN kinds;");
   if (to_version < 9)  // call_event as versions 3-8 made it: calls and recalls only
     db.exec("DELETE FROM call_event WHERE kind NOT IN ('call', 'recall'); "
             "CREATE TABLE call_event_3 (seq INTEGER PRIMARY KEY AUTOINCREMENT, "

@@ -63,3 +63,29 @@ TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and reque
   CHECK(after[4] == OutboxRow{5, "request_event", r.events[0].id});
   CHECK_THROWS_AS(store.db().exec("INSERT INTO outbox(kind, record_id, created_at) VALUES ('parcel', 'x', 0)"), SqliteError);
 }
+
+TEST_CASE("a catalogue stored before problems had kinds: its install-* problems become installation ones") {
+  RequestStore s;  // the default catalogue, stored
+  test::roll_back_schema(s.store->db(), latest_schema_version() - 1);
+  s.engine.reset();
+  s.store.reset();
+  auto reopened = StoreDb::open(s.dir.path());
+  REQUIRE(reopened.ok());
+  Database& db = reopened.value()->db();
+  auto kinds_of = [&](const std::string& code) {
+    Statement& q = db.prepare("SELECT kinds FROM problem_category WHERE code = ?1");
+    q.bind(1, code);
+    REQUIRE(q.step());
+    const std::string kinds = q.text(0);
+    q.reset();
+    return kinds;
+  };
+  CHECK(kinds_of("install-relocate") == "installation");
+  CHECK(kinds_of("install-new") == "installation");
+  CHECK(kinds_of("no-power") == "repair");
+  CHECK(kinds_of("other") == "repair");
+  const std::vector<ProductCategory> products = load_product_catalog(db);
+  const auto tv = std::find_if(products.begin(), products.end(), [](const ProductCategory& p) { return p.code == "tv"; });
+  REQUIRE(tv != products.end());
+  CHECK(offered_for(*tv, RequestKind::Installation));
+}

@@ -53,3 +53,29 @@ TEST_CASE("mistakes are refused naming the line") {
   CHECK(error_of(kProblems + "{not json\n") == "p.jsonl line 4: not valid JSON");
   CHECK(error_of(kProblems) == "p.jsonl: no products (expected one JSON object per line)");
 }
+
+TEST_CASE("a problem's kinds: repairs by default, installations or both when listed; anything else refused") {
+  const auto parsed = parse_product_catalog(
+      kProblems +
+          "{\"problem\":\"install-new\",\"zh\":\"新机安装\",\"en\":\"New installation\",\"kinds\":[\"installation\"]}\n"
+          "{\"problem\":\"visit\",\"zh\":\"上门\",\"en\":\"A visit\",\"kinds\":[\"repair\",\"installation\"]}\n"
+          "{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"Televisions\",\"problems\":[\"no-power\",\"install-new\",\"visit\"]}\n"
+          "{\"product\":\"phone\",\"zh\":\"手机\",\"en\":\"Phones\",\"problems\":[\"no-power\"]}\n",
+      "p.jsonl");
+  REQUIRE(parsed.ok());
+  const ProductCategory& tv = parsed.value()[0];
+  CHECK(tv.problems[0].for_repair);
+  CHECK_FALSE(tv.problems[0].for_installation);
+  CHECK_FALSE(tv.problems[1].for_repair);
+  CHECK(tv.problems[1].for_installation);
+  CHECK(tv.problems[2].for_repair);
+  CHECK(tv.problems[2].for_installation);
+  CHECK(problems_for(tv, RequestKind::Installation).size() == 2);
+  CHECK(problems_for(tv, RequestKind::Repair).size() == 2);
+  CHECK(offered_for(tv, RequestKind::Installation));
+  CHECK_FALSE(offered_for(parsed.value()[1], RequestKind::Installation));  // a phone is not installed
+  CHECK(error_of(kProblems + "{\"problem\":\"x\",\"zh\":\"x\",\"en\":\"x\",\"kinds\":[\"fitting\"]}\n") ==
+        "p.jsonl line 4: kinds may hold only \"repair\" and \"installation\"");
+  CHECK(error_of(kProblems + "{\"problem\":\"x\",\"zh\":\"x\",\"en\":\"x\",\"kinds\":[]}\n") ==
+        "p.jsonl line 4: kinds must be a non-empty list of \"repair\" and \"installation\"");
+}

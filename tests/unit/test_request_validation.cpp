@@ -19,7 +19,8 @@ const char* kCatalog = R"(
 {"problem":"not-cooling","zh":"不制冷","en":"Not cooling"}
 {"problem":"broken-screen","zh":"屏幕损坏","en":"Broken screen"}
 {"problem":"other","zh":"其他","en":"Other"}
-{"product":"air-conditioner","zh":"空调","en":"Air conditioners","problems":["not-cooling","other"]}
+{"problem":"install-new","zh":"新机安装","en":"New installation","kinds":["installation"]}
+{"product":"air-conditioner","zh":"空调","en":"Air conditioners","problems":["not-cooling","other","install-new"]}
 {"product":"phone","zh":"手机","en":"Mobile phones","problems":["broken-screen","other"]}
 )";
 
@@ -201,7 +202,15 @@ TEST_CASE("catalogue, on-site rules and consent") {
   CHECK(e.code == "unknown-problem");
   CHECK(e.message == "\"broken-screen\" is not a problem category of Air conditioners");
   f = form();
+  f.kind = RequestKind::Installation;  // with a repair's problem ("not cooling")
+  CHECK(refusal(f).code == "problem-not-for-kind");
+  f.problem = "install-new";
+  CHECK(validate_request(f, catalog(), shanghai(), kNow).ok());
+  f.kind = RequestKind::Repair;  // and the other way round
+  CHECK(refusal(f).code == "problem-not-for-kind");
+  f = form();
   f.kind = RequestKind::Installation;
+  f.problem = "install-new";
   f.on_site = false;
   CHECK(refusal(f).code == "installation-on-site");
   f = form();

@@ -87,25 +87,31 @@ void product_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, fl
         {{"req.kind.repair", view.tr("counter.request.kind.repair"), f.kind == RequestKind::Repair},
          {"req.kind.installation", view.tr("counter.request.kind.installation"), f.kind == RequestKind::Installation}},
         left_w, 2.6f * em, 2, [&](std::size_t i) { return Action(ChooseRequestKind{kinds[i]}); });
+  // The products and problems offered for the kind chosen (an installation: the products that are installed).
   std::vector<ChoiceTile> products;
+  std::vector<std::string> product_codes;
   const ProductCategory* chosen = nullptr;
   for (const ProductCategory& p : r.products) {
+    if (!offered_for(p, f.kind)) continue;
     products.push_back({"req.product." + p.code, name_in(view, p.name_zh, p.name_en), f.product == p.code});
+    product_codes.push_back(p.code);
     if (f.product == p.code) chosen = &p;
   }
   if (!r.options_loaded) paragraph(ui, view.tr("counter.request.loading"), ui::FontRole::body, palette().text_muted, Align::left);
   const float product_h = std::max(2.6f * em, top.y + height - ImGui::GetCursorPosY() - 1.8f * em);
   tiles(ui, emit, view.tr("counter.request.product"), products, left_w, product_h, 3,
-        [&](std::size_t i) { return Action(ChooseRequestProduct{r.products[i].code}); });
+        [&](std::size_t i) { return Action(ChooseRequestProduct{product_codes[i]}); });
   ImGui::EndGroup();
   ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
   ImGui::BeginGroup();
   if (chosen) {
+    const std::vector<ProblemCategory> offered = problems_for(*chosen, f.kind);
     std::vector<ChoiceTile> problems;
-    for (const ProblemCategory& q : chosen->problems)
+    for (const ProblemCategory& q : offered)
       problems.push_back({"req.problem." + q.code, name_in(view, q.name_zh, q.name_en), f.problem == q.code});
-    tiles(ui, emit, view.tr("counter.request.problem"), problems, right_w, height - 1.6f * em, 3,
-          [&](std::size_t i) { return Action(ChooseRequestProblem{chosen->problems[i].code}); });
+    const char* question = f.kind == RequestKind::Installation ? "counter.request.installation" : "counter.request.problem";
+    tiles(ui, emit, view.tr(question), problems, right_w, height - 1.6f * em, 3,
+          [&](std::size_t i) { return Action(ChooseRequestProblem{offered[i].code}); });
   }
   ImGui::EndGroup();
 }
@@ -202,7 +208,7 @@ std::string refusal_text(const CounterView& view, const StaffRequest& r) {
   static const std::set<std::string, std::less<>> kOwnSentence{
       "phone-format", "phone-not-digits", "phone-empty", "serial-character", "purchase-date-future",
       "purchase-date-format", "preferred-date-empty", "preferred-date-past", "preferred-date-too-far",
-      "preferred-window-empty", "preferred-window-past", "consent-required", "unknown-product", "unknown-problem",
+      "preferred-window-empty", "preferred-window-past", "consent-required", "unknown-product", "unknown-problem", "problem-not-for-kind",
       "installation-on-site", "ticket-already-requested", "ticket-not-done", "ticket-not-today"};
   if (kOwnSentence.count(code)) return view.tr("counter.request.error." + code, {error_limit(code)});
   if (const std::optional<RequestField> field = field_of_error(code)) {

@@ -1,6 +1,8 @@
 // The request form's picking steps: repair or installation (two big tiles with
 // a line each), the product (the store's catalogue), the problem (the
-// product's own list). A tap chooses and moves on.
+// product's own list; for an installation the kinds of installation, and only
+// the products that are installed). A tap chooses and moves on; Back under the
+// product and problem tiles goes one step back.
 #include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
 
@@ -20,6 +22,16 @@ bool loading(ui::TouchUi& ui, const CustomerView& view) {
   paragraph(ui, view.tr(none ? "request.no_products" : "request.loading"), ui::FontRole::large,
             none ? palette().text : palette().text_muted, Align::centre);
   return true;
+}
+
+// The step's own Back (one step back) under the tiles; Home is on the top bar.
+constexpr float kBackRowEm = 3.2f;
+void back_row(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
+  const float em = ui.em();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.4f * em);
+  const float w = cell_width(ui, avail_x(), 2, 0.4f) / em;
+  if (button(ui, "request.previous", view.tr("request.previous"), ImVec2(w, 2.6f), Tone::normal, ui::FontRole::body))
+    emit(PreviousStep{});
 }
 
 }  // namespace
@@ -53,24 +65,30 @@ void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
 void draw_product_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   step_heading(ui, view, view.tr("request.product_question"));
   if (loading(ui, view)) return;
+  const RequestKind kind = view.state.request.draft.kind.value_or(RequestKind::Repair);
   std::vector<PickerTile> tiles;
   for (const ProductCategory& product : view.state.request.products)
-    tiles.push_back({"product." + product.code, name_of(view, product.name_zh, product.name_en),
-                     view.state.request.draft.product == product.code, ChooseProduct{product.code}});
-  choice_grid(ui, emit, tiles, avail_x(), avail_y(), 4);
+    if (offered_for(product, kind))  // an installation lists the products that are installed
+      tiles.push_back({"product." + product.code, name_of(view, product.name_zh, product.name_en),
+                       view.state.request.draft.product == product.code, ChooseProduct{product.code}});
+  choice_grid(ui, emit, tiles, avail_x(), avail_y() - kBackRowEm * ui.em(), 4);
+  back_row(ui, view, emit);
 }
 
 void draw_problem_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const RequestFlow& r = view.state.request;
   const ProductCategory* product = find_product(r.products, r.draft.product);
-  const std::string question = view.tr("request.problem_question");
+  const RequestKind kind = r.draft.kind.value_or(RequestKind::Repair);
+  const std::string question =
+      view.tr(kind == RequestKind::Installation ? "request.installation_question" : "request.problem_question");
   step_heading(ui, view, product ? name_of(view, product->name_zh, product->name_en) + " · " + question : question);
   if (loading(ui, view) || !product) return;
   std::vector<PickerTile> tiles;
-  for (const ProblemCategory& problem : product->problems)
+  for (const ProblemCategory& problem : problems_for(*product, kind))
     tiles.push_back({"problem." + problem.code, name_of(view, problem.name_zh, problem.name_en),
                      r.draft.problem == problem.code, ChooseProblem{problem.code}});
-  choice_grid(ui, emit, tiles, avail_x(), avail_y(), 4);
+  choice_grid(ui, emit, tiles, avail_x(), avail_y() - kBackRowEm * ui.em(), 4);
+  back_row(ui, view, emit);
 }
 
 }  // namespace kiosk::customer::kit
