@@ -290,3 +290,19 @@ TEST_CASE("without a printer, or when it fails, the clerk is told to write the c
     CHECK(stored(h, "code") == code);
   }
 }
+
+TEST_CASE("an installation at the counter lists the products that are installed and their kinds of installation") {
+  CounterHarness h(1, Language::En);
+  load_products(h);
+  h.log_in();
+  h.tap("act.new_request");
+  h.tap("req.product.phone");
+  h.tap("req.kind.installation");
+  CHECK(h.state().request.form.product.empty());  // a phone is not installed: the choice goes
+  CHECK_FALSE(h.shows("req.product.phone"));
+  h.tap("req.product.air-conditioner");
+  CHECK(h.shows("req.problem.install-new"));
+  CHECK_FALSE(h.shows("req.problem.not-cooling"));
+  h.tap("req.problem.install-relocate");
+  CHECK(h.state().request.form.problem == "install-relocate");
+}
