@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/overloaded.h"
 #include "ime/pinyin_ime.h"
 #include "requests/request_text.h"
 #include "ui/font_atlas.h"
@@ -12,13 +13,6 @@
 
 namespace kiosk::app {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // The character test for candidates: a request field accepts it and one of the
 // kiosk's two fonts (ui::FontFiles, as the atlas loads them) has its glyph.

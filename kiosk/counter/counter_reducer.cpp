@@ -7,6 +7,7 @@
 #include <cctype>
 #include <utility>
 
+#include "core/overloaded.h"
 #include "counter/request_form_reducer.h"
 
 namespace kiosk::counter {
@@ -16,12 +17,6 @@ constexpr std::size_t kMaxNameChars = 40;
 constexpr std::size_t kMaxPinDigits = 8;
 constexpr std::size_t kMinPinDigits = 4;
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
 

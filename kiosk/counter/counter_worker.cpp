@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "codec/request_form_json.h"
+#include "core/overloaded.h"
 #include "counter/node_answers.h"
 #include "paper/receipt_output.h"
 #include "paper/request_receipt.h"
@@ -11,13 +12,6 @@
 
 namespace kiosk::counter {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using remote::Json;
 

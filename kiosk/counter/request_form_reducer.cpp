@@ -4,17 +4,11 @@
 
 #include <algorithm>
 
+#include "core/overloaded.h"
 #include "counter/request_typing.h"
 
 namespace kiosk::counter {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
 // What goes to the node: a drop-off repair has no visit.

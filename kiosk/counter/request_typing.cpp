@@ -2,6 +2,7 @@
 #include "counter/request_typing.h"
 
 #include "app/ime_mirror.h"
+#include "core/text.h"
 #include "requests/request_validation.h"
 
 namespace kiosk::counter {
@@ -26,18 +27,10 @@ bool takes_chinese(RequestField field) {
   return field == RequestField::Name || field == RequestField::Description || field == RequestField::Address;
 }
 
-void delete_last_character(std::string& text) {
-  while (!text.empty()) {
-    const unsigned char last = static_cast<unsigned char>(text.back());
-    text.pop_back();
-    if ((last & 0xC0) != 0x80) break;  // stop after the first byte of the character
-  }
-}
-
 // Straight into the field: "\b" deletes, Return and Escape mean nothing here.
 void type_plain(StaffRequest& r, const std::string& text) {
   std::string& value = field_text(r.form, r.focus);
-  if (text == "\b") delete_last_character(value);
+  if (text == "\b") erase_last_character(value);
   else if (text == "\n" || text == "\x1b") return;
   else if (value.size() + text.size() <= typing_bound(r.focus)) value += text;
 }

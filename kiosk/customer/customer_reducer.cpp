@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
+#include "core/overloaded.h"
 #include "core/phone.h"
-#include "ratings/rating_check.h"
 #include "customer/admin_reducer.h"
 #include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
+#include "ratings/rating_check.h"
 
 namespace kiosk::customer {
 namespace {
@@ -16,12 +17,6 @@ namespace {
 constexpr std::size_t kMaxPhoneDigits = 12;
 constexpr std::size_t kMaxLabelChars = 6;
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 void show(CustomerState& s, Screen screen, EpochMs now) {
   s.screen = screen;

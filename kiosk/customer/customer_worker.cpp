@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "core/overloaded.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
 #include "customer/printer_health.h"
@@ -16,13 +17,6 @@
 
 namespace kiosk::customer {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code; }
 

@@ -1,15 +1,10 @@
 // Rating a finished request from its status screen (see request_rating_reducer.h).
 #include "customer/request_rating_reducer.h"
 
+#include "core/overloaded.h"
+
 namespace kiosk::customer {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
 

@@ -6,22 +6,16 @@
 #include "customer/request_reducer.h"
 
 #include "app/ime_mirror.h"
-#include "paper/request_wording.h"
+#include "core/overloaded.h"
 #include "core/phone.h"
 #include "core/text.h"
+#include "paper/request_wording.h"
 #include "requests/request_code.h"
 #include "requests/request_text.h"
 #include "requests/request_validation.h"
 
 namespace kiosk::customer {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
 constexpr std::size_t kMaxCheckCodeChars = 9;  // "R7K2-9QX" without the dash, one spare
@@ -56,14 +50,6 @@ KeyLayout layout_for(const CustomerState& s, TextTarget target) {
   return s.language == Language::Zh && s.ime.available && !is_code_field(target) ? KeyLayout::Pinyin : KeyLayout::Letters;
 }
 
-void delete_last_character(std::string& text) {
-  while (!text.empty()) {
-    const unsigned char last = static_cast<unsigned char>(text.back());
-    text.pop_back();
-    if ((last & 0xC0) != 0x80) break;  // stop after the first byte of the character
-  }
-}
-
 void append(RequestFlow& r, const std::string& more) {
   std::string& text = field_text(r.draft, r.target);
   const std::size_t limit = kTypingGuard * text_field(r.target).max_chars;
@@ -76,7 +62,7 @@ void apply_key(RequestFlow& r, char key) {
   const std::string& text = field_text(r.draft, r.target);
   if (r.target == TextTarget::Name && key >= 'a' && key <= 'z' && (text.empty() || text.back() == ' ')) key = static_cast<char>(key - 'a' + 'A');
   if (is_code_field(r.target) && key >= 'a' && key <= 'z') key = static_cast<char>(key - 'a' + 'A');
-  if (key == '<') delete_last_character(field_text(r.draft, r.target));
+  if (key == '<') erase_last_character(field_text(r.draft, r.target));
   else append(r, std::string(1, key));
   r.error.clear();
 }
@@ -181,7 +167,7 @@ Effects phone_action(RequestFlow& r, const Action& action) {
                           r.phone_error.clear();
                         },
                         [&](const PhoneKey& a) {
-                          if (a.key == '<') delete_last_character(r.phone_typed);
+                          if (a.key == '<') erase_last_character(r.phone_typed);
                           else if (a.key == '*') r.phone_typed.clear();
                           else if (a.key >= '0' && a.key <= '9' && r.phone_typed.size() < kMaxLandlineDigits) r.phone_typed += a.key;
                           r.phone_error.clear();
@@ -347,7 +333,7 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
             std::string& field = c.typing_digits ? c.last_four : c.code_typed;
             const std::size_t max = c.typing_digits ? 4 : kMaxCheckCodeChars;
             const bool digit = a.key >= '0' && a.key <= '9', letter = a.key >= 'A' && a.key <= 'Z';
-            if (a.key == '<') delete_last_character(field);
+            if (a.key == '<') erase_last_character(field);
             else if (a.key == '*') field.clear();
             else if ((digit || (letter && !c.typing_digits)) && field.size() < max) field += a.key;
             c.error.clear();

@@ -4,15 +4,10 @@
 
 #include <algorithm>
 
+#include "core/overloaded.h"
+
 namespace kiosk::display {
 namespace {
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 void add_call(DisplayState& state, const CallEvent& event, EpochMs arrived_at) {
   std::erase_if(state.calls, [&](const BoardCall& call) { return call.event.ticket == event.ticket; });

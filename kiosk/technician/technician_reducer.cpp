@@ -8,17 +8,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/overloaded.h"
+
 namespace kiosk::technician {
 namespace {
 
 constexpr std::size_t kMaxNameChars = 40, kMaxPinDigits = 8, kMinPinDigits = 4;
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using Effects = std::vector<Effect>;
 

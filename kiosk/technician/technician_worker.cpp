@@ -4,18 +4,12 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/overloaded.h"
 #include "remote/store_node_client.h"
 #include "technician/job_answers.h"
 
 namespace kiosk::technician {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 using remote::Json;
 

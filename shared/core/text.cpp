@@ -60,6 +60,14 @@ std::u32string utf8_code_points(std::string_view text) {
   return points;
 }
 
+void erase_last_character(std::string& text) {
+  while (!text.empty()) {
+    const unsigned char last = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((last & 0xC0) != 0x80) break;  // stop after the first byte of the character
+  }
+}
+
 std::optional<std::size_t> utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {

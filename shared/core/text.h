@@ -21,6 +21,9 @@ std::u32string utf8_code_points(std::string_view text);
 // bytes decode as one U+FFFD per malformed sequence.
 std::size_t utf8_decode_at(std::string_view text, std::size_t pos, char32_t& out);
 
+// Removes the last UTF-8 character of `text` (all its bytes); nothing when empty.
+void erase_last_character(std::string& text);
+
 // True if `text` holds a C0/C1 control character or DEL (tab and newline too).
 bool has_control_characters(std::string_view text);
 
