@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 #include "hq/hq_admin.h"
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
@@ -20,8 +20,6 @@
 namespace kiosk::hq {
 namespace {
 
-using app::CommandLine;
-using app::UsageError;
 
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 
@@ -205,7 +203,7 @@ int main(int argc, char** argv) {
   using namespace kiosk::hq;
   try {
     return main_checked(argc, argv);
-  } catch (const kiosk::app::UsageError& e) {
+  } catch (const kiosk::UsageError& e) {
     print_error(e.what());
     std::cerr << kUsage << '\n';
     return kExitUsage;

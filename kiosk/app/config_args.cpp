@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 #include "core/clock.h"
 #include "store/store_db.h"
 #include "sync/sync_store.h"

@@ -2,7 +2,7 @@
 // own database (and, with --listen, the store node's LAN API in the same process).
 #pragma once
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 
 namespace kiosk::app {
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 #include "app/config_args.h"
 #include "app/customer_role.h"
 #include "app/window_runtime.h"
@@ -43,12 +43,12 @@ constexpr const char* kUsage =
     "       kiosk --list-screens customer|counter|display|technician\n"
     "       every role: [--config FILE] (default /etc/kiosk/kiosk.toml; flags override it)\n";
 
-int run_node(app::CommandLine& cl) {
+int run_node(CommandLine& cl) {
   node::StoreNodeConfig config;
   config.data_dir = cl.required("data");
   if (std::optional<std::string> listen = cl.optional("listen")) {
     Result<ListenAddress> address = parse_listen_address(*listen);
-    if (!address) throw app::UsageError(address.error().message);
+    if (!address) throw UsageError(address.error().message);
     config.listen = address.value();
   }
   cl.finish();
@@ -58,27 +58,27 @@ int run_node(app::CommandLine& cl) {
 // The names `--screen` takes for a role, one a line: scripts such as
 // deploy/run.sh read them here instead of keeping a copy.
 int list_screens(const std::vector<std::string>& args) {
-  if (args.size() != 2) throw app::UsageError("--list-screens takes one role");
+  if (args.size() != 2) throw UsageError("--list-screens takes one role");
   const std::string& role = args[1];
   const std::vector<std::string>* names = role == "customer"     ? &customer::scripted_screen_names()
                                           : role == "counter"    ? &counter::scripted_screen_names()
                                           : role == "display"    ? &display::scripted_screen_names()
                                           : role == "technician" ? &technician::scripted_screen_names()
                                                                  : nullptr;
-  if (!names) throw app::UsageError("--list-screens: \"" + role + "\" has no screens (customer, counter, display, technician do)");
+  if (!names) throw UsageError("--list-screens: \"" + role + "\" has no screens (customer, counter, display, technician do)");
   for (const std::string& name : *names) std::printf("%s\n", name.c_str());
   return 0;
 }
 
 int run(const std::vector<std::string>& args) {
-  app::CommandLine cl(args, {"frame-stats"});
+  CommandLine cl(args, {"frame-stats"});
   const std::string role = cl.optional("role").value_or("customer");
   if (role == "customer") return app::run_customer_role(cl);
   if (role == "node") return run_node(cl);
   if (role == "counter") return counter::run_counter_role(cl);
   if (role == "display") return display::run_display_role(cl);
   if (role == "technician") return technician::run_technician_role(cl);
-  throw app::UsageError("unknown role \"" + role + "\" (this build has: customer, node, counter, display, technician)");
+  throw UsageError("unknown role \"" + role + "\" (this build has: customer, node, counter, display, technician)");
 }
 
 }  // namespace
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "--list-screens") return kiosk::list_screens(args);
     return kiosk::run(kiosk::app::apply_config_file(args));
-  } catch (const kiosk::app::UsageError& e) {
+  } catch (const kiosk::UsageError& e) {
     std::fprintf(stderr, "kiosk: %s\n%s", e.what(), kiosk::kUsage);
     return kiosk::app::kExitUsage;
   } catch (const std::exception& e) {

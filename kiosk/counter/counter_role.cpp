@@ -28,15 +28,15 @@ void settle(CounterApp& app, EpochMs at) {
 
 }  // namespace
 
-int run_counter_role(app::CommandLine& cl) {
+int run_counter_role(CommandLine& cl) {
   CounterAppConfig config;
   config.store_url = cl.required("store");
   if (config.store_url.rfind("http://", 0) != 0 && config.store_url.rfind("https://", 0) != 0)
-    throw app::UsageError("--store must be a URL such as http://192.168.1.10:8700");
+    throw UsageError("--store must be a URL such as http://192.168.1.10:8700");
   while (!config.store_url.empty() && config.store_url.back() == '/') config.store_url.pop_back();
   config.counter = cl.required_int("counter", 1, 9999);
   const std::string lang = cl.optional("lang").value_or("zh");
-  if (lang != "zh" && lang != "en") throw app::UsageError("--lang must be zh or en");
+  if (lang != "zh" && lang != "en") throw UsageError("--lang must be zh or en");
   config.language = lang == "en" ? Language::En : Language::Zh;
   // The counter's own receipt printer for requests it logs ("none": the clerk writes the code down).
   const std::string printer = cl.optional("printer").value_or("none");
@@ -46,10 +46,10 @@ int run_counter_role(app::CommandLine& cl) {
   window_config.hide_cursor = false;  // staff may use a mouse
   if (std::optional<std::string> size = cl.optional("windowed")) {
     window_config.windowed = ui::parse_window_size(*size);
-    if (!window_config.windowed) throw app::UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1280x800");
+    if (!window_config.windowed) throw UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1280x800");
   }
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
-  if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
+  if (screen.has_value() != screenshot.has_value()) throw UsageError("--screen and --screenshot go together");
   app::LoopOptions loop;
   loop.frame_stats = cl.flag("frame-stats");
   std::optional<app::WidgetMapWriter> widget_map;

@@ -1,11 +1,11 @@
 // `kiosk --role counter --store URL ...`: see kiosk/counter/.
 #pragma once
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 
 namespace kiosk::counter {
 
 // Reads the role's options from `cl`; returns the exit code.
-int run_counter_role(app::CommandLine& cl);
+int run_counter_role(CommandLine& cl);
 
 }  // namespace kiosk::counter

@@ -11,7 +11,7 @@
 #include "codec/queue_json.h"
 #include "core/install_dirs.h"
 #include "core/program_version.h"
-#include "app/command_line.h"
+#include "core/command_line.h"
 #include "ctl/request_commands.h"
 #include "store/printer_state.h"
 #include "store/store_health.h"
@@ -30,8 +30,6 @@
 
 namespace kiosk::ctl {
 
-using app::CommandLine;
-using app::UsageError;
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -350,7 +348,7 @@ int main(int argc, char** argv) {
   using namespace kiosk::ctl;
   try {
     return run(std::vector<std::string>(argv + 1, argv + argc));
-  } catch (const UsageError& e) {
+  } catch (const kiosk::UsageError& e) {
     return fail(kExitUsage, e.what());
   } catch (const CommandFailed& e) {
     return fail(e.exit_code, e.message);

@@ -12,8 +12,6 @@ namespace kiosk::ctl {
 namespace {
 
 using json = nlohmann::ordered_json;
-using app::CommandLine;
-using app::UsageError;
 
 constexpr const char* kDefaultActor = "kioskctl";
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store_db.h"
@@ -16,7 +16,7 @@
 namespace kiosk::ctl {
 
 // Runs `request SUBCOMMAND [options]` (the word "request" already read).
-// Throws app::UsageError for bad usage.
-Result<nlohmann::ordered_json> run_request_command(StoreDb& store, app::CommandLine& cl, const Clock& clock);
+// Throws UsageError for bad usage.
+Result<nlohmann::ordered_json> run_request_command(StoreDb& store, CommandLine& cl, const Clock& clock);
 
 }  // namespace kiosk::ctl

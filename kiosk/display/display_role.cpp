@@ -19,7 +19,7 @@ LanguageChoice parse_language(const std::string& lang) {
   if (lang == "zh") return LanguageChoice::Zh;
   if (lang == "en") return LanguageChoice::En;
   if (lang == "both") return LanguageChoice::Both;
-  throw app::UsageError("--lang must be zh, en or both");
+  throw UsageError("--lang must be zh, en or both");
 }
 
 // Waits (a bounded while) until the node has answered or is known unreachable.
@@ -40,22 +40,22 @@ const std::vector<std::string>& scripted_screen_names() {
   return names;
 }
 
-int run_display_role(app::CommandLine& cl) {
+int run_display_role(CommandLine& cl) {
   DisplayAppConfig config;
   config.node.store_url = cl.required("store");
   config.language = parse_language(cl.optional("lang").value_or("zh"));
   ui::WindowConfig window_config;
   if (std::optional<std::string> size = cl.optional("windowed")) {
     window_config.windowed = ui::parse_window_size(*size);
-    if (!window_config.windowed) throw app::UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1920x1080");
+    if (!window_config.windowed) throw UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1920x1080");
   }
   AudioChoice audio_choice{cl.optional("audio-out"), cl.optional("audio")};
-  if (audio_choice.wav_path && audio_choice.device) throw app::UsageError("--audio-out and --audio go alone");
+  if (audio_choice.wav_path && audio_choice.device) throw UsageError("--audio-out and --audio go alone");
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
-  if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
+  if (screen.has_value() != screenshot.has_value()) throw UsageError("--screen and --screenshot go together");
   if (screen)
     if (Result<Done> known = app::check_screen_name(scripted_screen_names(), *screen); !known)
-      throw app::UsageError(known.error().message);
+      throw UsageError(known.error().message);
   app::LoopOptions loop;
   loop.frame_stats = cl.flag("frame-stats");
   cl.finish();

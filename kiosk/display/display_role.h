@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 
 namespace kiosk::display {
 
@@ -14,6 +14,6 @@ namespace kiosk::display {
 const std::vector<std::string>& scripted_screen_names();
 
 // Reads the role's options from `cl`; returns the exit code.
-int run_display_role(app::CommandLine& cl);
+int run_display_role(CommandLine& cl);
 
 }  // namespace kiosk::display

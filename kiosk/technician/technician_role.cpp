@@ -12,20 +12,20 @@
 
 namespace kiosk::technician {
 
-int run_technician_role(app::CommandLine& cl) {
+int run_technician_role(CommandLine& cl) {
   TechnicianAppConfig config;
   config.store_url = cl.required("store");
   if (config.store_url.rfind("http://", 0) != 0 && config.store_url.rfind("https://", 0) != 0)
-    throw app::UsageError("--store must be a URL such as http://192.168.1.10:8700");
+    throw UsageError("--store must be a URL such as http://192.168.1.10:8700");
   while (!config.store_url.empty() && config.store_url.back() == '/') config.store_url.pop_back();
   const std::string lang = cl.optional("lang").value_or("zh");
-  if (lang != "zh" && lang != "en") throw app::UsageError("--lang must be zh or en");
+  if (lang != "zh" && lang != "en") throw UsageError("--lang must be zh or en");
   config.language = lang == "en" ? Language::En : Language::Zh;
   ui::WindowConfig window_config;
   window_config.font_scale = technician_font_scale();
   if (std::optional<std::string> size = cl.optional("windowed")) {
     window_config.windowed = ui::parse_window_size(*size);
-    if (!window_config.windowed) throw app::UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1280x800");
+    if (!window_config.windowed) throw UsageError("--windowed must be WIDTHxHEIGHT, e.g. 1280x800");
   }
   app::LoopOptions loop;
   loop.frame_stats = cl.flag("frame-stats");
@@ -33,7 +33,7 @@ int run_technician_role(app::CommandLine& cl) {
   if (std::optional<std::string> path = cl.optional("widget-map")) widget_map.emplace(*path);
   if (widget_map) loop.widget_map = &*widget_map;
   const std::optional<std::string> screen = cl.optional("screen"), screenshot = cl.optional("screenshot");
-  if (screen.has_value() != screenshot.has_value()) throw app::UsageError("--screen and --screenshot go together");
+  if (screen.has_value() != screenshot.has_value()) throw UsageError("--screen and --screenshot go together");
   cl.finish();
 
   Result<app::Translations> texts = app::load_translations();

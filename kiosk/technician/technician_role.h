@@ -1,11 +1,11 @@
 // `kiosk --role technician --store URL ...`: see kiosk/technician/.
 #pragma once
 
-#include "app/command_line.h"
+#include "core/command_line.h"
 
 namespace kiosk::technician {
 
 // Reads the role's options from `cl`; returns the exit code.
-int run_technician_role(app::CommandLine& cl);
+int run_technician_role(CommandLine& cl);
 
 }  // namespace kiosk::technician

@@ -1,4 +1,4 @@
-// A strict command-line reader for kioskctl and the kiosk: positional words, --name VALUE
+// A strict command-line reader for kioskctl, hq and the kiosk: positional words, --name VALUE
 // options and --flag switches; anything not asked for is a usage error.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::app {
+namespace kiosk {
 
 // Bad usage: the program says what was wrong and exits 2.
 class UsageError : public std::runtime_error {
@@ -42,4 +42,4 @@ class CommandLine {
   mutable std::set<std::string> used_;
 };
 
-}  // namespace kiosk::app
+}  // namespace kiosk

@@ -1,9 +1,9 @@
 // CommandLine: parsing and the checks that reject unknown or malformed options.
-#include "app/command_line.h"
+#include "core/command_line.h"
 
 #include <charconv>
 
-namespace kiosk::app {
+namespace kiosk {
 
 CommandLine::CommandLine(const std::vector<std::string>& args, const std::set<std::string>& flags) {
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -64,4 +64,4 @@ void CommandLine::finish() const {
     if (!used_.count(name)) throw UsageError("unknown option --" + name);
 }
 
-}  // namespace kiosk::app
+}  // namespace kiosk
