@@ -17,7 +17,7 @@
 
 #include "core/command_line.h"
 #include "app/config_args.h"
-#include "app/customer_role.h"
+#include "customer/customer_role.h"
 #include "app/window_runtime.h"
 #include "counter/counter_role.h"
 #include "counter/scripted_screens.h"

@@ -1,6 +1,6 @@
 // `kiosk --role customer`: options, the store check, the optional in-process
 // store node (--listen), then the window and the frame loop or one screenshot.
-#include "app/customer_role.h"
+#include "customer/customer_role.h"
 
 #include <cstdio>
 #include <memory>
