@@ -1,0 +1,75 @@
+// SQL for the queue snapshot the wait estimate replays.
+#include "queue/queue_snapshot.h"
+
+#include "queue/service_codes.h"
+
+namespace kiosk {
+namespace {
+
+constexpr double kMsPerMin = 60'000.0;
+// How many of a service's latest ended calls (any day) make its time per ticket.
+constexpr int kRecentCallsPerService = 20;
+// How many of a counter's latest ended calls today make its pace.
+constexpr int kRecentCallsPerCounter = 10;
+
+// A call "ended" when the ticket left the counter for any reason: done,
+// no-show or transferred; each held the counter from call to end.
+double service_minutes_per_ticket(Database& db, const Service& service) {
+  Statement& q = db.prepare(
+      "SELECT avg(finished_at - called_at), count(*) FROM (SELECT finished_at, called_at FROM ticket "
+      "WHERE service_code = ?1 AND called_at IS NOT NULL AND finished_at IS NOT NULL "
+      "ORDER BY finished_at DESC LIMIT ?2)");
+  q.bind(1, service.code).bind(2, kRecentCallsPerService);
+  q.step();
+  const double minutes = q.int64(1) > 0 ? double(q.int64(0)) / kMsPerMin : double(service.typical_service_min);
+  q.reset();
+  return minutes;
+}
+
+std::vector<CallDuration> counter_recent_calls(Database& db, int counter, const std::string& day) {
+  Statement& q = db.prepare(
+      "SELECT service_code, finished_at - called_at FROM ticket WHERE business_day = ?1 AND counter = ?2 "
+      "AND called_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?3");
+  q.bind(1, day).bind(2, counter).bind(3, kRecentCallsPerCounter);
+  std::vector<CallDuration> calls;
+  while (q.step()) calls.push_back({q.text(0), double(q.int64(1)) / kMsPerMin});
+  q.reset();
+  return calls;
+}
+
+}  // namespace
+
+QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day, EpochMs now,
+                                  const std::vector<Service>& services, int priority_interleave) {
+  QueueSnapshot snapshot;
+  snapshot.priority_interleave = priority_interleave;
+  for (const Service& s : services) snapshot.minutes_per_ticket[s.code] = service_minutes_per_ticket(db, s);
+
+  Statement& counters = db.prepare(
+      "SELECT c.number, c.services, c.priority_streak, t.service_code, t.called_at FROM counter c "
+      "LEFT JOIN ticket t ON t.counter = c.number AND t.state IN ('called', 'serving') "
+      "WHERE c.state = 'open' ORDER BY c.number");
+  while (counters.step()) {
+    OpenCounter c;
+    c.number = counters.int32(0);
+    c.service_codes = split_service_codes(counters.text(1));
+    c.priority_streak = counters.int32(2);
+    if (!counters.is_null(3)) {
+      c.current_service = counters.text(3);
+      c.current_elapsed_min = double(now - counters.int64(4)) / kMsPerMin;
+    }
+    snapshot.open_counters.push_back(std::move(c));
+  }
+  counters.reset();
+  for (OpenCounter& c : snapshot.open_counters) c.recent_calls = counter_recent_calls(db, c.number, business_day);
+
+  Statement& waiting = db.prepare(
+      "SELECT service_code, priority FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
+      "ORDER BY queued_since, seq");
+  waiting.bind(1, business_day);
+  while (waiting.step()) snapshot.waiting.push_back({waiting.text(0), waiting.int64(1) != 0});
+  waiting.reset();
+  return snapshot;
+}
+
+}  // namespace kiosk

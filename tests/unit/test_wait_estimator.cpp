@@ -1,0 +1,71 @@
+// The wait estimate as a replay of the calling order over a queue snapshot:
+// counters shared between services, tickets being served, priority, a
+// counter's own pace, and no estimate when no open counter calls the service.
+#include <doctest/doctest.h>
+
+#include "queue/wait_estimator.h"
+
+using namespace kiosk;
+
+namespace {
+
+OpenCounter counter(int number, std::vector<std::string> services) {
+  OpenCounter c;
+  c.number = number;
+  c.service_codes = std::move(services);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("tickets of another service ahead at a shared counter count; a service nobody calls has no estimate") {
+  QueueSnapshot queue;
+  queue.open_counters = {counter(1, {"A", "B"})};
+  queue.waiting = {{"B", false}, {"B", false}};
+  queue.minutes_per_ticket = {{"A", 5}, {"B", 10}};
+  // Nobody of A waits, but the counter calls both B tickets first (they are older).
+  CHECK(estimate_wait_min(queue, {"A", false}) == 20);
+  CHECK_FALSE(estimate_wait_min(queue, {"C", false}));
+  queue.open_counters.push_back(counter(2, {"A"}));  // a counter of its own for A
+  CHECK(estimate_wait_min(queue, {"A", false}) == 0);
+}
+
+TEST_CASE("a counter first ends the ticket it holds; a ticket held past its time still needs some") {
+  QueueSnapshot queue;
+  queue.minutes_per_ticket = {{"A", 8}};
+  OpenCounter busy = counter(1, {"A"});
+  busy.current_service = "A";
+  busy.current_elapsed_min = 3;
+  queue.open_counters = {busy};
+  queue.waiting = {{"A", false}};
+  CHECK(estimate_wait_min(queue, {"A", false}) == 5 + 8);
+  queue.open_counters[0].current_elapsed_min = 20;  // overdue: a quarter of 8 minutes is left
+  CHECK(estimate_wait_min(queue, {"A", false}) == 2 + 8);
+}
+
+TEST_CASE("a priority newcomer is called before normal tickets, within the interleave") {
+  QueueSnapshot queue;
+  queue.open_counters = {counter(1, {"A"})};
+  queue.minutes_per_ticket = {{"A", 5}};
+  queue.waiting = {{"A", false}, {"A", false}, {"A", true}};
+  queue.priority_interleave = 2;
+  CHECK(estimate_wait_min(queue, {"A", false}) == 15);
+  CHECK(estimate_wait_min(queue, {"A", true}) == 5);  // after the older priority ticket
+  queue.open_counters[0].priority_streak = 1;         // one more priority call, then a normal one
+  queue.waiting.push_back({"A", true});
+  CHECK(estimate_wait_min(queue, {"A", true}) == 15);
+}
+
+TEST_CASE("a counter slower than average counts at its own pace, pulled towards average while it has few calls") {
+  const std::map<std::string, double> averages{{"A", 5}, {"B", 10}};
+  OpenCounter c = counter(1, {"A", "B"});
+  CHECK(counter_pace(c, averages) == doctest::Approx(1.0));
+  c.recent_calls = {{"A", 10}, {"B", 20}};  // twice the average on both
+  // (30 taken + 3 calls of the mean 7.5 expected) / (15 expected + 22.5)
+  CHECK(counter_pace(c, averages) == doctest::Approx((30 + 22.5) / (15 + 22.5)));
+  QueueSnapshot queue;
+  queue.minutes_per_ticket = averages;
+  queue.open_counters = {c};
+  queue.waiting = {{"B", false}};
+  CHECK(estimate_wait_min(queue, {"A", false}) == 14);  // 10 x 1.4
+}
