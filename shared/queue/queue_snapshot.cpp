@@ -9,8 +9,6 @@ namespace {
 constexpr double kMsPerMin = 60'000.0;
 // How many of a service's latest ended calls (any day) make its time per ticket.
 constexpr int kRecentCallsPerService = 20;
-// How many of a counter's latest ended calls today make its pace.
-constexpr int kRecentCallsPerCounter = 10;
 
 // A call "ended" when the ticket left the counter for any reason: done,
 // no-show or transferred; each held the counter from call to end.
@@ -24,17 +22,6 @@ double service_minutes_per_ticket(Database& db, const Service& service) {
   const double minutes = q.int64(1) > 0 ? double(q.int64(0)) / kMsPerMin : double(service.typical_service_min);
   q.reset();
   return minutes;
-}
-
-std::vector<CallDuration> counter_recent_calls(Database& db, int counter, const std::string& day) {
-  Statement& q = db.prepare(
-      "SELECT service_code, finished_at - called_at FROM ticket WHERE business_day = ?1 AND counter = ?2 "
-      "AND called_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?3");
-  q.bind(1, day).bind(2, counter).bind(3, kRecentCallsPerCounter);
-  std::vector<CallDuration> calls;
-  while (q.step()) calls.push_back({q.text(0), double(q.int64(1)) / kMsPerMin});
-  q.reset();
-  return calls;
 }
 
 }  // namespace
@@ -61,7 +48,6 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
     snapshot.open_counters.push_back(std::move(c));
   }
   counters.reset();
-  for (OpenCounter& c : snapshot.open_counters) c.recent_calls = counter_recent_calls(db, c.number, business_day);
 
   Statement& waiting = db.prepare(
       "SELECT service_code, priority FROM ticket WHERE state = 'waiting' AND business_day = ?1 "

@@ -1,7 +1,7 @@
 // Reads the queue as it stands from the store, for the wait estimate
-// (queue/wait_estimator.h): the open counters with the ticket each holds and
-// its latest ended calls today, today's waiting tickets in queue order, and
-// each service's recent time per ticket. Call inside a transaction.
+// (queue/wait_estimator.h): the open counters with the ticket each holds,
+// today's waiting tickets in queue order, and each service's recent time per
+// ticket. Call inside a transaction.
 #pragma once
 
 #include <string>

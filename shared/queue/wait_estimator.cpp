@@ -9,9 +9,6 @@
 namespace kiosk {
 namespace {
 
-// A counter's pace is pulled towards 1 as if it had also ended this many
-// calls at exactly the average pace.
-constexpr double kPacePriorCalls = 3;
 // A ticket held longer than expected still needs some time: at least this
 // share of its expected time is left.
 constexpr double kLeastRemainingShare = 0.25;
@@ -28,36 +25,21 @@ bool calls(const OpenCounter& counter, const std::string& service) {
 // One counter in the replay.
 struct ReplayCounter {
   const OpenCounter* counter;
-  double pace;
   double free_at_min;  // minutes from now
   int priority_streak;
 };
 
 }  // namespace
 
-double counter_pace(const OpenCounter& counter, const std::map<std::string, double>& minutes_per_ticket) {
-  double taken = 0, expected = 0;
-  for (const CallDuration& call : counter.recent_calls) {
-    const double average = minutes_for(minutes_per_ticket, call.service_code);
-    if (average <= 0) continue;
-    taken += call.minutes;
-    expected += average;
-  }
-  if (expected <= 0) return 1.0;
-  const double prior = kPacePriorCalls * expected / double(counter.recent_calls.size());
-  return (taken + prior) / (expected + prior);
-}
-
 std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTicket& newcomer) {
   std::vector<ReplayCounter> counters;
   for (const OpenCounter& c : queue.open_counters) {
-    const double pace = counter_pace(c, queue.minutes_per_ticket);
     double busy = 0;
     if (c.current_service) {
-      const double expected = minutes_for(queue.minutes_per_ticket, *c.current_service) * pace;
+      const double expected = minutes_for(queue.minutes_per_ticket, *c.current_service);
       busy = std::max(expected - c.current_elapsed_min, expected * kLeastRemainingShare);
     }
-    counters.push_back({&c, pace, busy, c.priority_streak});
+    counters.push_back({&c, busy, c.priority_streak});
   }
   if (std::none_of(counters.begin(), counters.end(), [&](const ReplayCounter& r) { return calls(*r.counter, newcomer.service_code); }))
     return std::nullopt;
@@ -88,7 +70,7 @@ std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTi
     if (pick == line.size() - 1) return static_cast<int>(std::lround(next->free_at_min));
     called[pick] = true;
     next->priority_streak = decision.priority_streak_after;
-    next->free_at_min += minutes_for(queue.minutes_per_ticket, line[pick]->service_code) * next->pace;
+    next->free_at_min += minutes_for(queue.minutes_per_ticket, line[pick]->service_code);
   }
   return std::nullopt;  // not reached: a counter that calls the newcomer's service calls it in the end
 }

@@ -4,10 +4,11 @@
 // the services each counter calls, priority interleaved as calling_policy
 // decides) until one calls the newcomer. Each counter first finishes the
 // ticket it holds; each ticket then holds its counter for its service's recent
-// time per ticket, scaled by that counter's own recent pace. So a counter
-// shared with another service, tickets of other services ahead at a shared
-// counter, and a slow or fast counter all count. Arrivals after the newcomer,
-// counters opening, pausing or closing later are not foreseen.
+// time per ticket. So a counter shared with another service, tickets of other
+// services ahead at a shared counter and tickets being served all count.
+// Arrivals after the newcomer, counters opening, pausing or closing later are
+// not foreseen. (Scaling each counter by its own recent pace was measured in
+// tests/bench/bench_wait_estimate and gained nothing, so it is not done.)
 #pragma once
 
 #include <map>
@@ -17,12 +18,6 @@
 
 namespace kiosk {
 
-// A ticket that held a counter: its service and the minutes from call to end.
-struct CallDuration {
-  std::string service_code;
-  double minutes = 0;
-};
-
 struct OpenCounter {
   int number = 0;
   std::vector<std::string> service_codes;  // services it calls
@@ -30,7 +25,6 @@ struct OpenCounter {
   // The ticket it holds now (called or serving), if any, and since when.
   std::optional<std::string> current_service;
   double current_elapsed_min = 0;
-  std::vector<CallDuration> recent_calls;  // its latest ended calls today, newest first
 };
 
 struct WaitingTicket {
@@ -48,10 +42,5 @@ struct QueueSnapshot {
 // Minutes until the newcomer (queued after every waiting ticket) is called,
 // rounded to the nearest minute; nullopt when no open counter calls its service.
 std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTicket& newcomer);
-
-// How fast a counter has been against the services' averages: its recent
-// call minutes over what the averages predict for the same tickets, pulled
-// towards 1 while it has ended few calls (1: as fast as average).
-double counter_pace(const OpenCounter& counter, const std::map<std::string, double>& minutes_per_ticket);
 
 }  // namespace kiosk

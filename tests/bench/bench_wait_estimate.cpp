@@ -1,12 +1,11 @@
 // How far the wait estimate a ticket shows is from the wait it really has
 // (prints figures; never a pass/fail on them). Replays generated business days
 // (generated_day.h) through the real QueueEngine on a real store file with a
-// manual clock, and at every ticket issued records three estimates made on the
+// manual clock, and at every ticket issued records two estimates made on the
 // same queue state:
 //   - before: the formula the product used until schema 10 (people ahead of
 //     this service / open counters calling it x the service's recent average
 //     time of done tickets, rounded up); it lives only here, as the baseline;
-//   - replay, pace 1: queue/wait_estimator with every counter at average pace;
 //   - replay: queue/wait_estimator as QueueEngine uses it (stored on the ticket).
 // Then prints, per service and in all, the tickets scored, the mean absolute
 // error and the share within +-5 minutes, as compute_day_stats (kioskctl
@@ -88,10 +87,6 @@ std::optional<int> estimate_before(Database& db, const Service& service, const s
 
 // [SECTION] Replaying a day
 
-struct OtherEstimates {
-  std::optional<int> before, pace_one;
-};
-
 enum class Happening { Arrive, GiveUp, CounterOpens, Start, Finish, NoShow, Lunch, LunchEnds, Leave, DoorsClose };
 
 struct Event {
@@ -117,8 +112,9 @@ class DayReplay {
   DayReplay(StoreDb& store, ManualClock& clock, const GeneratedDay& day, const std::vector<Service>& services)
       : store_(store), clock_(clock), engine_(store, clock), day_(day), services_(services) {}
 
-  // Runs the day to its end; returns the estimates the product did not store, by ticket id.
-  std::map<std::string, OtherEstimates> run() {
+  // Runs the day to its end; returns the baseline's estimates by ticket id
+  // (the product's are stored on the tickets).
+  std::map<std::string, std::optional<int>> run() {
     for (std::size_t i = 0; i < day_.customers.size(); ++i) plan(day_.customers[i].arrives_at, Happening::Arrive, i);
     for (std::size_t i = 0; i < day_.counters.size(); ++i) {
       counters_.push_back(CounterRun{&day_.counters[i]});
@@ -133,7 +129,7 @@ class DayReplay {
       clock_.set(e.at);
       handle(e);
     }
-    return estimates_;
+    return estimates_before_;
   }
 
  private:
@@ -179,17 +175,14 @@ class DayReplay {
     const Customer& c = day_.customers[i];
     const std::string day = engine_.today();
     const Service& service = service_of(c.service_code);
-    OtherEstimates other;
-    other.before = estimate_before(store_.db(), service, day);
-    QueueSnapshot pace_one = read_queue_snapshot(store_.db(), day, clock_.now_ms(), services_, store_.priority_interleave());
-    const std::optional<int> replay = estimate_wait_min(pace_one, {c.service_code, c.priority});
-    for (OpenCounter& counter : pace_one.open_counters) counter.recent_calls.clear();
-    other.pace_one = estimate_wait_min(pace_one, {c.service_code, c.priority});
-
+    const std::optional<int> before = estimate_before(store_.db(), service, day);
+    const std::optional<int> replay = estimate_wait_min(
+        read_queue_snapshot(store_.db(), day, clock_.now_ms(), services_, store_.priority_interleave()),
+        {c.service_code, c.priority});
     const IssuedTicket issued = must(engine_.issue({c.service_code, c.priority, {}}), "issue");
     if (issued.ticket.estimated_wait_min != replay)  // the comparison is only fair on the same queue state
       fail("the engine stored another estimate than the estimator gives on the same queue for " + issued.ticket.label);
-    estimates_[issued.ticket.id] = other;
+    estimates_before_[issued.ticket.id] = before;
     labels_[i] = issued.ticket.label;
     customer_of_label_[issued.ticket.label] = i;
     plan_in(c.patience_min, Happening::GiveUp, i);
@@ -273,18 +266,18 @@ class DayReplay {
   std::vector<CounterRun> counters_;
   std::map<std::size_t, std::string> labels_;
   std::map<std::string, std::size_t> customer_of_label_;
-  std::map<std::string, OtherEstimates> estimates_;
+  std::map<std::string, std::optional<int>> estimates_before_;
   bool doors_closed_ = false;
 };
 
 // [SECTION] Scoring
 
 struct ScoredTickets {
-  std::vector<TicketTimes> before, pace_one, replay;
+  std::vector<TicketTimes> before, replay;
 };
 
 // The day's tickets as compute_day_stats reads them, once per estimator.
-ScoredTickets day_tickets(Database& db, const std::string& day, const std::map<std::string, OtherEstimates>& others) {
+ScoredTickets day_tickets(Database& db, const std::string& day, const std::map<std::string, std::optional<int>>& before) {
   Statement& q = db.prepare(
       "SELECT id, service_code, state, transferred_from IS NOT NULL, issued_at, called_at, started_at, finished_at, "
       "estimated_wait_min FROM ticket WHERE business_day = ?1");
@@ -295,11 +288,9 @@ ScoredTickets day_tickets(Database& db, const std::string& day, const std::map<s
                   q.optional_int64(5), q.optional_int64(6), q.optional_int64(7)};
     if (!q.is_null(8)) t.estimated_wait_min = q.int32(8);
     scored.replay.push_back(t);
-    const auto other = others.find(q.text(0));
-    t.estimated_wait_min = other == others.end() ? std::nullopt : other->second.before;
+    const auto baseline = before.find(q.text(0));
+    t.estimated_wait_min = baseline == before.end() ? std::nullopt : baseline->second;
     scored.before.push_back(t);
-    t.estimated_wait_min = other == others.end() ? std::nullopt : other->second.pace_one;
-    scored.pace_one.push_back(t);
   }
   q.reset();
   return scored;
@@ -314,16 +305,14 @@ std::string cell(const StatsFigures& f) {
 
 void print_table(const ScoredTickets& tickets, const std::map<std::string, int>& targets) {
   const DayStats before = compute_day_stats("", tickets.before, targets, 0);
-  const DayStats pace_one = compute_day_stats("", tickets.pace_one, targets, 0);
   const DayStats replay = compute_day_stats("", tickets.replay, targets, 0);
-  std::printf("  service scored   avg wait |  before: MAE  +-5 | pace 1: MAE  +-5 |  replay: MAE  +-5\n");
-  auto row = [&](const std::string& name, const StatsFigures& b, const StatsFigures& p, const StatsFigures& r) {
-    std::printf("  %-7s %6d %8.1f m |   %s |  %s |   %s\n", name.c_str(), r.estimates_scored,
-                r.average_wait_s.value_or(0) / 60.0, cell(b).c_str(), cell(p).c_str(), cell(r).c_str());
+  std::printf("  service scored   avg wait |  before: MAE  +-5 |  replay: MAE  +-5\n");
+  auto row = [&](const std::string& name, const StatsFigures& b, const StatsFigures& r) {
+    std::printf("  %-7s %6d %8.1f m |   %s |   %s\n", name.c_str(), r.estimates_scored, r.average_wait_s.value_or(0) / 60.0,
+                cell(b).c_str(), cell(r).c_str());
   };
-  for (const auto& [code, figures] : replay.by_service)
-    row(code, before.by_service.at(code), pace_one.by_service.at(code), figures);
-  row("all", before.total, pace_one.total, replay.total);
+  for (const auto& [code, figures] : replay.by_service) row(code, before.by_service.at(code), figures);
+  row("all", before.total, replay.total);
 }
 
 // Replays the unscored day before and the scored day of one seed on a fresh store.
@@ -343,8 +332,8 @@ ScoredTickets replay_seed(std::uint64_t seed, double volume, const std::string& 
   const GeneratedDay day = bench::generate_day(seed, opens_at, services, volume);
   clock.set(opens_at);
   const std::string business_day = store->zone().business_day(opens_at);
-  const std::map<std::string, OtherEstimates> others = DayReplay(*store, clock, day, services).run();
-  ScoredTickets scored = day_tickets(store->db(), business_day, others);
+  const std::map<std::string, std::optional<int>> before = DayReplay(*store, clock, day, services).run();
+  ScoredTickets scored = day_tickets(store->db(), business_day, before);
 
   // kioskctl stats reads the stored estimates the same way.
   const DayStats stats = must(QueueEngine(*store, clock).day_stats(business_day), "day stats");
@@ -391,9 +380,8 @@ int main(int argc, char** argv) {
   for (const std::uint64_t seed : parse_seeds(seeds_text)) {
     const ScoredTickets scored = replay_seed(seed, volume, base + "/seed-" + std::to_string(seed), services);
     print_table(scored, targets);
-    for (auto [all, one] : {std::pair{&pooled.before, &scored.before}, std::pair{&pooled.pace_one, &scored.pace_one},
-                            std::pair{&pooled.replay, &scored.replay}})
-      all->insert(all->end(), one->begin(), one->end());
+    pooled.before.insert(pooled.before.end(), scored.before.begin(), scored.before.end());
+    pooled.replay.insert(pooled.replay.end(), scored.replay.begin(), scored.replay.end());
   }
   std::printf("all seeds:\n");
   print_table(pooled, targets);

@@ -46,7 +46,7 @@ struct GeneratedDay {
 };
 
 // `opens_at`: the day's 09:00 in the store's time; `volume` scales every
-// arrival rate (1: about 300 customers at 6 counters).
+// arrival rate (1: about 250 customers at 6 counters).
 GeneratedDay generate_day(std::uint64_t seed, EpochMs opens_at, const std::vector<Service>& services, double volume);
 
 }  // namespace kiosk::bench

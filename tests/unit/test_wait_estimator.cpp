@@ -1,6 +1,6 @@
 // The wait estimate as a replay of the calling order over a queue snapshot:
-// counters shared between services, tickets being served, priority, a
-// counter's own pace, and no estimate when no open counter calls the service.
+// counters shared between services, tickets being served, priority, and no
+// estimate when no open counter calls the service.
 #include <doctest/doctest.h>
 
 #include "queue/wait_estimator.h"
@@ -34,7 +34,7 @@ TEST_CASE("a counter first ends the ticket it holds; a ticket held past its time
   QueueSnapshot queue;
   queue.minutes_per_ticket = {{"A", 8}};
   OpenCounter busy = counter(1, {"A"});
-  busy.current_service = "A";
+  busy.current_service = std::string("A");
   busy.current_elapsed_min = 3;
   queue.open_counters = {busy};
   queue.waiting = {{"A", false}};
@@ -54,18 +54,4 @@ TEST_CASE("a priority newcomer is called before normal tickets, within the inter
   queue.open_counters[0].priority_streak = 1;         // one more priority call, then a normal one
   queue.waiting.push_back({"A", true});
   CHECK(estimate_wait_min(queue, {"A", true}) == 15);
-}
-
-TEST_CASE("a counter slower than average counts at its own pace, pulled towards average while it has few calls") {
-  const std::map<std::string, double> averages{{"A", 5}, {"B", 10}};
-  OpenCounter c = counter(1, {"A", "B"});
-  CHECK(counter_pace(c, averages) == doctest::Approx(1.0));
-  c.recent_calls = {{"A", 10}, {"B", 20}};  // twice the average on both
-  // (30 taken + 3 calls of the mean 7.5 expected) / (15 expected + 22.5)
-  CHECK(counter_pace(c, averages) == doctest::Approx((30 + 22.5) / (15 + 22.5)));
-  QueueSnapshot queue;
-  queue.minutes_per_ticket = averages;
-  queue.open_counters = {c};
-  queue.waiting = {{"B", false}};
-  CHECK(estimate_wait_min(queue, {"A", false}) == 14);  // 10 x 1.4
 }
