@@ -3,7 +3,6 @@
 #include "queue/queue_engine.h"
 
 #include <algorithm>
-#include <cmath>
 #include <set>
 
 #include "core/phone.h"

@@ -9,6 +9,9 @@ namespace {
 constexpr double kMsPerMin = 60'000.0;
 // How many of a service's latest ended calls (any day) make its time per ticket.
 constexpr int kRecentCallsPerService = 20;
+// How many of the oldest waiting tickets are replayed one by one; the rest
+// are counted (wait_estimator.h).
+constexpr int kReplayedTickets = 200;
 
 // A call "ended" when the ticket left the counter for any reason: done,
 // no-show or transferred; each held the counter from call to end.
@@ -22,6 +25,22 @@ double service_minutes_per_ticket(Database& db, const Service& service) {
   const double minutes = q.int64(1) > 0 ? double(q.int64(0)) / kMsPerMin : double(service.typical_service_min);
   q.reset();
   return minutes;
+}
+
+// Today's waiting tickets by service and class, less those in `replayed`.
+std::vector<WaitingCount> waiting_after(Database& db, const std::string& day, const std::vector<WaitingTicket>& replayed) {
+  Statement& q = db.prepare(
+      "SELECT service_code, priority, count(*) FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
+      "GROUP BY service_code, priority");
+  q.bind(1, day);
+  std::vector<WaitingCount> counts;
+  while (q.step()) counts.push_back({{q.text(0), q.int64(1) != 0}, q.int32(2)});
+  q.reset();
+  for (const WaitingTicket& t : replayed)
+    for (WaitingCount& c : counts)
+      if (c.kind.service_code == t.service_code && c.kind.priority == t.priority) --c.count;
+  std::erase_if(counts, [](const WaitingCount& c) { return c.count <= 0; });
+  return counts;
 }
 
 }  // namespace
@@ -51,10 +70,11 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
 
   Statement& waiting = db.prepare(
       "SELECT service_code, priority FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
-      "ORDER BY queued_since, seq");
-  waiting.bind(1, business_day);
+      "ORDER BY queued_since, seq LIMIT ?2");
+  waiting.bind(1, business_day).bind(2, kReplayedTickets);
   while (waiting.step()) snapshot.waiting.push_back({waiting.text(0), waiting.int64(1) != 0});
   waiting.reset();
+  if (snapshot.waiting.size() == std::size_t(kReplayedTickets)) snapshot.waiting_after = waiting_after(db, business_day, snapshot.waiting);
   return snapshot;
 }
 

@@ -48,3 +48,12 @@ TEST_CASE("day statistics score the stored estimates against the real waits") {
   CHECK(*stats.total.estimate_within_5min_share == doctest::Approx(0.5));
   CHECK(stats.by_service.at("B").estimates_scored == 0);
 }
+
+TEST_CASE("a queue longer than the replayed tickets still gets the whole queue's estimate") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  std::optional<int> last;
+  for (int i = 0; i < 230; ++i) last = s.engine->issue({"A", false, {}}).value().ticket.estimated_wait_min;
+  CHECK(last == 229 * 5);  // 229 ahead at the catalogue's 5 minutes, one counter
+  CHECK(s.engine->queue_status().value()[0].estimated_wait_min == 230 * 5);
+}

@@ -55,3 +55,16 @@ TEST_CASE("a priority newcomer is called before normal tickets, within the inter
   queue.waiting.push_back({"A", true});
   CHECK(estimate_wait_min(queue, {"A", true}) == 15);
 }
+
+TEST_CASE("beyond the replayed oldest tickets the rest of a long queue is counted as work the newcomer's counters share") {
+  QueueSnapshot queue;
+  queue.open_counters = {counter(1, {"A"}), counter(2, {"A", "B"})};
+  queue.minutes_per_ticket = {{"A", 5}, {"B", 10}, {"C", 7}};
+  queue.waiting = {{"A", false}};  // counter 1 calls it: free again at 5
+  queue.waiting_after = {{{"A", false}, 10}, {{"A", true}, 2}, {{"B", false}, 4}, {{"C", false}, 9}};
+  // (5 + 0 free at, + 10 x 5 + 2 x 5 + 4 x 10 of work; C is nobody's here) / 2 counters
+  CHECK(estimate_wait_min(queue, {"A", false}) == 53);
+  // A priority newcomer comes after the priority ones only: (5 + 2 x 5) / 2
+  CHECK(estimate_wait_min(queue, {"A", true}) == 8);
+  CHECK_FALSE(estimate_wait_min(queue, {"C", false}));
+}
