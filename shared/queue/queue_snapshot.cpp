@@ -1,6 +1,8 @@
 // SQL for the queue snapshot the wait estimate replays.
 #include "queue/queue_snapshot.h"
 
+#include <algorithm>
+
 #include "queue/service_codes.h"
 
 namespace kiosk {
@@ -25,6 +27,31 @@ double service_minutes_per_ticket(Database& db, const Service& service) {
   const double minutes = q.int64(1) > 0 ? double(q.int64(0)) / kMsPerMin : double(service.typical_service_min);
   q.reset();
   return minutes;
+}
+
+// Today's oldest waiting tickets in queue order, at most kReplayedTickets:
+// the oldest of each class along the waiting index (no sort of the whole
+// queue), merged.
+std::vector<WaitingTicket> oldest_waiting(Database& db, const std::string& day) {
+  struct Queued {
+    EpochMs since;
+    std::int64_t seq;
+    WaitingTicket ticket;
+  };
+  Statement& q = db.prepare(
+      "SELECT queued_since, seq, service_code FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
+      "AND priority = ?2 ORDER BY queued_since, seq LIMIT ?3");
+  std::vector<Queued> queued;
+  for (const bool priority : {false, true}) {
+    q.bind(1, day).bind(2, priority ? 1 : 0).bind(3, kReplayedTickets);
+    while (q.step()) queued.push_back({q.int64(0), q.int64(1), {q.text(2), priority}});
+    q.reset();
+  }
+  std::sort(queued.begin(), queued.end(),
+            [](const Queued& a, const Queued& b) { return a.since != b.since ? a.since < b.since : a.seq < b.seq; });
+  std::vector<WaitingTicket> oldest;
+  for (std::size_t i = 0; i < queued.size() && i < std::size_t(kReplayedTickets); ++i) oldest.push_back(std::move(queued[i].ticket));
+  return oldest;
 }
 
 // Today's waiting tickets by service and class, less those in `replayed`.
@@ -68,12 +95,7 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
   }
   counters.reset();
 
-  Statement& waiting = db.prepare(
-      "SELECT service_code, priority FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
-      "ORDER BY queued_since, seq LIMIT ?2");
-  waiting.bind(1, business_day).bind(2, kReplayedTickets);
-  while (waiting.step()) snapshot.waiting.push_back({waiting.text(0), waiting.int64(1) != 0});
-  waiting.reset();
+  snapshot.waiting = oldest_waiting(db, business_day);
   if (snapshot.waiting.size() == std::size_t(kReplayedTickets)) snapshot.waiting_after = waiting_after(db, business_day, snapshot.waiting);
   return snapshot;
 }
