@@ -16,6 +16,7 @@ using simdjson::dom::element_type;
 
 constexpr std::size_t kMaxStoreBytes = 64, kMaxBatchKeyBytes = 128;
 constexpr std::int64_t kMaxSeq = std::int64_t(1) << 53;  // exact in every JSON reader
+constexpr std::int64_t kMaxEstimateMin = 2'147'483'647;    // what the store's int holds
 
 // The fields of one JSON object, read strictly (as JsonBody reads nlohmann's).
 class Fields {
@@ -45,6 +46,13 @@ class Fields {
     return number;
   }
 
+  // As integer(), but the field may also be absent or null (an older store sends none).
+  void optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
+    element value;
+    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return;
+    integer(field, min, max);
+  }
+
  private:
   simdjson::dom::object object_;
   std::string where_;
@@ -69,6 +77,7 @@ CheckedRecord check_record(const Fields& record) {
     data.text("service", 8);
     data.text("state", 16);
     data.integer("issued_at", 0, kMaxSeq);
+    data.optional_integer("estimated_wait_min", 0, kMaxEstimateMin);  // schema 10 on
   } else if (checked.kind == "rating") {
     data.text("ticket_id", 36);
     data.integer("score", 1, 5);

@@ -69,7 +69,7 @@ class EffectContext {
     const Ticket& t = issued.value().ticket;
     TicketView view{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store_.zone().local_minute(t.issued_at).substr(11),
                     t.phone.empty() ? "" : mask_phone(t.phone), issued.value().people_ahead,
-                    issued.value().estimated_wait_min,
+                    t.estimated_wait_min,
                     config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly, t.priority};
     post_(TicketIssued{view});
     if (config_.printer) print(view);

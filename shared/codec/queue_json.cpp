@@ -23,7 +23,10 @@ json figures_json(const StatsFigures& f) {
               {"p90_wait_s", optional_value(f.p90_wait_s)},
               {"within_target_share", optional_value(f.within_target_share)},
               {"average_service_s", optional_value(f.average_service_s)},
-              {"no_show_rate", optional_value(f.no_show_rate)}};
+              {"no_show_rate", optional_value(f.no_show_rate)},
+              {"estimates_scored", f.estimates_scored},
+              {"estimate_mae_min", optional_value(f.estimate_mae_min)},
+              {"estimate_within_5min_share", optional_value(f.estimate_within_5min_share)}};
 }
 
 }  // namespace
@@ -47,13 +50,13 @@ json to_json(const Ticket& t) {
               {"transferred_to", t.transferred_to.empty() ? json(nullptr) : json(t.transferred_to)},
               {"phone", t.phone.empty() ? json(nullptr) : json(mask_phone(t.phone))},
               {"token", t.token.empty() ? json(nullptr) : json(t.token)},
-              {"print_state", to_string(t.print_state)}};
+              {"print_state", to_string(t.print_state)},
+              {"estimated_wait_min", optional_value(t.estimated_wait_min)}};
 }
 
 json to_json(const IssuedTicket& issued) {
   json j = to_json(issued.ticket);
   j["people_ahead"] = issued.people_ahead;
-  j["estimated_wait_min"] = optional_value(issued.estimated_wait_min);
   return j;
 }
 

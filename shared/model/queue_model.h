@@ -58,6 +58,11 @@ struct Ticket {
   std::string phone;             // digits, optional; shown only masked
   std::string token;             // opaque, random: what the ticket's QR code holds
   PrintState print_state = PrintState::NotPrinted;
+  // The wait estimate shown when it was issued, in minutes; nullopt when none
+  // was shown (no open counter called the service), for a transfer's
+  // continuation (the estimate belongs to the visit's first ticket) and for
+  // tickets issued before schema 10.
+  std::optional<int> estimated_wait_min;
 };
 
 const char* to_string(CounterState state);

@@ -15,6 +15,8 @@ struct Accumulator {
   int judged = 0;         // visits whose target is met or missed by now
   double service_total = 0;
   int service_count = 0;
+  double estimate_error_total_min = 0;
+  int estimates_within_5min = 0;
 
   void add(const TicketTimes& t, int target_s, EpochMs now) {
     if (!t.continues_transfer) {
@@ -24,6 +26,7 @@ struct Accumulator {
         waits.push_back(wait);
         ++judged;
         if (wait <= target_s) ++within_target;
+        if (t.estimated_wait_min) score_estimate(*t.estimated_wait_min, wait / 60.0);
       } else if (double(now - t.issued_at) / 1000.0 > target_s) {
         ++judged;  // not called yet and already past its target: a miss whatever happens next
       }
@@ -40,6 +43,13 @@ struct Accumulator {
       ++figures.waiting;
   }
 
+  void score_estimate(int estimated_min, double waited_min) {
+    const double error = std::abs(waited_min - double(estimated_min));
+    ++figures.estimates_scored;
+    estimate_error_total_min += error;
+    if (error <= 5.0) ++estimates_within_5min;
+  }
+
   StatsFigures finish() {
     if (!waits.empty()) {
       figures.average_wait_s = std::accumulate(waits.begin(), waits.end(), 0.0) / double(waits.size());
@@ -49,6 +59,10 @@ struct Accumulator {
     if (service_count > 0) figures.average_service_s = service_total / service_count;
     const int ended = figures.served + figures.no_shows;
     if (ended > 0) figures.no_show_rate = double(figures.no_shows) / ended;
+    if (figures.estimates_scored > 0) {
+      figures.estimate_mae_min = estimate_error_total_min / figures.estimates_scored;
+      figures.estimate_within_5min_share = double(estimates_within_5min) / figures.estimates_scored;
+    }
     return figures;
   }
 };

@@ -1,6 +1,7 @@
 // Statistics of one business day, derived only from the tickets' recorded times:
 // tickets issued, waits (average, 90th percentile, share within the service's
-// target), average service time, no-show rate.
+// target), average service time, no-show rate, and the error of the wait
+// estimate each ticket showed when it was issued.
 #pragma once
 
 #include <map>
@@ -22,6 +23,7 @@ struct TicketTimes {
   std::optional<EpochMs> called_at;
   std::optional<EpochMs> started_at;
   std::optional<EpochMs> finished_at;
+  std::optional<int> estimated_wait_min = std::nullopt;  // shown at issue; nullopt: none shown
 };
 
 struct StatsFigures {
@@ -37,6 +39,11 @@ struct StatsFigures {
   std::optional<double> within_target_share;
   std::optional<double> average_service_s;    // finished minus started, done records
   std::optional<double> no_show_rate;         // no-shows / (done + no-shows)
+  // The wait estimate against the wait it foretold (first call minus issue),
+  // over visits called that showed an estimate when issued.
+  int estimates_scored = 0;
+  std::optional<double> estimate_mae_min;             // mean absolute error, minutes
+  std::optional<double> estimate_within_5min_share;   // share off by at most 5 minutes
 };
 
 struct DayStats {

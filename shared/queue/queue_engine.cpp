@@ -3,7 +3,6 @@
 #include "queue/queue_engine.h"
 
 #include <algorithm>
-#include <cmath>
 #include <set>
 
 #include "core/phone.h"
@@ -11,6 +10,8 @@
 #include "core/text.h"
 #include "queue/call_events.h"
 #include "queue/calling_policy.h"
+#include "queue/queue_snapshot.h"
+#include "queue/service_codes.h"
 #include "queue/ticket_label.h"
 #include "store/catalog.h"
 
@@ -20,13 +21,10 @@ namespace {
 constexpr const char* kTicketColumns =
     "seq, id, business_day, service_code, prefix, number, priority, state, counter, outcome, recalls, "
     "issued_at, queued_since, called_at, started_at, finished_at, transferred_from, transferred_to, phone, token, "
-    "print_state";
+    "print_state, estimated_wait_min";
 
 // Length of the QR token: 31^20, about 2^99 possibilities, cannot be guessed.
 constexpr std::size_t kTokenLength = 20;
-
-// How many recent finished tickets of a service make its duration estimate.
-constexpr int kRecentDurations = 20;
 
 Ticket ticket_from_row(const Statement& row) {
   Ticket t;
@@ -49,25 +47,8 @@ Ticket ticket_from_row(const Statement& row) {
   t.phone = row.text(18);
   t.token = row.text(19);
   t.print_state = print_state_from(row.text(20)).value_or(PrintState::NotPrinted);
+  if (!row.is_null(21)) t.estimated_wait_min = row.int32(21);
   return t;
-}
-
-std::vector<std::string> split_codes(const std::string& joined) {
-  std::vector<std::string> codes;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    const std::size_t comma = joined.find(',', start);
-    const std::size_t end = comma == std::string::npos ? joined.size() : comma;
-    if (end > start) codes.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return codes;
-}
-
-std::string join_codes(const std::vector<std::string>& codes) {
-  std::string joined;
-  for (const std::string& c : codes) joined += (joined.empty() ? "" : ",") + c;
-  return joined;
 }
 
 std::string counter_name(int counter) { return "counter " + std::to_string(counter); }
@@ -116,7 +97,7 @@ Result<Counter> QueueEngine::load_counter(int number) {
   c.number = number;
   c.state = counter_state_from(q.text(0)).value_or(CounterState::Closed);
   c.pause_reason = q.text(1);
-  c.service_codes = split_codes(q.text(2));
+  c.service_codes = split_service_codes(q.text(2));
   q.reset();
   return c;
 }
@@ -158,16 +139,6 @@ int QueueEngine::waiting_count(const std::string& service_code, const std::strin
   return count;
 }
 
-int QueueEngine::open_counters_for(const std::string& service_code) {
-  Statement& q = store_.db().prepare(
-      "SELECT count(*) FROM counter WHERE state = 'open' AND instr(',' || services || ',', ',' || ?1 || ',') > 0");
-  q.bind(1, service_code);
-  q.step();
-  const int count = q.int32(0);
-  q.reset();
-  return count;
-}
-
 std::optional<int> QueueEngine::longest_wait_min(const std::string& service_code, const std::string& day) {
   Statement& q = store_.db().prepare(
       "SELECT min(queued_since) FROM ticket WHERE state = 'waiting' AND business_day = ?1 AND service_code = ?2");
@@ -179,21 +150,9 @@ std::optional<int> QueueEngine::longest_wait_min(const std::string& service_code
   return static_cast<int>(std::max<EpochMs>(0, clock_.now_ms() - *since) / 60'000);
 }
 
-// People ahead divided by the counters open for the service, times the recent
-// average time a ticket of that service holds a counter (call to finish);
-// nullopt when no open counter calls the service.
-std::optional<int> QueueEngine::estimated_wait_min(const Service& service, int people_ahead) {
-  const int counters = open_counters_for(service.code);
-  if (counters == 0) return std::nullopt;
-  Statement& q = store_.db().prepare(
-      "SELECT avg(finished_at - called_at), count(*) FROM (SELECT finished_at, called_at FROM ticket "
-      "WHERE state = 'done' AND service_code = ?1 ORDER BY finished_at DESC LIMIT ?2)");
-  q.bind(1, service.code).bind(2, kRecentDurations);
-  q.step();
-  const double per_ticket_min =
-      q.int64(1) > 0 ? double(q.int64(0)) / 60000.0 : double(service.typical_service_min);
-  q.reset();
-  return static_cast<int>(std::ceil(double(people_ahead) * per_ticket_min / counters));
+QueueSnapshot QueueEngine::queue_snapshot(const std::vector<Service>& services) {
+  const EpochMs now = clock_.now_ms();
+  return read_queue_snapshot(store_.db(), store_.zone().business_day(now), now, services, store_.priority_interleave());
 }
 
 // [SECTION] Customers
@@ -224,13 +183,16 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
     next.reset();
 
     const int ahead = waiting_count(service->code, day, std::nullopt);
+    const std::optional<int> estimate =
+        estimate_wait_min(queue_snapshot(load_active_services(db)), {service->code, request.priority});
     Statement& insert = db.prepare(
         "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
-        "phone, token) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8)");
+        "phone, token, estimated_wait_min) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8, ?9)");
     insert.bind(1, new_uuid()).bind(2, day).bind(3, service->code).bind(4, number).bind(5, request.priority ? 1 : 0);
     insert.bind(6, now).bind(7, phone.empty() ? std::optional<std::string>() : phone).bind(8, random_token(kTokenLength));
+    insert.bind(9, estimate);
     insert.run();
-    return IssuedTicket{reload(sqlite3_last_insert_rowid(db.handle())), ahead, estimated_wait_min(*service, ahead)};
+    return IssuedTicket{reload(sqlite3_last_insert_rowid(db.handle())), ahead};
   });
 }
 
@@ -311,7 +273,7 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     db.prepare("UPDATE ticket SET state = 'cancelled', finished_at = ?2 WHERE state = 'waiting' AND business_day < ?1")
         .bind(1, day).bind(2, now).run();
 
-    const std::string services = "," + join_codes(c.value().service_codes) + ",";
+    const std::string services = "," + join_service_codes(c.value().service_codes) + ",";
     Statement& oldest = db.prepare(
         "SELECT seq FROM ticket WHERE state = 'waiting' AND business_day = ?1 AND priority = ?2 "
         "AND instr(?3, ',' || service_code || ',') > 0 ORDER BY queued_since, seq LIMIT 1");
@@ -333,7 +295,7 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     const CallDecision decision =
         decide_next_call(priority_seq.has_value(), normal_seq.has_value(), priority_streak, store_.priority_interleave());
     if (decision.pick == NextPick::Nobody)
-      return refused("no one is waiting for " + join_codes(c.value().service_codes) + " at " + counter_name(counter));
+      return refused("no one is waiting for " + join_service_codes(c.value().service_codes) + " at " + counter_name(counter));
     const std::int64_t seq = decision.pick == NextPick::Priority ? *priority_seq : *normal_seq;
     db.prepare("UPDATE ticket SET state = 'called', counter = ?2, called_at = ?3 WHERE seq = ?1")
         .bind(1, seq).bind(2, counter).bind(3, now).run();
@@ -434,7 +396,7 @@ Result<Counter> QueueEngine::open_counter(int counter, const std::vector<std::st
     for (const std::string& code : service_codes)
       if (!known.count(code)) return invalid_argument("unknown service \"" + code + "\"");
     store_.db().prepare("UPDATE counter SET state = 'open', pause_reason = '', services = ?2 WHERE number = ?1")
-        .bind(1, counter).bind(2, join_codes(service_codes)).run();
+        .bind(1, counter).bind(2, join_service_codes(service_codes)).run();
     return load_counter(counter);
   });
 }
@@ -483,12 +445,17 @@ Result<std::vector<Counter>> QueueEngine::counters() {
 Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
   try {
     const std::string day = today();
+    std::vector<Service> services = load_active_services(store_.db());
+    const QueueSnapshot snapshot = queue_snapshot(services);
     std::vector<ServiceQueue> queues;
-    for (Service& s : load_active_services(store_.db())) {
+    for (Service& s : services) {
       ServiceQueue q;
       q.waiting = waiting_count(s.code, day, std::nullopt);
-      q.counters_open = open_counters_for(s.code);
-      q.estimated_wait_min = estimated_wait_min(s, q.waiting);
+      q.counters_open = static_cast<int>(std::count_if(
+          snapshot.open_counters.begin(), snapshot.open_counters.end(), [&](const OpenCounter& c) {
+            return std::find(c.service_codes.begin(), c.service_codes.end(), s.code) != c.service_codes.end();
+          }));
+      q.estimated_wait_min = estimate_wait_min(snapshot, {s.code, false});
       q.longest_wait_min = longest_wait_min(s.code, day);
       q.service = std::move(s);
       queues.push_back(std::move(q));
@@ -523,13 +490,14 @@ Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
     while (services.step()) targets[services.text(0)] = services.int32(1) * 60;
     services.reset();
     Statement& q = db.prepare(
-        "SELECT service_code, state, transferred_from IS NOT NULL, issued_at, called_at, started_at, finished_at "
-        "FROM ticket WHERE business_day = ?1");
+        "SELECT service_code, state, transferred_from IS NOT NULL, issued_at, called_at, started_at, finished_at, "
+        "estimated_wait_min FROM ticket WHERE business_day = ?1");
     q.bind(1, business_day);
     std::vector<TicketTimes> times;
     while (q.step()) {
       times.push_back(TicketTimes{q.text(0), ticket_state_from(q.text(1)).value_or(TicketState::Waiting), q.int64(2) != 0,
-                                  q.int64(3), q.optional_int64(4), q.optional_int64(5), q.optional_int64(6)});
+                                  q.int64(3), q.optional_int64(4), q.optional_int64(5), q.optional_int64(6),
+                                  q.is_null(7) ? std::nullopt : std::optional<int>(q.int32(7))});
     }
     q.reset();
     return compute_day_stats(business_day, times, targets, clock_.now_ms());

@@ -1,7 +1,8 @@
-// The queue engine of one store: issuing tickets, calling them to counters and
-// every step after, counters opening and pausing, queue status with wait
-// estimates, and day statistics. Every operation is one SQLite transaction taken
-// with the write lock up front, so any number of processes and threads (each
+// The queue engine of one store: issuing tickets (each stores the wait estimate
+// it showed, queue/wait_estimator.h), calling them to counters and every step
+// after, counters opening and pausing, queue status with wait estimates, and
+// day statistics. Every operation is one SQLite transaction taken with the
+// write lock up front, so any number of processes and threads (each
 // with its own StoreDb) can work on one store: no ticket is ever called twice,
 // and a ticket number is durable on disk before it is returned. Every call and
 // recall also appends a call event (queue/call_events.h) in its transaction.
@@ -15,6 +16,7 @@
 #include "core/result.h"
 #include "model/queue_model.h"
 #include "queue/day_stats.h"
+#include "queue/wait_estimator.h"
 #include "store/store_db.h"
 
 namespace kiosk {
@@ -27,8 +29,7 @@ struct IssueRequest {
 
 struct IssuedTicket {
   Ticket ticket;
-  int people_ahead = 0;
-  std::optional<int> estimated_wait_min;  // nullopt: no open counter calls this service now
+  int people_ahead = 0;  // the ticket's wait estimate is ticket.estimated_wait_min
 };
 
 struct ServiceQueue {
@@ -91,9 +92,9 @@ class QueueEngine {
   std::optional<Ticket> active_ticket(int counter);
   std::optional<Service> active_service(const std::string& code);
   int waiting_count(const std::string& service_code, const std::string& day, std::optional<EpochMs> queued_before);
-  int open_counters_for(const std::string& service_code);
   std::optional<int> longest_wait_min(const std::string& service_code, const std::string& day);
-  std::optional<int> estimated_wait_min(const Service& service, int people_ahead);
+  // The queue as it stands now, for wait estimates (queue/wait_estimator.h).
+  QueueSnapshot queue_snapshot(const std::vector<Service>& services);
   Ticket reload(std::int64_t seq);
 
   StoreDb& store_;

@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 10> kMigrations{
+constexpr std::array<const char*, 11> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -384,6 +384,15 @@ DELETE FROM sqlite_sequence WHERE name = 'call_event_9';
 INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_9', seq FROM sqlite_sequence WHERE name = 'call_event';
 DROP TABLE call_event;
 ALTER TABLE call_event_9 RENAME TO call_event;
+)sql",
+    // 10: the wait estimate a ticket showed when it was issued (minutes; NULL
+    // when none was shown), so day statistics can measure its error. The wait
+    // estimate averages every call that ended (done, no-show, transferred),
+    // not only done ones: the index of recent calls per service follows.
+    R"sql(
+ALTER TABLE ticket ADD COLUMN estimated_wait_min INTEGER;
+DROP INDEX ticket_done;
+CREATE INDEX ticket_call_ended ON ticket(service_code, finished_at) WHERE called_at IS NOT NULL AND finished_at IS NOT NULL;
 )sql",
     // 11: the kinds of request a problem is offered for; a store's catalogue
     // from before has its install-* problems (the default file's codes) for

@@ -3,6 +3,8 @@
 // store's records refused whole, devices unknown or revoked.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "core/random_id.h"
 #include "hq/hq_fixture.h"
 
@@ -184,4 +186,33 @@ TEST_CASE("unknown, missing and revoked device tokens are refused with 401, noth
   CHECK(hq.get(token, "/sync/v1/changes").error_code() == "revoked-device");
   CHECK(hq.exported("S1", "tickets").empty());
   CHECK(hq.hq({"device", "revoke", "--device", new_uuid()}).exit_code == 2);
+}
+
+TEST_CASE("a ticket's shown wait estimate is kept at HQ; an older store sends none; a malformed one is parked") {
+  HqFixture hq;
+  const std::string token = hq.add_device("S1"), incarnation = new_uuid();
+  hq.start();
+  const std::string shown = new_uuid(), none_shown = new_uuid(), older = new_uuid();
+  Json with_estimate = ticket_record(1, shown, 1, "S1", "waiting", "A101");
+  with_estimate["data"]["estimated_wait_min"] = 12;
+  Json null_estimate = ticket_record(2, none_shown, 2, "S1", "waiting", "A102");
+  null_estimate["data"]["estimated_wait_min"] = nullptr;
+  Json bad_estimate = ticket_record(4, new_uuid(), 4, "S1", "waiting", "A104");
+  bad_estimate["data"]["estimated_wait_min"] = "soon";
+  Json negative_estimate = ticket_record(5, new_uuid(), 5, "S1", "waiting", "A105");
+  negative_estimate["data"]["estimated_wait_min"] = -3;
+  const HqAnswer answer = hq.upload(token, upload_body(incarnation, "b1", {with_estimate, null_estimate,
+                                                                          ticket_record(3, older, 3, "S1", "waiting", "A103"),
+                                                                          bad_estimate, negative_estimate}));
+  REQUIRE(answer.status == 200);
+  CHECK(answer.body["applied"] == 3);
+  REQUIRE(answer.body["parked"].size() == 2);
+  CHECK(answer.body["parked"][0]["message"].get<std::string>().find("data.estimated_wait_min") != std::string::npos);
+  CHECK(answer.body["parked"][1]["seq"] == 5);
+  std::map<std::string, Json> stored;
+  for (const Json& r : hq.exported("S1", "tickets")) stored[r["id"]] = r["data"];
+  REQUIRE(stored.size() == 3);
+  CHECK(stored.at(shown)["estimated_wait_min"] == 12);
+  CHECK(stored.at(none_shown)["estimated_wait_min"].is_null());
+  CHECK_FALSE(stored.at(older).contains("estimated_wait_min"));
 }

@@ -86,6 +86,8 @@ TEST_CASE("tickets and ratings reach HQ once in their latest state; a no-op sync
   const Json& done = tickets.at(finished.body["id"]);
   CHECK(done["data"]["state"] == "done");
   CHECK(done["data"]["outcome"] == "resolved");
+  CHECK(done["data"]["estimated_wait_min"] == 0);  // shown at issue: nobody ahead, a counter open
+  for (const auto& [id, ticket] : tickets) CHECK(ticket["data"]["estimated_wait_min"].is_number_integer());
   CHECK(done["revision"] == 7);
   REQUIRE(hq.exported("S1", "ratings").size() == 1);
   CHECK(hq.exported("S1", "ratings")[0]["data"]["ticket_id"] == finished.body["id"]);

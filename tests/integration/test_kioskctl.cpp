@@ -50,6 +50,7 @@ TEST_CASE("a newcomer's session: init, open a counter, issue, call, start, finis
   CHECK(issued.exit_code == 0);
   CHECK(issued.body["ticket"] == "A001");
   CHECK(issued.body["people_ahead"] == 0);
+  CHECK(issued.body["estimated_wait_min"] == 0);
   CHECK(kioskctl(data, {"issue", "--service", "B", "--priority"}).body["ticket"] == "B001");
   const Reply called = kioskctl(data, {"call", "--counter", "1"});
   CHECK(called.body["ticket"] == "B001");  // priority first
@@ -68,6 +69,11 @@ TEST_CASE("a newcomer's session: init, open a counter, issue, call, start, finis
   CHECK(stats.exit_code == 0);
   CHECK(stats.body["total"]["tickets"] == 2);
   CHECK(stats.body["total"]["served"] == 1);
+  // Both visits showed 0 minutes and were called within seconds.
+  CHECK(stats.body["total"]["estimates_scored"] == 2);
+  CHECK(stats.body["total"]["estimate_mae_min"].get<double>() < 1.0);
+  CHECK(stats.body["total"]["estimate_within_5min_share"] == 1.0);
+  CHECK(stats.body["services"]["A"]["estimates_scored"] == 1);
   CHECK(kioskctl(data, {"counters"}).body["counters"].size() == 3);
   const Reply status = kioskctl(data, {"status"});
   CHECK(status.exit_code == 0);

@@ -11,6 +11,9 @@ namespace kiosk::test {
 
 inline void roll_back_schema(Database& db, int to_version) {
   if (to_version < 11) db.exec("ALTER TABLE problem_category DROP COLUMN kinds;");
+  if (to_version < 10)
+    db.exec("DROP INDEX ticket_call_ended; CREATE INDEX ticket_done ON ticket(service_code, finished_at) WHERE state = 'done'; "
+            "ALTER TABLE ticket DROP COLUMN estimated_wait_min;");
   if (to_version < 9)  // call_event as versions 3-8 made it: calls and recalls only
     db.exec("DELETE FROM call_event WHERE kind NOT IN ('call', 'recall'); "
             "CREATE TABLE call_event_3 (seq INTEGER PRIMARY KEY AUTOINCREMENT, "

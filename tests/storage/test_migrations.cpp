@@ -28,3 +28,32 @@ TEST_CASE("a version-1 store migrates to the latest schema with its tickets inta
   CHECK(called.token.empty());
   CHECK(engine.issue({"A", false, "13812345678"}).value().ticket.phone == "13812345678");
 }
+
+TEST_CASE("a version-9 store gains the shown estimate: its tickets are kept with none, new tickets store theirs") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  const Ticket served = s.engine->issue({"A", false, {}}).value().ticket;
+  const Ticket waiting = s.engine->issue({"A", false, {}}).value().ticket;
+  REQUIRE(s.engine->call_next(1).ok());
+  s.clock.advance_s(300);
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  test::roll_back_schema(s.store->db(), 9);
+  s.engine.reset();
+  s.store.reset();
+
+  auto reopened = StoreDb::open(s.dir.path());
+  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
+  CHECK(reopened.value()->db().pragma_int("user_version") == latest_schema_version());
+  QueueEngine engine(*reopened.value(), s.clock);
+  const std::optional<Ticket> kept = find_ticket(reopened.value()->db(), served.id);
+  REQUIRE(kept);
+  CHECK(kept->state == TicketState::Done);
+  CHECK_FALSE(kept->estimated_wait_min);  // issued before any estimate was stored
+  const DayStats before = engine.day_stats(engine.today()).value();
+  CHECK(before.total.tickets == 2);
+  CHECK(before.total.estimates_scored == 0);
+  // The recent call (5 minutes) still makes the service's time per ticket: one waits ahead.
+  const Ticket next = engine.issue({"A", false, {}}).value().ticket;
+  CHECK(next.estimated_wait_min == 5);
+  CHECK(engine.call_next(1).value().id == waiting.id);
+}

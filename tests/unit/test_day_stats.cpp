@@ -1,5 +1,5 @@
 // Day statistics from ticket times: waits, percentile, target share, service
-// time, no-show rate; transfers count as one visit.
+// time, no-show rate, the wait estimate's error; transfers count as one visit.
 #include <doctest/doctest.h>
 
 #include "queue/day_stats.h"
@@ -70,4 +70,35 @@ TEST_CASE("an empty day has counts of zero and no figures") {
   CHECK(stats.total.tickets == 0);
   CHECK_FALSE(stats.total.average_wait_s);
   CHECK_FALSE(stats.total.no_show_rate);
+}
+
+TEST_CASE("the wait estimate's error: visits called that showed one, against their first call") {
+  auto estimated = [](TicketTimes t, int minutes) {
+    t.estimated_wait_min = minutes;
+    return t;
+  };
+  const std::vector<TicketTimes> tickets{
+      estimated(ticket("A", TicketState::Done, 0, 4 * kMin, 4 * kMin, 9 * kMin), 6),        // off by 2
+      estimated(ticket("A", TicketState::Done, 0, 12 * kMin, 12 * kMin, 15 * kMin), 5),     // off by 7
+      estimated(ticket("A", TicketState::NoShow, 0, 30 * kMin + 30'000, std::nullopt, 32 * kMin), 25),  // off by 5.5
+      estimated(ticket("B", TicketState::Transferred, 0, 8 * kMin, 8 * kMin, 10 * kMin), 3),  // off by 5: within
+      ticket("A", TicketState::Done, 10 * kMin, 11 * kMin, 11 * kMin, 14 * kMin, true),  // the continuation: no estimate of its own
+      ticket("B", TicketState::Done, 0, 2 * kMin, 2 * kMin, 5 * kMin),   // no estimate shown: no counter was open
+      estimated(ticket("B", TicketState::Waiting, 0, std::nullopt), 1),  // not called yet: not scored
+      estimated(ticket("B", TicketState::Cancelled, 0, std::nullopt, std::nullopt, 3 * kMin), 1),  // left: never called
+  };
+  const DayStats stats = compute_day_stats("2026-11-23", tickets, {}, 40 * kMin);
+  CHECK(stats.total.estimates_scored == 4);
+  CHECK(*stats.total.estimate_mae_min == doctest::Approx((2 + 7 + 5.5 + 5) / 4.0));
+  CHECK(*stats.total.estimate_within_5min_share == doctest::Approx(2.0 / 4.0));
+  CHECK(stats.by_service.at("A").estimates_scored == 3);
+  CHECK(*stats.by_service.at("A").estimate_mae_min == doctest::Approx((2 + 7 + 5.5) / 3.0));
+  CHECK(*stats.by_service.at("A").estimate_within_5min_share == doctest::Approx(1.0 / 3.0));
+  CHECK(stats.by_service.at("B").estimates_scored == 1);
+  CHECK(*stats.by_service.at("B").estimate_within_5min_share == doctest::Approx(1.0));
+  // A day where no estimate was shown has none to score.
+  const DayStats none = compute_day_stats("2026-11-23", {ticket("B", TicketState::Done, 0, 2 * kMin, 2 * kMin, 5 * kMin)}, {}, 0);
+  CHECK(none.total.estimates_scored == 0);
+  CHECK_FALSE(none.total.estimate_mae_min);
+  CHECK_FALSE(none.total.estimate_within_5min_share);
 }
