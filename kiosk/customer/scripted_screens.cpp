@@ -4,6 +4,8 @@
 // staff corner with the store's real figures (no PIN is checked).
 #include "customer/scripted_screens.h"
 
+#include <algorithm>
+
 #include "app/screen_names.h"
 #include "core/clock.h"
 #include "core/phone.h"
@@ -31,7 +33,7 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
     int ahead = 0;
     std::optional<int> wait;
     for (const ServiceView& s : state.services)
-      if (s.code == t.service_code) ahead = s.waiting, wait = s.estimated_wait_min;
+      if (s.code == t.service_code) ahead = std::max(0, s.waiting - 1), wait = s.estimated_wait_min;  // the others
     return TicketView{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store.value()->zone().local_minute(t.issued_at).substr(11),
                       t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed, t.priority};
   }
