@@ -81,9 +81,7 @@ void choose_counter_services(CounterState& s) {
 
 void link_failed(CounterState& s, bool from_retry_probe, EpochMs now, const CounterTimings& t) {
   if (s.link.down && !from_retry_probe) return;  // the probe's own failure sets the next delay
-  s.link.backoff = s.link.down ? std::min(s.link.backoff * 2, t.max_retry) : t.first_retry;
-  s.link.down = true;
-  s.link.retry_at = now + s.link.backoff;
+  app::link_failed(s.link, now, t.first_retry, t.max_retry);
 }
 
 Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const CounterTimings& t) {

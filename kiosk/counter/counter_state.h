@@ -9,6 +9,7 @@
 
 #include "app/ime_types.h"
 #include "app/language.h"
+#include "app/link_status.h"
 #include "core/clock.h"
 #include "model/request_model.h"
 
@@ -67,12 +68,7 @@ struct LoginForm {
   bool busy = false;  // the node is checking the PIN
 };
 
-// The store node link: up, or down with the next retry and its backoff.
-struct LinkStatus {
-  bool down = false;
-  EpochMs retry_at = 0;
-  EpochMs backoff = 0;  // the delay used after the last failure
-};
+using app::LinkStatus;
 
 // The text fields of the staff's request form (typed on the physical keyboard).
 enum class RequestField { Model, Serial, Description, Name, Phone, Address };

@@ -57,9 +57,7 @@ void end_session(TechnicianState& s, Message notice) {
 }
 
 void link_failed(TechnicianState& s, EpochMs now, const TechnicianTimings& t) {
-  s.link.backoff = s.link.down ? std::min(s.link.backoff * 2, t.max_retry) : t.first_retry;
-  s.link.down = true;
-  s.link.retry_at = now + s.link.backoff;
+  app::link_failed(s.link, now, t.first_retry, t.max_retry);
 }
 
 Effects on_failure(TechnicianState& s, const RequestFailed& f, EpochMs now, const TechnicianTimings& t) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/language.h"
+#include "app/link_status.h"
 #include "core/clock.h"
 
 namespace kiosk::technician {
@@ -75,12 +76,7 @@ struct CompletionForm {
   std::set<std::string> reasons;
 };
 
-// The store node link: up, or down with the next retry and its backoff.
-struct LinkStatus {
-  bool down = false;
-  EpochMs retry_at = 0;
-  EpochMs backoff = 0;
-};
+using app::LinkStatus;
 
 struct TechnicianState {
   Screen screen = Screen::Login;
