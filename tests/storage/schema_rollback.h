@@ -3,9 +3,15 @@
 // version added, newest first, and sets user_version.
 #pragma once
 
+#include <doctest/doctest.h>
+
+#include <memory>
 #include <string>
 
+#include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/store_db.h"
+#include "support/test_store.h"
 
 namespace kiosk::test {
 
@@ -38,6 +44,18 @@ inline void roll_back_schema(Database& db, int to_version) {
             "ALTER TABLE ticket DROP COLUMN phone; ALTER TABLE ticket DROP COLUMN token; "
             "ALTER TABLE ticket DROP COLUMN print_state;");
   db.exec("PRAGMA user_version = " + std::to_string(to_version) + ";");
+}
+
+// The test store rolled back to `to_version`, closed, and opened again by this
+// program (which migrates it); REQUIREs that it opened at the latest version.
+inline std::unique_ptr<StoreDb> reopen_rolled_back(TestStore& s, int to_version) {
+  roll_back_schema(s.store->db(), to_version);
+  s.engine.reset();
+  s.store.reset();
+  Result<std::unique_ptr<StoreDb>> reopened = StoreDb::open(s.dir.path());
+  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
+  REQUIRE(reopened.value()->db().pragma_int("user_version") == latest_schema_version());
+  return std::move(reopened).value();
 }
 
 }  // namespace kiosk::test

@@ -75,13 +75,9 @@ TEST_CASE("schema 9 keeps a store's call events and their numbering") {
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
   REQUIRE(s.engine->call_next(1).ok());
   s.store->db().exec("DELETE FROM call_event WHERE seq = 3");  // the newest gone: its number stays used
-  test::roll_back_schema(s.store->db(), 8);
-  s.engine.reset();
-  s.store.reset();
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
-  QueueEngine engine(*reopened.value(), s.clock);
-  Database& db = reopened.value()->db();
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 8);
+  QueueEngine engine(*reopened, s.clock);
+  Database& db = reopened->db();
   REQUIRE(call_events_after(db, 0, 100).size() == 2);
   REQUIRE(engine.no_show(1).ok());  // a kind schema 8 refused
   const std::vector<CallEvent> events = call_events_after(db, 0, 100);

@@ -13,15 +13,8 @@ TEST_CASE("a version-1 store migrates to the latest schema with its tickets inta
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
   const Ticket issued = s.engine->issue({"A", false, {}}).value().ticket;
-  // Roll the file back to what schema version 1 wrote.
-  test::roll_back_schema(s.store->db(), 1);
-  s.engine.reset();
-  s.store.reset();
-
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
-  CHECK(reopened.value()->db().pragma_int("user_version") == latest_schema_version());
-  QueueEngine engine(*reopened.value(), s.clock);
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 1);  // as schema version 1 wrote it
+  QueueEngine engine(*reopened, s.clock);
   const Ticket called = engine.call_next(1).value();
   CHECK(called.id == issued.id);
   CHECK(called.print_state == PrintState::NotPrinted);
@@ -37,15 +30,9 @@ TEST_CASE("a version-9 store gains the shown estimate: its tickets are kept with
   REQUIRE(s.engine->call_next(1).ok());
   s.clock.advance_s(300);
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
-  test::roll_back_schema(s.store->db(), 9);
-  s.engine.reset();
-  s.store.reset();
-
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error().message));
-  CHECK(reopened.value()->db().pragma_int("user_version") == latest_schema_version());
-  QueueEngine engine(*reopened.value(), s.clock);
-  const std::optional<Ticket> kept = find_ticket(reopened.value()->db(), served.id);
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 9);
+  QueueEngine engine(*reopened, s.clock);
+  const std::optional<Ticket> kept = find_ticket(reopened->db(), served.id);
   REQUIRE(kept);
   CHECK(kept->state == TicketState::Done);
   CHECK_FALSE(kept->estimated_wait_min);  // issued before any estimate was stored

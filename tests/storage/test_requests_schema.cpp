@@ -35,14 +35,8 @@ TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and reque
   REQUIRE(s.engine->call_next(1).ok());
   const std::vector<OutboxRow> before = outbox(s.store->db());
   REQUIRE(before.size() == 2);
-  test::roll_back_schema(s.store->db(), 4);
-  s.engine.reset();
-  s.store.reset();
-
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE(reopened.ok());
-  StoreDb& store = *reopened.value();
-  CHECK(store.db().pragma_int("user_version") == latest_schema_version());
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 4);
+  StoreDb& store = *reopened;
   CHECK(outbox(store.db()) == before);
 
   QueueEngine engine(store, s.clock);
@@ -66,12 +60,8 @@ TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and reque
 
 TEST_CASE("a catalogue stored before problems had kinds: its install-* problems become installation ones") {
   RequestStore s;  // the default catalogue, stored
-  test::roll_back_schema(s.store->db(), latest_schema_version() - 1);
-  s.engine.reset();
-  s.store.reset();
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE(reopened.ok());
-  Database& db = reopened.value()->db();
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, latest_schema_version() - 1);
+  Database& db = reopened->db();
   auto kinds_of = [&](const std::string& code) {
     Statement& q = db.prepare("SELECT kinds FROM problem_category WHERE code = ?1");
     q.bind(1, code);

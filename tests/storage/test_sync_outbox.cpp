@@ -97,18 +97,12 @@ TEST_CASE("a schema-3 store queues its earlier tickets and ratings once, in thei
   REQUIRE(s.engine->call_next(1).ok());
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
   const Rating rating = RatingBook(*s.store, s.clock).rate(first.id, 4, {}).value();
-  test::roll_back_schema(s.store->db(), 3);
-  s.engine.reset();
-  s.store.reset();
-
-  auto reopened = StoreDb::open(s.dir.path());
-  REQUIRE(reopened.ok());
-  CHECK(reopened.value()->db().pragma_int("user_version") == latest_schema_version());
-  const std::vector<OutboxRow> rows = outbox(reopened.value()->db());
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 3);
+  const std::vector<OutboxRow> rows = outbox(reopened->db());
   REQUIRE(rows.size() == 3);
   check_gapless(rows, 1);
   CHECK(rows[0].id == first.id);
   CHECK(rows[1].id == second.id);
   CHECK(rows[2].id == rating.id);
-  CHECK(SyncStore(*reopened.value(), s.clock).status().value().incarnation.size() == 36);
+  CHECK(SyncStore(*reopened, s.clock).status().value().incarnation.size() == 36);
 }
