@@ -11,7 +11,7 @@
 #include "queue/call_events.h"
 #include "queue/calling_policy.h"
 #include "queue/queue_snapshot.h"
-#include "queue/service_codes.h"
+#include "core/comma_list.h"
 #include "queue/ticket_label.h"
 #include "store/catalog.h"
 
@@ -97,7 +97,7 @@ Result<Counter> QueueEngine::load_counter(int number) {
   c.number = number;
   c.state = counter_state_from(q.text(0)).value_or(CounterState::Closed);
   c.pause_reason = q.text(1);
-  c.service_codes = split_service_codes(q.text(2));
+  c.service_codes = split_comma_list(q.text(2));
   q.reset();
   return c;
 }
@@ -273,7 +273,7 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     db.prepare("UPDATE ticket SET state = 'cancelled', finished_at = ?2 WHERE state = 'waiting' AND business_day < ?1")
         .bind(1, day).bind(2, now).run();
 
-    const std::string services = "," + join_service_codes(c.value().service_codes) + ",";
+    const std::string services = "," + join_comma_list(c.value().service_codes) + ",";
     Statement& oldest = db.prepare(
         "SELECT seq FROM ticket WHERE state = 'waiting' AND business_day = ?1 AND priority = ?2 "
         "AND instr(?3, ',' || service_code || ',') > 0 ORDER BY queued_since, seq LIMIT 1");
@@ -295,7 +295,7 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     const CallDecision decision =
         decide_next_call(priority_seq.has_value(), normal_seq.has_value(), priority_streak, store_.priority_interleave());
     if (decision.pick == NextPick::Nobody)
-      return refused("no one is waiting for " + join_service_codes(c.value().service_codes) + " at " + counter_name(counter));
+      return refused("no one is waiting for " + join_comma_list(c.value().service_codes) + " at " + counter_name(counter));
     const std::int64_t seq = decision.pick == NextPick::Priority ? *priority_seq : *normal_seq;
     db.prepare("UPDATE ticket SET state = 'called', counter = ?2, called_at = ?3 WHERE seq = ?1")
         .bind(1, seq).bind(2, counter).bind(3, now).run();
@@ -396,7 +396,7 @@ Result<Counter> QueueEngine::open_counter(int counter, const std::vector<std::st
     for (const std::string& code : service_codes)
       if (!known.count(code)) return invalid_argument("unknown service \"" + code + "\"");
     store_.db().prepare("UPDATE counter SET state = 'open', pause_reason = '', services = ?2 WHERE number = ?1")
-        .bind(1, counter).bind(2, join_service_codes(service_codes)).run();
+        .bind(1, counter).bind(2, join_comma_list(service_codes)).run();
     return load_counter(counter);
   });
 }

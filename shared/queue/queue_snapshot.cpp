@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "queue/service_codes.h"
+#include "core/comma_list.h"
 
 namespace kiosk {
 namespace {
@@ -85,7 +85,7 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
   while (counters.step()) {
     OpenCounter c;
     c.number = counters.int32(0);
-    c.service_codes = split_service_codes(counters.text(1));
+    c.service_codes = split_comma_list(counters.text(1));
     c.priority_streak = counters.int32(2);
     if (!counters.is_null(3)) {
       c.current_service = counters.text(3);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/comma_list.h"
 #include "core/random_id.h"
 #include "queue/ticket_label.h"
 #include "ratings/rating_check.h"
@@ -42,12 +43,6 @@ std::optional<Error> why_not_ratable(const VisitRow& visit) {
     return refused("ticket " + visit.ticket.label + " is " + to_string(visit.ticket.state) + ", not finished",
                    "not-finished");
   return std::nullopt;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const std::string& item : items) joined += (joined.empty() ? "" : ",") + item;
-  return joined;
 }
 
 }  // namespace
@@ -110,7 +105,7 @@ Result<Rating> RatingBook::rate(const std::string& ticket_id, int score, const s
     if (std::optional<Error> problem = why_not_ratable(visit)) return *problem;
     Rating rating{new_uuid(), ticket_id, score, reasons, visit.ticket.counter, clock_.now_ms()};
     db.prepare("INSERT INTO rating(id, ticket_id, score, reasons, counter, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(1, rating.id).bind(2, ticket_id).bind(3, score).bind(4, join(reasons)).bind(5, rating.counter)
+        .bind(1, rating.id).bind(2, ticket_id).bind(3, score).bind(4, join_comma_list(reasons)).bind(5, rating.counter)
         .bind(6, rating.created_at)
         .run();
     tx.commit();

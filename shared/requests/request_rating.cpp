@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/comma_list.h"
 #include "core/random_id.h"
 #include "ratings/rating_book.h"
 #include "requests/request_text.h"
@@ -12,23 +13,6 @@ namespace kiosk {
 namespace {
 
 const TextField kComment{"comment", "the comment", 200, false, true};
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
-  return text;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    items.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return items;
-}
 
 }  // namespace
 
@@ -45,7 +29,7 @@ std::optional<Error> check_rating_input(const RatingInput& input) {
   const std::vector<std::string>& known = rating_reason_codes();
   for (const std::string& reason : input.reasons)
     if (std::find(known.begin(), known.end(), reason) == known.end())
-      return invalid_argument("unknown rating reason \"" + reason + "\" (known: " + joined(known) + ")", "unknown-reason");
+      return invalid_argument("unknown rating reason \"" + reason + "\" (known: " + join_comma_list(known) + ")", "unknown-reason");
   return check_request_text(kComment, input.comment);
 }
 
@@ -71,7 +55,7 @@ RequestRating insert_request_rating(Database& db, const Request& request, const 
                   request.assignee, now};
   db.prepare("INSERT INTO request_rating(id, request_id, request_code, score, reasons, comment, rated_by, technician, "
              "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-      .bind(1, r.id).bind(2, r.request_id).bind(3, r.request_code).bind(4, r.score).bind(5, joined(r.reasons))
+      .bind(1, r.id).bind(2, r.request_id).bind(3, r.request_code).bind(4, r.score).bind(5, join_comma_list(r.reasons))
       .bind(6, r.comment).bind(7, to_string(r.by)).bind(8, r.technician).bind(9, r.created_at)
       .run();
   return r;
@@ -83,7 +67,7 @@ std::optional<RequestRating> find_request_rating(Database& db, const std::string
   q.bind(1, rating_id);
   std::optional<RequestRating> found;
   if (q.step())
-    found = RequestRating{q.text(0), q.text(1), q.text(2), q.int32(3), split(q.text(4)), q.text(5),
+    found = RequestRating{q.text(0), q.text(1), q.text(2), q.int32(3), split_comma_list(q.text(4)), q.text(5),
                           rated_by_from(q.text(6)).value_or(RatedBy::CustomerKiosk), q.text(7), q.int64(8)};
   q.reset();
   return found;

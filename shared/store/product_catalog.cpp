@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/comma_list.h"
 #include "core/text.h"
 
 namespace kiosk {
@@ -57,8 +58,17 @@ std::optional<std::string> kinds_from(const json& line, ProblemCategory* p) {
 
 // Stored as "repair", "installation" or "repair,installation".
 std::string kinds_text(const ProblemCategory& p) {
-  if (p.for_repair && p.for_installation) return "repair,installation";
-  return p.for_installation ? "installation" : "repair";
+  std::vector<std::string> kinds;
+  if (p.for_repair) kinds.push_back(to_string(RequestKind::Repair));
+  if (p.for_installation) kinds.push_back(to_string(RequestKind::Installation));
+  return join_comma_list(kinds);
+}
+
+ProblemCategory with_kinds(ProblemCategory p, const std::string& stored) {
+  p.for_repair = p.for_installation = false;
+  for (const std::string& kind : split_comma_list(stored))
+    (request_kind_from(kind) == RequestKind::Installation ? p.for_installation : p.for_repair) = true;
+  return p;
 }
 
 struct Parser {
@@ -155,9 +165,7 @@ std::vector<ProductCategory> load_product_catalog(Database& db) {
   std::vector<ProductCategory> products;
   while (q.step()) {
     if (products.empty() || products.back().code != q.text(0)) products.push_back({q.text(0), q.text(1), q.text(2), {}});
-    const std::string kinds = q.text(6);
-    products.back().problems.push_back({q.text(3), q.text(4), q.text(5), kinds.find("repair") != std::string::npos,
-                                        kinds.find("installation") != std::string::npos});
+    products.back().problems.push_back(with_kinds({q.text(3), q.text(4), q.text(5)}, q.text(6)));
   }
   q.reset();
   return products;

@@ -6,6 +6,7 @@
 
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
+#include "core/comma_list.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
 #include "requests/request_outbox.h"
@@ -22,24 +23,12 @@ bool printable_ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c > ' ' && c < 127; });
 }
 
-std::vector<std::string> split_reasons(const std::string& joined) {
-  std::vector<std::string> reasons;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    const std::size_t comma = joined.find(',', start);
-    const std::size_t end = comma == std::string::npos ? joined.size() : comma;
-    if (end > start) reasons.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return reasons;
-}
-
 json rating_data(Database& db, const std::string& id) {
   Statement& q = db.prepare("SELECT ticket_id, score, reasons, counter, created_at FROM rating WHERE id = ?1");
   q.bind(1, id);
   json data = json::object();
   if (q.step())
-    data = json{{"ticket_id", q.text(0)}, {"score", q.int64(1)}, {"reasons", split_reasons(q.text(2))},
+    data = json{{"ticket_id", q.text(0)}, {"score", q.int64(1)}, {"reasons", split_comma_list(q.text(2))},
                 {"counter", q.is_null(3) ? json(nullptr) : json(q.int64(3))}, {"created_at", q.int64(4)}};
   q.reset();
   return data;
