@@ -1,4 +1,4 @@
-// ImeWorker: PinyinIme on its own thread, its answers posted as actions.
+// pinyin_runner: a PinyinIme session on the IME thread, its answers posted as actions.
 #include "app/ime_worker.h"
 
 #include <cstdio>
@@ -42,63 +42,30 @@ int keysym_of(char key) {
 
 }  // namespace
 
-ImeWorker::ImeWorker(std::string data_dir, Post post)
-    : data_dir_(std::move(data_dir)), post_(std::move(post)), thread_([this] { run(); }) {}
-
-ImeWorker::~ImeWorker() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
-
-void ImeWorker::submit(ImeEffect effect) {
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(effect));
-  }
-  wake_.notify_all();
-}
-
-bool ImeWorker::idle() const {
-  std::lock_guard lock(mutex_);
-  return queue_.empty() && !busy_;
-}
-
-void ImeWorker::run() {
-  std::unique_ptr<ime::PinyinIme> ime;
+EffectRunner<ImeEffect> pinyin_runner(const std::string& data_dir, std::function<void(ImeAnswer)> post) {
+  std::shared_ptr<ime::PinyinIme> ime;
   try {
     ime::PinyinConfig config;
-    config.data_dir = data_dir_;
+    config.data_dir = data_dir;
     Result<std::unique_ptr<ime::PinyinIme>> started = ime::PinyinIme::start(config, drawable_filter());
     if (started) ime = std::move(started.value());
     else {
       std::fprintf(stderr, "kiosk: no pinyin input: %s\n", started.error().message.c_str());
-      post_(ImeUnavailable{started.error().message});
+      post(ImeUnavailable{started.error().message});
     }
   } catch (const std::exception& e) {  // a font file could not be read
     std::fprintf(stderr, "kiosk: no pinyin input: %s\n", e.what());
-    post_(ImeUnavailable{e.what()});
+    post(ImeUnavailable{e.what()});
   }
-  for (;;) {
-    ImeEffect effect;
-    {
-      std::unique_lock lock(mutex_);
-      busy_ = false;
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      effect = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-    }
-    if (!ime) continue;
-    std::visit(Overloaded{[&](const ImeKey& k) { post_(answer(ime->key(keysym_of(k.key)), k.generation, k.key)); },
-                          [&](const ImePick& p) { post_(answer(ime->pick(p.index), p.generation, 0)); },
+  EffectRunner<ImeEffect> runner;
+  runner.run = [ime, post](const ImeEffect& effect) {
+    if (!ime) return;
+    std::visit(Overloaded{[&](const ImeKey& k) { post(answer(ime->key(keysym_of(k.key)), k.generation, k.key)); },
+                          [&](const ImePick& p) { post(answer(ime->pick(p.index), p.generation, 0)); },
                           [&](const ImeReset&) { ime->reset(); }},
                effect);
-  }
+  };
+  return runner;
 }
 
 }  // namespace kiosk::app

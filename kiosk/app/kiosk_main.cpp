@@ -73,7 +73,7 @@ int list_screens(const std::vector<std::string>& args) {
 int run(const std::vector<std::string>& args) {
   CommandLine cl(args, {"frame-stats"});
   const std::string role = cl.optional("role").value_or("customer");
-  if (role == "customer") return app::run_customer_role(cl);
+  if (role == "customer") return customer::run_customer_role(cl);
   if (role == "node") return run_node(cl);
   if (role == "counter") return counter::run_counter_role(cl);
   if (role == "display") return display::run_display_role(cl);

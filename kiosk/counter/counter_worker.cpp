@@ -1,7 +1,8 @@
-// CounterWorker: each effect as one request to the store node.
+// counter_requests: each effect as one request to the store node.
 #include "counter/counter_worker.h"
 
 #include <cstdio>
+#include <memory>
 
 #include "codec/request_form_json.h"
 #include "core/overloaded.h"
@@ -28,9 +29,9 @@ Json command_body(const CounterCommand& c) {
 // The requests of one worker thread, with its client (and session token).
 class Requests {
  public:
-  Requests(const CounterWorkerConfig& config, const CounterWorker::Post& post)
-      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), config_(config),
-        post_(post) {}
+  Requests(CounterWorkerConfig config, Post post)
+      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), config_(std::move(config)),
+        post_(std::move(post)) {}
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
@@ -128,56 +129,17 @@ class Requests {
 
   remote::StoreNodeClient client_;
   int counter_;
-  const CounterWorkerConfig& config_;
-  const CounterWorker::Post& post_;
+  CounterWorkerConfig config_;
+  Post post_;
   std::string store_id_;                    // from the last /queue answer
   std::vector<ProductCategory> products_;  // from the last /products answer
 };
 
 }  // namespace
 
-CounterWorker::CounterWorker(CounterWorkerConfig config, Post post)
-    : config_(std::move(config)), post_(std::move(post)), thread_([this] { run(); }) {}
-
-CounterWorker::~CounterWorker() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
-
-void CounterWorker::submit(std::vector<Effect> effects) {
-  if (effects.empty()) return;
-  {
-    std::lock_guard lock(mutex_);
-    for (Effect& e : effects) queue_.push_back(std::move(e));
-  }
-  wake_.notify_all();
-}
-
-bool CounterWorker::idle() const {
-  std::lock_guard lock(mutex_);
-  return queue_.empty() && !busy_;
-}
-
-void CounterWorker::run() {
-  Requests requests(config_, post_);
-  for (;;) {
-    Effect effect;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      effect = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-    }
-    requests.run(effect);
-    std::lock_guard lock(mutex_);
-    busy_ = false;
-  }
+app::EffectRunner<Effect> counter_requests(CounterWorkerConfig config, Post post) {
+  auto requests = std::make_shared<Requests>(std::move(config), std::move(post));
+  return {[requests](const Effect& effect) { requests->run(effect); }, {}, {}};
 }
 
 }  // namespace kiosk::counter

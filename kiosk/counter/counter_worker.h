@@ -1,18 +1,14 @@
-// The counter console's worker thread: makes the reducer's API requests to
-// the store node (StoreNodeClient, its session token lives here) one after
-// another, and posts the answers back as actions. The UI thread never waits
-// on the network.
+// The counter console's requests to the store node: each effect of the
+// reducer as one API call (StoreNodeClient holds the session token), run on
+// the role's worker thread (app/serial_worker.h), answers posted back as
+// actions. The UI thread never waits on the network.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
-#include <vector>
 
+#include "app/serial_worker.h"
 #include "app/translations.h"
 #include "counter/counter_actions.h"
 #include "printer/printer_port.h"
@@ -26,29 +22,9 @@ struct CounterWorkerConfig {
   const app::Translations* texts = nullptr;       // the receipt's words (the app's, which outlives the worker)
 };
 
-class CounterWorker {
- public:
-  using Post = std::function<void(Action)>;
-  CounterWorker(CounterWorkerConfig config, Post post);
-  ~CounterWorker();  // finishes the request in hand, drops the rest, joins
-  CounterWorker(const CounterWorker&) = delete;
-  CounterWorker& operator=(const CounterWorker&) = delete;
+using Post = std::function<void(Action)>;
 
-  void submit(std::vector<Effect> effects);
-  // True when no request is queued or running (tests wait for this).
-  bool idle() const;
-
- private:
-  void run();
-
-  CounterWorkerConfig config_;
-  Post post_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Effect> queue_;
-  bool busy_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
-};
+// The runner the console's worker makes on its thread: a client of the node.
+app::EffectRunner<Effect> counter_requests(CounterWorkerConfig config, Post post);
 
 }  // namespace kiosk::counter

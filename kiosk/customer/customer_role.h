@@ -4,9 +4,9 @@
 
 #include "core/command_line.h"
 
-namespace kiosk::app {
+namespace kiosk::customer {
 
 // Reads the role's options from `cl`; returns the exit code.
 int run_customer_role(CommandLine& cl);
 
-}  // namespace kiosk::app
+}  // namespace kiosk::customer

@@ -1,7 +1,9 @@
-// CustomerWorker: the store and printer side of each effect.
+// customer_effects: the store and printer side of each effect.
 #include "customer/customer_worker.h"
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 #include "core/overloaded.h"
 #include "core/phone.h"
@@ -23,7 +25,7 @@ std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code
 // Everything an effect needs, living on the worker thread.
 class EffectContext {
  public:
-  EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const CustomerWorker::Post& post)
+  EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const Post& post)
       : store_(store), engine_(store, clock_), ratings_(store, clock_),
         requests_(store, clock_, config.printer, config.texts, post), admin_(store, clock_, post), config_(config),
         post_(post) {}
@@ -111,69 +113,45 @@ class EffectContext {
   RequestEffects requests_;
   AdminEffects admin_;
   const CustomerWorkerConfig& config_;
-  const CustomerWorker::Post& post_;
+  const Post& post_;
+};
+
+// What the runner keeps on the worker thread: the store and the context over it.
+struct StoreSide {
+  StoreSide(CustomerWorkerConfig c, Post p) : config(std::move(c)), post(std::move(p)) {}
+  CustomerWorkerConfig config;
+  Post post;
+  std::unique_ptr<StoreDb> store;
+  std::optional<EffectContext> context;
 };
 
 }  // namespace
 
-CustomerWorker::CustomerWorker(CustomerWorkerConfig config, Post post)
-    : config_(std::move(config)), post_(std::move(post)), thread_([this] { run(); }) {}
-
-CustomerWorker::~CustomerWorker() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+app::EffectRunner<Effect> customer_effects(CustomerWorkerConfig config, Post post) {
+  auto side = std::make_shared<StoreSide>(std::move(config), std::move(post));
+  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(side->config.data_dir);
+  if (store) {
+    side->store = std::move(store.value());
+    side->context.emplace(*side->store, side->config, side->post);
+  } else {
+    std::fprintf(stderr, "kiosk: worker cannot open the store: %s\n", store.error().message.c_str());
   }
-  wake_.notify_all();
-  thread_.join();
-}
-
-void CustomerWorker::submit(std::vector<Effect> effects) {
-  if (effects.empty()) return;
-  {
-    std::lock_guard lock(mutex_);
-    for (Effect& e : effects) queue_.push_back(std::move(e));
-  }
-  wake_.notify_all();
-}
-
-bool CustomerWorker::idle() const {
-  std::lock_guard lock(mutex_);
-  return queue_.empty() && !busy_;
-}
-
-void CustomerWorker::run() {
-  Result<std::unique_ptr<StoreDb>> store = StoreDb::open(config_.data_dir);
-  if (!store) std::fprintf(stderr, "kiosk: worker cannot open the store: %s\n", store.error().message.c_str());
-  std::optional<EffectContext> context;
-  if (store) context.emplace(*store.value(), config_, post_);
+  app::EffectRunner<Effect> runner;
+  runner.run = [side](const Effect& effect) {
+    if (side->context) side->context->run(effect);
+    else if (std::holds_alternative<IssueTicket>(effect)) side->post(IssueFailed{"storage"});
+  };
   // Idle for paper_check_every: a printer device is asked for its paper, so a
   // refilled one clears "paper-out" without a customer printing.
-  const bool checks_paper = store && config_.printer && config_.printer->kind == printer::PrinterPathKind::Device;
-  auto next_check = std::chrono::steady_clock::now() + config_.paper_check_every;
-  for (;;) {
-    Effect effect;
-    {
-      std::unique_lock lock(mutex_);
-      const auto ready = [&] { return stopping_ || !queue_.empty(); };
-      if (checks_paper) wake_.wait_until(lock, next_check, ready);
-      else wake_.wait(lock, ready);
-      if (stopping_) return;
-      if (queue_.empty()) {
-        lock.unlock();
-        check_paper(*store.value(), *config_.printer, SystemClock().now_ms());
-        next_check = std::chrono::steady_clock::now() + config_.paper_check_every;
-        continue;
-      }
-      effect = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = true;
-    }
-    if (context) context->run(effect);
-    else if (std::holds_alternative<IssueTicket>(effect)) post_(IssueFailed{"storage"});
-    std::lock_guard lock(mutex_);
-    busy_ = false;
+  const std::optional<printer::PrinterTarget>& printer = side->config.printer;
+  if (side->store && printer && printer->kind == printer::PrinterPathKind::Device) {
+    runner.when_idle = [side] {
+      check_paper(*side->store, *side->config.printer, SystemClock().now_ms());
+      return side->config.paper_check_every;
+    };
+    runner.first_idle_after = side->config.paper_check_every;
   }
+  return runner;
 }
 
 }  // namespace kiosk::customer

@@ -1,20 +1,17 @@
-// The customer kiosk's worker thread: runs the reducer's effects against the
-// store database (its own connection) and the ticket printer, and posts the
-// results back as actions. The UI thread never waits for it. After each print,
-// and when idle every paper_check_every, it records the printer's state in the
-// store (printer_health.h).
+// The customer kiosk's effects: the reducer's effects run against the store
+// database (the worker thread's own connection) and the ticket printer on the
+// role's worker thread (app/serial_worker.h), results posted back as actions.
+// The UI thread never waits for them. After each print, and when idle every
+// paper_check_every, the printer's state is recorded in the store
+// (printer_health.h).
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
-#include <vector>
 
+#include "app/serial_worker.h"
 #include "app/translations.h"
 #include "customer/customer_actions.h"
 #include "printer/printer_port.h"
@@ -28,30 +25,10 @@ struct CustomerWorkerConfig {
   std::chrono::milliseconds paper_check_every{60000};  // a printer device, while idle
 };
 
-class CustomerWorker {
- public:
-  using Post = std::function<void(Action)>;
-  // Opens the store on the worker thread; `post` delivers results (thread-safe).
-  CustomerWorker(CustomerWorkerConfig config, Post post);
-  ~CustomerWorker();  // finishes the effect in hand, drops the rest, joins
-  CustomerWorker(const CustomerWorker&) = delete;
-  CustomerWorker& operator=(const CustomerWorker&) = delete;
+using Post = std::function<void(Action)>;
 
-  void submit(std::vector<Effect> effects);
-  // True when no effect is queued or running (tests wait for this).
-  bool idle() const;
-
- private:
-  void run();
-
-  CustomerWorkerConfig config_;
-  Post post_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Effect> queue_;
-  bool busy_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
-};
+// The runner the kiosk's worker makes on its thread: opens the store there.
+// Without a store every effect fails (a ticket with IssueFailed{"storage"}).
+app::EffectRunner<Effect> customer_effects(CustomerWorkerConfig config, Post post);
 
 }  // namespace kiosk::customer

@@ -50,7 +50,7 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
     for (const Action& a : actions) app.show_sample(a, now += 1000);
   };
   app.show_sample(StaffHold{true}, now);
-  now += app.timings().staff_hold;
+  now += app.role().config.timings.staff_hold;
   sample({Tick{}, StaffHold{false}});
   for (char c : std::string("Wang Fang")) sample({StaffKey{c}});
   sample({FocusStaffField{StaffField::Pin}});
@@ -112,7 +112,7 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   }
   else if (name == "idle") {
     run({OpenTakeNumber{}, ChooseService{first}});
-    return app.state().last_activity + app.timings().idle_quiet + 7'500;  // 12.5 s left on the countdown
+    return app.state().last_activity + app.role().config.timings.idle_quiet + 7'500;  // 12.5 s left on the countdown
   } else {  // every listed name is handled above, so this one is not listed
     return app::check_screen_name(scripted_screen_names(), name).error();
   }

@@ -1,4 +1,4 @@
-// DisplayApp: the glue between reducer, node follower, Announcer and board.
+// DisplayRole: the board's parts as the role shell takes them, and the Announcer.
 #include "display/display_app.h"
 
 #include "display/display_board.h"
@@ -7,52 +7,59 @@
 
 namespace kiosk::display {
 
-DisplayApp::DisplayApp(DisplayAppConfig config, app::Translations texts, std::unique_ptr<speech::AudioSink> audio,
-                       EpochMs now, std::function<void()> wake)
-    : config_(std::move(config)), texts_(std::move(texts)) {
-  inbox_.set_wake(std::move(wake));
-  state_.language = config_.language;
-  state_.started_at = now;
-  if (audio) {
-    announcer_ = std::make_unique<speech::Announcer>(std::move(audio), speech::AnnouncerOptions{},
-                                                     [](const speech::AnnouncementReport& report) {
-                                                       if (!report.error.empty())
-                                                         ui::log_warning("display: announcing %s: %s",
-                                                                         report.call.ticket_label.c_str(),
-                                                                         report.error.c_str());
-                                                     });
-  }
-  follower_ = std::make_unique<NodeFollower>(
-      config_.node, [this](Action action) { inbox_.post(std::move(action)); },
-      [this](const CallEvent& event) { announce(event); });
+DisplayRole::DisplayRole(DisplayAppConfig c, app::Translations t, std::unique_ptr<speech::AudioSink> audio)
+    : config(std::move(c)), texts(std::move(t)) {
+  if (!audio) return;
+  announcer_ = std::make_unique<speech::Announcer>(std::move(audio), speech::AnnouncerOptions{},
+                                                   [](const speech::AnnouncementReport& report) {
+                                                     if (!report.error.empty())
+                                                       ui::log_warning("display: announcing %s: %s",
+                                                                       report.call.ticket_label.c_str(),
+                                                                       report.error.c_str());
+                                                   });
 }
 
-void DisplayApp::announce(const CallEvent& event) {
+void DisplayRole::announce(const CallEvent& event) const {
   if (!announcer_) return;
   Result<Done> queued = announcer_->announce({event.ticket, event.counter});
   if (!queued) ui::log_warning("display: %s not announced: %s", event.ticket.c_str(), queued.error().message.c_str());
 }
 
-void DisplayApp::dispatch(const Action& action, EpochMs now) { reduce(state_, action, now); }
-
-void DisplayApp::update(EpochMs now) {
-  for (const Action& action : inbox_.drain()) dispatch(action, now);
+std::vector<NoEffect> DisplayRole::start(State& state, EpochMs now) const {
+  state.language = config.language;
+  state.started_at = now;
+  return {};
 }
 
-void DisplayApp::draw(ui::TouchUi& ui, EpochMs now) {
-  draw_display_board(ui, BoardView{state_, texts_, config_.timings, now, nullptr});
+std::vector<NoEffect> DisplayRole::reduce(State& state, const Action& action, EpochMs now) const {
+  display::reduce(state, action, now);
+  return {};
 }
 
-std::optional<EpochMs> DisplayApp::next_deadline(EpochMs now) const { return next_change(state_, now, config_.timings); }
+void DisplayRole::draw(ui::TouchUi& ui, const State& state, EpochMs now, const std::function<void(Action)>&) const {
+  draw_display_board(ui, BoardView{state, texts, config.timings, now, nullptr});  // a hall's TV takes no taps
+}
 
-std::vector<std::string> DisplayApp::texts_to_show() const {
-  std::vector<std::string> all = texts_.all_texts();
-  for (const ServiceCount& service : state_.services) {
+std::optional<EpochMs> DisplayRole::next_deadline(const State& state, EpochMs now) const {
+  return next_change(state, now, config.timings);
+}
+
+std::vector<std::string> DisplayRole::texts_to_show(const State& state) const {
+  std::vector<std::string> all = texts.all_texts();
+  for (const ServiceCount& service : state.services) {
     all.push_back(service.name_zh);
     all.push_back(service.name_en);
   }
   all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:");  // labels in the list of earlier calls, counts, the clock
   return all;
+}
+
+bool DisplayRole::settled(const State& state) const {
+  return (state.queue_loaded && state.history_loaded) || state.connection == Connection::Offline;
+}
+
+app::EffectRunner<NoEffect> DisplayRole::make_runner(std::function<void(Action)> post) const {
+  return follow_node(config.node, std::move(post), [this](const CallEvent& event) { announce(event); });
 }
 
 }  // namespace kiosk::display

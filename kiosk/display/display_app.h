@@ -1,7 +1,8 @@
-// The calling display put together, independent of any window: the state and
-// its reducer, the node follower thread, the Announcer (voice), the inbox the
-// follower answers into, and the board. The real window (kiosk main) and the
-// headless tests drive it the same way (see app/role_app.h).
+// The calling display as a role of the shell (app/role_shell.h): its state,
+// reducer, board and texts; its worker follows the store node
+// (node_follower.h) and hands each new call to the Announcer (voice). The real
+// window (display_role) and the headless tests drive a DisplayApp the same way
+// (see app/role_app.h).
 #pragma once
 
 #include <functional>
@@ -10,8 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "app/action_inbox.h"
-#include "app/role_app.h"
+#include "app/role_shell.h"
 #include "app/translations.h"
 #include "display/display_actions.h"
 #include "display/display_state.h"
@@ -27,34 +27,34 @@ struct DisplayAppConfig {
   DisplayTimings timings;
 };
 
-class DisplayApp final : public app::RoleApp {
+class DisplayRole {
  public:
-  // `audio`: where announcements go (nullptr: silent). `wake` is called from
-  // the follower thread when an action is waiting.
-  DisplayApp(DisplayAppConfig config, app::Translations texts, std::unique_ptr<speech::AudioSink> audio, EpochMs now,
-             std::function<void()> wake);
+  using State = DisplayState;
+  using Action = display::Action;
+  using Effect = NoEffect;
+  static constexpr bool kTypesPinyin = false;
 
-  void update(EpochMs now) override;
-  void draw(ui::TouchUi& ui, EpochMs now) override;
-  void apply_taps(EpochMs) override {}  // a hall's TV takes no taps
-  std::optional<EpochMs> next_deadline(EpochMs now) const override;
-  std::vector<std::string> texts_to_show() const override;
+  // `audio`: where announcements go (nullptr: silent).
+  DisplayRole(DisplayAppConfig config, app::Translations texts, std::unique_ptr<speech::AudioSink> audio);
 
-  // Applies one action directly (scripted screens, tests).
-  void dispatch(const Action& action, EpochMs now);
-  const DisplayState& state() const { return state_; }
-  const app::Translations& texts() const { return texts_; }
-  const DisplayTimings& timings() const { return config_.timings; }
+  std::vector<Effect> start(State& state, EpochMs now) const;
+  std::vector<Effect> reduce(State& state, const Action& action, EpochMs now) const;
+  std::optional<Action> tick() const { return std::nullopt; }
+  void draw(ui::TouchUi& ui, const State& state, EpochMs now, const std::function<void(Action)>& tap) const;
+  std::optional<EpochMs> next_deadline(const State& state, EpochMs now) const;
+  std::vector<std::string> texts_to_show(const State& state) const;
+  bool settled(const State& state) const;
+  app::EffectRunner<Effect> make_runner(std::function<void(Action)> post) const;
+
+  DisplayAppConfig config;
+  app::Translations texts;
 
  private:
-  void announce(const CallEvent& event);
+  void announce(const CallEvent& event) const;
 
-  DisplayAppConfig config_;
-  app::Translations texts_;
-  DisplayState state_;
-  app::ActionInbox<Action> inbox_;
   std::unique_ptr<speech::Announcer> announcer_;  // nullptr when silent
-  std::unique_ptr<NodeFollower> follower_;        // last: stops before what it uses goes
 };
+
+using DisplayApp = app::RoleShell<DisplayRole>;
 
 }  // namespace kiosk::display

@@ -1,7 +1,7 @@
-// The calling display's one worker thread: follows the store node's call
-// events with a long poll (/events?after=SEQ&wait=S) and refreshes the waiting
-// counts (/queue) after each poll, i.e. after every event and every few
-// seconds. Each new event goes to `on_call` (the Announcer) and, as an action,
+// The calling display's worker (app/serial_worker.h) has no effects, only
+// idle work: it follows the store node's call events with a long poll
+// (/events?after=SEQ&wait=S) and refreshes the waiting counts (/queue) after
+// each poll, i.e. after every event and every few seconds. Each new event goes to `on_call` (the Announcer) and, as an action,
 // to `post` (the UI's inbox); the UI never waits for the network. When the node
 // cannot be reached it posts NodeUnreachable and retries with backoff (1 s,
 // doubling, at most 10 s), continuing from the last seq seen: nothing missed,
@@ -9,12 +9,11 @@
 // on stdout.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <variant>
 
+#include "app/serial_worker.h"
 #include "core/clock.h"
 #include "display/display_actions.h"
 
@@ -28,31 +27,17 @@ struct NodeFollowerConfig {
   EpochMs retry_max_ms = 10000;
 };
 
-class NodeFollower {
- public:
-  using Post = std::function<void(Action)>;
-  using OnCall = std::function<void(const CallEvent&)>;
+using Post = std::function<void(Action)>;
+using OnCall = std::function<void(const CallEvent&)>;
+// The display asks its worker for nothing: all its work is following the node.
+using NoEffect = std::monostate;
+using NodeFollower = app::SerialWorker<NoEffect>;
 
-  // Starts the thread. At start-up the calls already made (up to the board's
-  // five earlier ones) are posted as history: shown, never announced.
-  NodeFollower(NodeFollowerConfig config, Post post, OnCall on_call);
-  // Returns once the poll in progress has ended (at most poll_wait_s and a bit).
-  ~NodeFollower();
-  NodeFollower(const NodeFollower&) = delete;
-  NodeFollower& operator=(const NodeFollower&) = delete;
-
- private:
-  void run();
-  // Sleeps up to `ms` unless stopping; false when stopping.
-  bool pause(EpochMs ms);
-
-  NodeFollowerConfig config_;
-  Post post_;
-  OnCall on_call_;
-  std::mutex mutex_;
-  std::condition_variable stop_changed_;
-  bool stopping_ = false;
-  std::thread thread_;  // last: starts after everything it uses
-};
+// The runner a NodeFollower makes on its thread: one poll round each time it
+// is idle. At start-up the calls already made (up to the board's five earlier
+// ones) are posted as history: shown, never announced. A NodeFollower's
+// destruction returns once the poll in progress has ended (at most
+// poll_wait_s and a bit).
+app::EffectRunner<NoEffect> follow_node(NodeFollowerConfig config, Post post, OnCall on_call);
 
 }  // namespace kiosk::display

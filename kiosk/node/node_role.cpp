@@ -1,6 +1,6 @@
 // The node role's main loop: block the stop signals before any thread starts,
-// serve, sync with HQ (store_sync.h) and purge personal data hourly
-// (store_purge.h), wait for a signal, stop cleanly. Under systemd
+// run the node (running_node.h: serve, sync with HQ, purge personal data
+// hourly), wait for a signal, stop cleanly. Under systemd
 // (kiosk-node.service, Type=notify) the node asks its own API for the queue
 // before each watchdog ping: a node whose server or database hangs stops
 // pinging and is restarted.
@@ -14,8 +14,7 @@
 #include <cstdio>
 
 #include "http/http_client.h"
-#include "node/store_purge.h"
-#include "node/store_sync.h"
+#include "node/running_node.h"
 #include "systemd/watchdog_notifier.h"
 
 namespace kiosk::node {
@@ -65,22 +64,12 @@ int serve_until_signalled(const StoreNodeConfig& config) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // handler threads inherit the mask
 
   SystemClock clock;
-  StoreNodeServer server(config, clock);
-  Result<int> port = server.start();
-  if (!port) {
-    std::fprintf(stderr, "kiosk: %s\n", port.error().message.c_str());
+  Result<std::unique_ptr<RunningNode>> node = RunningNode::start(config, clock);
+  if (!node) {
+    std::fprintf(stderr, "kiosk: %s\n", node.error().message.c_str());
     return 1;
   }
-  std::printf("{\"listening\": \"%s:%d\"}\n", config.listen.host.c_str(), port.value());
-  std::fflush(stdout);
-  StoreSync sync(config.data_dir, clock);
-  sync.start();
-  StorePurge purge(config.data_dir, clock);  // kDefaultPurgeDays, hourly
-  purge.start();
-  wait_for_stop(stop_signals, config, port.value());
-  purge.stop();
-  sync.stop();
-  server.stop();
+  wait_for_stop(stop_signals, config, node.value()->port());
   return 0;
 }
 

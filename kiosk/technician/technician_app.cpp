@@ -1,4 +1,4 @@
-// TechnicianApp: the glue between reducer, worker and screens.
+// TechnicianRole: the device's parts as the role shell takes them.
 #include "technician/technician_app.h"
 
 #include "technician/screens/technician_screens.h"
@@ -15,63 +15,42 @@ ui::FontScale technician_font_scale() {
   return scale;
 }
 
-TechnicianApp::TechnicianApp(TechnicianAppConfig config, app::Translations texts, std::function<void()> wake)
-    : config_(std::move(config)), texts_(std::move(texts)) {
-  inbox_.set_wake(std::move(wake));
-  state_.language = config_.language;
-  worker_ = std::make_unique<TechnicianWorker>([this] {
-    return technician_requests(config_.store_url, [this](Action action) {
-      ++answers_posted_;
-      inbox_.post(std::move(action));
-    });
-  });
+std::vector<Effect> TechnicianRole::start(State& state, EpochMs) const {
+  state.language = config.language;
+  return {};
 }
 
-std::vector<Effect> TechnicianApp::reduce_action(const Action& action, EpochMs now) {
-  const Wording wording = [this](const std::string& key, Language language) { return texts_.text(key, language); };
-  return reduce(state_, action, now, config_.timings, wording);
+std::vector<Effect> TechnicianRole::reduce(State& state, const Action& action, EpochMs now) const {
+  const Wording wording = [this](const std::string& key, Language language) { return texts.text(key, language); };
+  return technician::reduce(state, action, now, config.timings, wording);
 }
 
-void TechnicianApp::dispatch(const Action& action, EpochMs now) { worker_->submit(reduce_action(action, now)); }
-
-void TechnicianApp::show_sample(const Action& action, EpochMs now) { (void)reduce_action(action, now); }
-
-void TechnicianApp::update(EpochMs now) {
-  for (const Action& action : inbox_.drain()) {
-    ++answers_taken_;
-    dispatch(action, now);
-  }
-  dispatch(Tick{}, now);
+void TechnicianRole::draw(ui::TouchUi& ui, const State& state, EpochMs now,
+                          const std::function<void(Action)>& tap) const {
+  draw_technician_screen(ui, TechnicianView{state, texts, now, config.store_url}, tap);
 }
 
-void TechnicianApp::draw(ui::TouchUi& ui, EpochMs now) {
-  const TechnicianView view{state_, texts_, now, config_.store_url};
-  draw_technician_screen(ui, view, [this](Action action) { taps_.push_back(std::move(action)); });
+std::optional<EpochMs> TechnicianRole::next_deadline(const State& state, EpochMs now) const {
+  return technician::next_deadline(state, now, config.timings);
 }
 
-void TechnicianApp::apply_taps(EpochMs now) {
-  std::vector<Action> taps;
-  taps.swap(taps_);
-  for (const Action& tap : taps) dispatch(tap, now);
-}
-
-std::optional<EpochMs> TechnicianApp::next_deadline(EpochMs now) const {
-  return technician::next_deadline(state_, now, config_.timings);
-}
-
-std::vector<std::string> TechnicianApp::texts_to_show() const {
-  std::vector<std::string> all = texts_.all_texts();
-  for (const JobLine& j : state_.jobs)
+std::vector<std::string> TechnicianRole::texts_to_show(const State& state) const {
+  std::vector<std::string> all = texts.all_texts();
+  for (const JobLine& j : state.jobs)
     for (const std::string* text : {&j.product_zh, &j.product_en, &j.problem_zh, &j.problem_en, &j.model}) all.push_back(*text);
-  if (state_.job) {
-    const JobDetail& d = *state_.job;
+  if (state.job) {
+    const JobDetail& d = *state.job;
     for (const std::string* text : {&d.line.product_zh, &d.line.product_en, &d.line.problem_zh, &d.line.problem_en,
                                     &d.line.model, &d.description, &d.contact_name, &d.address})
       all.push_back(*text);
   }
-  all.push_back(config_.store_url);
+  all.push_back(config.store_url);
   all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -*:/·");
   return all;
+}
+
+app::EffectRunner<Effect> TechnicianRole::make_runner(std::function<void(Action)> post) const {
+  return technician_requests(config.store_url, std::move(post));
 }
 
 }  // namespace kiosk::technician

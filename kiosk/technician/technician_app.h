@@ -1,18 +1,15 @@
-// The technician's device put together, independent of any window: the state
-// and its reducer, the worker, the inbox the worker answers into, and the
-// screens. The real window (technician_role) and the headless tests drive it
-// the same way (see app/role_app.h).
+// The technician's device as a role of the shell (app/role_shell.h): its
+// state, reducer, screens, texts and the requests its worker makes to the
+// store node. The real window (technician_role) and the headless tests drive
+// a TechnicianApp the same way (see app/role_app.h).
 #pragma once
 
-#include <atomic>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/action_inbox.h"
-#include "app/role_app.h"
+#include "app/role_shell.h"
 #include "app/translations.h"
 #include "technician/technician_actions.h"
 #include "technician/technician_state.h"
@@ -30,37 +27,25 @@ struct TechnicianAppConfig {
 // A job holds more than a customer screen: the counter console's smaller fonts.
 ui::FontScale technician_font_scale();
 
-class TechnicianApp final : public app::RoleApp {
- public:
-  // `wake` is called from the worker thread when a result is waiting.
-  TechnicianApp(TechnicianAppConfig config, app::Translations texts, std::function<void()> wake);
+struct TechnicianRole {
+  using State = TechnicianState;
+  using Action = technician::Action;
+  using Effect = technician::Effect;
+  static constexpr bool kTypesPinyin = false;
 
-  void update(EpochMs now) override;
-  void draw(ui::TouchUi& ui, EpochMs now) override;
-  void apply_taps(EpochMs now) override;
-  // Applies one action directly (tests).
-  void dispatch(const Action& action, EpochMs now);
-  // Applies a worker's result without running the effects it asks for
-  // (scripted screenshots show a state without acting on the node).
-  void show_sample(const Action& action, EpochMs now);
+  TechnicianAppConfig config;
+  app::Translations texts;
 
-  std::optional<EpochMs> next_deadline(EpochMs now) const override;
-  std::vector<std::string> texts_to_show() const override;
-  const TechnicianState& state() const { return state_; }
-  bool worker_idle() const { return worker_->idle(); }
-  bool answers_waiting() const { return answers_posted_ != answers_taken_; }
-
- private:
-  std::vector<Effect> reduce_action(const Action& action, EpochMs now);
-
-  TechnicianAppConfig config_;
-  app::Translations texts_;
-  TechnicianState state_;
-  app::ActionInbox<Action> inbox_;
-  std::vector<Action> taps_;
-  std::atomic<long> answers_posted_{0};
-  long answers_taken_ = 0;
-  std::unique_ptr<TechnicianWorker> worker_;  // last: stops before the inbox goes
+  std::vector<Effect> start(State& state, EpochMs now) const;
+  std::vector<Effect> reduce(State& state, const Action& action, EpochMs now) const;
+  std::optional<Action> tick() const { return Tick{}; }
+  void draw(ui::TouchUi& ui, const State& state, EpochMs now, const std::function<void(Action)>& tap) const;
+  std::optional<EpochMs> next_deadline(const State& state, EpochMs now) const;
+  std::vector<std::string> texts_to_show(const State& state) const;
+  bool settled(const State&) const { return true; }  // it starts on the login screen: nothing to wait for
+  app::EffectRunner<Effect> make_runner(std::function<void(Action)> post) const;
 };
+
+using TechnicianApp = app::RoleShell<TechnicianRole>;
 
 }  // namespace kiosk::technician

@@ -86,9 +86,9 @@ class Requests {
 
 }  // namespace
 
-TechnicianWorker::Runner technician_requests(const std::string& store_url, Post post) {
+app::EffectRunner<Effect> technician_requests(const std::string& store_url, Post post) {
   auto requests = std::make_shared<Requests>(store_url, std::move(post));
-  return [requests](const Effect& effect) { requests->run(effect); };
+  return {[requests](const Effect& effect) { requests->run(effect); }, {}, {}};
 }
 
 }  // namespace kiosk::technician

@@ -13,9 +13,8 @@
 namespace kiosk::technician {
 
 using Post = std::function<void(Action)>;
-using TechnicianWorker = app::SerialWorker<Effect>;
 
-// The runner a TechnicianWorker makes on its thread: a client of `store_url`.
-TechnicianWorker::Runner technician_requests(const std::string& store_url, Post post);
+// The runner the device's worker makes on its thread: a client of `store_url`.
+app::EffectRunner<Effect> technician_requests(const std::string& store_url, Post post);
 
 }  // namespace kiosk::technician

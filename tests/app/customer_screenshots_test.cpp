@@ -15,6 +15,7 @@
 #include "customer/screens/screen_kit.h"
 #include "support/xvfb_server.h"
 #include "screen_samples.h"
+#include "support/kiosk_texts.h"
 #include "ui/window.h"
 
 using namespace kiosk;
@@ -39,7 +40,7 @@ void screenshots(int width, int height) {
   config.title = "customer-screenshots";
   config.windowed = ui::WindowSize{width, height};
   ui::Window window(config);
-  const app::Translations texts = test::sample_translations();
+  const app::Translations texts = test::kiosk_texts();
   for (const std::string& text : test::sample_texts(texts)) window.fonts().add_text(text);
   window.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
   const std::string dir =

@@ -22,12 +22,6 @@ std::vector<ServiceView> sample_services() {
   return services;
 }
 
-app::Translations sample_translations() {
-  Result<app::Translations> texts = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
-  REQUIRE_MESSAGE(texts.ok(), (texts.ok() ? "" : texts.error().message));
-  return std::move(texts).value();
-}
-
 std::vector<std::string> sample_texts(const app::Translations& texts) {
   std::vector<std::string> all = texts.all_texts();
   for (const ServiceView& s : sample_services()) {

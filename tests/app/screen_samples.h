@@ -23,7 +23,6 @@ inline constexpr EpochMs kSampleNow = 1'790'000'000'000;  // a fixed moment, so 
 std::vector<customer::ServiceView> sample_services();
 // Every sample, in `language`.
 std::vector<ScreenSample> screen_samples(customer::Language language);
-app::Translations sample_translations();
 // Every text the samples may show (translations, catalogue, store id), for the atlas.
 std::vector<std::string> sample_texts(const app::Translations& texts);
 inline constexpr const char* kSampleStoreId = "SH-015";

@@ -137,7 +137,7 @@ TEST_CASE("five wrong PINs lock the account: the kiosk says for how long; the id
   CHECK(h.state().admin.login.error == "locked-out");
   CHECK(h.state().screen == Screen::StaffLogin);
 
-  h.wait_ms(h.app->timings().idle_quiet + h.app->timings().idle_countdown);
+  h.wait_ms(h.app->role().config.timings.idle_quiet + h.app->role().config.timings.idle_countdown);
   CHECK(h.state().screen == Screen::Welcome);
   CHECK(h.state().admin.login.name.empty());
 }

@@ -183,14 +183,14 @@ TEST_CASE("the idle countdown wipes what was typed and returns to Welcome in Chi
   h.tap("service.A");
   h.tap("take.phone");
   for (char digit : std::string("1391")) h.tap(std::string("pad.") + digit);
-  h.wait_ms(h.app->timings().idle_quiet + 1000);
+  h.wait_ms(h.app->role().config.timings.idle_quiet + 1000);
   CHECK(h.shows("idle.continue"));
   h.tap("pad.5");  // the overlay covers the pad: the tap only says "still here"
   CHECK(h.state().form.phone_typed == "1391");
   CHECK_FALSE(h.shows("idle.continue"));
-  h.wait_ms(h.app->timings().idle_quiet + 1000);
+  h.wait_ms(h.app->role().config.timings.idle_quiet + 1000);
   CHECK(h.shows("idle.continue"));
-  h.wait_ms(h.app->timings().idle_countdown);
+  h.wait_ms(h.app->role().config.timings.idle_countdown);
   CHECK(h.state().screen == Screen::Welcome);
   CHECK(h.state().language == Language::Zh);
   CHECK(h.state().form.phone_typed.empty());

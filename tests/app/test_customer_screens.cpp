@@ -15,6 +15,7 @@
 #include "customer/screens/screen_kit.h"
 #include "ratings/rating_book.h"
 #include "screen_samples.h"
+#include "support/kiosk_texts.h"
 #include "ui/headless_ui.h"
 
 using namespace kiosk;
@@ -32,7 +33,7 @@ const Display kDisplays[] = {{"landscape 1280x800", {1280, 800}}, {"portrait 108
 class ScreenRig {
  public:
   explicit ScreenRig(const Display& display)
-      : display_(display), ui_(config(display)), texts_(test::sample_translations()) {
+      : display_(display), ui_(config(display)), texts_(test::kiosk_texts()) {
     for (const std::string& text : test::sample_texts(texts_)) ui_.fonts().add_text(text);
     ui_.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
   }

@@ -14,6 +14,7 @@
 #include "customer/printer_health.h"
 #include "pty_printer.h"
 #include "store/printer_state.h"
+#include "support/kiosk_texts.h"
 #include "support/test_store.h"
 
 using namespace kiosk;
@@ -24,18 +25,12 @@ namespace {
 
 constexpr std::uint8_t kPaperOk = 0x12, kPaperNearEnd = 0x16, kPaperOut = 0x72;
 
-app::Translations translations() {
-  Result<app::Translations> texts = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
-  REQUIRE(texts.ok());
-  return std::move(texts).value();
-}
-
 // A store and the customer worker printing to `target`.
 struct PrintingKiosk {
   explicit PrintingKiosk(const printer::PrinterTarget& target, std::chrono::milliseconds paper_check_every = std::chrono::hours(1))
       : store("Asia/Shanghai", SystemClock().now_ms()) {
-    CustomerWorkerConfig config{store.dir.path(), target, translations(), paper_check_every};
-    worker = std::make_unique<CustomerWorker>(config, [](Action) {});
+    CustomerWorkerConfig config{store.dir.path(), target, test::kiosk_texts(), paper_check_every};
+    worker = std::make_unique<app::SerialWorker<Effect>>([config] { return customer_effects(config, [](Action) {}); });
   }
   void issue_ticket() {
     worker->submit({IssueTicket{"A", false, "", Language::En}});
@@ -57,7 +52,7 @@ struct PrintingKiosk {
     return false;
   }
   test::TestStore store;
-  std::unique_ptr<CustomerWorker> worker;
+  std::unique_ptr<app::SerialWorker<Effect>> worker;
 };
 
 printer::PrintResult outcome(printer::PrintFailure failure, printer::PaperStatus paper, std::string message = "") {

@@ -340,7 +340,7 @@ TEST_CASE("after the idle wipe nothing typed is in the state or in the IME") {
   test::type_keys(k, "kongt");  // still composing
   REQUIRE(k.state().ime.preedit == "kong t");
   const unsigned generation = k.state().ime.generation;
-  k.wait_ms(k.app->timings().idle_quiet + k.app->timings().idle_countdown + 1000);
+  k.wait_ms(k.app->role().config.timings.idle_quiet + k.app->role().config.timings.idle_countdown + 1000);
   k.settle();
   CHECK(k.state().screen == Screen::Welcome);
   CHECK(k.state().request.draft.description.empty());

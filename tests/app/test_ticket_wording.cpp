@@ -3,12 +3,13 @@
 
 #include "customer/ticket_wording.h"
 #include "customer_harness.h"
+#include "support/kiosk_texts.h"
 #include "store/catalog.h"
 
 using namespace kiosk::customer;
 
 TEST_CASE("people ahead and the wait read naturally at 0, 1 and many") {
-  const kiosk::app::Translations texts = kiosk::test::load_translations();
+  const kiosk::app::Translations texts = kiosk::test::kiosk_texts();
   CHECK(people_ahead_text(texts, Language::En, 0) == "You are next");
   CHECK(people_ahead_text(texts, Language::En, 1) == "1 person ahead of you");
   CHECK(people_ahead_text(texts, Language::En, 7) == "7 people ahead of you");
@@ -20,7 +21,7 @@ TEST_CASE("people ahead and the wait read naturally at 0, 1 and many") {
 }
 
 TEST_CASE("no text promises a reminder while nothing sends one") {
-  const kiosk::app::Translations texts = kiosk::test::load_translations();
+  const kiosk::app::Translations texts = kiosk::test::kiosk_texts();
   for (const std::string& text : texts.all_texts()) {
     INFO(text);
     for (const char* promise : {"will remind", "for a reminder", "remind you", "将提醒", "提醒您"})
@@ -29,7 +30,7 @@ TEST_CASE("no text promises a reminder while nothing sends one") {
 }
 
 TEST_CASE("every text of every screen in both languages, and the default catalogue, has its glyphs") {
-  const kiosk::app::Translations texts = kiosk::test::load_translations();
+  const kiosk::app::Translations texts = kiosk::test::kiosk_texts();
   kiosk::ui::HeadlessUi ui;
   std::vector<std::string> all = texts.all_texts();
   for (const kiosk::Service& s : kiosk::read_catalog_file(kiosk::test::default_catalog_path()).value()) {

@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/window_runtime.h"
 #include "customer/customer_app.h"
 #include "ime/pinyin_ime.h"
 #include "latency_figures.h"
@@ -74,7 +75,7 @@ class Rig {
     customer::CustomerAppConfig config;
     config.data_dir = store_.dir.path();
     config.store_id = store_.store->store_id();
-    app_ = std::make_unique<customer::CustomerApp>(config, texts(), now_, [] {});
+    app_ = std::make_unique<customer::CustomerApp>(customer::CustomerRole{config, texts()}, now_, [] {});
     for (const std::string& text : app_->texts_to_show()) ui_.fonts().add_text(text);
     draw_ = [this](ui::TouchUi& t) { app_->draw(t, now_); };
     for (const customer::Action& a : std::vector<customer::Action>{customer::OpenRequest{}, customer::ChooseKind{RequestKind::Repair},
@@ -100,7 +101,7 @@ class Rig {
 
  private:
   static app::Translations texts() {
-    Result<app::Translations> t = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
+    Result<app::Translations> t = app::load_translations();
     if (!t) std::exit(1);
     return std::move(t).value();
   }

@@ -8,12 +8,6 @@
 
 namespace kiosk::test {
 
-app::Translations display_texts() {
-  Result<app::Translations> texts = app::Translations::load_directory(std::string(KIOSK_ASSETS_DIR) + "/i18n");
-  if (!texts) throw std::runtime_error(texts.error().message);
-  return std::move(texts).value();
-}
-
 std::string node_url(const NodeFixture& node) { return "http://127.0.0.1:" + std::to_string(node.port); }
 
 void restart_node(NodeFixture& node) {

@@ -7,13 +7,11 @@
 #include <functional>
 #include <string>
 
-#include "app/translations.h"
+#include "support/kiosk_texts.h"
 #include "display/display_app.h"
 #include "node/node_fixture.h"
 
 namespace kiosk::test {
-
-app::Translations display_texts();
 
 std::string node_url(const NodeFixture& node);
 // Stops the node's server and starts a new one on the same port and store.

@@ -41,7 +41,7 @@ std::vector<Sample> samples() {
   for (int i = 0; i < 24; ++i)
     if (!node.store.engine->issue({std::string(1, "ABCDEFGH"[i % 8]), false, "13812345678"})) throw std::runtime_error("issue");
   if (!node.store.engine->open_counter(1, {"A", "B", "C", "D", "E", "F", "G", "H"})) throw std::runtime_error("open");
-  DisplayApp app(test::fast_config(node), test::display_texts(), nullptr, SystemClock().now_ms(), [] {});
+  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   if (!test::pump_until(app, [&] { return app.state().history_loaded; })) throw std::runtime_error("no node");
   std::vector<Sample> out;
   out.push_back({"empty", app.state(), SystemClock().now_ms()});
@@ -71,7 +71,7 @@ void screenshots(const std::vector<Sample>& all, int width, int height) {
   config.windowed = ui::WindowSize{width, height};
   config.font_scale = display_font_scale();
   ui::Window window(config);
-  const app::Translations texts = test::display_texts();
+  const app::Translations texts = test::kiosk_texts();
   for (const std::string& text : texts.all_texts()) window.fonts().add_text(text);
   window.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
   const DisplayTimings timings;

@@ -31,7 +31,7 @@ struct Board {
     std::vector<std::string> drawn;
     for (int i = 0; i < 2; ++i) {
       drawn.clear();
-      ui.frame([&](ui::TouchUi& t) { draw_display_board(t, BoardView{app.state(), app.texts(), app.timings(), now, &drawn}); });
+      ui.frame([&](ui::TouchUi& t) { draw_display_board(t, BoardView{app.state(), app.texts(), app.role().config.timings, now, &drawn}); });
     }
     return drawn;
   }
@@ -60,7 +60,7 @@ TEST_CASE("calls through the API reach the display in order; the board shows the
   }
   test::ApiClient counter1 = node.staff_client("Li", "2580", 1);
   test::ApiClient counter3 = node.staff_client("Wang", "1470", 3);
-  DisplayApp app(test::fast_config(node), test::display_texts(), nullptr, SystemClock().now_ms(), [] {});
+  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().queue_loaded; }));
   Board board;
 
@@ -140,7 +140,7 @@ TEST_CASE("a new call blinks for a few seconds; a recall says so; English can le
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
   DisplayAppConfig config = test::fast_config(node);
   config.language = LanguageChoice::En;
-  DisplayApp app(config, test::display_texts(), nullptr, SystemClock().now_ms(), [] {});
+  DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded; }));
   const std::string label = test::call_next(counter2, 2);
   REQUIRE(test::pump_until(app, [&] { return !app.state().calls.empty(); }));
@@ -163,7 +163,7 @@ TEST_CASE("a no-show at the counter takes the call off the board at once, with n
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
-  DisplayApp app(test::fast_config(node), test::display_texts(), nullptr, SystemClock().now_ms(), [] {});
+  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().zone; }));
   CHECK(app.state().zone->name() == node.store.store->zone().name());
   const std::string first = test::call_next(counter2, 2);

@@ -17,7 +17,7 @@ namespace {
 
 class Recorder {
  public:
-  NodeFollower::Post post() {
+  Post post() {
     return [this](Action action) {
       std::lock_guard lock(mutex_);
       if (auto* events = std::get_if<EventsArrived>(&action)) {
@@ -28,7 +28,7 @@ class Recorder {
       if (std::holds_alternative<QueueLoaded>(action)) ++queue_loads_;
     };
   }
-  NodeFollower::OnCall on_call() {
+  OnCall on_call() {
     return [this](const CallEvent& e) {
       std::lock_guard lock(mutex_);
       announced_.push_back(e);
@@ -75,7 +75,7 @@ TEST_CASE("every call is posted and announced once, in order, across a node rest
   NodeFollowerConfig config;
   config.store_url = test::node_url(node);
   config.poll_wait_s = 1;
-  NodeFollower follower(config, log.post(), log.on_call());
+  NodeFollower follower([&] { return follow_node(config, log.post(), log.on_call()); });
   REQUIRE(log.wait_for([](Recorder& r) { return r.replays_ == 1; }));
 
   std::vector<std::string> expected;
@@ -116,7 +116,7 @@ TEST_CASE("a node that is not there: unreachable is posted, retried with backoff
   NodeFollowerConfig config;
   config.store_url = "http://127.0.0.1:" + std::to_string(port);
   config.poll_wait_s = 1;
-  NodeFollower follower(config, log.post(), log.on_call());
+  NodeFollower follower([&] { return follow_node(config, log.post(), log.on_call()); });
   REQUIRE(log.wait_for([](Recorder& r) { return r.unreachable_ >= 2; }));
   // Backoff: 1 s then 2 s, so at most a few tries in 2.5 s.
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "support/xvfb_server.h"
+#include "support/kiosk_texts.h"
 #include "technician_harness.h"
 #include "ui/window.h"
 
@@ -22,8 +23,9 @@ namespace {
 
 struct Device {
   Device(test::JobNode& node, Language language)
-      : app(TechnicianAppConfig{"http://127.0.0.1:" + std::to_string(node.port), language, {}}, test::technician_texts(),
-            [] {}) {}
+      : app(TechnicianRole{TechnicianAppConfig{"http://127.0.0.1:" + std::to_string(node.port), language, {}},
+                           test::kiosk_texts()},
+            now, [] {}) {}
 
   // Applies `action` and the worker's answers, as the frame loop would.
   void act(const Action& action) {
