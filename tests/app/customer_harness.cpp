@@ -9,7 +9,8 @@
 namespace kiosk::test {
 
 app::Translations load_translations() {
-  Result<app::Translations> texts = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
+  // Every file of assets/i18n/, as the kiosk loads them (the staff login's are in staff_login.json).
+  Result<app::Translations> texts = app::Translations::load_directory(std::string(KIOSK_ASSETS_DIR) + "/i18n");
   REQUIRE_MESSAGE(texts.ok(), (texts.ok() ? "" : texts.error().message));
   return std::move(texts).value();
 }

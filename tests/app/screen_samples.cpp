@@ -23,7 +23,8 @@ std::vector<ServiceView> sample_services() {
 }
 
 app::Translations sample_translations() {
-  Result<app::Translations> texts = app::Translations::load(std::string(KIOSK_ASSETS_DIR) + "/i18n/strings.json");
+  // Every file of assets/i18n/, as the kiosk loads them (the staff login's are in staff_login.json).
+  Result<app::Translations> texts = app::Translations::load_directory(std::string(KIOSK_ASSETS_DIR) + "/i18n");
   REQUIRE_MESSAGE(texts.ok(), (texts.ok() ? "" : texts.error().message));
   return std::move(texts).value();
 }
@@ -239,11 +240,17 @@ std::vector<ScreenSample> screen_samples(Language language) {
   });
   add("staff_pin", [](CustomerState& s) {
     s.screen = Screen::StaffLogin;
-    s.admin.login = {"Wang Fang", "246", StaffField::Pin, "wrong-pin", 0, false};
+    s.admin.login.name = "Wang Fang";
+    s.admin.login.pin = "246";
+    s.admin.login.field = kit::LoginField::Pin;
+    s.admin.login.refusal = kit::LoginRefusal::WrongPin;
   });
   add("staff_locked", [](CustomerState& s) {
     s.screen = Screen::StaffLogin;
-    s.admin.login = {"Wang Fang", "", StaffField::Pin, "locked-out", 4 * 60'000 + 20'000, false};
+    s.admin.login.name = "Wang Fang";
+    s.admin.login.field = kit::LoginField::Pin;
+    s.admin.login.refusal = kit::LoginRefusal::LockedOut;
+    s.admin.login.locked_minutes = 5;  // 4 min 20 s, rounded up
   });
   AdminFigures figures;
   figures.version = "0.1.0";
