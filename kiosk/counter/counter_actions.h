@@ -12,9 +12,7 @@ namespace kiosk::counter {
 
 // [SECTION] Taps and keys
 struct SwitchLanguage {};
-struct FocusField { LoginField field; };
-struct TypeKey { char key; };  // a letter, space or digit; '<' delete, '*' clear
-struct SubmitLogin {};
+using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct ToggleService { std::string code; };
 struct OpenCounter {};
 struct ChangeServices {};  // back to the open-counter screen
@@ -102,7 +100,7 @@ struct RequestFailed {
   int locked_minutes = 0;  // for LockedOut
 };
 
-using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, ToggleService, OpenCounter, ChangeServices,
+using Action = std::variant<SwitchLanguage, LoginInput, ToggleService, OpenCounter, ChangeServices,
                             BackToConsole, CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow,
                             Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, OpenRequestForm,
                             CloseRequestForm, ShowRequestPage, FocusRequestField, RequestTyped, PickRequestCandidate,

@@ -4,7 +4,6 @@
 #include "counter/counter_reducer.h"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 #include "core/overloaded.h"
@@ -13,31 +12,10 @@
 namespace kiosk::counter {
 namespace {
 
-constexpr std::size_t kMaxNameChars = 40;
-constexpr std::size_t kMaxPinDigits = 8;
-constexpr std::size_t kMinPinDigits = 4;
-
-
 using Effects = std::vector<Effect>;
 
 bool logged_in(const CounterState& s) { return !s.staff_name.empty(); }
 bool counter_working(const CounterState& s) { return s.counter && s.counter->state != "closed"; }
-
-void edit(std::string& text, char key, std::size_t max_chars) {
-  if (key == '<') {
-    if (!text.empty()) text.pop_back();
-  } else if (key == '*') {
-    text.clear();
-  } else if (text.size() < max_chars) {
-    text += key;
-  }
-}
-
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
 
 Effects refresh(CounterState& s) {
   if (s.queue_loading) return logged_in(s) ? Effects{LoadReprints{}} : Effects{};
@@ -55,18 +33,17 @@ Effects command(CounterState& s, std::string verb, std::string argument = {}, st
   return {CounterCommand{std::move(verb), std::move(argument), std::move(services)}};
 }
 
-// Back to the login screen with everything of the session forgotten.
-void end_session(CounterState& s, Message notice) {
+// Back to the login screen with everything of the session forgotten but the
+// name (and that the session ended by itself, if it did).
+void end_session(CounterState& s, bool ended) {
   CounterState fresh;
   fresh.language = s.language;
-  fresh.notice = std::move(notice);
   fresh.services = std::move(s.services);
   fresh.counter = std::move(s.counter);
   fresh.link = s.link;
   fresh.queue_loaded_at = s.queue_loaded_at;
   fresh.queue_loading = s.queue_loading;
-  fresh.login.name = s.staff_name.empty() ? s.login.name : s.staff_name;
-  fresh.login.field = fresh.login.name.empty() ? LoginField::Name : LoginField::Pin;
+  fresh.login = kit::login_form_after(s.staff_name.empty() ? s.login.name : s.staff_name, ended);
   s = std::move(fresh);
 }
 
@@ -92,28 +69,21 @@ Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const C
   switch (f.failure) {
     case Failure::Unreachable:
       link_failed(s, is_queue, now, t);
-      if (is_login) s.login.error = {"counter.login.unreachable", {}, {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Unreachable);
       else if (!is_queue && f.what != "reprints") s.error = {"counter.error.unreachable", {}, {}};
       return {};
     case Failure::SessionEnded:
-      if (logged_in(s)) end_session(s, {"counter.notice.session_ended", {}, {}});
+      if (logged_in(s)) end_session(s, /*ended=*/true);
       return {};
-    case Failure::WrongPin:
-      s.login.error = {"counter.login.wrong_pin", {}, {}};
-      s.login.pin.clear();
-      s.login.field = LoginField::Pin;
-      return {};
-    case Failure::LockedOut:
-      s.login.error = {"counter.login.locked_out", std::to_string(std::max(1, f.locked_minutes)), {}};
-      s.login.pin.clear();
-      return {};
-    case Failure::UnknownCounter: s.login.error = {"counter.login.unknown_counter", {}, {}}; return {};
+    case Failure::WrongPin: kit::refuse_login(s.login, kit::LoginRefusal::WrongPin); return {};
+    case Failure::LockedOut: kit::refuse_login(s.login, kit::LoginRefusal::LockedOut, f.locked_minutes); return {};
+    case Failure::UnknownCounter: kit::refuse_login(s.login, kit::LoginRefusal::UnknownCounter); return {};
     case Failure::Refused:
-      if (is_login) s.login.error = {"counter.login.refused", {}, {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Refused);
       else s.error = {"counter.refused." + f.what, {}, {}};
       return {};
     case Failure::Other:
-      if (is_login) s.login.error = {"counter.error.other", {}, {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Other);
       else if (!is_queue && f.what != "reprints") s.error = {"counter.error.other", {}, {}};
       return {};
   }
@@ -199,39 +169,11 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             s.language = s.language == Language::Zh ? Language::En : Language::Zh;
             return {};
           },
-          [&](const FocusField& a) -> Effects {
-            s.login.field = a.field;
-            return {};
-          },
-          [&](const TypeKey& a) -> Effects {
-            if (s.screen != Screen::Login || s.login.busy) return {};
-            const bool edit_key = a.key == '<' || a.key == '*';
-            if (s.login.field == LoginField::Name) {
-              if (edit_key || std::isalpha(static_cast<unsigned char>(a.key)) || (a.key == ' ' && !s.login.name.empty()))
-                edit(s.login.name, a.key, kMaxNameChars);
-            } else if (edit_key || std::isdigit(static_cast<unsigned char>(a.key))) {
-              edit(s.login.pin, a.key, kMaxPinDigits);
-            }
-            s.login.error = {};
-            return {};
-          },
-          [&](const SubmitLogin&) -> Effects {
-            if (s.login.busy || s.screen != Screen::Login) return {};
-            const std::string name = trimmed(s.login.name);
-            if (name.empty()) {
-              s.login.error = {"counter.login.need_name", {}, {}};
-              s.login.field = LoginField::Name;
-              return {};
-            }
-            if (s.login.pin.size() < kMinPinDigits) {
-              s.login.error = {"counter.login.need_pin", {}, {}};
-              s.login.field = LoginField::Pin;
-              return {};
-            }
-            s.login.busy = true;
-            s.login.error = {};
-            s.notice = {};
-            return {LogIn{name, s.login.pin}};
+          [&](const LoginInput& a) -> Effects {
+            if (s.screen != Screen::Login) return {};
+            std::optional<kit::LoginAttempt> attempt = kit::apply_login_input(s.login, a);
+            if (!attempt) return {};
+            return {LogIn{std::move(attempt->name), std::move(attempt->pin)}};
           },
           [&](const ToggleService& a) -> Effects {
             if (!find_service(s, a.code)) return {};
@@ -288,7 +230,7 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
           [&](const CloseCounter&) -> Effects { return command(s, "close"); },
           [&](const Logout&) -> Effects {
             if (!logged_in(s)) return {};
-            end_session(s, {});
+            end_session(s, /*ended=*/false);
             s.login = {};
             return {LogOut{}};
           },
@@ -305,10 +247,7 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             return {};
           },
           [&](const LoggedIn& a) -> Effects {
-            s.login.busy = false;
-            s.login.pin.clear();
-            s.login.error = {};
-            s.notice = {};
+            s.login = {};  // the PIN is forgotten at once
             s.staff_name = a.staff_name;
             choose_counter_services(s);
             s.screen = counter_working(s) ? Screen::Console : Screen::OpenCounter;

@@ -11,6 +11,7 @@
 #include "app/language.h"
 #include "app/link_status.h"
 #include "core/clock.h"
+#include "kit/staff_login_form.h"
 #include "model/request_model.h"
 
 namespace kiosk::counter {
@@ -18,7 +19,6 @@ namespace kiosk::counter {
 using app::Language;
 
 enum class Screen { Login, OpenCounter, Console, Request };
-enum class LoginField { Name, Pin };
 // A choice the console asks for before acting: how a visit ended, where to
 // transfer it, why the counter pauses.
 enum class Picker { None, Outcome, Transfer, PauseReason };
@@ -60,14 +60,6 @@ struct Message {
   bool empty() const { return key.empty(); }
 };
 
-struct LoginForm {
-  std::string name;
-  std::string pin;
-  LoginField field = LoginField::Name;
-  Message error;
-  bool busy = false;  // the node is checking the PIN
-};
-
 using app::LinkStatus;
 
 // The text fields of the staff's request form (typed on the physical keyboard).
@@ -99,9 +91,8 @@ struct StaffRequest {
 struct CounterState {
   Screen screen = Screen::Login;
   Language language = Language::Zh;
-  LoginForm login;
-  std::string staff_name;  // empty: nobody logged in
-  Message notice;          // shown on the login screen (session ended...)
+  kit::StaffLoginForm login;  // the staff login (kit/staff_login_form.h)
+  std::string staff_name;     // empty: nobody logged in
   std::vector<ServiceLine> services;
   std::optional<CounterLine> counter;  // nullopt until /queue answered
   std::set<std::string> chosen;        // services toggled on the open-counter screen

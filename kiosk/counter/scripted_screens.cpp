@@ -71,7 +71,8 @@ Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs 
   };
   if (name == "login") return now;
   if (name == "login-error") {
-    run({TypeKey{'L'}, TypeKey{'i'}, TypeKey{' '}, TypeKey{'N'}, TypeKey{'a'}, RequestFailed{"login", Failure::LockedOut, 5}});
+    for (char c : std::string("Li Na")) run({kit::LoginKey{c}});
+    run({RequestFailed{"login", Failure::LockedOut, 5}});
     return now;
   }
   if (name == "unreachable") {

@@ -3,14 +3,10 @@
 // "right PIN" must never open the admin screen for the next customer.
 #include "customer/admin_reducer.h"
 
-#include <cctype>
+#include <algorithm>
 
 namespace kiosk::customer {
 namespace {
-
-constexpr std::size_t kMaxNameChars = 40;
-constexpr std::size_t kMinPinDigits = 4;
-constexpr std::size_t kMaxPinDigits = 8;
 
 void open(CustomerState& s, Screen screen, EpochMs now) {
   s.screen = screen;
@@ -25,35 +21,17 @@ std::vector<Effect> read_figures(AdminFlow& admin, EpochMs now) {
   return {ReadAdminFigures{}};
 }
 
-void type(StaffLogin& login, char key) {
-  std::string& text = login.field == StaffField::Name ? login.name : login.pin;
-  const unsigned char c = static_cast<unsigned char>(key);
-  const bool allowed = login.field == StaffField::Name ? std::isalpha(c) || (key == ' ' && !text.empty())
-                                                       : std::isdigit(c) != 0;
-  const std::size_t max = login.field == StaffField::Name ? kMaxNameChars : kMaxPinDigits;
-  if (key == '<' && !text.empty()) text.pop_back();
-  else if (key == '*') text.clear();
-  else if (allowed && text.size() < max) text += key;
-  login.error.clear();
-}
-
-std::vector<Effect> submit(StaffLogin& login) {
-  if (login.busy) return {};
-  std::string name = login.name;  // never starts with a space (type() refuses it)
-  while (!name.empty() && name.back() == ' ') name.pop_back();
-  if (name.empty()) {
-    login.error = "need-name";
-    login.field = StaffField::Name;
-    return {};
+// StaffBook's refusal: a wrong PIN, a lockout (for how long), or the store
+// could not be read.
+void refuse(kit::StaffLoginForm& login, const StaffPinChecked& checked) {
+  if (checked.error_code == "wrong-pin") {
+    kit::refuse_login(login, kit::LoginRefusal::WrongPin);
+  } else if (checked.error_code == "locked-out") {
+    const EpochMs minutes = std::max<EpochMs>(1, (checked.locked_ms + 59'999) / 60'000);  // rounded up
+    kit::refuse_login(login, kit::LoginRefusal::LockedOut, static_cast<int>(minutes));
+  } else {
+    kit::refuse_login(login, kit::LoginRefusal::Other);
   }
-  if (login.pin.size() < kMinPinDigits) {
-    login.error = "need-pin";
-    login.field = StaffField::Pin;
-    return {};
-  }
-  login.busy = true;
-  login.error.clear();
-  return {CheckStaffPin{name, login.pin}};
 }
 
 }  // namespace
@@ -65,16 +43,12 @@ std::optional<std::vector<Effect>> reduce_admin(CustomerState& s, const Action& 
     else admin.hold_since.reset();
     return std::vector<Effect>{};
   }
-  if (const FocusStaffField* focus = std::get_if<FocusStaffField>(&action)) {
-    if (s.screen == Screen::StaffLogin && !admin.login.busy) admin.login.field = focus->field;
-    return std::vector<Effect>{};
+  if (const LoginInput* input = std::get_if<LoginInput>(&action)) {
+    if (s.screen != Screen::StaffLogin) return std::vector<Effect>{};
+    std::optional<kit::LoginAttempt> attempt = kit::apply_login_input(admin.login, *input);
+    if (!attempt) return std::vector<Effect>{};
+    return std::vector<Effect>{CheckStaffPin{std::move(attempt->name), std::move(attempt->pin)}};
   }
-  if (const StaffKey* key = std::get_if<StaffKey>(&action)) {
-    if (s.screen == Screen::StaffLogin && !admin.login.busy) type(admin.login, key->key);
-    return std::vector<Effect>{};
-  }
-  if (std::holds_alternative<SubmitStaffPin>(action))
-    return s.screen == Screen::StaffLogin ? submit(admin.login) : std::vector<Effect>{};
   if (const StaffPinChecked* checked = std::get_if<StaffPinChecked>(&action)) {
     if (s.screen != Screen::StaffLogin || !admin.login.busy) return std::vector<Effect>{};
     if (checked->error_code.empty()) {
@@ -82,11 +56,7 @@ std::optional<std::vector<Effect>> reduce_admin(CustomerState& s, const Action& 
       open(s, Screen::Admin, now);
       return read_figures(admin, now);
     }
-    admin.login.busy = false;
-    admin.login.error = checked->error_code;
-    admin.login.locked_ms = checked->locked_ms;
-    admin.login.pin.clear();
-    admin.login.field = StaffField::Pin;
+    refuse(admin.login, *checked);
     return std::vector<Effect>{};
   }
   if (std::holds_alternative<RefreshAdmin>(action)) {

@@ -1,6 +1,6 @@
-// The staff corner of the customer kiosk: the PIN login that opens the admin
-// screen, and the figures that screen shows (version, disk, database, printer,
-// sync). Plain data owned by the UI thread; admin_reducer changes it.
+// The staff corner of the customer kiosk: the staff login (kit/staff_login_form.h)
+// that opens the admin screen, and the figures that screen shows (version, disk,
+// database, printer, sync). Plain data owned by the UI thread; admin_reducer changes it.
 #pragma once
 
 #include <cstdint>
@@ -8,19 +8,9 @@
 #include <string>
 
 #include "core/clock.h"
+#include "kit/staff_login_form.h"
 
 namespace kiosk::customer {
-
-enum class StaffField { Name, Pin };
-
-struct StaffLogin {
-  std::string name;
-  std::string pin;
-  StaffField field = StaffField::Name;
-  std::string error;        // "need-name", "need-pin", "wrong-pin", "locked-out", "storage"
-  EpochMs locked_ms = 0;    // "locked-out": how long until the next try
-  bool busy = false;        // the worker is checking the PIN (argon2id)
-};
 
 // What the admin screen shows, read on the worker. No personal data.
 struct AdminFigures {
@@ -51,7 +41,7 @@ struct AdminHealth {
 
 struct AdminFlow {
   std::optional<EpochMs> hold_since;  // a finger is on the welcome title since
-  StaffLogin login;
+  kit::StaffLoginForm login;  // busy while the worker checks the PIN (argon2id)
   std::optional<AdminFigures> figures;  // nullopt: being read
   std::optional<AdminHealth> health;    // nullopt: being checked
   EpochMs read_at = 0;                  // when the figures were asked for

@@ -67,9 +67,7 @@ struct SubmitRequestRating {};
 struct CloseRequestRating {};  // back to the status
 // The staff corner (admin_reducer.h): hold the welcome title, then name and PIN.
 struct StaffHold { bool down; };  // the finger went down on / lifted from the welcome title
-struct FocusStaffField { StaffField field; };
-struct StaffKey { char key; };  // 'a'..'z', 'A'..'Z', ' ', '0'..'9', '<' delete, '*' clear
-struct SubmitStaffPin {};
+using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct RefreshAdmin {};
 
 // [SECTION] Time and worker results
@@ -116,7 +114,7 @@ using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenReques
                             ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
                             RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
                             ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
-                            StaffHold, FocusStaffField, StaffKey, SubmitStaffPin, RefreshAdmin, StaffPinChecked,
+                            StaffHold, LoginInput, RefreshAdmin, StaffPinChecked,
                             AdminFiguresRead, AdminHealthRead>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).

@@ -52,11 +52,11 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
   app.show_sample(StaffHold{true}, now);
   now += app.role().config.timings.staff_hold;
   sample({Tick{}, StaffHold{false}});
-  for (char c : std::string("Wang Fang")) sample({StaffKey{c}});
-  sample({FocusStaffField{StaffField::Pin}});
-  for (char c : std::string("2468")) sample({StaffKey{c}});
+  for (char c : std::string("Wang Fang")) sample({kit::LoginKey{c}});
+  sample({kit::FocusLoginField{kit::LoginField::Pin}});
+  for (char c : std::string("2468")) sample({kit::LoginKey{c}});
   if (name == "admin-login") return now;
-  sample({SubmitStaffPin{}});
+  sample({kit::SubmitLogin{}});
   if (name == "admin-wrong-pin") {
     sample({StaffPinChecked{"wrong-pin", 0}});
     return now;

@@ -1,6 +1,7 @@
 // The staff login's keyboards and fields (see login_keys.h).
 #include "kit/login_keys.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -68,8 +69,10 @@ bool login_field(ui::TouchUi& ui, std::string_view id, std::string_view caption,
   if (focused) draw->AddRect(t.min, t.max, u32(p.selected), 0.25f * em, 0, 0.15f * em);
   const ImVec2 inner_min(t.min.x + 0.7f * em, t.min.y), inner_max(t.max.x - 0.7f * em, t.max.y);
   const float mid_y = (t.min.y + t.max.y) / 2;
-  if (text.empty()) {
-    text_in_rect(ui, draw, hint, ui::FontRole::body, u32(p.text_disabled), inner_min, inner_max, Align::left);
+  if (text.empty()) {  // a hint wider than the box is drawn smaller, on one line
+    const float room = inner_max.x - inner_min.x, hint_w = text_width(ui, hint, ui::FontRole::body);
+    const float scale = hint_w > room ? std::max(0.75f, room / hint_w) : 1.0f;
+    text_in_rect(ui, draw, hint, ui::FontRole::body, u32(p.text_disabled), inner_min, inner_max, Align::left, scale);
   } else if (secret) {
     for (std::size_t i = 0; i < text.size(); ++i)  // drawn dots: no glyph needed
       draw->AddCircleFilled(ImVec2(inner_min.x + (0.45f + 1.2f * float(i)) * em, mid_y), 0.35f * em, u32(p.text));

@@ -1,7 +1,7 @@
-// What a staff PIN login draws (the counter console, the technician's
-// device): a name or PIN field framed when it has the focus (a PIN as drawn
-// dots), the letters keyboard (QWERTY rows, each word capitalised, space,
-// delete, clear) and the digit pad. The keys' ids: "key.A".."key.Z",
+// The pieces the staff login (kit/staff_login.h) draws with: a name or PIN
+// field framed when it has the focus (a PIN as drawn dots), the letters
+// keyboard (QWERTY rows, each word capitalised, space, delete, clear) and the
+// digit pad. The keys' ids: "key.A".."key.Z",
 // "key.space", "key.0".."key.9", "key.del", "key.clear".
 #pragma once
 
@@ -23,7 +23,7 @@ char letter_keys(ui::TouchUi& ui, std::string_view typed, const KeyLabels& label
 char digit_keys(ui::TouchUi& ui, const KeyLabels& labels, float width);
 
 // A field with its caption above; `text` inside (as dots when `secret`), or
-// the faint `hint` while empty. True when tapped.
+// the faint `hint` while empty (smaller if it would not fit). True when tapped.
 bool login_field(ui::TouchUi& ui, std::string_view id, std::string_view caption, std::string_view text, bool secret,
                  std::string_view hint, bool focused, float width);
 

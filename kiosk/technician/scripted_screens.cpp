@@ -66,14 +66,14 @@ Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, Epoch
     for (const Action& a : actions) app.show_sample(a, now += 1000);
   };
   auto type = [&](const std::string& keys) {
-    for (char c : keys) run({TypeKey{c}});
+    for (char c : keys) run({kit::LoginKey{c}});
   };
   if (name == "login") return now;
   if (name == "login-wrong-pin") {
     type("Zhang");
-    run({FocusField{LoginField::Pin}});
+    run({kit::FocusLoginField{kit::LoginField::Pin}});
     type("1111");
-    run({SubmitLogin{}, RequestFailed{"login", Failure::WrongPin, 0}});
+    run({kit::SubmitLogin{}, RequestFailed{"login", Failure::WrongPin, 0}});
     return now;
   }
   run({LoggedIn{"Zhang Wei"}});

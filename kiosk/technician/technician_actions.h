@@ -12,9 +12,7 @@ namespace kiosk::technician {
 
 // [SECTION] Taps
 struct SwitchLanguage {};
-struct FocusField { LoginField field; };
-struct TypeKey { char key; };  // a letter, space or digit; '<' delete, '*' clear
-struct SubmitLogin {};
+using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct Logout {};
 struct OpenJob { std::string code; };
 struct BackToJobs {};
@@ -49,7 +47,7 @@ struct RequestFailed {
   int locked_minutes = 0;
 };
 
-using Action = std::variant<SwitchLanguage, FocusField, TypeKey, SubmitLogin, Logout, OpenJob, BackToJobs, RefreshJobs,
+using Action = std::variant<SwitchLanguage, LoginInput, Logout, OpenJob, BackToJobs, RefreshJobs,
                             PickStepNote, ChangeState, SetScheduleDate, ChooseScheduleWindow, ConfirmSchedule,
                             CancelSchedule, OpenCompletion, BackToJob, PickResolution, ToggleConfirmed,
                             PickScore, ToggleReason, SubmitCompletion, Tick, LoggedIn, JobsLoaded, JobLoaded, JobChanged,

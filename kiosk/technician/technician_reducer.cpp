@@ -6,14 +6,12 @@
 #include "technician/technician_reducer.h"
 
 #include <algorithm>
-#include <cctype>
+#include <utility>
 
 #include "core/overloaded.h"
 
 namespace kiosk::technician {
 namespace {
-
-constexpr std::size_t kMaxNameChars = 40, kMaxPinDigits = 8, kMinPinDigits = 4;
 
 using Effects = std::vector<Effect>;
 
@@ -23,36 +21,19 @@ bool offers(const JobDetail& job, const std::string& state) {
   return std::find(job.next.begin(), job.next.end(), state) != job.next.end();
 }
 
-void edit(std::string& text, char key, std::size_t max_chars) {
-  if (key == '<') {
-    if (!text.empty()) text.pop_back();
-  } else if (key == '*') {
-    text.clear();
-  } else if (text.size() < max_chars) {
-    text += key;
-  }
-}
-
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
 Effects load_jobs(TechnicianState& s) {
   if (s.jobs_loading || !logged_in(s)) return {};
   s.jobs_loading = true;
   return {LoadJobs{}};
 }
 
-// Back to the login screen with everything of the session forgotten.
-void end_session(TechnicianState& s, Message notice) {
+// Back to the login screen with everything of the session forgotten but the
+// name (and that the session ended by itself, if it did).
+void end_session(TechnicianState& s, bool ended) {
   TechnicianState fresh;
   fresh.language = s.language;
-  fresh.notice = std::move(notice);
   fresh.link = s.link;
-  fresh.login.name = s.staff_name.empty() ? s.login.name : s.staff_name;
-  fresh.login.field = fresh.login.name.empty() ? LoginField::Name : LoginField::Pin;
+  fresh.login = kit::login_form_after(s.staff_name.empty() ? s.login.name : s.staff_name, ended);
   s = std::move(fresh);
 }
 
@@ -68,34 +49,24 @@ Effects on_failure(TechnicianState& s, const RequestFailed& f, EpochMs now, cons
   switch (f.failure) {
     case Failure::Unreachable:
       link_failed(s, now, t);
-      if (is_login) s.login.error = {"tech.error.unreachable", {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Unreachable);
       else if (is_change) s.error = {"tech.error.unreachable", {}};
       return {};
     case Failure::SessionEnded:
-      if (logged_in(s)) end_session(s, {"tech.notice.session_ended", {}});
+      if (logged_in(s)) end_session(s, /*ended=*/true);
       return {};
-    case Failure::WrongPin:
-      s.login.error = {"tech.login.wrong_pin", {}};
-      s.login.pin.clear();
-      s.login.field = LoginField::Pin;
-      return {};
-    case Failure::LockedOut:
-      s.login.error = {"tech.login.locked_out", std::to_string(std::max(1, f.locked_minutes))};
-      s.login.pin.clear();
-      return {};
-    case Failure::NotTechnician:
-      s.login.error = {"tech.login.not_technician", {}};
-      s.login.pin.clear();
-      return {};
+    case Failure::WrongPin: kit::refuse_login(s.login, kit::LoginRefusal::WrongPin); return {};
+    case Failure::LockedOut: kit::refuse_login(s.login, kit::LoginRefusal::LockedOut, f.locked_minutes); return {};
+    case Failure::NotTechnician: kit::refuse_login(s.login, kit::LoginRefusal::NotTechnician); return {};
     case Failure::Conflict:
       s.error = {"tech.error.conflict", {}};
       return s.job ? Effects{LoadJob{s.job->line.code}} : Effects{};
     case Failure::Refused:
-      if (is_login) s.login.error = {"tech.error.other", {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Refused);
       else s.error = {"tech.error.refused", {}};
       return s.job && is_change ? Effects{LoadJob{s.job->line.code}} : Effects{};
     case Failure::Other:
-      if (is_login) s.login.error = {"tech.error.other", {}};
+      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Other);
       else if (!is_jobs) s.error = {"tech.error.other", {}};
       return {};
   }
@@ -169,43 +140,15 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
             s.language = s.language == Language::Zh ? Language::En : Language::Zh;
             return {};
           },
-          [&](const FocusField& a) -> Effects {
-            s.login.field = a.field;
-            return {};
-          },
-          [&](const TypeKey& a) -> Effects {
-            if (s.screen != Screen::Login || s.login.busy) return {};
-            const bool edit_key = a.key == '<' || a.key == '*';
-            if (s.login.field == LoginField::Name) {
-              if (edit_key || std::isalpha(static_cast<unsigned char>(a.key)) || (a.key == ' ' && !s.login.name.empty()))
-                edit(s.login.name, a.key, kMaxNameChars);
-            } else if (edit_key || std::isdigit(static_cast<unsigned char>(a.key))) {
-              edit(s.login.pin, a.key, kMaxPinDigits);
-            }
-            s.login.error = {};
-            return {};
-          },
-          [&](const SubmitLogin&) -> Effects {
-            if (s.login.busy || s.screen != Screen::Login) return {};
-            const std::string name = trimmed(s.login.name);
-            if (name.empty()) {
-              s.login.error = {"tech.login.need_name", {}};
-              s.login.field = LoginField::Name;
-              return {};
-            }
-            if (s.login.pin.size() < kMinPinDigits) {
-              s.login.error = {"tech.login.need_pin", {}};
-              s.login.field = LoginField::Pin;
-              return {};
-            }
-            s.login.busy = true;
-            s.login.error = {};
-            s.notice = {};
-            return {LogIn{name, s.login.pin}};
+          [&](const LoginInput& a) -> Effects {
+            if (s.screen != Screen::Login) return {};
+            std::optional<kit::LoginAttempt> attempt = kit::apply_login_input(s.login, a);
+            if (!attempt) return {};
+            return {LogIn{std::move(attempt->name), std::move(attempt->pin)}};
           },
           [&](const Logout&) -> Effects {
             if (!logged_in(s)) return {};
-            end_session(s, {});
+            end_session(s, /*ended=*/false);
             s.login = {};
             return {LogOut{}};
           },
@@ -295,10 +238,7 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, EpochMs now
           [&](const SubmitCompletion&) -> Effects { return submit_completion(s, wording); },
           [&](const Tick&) -> Effects { return on_tick(s, now, t); },
           [&](const LoggedIn& a) -> Effects {
-            s.login.busy = false;
-            s.login.pin.clear();
-            s.login.error = {};
-            s.notice = {};
+            s.login = {};  // the PIN is forgotten at once
             s.staff_name = a.staff_name;
             s.screen = Screen::Jobs;
             return load_jobs(s);

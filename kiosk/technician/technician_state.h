@@ -10,13 +10,13 @@
 #include "app/language.h"
 #include "app/link_status.h"
 #include "core/clock.h"
+#include "kit/staff_login_form.h"
 
 namespace kiosk::technician {
 
 using app::Language;
 
 enum class Screen { Login, Jobs, Job, Complete };
-enum class LoginField { Name, Pin };
 
 // A sentence for the technician: a translation key and the values for its "{}".
 struct Message {
@@ -59,14 +59,6 @@ struct ScheduleForm {
   std::string window;  // "morning", "afternoon", "evening"
 };
 
-struct LoginForm {
-  std::string name;
-  std::string pin;
-  LoginField field = LoginField::Name;
-  Message error;
-  bool busy = false;
-};
-
 // The completion screen: what was done, the customer's word and rating.
 struct CompletionForm {
   std::string resolution;  // a resolution key ("replaced-part"...), "" none yet
@@ -81,9 +73,8 @@ using app::LinkStatus;
 struct TechnicianState {
   Screen screen = Screen::Login;
   Language language = Language::Zh;
-  LoginForm login;
-  std::string staff_name;  // empty: nobody logged in
-  Message notice;          // on the login screen (session ended...)
+  kit::StaffLoginForm login;  // the staff login (kit/staff_login_form.h)
+  std::string staff_name;     // empty: nobody logged in
   std::vector<JobLine> jobs;
   std::optional<JobDetail> job;  // the job open on the Job and Complete screens
   std::string step_note;         // a quick note key for the next status change ("" none)

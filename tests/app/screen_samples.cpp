@@ -233,11 +233,17 @@ std::vector<ScreenSample> screen_samples(Language language) {
   });
   add("staff_pin", [](CustomerState& s) {
     s.screen = Screen::StaffLogin;
-    s.admin.login = {"Wang Fang", "246", StaffField::Pin, "wrong-pin", 0, false};
+    s.admin.login.name = "Wang Fang";
+    s.admin.login.pin = "246";
+    s.admin.login.field = kit::LoginField::Pin;
+    s.admin.login.refusal = kit::LoginRefusal::WrongPin;
   });
   add("staff_locked", [](CustomerState& s) {
     s.screen = Screen::StaffLogin;
-    s.admin.login = {"Wang Fang", "", StaffField::Pin, "locked-out", 4 * 60'000 + 20'000, false};
+    s.admin.login.name = "Wang Fang";
+    s.admin.login.field = kit::LoginField::Pin;
+    s.admin.login.refusal = kit::LoginRefusal::LockedOut;
+    s.admin.login.locked_minutes = 5;  // 4 min 20 s, rounded up
   });
   AdminFigures figures;
   figures.version = "0.1.0";

@@ -26,12 +26,12 @@ struct StaffCorner {
   }
   // Clears both fields, types the name and PIN, and submits.
   std::vector<Effect> type_and_submit(const std::string& name, const std::string& pin) {
-    for (const auto& [field, text] : {std::pair{StaffField::Name, name}, std::pair{StaffField::Pin, pin}}) {
-      at(1000, FocusStaffField{field});
-      at(100, StaffKey{'*'});
-      for (char c : text) at(100, StaffKey{c});
+    for (const auto& [field, text] : {std::pair{kit::LoginField::Name, name}, std::pair{kit::LoginField::Pin, pin}}) {
+      at(1000, kit::FocusLoginField{field});
+      at(100, kit::LoginKey{'*'});
+      for (char c : text) at(100, kit::LoginKey{c});
     }
-    return at(100, SubmitStaffPin{});
+    return at(100, kit::SubmitLogin{});
   }
   // Hold, type, and the worker's "right PIN": the admin screen.
   void open_admin() {
@@ -58,7 +58,7 @@ TEST_CASE("the staff login opens only after the welcome title is held for 3 s") 
   CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + 1);  // the loop wakes for it
   k.at(1, Tick{});
   CHECK(k.state.screen == Screen::StaffLogin);
-  CHECK(k.state.admin.login.field == StaffField::Name);
+  CHECK(k.state.admin.login.field == kit::LoginField::Name);
 
   StaffCorner quick;  // a tap, or a hold let go too soon, opens nothing
   quick.at(1000, StaffHold{true});
@@ -84,40 +84,40 @@ TEST_CASE("the staff login opens only after the welcome title is held for 3 s") 
 TEST_CASE("name and PIN: keys by field, the PIN checked on the worker, a wrong PIN said and cleared") {
   StaffCorner k;
   k.open_login();
-  k.at(1000, SubmitStaffPin{});
-  CHECK(k.state.admin.login.error == "need-name");
-  k.at(1000, StaffKey{' '});  // no leading space
-  k.at(100, StaffKey{'5'});   // no digit in a name
+  k.at(1000, kit::SubmitLogin{});
+  CHECK(k.state.admin.login.refusal == kit::LoginRefusal::NeedName);
+  k.at(1000, kit::LoginKey{' '});  // no leading space
+  k.at(100, kit::LoginKey{'5'});   // no digit in a name
   CHECK(k.state.admin.login.name.empty());
   const std::vector<Effect> short_pin = k.type_and_submit("Li Na", "12");
   CHECK(short_pin.empty());
-  CHECK(k.state.admin.login.error == "need-pin");
+  CHECK(k.state.admin.login.refusal == kit::LoginRefusal::NeedPin);
   const std::vector<Effect> submitted = k.type_and_submit("Wang ", "1234x5");
   const CheckStaffPin* check = only<CheckStaffPin>(submitted);
   REQUIRE(check);
   CHECK(check->name == "Wang");
   CHECK(check->pin == "12345");
   CHECK(k.state.admin.login.busy);
-  CHECK(k.at(100, SubmitStaffPin{}).empty());  // one check at a time
-  k.at(100, StaffKey{'9'});
+  CHECK(k.at(100, kit::SubmitLogin{}).empty());  // one check at a time
+  k.at(100, kit::LoginKey{'9'});
   CHECK(k.state.admin.login.pin == "12345");  // the keys wait while checking
 
   k.at(300, StaffPinChecked{"wrong-pin"});
   CHECK(k.state.screen == Screen::StaffLogin);
-  CHECK(k.state.admin.login.error == "wrong-pin");
+  CHECK(k.state.admin.login.refusal == kit::LoginRefusal::WrongPin);
   CHECK(k.state.admin.login.pin.empty());
   CHECK(k.state.admin.login.name == "Wang ");
-  CHECK(k.state.admin.login.field == StaffField::Pin);
+  CHECK(k.state.admin.login.field == kit::LoginField::Pin);
   CHECK_FALSE(k.state.admin.login.busy);
 }
 
-TEST_CASE("locked out: the wait is kept for the message; the right PIN opens the admin screen") {
+TEST_CASE("locked out: the wait is kept for the message, in minutes rounded up; the right PIN opens the admin screen") {
   StaffCorner k;
   k.open_login();
   k.type_and_submit("Wang", "0000");
   k.at(300, StaffPinChecked{"locked-out", 4 * 60'000 + 5'000});
-  CHECK(k.state.admin.login.error == "locked-out");
-  CHECK(k.state.admin.login.locked_ms == 4 * 60'000 + 5'000);
+  CHECK(k.state.admin.login.refusal == kit::LoginRefusal::LockedOut);
+  CHECK(k.state.admin.login.locked_minutes == 5);
 
   k.type_and_submit("Wang", "12345");
   const std::vector<Effect> opened = k.at(300, StaffPinChecked{});

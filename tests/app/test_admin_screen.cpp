@@ -44,14 +44,14 @@ void hold(CustomerHarness& h, const std::string& id, EpochMs ms) {
 // Fang". An empty `name` keeps the one typed before.
 void type_login(CustomerHarness& h, const std::string& name, const std::string& pin) {
   if (!name.empty()) {
-    h.tap("staff.name");
+    h.tap("login.name");
     h.tap("key.clear");
     for (char c : name) h.tap(c == ' ' ? "key.space" : std::string("key.") + c);
   }
-  h.tap("staff.pin");
+  h.tap("login.pin");
   h.tap("key.clear");
   for (char c : pin) h.tap(std::string("key.") + c);
-  h.tap("staff.submit");
+  h.tap("login.submit");
 }
 
 int sessions(CustomerHarness& h) {
@@ -78,9 +78,9 @@ TEST_CASE("staff open the admin screen: wrong PIN, right PIN, the store's own fi
   REQUIRE(h.state().screen == Screen::StaffLogin);
 
   type_login(h, "WANG FANG", "1357");
-  CHECK(h.state().admin.login.error == "wrong-pin");
+  CHECK(h.state().admin.login.refusal == kit::LoginRefusal::WrongPin);
   CHECK(h.state().screen == Screen::StaffLogin);
-  CHECK(h.shows("staff.submit"));
+  CHECK(h.shows("login.submit"));
 
   type_login(h, "", "2468");  // the name stays
   REQUIRE(h.state().screen == Screen::Admin);
@@ -127,14 +127,14 @@ TEST_CASE("five wrong PINs lock the account: the kiosk says for how long; the id
   REQUIRE(h.state().screen == Screen::StaffLogin);
   for (int i = 0; i < 4; ++i) {
     type_login(h, i == 0 ? "LI NA" : "", "1111");
-    CHECK(h.state().admin.login.error == "wrong-pin");
+    CHECK(h.state().admin.login.refusal == kit::LoginRefusal::WrongPin);
   }
   type_login(h, "", "1111");
-  CHECK(h.state().admin.login.error == "locked-out");
-  CHECK(h.state().admin.login.locked_ms > 4 * 60'000);
-  CHECK(h.state().admin.login.locked_ms <= StaffPolicy{}.lockout_ms);
+  CHECK(h.state().admin.login.refusal == kit::LoginRefusal::LockedOut);
+  CHECK(h.state().admin.login.locked_minutes >= 5);  // more than 4 min, rounded up
+  CHECK(h.state().admin.login.locked_minutes <= (StaffPolicy{}.lockout_ms + 59'999) / 60'000);
   type_login(h, "", "8642");  // even the right PIN, while locked
-  CHECK(h.state().admin.login.error == "locked-out");
+  CHECK(h.state().admin.login.refusal == kit::LoginRefusal::LockedOut);
   CHECK(h.state().screen == Screen::StaffLogin);
 
   h.wait_ms(h.app->role().config.timings.idle_quiet + h.app->role().config.timings.idle_countdown);

@@ -153,7 +153,7 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
   if (n.rfind("check_result", 0) == 0) add({"back", "check.again", "check.done"});
   if (n == "idle") add({"idle.continue"});
   if (n.rfind("welcome", 0) == 0) add({"staff.hold"});
-  if (n.rfind("staff_", 0) == 0) add({"back", "staff.name", "staff.pin", "staff.submit", "key.del", "key.clear"});
+  if (n.rfind("staff_", 0) == 0) add({"back", "login.name", "login.pin", "login.submit", "key.del", "key.clear"});
   if (n == "staff_name") {
     for (char c = 'A'; c <= 'Z'; ++c) ids.push_back(std::string("key.") + c);
     add({"key.space"});
@@ -206,6 +206,11 @@ T only(const std::vector<Action>& actions) {
   REQUIRE(actions.size() == 1);
   REQUIRE(std::holds_alternative<T>(actions.front()));
   return std::get<T>(actions.front());
+}
+// The one action emitted, which must be the staff login's T (kit/staff_login_form.h).
+template <class T>
+T only_login(const std::vector<Action>& actions) {
+  return std::get<T>(only<LoginInput>(actions));
 }
 
 // Taps the sample's widgets and checks what each emits.
@@ -316,15 +321,15 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(is_only<OpenCheck>(rig.tap("check.again")));
     CHECK(is_only<BackToWelcome>(rig.tap("check.done")));
   } else if (n == "staff_name") {
-    CHECK(only<StaffKey>(rig.tap("key.W")).key == 'w');  // inside a word: small
-    CHECK(only<StaffKey>(rig.tap("key.space")).key == ' ');
-    CHECK(only<FocusStaffField>(rig.tap("staff.pin")).field == StaffField::Pin);
-    CHECK(is_only<SubmitStaffPin>(rig.tap("staff.submit")));
+    CHECK(only_login<kiosk::kit::LoginKey>(rig.tap("key.W")).key == 'w');  // inside a word: small
+    CHECK(only_login<kiosk::kit::LoginKey>(rig.tap("key.space")).key == ' ');
+    CHECK(only_login<kiosk::kit::FocusLoginField>(rig.tap("login.pin")).field == kiosk::kit::LoginField::Pin);
+    CHECK(std::holds_alternative<kiosk::kit::SubmitLogin>(only<LoginInput>(rig.tap("login.submit"))));
     CHECK(is_only<BackToWelcome>(rig.tap("back")));
   } else if (n == "staff_pin") {
-    CHECK(only<StaffKey>(rig.tap("key.7")).key == '7');
-    CHECK(only<StaffKey>(rig.tap("key.del")).key == '<');
-    CHECK(only<FocusStaffField>(rig.tap("staff.name")).field == StaffField::Name);
+    CHECK(only_login<kiosk::kit::LoginKey>(rig.tap("key.7")).key == '7');
+    CHECK(only_login<kiosk::kit::LoginKey>(rig.tap("key.del")).key == '<');
+    CHECK(only_login<kiosk::kit::FocusLoginField>(rig.tap("login.name")).field == kiosk::kit::LoginField::Name);
   } else if (n == "admin") {
     CHECK(is_only<RefreshAdmin>(rig.tap("admin.refresh")));
     CHECK(is_only<BackToWelcome>(rig.tap("admin.close")));

@@ -54,7 +54,7 @@ TEST_CASE("login: a wrong PIN is refused in words, the right one opens the servi
   h.tap("login.pin");
   h.type("1111");
   h.tap("login.submit");
-  CHECK(h.state().login.error.key == "counter.login.wrong_pin");
+  CHECK(h.state().login.refusal == kit::LoginRefusal::WrongPin);
   CHECK(h.state().staff_name.empty());
   h.type("2580");
   h.tap("login.submit");
@@ -80,8 +80,8 @@ TEST_CASE("five wrong PINs lock the account: the console says for how many minut
     h.type("9999");
     h.tap("login.submit");
   }
-  CHECK(h.state().login.error.key == "counter.login.locked_out");
-  CHECK(h.state().login.error.value == "5");
+  CHECK(h.state().login.refusal == kit::LoginRefusal::LockedOut);
+  CHECK(h.state().login.locked_minutes == 5);
   check_glyphs(h);
 }
 
@@ -231,7 +231,7 @@ TEST_CASE("a session that expired sends the staff back to login with a message")
   h.node.store.clock.advance_s(13 * 3600);
   h.tap("act.call");
   CHECK(h.state().screen == Screen::Login);
-  CHECK(h.state().notice.key == "counter.notice.session_ended");
+  CHECK(h.state().login.session_ended);
   CHECK(h.state().login.name == "Li");
 }
 

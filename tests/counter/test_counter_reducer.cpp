@@ -30,14 +30,14 @@ struct Console {
     return effects;
   }
   void type(const std::string& text) {
-    for (char c : text) act(TypeKey{c});
+    for (char c : text) act(kit::LoginKey{c});
   }
   void log_in(const std::string& counter_state = "closed") {
     act(sample_queue(counter_state));
     type("Li");
-    act(FocusField{LoginField::Pin});
+    act(kit::FocusLoginField{kit::LoginField::Pin});
     type("2580");
-    act(SubmitLogin{});
+    act(kit::SubmitLogin{});
     act(LoggedIn{"Li"});
   }
 };
@@ -59,46 +59,46 @@ const CounterCommand& only_command(const std::vector<Effect>& effects) {
 
 TEST_CASE("login: name and PIN are checked before asking the node; the PIN keeps only digits") {
   Console c;
-  c.act(SubmitLogin{});
+  c.act(kit::SubmitLogin{});
   CHECK(c.effects.empty());
-  CHECK(c.state.login.error.key == "counter.login.need_name");
+  CHECK(c.state.login.refusal == kit::LoginRefusal::NeedName);
   c.type("Li Na9");  // a digit is no part of a name
   CHECK(c.state.login.name == "Li Na");
-  c.act(FocusField{LoginField::Pin});
+  c.act(kit::FocusLoginField{kit::LoginField::Pin});
   c.type("25x8");
   CHECK(c.state.login.pin == "258");
-  c.act(SubmitLogin{});
-  CHECK(c.state.login.error.key == "counter.login.need_pin");
+  c.act(kit::SubmitLogin{});
+  CHECK(c.state.login.refusal == kit::LoginRefusal::NeedPin);
   c.type("0123456789");
   CHECK(c.state.login.pin == "25801234");  // at most 8 digits
-  c.act(TypeKey{'<'});
+  c.act(kit::LoginKey{'<'});
   CHECK(c.state.login.pin == "2580123");
-  c.act(TypeKey{'*'});
+  c.act(kit::LoginKey{'*'});
   c.type("2580");
-  c.act(SubmitLogin{});
+  c.act(kit::SubmitLogin{});
   REQUIRE(c.effects.size() == 1);
   const LogIn& login = std::get<LogIn>(c.effects[0]);
   CHECK(login.name == "Li Na");
   CHECK(login.pin == "2580");
   CHECK(c.state.login.busy);
-  CHECK(c.act(SubmitLogin{}).empty());  // once
+  CHECK(c.act(kit::SubmitLogin{}).empty());  // once
 }
 
 TEST_CASE("login refusals in plain words: wrong PIN clears it, lockout says the minutes") {
   Console c;
   c.type("Li");
-  c.act(FocusField{LoginField::Pin});
+  c.act(kit::FocusLoginField{kit::LoginField::Pin});
   c.type("1111");
-  c.act(SubmitLogin{});
+  c.act(kit::SubmitLogin{});
   c.act(RequestFailed{"login", Failure::WrongPin, 0});
-  CHECK(c.state.login.error.key == "counter.login.wrong_pin");
+  CHECK(c.state.login.refusal == kit::LoginRefusal::WrongPin);
   CHECK(c.state.login.pin.empty());
   CHECK_FALSE(c.state.login.busy);
   c.type("1111");
-  c.act(SubmitLogin{});
+  c.act(kit::SubmitLogin{});
   c.act(RequestFailed{"login", Failure::LockedOut, 5});
-  CHECK(c.state.login.error.key == "counter.login.locked_out");
-  CHECK(c.state.login.error.value == "5");
+  CHECK(c.state.login.refusal == kit::LoginRefusal::LockedOut);
+  CHECK(c.state.login.locked_minutes == 5);
   CHECK(c.state.screen == Screen::Login);
 }
 
@@ -249,11 +249,11 @@ TEST_CASE("a session that ended sends the staff back to login with a message; lo
   c.act(StartService{});
   c.act(RequestFailed{"start", Failure::SessionEnded, 0});
   CHECK(c.state.screen == Screen::Login);
-  CHECK(c.state.notice.key == "counter.notice.session_ended");
+  CHECK(c.state.login.session_ended);
   CHECK(c.state.staff_name.empty());
   CHECK_FALSE(c.state.ticket);
   CHECK(c.state.login.name == "Li");  // only the PIN to type again
-  CHECK(c.state.login.field == LoginField::Pin);
+  CHECK(c.state.login.field == kit::LoginField::Pin);
   CHECK_FALSE(c.state.services.empty());
   c.log_in("open");
   REQUIRE(std::holds_alternative<LogOut>(c.act(Logout{}).at(0)));

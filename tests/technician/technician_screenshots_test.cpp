@@ -57,7 +57,7 @@ void shoot(ui::Window& window, Device& device, const std::string& name, Language
 }
 
 void type(Device& d, const std::string& keys) {
-  for (char c : keys) d.act(TypeKey{c});
+  for (char c : keys) d.act(kit::LoginKey{c});
 }
 
 }  // namespace
@@ -77,12 +77,12 @@ TEST_CASE("every technician screen in zh and en") {
     Device d(node, language);
     shoot(window, d, "login", language);
     type(d, "Zhang");
-    d.act(FocusField{LoginField::Pin});
+    d.act(kit::FocusLoginField{kit::LoginField::Pin});
     type(d, "1111");
-    d.act(SubmitLogin{});
+    d.act(kit::SubmitLogin{});
     shoot(window, d, "login-wrong-pin", language);
     type(d, "3690");
-    d.act(SubmitLogin{});
+    d.act(kit::SubmitLogin{});
     REQUIRE(d.app.state().screen == Screen::Jobs);
     shoot(window, d, "jobs", language);
     d.act(OpenJob{urgent.code});

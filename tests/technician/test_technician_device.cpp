@@ -20,7 +20,7 @@ TEST_CASE("a wrong PIN is told; the right one shows my jobs and only mine") {
   const Request newer = h.node.job("Zhang", S::Assigned);
   h.log_in("ZHANG", "1111");
   CHECK(h.state().screen == Screen::Login);
-  CHECK(h.state().login.error.key == "tech.login.wrong_pin");
+  CHECK(h.state().login.refusal == kit::LoginRefusal::WrongPin);
   CHECK(h.state().login.pin.empty());
   h.type("3690");
   h.tap("login.submit");
@@ -37,7 +37,7 @@ TEST_CASE("counter staff cannot log in on the technician's device") {
   TechnicianHarness h(technician::Language::En);
   h.log_in("LI", "2580");
   CHECK(h.state().screen == Screen::Login);
-  CHECK(h.state().login.error.key == "tech.login.not_technician");
+  CHECK(h.state().login.refusal == kit::LoginRefusal::NotTechnician);
 }
 
 TEST_CASE("my job's details, a step with a note, and completion with the customer's rating stored") {

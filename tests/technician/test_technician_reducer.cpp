@@ -8,6 +8,7 @@
 
 using namespace kiosk::technician;
 using kiosk::EpochMs;
+namespace kit = kiosk::kit;
 
 namespace {
 
@@ -39,20 +40,20 @@ TechnicianState on_job(std::vector<std::string> next) {
 
 TEST_CASE("login needs a name and four digits; a right one loads my jobs") {
   TechnicianState s;
-  act(s, SubmitLogin{});
-  CHECK(s.login.error.key == "tech.login.need_name");
-  for (char c : std::string("Zhang")) act(s, TypeKey{c});
-  act(s, FocusField{LoginField::Pin});
-  for (char c : std::string("12a")) act(s, TypeKey{c});
+  act(s, kit::SubmitLogin{});
+  CHECK(s.login.refusal == kit::LoginRefusal::NeedName);
+  for (char c : std::string("Zhang")) act(s, kit::LoginKey{c});
+  act(s, kit::FocusLoginField{kit::LoginField::Pin});
+  for (char c : std::string("12a")) act(s, kit::LoginKey{c});
   CHECK(s.login.pin == "12");
-  CHECK(act(s, SubmitLogin{}).empty());
-  CHECK(s.login.error.key == "tech.login.need_pin");
-  act(s, TypeKey{'3'});
-  act(s, TypeKey{'4'});
-  const std::vector<Effect> login = act(s, SubmitLogin{});
+  CHECK(act(s, kit::SubmitLogin{}).empty());
+  CHECK(s.login.refusal == kit::LoginRefusal::NeedPin);
+  act(s, kit::LoginKey{'3'});
+  act(s, kit::LoginKey{'4'});
+  const std::vector<Effect> login = act(s, kit::SubmitLogin{});
   REQUIRE(login.size() == 1);
   CHECK(std::get<LogIn>(login[0]).name == "Zhang");
-  CHECK(act(s, SubmitLogin{}).empty());  // busy
+  CHECK(act(s, kit::SubmitLogin{}).empty());  // busy
   const std::vector<Effect> loaded = act(s, LoggedIn{"Zhang"});
   CHECK(s.screen == Screen::Jobs);
   CHECK(s.login.pin.empty());
@@ -174,7 +175,7 @@ TEST_CASE("the link goes down with a doubling retry, and a session ending return
   CHECK_FALSE(s.link.down);
   act(s, RequestFailed{"job", Failure::SessionEnded, 0}, 14'000);
   CHECK(s.screen == Screen::Login);
-  CHECK(s.notice.key == "tech.notice.session_ended");
+  CHECK(s.login.session_ended);
   CHECK(s.login.name == "Zhang");
   CHECK_FALSE(s.job);
 }

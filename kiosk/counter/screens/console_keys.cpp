@@ -43,15 +43,17 @@ bool shortcut_pressed(std::string_view label) {
 }
 
 void read_login_keys(const CounterView& view, const Emit& emit) {
+  using kit::LoginField;
+  const kit::StaffLoginForm& form = view.state.login;
   const ImGuiIO& io = ImGui::GetIO();
   for (ImWchar c : io.InputQueueCharacters)
-    if (c < 0x80 && (std::isalnum(c) || c == ' ')) emit(TypeKey{static_cast<char>(c)});
-  if (pressed(GLFW_KEY_BACKSPACE)) emit(TypeKey{'<'});
+    if (c < 0x80 && (std::isalnum(c) || c == ' ')) emit(kit::LoginKey{static_cast<char>(c)});
+  if (pressed(GLFW_KEY_BACKSPACE)) emit(kit::LoginKey{'<'});
   if (pressed(GLFW_KEY_TAB))
-    emit(FocusField{view.state.login.field == LoginField::Name ? LoginField::Pin : LoginField::Name});
+    emit(kit::FocusLoginField{form.field == LoginField::Name ? LoginField::Pin : LoginField::Name});
   if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) {
-    if (view.state.login.field == LoginField::Name && view.state.login.pin.empty()) emit(FocusField{LoginField::Pin});
-    else emit(SubmitLogin{});
+    if (form.field == LoginField::Name && form.pin.empty()) emit(kit::FocusLoginField{LoginField::Pin});
+    else emit(kit::SubmitLogin{});
   }
 }
 

@@ -18,8 +18,8 @@
 //   check           "check.code", "check.digits", "ck.<key>", "ck.del", "ck.clear", "check.find"
 //   check result    "check.again", "check.done"
 //   idle overlay    "idle.continue"
-//   staff corner    "staff.hold" (welcome title, held 3 s), "staff.name", "staff.pin", "key.*", "staff.submit",
-//                   "admin.refresh", "admin.close"
+//   staff corner    "staff.hold" (welcome title, held 3 s); the staff login's "login.name", "login.pin",
+//                   "key.*", "login.submit" (kit/staff_login.h); "admin.refresh", "admin.close"
 #pragma once
 
 #include <functional>
