@@ -31,6 +31,15 @@ RoleOptions read_role_options(CommandLine& cl, const std::vector<std::string>& l
   return options;
 }
 
+ui::FontScale staff_font_scale() {
+  ui::FontScale scale;
+  scale.body = 1.0f / 30;
+  scale.large = 1.0f / 20;
+  scale.huge = 1.0f / 7;
+  scale.min_width_em = 40;
+  return scale;
+}
+
 std::string read_store_url(CommandLine& cl) {
   std::string url = cl.required("store");
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)

@@ -32,6 +32,9 @@ struct RoleOptions {
 // Reads the common flags; `languages` are the values --lang takes, the first
 // the default. Throws UsageError for a bad value.
 RoleOptions read_role_options(CommandLine& cl, const std::vector<std::string>& languages = {"zh", "en"});
+// The staff's screens (counter console, technician's tablet) show more than a
+// customer's: somewhat smaller fonts.
+ui::FontScale staff_font_scale();
 // --store: the store node's URL (http:// or https://), without a trailing slash.
 std::string read_store_url(CommandLine& cl);
 // "zh" or "en" as the screens' Language.

@@ -6,15 +6,6 @@
 
 namespace kiosk::counter {
 
-ui::FontScale counter_font_scale() {
-  ui::FontScale scale;
-  scale.body = 1.0f / 30;
-  scale.large = 1.0f / 20;
-  scale.huge = 1.0f / 7;
-  scale.min_width_em = 40;
-  return scale;
-}
-
 std::vector<Effect> CounterRole::start(State& state, EpochMs now) const {
   state.language = config.language;
   state.queue_loaded_at = now;

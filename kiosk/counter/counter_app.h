@@ -27,9 +27,6 @@ struct CounterAppConfig {
   std::string rime_data_dir;  // the deployed pinyin schema; empty: platform/ime's default
 };
 
-// The console shows more than a customer screen: somewhat smaller fonts.
-ui::FontScale counter_font_scale();
-
 struct CounterRole {
   using State = CounterState;
   using Action = counter::Action;

@@ -25,7 +25,7 @@ int run_counter_role(CommandLine& cl) {
   app::Translations texts = app::role_texts();
   app::StopSignals stop_signals;  // before any other thread starts
   options.window.title = "Counter " + std::to_string(config.counter);
-  options.window.font_scale = counter_font_scale();
+  options.window.font_scale = app::staff_font_scale();
   options.window.hide_cursor = false;  // staff may use a mouse
   ui::Window window(options.window);
   CounterApp app(CounterRole{config, std::move(texts)}, app::wall_now_ms(), [] { ui::Window::wake(); });

@@ -35,7 +35,7 @@ class Requests {
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
-                          [&](const LogOut&) { log_out(); },
+                          [&](const LogOut&) { client_.end_session(); },
                           [&](const LoadQueue&) { load_queue(); },
                           [&](const LoadReprints&) { load_reprints(); },
                           [&](const CounterCommand& e) { act(e); },
@@ -55,16 +55,7 @@ class Requests {
   void log_in(const LogIn& e) {
     Result<Json> answer = client_.login(e.name, e.pin, counter_);
     if (!answer) return fail("login", answer.error());
-    const Json& staff = answer.value().value("staff", Json::object());
-    post_(LoggedIn{staff.is_object() && staff.contains("name") && staff["name"].is_string()
-                       ? staff["name"].get<std::string>()
-                       : e.name});
-  }
-
-  void log_out() {
-    if (!client_.logged_in()) return;
-    Result<Json> answer = client_.logout();  // the token is forgotten either way
-    if (!answer) std::fprintf(stderr, "kiosk: logout: %s\n", answer.error().message.c_str());
+    post_(LoggedIn{remote::staff_name_in(answer.value(), e.name)});
   }
 
   void load_queue() {

@@ -2,6 +2,7 @@
 // JSON errors and transport failures onto Result errors.
 #include "remote/store_node_client.h"
 
+#include <cstdio>
 #include <utility>
 
 namespace kiosk::remote {
@@ -106,6 +107,18 @@ Result<Json> StoreNodeClient::products() { return send("GET", "/products", nullp
 
 Result<Json> StoreNodeClient::create_request(const Json& form, std::string_view ticket_id) {
   return send("POST", ticket_id.empty() ? "/requests" : "/tickets/" + std::string(ticket_id) + "/request", &form, {});
+}
+
+void StoreNodeClient::end_session() {
+  if (!logged_in()) return;
+  Result<Json> answer = logout();
+  if (!answer) std::fprintf(stderr, "kiosk: logout: %s\n", answer.error().message.c_str());
+}
+
+std::string staff_name_in(const Json& login_answer, const std::string& typed_name) {
+  const Json& staff = login_answer.value("staff", Json::object());
+  return staff.is_object() && staff.contains("name") && staff["name"].is_string() ? staff["name"].get<std::string>()
+                                                                                   : typed_name;
 }
 
 }  // namespace kiosk::remote

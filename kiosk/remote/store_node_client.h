@@ -37,6 +37,8 @@ class StoreNodeClient {
   // POST /login without a counter: a technician's session.
   Result<Json> technician_login(std::string_view name, std::string_view pin);
   Result<Json> logout();
+  // Ends the session if there is one; a failure is only logged (the token is forgotten either way).
+  void end_session();
   bool logged_in() const { return !token_.empty(); }
   void forget_session() { token_.clear(); }
 
@@ -66,5 +68,8 @@ class StoreNodeClient {
 
 // The ErrorKind an API error status maps to (see the table above).
 ErrorKind error_kind_for_status(long status);
+
+// The staff member's name in a login answer ({"staff": {"name": ...}}), else the name typed.
+std::string staff_name_in(const Json& login_answer, const std::string& typed_name);
 
 }  // namespace kiosk::remote

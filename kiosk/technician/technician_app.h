@@ -24,9 +24,6 @@ struct TechnicianAppConfig {
   TechnicianTimings timings;
 };
 
-// A job holds more than a customer screen: the counter console's smaller fonts.
-ui::FontScale technician_font_scale();
-
 struct TechnicianRole {
   using State = TechnicianState;
   using Action = technician::Action;

@@ -20,7 +20,7 @@ int run_technician_role(CommandLine& cl) {
   app::Translations texts = app::role_texts();
   app::StopSignals stop_signals;  // before any other thread starts
   options.window.title = "Technician";
-  options.window.font_scale = technician_font_scale();
+  options.window.font_scale = app::staff_font_scale();
   ui::Window window(options.window);
   TechnicianApp app(TechnicianRole{config, std::move(texts)}, app::wall_now_ms(), [] { ui::Window::wake(); });
   return app::show_role(window, app, options, stop_signals,

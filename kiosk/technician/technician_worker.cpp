@@ -21,7 +21,7 @@ class Requests {
 
   void run(const Effect& effect) {
     std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
-                          [&](const LogOut&) { log_out(); },
+                          [&](const LogOut&) { client_.end_session(); },
                           [&](const LoadJobs&) { load_jobs(); },
                           [&](const LoadJob& e) { load_job(e.code); },
                           [&](const SendTransition& e) { transition(e); },
@@ -38,16 +38,7 @@ class Requests {
   void log_in(const LogIn& e) {
     Result<Json> answer = client_.technician_login(e.name, e.pin);
     if (!answer) return fail("login", answer.error());
-    const Json& staff = answer.value().value("staff", Json::object());
-    post_(LoggedIn{staff.is_object() && staff.contains("name") && staff["name"].is_string()
-                       ? staff["name"].get<std::string>()
-                       : e.name});
-  }
-
-  void log_out() {
-    if (!client_.logged_in()) return;
-    Result<Json> answer = client_.logout();  // the token is forgotten either way
-    if (!answer) std::fprintf(stderr, "kiosk: logout: %s\n", answer.error().message.c_str());
+    post_(LoggedIn{remote::staff_name_in(answer.value(), e.name)});
   }
 
   void load_jobs() {

@@ -1,6 +1,7 @@
 // CounterHarness: the console on the fixture's node, and logging in.
 #include "counter_harness.h"
 
+#include "app/role_runner.h"
 #include "support/kiosk_texts.h"
 
 namespace kiosk::test {
@@ -8,7 +9,7 @@ namespace {
 
 ui::HeadlessConfig headless_config() {
   ui::HeadlessConfig config;
-  config.font_scale = counter::counter_font_scale();
+  config.font_scale = app::staff_font_scale();
   return config;
 }
 

@@ -1,6 +1,7 @@
 // TechnicianHarness: the device on the fixture's node, and logging in.
 #include "technician_harness.h"
 
+#include "app/role_runner.h"
 #include "support/kiosk_texts.h"
 
 namespace kiosk::test {
@@ -8,7 +9,7 @@ namespace {
 
 ui::HeadlessConfig headless_config() {
   ui::HeadlessConfig config;
-  config.font_scale = technician::technician_font_scale();
+  config.font_scale = app::staff_font_scale();
   return config;
 }
 

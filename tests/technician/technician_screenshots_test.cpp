@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "support/xvfb_server.h"
+#include "app/role_runner.h"
 #include "support/kiosk_texts.h"
 #include "technician_harness.h"
 #include "ui/window.h"
@@ -67,7 +68,7 @@ TEST_CASE("every technician screen in zh and en") {
   ui::WindowConfig config;
   config.title = "technician-screenshots";
   config.windowed = ui::WindowSize{1280, 800};
-  config.font_scale = technician_font_scale();
+  config.font_scale = app::staff_font_scale();
   ui::Window window(config);
   for (Language language : {Language::Zh, Language::En}) {
     test::JobNode node;

@@ -1,5 +1,5 @@
 // kiosk.toml's values as default command-line options, and its store settings applied to the store.
-#include "app/config_args.h"
+#include "main/config_args.h"
 
 #include <algorithm>
 #include <cstdio>

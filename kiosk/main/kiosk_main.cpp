@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/command_line.h"
-#include "app/config_args.h"
+#include "main/config_args.h"
 #include "customer/customer_role.h"
 #include "app/window_runtime.h"
 #include "counter/counter_role.h"
