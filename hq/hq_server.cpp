@@ -5,16 +5,12 @@
 
 #include <httplib.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <mutex>
-#include <regex>
-#include <vector>
 
-#include "core/listen_socket.h"
+#include "http_server/json_http_server.h"
 #include "hq/hq_commands.h"
 #include "hq/device_health.h"
 #include "hq/hq_db.h"
@@ -24,31 +20,14 @@ namespace kiosk::hq {
 namespace {
 
 using json = nlohmann::ordered_json;
-constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr std::int64_t kMaxChangesPerAnswer = 1000, kDefaultChanges = 200;
 
-struct ThreadDb {
-  std::uint64_t owner = 0;
-  std::unique_ptr<Database> db;
-};
-thread_local ThreadDb t_db;
-std::atomic<std::uint64_t> g_next_server_id{1};
+using http_server::bearer_token;
+using http_server::send_api_error;
+using http_server::send_json;
 
-void send(httplib::Response& res, int status, const std::string& body) {
-  res.status = status;
-  res.set_content(body, kJson);
-}
-
-void send_error(httplib::Response& res, const ApiError& error) {
-  if (error.retry_after_s) res.set_header("Retry-After", std::to_string(*error.retry_after_s));
-  send(res, error.status, error_body(error));
-}
-
-std::string bearer_token(const httplib::Request& req) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) return {};
-  return header.substr(kBearer.size());
+http_server::ServerLimits limits_of(const HqServerConfig& config) {
+  return {config.handler_threads, config.max_body_bytes, 30};
 }
 
 std::optional<std::string> param(const httplib::Request& req, const char* name) {
@@ -67,17 +46,12 @@ ApiError storage_failure(const SqliteError& e) {
 
 class HqServer::Routes {
  public:
-  Routes(const HqServerConfig& config, const Clock& clock) : config_(config), clock_(clock) {
-    server_.new_task_queue = [threads = config.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
-    server_.set_payload_max_length(config.max_body_bytes);
-    server_.set_keep_alive_max_count(1000);
-    server_.set_tcp_nodelay(true);
-    server_.set_read_timeout(30, 0);
-    server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
-    server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
-    server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      send_error(res, {500, "internal", "HQ failed on this request", {}});
-    });
+  Routes(const HqServerConfig& config, const Clock& clock)
+      : config_(config), clock_(clock), http_(limits_of(config), "HQ", [this](const httplib::Request& req) {
+          const auto found = allowed_.find(req.path);
+          return found == allowed_.end() ? std::string() : found->second;
+        }) {
+    httplib::Server& server_ = http_.routes();
     allowed_["/sync/v1/upload"] = "POST";
     allowed_["/sync/v1/commands"] = "POST";
     allowed_["/sync/v1/changes"] = "GET";
@@ -88,7 +62,7 @@ class HqServer::Routes {
       guarded(req, res, [&](Database& db, const Device& device) {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
         const std::int64_t limit = query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
-        send(res, 200, changes_for(db, device, after, limit, clock_.now_ms()).dump());
+        send_json(res, 200, changes_for(db, device, after, limit, clock_.now_ms()).dump());
       });
     });
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
@@ -96,14 +70,13 @@ class HqServer::Routes {
         std::unique_lock one_writer(writes_);
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
         one_writer.unlock();
-        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_error(res, *error);
-        send(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       });
     });
   }
 
-  httplib::Server& server() { return server_; }
-  const ListenSocket& listen_socket() const { return listen_socket_; }
+  http_server::JsonHttpServer& http() { return http_; }
 
  private:
   // Authenticates the device, then runs `act`; maps every failure to a JSON error.
@@ -111,17 +84,17 @@ class HqServer::Routes {
                const std::function<void(Database&, const Device&)>& act) {
     try {
       Result<Database*> db = thread_db();
-      if (!db) return send_error(res, {503, "storage", db.error().message, 5});
+      if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
       std::variant<Device, ApiError> device = authenticate_device(*db.value(), bearer_token(req));
-      if (const ApiError* error = std::get_if<ApiError>(&device)) return send_error(res, *error);
+      if (const ApiError* error = std::get_if<ApiError>(&device)) return send_api_error(res, *error);
       take_health(*db.value(), std::get<Device>(device), req);
       act(*db.value(), std::get<Device>(device));
     } catch (const BadRequest& e) {
-      send_error(res, {400, e.code(), e.what(), {}});
+      send_api_error(res, {400, e.code(), e.what(), {}});
     } catch (const SqliteError& e) {
-      send_error(res, storage_failure(e));
+      send_api_error(res, storage_failure(e));
     } catch (const std::exception& e) {
-      send_error(res, {500, "internal", e.what(), {}});
+      send_api_error(res, {500, "internal", e.what(), {}});
     }
   }
 
@@ -129,7 +102,7 @@ class HqServer::Routes {
     const std::string encoding = req.get_header_value("Content-Encoding");
     if (!encoding.empty() && encoding != "gzip" && encoding != "identity") {
       res.set_header("Connection", "close");
-      return send_error(res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent (got \"" + encoding + "\")", {}});
+      return send_api_error(res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent (got \"" + encoding + "\")", {}});
     }
     // The device is known before the body is read: an unknown one sends nothing in vain.
     bool body_read = false;
@@ -147,13 +120,13 @@ class HqServer::Routes {
       });
       if (too_large || (!read && res.status == 413)) {
         res.set_header("Connection", "close");
-        return send_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) +
+        return send_api_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) +
                                                       " bytes as sent or " + std::to_string(config_.max_inflated_bytes) +
                                                       " bytes inflated; send fewer records per batch", {}});
       }
       if (!read) {
         res.set_header("Connection", "close");
-        return send_error(res, {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
+        return send_api_error(res, {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
       }
       // One writer at a time in this process: a hand-over here, where SQLite's
       // busy handler would sleep in steps of up to 100 ms between tries.
@@ -161,8 +134,8 @@ class HqServer::Routes {
       std::variant<json, ApiError> answer =
           apply_upload(db, device, body, clock_.now_ms(), UploadLimits{config_.max_records});
       one_writer.unlock();
-      if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_error(res, *error);
-      send(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+      send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
     if (!body_read) res.set_header("Connection", "close");  // the unread body must not be taken for the next request
   }
@@ -181,40 +154,13 @@ class HqServer::Routes {
     }
   }
 
-  Result<Database*> thread_db() {
-    if (t_db.owner != id_ || !t_db.db) {
-      Result<std::unique_ptr<Database>> opened = open_hq_db(config_.db_path);
-      if (!opened) return opened.error();
-      t_db = ThreadDb{id_, std::move(opened).value()};
-    }
-    return t_db.db.get();
-  }
-
-  // Errors cpp-httplib answers itself (no route, body too large, bad HTTP)
-  // get a JSON body too; ours already have one.
-  void answer_http_error(const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) {
-      const auto found = allowed_.find(req.path);
-      if (found != allowed_.end() && found->second != req.method) {
-        res.set_header("Allow", found->second);
-        return send_error(res, {405, "method-not-allowed", req.method + " is not allowed here; use " + found->second, {}});
-      }
-      return send_error(res, {404, "not-found", "no endpoint " + req.path, {}});
-    }
-    if (res.status == 413)
-      return send_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) + " bytes", {}});
-    if (res.status == 415) return send_error(res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent", {}});
-    if (res.status >= 500) return send_error(res, {res.status, "internal", "HQ failed on this request", {}});
-    send_error(res, {res.status, "bad-request", "the request is not valid HTTP for HQ", {}});
-  }
+  Result<Database*> thread_db() { return connections_.get([this] { return open_hq_db(config_.db_path); }); }
 
   const HqServerConfig& config_;
   const Clock& clock_;
-  const std::uint64_t id_ = g_next_server_id++;
-  httplib::Server server_;
-  ListenSocket listen_socket_;
   std::map<std::string, std::string> allowed_;  // path -> its method, for 405
+  http_server::JsonHttpServer http_;            // after allowed_, which it reads
+  http_server::ConnectionPerThread<Database> connections_;
   std::mutex writes_;
 };
 
@@ -228,22 +174,9 @@ HqServer::~HqServer() { stop(); }
 Result<int> HqServer::start() {
   Result<std::unique_ptr<Database>> db = open_hq_db(config_.db_path);
   if (!db) return db.error();
-  httplib::Server& server = routes_->server();
-  const std::string& host = config_.listen.host;
-  const int port = config_.listen.port == 0 ? server.bind_to_any_port(host)
-                                            : (server.bind_to_port(host, config_.listen.port) ? config_.listen.port : -1);
-  if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(config_.listen.port));
-  if (!routes_->listen_socket().widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
-  listener_ = std::thread([&server] { server.listen_after_bind(); });
-  for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return port;
+  return routes_->http().start(config_.listen);
 }
 
-void HqServer::stop() {
-  if (!listener_.joinable()) return;
-  for (int i = 0; i < 5000 && !routes_->server().is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  routes_->server().stop();
-  listener_.join();
-}
+void HqServer::stop() { routes_->http().stop(); }
 
 }  // namespace kiosk::hq

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "codec/api_json.h"
 #include "core/clock.h"
@@ -41,7 +40,6 @@ class HqServer {
   HqServerConfig config_;
   const Clock& clock_;
   std::unique_ptr<Routes> routes_;
-  std::thread listener_;
 };
 
 }  // namespace kiosk::hq

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "codec/queue_json.h"
-#include "core/listen_socket.h"
+#include "http_server/json_http_server.h"
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
@@ -26,19 +26,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr int kMaxEventsPerAnswer = 100;
 constexpr std::size_t kMaxNameBytes = 160, kMaxPinBytes = 16, kMaxReasonBytes = 400, kMaxCodeBytes = 8;
 constexpr int kMaxCounter = 9999;
-
-// One store connection per handler thread, opened on its first request. The
-// owner id tells apart servers in one process (tests) that reuse nothing else.
-struct ThreadStore {
-  std::uint64_t owner = 0;
-  std::unique_ptr<StoreDb> store;
-};
-thread_local ThreadStore t_store;
-std::atomic<std::uint64_t> g_next_server_id{1};
 
 json event_json(const CallEvent& e) {
   return json{{"seq", e.seq}, {"kind", to_string(e.kind)}, {"ticket", e.ticket_label},
@@ -50,22 +40,9 @@ json session_json(const StaffSession& s) {
               {"staff", {{"name", s.staff_name}, {"role", to_string(s.role)}}}};
 }
 
-void send(httplib::Response& res, int status, const std::string& body) {
-  res.status = status;
-  res.set_content(body, kJson);
-}
-
-void send_error(httplib::Response& res, const ApiError& error) {
-  if (error.retry_after_s) res.set_header("Retry-After", std::to_string(*error.retry_after_s));
-  send(res, error.status, error_body(error));
-}
-
-std::string bearer_token(const httplib::Request& req) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) return {};
-  return header.substr(kBearer.size());
-}
+using http_server::bearer_token;
+using http_server::send_api_error;
+using http_server::send_json;
 
 }  // namespace
 
@@ -79,21 +56,14 @@ class StoreNodeServer::Routes {
   using Endpoint = RouteEndpoint;
   using Auth = RouteAuth;
 
-  Routes(const StoreNodeConfig& config, const Clock& clock) : config_(config), clock_(clock) {
-    server_.new_task_queue = [threads = config.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
-    server_.set_payload_max_length(config.max_body_bytes);
-    server_.set_keep_alive_max_count(1000);
-    server_.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
-    server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
-    server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
-    server_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      send_error(res, {500, "internal", "the node failed on this request", {}});
-    });
+  Routes(const StoreNodeConfig& config, const Clock& clock)
+      : config_(config), clock_(clock),
+        http_({config.handler_threads, config.max_body_bytes, std::nullopt}, "the node",
+              [this](const httplib::Request& req) { return other_method(req); }) {
     add_routes();
   }
 
-  httplib::Server& server() { return server_; }
-  const ListenSocket& listen_socket() const { return listen_socket_; }
+  http_server::JsonHttpServer& http() { return http_; }
   CallEventSignal& events() { return events_; }
 
  private:
@@ -102,61 +72,42 @@ class StoreNodeServer::Routes {
     auto handler = [this, auth, endpoint = std::move(endpoint)](const httplib::Request& req, httplib::Response& res) {
       handle(req, res, auth, endpoint);
     };
-    if (method == "GET") server_.Get(pattern, handler);
-    else server_.Post(pattern, handler);
+    if (method == "GET") http_.routes().Get(pattern, handler);
+    else http_.routes().Post(pattern, handler);
   }
 
   void handle(const httplib::Request& req, httplib::Response& res, Auth auth, const Endpoint& endpoint) {
     try {
       Result<StoreDb*> store = thread_store();
-      if (!store) return send_error(res, api_error_from(store.error()));
+      if (!store) return send_api_error(res, api_error_from(store.error()));
       Context context{*store.value(), req, std::nullopt};
       if (auth == Auth::Staff) {
         const std::string token = bearer_token(req);
-        if (token.empty()) return send_error(res, {401, "missing-token", "log in and send Authorization: Bearer TOKEN", {}});
+        if (token.empty()) return send_api_error(res, {401, "missing-token", "log in and send Authorization: Bearer TOKEN", {}});
         Result<StaffSession> session = StaffBook(context.store, clock_, config_.staff).authenticate(token);
-        if (!session) return send_error(res, api_error_from(session.error()));
+        if (!session) return send_api_error(res, api_error_from(session.error()));
         context.session = std::move(session).value();
       }
       Result<json> answer = endpoint(context);
-      if (!answer) return send_error(res, api_error_from(answer.error()));
-      send(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      if (!answer) return send_api_error(res, api_error_from(answer.error()));
+      send_json(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     } catch (const BadRequest& e) {
-      send_error(res, {400, e.code(), e.what(), {}});
+      send_api_error(res, {400, e.code(), e.what(), {}});
     } catch (const SqliteError& e) {
-      send_error(res, {503, "storage", e.what(), 1});
+      send_api_error(res, {503, "storage", e.what(), 1});
     } catch (const std::exception& e) {
-      send_error(res, {500, "internal", e.what(), {}});
+      send_api_error(res, {500, "internal", e.what(), {}});
     }
   }
 
-  Result<StoreDb*> thread_store() {
-    if (t_store.owner != id_ || !t_store.store) {
-      Result<std::unique_ptr<StoreDb>> opened = StoreDb::open(config_.data_dir);
-      if (!opened) return opened.error();
-      t_store = ThreadStore{id_, std::move(opened).value()};
-    }
-    return t_store.store.get();
-  }
+  Result<StoreDb*> thread_store() { return connections_.get([this] { return StoreDb::open(config_.data_dir); }); }
 
-  // Errors cpp-httplib answers itself (no route, body too large, bad HTTP)
-  // get a JSON body too; ours already have one.
-  void answer_http_error(const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) {
-      std::string allowed;
-      for (const auto& [method, pattern] : patterns_)
-        if (method != req.method && std::regex_match(req.path, pattern)) allowed = method;
-      if (!allowed.empty()) {
-        res.set_header("Allow", allowed);
-        return send_error(res, {405, "method-not-allowed", req.method + " is not allowed here; use " + allowed, {}});
-      }
-      return send_error(res, {404, "not-found", "no endpoint " + req.path, {}});
-    }
-    if (res.status == 413)
-      return send_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) + " bytes", {}});
-    if (res.status >= 500) return send_error(res, {res.status, "internal", "the node failed on this request", {}});
-    send_error(res, {res.status, "bad-request", "the request is not valid HTTP for this node", {}});
+  // The method another route of this path takes (for 405), if any.
+  std::string other_method(const httplib::Request& req) const {
+    std::string allowed;
+    for (const auto& [method, pattern] : patterns_)
+      if (method != req.method && std::regex_match(req.path, pattern)) allowed = method;
+    return allowed;
   }
 
   // The counter in the path must be the session's counter.
@@ -301,12 +252,11 @@ class StoreNodeServer::Routes {
 
   const StoreNodeConfig& config_;
   const Clock& clock_;
-  const std::uint64_t id_ = g_next_server_id++;
-  httplib::Server server_;
+  std::vector<std::pair<std::string, std::regex>> patterns_;
+  http_server::JsonHttpServer http_;  // after patterns_, which it reads
+  http_server::ConnectionPerThread<StoreDb> connections_;
   CallEventSignal events_;
   std::mutex writes_;
-  std::vector<std::pair<std::string, std::regex>> patterns_;
-  ListenSocket listen_socket_;
 };
 
 // [SECTION] Lifetime
@@ -319,24 +269,12 @@ StoreNodeServer::~StoreNodeServer() { stop(); }
 Result<int> StoreNodeServer::start() {
   Result<std::unique_ptr<StoreDb>> store = StoreDb::open(config_.data_dir);
   if (!store) return store.error();
-  httplib::Server& server = routes_->server();
-  const std::string& host = config_.listen.host;
-  const int port = config_.listen.port == 0 ? server.bind_to_any_port(host)
-                                            : (server.bind_to_port(host, config_.listen.port) ? config_.listen.port : -1);
-  if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(config_.listen.port));
-  if (!routes_->listen_socket().widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
-  listener_ = std::thread([&server] { server.listen_after_bind(); });
-  for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return port;
+  return routes_->http().start(config_.listen);
 }
 
 void StoreNodeServer::stop() {
   routes_->events().stop();
-  if (!listener_.joinable()) return;
-  // stop() is a no-op until listen_after_bind has marked the server running.
-  for (int i = 0; i < 5000 && !routes_->server().is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  routes_->server().stop();
-  listener_.join();
+  routes_->http().stop();
 }
 
 }  // namespace kiosk::node

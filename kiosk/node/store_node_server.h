@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -49,7 +48,6 @@ class StoreNodeServer {
   StoreNodeConfig config_;
   const Clock& clock_;
   std::unique_ptr<Routes> routes_;
-  std::thread listener_;
 };
 
 }  // namespace kiosk::node
