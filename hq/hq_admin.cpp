@@ -12,20 +12,13 @@
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
+#include "store/storage_guard.h"
 
 namespace kiosk::hq {
 namespace {
 
 constexpr std::size_t kMaxIdChars = 64, kMaxNameChars = 160;
 
-template <class Body>
-auto guarded(Body&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
 
 }  // namespace
 
@@ -47,7 +40,7 @@ void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::
 Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name) {
   if (auto problem = check_single_line("store id", id, kMaxIdChars)) return invalid_argument(*problem);
   if (auto problem = check_single_line("store name", name, kMaxNameChars)) return invalid_argument(*problem);
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     if (store_exists(id)) return refused("store " + id + " exists already", "duplicate-store");
     db_.prepare("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)").bind(1, id).bind(2, name).bind(3, clock_.now_ms()).run();
@@ -57,7 +50,7 @@ Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name) 
 }
 
 Result<Json> HqAdmin::stores() {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Statement& q = db_.prepare(
         "SELECT s.id, s.name, (SELECT count(*) FROM device d WHERE d.store_id = s.id AND d.revoked_at IS NULL), "
         "(SELECT count(*) FROM record r WHERE r.store_id = s.id) FROM hq_store s ORDER BY s.id");
@@ -72,7 +65,7 @@ Result<Json> HqAdmin::stores() {
 Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string& label) {
   if (auto problem = check_single_line("device label", label, kMaxNameChars); problem && !label.empty())
     return invalid_argument(*problem);
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
     const std::string id = new_uuid(), token = new_session_token();
@@ -84,7 +77,7 @@ Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string&
 }
 
 Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     Statement& q = db_.prepare("SELECT store_id, revoked_at FROM device WHERE id = ?1");
     q.bind(1, device_id);
@@ -102,7 +95,7 @@ Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
 }
 
 Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Statement& q = db_.prepare(
         "SELECT d.id, d.store_id, d.label, d.created_at, d.revoked_at, d.last_seen_at, "
         "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id) "
@@ -124,7 +117,7 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
 Result<Json> HqAdmin::import_catalog(const std::string& path) {
   Result<std::vector<Service>> catalog = read_catalog_file(path);
   if (!catalog) return catalog.error();
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     std::map<std::string, std::pair<std::string, bool>> before;  // code -> (data, active)
     Statement& all = db_.prepare("SELECT code, data, active FROM service");
@@ -171,7 +164,7 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
     return invalid_argument("a PIN is 4 to 8 digits", "bad-pin");
   const std::optional<std::string> hash = hash_pin(pin, cost);  // slow: before the write lock
   if (!hash) return storage_error("could not hash the PIN (out of memory)");
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
     Statement& q = db_.prepare("SELECT id, active FROM staff WHERE store_id = ?1 AND name = ?2");
@@ -197,7 +190,7 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
 }
 
 Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::string& name) {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     Statement& q = db_.prepare("SELECT id, role, pin_hash FROM staff WHERE store_id = ?1 AND name = ?2 AND active = 1");
     q.bind(1, store_id).bind(2, name);
@@ -217,7 +210,7 @@ Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::strin
 // [SECTION] Assignments
 
 Result<Json> HqAdmin::assign(const std::string& request_code, const std::string& technician_id) {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     Statement& tech = db_.prepare("SELECT store_id, role, active FROM staff WHERE id = ?1");
     tech.bind(1, technician_id);
@@ -259,7 +252,7 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
       {"request-ratings", "request_rating"}};
   const auto kind = kKinds.find(kind_name);
   if (kind == kKinds.end()) return invalid_argument("--kind must be tickets, ratings, requests or request-events");
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
     Statement& q = db_.prepare(
         "SELECT id, revision, data, device_id, received_at FROM record WHERE store_id = ?1 AND kind = ?2 ORDER BY rowid");
@@ -282,7 +275,7 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
 }
 
 Result<Json> HqAdmin::parked(const std::optional<std::string>& store_id, const std::function<void(const std::string&)>& line) {
-  return guarded([&]() -> Result<Json> {
+  return storage_guarded([&]() -> Result<Json> {
     Statement& q = db_.prepare(
         "SELECT device_id, incarnation, seq, store_id, code, message, raw, parked_at FROM parked_record "
         "WHERE ?1 IS NULL OR store_id = ?1 ORDER BY parked_at, seq");

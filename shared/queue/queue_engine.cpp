@@ -14,6 +14,7 @@
 #include "core/comma_list.h"
 #include "queue/ticket_label.h"
 #include "store/catalog.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -66,21 +67,9 @@ std::optional<Ticket> find_ticket(Database& db, const std::string& id) {
 
 // [SECTION] Plumbing
 
-template <class T, class Body>
-Result<T> QueueEngine::in_transaction(Body&& body) {
-  try {
-    Transaction tx(store_.db());
-    Result<T> result = body();
-    if (result) tx.commit();
-    return result;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
-
 template <class Change>
 Result<Ticket> QueueEngine::with_active_ticket(int counter, Change&& change) {
-  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+  return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
     std::optional<Ticket> ticket = active_ticket(counter);
@@ -164,7 +153,7 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
     if (!normalized) return normalized.error();
     phone = normalized.value();
   }
-  return in_transaction<IssuedTicket>([&]() -> Result<IssuedTicket> {
+  return storage_transaction(store_.db(), [&]() -> Result<IssuedTicket> {
     std::optional<Service> service = active_service(request.service_code);
     if (!service) return invalid_argument("unknown service \"" + request.service_code + "\"", "unknown-service");
     if (request.priority && !service->priority_allowed)
@@ -197,7 +186,7 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
 }
 
 Result<Ticket> QueueEngine::record_print(const std::string& ticket_id, PrintState state) {
-  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+  return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Statement& update = store_.db().prepare("UPDATE ticket SET print_state = ?2 WHERE id = ?1 RETURNING seq");
     update.bind(1, ticket_id).bind(2, to_string(state));
     if (!update.step()) return invalid_argument("no ticket with id " + ticket_id);
@@ -208,7 +197,7 @@ Result<Ticket> QueueEngine::record_print(const std::string& ticket_id, PrintStat
 }
 
 Result<std::vector<Ticket>> QueueEngine::tickets_to_reprint() {
-  try {
+  return storage_guarded([&]() -> Result<std::vector<Ticket>> {
     Statement& q = store_.db().prepare(std::string("SELECT ") + kTicketColumns +
                                        " FROM ticket WHERE business_day = ?1 AND print_state = 'failed' ORDER BY seq");
     q.bind(1, today());
@@ -216,13 +205,11 @@ Result<std::vector<Ticket>> QueueEngine::tickets_to_reprint() {
     while (q.step()) tickets.push_back(ticket_from_row(q));
     q.reset();
     return tickets;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<Ticket> QueueEngine::mark_reprinted(const std::string& ticket_id) {
-  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+  return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Statement& update = store_.db().prepare(
         "UPDATE ticket SET print_state = 'printed' WHERE id = ?1 AND print_state = 'failed' RETURNING seq");
     update.bind(1, ticket_id);
@@ -237,7 +224,7 @@ Result<Ticket> QueueEngine::mark_reprinted(const std::string& ticket_id) {
 Result<Ticket> QueueEngine::cancel(const std::string& label) {
   const std::optional<ParsedLabel> parsed = parse_ticket_label(label);
   if (!parsed) return invalid_argument("\"" + label + "\" is not a ticket number (expected a letter and digits, e.g. A012)");
-  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+  return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Statement& q = store_.db().prepare(
         "SELECT seq, state FROM ticket WHERE business_day = ?1 AND prefix = ?2 AND number = ?3 AND transferred_to IS NULL "
         "ORDER BY seq DESC LIMIT 1");
@@ -256,7 +243,7 @@ Result<Ticket> QueueEngine::cancel(const std::string& label) {
 // [SECTION] A counter's current ticket
 
 Result<Ticket> QueueEngine::call_next(int counter) {
-  return in_transaction<Ticket>([&]() -> Result<Ticket> {
+  return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
     if (c.value().state == CounterState::Closed) return refused(counter_name(counter) + " is closed; open it first");
@@ -387,7 +374,7 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
 // [SECTION] Counters
 
 Result<Counter> QueueEngine::open_counter(int counter, const std::vector<std::string>& service_codes) {
-  return in_transaction<Counter>([&]() -> Result<Counter> {
+  return storage_transaction(store_.db(), [&]() -> Result<Counter> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
     if (service_codes.empty()) return invalid_argument("a counter must serve at least one service");
@@ -403,7 +390,7 @@ Result<Counter> QueueEngine::open_counter(int counter, const std::vector<std::st
 
 Result<Counter> QueueEngine::pause_counter(int counter, const std::string& reason) {
   if (auto problem = check_single_line("pause reason", reason, 80)) return invalid_argument(*problem);
-  return in_transaction<Counter>([&]() -> Result<Counter> {
+  return storage_transaction(store_.db(), [&]() -> Result<Counter> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
     if (c.value().state == CounterState::Closed) return refused(counter_name(counter) + " is closed");
@@ -416,7 +403,7 @@ Result<Counter> QueueEngine::pause_counter(int counter, const std::string& reaso
 }
 
 Result<Counter> QueueEngine::close_counter(int counter) {
-  return in_transaction<Counter>([&]() -> Result<Counter> {
+  return storage_transaction(store_.db(), [&]() -> Result<Counter> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
     if (std::optional<Ticket> current = active_ticket(counter))
@@ -427,7 +414,7 @@ Result<Counter> QueueEngine::close_counter(int counter) {
 }
 
 Result<std::vector<Counter>> QueueEngine::counters() {
-  try {
+  return storage_guarded([&]() -> Result<std::vector<Counter>> {
     Statement& q = store_.db().prepare("SELECT number FROM counter ORDER BY number");
     std::vector<int> numbers;
     while (q.step()) numbers.push_back(q.int32(0));
@@ -435,15 +422,13 @@ Result<std::vector<Counter>> QueueEngine::counters() {
     std::vector<Counter> all;
     for (int n : numbers) all.push_back(load_counter(n).value());
     return all;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 // [SECTION] Reading
 
 Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
-  try {
+  return storage_guarded([&]() -> Result<std::vector<ServiceQueue>> {
     const std::string day = today();
     std::vector<Service> services = load_active_services(store_.db());
     const QueueSnapshot snapshot = queue_snapshot(services);
@@ -461,13 +446,11 @@ Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
       queues.push_back(std::move(q));
     }
     return queues;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<std::optional<Ticket>> QueueEngine::latest_ticket_today() {
-  try {
+  return storage_guarded([&]() -> Result<std::optional<Ticket>> {
     Statement& q = store_.db().prepare(std::string("SELECT ") + kTicketColumns +
                                        " FROM ticket WHERE business_day = ?1 AND transferred_from IS NULL "
                                        "ORDER BY seq DESC LIMIT 1");
@@ -476,14 +459,12 @@ Result<std::optional<Ticket>> QueueEngine::latest_ticket_today() {
     if (q.step()) ticket = ticket_from_row(q);
     q.reset();
     return ticket;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
   if (!is_calendar_date(business_day)) return invalid_argument("\"" + business_day + "\" is not a date (expected YYYY-MM-DD)");
-  try {
+  return storage_guarded([&]() -> Result<DayStats> {
     Database& db = store_.db();
     std::map<std::string, int> targets;
     Statement& services = db.prepare("SELECT code, wait_target_min FROM service");
@@ -501,9 +482,7 @@ Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
     }
     q.reset();
     return compute_day_stats(business_day, times, targets, clock_.now_ms());
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 }  // namespace kiosk

@@ -82,8 +82,6 @@ class QueueEngine {
   std::string today() const { return store_.zone().business_day(clock_.now_ms()); }
 
  private:
-  template <class T, class Body>
-  Result<T> in_transaction(Body&& body);
   // Runs `change` on the counter's called or serving ticket, in one transaction.
   template <class Change>
   Result<Ticket> with_active_ticket(int counter, Change&& change);

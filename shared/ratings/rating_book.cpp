@@ -9,6 +9,7 @@
 #include "core/random_id.h"
 #include "queue/ticket_label.h"
 #include "ratings/rating_check.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -56,7 +57,7 @@ const std::vector<std::string>& rating_reason_codes() {
 Result<Ticket> RatingBook::ratable_visit(const std::string& label, const std::string& check_digits) {
   const std::optional<ParsedLabel> parsed = parse_ticket_label(label);
   if (!parsed) return invalid_argument("\"" + label + "\" is not a ticket number", "not-a-ticket");
-  try {
+  return storage_guarded([&]() -> Result<Ticket> {
     const std::string day = store_.zone().business_day(clock_.now_ms());
     // The ticket issued at the kiosk holds the token the check digits come from.
     Statement& issued = store_.db().prepare(
@@ -83,9 +84,7 @@ Result<Ticket> RatingBook::ratable_visit(const std::string& label, const std::st
     q.reset();
     if (std::optional<Error> problem = why_not_ratable(visit)) return *problem;
     return visit.ticket;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<Rating> RatingBook::rate(const std::string& ticket_id, int score, const std::vector<std::string>& reasons) {
@@ -94,7 +93,7 @@ Result<Rating> RatingBook::rate(const std::string& ticket_id, int score, const s
   for (const std::string& reason : reasons)
     if (std::find(known.begin(), known.end(), reason) == known.end())
       return invalid_argument("unknown rating reason \"" + reason + "\"", "unknown-reason");
-  try {
+  return storage_guarded([&]() -> Result<Rating> {
     Database& db = store_.db();
     Transaction tx(db);
     Statement& q = db.prepare(std::string("SELECT ") + kVisitColumns + " FROM ticket t WHERE t.id = ?1");
@@ -110,9 +109,7 @@ Result<Rating> RatingBook::rate(const std::string& ticket_id, int score, const s
         .run();
     tx.commit();
     return rating;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 }  // namespace kiosk

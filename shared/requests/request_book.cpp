@@ -7,6 +7,7 @@
 #include "requests/request_text.h"
 #include "requests/request_validation.h"
 #include "store/product_catalog.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -17,14 +18,6 @@ constexpr int kMaxListLimit = 10000;
 const TextField kActor{"actor", "who made the change", 64, true};
 const TextField kNote{"note", "the note", 500, false, true};
 
-template <class T, class Body>
-Result<T> guarded(Body&& body) {
-  try {
-    return body();
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
 
 Result<std::string> stored_code(const std::string& typed) {
   std::optional<std::string> code = normalize_request_code(typed);
@@ -152,7 +145,7 @@ bool adopt_hq_status(Database& db, const std::string& code, RequestState state, 
 
 Result<Request> RequestBook::create(const RequestForm& form, const std::string& actor) {
   if (auto problem = check_request_text(kActor, actor)) return *problem;
-  return guarded<Request>([&]() -> Result<Request> {
+  return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
     Transaction tx(db);
@@ -167,7 +160,7 @@ Result<Request> RequestBook::create(const RequestForm& form, const std::string& 
 Result<Request> RequestBook::find(const std::string& typed) {
   Result<std::string> code = stored_code(typed);
   if (!code) return code.error();
-  return guarded<Request>([&]() -> Result<Request> {
+  return storage_guarded([&]() -> Result<Request> {
     std::optional<Request> found = request_rows::find_by_code(store_.db(), code.value());
     if (!found) return invalid_argument("no request " + code.value() + " in this store", "unknown-request");
     found->events = request_rows::events_of(store_.db(), found->id);
@@ -180,7 +173,7 @@ Result<Request> RequestBook::transition(const TransitionRequest& change, const s
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
   if (auto problem = check_request_text(kNote, change.note)) return *problem;
-  return guarded<Request>([&]() -> Result<Request> {
+  return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     Transaction tx(db);
     Result<Request> changed = change_state(db, code.value(), change, only_assignee, store_.zone(), clock_.now_ms());
@@ -201,7 +194,7 @@ Result<Request> RequestBook::complete(const CompletionRequest& completion) {
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
   if (auto problem = check_request_text(kNote, change.note)) return *problem;
-  return guarded<Request>([&]() -> Result<Request> {
+  return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
     Transaction tx(db);
@@ -224,7 +217,7 @@ Result<RequestRating> RequestBook::rate(const std::string& typed, int score, con
   if (!code) return code.error();
   const RatingInput input{score, reasons, comment, by};
   if (auto problem = check_rating_input(input)) return *problem;
-  return guarded<RequestRating>([&]() -> Result<RequestRating> {
+  return storage_guarded([&]() -> Result<RequestRating> {
     Database& db = store_.db();
     Transaction tx(db);
     std::optional<Request> found = request_rows::find_by_code(db, code.value());
@@ -239,7 +232,7 @@ Result<RequestRating> RequestBook::rate(const std::string& typed, int score, con
 Result<bool> RequestBook::is_rated(const std::string& typed) {
   Result<std::string> code = stored_code(typed);
   if (!code) return code.error();
-  return guarded<bool>([&]() -> Result<bool> {
+  return storage_guarded([&]() -> Result<bool> {
     std::optional<Request> found = request_rows::find_by_code(store_.db(), code.value());
     if (!found) return invalid_argument("no request " + code.value() + " in this store", "unknown-request");
     return kiosk::is_rated(store_.db(), found->id);
@@ -247,7 +240,7 @@ Result<bool> RequestBook::is_rated(const std::string& typed) {
 }
 
 Result<std::vector<Request>> RequestBook::jobs_of(const std::string& technician) {
-  return guarded<std::vector<Request>>([&]() -> Result<std::vector<Request>> {
+  return storage_guarded([&]() -> Result<std::vector<Request>> {
     Database& db = store_.db();
     std::optional<std::string> id = staff_id(db, technician);
     if (!id) return invalid_argument("no staff member \"" + technician + "\"", "unknown-assignee");
@@ -265,7 +258,7 @@ Result<std::vector<Request>> RequestBook::jobs_of(const std::string& technician)
 Result<std::vector<Request>> RequestBook::list(const RequestFilter& filter) {
   if (filter.limit < 1 || filter.limit > kMaxListLimit)
     return invalid_argument("the limit must be between 1 and " + std::to_string(kMaxListLimit), "bad-limit");
-  return guarded<std::vector<Request>>([&]() -> Result<std::vector<Request>> {
+  return storage_guarded([&]() -> Result<std::vector<Request>> {
     Statement& q = store_.db().prepare(request_rows::select_requests() +
                                        "WHERE ?1 IS NULL OR r.state = ?1 ORDER BY r.created_at DESC, r.seq DESC LIMIT ?2");
     q.bind(1, filter.state ? std::optional<std::string>(to_string(*filter.state)) : std::nullopt).bind(2, filter.limit);
@@ -277,7 +270,7 @@ Result<std::vector<Request>> RequestBook::list(const RequestFilter& filter) {
 }
 
 Result<std::vector<ProductCategory>> RequestBook::products() {
-  return guarded<std::vector<ProductCategory>>([&]() -> Result<std::vector<ProductCategory>> {
+  return storage_guarded([&]() -> Result<std::vector<ProductCategory>> {
     return load_product_catalog(store_.db());
   });
 }

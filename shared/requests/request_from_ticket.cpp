@@ -4,6 +4,7 @@
 #include "requests/request_book.h"
 #include "requests/request_validation.h"
 #include "store/product_catalog.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -63,7 +64,7 @@ std::optional<Error> check_ticket(Database& db, const std::string& ticket_id, co
 
 Result<Request> request_from_ticket(StoreDb& store, const Clock& clock, const std::string& ticket_id, RequestForm form,
                                     const std::string& actor, const RequestCodeSource& codes) {
-  try {
+  return storage_guarded([&]() -> Result<Request> {
     Database& db = store.db();
     const EpochMs now = clock.now_ms();
     Transaction tx(db);
@@ -77,9 +78,7 @@ Result<Request> request_from_ticket(StoreDb& store, const Clock& clock, const st
     if (at_counter(*ticket)) finish_as_request(db, ticket_id, now);
     tx.commit();
     return created;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 }  // namespace kiosk

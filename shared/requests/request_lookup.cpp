@@ -8,6 +8,7 @@
 #include "requests/request_code.h"
 #include "requests/request_rating.h"
 #include "requests/request_rows.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -71,7 +72,7 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
   const std::optional<std::string> code = normalize_request_code(typed_code);
   if (!code) return invalid_argument("\"" + typed_code + "\" is not a request code (such as R7K2-9QX)", "code-format");
   if (!is_last_four(last_four)) return invalid_argument("enter the last four digits of the phone number", "last-four-format");
-  try {
+  return storage_guarded([&]() -> Result<RequestStatus> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
     const std::string code_key = "code:" + *code, device_key = "device:" + device;
@@ -95,9 +96,7 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
     RequestStatus status = status_of(db, *found, request_rows::events_of(db, found->id));
     tx.commit();
     return status;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 }  // namespace kiosk

@@ -1,5 +1,6 @@
 // The privacy purge of requests (see request_purge.h).
 #include "requests/request_purge.h"
+#include "store/storage_guard.h"
 
 #include <string>
 
@@ -8,7 +9,7 @@ namespace kiosk {
 Result<std::int64_t> purge_personal_data(StoreDb& store, const Clock& clock, int days) {
   if (days < 0 || days > kMaxPurgeDays)
     return invalid_argument("days must be between 0 and " + std::to_string(kMaxPurgeDays), "bad-days");
-  try {
+  return storage_guarded([&]() -> Result<std::int64_t> {
     Database& db = store.db();
     const EpochMs now = clock.now_ms();
     Transaction tx(db);
@@ -29,9 +30,7 @@ Result<std::int64_t> purge_personal_data(StoreDb& store, const Clock& clock, int
         .run();
     tx.commit();
     return purged;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 }  // namespace kiosk

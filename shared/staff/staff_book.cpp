@@ -7,6 +7,7 @@
 
 #include "core/random_id.h"
 #include "core/text.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -36,14 +37,6 @@ std::optional<StaffRole> staff_role_from(const std::string& text) {
   return std::nullopt;
 }
 
-template <class T, class Body>
-Result<T> StaffBook::guarded(Body&& body) {
-  try {
-    return body();
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
-}
 
 Result<StaffMember> StaffBook::add(const std::string& name, const std::string& pin, StaffRole role) {
   if (auto problem = check_single_line("staff name", name, kMaxNameLength)) return invalid_argument(*problem);
@@ -51,7 +44,7 @@ Result<StaffMember> StaffBook::add(const std::string& name, const std::string& p
   if (!is_valid_pin(pin)) return invalid_argument("a PIN is 4 to 8 digits", "bad-pin");
   const std::optional<std::string> hash = hash_pin(pin, policy_.pin_cost);
   if (!hash) return storage_error("not enough memory to hash the PIN");
-  return guarded<StaffMember>([&]() -> Result<StaffMember> {
+  return storage_guarded([&]() -> Result<StaffMember> {
     Database& db = store_.db();
     Transaction tx(db);
     Statement& exists = db.prepare("SELECT 1 FROM staff WHERE name = ?1");
@@ -68,7 +61,7 @@ Result<StaffMember> StaffBook::add(const std::string& name, const std::string& p
 }
 
 Result<std::vector<StaffMember>> StaffBook::list() {
-  return guarded<std::vector<StaffMember>>([&]() -> Result<std::vector<StaffMember>> {
+  return storage_guarded([&]() -> Result<std::vector<StaffMember>> {
     Statement& q = store_.db().prepare(
         "SELECT id, name, role, created_at, coalesce(locked_until, 0) > ?1 FROM staff ORDER BY name");
     q.bind(1, clock_.now_ms());
@@ -109,7 +102,7 @@ Result<StaffMember> StaffBook::check_pin(const std::string& name, const std::str
 
 Result<StaffSession> StaffBook::login_at(const std::string& name, const std::string& pin, std::optional<int> counter,
                                          bool open_session) {
-  return guarded<StaffSession>([&]() -> Result<StaffSession> {
+  return storage_guarded([&]() -> Result<StaffSession> {
     Database& db = store_.db();
     Statement& q = db.prepare("SELECT id, role, pin_hash, coalesce(locked_until, 0) FROM staff WHERE name = ?1");
     q.bind(1, name);
@@ -160,7 +153,7 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
 }
 
 Result<StaffSession> StaffBook::authenticate(const std::string& token) {
-  return guarded<StaffSession>([&]() -> Result<StaffSession> {
+  return storage_guarded([&]() -> Result<StaffSession> {
     Statement& q = store_.db().prepare(
         "SELECT s.staff_id, f.name, f.role, s.counter, s.expires_at FROM staff_session s JOIN staff f ON f.id = s.staff_id "
         "WHERE s.token_hash = ?1");
@@ -177,7 +170,7 @@ Result<StaffSession> StaffBook::authenticate(const std::string& token) {
 }
 
 Result<Done> StaffBook::logout(const std::string& token) {
-  return guarded<Done>([&]() -> Result<Done> {
+  return storage_guarded([&]() -> Result<Done> {
     Transaction tx(store_.db());
     store_.db().prepare("DELETE FROM staff_session WHERE token_hash = ?1").bind(1, session_token_hash(token)).run();
     tx.commit();

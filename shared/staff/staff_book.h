@@ -69,8 +69,6 @@ class StaffBook {
   std::optional<EpochMs> locked_until(const std::string& name);
 
  private:
-  template <class T, class Body>
-  Result<T> guarded(Body&& body);
   Result<StaffSession> login_at(const std::string& name, const std::string& pin, std::optional<int> counter,
                                 bool open_session = true);
 

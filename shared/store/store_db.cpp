@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "store/catalog.h"
 #include "store/schema.h"
+#include "store/storage_guard.h"
 
 namespace kiosk {
 namespace {
@@ -58,7 +59,7 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
   if (auto problem = data_dir_problem(data_dir, /*create=*/true)) return storage_error(*problem);
 
   const std::string path = file_in(data_dir);
-  try {
+  return storage_guarded([&]() -> Result<std::unique_ptr<StoreDb>> {
     // Opening checks that an existing file is ours; a store in it is never overwritten.
     // A file left without a store by an interrupted init is completed.
     auto db = std::make_unique<Database>(path, Database::Mode::CreateIfMissing, kStoreApplicationId);
@@ -81,23 +82,19 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
     for (int n = 1; n <= settings.counters; ++n) add_counter.bind(1, n).bind(2, all_codes).run();
     tx.commit();
     return load(std::move(db));
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& data_dir) {
   if (auto problem = data_dir_problem(data_dir, /*create=*/false)) return storage_error(*problem);
   const std::string path = file_in(data_dir);
   if (!file_exists(path)) return storage_error("no store in " + data_dir + " (run kioskctl init first)");
-  try {
+  return storage_guarded([&]() -> Result<std::unique_ptr<StoreDb>> {
     auto db = std::make_unique<Database>(path, Database::Mode::OpenExisting, kStoreApplicationId);
     if (db->pragma_int("user_version") == 0) return storage_error(path + " holds no store (run kioskctl init first)");
     migrate(*db);
     return load(std::move(db));
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  });
 }
 
 Result<std::unique_ptr<StoreDb>> StoreDb::load(std::unique_ptr<Database> db) {
