@@ -149,8 +149,8 @@ void Window::install_activity_callbacks(GLFWwindow* window) {
   });
   glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { window_of(w).note_activity(); });
   glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { window_of(w).note_activity(); });
-  glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { window_of(w).note_activity(); });
-  glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { window_of(w).note_activity(); });
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { window_of(w).note_damage(); });
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { window_of(w).note_damage(); });
 }
 
 // [SECTION] The font texture on the GPU
@@ -211,6 +211,35 @@ void Window::draw(const DrawFn& draw) { render_frame(draw, nullptr); }
 
 bool Window::draw_and_capture(const DrawFn& draw, const std::string& png_path) { return render_frame(draw, &png_path); }
 
+namespace {
+
+// FNV-1a over what ImGui would render: every vertex, index and draw command
+// (clip rectangle, texture, ranges), and the framebuffer's size.
+std::uint64_t picture_hash(const ImDrawData& data, const WindowSize& size) {
+  std::uint64_t hash = 14695981039346656037ull;
+  const auto mix = [&hash](const void* bytes, std::size_t length) {
+    const auto* p = static_cast<const unsigned char*>(bytes);
+    for (std::size_t i = 0; i < length; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
+  };
+  mix(&size.width, sizeof size.width);
+  mix(&size.height, sizeof size.height);
+  for (int l = 0; l < data.CmdListsCount; ++l) {
+    const ImDrawList& list = *data.CmdLists[l];
+    mix(list.VtxBuffer.Data, list.VtxBuffer.size_in_bytes());
+    mix(list.IdxBuffer.Data, list.IdxBuffer.size_in_bytes());
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      mix(&cmd.TextureId, sizeof cmd.TextureId);
+      mix(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+      mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+      mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+    }
+  }
+  return hash;
+}
+
+}  // namespace
+
 bool Window::render_frame(const DrawFn& draw, const std::string* png_path) {
   context_.make_current();
   if (fonts_.rebuild_needed()) fonts_.rebuild();
@@ -224,6 +253,16 @@ bool Window::render_frame(const DrawFn& draw, const std::string* png_path) {
   ImGui::Render();
 
   const WindowSize size = framebuffer_size();
+  // A refresh that changes nothing draws nothing: GL (llvmpipe on a kiosk
+  // without a GPU) is most of a frame's cost.
+  const std::uint64_t picture = picture_hash(*ImGui::GetDrawData(), size);
+  if (png_path == nullptr && shown_picture_ == picture) {
+    ++frames_skipped_;
+    frames_owed_ = std::max(0, frames_owed_ - 1);
+    if (fonts_.rebuild_needed()) frames_owed_ = std::max(frames_owed_, 1);
+    return false;
+  }
+  shown_picture_ = picture;
   glViewport(0, 0, size.width, size.height);
   glClearColor(clear_colour_.x, clear_colour_.y, clear_colour_.z, clear_colour_.w);
   glClear(GL_COLOR_BUFFER_BIT);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <imgui.h>
 #include <memory>
 #include <optional>
@@ -80,7 +81,11 @@ class Window {
   // Only while the Window exists: stop workers before destroying it.
   static void wake();
 
+  // Frames put on the screen. A frame whose picture is the one already shown
+  // (the same draw lists, the same size) is built but not rendered nor
+  // swapped: frames_skipped() counts those.
   long frames_drawn() const { return frames_drawn_; }
+  long frames_skipped() const { return frames_skipped_; }
 
  private:
   struct GlfwWindowCloser {
@@ -107,6 +112,11 @@ class Window {
   static FontSizes font_sizes_for_window(GLFWwindow* window, const FontScale& scale);
   static void install_activity_callbacks(GLFWwindow* window);
   void note_activity() { frames_owed_ = frames_after_input_; }
+  // The picture must be put on the screen again (exposed, resized).
+  void note_damage() {
+    note_activity();
+    shown_picture_.reset();
+  }
   bool render_frame(const DrawFn& draw, const std::string* png_path);
 
   std::unique_ptr<GLFWwindow, GlfwWindowCloser> window_;  // first: everything below needs its GL context
@@ -121,6 +131,8 @@ class Window {
   bool finger_down_ = false;
   KeyTapLatch key_taps_;
   long frames_drawn_ = 0;
+  long frames_skipped_ = 0;
+  std::optional<std::uint64_t> shown_picture_;  // picture_hash() of what the screen shows
 };
 
 }  // namespace kiosk::ui
