@@ -7,8 +7,8 @@ never fails on time. Run from the repo root after a build:
 
 Figures: cold start to first complete frame (kiosk: its widget map appears, which
 it writes right after the first frame with the queue; peer: the page's title turns
-"painted" after load + two animation frames), memory after 10 s (PSS summed over
-every process of the program), CPU over 10 s idle (% of one core), the kiosk's
+"painted" after load + two animation frames), memory after --seconds (10 s; PSS summed over
+every process of the program), CPU over those seconds idle (% of one core), the kiosk's
 UI-thread CPU per frame on Welcome (p50/p99, --frame-stats), and tap to ticket
 shown (xdotool click on "get my number" until the ticket screen's widgets appear).
 Installs Debian's chromium for the peer (only here, never in CI)."""
@@ -214,8 +214,8 @@ def main():
         r = f"{peer_value / kiosk_value:.1f}x" if peer_value and kiosk_value else "-"
         print(f"{name:44} {k:>12} {p:>12} {r:>8}")
     row("cold start to first frame (median)", results["kiosk start"], results.get("peer start"), " s")
-    row("memory after 10 s (PSS, all processes)", results["kiosk pss"], results.get("peer pss"), " MB", "{:.1f}")
-    row("CPU over 10 s idle (% of a core)", results["kiosk idle cpu"], results.get("peer idle cpu"), " %", "{:.2f}")
+    row(f"memory after {args.seconds:g} s (PSS, all processes)", results["kiosk pss"], results.get("peer pss"), " MB", "{:.1f}")
+    row(f"CPU over {args.seconds:g} s idle (% of a core)", results["kiosk idle cpu"], results.get("peer idle cpu"), " %", "{:.2f}")
     print(f"{'UI-thread CPU per frame on Welcome p50/p99':44} {results['frames']['frame_cpu_ms_p50']:.2f} / "
           f"{results['frames']['frame_cpu_ms_p99']:.2f} ms over {results['frames']['frames']} frames")
     print(f"{'tap to ticket shown (median)':44} {results['tap to ticket'] * 1000:.1f} ms")
