@@ -4,27 +4,42 @@
 
 namespace kiosk::hq {
 
-std::optional<std::string> take_health_report(Database& db, const Device& device, const std::string& header, EpochMs now) {
+std::optional<std::string> take_health_report(Database& db, const Device& device, const std::string& header,
+                                              EpochMs now) {
   Result<HealthReport> decoded = decode_health(header);
   if (!decoded) {
     const std::string reason = decoded.error().message;
-    db.prepare("INSERT INTO device_health_ignored(device_id, count, last_at, last_reason) VALUES (?1, 1, ?2, ?3) "
-               "ON CONFLICT(device_id) DO UPDATE SET count = count + 1, last_at = excluded.last_at, "
-               "last_reason = excluded.last_reason")
-        .bind(1, device.id).bind(2, now).bind(3, reason).run();
+    db.prepare(
+          "INSERT INTO device_health_ignored(device_id, count, last_at, last_reason) VALUES (?1, 1, ?2, ?3) "
+          "ON CONFLICT(device_id) DO UPDATE SET count = count + 1, last_at = excluded.last_at, "
+          "last_reason = excluded.last_reason")
+        .bind(1, device.id)
+        .bind(2, now)
+        .bind(3, reason)
+        .run();
     return reason;
   }
   const HealthReport& r = decoded.value();
   const std::optional<std::string> printer_state =
       r.printer ? std::optional<std::string>(printer_state_name(r.printer->state)) : std::nullopt;
-  db.prepare("INSERT OR REPLACE INTO device_health(device_id, received_at, version, started_at, printer_state, "
-             "printer_message, printer_checked_at, pending, oldest_pending_s, database_bytes, disk_free_bytes, "
-             "disk_total_bytes, integrity, store_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-      .bind(1, device.id).bind(2, now).bind(3, r.version).bind(4, r.started_at).bind(5, printer_state)
+  db.prepare(
+        "INSERT OR REPLACE INTO device_health(device_id, received_at, version, started_at, printer_state, "
+        "printer_message, printer_checked_at, pending, oldest_pending_s, database_bytes, disk_free_bytes, "
+        "disk_total_bytes, integrity, store_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      .bind(1, device.id)
+      .bind(2, now)
+      .bind(3, r.version)
+      .bind(4, r.started_at)
+      .bind(5, printer_state)
       .bind(6, r.printer ? std::optional<std::string>(r.printer->message) : std::nullopt)
       .bind(7, r.printer ? std::optional<std::int64_t>(r.printer->checked_at) : std::nullopt)
-      .bind(8, r.pending).bind(9, r.oldest_pending_s).bind(10, r.database_bytes).bind(11, r.disk_free_bytes)
-      .bind(12, r.disk_total_bytes).bind(13, r.integrity).bind(14, r.at)
+      .bind(8, r.pending)
+      .bind(9, r.oldest_pending_s)
+      .bind(10, r.database_bytes)
+      .bind(11, r.disk_free_bytes)
+      .bind(12, r.disk_total_bytes)
+      .bind(13, r.integrity)
+      .bind(14, r.at)
       .run();
   return std::nullopt;
 }
@@ -37,7 +52,9 @@ std::vector<DeviceHealth> read_device_health(Database& db) {
       "FROM hq_store s LEFT JOIN device d ON d.store_id = s.id AND d.revoked_at IS NULL "
       "LEFT JOIN device_health h ON h.device_id = d.id LEFT JOIN device_health_ignored i ON i.device_id = d.id "
       "ORDER BY s.id, d.created_at, d.id");
-  const auto optional = [&](int column) { return q.is_null(column) ? std::nullopt : std::optional<std::int64_t>(q.int64(column)); };
+  const auto optional = [&](int column) {
+    return q.is_null(column) ? std::nullopt : std::optional<std::int64_t>(q.int64(column));
+  };
   std::vector<DeviceHealth> list;
   while (q.step()) {
     DeviceHealth h;
@@ -51,7 +68,8 @@ std::vector<DeviceHealth> read_device_health(Database& db) {
       r.version = q.text(5);
       r.started_at = optional(6);
       if (!q.is_null(7))
-        r.printer = PrinterStatus{parse_printer_state(q.text(7)).value_or(PrinterState::Unknown), q.text(8), q.int64(9)};
+        r.printer =
+            PrinterStatus{parse_printer_state(q.text(7)).value_or(PrinterState::Unknown), q.text(8), q.int64(9)};
       r.pending = q.int64(10);
       r.oldest_pending_s = optional(11);
       r.database_bytes = q.int64(12);

@@ -20,16 +20,17 @@ namespace kiosk::hq {
 // Stores `header` as the device's latest report, or counts it as ignored.
 // Returns the reason a report was ignored; nullopt when it was kept.
 // Throws SqliteError when the database fails.
-std::optional<std::string> take_health_report(Database& db, const Device& device, const std::string& header, EpochMs now);
+std::optional<std::string> take_health_report(Database& db, const Device& device, const std::string& header,
+                                              EpochMs now);
 
 struct DeviceHealth {
   std::string store_id;
   std::string store_name;
   std::optional<std::string> device_id;  // none: a store without a device
   std::string label;
-  std::optional<EpochMs> received_at;    // none: never reported
-  HealthReport report;                   // as of received_at
-  std::int64_t ignored = 0;              // reports HQ could not read
+  std::optional<EpochMs> received_at;  // none: never reported
+  HealthReport report;                 // as of received_at
+  std::int64_t ignored = 0;            // reports HQ could not read
   std::string last_ignored_reason;
 };
 

@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxIdChars = 64, kMaxNameChars = 160;
 
-
 }  // namespace
 
 bool HqAdmin::store_exists(const std::string& id) {
@@ -43,7 +42,11 @@ Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name) 
   return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
     if (store_exists(id)) return refused("store " + id + " exists already", "duplicate-store");
-    db_.prepare("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)").bind(1, id).bind(2, name).bind(3, clock_.now_ms()).run();
+    db_.prepare("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)")
+        .bind(1, id)
+        .bind(2, name)
+        .bind(3, clock_.now_ms())
+        .run();
     tx.commit();
     return Json{{"store", id}, {"name", name}};
   });
@@ -67,10 +70,16 @@ Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string&
     return invalid_argument(*problem);
   return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
-    if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
+    if (!store_exists(store_id))
+      return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
     const std::string id = new_uuid(), token = new_session_token();
     db_.prepare("INSERT INTO device(id, store_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, id).bind(2, store_id).bind(3, session_token_hash(token)).bind(4, label).bind(5, clock_.now_ms()).run();
+        .bind(1, id)
+        .bind(2, store_id)
+        .bind(3, session_token_hash(token))
+        .bind(4, label)
+        .bind(5, clock_.now_ms())
+        .run();
     tx.commit();
     return Json{{"device", id}, {"store", store_id}, {"token", token}};
   });
@@ -88,7 +97,8 @@ Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
     const std::string store_id = q.text(0);
     const bool already = !q.is_null(1);
     q.reset();
-    if (!already) db_.prepare("UPDATE device SET revoked_at = ?2 WHERE id = ?1").bind(1, device_id).bind(2, clock_.now_ms()).run();
+    if (!already)
+      db_.prepare("UPDATE device SET revoked_at = ?2 WHERE id = ?1").bind(1, device_id).bind(2, clock_.now_ms()).run();
     tx.commit();
     return Json{{"device", device_id}, {"store", store_id}, {"revoked", true}};
   });
@@ -104,8 +114,13 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
     Json list = Json::array();
     while (q.step()) {
       const auto optional = [&](int column) { return q.is_null(column) ? Json(nullptr) : Json(q.int64(column)); };
-      list.push_back(Json{{"device", q.text(0)}, {"store", q.text(1)}, {"label", q.text(2)}, {"created_at", q.int64(3)},
-                          {"revoked_at", optional(4)}, {"last_seen_at", optional(5)}, {"acked_through", optional(6)}});
+      list.push_back(Json{{"device", q.text(0)},
+                          {"store", q.text(1)},
+                          {"label", q.text(2)},
+                          {"created_at", q.int64(3)},
+                          {"revoked_at", optional(4)},
+                          {"last_seen_at", optional(5)},
+                          {"acked_through", optional(6)}});
     }
     q.reset();
     return Json{{"devices", list}};
@@ -126,7 +141,8 @@ Result<Json> HqAdmin::import_catalog(const std::string& path) {
     const EpochMs now = clock_.now_ms();
     Statement& upsert = db_.prepare(
         "INSERT INTO service(code, data, active, updated_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT(code) DO UPDATE SET data = excluded.data, active = excluded.active, updated_at = excluded.updated_at");
+        "ON CONFLICT(code) DO UPDATE SET data = excluded.data, active = excluded.active, updated_at = "
+        "excluded.updated_at");
     int changed = 0;
     const auto put = [&](const std::string& code, const Json& data, bool active) {
       const std::string text = data.dump();
@@ -160,13 +176,15 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
   if (auto problem = check_single_line("staff name", name, kMaxNameChars)) return invalid_argument(*problem);
   const std::optional<StaffRole> role = staff_role_from(role_name);
   if (!role) return invalid_argument("role must be counter, technician or admin", "bad-role");
-  if (pin.size() < 4 || pin.size() > 8 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (pin.size() < 4 || pin.size() > 8 ||
+      !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return invalid_argument("a PIN is 4 to 8 digits", "bad-pin");
   const std::optional<std::string> hash = hash_pin(pin, cost);  // slow: before the write lock
   if (!hash) return storage_error("could not hash the PIN (out of memory)");
   return storage_guarded([&]() -> Result<Json> {
     Transaction tx(db_);
-    if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
+    if (!store_exists(store_id))
+      return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
     Statement& q = db_.prepare("SELECT id, active FROM staff WHERE store_id = ?1 AND name = ?2");
     q.bind(1, store_id).bind(2, name);
     std::string id = new_uuid();
@@ -178,10 +196,18 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
     } else {
       q.reset();
     }
-    db_.prepare("INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6) "
-                "ON CONFLICT(id) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, active = 1, "
-                "updated_at = excluded.updated_at")
-        .bind(1, id).bind(2, store_id).bind(3, name).bind(4, to_string(*role)).bind(5, *hash).bind(6, clock_.now_ms()).run();
+    db_.prepare(
+           "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, "
+           "?6) "
+           "ON CONFLICT(id) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, active = 1, "
+           "updated_at = excluded.updated_at")
+        .bind(1, id)
+        .bind(2, store_id)
+        .bind(3, name)
+        .bind(4, to_string(*role))
+        .bind(5, *hash)
+        .bind(6, clock_.now_ms())
+        .run();
     const Json data{{"id", id}, {"name", name}, {"role", to_string(*role)}, {"pin_hash", *hash}, {"active", true}};
     log_change(store_id, "staff", id, data);
     tx.commit();
@@ -200,8 +226,12 @@ Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::strin
     }
     const std::string id = q.text(0), role = q.text(1), hash = q.text(2);
     q.reset();
-    db_.prepare("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1").bind(1, id).bind(2, clock_.now_ms()).run();
-    log_change(store_id, "staff", id, Json{{"id", id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
+    db_.prepare("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, clock_.now_ms())
+        .run();
+    log_change(store_id, "staff", id,
+               Json{{"id", id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
     tx.commit();
     return Json{{"staff", id}, {"store", store_id}, {"name", name}, {"active", false}};
   });
@@ -233,11 +263,17 @@ Result<Json> HqAdmin::assign(const std::string& request_code, const std::string&
                                   " at HQ (requests arrive when the store syncs them)",
                               "unknown-request");
     const EpochMs now = clock_.now_ms();
-    db_.prepare("INSERT INTO assignment(store_id, request_code, technician_id, assigned_at) VALUES (?1, ?2, ?3, ?4) "
-                "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
-                "assigned_at = excluded.assigned_at")
-        .bind(1, store_id).bind(2, request_code).bind(3, technician_id).bind(4, now).run();
-    log_change(store_id, "assignment", request_code, Json{{"request", request_code}, {"technician", technician_id}, {"at", now}});
+    db_.prepare(
+           "INSERT INTO assignment(store_id, request_code, technician_id, assigned_at) VALUES (?1, ?2, ?3, ?4) "
+           "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
+           "assigned_at = excluded.assigned_at")
+        .bind(1, store_id)
+        .bind(2, request_code)
+        .bind(3, technician_id)
+        .bind(4, now)
+        .run();
+    log_change(store_id, "assignment", request_code,
+               Json{{"request", request_code}, {"technician", technician_id}, {"at", now}});
     tx.commit();
     return Json{{"request", request_code}, {"technician", technician_id}, {"store", store_id}};
   });
@@ -247,21 +283,29 @@ Result<Json> HqAdmin::assign(const std::string& request_code, const std::string&
 
 Result<Json> HqAdmin::export_records(const std::string& store_id, const std::string& kind_name,
                                      const std::function<void(const std::string&)>& line) {
-  static const std::map<std::string, std::string> kKinds{
-      {"tickets", "ticket"}, {"ratings", "rating"}, {"requests", "request"}, {"request-events", "request_event"},
-      {"request-ratings", "request_rating"}};
+  static const std::map<std::string, std::string> kKinds{{"tickets", "ticket"},
+                                                         {"ratings", "rating"},
+                                                         {"requests", "request"},
+                                                         {"request-events", "request_event"},
+                                                         {"request-ratings", "request_rating"}};
   const auto kind = kKinds.find(kind_name);
   if (kind == kKinds.end()) return invalid_argument("--kind must be tickets, ratings, requests or request-events");
   return storage_guarded([&]() -> Result<Json> {
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
     Statement& q = db_.prepare(
-        "SELECT id, revision, data, device_id, received_at FROM record WHERE store_id = ?1 AND kind = ?2 ORDER BY rowid");
+        "SELECT id, revision, data, device_id, received_at FROM record WHERE store_id = ?1 AND kind = ?2 ORDER BY "
+        "rowid");
     q.bind(1, store_id).bind(2, kind->second);
     std::int64_t count = 0;
     try {
       while (q.step()) {
-        line(Json{{"id", q.text(0)}, {"kind", kind->second}, {"store", store_id}, {"revision", q.int64(1)},
-                  {"data", Json::parse(q.text(2))}, {"device", q.text(3)}, {"received_at", q.int64(4)}}
+        line(Json{{"id", q.text(0)},
+                  {"kind", kind->second},
+                  {"store", store_id},
+                  {"revision", q.int64(1)},
+                  {"data", Json::parse(q.text(2))},
+                  {"device", q.text(3)},
+                  {"received_at", q.int64(4)}}
                  .dump());
         ++count;
       }
@@ -274,7 +318,8 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
   });
 }
 
-Result<Json> HqAdmin::parked(const std::optional<std::string>& store_id, const std::function<void(const std::string&)>& line) {
+Result<Json> HqAdmin::parked(const std::optional<std::string>& store_id,
+                             const std::function<void(const std::string&)>& line) {
   return storage_guarded([&]() -> Result<Json> {
     Statement& q = db_.prepare(
         "SELECT device_id, incarnation, seq, store_id, code, message, raw, parked_at FROM parked_record "
@@ -282,8 +327,13 @@ Result<Json> HqAdmin::parked(const std::optional<std::string>& store_id, const s
     q.bind(1, store_id);
     std::int64_t count = 0;
     while (q.step()) {
-      line(Json{{"device", q.text(0)}, {"incarnation", q.text(1)}, {"seq", q.int64(2)}, {"store", q.text(3)},
-                {"code", q.text(4)}, {"message", q.text(5)}, {"raw", Json::parse(q.text(6), nullptr, false)},
+      line(Json{{"device", q.text(0)},
+                {"incarnation", q.text(1)},
+                {"seq", q.int64(2)},
+                {"store", q.text(3)},
+                {"code", q.text(4)},
+                {"message", q.text(5)},
+                {"raw", Json::parse(q.text(6), nullptr, false)},
                 {"parked_at", q.int64(7)}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       ++count;

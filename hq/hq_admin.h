@@ -5,11 +5,10 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -51,7 +50,8 @@ class HqAdmin {
 
  private:
   bool store_exists(const std::string& id);
-  void log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key, const Json& data);
+  void log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
+                  const Json& data);
 
   Database& db_;
   const Clock& clock_;

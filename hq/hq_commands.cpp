@@ -30,8 +30,8 @@ struct Status {
   std::optional<std::string> uploaded_by;  // the device whose upload it is, before HQ decided anything
 };
 
-json result(const std::string& id, const std::string& outcome, const std::optional<Status>& status, const std::string& code,
-            const std::string& message) {
+json result(const std::string& id, const std::string& outcome, const std::optional<Status>& status,
+            const std::string& code, const std::string& message) {
   json r{{"id", id}, {"outcome", outcome}};
   r["status"] = status ? json(status->state) : json(nullptr);
   r["version"] = status ? json(status->version) : json(nullptr);
@@ -50,8 +50,13 @@ std::optional<Status> current_status(Database& db, const std::string& store_id, 
       "WHERE store_id = ?1 AND request_code = ?2");
   held.bind(1, store_id).bind(2, code);
   if (held.step())
-    status = Status{held.text(0), held.text(1), held.int64(2), held.is_null(3) ? std::nullopt : std::optional(held.text(3)),
-                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)), held.optional_int64(5), std::nullopt};
+    status = Status{held.text(0),
+                    held.text(1),
+                    held.int64(2),
+                    held.is_null(3) ? std::nullopt : std::optional(held.text(3)),
+                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)),
+                    held.optional_int64(5),
+                    std::nullopt};
   held.reset();
   if (status) return status;
   Statement& uploaded = db.prepare(
@@ -59,28 +64,48 @@ std::optional<Status> current_status(Database& db, const std::string& store_id, 
       "WHERE store_id = ?1 AND kind = 'request' AND json_extract(data, '$.code') = ?2");
   uploaded.bind(1, store_id).bind(2, code);
   if (uploaded.step() && !uploaded.is_null(1) && !uploaded.is_null(2))
-    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt, std::nullopt, std::nullopt,
-                    uploaded.text(3)};
+    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt,
+                    std::nullopt,     std::nullopt,     uploaded.text(3)};
   uploaded.reset();
   return status;
 }
 
 void save_status(Database& db, const std::string& store_id, const std::string& code, const Status& s, EpochMs now) {
-  db.prepare("INSERT OR REPLACE INTO request_status(store_id, request_code, request_id, state, version, last_command, "
-             "before_state, before_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-      .bind(1, store_id).bind(2, code).bind(3, s.request_id).bind(4, s.state).bind(5, s.version).bind(6, s.last_command)
-      .bind(7, s.before_state).bind(8, s.before_version).bind(9, now).run();
+  db.prepare(
+        "INSERT OR REPLACE INTO request_status(store_id, request_code, request_id, state, version, last_command, "
+        "before_state, before_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .bind(1, store_id)
+      .bind(2, code)
+      .bind(3, s.request_id)
+      .bind(4, s.state)
+      .bind(5, s.version)
+      .bind(6, s.last_command)
+      .bind(7, s.before_state)
+      .bind(8, s.before_version)
+      .bind(9, now)
+      .run();
 }
 
 void record_command(Database& db, const CommandSender& sender, const RequestCommand& c, const json& r, EpochMs now) {
-  db.prepare("INSERT INTO request_command(id, store_id, device_id, request_code, to_state, from_version, at, data, "
-             "received_at, outcome, status, version, code, message) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-      .bind(1, c.id).bind(2, sender.store_id).bind(3, sender.device_id).bind(4, c.request_code).bind(5, c.to)
-      .bind(6, c.from_version).bind(7, c.at).bind(8, c.data.dump()).bind(9, now).bind(10, r["outcome"].get<std::string>())
+  db.prepare(
+        "INSERT INTO request_command(id, store_id, device_id, request_code, to_state, from_version, at, data, "
+        "received_at, outcome, status, version, code, message) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      .bind(1, c.id)
+      .bind(2, sender.store_id)
+      .bind(3, sender.device_id)
+      .bind(4, c.request_code)
+      .bind(5, c.to)
+      .bind(6, c.from_version)
+      .bind(7, c.at)
+      .bind(8, c.data.dump())
+      .bind(9, now)
+      .bind(10, r["outcome"].get<std::string>())
       .bind(11, r["status"].is_null() ? std::nullopt : std::optional(r["status"].get<std::string>()))
       .bind(12, r["version"].is_null() ? std::nullopt : std::optional(r["version"].get<std::int64_t>()))
-      .bind(13, r["code"].get<std::string>()).bind(14, r["message"].get<std::string>()).run();
+      .bind(13, r["code"].get<std::string>())
+      .bind(14, r["message"].get<std::string>())
+      .run();
 }
 
 struct StoredCommand {
@@ -90,7 +115,8 @@ struct StoredCommand {
 };
 
 std::optional<StoredCommand> stored_command(Database& db, const std::string& id) {
-  Statement& q = db.prepare("SELECT outcome, status, version, code, message, store_id, device_id FROM request_command WHERE id = ?1");
+  Statement& q = db.prepare(
+      "SELECT outcome, status, version, code, message, store_id, device_id FROM request_command WHERE id = ?1");
   q.bind(1, id);
   std::optional<StoredCommand> found;
   if (q.step()) {
@@ -113,9 +139,12 @@ bool outranks(bool a_from_hq, const std::string& a_id, bool b_from_hq, const std
 }
 
 void log_status(Database& db, const std::string& store_id, const std::string& code, const Status& s,
-                const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced, EpochMs now) {
-  json data{{"request", code}, {"id", s.request_id}, {"status", s.state}, {"version", s.version}, {"command", c.id},
-            {"by", sender.device_id ? *sender.device_id : std::string("hq")}, {"at", c.at}, {"data", c.data}};
+                const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced,
+                EpochMs now) {
+  json data{{"request", code},   {"id", s.request_id},
+            {"status", s.state}, {"version", s.version},
+            {"command", c.id},   {"by", sender.device_id ? *sender.device_id : std::string("hq")},
+            {"at", c.at},        {"data", c.data}};
   if (displaced) data["displaced"] = *displaced;
   append_change(db, store_id, "request_status", code, data, now);
 }
@@ -125,7 +154,8 @@ void log_status(Database& db, const std::string& store_id, const std::string& co
 json decide_command(Database& db, const CommandSender& sender, const RequestCommand& c, EpochMs now) {
   if (std::optional<StoredCommand> seen = stored_command(db, c.id)) {
     if (seen->store_id != sender.store_id || seen->device_id != sender.device_id)
-      return result(c.id, "rejected", std::nullopt, "id-conflict", "command id " + c.id + " was used by another sender");
+      return result(c.id, "rejected", std::nullopt, "id-conflict",
+                    "command id " + c.id + " was used by another sender");
     return seen->result;
   }
   const auto decided = [&](const json& r) {
@@ -142,7 +172,9 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
                           "no request " + c.request_code + " of store " + sender.store_id +
                               " at HQ (requests arrive when the store syncs them)"));
   const std::optional<RequestState> state = request_state_from(status->state);
-  if (!state) return decided(result(c.id, "rejected", status, "bad-record", "HQ holds an unknown state \"" + status->state + "\""));
+  if (!state)
+    return decided(
+        result(c.id, "rejected", status, "bad-record", "HQ holds an unknown state \"" + status->state + "\""));
 
   // A transition older than the request its own device uploaded is already in
   // it: the store made it before the upload (offline, or before it had HQ).
@@ -188,9 +220,12 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
     status->last_command = c.id;
     save_status(db, sender.store_id, c.request_code, *status, now);
     log_status(db, sender.store_id, c.request_code, *status, sender, c, displaced, now);
-    db.prepare("UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
-               "message = ?4 WHERE id = ?1")
-        .bind(1, displaced).bind(2, status->state).bind(3, status->version)
+    db.prepare(
+          "UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
+          "message = ?4 WHERE id = ?1")
+        .bind(1, displaced)
+        .bind(2, status->state)
+        .bind(3, status->version)
         .bind(4, "command " + c.id + " of higher precedence was made from the same version " +
                      std::to_string(c.from_version) + "; the request is " + status->state)
         .run();
@@ -198,11 +233,12 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
   }
   return decided(result(c.id, "conflict", status, "version-conflict",
                         "request " + c.request_code + " is at version " + std::to_string(status->version) + " (" +
-                            status->state + "), not " + std::to_string(c.from_version) + ": it changed since it was read"));
+                            status->state + "), not " + std::to_string(c.from_version) +
+                            ": it changed since it was read"));
 }
 
-Result<json> hq_transition(Database& db, const std::string& store_id, const std::string& request_code, const std::string& to,
-                           std::int64_t from_version, EpochMs now) {
+Result<json> hq_transition(Database& db, const std::string& store_id, const std::string& request_code,
+                           const std::string& to, std::int64_t from_version, EpochMs now) {
   try {
     Transaction tx(db);
     Statement& store = db.prepare("SELECT 1 FROM hq_store WHERE id = ?1");
@@ -219,12 +255,14 @@ Result<json> hq_transition(Database& db, const std::string& store_id, const std:
   }
 }
 
-std::variant<json, ApiError> apply_commands(Database& db, const Device& device, const std::string& body_text, EpochMs now) {
+std::variant<json, ApiError> apply_commands(Database& db, const Device& device, const std::string& body_text,
+                                            EpochMs now) {
   const JsonBody body(body_text);
   if (!body.has("commands")) throw BadRequest("missing-field", "field \"commands\" is required");
   const nlohmann::json& list = body.json()["commands"];
   if (!list.is_array() || list.size() > kMaxCommands)
-    throw BadRequest("bad-field", "field \"commands\" must be an array of at most " + std::to_string(kMaxCommands) + " commands");
+    throw BadRequest("bad-field",
+                     "field \"commands\" must be an array of at most " + std::to_string(kMaxCommands) + " commands");
   std::vector<RequestCommand> commands;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -233,10 +271,12 @@ std::variant<json, ApiError> apply_commands(Database& db, const Device& device, 
     RequestCommand command;
     command.id = c.text("id", 36);
     if (!is_uuid(command.id)) throw BadRequest("bad-field", "field \"" + where + "id\" must be a UUID");
-    if (!ids.insert(command.id).second) throw BadRequest("duplicate-id", "command " + command.id + " appears twice in this body");
+    if (!ids.insert(command.id).second)
+      throw BadRequest("duplicate-id", "command " + command.id + " appears twice in this body");
     const std::string store = c.text("store", 64);
     if (store != device.store_id)
-      return ApiError{403, "wrong-store",
+      return ApiError{403,
+                      "wrong-store",
                       where + "store is \"" + store + "\" but this device belongs to store \"" + device.store_id +
                           "\"; no command of this body was taken",
                       {}};

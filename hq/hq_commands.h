@@ -6,12 +6,11 @@
 // decision enters the change feed as `request_status`.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "codec/api_json.h"
 #include "core/clock.h"
@@ -40,7 +39,8 @@ struct RequestCommand {
 // Decides one command inside the caller's transaction and returns its result
 // ({"id", "outcome": applied|conflict|rejected, "status", "version", "code", "message"}).
 // A command id seen before returns its result as it stands now.
-nlohmann::ordered_json decide_command(Database& db, const CommandSender& sender, const RequestCommand& command, EpochMs now);
+nlohmann::ordered_json decide_command(Database& db, const CommandSender& sender, const RequestCommand& command,
+                                      EpochMs now);
 
 // A command made at HQ itself (`hq request transition`): decided like a
 // device's, in its own transaction, outranking every device's.
@@ -50,7 +50,7 @@ Result<nlohmann::ordered_json> hq_transition(Database& db, const std::string& st
 // POST /sync/v1/commands: checks the whole body first (throws BadRequest for a
 // malformed one; 403 wrong-store for a command of another store), then decides
 // every command in one transaction.
-std::variant<nlohmann::ordered_json, ApiError> apply_commands(Database& db, const Device& device, const std::string& body,
-                                                              EpochMs now);
+std::variant<nlohmann::ordered_json, ApiError> apply_commands(Database& db, const Device& device,
+                                                              const std::string& body, EpochMs now);
 
 }  // namespace kiosk::hq

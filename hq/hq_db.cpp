@@ -169,10 +169,15 @@ CREATE TABLE device_health_ignored (
 
 int hq_schema_version() { return static_cast<int>(kMigrations.size()); }
 
-void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
-                   const nlohmann::ordered_json& data, EpochMs now) {
+void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind,
+                   const std::string& key, const nlohmann::ordered_json& data, EpochMs now) {
   db.prepare("INSERT INTO change_log(store_id, kind, key, data, at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(1, store_id).bind(2, kind).bind(3, key).bind(4, data.dump()).bind(5, now).run();
+      .bind(1, store_id)
+      .bind(2, kind)
+      .bind(3, key)
+      .bind(4, data.dump())
+      .bind(5, now)
+      .run();
 }
 
 Result<std::unique_ptr<Database>> open_hq_db(const std::string& path) {
@@ -181,7 +186,8 @@ Result<std::unique_ptr<Database>> open_hq_db(const std::string& path) {
     const int found = static_cast<int>(db->pragma_int("user_version"));
     if (found > hq_schema_version())
       return storage_error(path + " was written by a newer version of hq (schema " + std::to_string(found) +
-                           ", this program knows up to " + std::to_string(hq_schema_version()) + "); refusing to use it");
+                           ", this program knows up to " + std::to_string(hq_schema_version()) +
+                           "); refusing to use it");
     // The version is read again under the write lock: two processes opening a
     // new file at once must not both run a migration.
     while (found < hq_schema_version()) {

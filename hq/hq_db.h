@@ -6,10 +6,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -29,7 +28,7 @@ Result<std::unique_ptr<Database>> open_hq_db(const std::string& path);
 
 // Appends one row to the change feed (store_id none: every store). Call inside
 // the transaction that makes the change.
-void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
-                   const nlohmann::ordered_json& data, EpochMs now);
+void append_change(Database& db, const std::optional<std::string>& store_id, const std::string& kind,
+                   const std::string& key, const nlohmann::ordered_json& data, EpochMs now);
 
 }  // namespace kiosk::hq

@@ -20,10 +20,10 @@
 namespace kiosk::hq {
 namespace {
 
-
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 
-constexpr const char* kUsage = R"(usage: hq --db FILE --listen ADDR:PORT        serve the sync API (docs/hq-sync-protocol.md)
+constexpr const char* kUsage =
+    R"(usage: hq --db FILE --listen ADDR:PORT        serve the sync API (docs/hq-sync-protocol.md)
        hq COMMAND --db FILE [options]
   store add --id S1 --name NAME            store list
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]

@@ -10,11 +10,11 @@
 #include <map>
 #include <mutex>
 
-#include "http_server/json_http_server.h"
-#include "hq/hq_commands.h"
 #include "hq/device_health.h"
+#include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
+#include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
 namespace {
@@ -61,7 +61,8 @@ class HqServer::Routes {
     server_.Get("/sync/v1/changes", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](Database& db, const Device& device) {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
-        const std::int64_t limit = query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
+        const std::int64_t limit =
+            query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
         send_json(res, 200, changes_for(db, device, after, limit, clock_.now_ms()).dump());
       });
     });
@@ -102,7 +103,8 @@ class HqServer::Routes {
     const std::string encoding = req.get_header_value("Content-Encoding");
     if (!encoding.empty() && encoding != "gzip" && encoding != "identity") {
       res.set_header("Connection", "close");
-      return send_api_error(res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent (got \"" + encoding + "\")", {}});
+      return send_api_error(
+          res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent (got \"" + encoding + "\")", {}});
     }
     // The device is known before the body is read: an unknown one sends nothing in vain.
     bool body_read = false;
@@ -120,13 +122,18 @@ class HqServer::Routes {
       });
       if (too_large || (!read && res.status == 413)) {
         res.set_header("Connection", "close");
-        return send_api_error(res, {413, "too-large", "the body is over " + std::to_string(config_.max_body_bytes) +
-                                                      " bytes as sent or " + std::to_string(config_.max_inflated_bytes) +
-                                                      " bytes inflated; send fewer records per batch", {}});
+        return send_api_error(
+            res, {413,
+                  "too-large",
+                  "the body is over " + std::to_string(config_.max_body_bytes) + " bytes as sent or " +
+                      std::to_string(config_.max_inflated_bytes) + " bytes inflated; send fewer records per batch",
+                  {}});
       }
       if (!read) {
         res.set_header("Connection", "close");
-        return send_api_error(res, {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
+        return send_api_error(
+            res,
+            {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
       }
       // One writer at a time in this process: a hand-over here, where SQLite's
       // busy handler would sleep in steps of up to 100 ms between tries.
@@ -154,7 +161,9 @@ class HqServer::Routes {
     }
   }
 
-  Result<Database*> thread_db() { return connections_.get([this] { return open_hq_db(config_.db_path); }); }
+  Result<Database*> thread_db() {
+    return connections_.get([this] { return open_hq_db(config_.db_path); });
+  }
 
   const HqServerConfig& config_;
   const Clock& clock_;

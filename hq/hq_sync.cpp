@@ -27,7 +27,9 @@ class BatchWriter {
   // that (out of order; usually none): once per batch, not per record.
   std::int64_t open_stream() {
     db_.prepare("INSERT OR IGNORE INTO device_stream(device_id, incarnation) VALUES (?1, ?2)")
-        .bind(1, device_.id).bind(2, incarnation_).run();
+        .bind(1, device_.id)
+        .bind(2, incarnation_)
+        .run();
     Statement& q = db_.prepare("SELECT acked_through FROM device_stream WHERE device_id = ?1 AND incarnation = ?2");
     q.bind(1, device_.id).bind(2, incarnation_);
     acked_before_ = q.step() ? q.int64(0) : 0;
@@ -44,20 +46,36 @@ class BatchWriter {
   bool first_time(std::int64_t seq) { return seq > acked_before_ && received_.insert(seq).second; }
 
   void park(std::int64_t seq, const std::string& code, const std::string& message, const std::string& raw) {
-    db_.prepare("INSERT OR IGNORE INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-        .bind(1, device_.id).bind(2, incarnation_).bind(3, seq).bind(4, device_.store_id).bind(5, code)
-        .bind(6, message).bind(7, raw).bind(8, now_)
+    db_.prepare(
+           "INSERT OR IGNORE INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bind(1, device_.id)
+        .bind(2, incarnation_)
+        .bind(3, seq)
+        .bind(4, device_.store_id)
+        .bind(5, code)
+        .bind(6, message)
+        .bind(7, raw)
+        .bind(8, now_)
         .run();
   }
 
   // Applies a checked record by (kind, id) and revision. Returns whether HQ's
   // copy changed, or a parking reason.
   std::variant<bool, std::string> apply(std::int64_t seq, const CheckedRecord& r) {
-    db_.prepare("INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
-                "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO NOTHING")
-        .bind(1, r.id).bind(2, r.kind).bind(3, device_.store_id).bind(4, r.revision).bind(5, r.data)
-        .bind(6, device_.id).bind(7, incarnation_).bind(8, seq).bind(9, now_).run();
+    db_.prepare(
+           "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
+           "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO NOTHING")
+        .bind(1, r.id)
+        .bind(2, r.kind)
+        .bind(3, device_.store_id)
+        .bind(4, r.revision)
+        .bind(5, r.data)
+        .bind(6, device_.id)
+        .bind(7, incarnation_)
+        .bind(8, seq)
+        .bind(9, now_)
+        .run();
     if (sqlite3_changes(db_.handle()) > 0) return true;  // the common case: a record HQ has not seen
     Statement& find = db_.prepare("SELECT kind, store_id, revision FROM record WHERE id = ?1");
     find.bind(1, r.id);
@@ -68,10 +86,17 @@ class BatchWriter {
     if (kind != r.kind || store != device_.store_id)
       return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
     if (r.revision <= revision) return false;
-    db_.prepare("UPDATE record SET revision = ?2, data = ?3, device_id = ?4, incarnation = ?5, seq = ?6, "
-                "received_at = ?7 WHERE id = ?1")
-        .bind(1, r.id).bind(2, r.revision).bind(3, r.data).bind(4, device_.id).bind(5, incarnation_).bind(6, seq)
-        .bind(7, now_).run();
+    db_.prepare(
+           "UPDATE record SET revision = ?2, data = ?3, device_id = ?4, incarnation = ?5, seq = ?6, "
+           "received_at = ?7 WHERE id = ?1")
+        .bind(1, r.id)
+        .bind(2, r.revision)
+        .bind(3, r.data)
+        .bind(4, device_.id)
+        .bind(5, incarnation_)
+        .bind(6, seq)
+        .bind(7, now_)
+        .run();
     return true;
   }
 
@@ -83,13 +108,22 @@ class BatchWriter {
     for (auto it = received_.upper_bound(acked); it != received_.end(); ++it)
       if (!stored_above_.count(*it))
         db_.prepare("INSERT INTO received_seq(device_id, incarnation, seq) VALUES (?1, ?2, ?3)")
-            .bind(1, device_.id).bind(2, incarnation_).bind(3, *it).run();
+            .bind(1, device_.id)
+            .bind(2, incarnation_)
+            .bind(3, *it)
+            .run();
     if (!stored_above_.empty() && *stored_above_.begin() <= acked)
       db_.prepare("DELETE FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq <= ?3")
-          .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
+          .bind(1, device_.id)
+          .bind(2, incarnation_)
+          .bind(3, acked)
+          .run();
     if (acked != acked_before_)
       db_.prepare("UPDATE device_stream SET acked_through = ?3 WHERE device_id = ?1 AND incarnation = ?2")
-          .bind(1, device_.id).bind(2, incarnation_).bind(3, acked).run();
+          .bind(1, device_.id)
+          .bind(2, incarnation_)
+          .bind(3, acked)
+          .run();
     return acked;
   }
 
@@ -99,11 +133,13 @@ class BatchWriter {
     if (seqs.empty()) return list;
     const auto [low, high] = std::minmax_element(seqs.begin(), seqs.end());
     const std::set<std::int64_t> wanted(seqs.begin(), seqs.end());
-    Statement& q = db_.prepare("SELECT seq, code, message FROM parked_record WHERE device_id = ?1 AND incarnation = ?2 "
-                               "AND seq BETWEEN ?3 AND ?4 ORDER BY seq");
+    Statement& q = db_.prepare(
+        "SELECT seq, code, message FROM parked_record WHERE device_id = ?1 AND incarnation = ?2 "
+        "AND seq BETWEEN ?3 AND ?4 ORDER BY seq");
     q.bind(1, device_.id).bind(2, incarnation_).bind(3, *low).bind(4, *high);
     while (q.step())
-      if (wanted.count(q.int64(0))) list.push_back(json{{"seq", q.int64(0)}, {"code", q.text(1)}, {"message", q.text(2)}});
+      if (wanted.count(q.int64(0)))
+        list.push_back(json{{"seq", q.int64(0)}, {"code", q.text(1)}, {"message", q.text(2)}});
     q.reset();
     return list;
   }
@@ -130,7 +166,8 @@ bool is_uuid(const std::string& text) {
 }
 
 std::variant<Device, ApiError> authenticate_device(Database& db, const std::string& token) {
-  if (token.empty()) return ApiError{401, "missing-token", "send Authorization: Bearer DEVICE_TOKEN (hq device add prints one)", {}};
+  if (token.empty())
+    return ApiError{401, "missing-token", "send Authorization: Bearer DEVICE_TOKEN (hq device add prints one)", {}};
   Statement& q = db.prepare("SELECT id, store_id, revoked_at FROM device WHERE token_hash = ?1");
   q.bind(1, session_token_hash(token));
   if (!q.step()) {
@@ -151,9 +188,11 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
   for (std::size_t i = 0; i < upload.records.size(); ++i) {
     const UploadRecord& record = upload.records[i];
     if (record.store != device.store_id)
-      return ApiError{403, "wrong-store",
-                      "records[" + std::to_string(i) + "].store is \"" + record.store + "\" but this device belongs to store \"" +
-                          device.store_id + "\"; nothing of this batch was stored",
+      return ApiError{403,
+                      "wrong-store",
+                      "records[" + std::to_string(i) + "].store is \"" + record.store +
+                          "\" but this device belongs to store \"" + device.store_id +
+                          "\"; nothing of this batch was stored",
                       {}};
     seqs.push_back(record.seq);
   }
@@ -161,7 +200,11 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
   Transaction tx(db);
   BatchWriter writer(db, device, upload.incarnation, now);
   db.prepare("INSERT OR IGNORE INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, device.id).bind(2, upload.batch).bind(3, std::int64_t(upload.records.size())).bind(4, now).run();
+      .bind(1, device.id)
+      .bind(2, upload.batch)
+      .bind(3, std::int64_t(upload.records.size()))
+      .bind(4, now)
+      .run();
   const bool duplicate_batch = sqlite3_changes(db.handle()) == 0;
   writer.open_stream();
   int received = 0, applied = 0;
@@ -173,15 +216,21 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
       continue;
     }
     const std::variant<bool, std::string> outcome = writer.apply(record.seq, *record.checked);
-    if (const std::string* conflict = std::get_if<std::string>(&outcome)) writer.park(record.seq, "id-conflict", *conflict, record.raw);
-    else if (std::get<bool>(outcome)) ++applied;
+    if (const std::string* conflict = std::get_if<std::string>(&outcome))
+      writer.park(record.seq, "id-conflict", *conflict, record.raw);
+    else if (std::get<bool>(outcome))
+      ++applied;
   }
   const std::int64_t acked = writer.advance();
   const json parked = writer.parked(seqs);
   db.prepare("UPDATE device SET last_seen_at = ?2 WHERE id = ?1").bind(1, device.id).bind(2, now).run();
   tx.commit();
-  return json{{"acked_through", acked}, {"received", received}, {"applied", applied}, {"parked", parked},
-              {"duplicate_batch", duplicate_batch}, {"hq_time", now}};
+  return json{{"acked_through", acked},
+              {"received", received},
+              {"applied", applied},
+              {"parked", parked},
+              {"duplicate_batch", duplicate_batch},
+              {"hq_time", now}};
 }
 
 json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now) {
@@ -189,7 +238,8 @@ json changes_for(Database& db, const Device& device, std::int64_t after, std::in
   const std::int64_t head = head_q.step() ? head_q.int64(0) : 0;
   head_q.reset();
   Statement& q = db.prepare(
-      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 AND (store_id IS NULL OR store_id = ?3) "
+      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 AND (store_id IS NULL OR store_id = "
+      "?3) "
       "ORDER BY seq LIMIT ?4");
   q.bind(1, after).bind(2, head).bind(3, device.store_id).bind(4, limit + 1);
   json changes = json::array();
@@ -201,10 +251,12 @@ json changes_for(Database& db, const Device& device, std::int64_t after, std::in
       break;
     }
     last_listed = q.int64(0);
-    changes.push_back(json{{"seq", last_listed}, {"kind", q.text(1)}, {"key", q.text(2)}, {"data", json::parse(q.text(3))}});
+    changes.push_back(
+        json{{"seq", last_listed}, {"kind", q.text(1)}, {"key", q.text(2)}, {"data", json::parse(q.text(3))}});
   }
   q.reset();
-  return json{{"changes", changes}, {"last_seq", more ? last_listed : std::max(after, head)}, {"more", more}, {"hq_time", now}};
+  return json{
+      {"changes", changes}, {"last_seq", more ? last_listed : std::max(after, head)}, {"more", more}, {"hq_time", now}};
 }
 
 }  // namespace kiosk::hq

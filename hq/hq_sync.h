@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "codec/api_json.h"
 #include "core/clock.h"
@@ -36,7 +35,8 @@ std::variant<nlohmann::ordered_json, ApiError> apply_upload(Database& db, const 
                                                             EpochMs now, const UploadLimits& limits = {});
 
 // The change feed after `after` for the device's store, at most `limit` changes.
-nlohmann::ordered_json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now);
+nlohmann::ordered_json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit,
+                                   EpochMs now);
 
 // True for an RFC 4122 UUID in its 36-character text form (any version, either case).
 bool is_uuid(const std::string& text);

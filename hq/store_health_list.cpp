@@ -17,10 +17,17 @@ json report_json(const DeviceHealth& h) {
                                         {"message", r.printer->message},
                                         {"checked_at", r.printer->checked_at}}
                                  : json(nullptr);
-  return json{{"received_at", *h.received_at}, {"version", r.version}, {"started_at", optional_number(r.started_at)},
-              {"printer", printer}, {"pending", r.pending}, {"oldest_pending_s", optional_number(r.oldest_pending_s)},
-              {"database_bytes", r.database_bytes}, {"disk_free_bytes", r.disk_free_bytes},
-              {"disk_total_bytes", r.disk_total_bytes}, {"integrity", r.integrity}, {"store_time", r.at}};
+  return json{{"received_at", *h.received_at},
+              {"version", r.version},
+              {"started_at", optional_number(r.started_at)},
+              {"printer", printer},
+              {"pending", r.pending},
+              {"oldest_pending_s", optional_number(r.oldest_pending_s)},
+              {"database_bytes", r.database_bytes},
+              {"disk_free_bytes", r.disk_free_bytes},
+              {"disk_total_bytes", r.disk_total_bytes},
+              {"integrity", r.integrity},
+              {"store_time", r.at}};
 }
 
 }  // namespace
@@ -54,9 +61,12 @@ Result<json> list_store_health(Database& db, EpochMs now, const HealthThresholds
       stores.insert(h.store_id);
       devices += h.device_id ? 1 : 0;
       with_problems += problems.empty() ? 0 : 1;
-      json out{{"store", h.store_id}, {"name", h.store_name},
-               {"device", h.device_id ? json(*h.device_id) : json(nullptr)}, {"label", h.label},
-               {"health", report_json(h)}, {"problems", problems}};
+      json out{{"store", h.store_id},
+               {"name", h.store_name},
+               {"device", h.device_id ? json(*h.device_id) : json(nullptr)},
+               {"label", h.label},
+               {"health", report_json(h)},
+               {"problems", problems}};
       if (h.ignored > 0) out["ignored_reports"] = json{{"count", h.ignored}, {"last_reason", h.last_ignored_reason}};
       line(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }

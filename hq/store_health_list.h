@@ -6,10 +6,9 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -19,10 +18,10 @@
 namespace kiosk::hq {
 
 struct HealthThresholds {
-  std::chrono::minutes down_after{15};     // no report for this long: "down"
-  std::chrono::minutes behind_after{60};   // the oldest unsent record older than this: "behind"
-  std::int64_t behind_pending = 5000;      // ... or more records than this waiting
-  std::int64_t disk_low_percent = 5;       // free disk below this share of the total: "disk-low"
+  std::chrono::minutes down_after{15};                // no report for this long: "down"
+  std::chrono::minutes behind_after{60};              // the oldest unsent record older than this: "behind"
+  std::int64_t behind_pending = 5000;                 // ... or more records than this waiting
+  std::int64_t disk_low_percent = 5;                  // free disk below this share of the total: "disk-low"
   std::int64_t disk_low_bytes = 500LL * 1000 * 1000;  // ... or below this many bytes
 };
 

@@ -1,9 +1,9 @@
 // An upload body read with simdjson's DOM parser, one parser per server thread.
 #include "hq/upload_reader.h"
 
-#include <set>
-
 #include <simdjson.h>
+
+#include <set>
 
 #include "codec/api_json.h"
 #include "hq/hq_sync.h"
@@ -16,7 +16,7 @@ using simdjson::dom::element_type;
 
 constexpr std::size_t kMaxStoreBytes = 64, kMaxBatchKeyBytes = 128;
 constexpr std::int64_t kMaxSeq = std::int64_t(1) << 53;  // exact in every JSON reader
-constexpr std::int64_t kMaxEstimateMin = 2'147'483'647;    // what the store's int holds
+constexpr std::int64_t kMaxEstimateMin = 2'147'483'647;  // what the store's int holds
 
 // The fields of one JSON object, read strictly (as JsonBody reads nlohmann's).
 class Fields {
@@ -64,8 +64,10 @@ CheckedRecord check_record(const Fields& record) {
   checked.kind = record.text("kind", 32);
   static const std::set<std::string> kKinds{"ticket", "rating", "request", "request_event", "request_rating"};
   if (!kKinds.count(checked.kind))
-    throw BadRequest("unknown-kind", "field \"kind\" must be one of ticket, rating, request, request_event, "
-                                     "request_rating (got \"" + checked.kind + "\")");
+    throw BadRequest("unknown-kind",
+                     "field \"kind\" must be one of ticket, rating, request, request_event, "
+                     "request_rating (got \"" +
+                         checked.kind + "\")");
   checked.id = record.text("id", 36);
   if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
   checked.revision = record.integer("revision", 1, kMaxSeq);
@@ -127,7 +129,8 @@ UploadBody read_upload_body(const std::string& body, std::size_t max_records) {
   if (upload.batch.empty()) throw BadRequest("bad-field", "field \"batch\" must not be empty");
   simdjson::dom::array records;
   if (envelope.required("records").get(records) != simdjson::SUCCESS || records.size() > max_records)
-    throw BadRequest("bad-field", "field \"records\" must be an array of at most " + std::to_string(max_records) + " records");
+    throw BadRequest("bad-field",
+                     "field \"records\" must be an array of at most " + std::to_string(max_records) + " records");
   std::set<std::int64_t> seen;
   upload.records.reserve(records.size());
   for (element value : records) upload.records.push_back(read_record(value, upload.records.size(), seen));

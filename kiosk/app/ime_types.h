@@ -54,7 +54,9 @@ struct ImeAnswered {
   std::string preedit;
   std::vector<CandidateView> candidates;
 };
-struct ImeUnavailable { std::string reason; };
+struct ImeUnavailable {
+  std::string reason;
+};
 using ImeAnswer = std::variant<ImeAnswered, ImeUnavailable>;
 
 }  // namespace kiosk::app

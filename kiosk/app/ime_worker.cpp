@@ -27,16 +27,21 @@ ime::CharacterFilter drawable_filter() {
 
 ImeAnswered answer(const ime::Composition& c, unsigned generation, char key) {
   ImeAnswered a{generation, key, c.key_used, c.committed, c.preedit, {}};
-  for (const ime::Candidate& candidate : c.candidates) a.candidates.push_back(CandidateView{candidate.text, candidate.index});
+  for (const ime::Candidate& candidate : c.candidates)
+    a.candidates.push_back(CandidateView{candidate.text, candidate.index});
   return a;
 }
 
 int keysym_of(char key) {
   switch (key) {
-    case '<': return ime::kBackSpace;
-    case '\n': return ime::kReturn;
-    case '\x1b': return ime::kEscape;
-    default: return static_cast<unsigned char>(key);
+    case '<':
+      return ime::kBackSpace;
+    case '\n':
+      return ime::kReturn;
+    case '\x1b':
+      return ime::kEscape;
+    default:
+      return static_cast<unsigned char>(key);
   }
 }
 
@@ -48,7 +53,8 @@ EffectRunner<ImeEffect> pinyin_runner(const std::string& data_dir, std::function
     ime::PinyinConfig config;
     config.data_dir = data_dir;
     Result<std::unique_ptr<ime::PinyinIme>> started = ime::PinyinIme::start(config, drawable_filter());
-    if (started) ime = std::move(started.value());
+    if (started)
+      ime = std::move(started.value());
     else {
       std::fprintf(stderr, "kiosk: no pinyin input: %s\n", started.error().message.c_str());
       post(ImeUnavailable{started.error().message});

@@ -122,8 +122,10 @@ class RoleShell final : public RoleApp {
     if constexpr (Role::kTypesPinyin) {
       std::vector<Effect> rest;
       for (Effect& effect : effects) {
-        if (ImeEffect* ime = std::get_if<ImeEffect>(&effect)) ime_->submit({std::move(*ime)});
-        else rest.push_back(std::move(effect));
+        if (ImeEffect* ime = std::get_if<ImeEffect>(&effect))
+          ime_->submit({std::move(*ime)});
+        else
+          rest.push_back(std::move(effect));
       }
       effects.swap(rest);
     }

@@ -70,8 +70,10 @@ class SerialWorker {
         std::unique_lock lock(mutex_);
         busy_ = false;
         const auto ready = [&] { return stopping_ || !queue_.empty(); };
-        if (runner.when_idle) wake_.wait_until(lock, next_idle, ready);
-        else wake_.wait(lock, ready);
+        if (runner.when_idle)
+          wake_.wait_until(lock, next_idle, ready);
+        else
+          wake_.wait(lock, ready);
         if (stopping_) return;
         if (queue_.empty()) {  // the idle work's turn
           lock.unlock();

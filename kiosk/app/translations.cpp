@@ -4,9 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "core/text.h"
 
@@ -45,7 +44,8 @@ Result<bool> Translations::add_file(const std::string& path) {
       return invalid_argument(path + ": \"" + key + "\" must be [\"中文\", \"English\"]");
     const std::string zh = value[0], en = value[1];
     for (const std::string* text : {&zh, &en})
-      if (!utf8_length(*text) || text->empty()) return invalid_argument(path + ": \"" + key + "\" has an empty or invalid text");
+      if (!utf8_length(*text) || text->empty())
+        return invalid_argument(path + ": \"" + key + "\" has an empty or invalid text");
     if (!texts_.emplace(key, std::make_pair(zh, en)).second)
       return invalid_argument(path + ": \"" + key + "\" is already defined in another translations file");
   }
@@ -62,7 +62,8 @@ const std::string& Translations::text(std::string_view key, Language language) c
   return language == Language::Zh ? found->second.first : found->second.second;
 }
 
-std::string Translations::format(std::string_view key, Language language, std::initializer_list<std::string> values) const {
+std::string Translations::format(std::string_view key, Language language,
+                                 std::initializer_list<std::string> values) const {
   return fill_placeholders(text(key, language), values);
 }
 

@@ -45,7 +45,9 @@ int test_hang_seconds() {
 void print_frame_stats(std::vector<double> frame_ms) {
   if (frame_ms.empty()) return;
   std::sort(frame_ms.begin(), frame_ms.end());
-  const auto at = [&](double p) { return frame_ms[std::min(frame_ms.size() - 1, std::size_t(p * double(frame_ms.size())))]; };
+  const auto at = [&](double p) {
+    return frame_ms[std::min(frame_ms.size() - 1, std::size_t(p * double(frame_ms.size())))];
+  };
   std::fprintf(stderr, "{\"frames\": %zu, \"frame_cpu_ms_p50\": %.3f, \"frame_cpu_ms_p99\": %.3f}\n", frame_ms.size(),
                at(0.5), at(0.99));
 }
@@ -73,9 +75,7 @@ StopSignals::~StopSignals() {
 
 EpochMs wall_now_ms() { return SystemClock().now_ms(); }
 
-std::string assets_dir() {
-  return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR);
-}
+std::string assets_dir() { return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR); }
 
 Result<Translations> load_translations() { return Translations::load_directory(assets_dir() + "/i18n"); }
 

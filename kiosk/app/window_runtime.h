@@ -3,12 +3,12 @@
 // missing-glyph check, `--frame-stats`, and where assets and texts come from.
 #pragma once
 
+#include <signal.h>
+
 #include <atomic>
 #include <optional>
 #include <string>
 #include <thread>
-
-#include <signal.h>
 
 #include "app/role_app.h"
 #include "app/translations.h"

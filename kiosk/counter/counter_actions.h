@@ -13,42 +13,78 @@ namespace kiosk::counter {
 // [SECTION] Taps and keys
 struct SwitchLanguage {};
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
-struct ToggleService { std::string code; };
+struct ToggleService {
+  std::string code;
+};
 struct OpenCounter {};
 struct ChangeServices {};  // back to the open-counter screen
 struct BackToConsole {};
 struct CallNext {};
 struct Recall {};
 struct StartService {};
-struct OpenPicker { Picker picker; };
+struct OpenPicker {
+  Picker picker;
+};
 struct ClosePicker {};
-struct Finish { std::string outcome; };  // "resolved", "follow-up", "request"
+struct Finish {
+  std::string outcome;
+};  // "resolved", "follow-up", "request"
 struct NoShow {};
-struct Transfer { std::string to_service; };
-struct Pause { std::string reason; };  // "lunch", "break", "other"
+struct Transfer {
+  std::string to_service;
+};
+struct Pause {
+  std::string reason;
+};  // "lunch", "break", "other"
 struct Resume {};
 struct CloseCounter {};
 struct Logout {};
-struct MarkReprinted { std::string ticket_id; };
+struct MarkReprinted {
+  std::string ticket_id;
+};
 // The staff's request form (counter_state.h StaffRequest).
 struct OpenRequestForm {};  // a walk-in's request
 struct CloseRequestForm {};
-struct ShowRequestPage { int page; };
-struct FocusRequestField { RequestField field; };
+struct ShowRequestPage {
+  int page;
+};
+struct FocusRequestField {
+  RequestField field;
+};
 // UTF-8 from the keyboard or the on-screen keys; "\b" BackSpace, "\n" Return,
 // "\x1b" Escape (request_typing.h: through pinyin where the field takes it).
-struct RequestTyped { std::string text; };
-struct PickRequestCandidate { int index; };  // the IME's index
-struct TurnRequestCandidatePage { int delta; };
+struct RequestTyped {
+  std::string text;
+};
+struct PickRequestCandidate {
+  int index;
+};  // the IME's index
+struct TurnRequestCandidatePage {
+  int delta;
+};
 struct SwitchRequestLayout {};  // pinyin <-> letters
 struct ToggleScreenKeys {};     // the on-screen keys for a touch counter
-struct ChooseRequestKind { RequestKind kind; };
-struct ChooseRequestProduct { std::string code; };
-struct ChooseRequestProblem { std::string code; };
-struct SetRequestPurchaseDate { std::string date; };  // "" for not known
-struct SetRequestVisitDate { std::string date; };
-struct ChooseRequestWindow { TimeWindow window; };
-struct ChooseRequestUrgency { Urgency urgency; };
+struct ChooseRequestKind {
+  RequestKind kind;
+};
+struct ChooseRequestProduct {
+  std::string code;
+};
+struct ChooseRequestProblem {
+  std::string code;
+};
+struct SetRequestPurchaseDate {
+  std::string date;
+};  // "" for not known
+struct SetRequestVisitDate {
+  std::string date;
+};
+struct ChooseRequestWindow {
+  TimeWindow window;
+};
+struct ChooseRequestUrgency {
+  Urgency urgency;
+};
 struct ToggleRequestOnSite {};
 struct ToggleRequestConsent {};
 struct SubmitStaffRequest {};
@@ -59,8 +95,12 @@ struct QueueLoaded {
   std::vector<ServiceLine> services;
   std::optional<CounterLine> counter;
 };
-struct ReprintsLoaded { std::vector<TicketLine> tickets; };
-struct LoggedIn { std::string staff_name; };
+struct ReprintsLoaded {
+  std::vector<TicketLine> tickets;
+};
+struct LoggedIn {
+  std::string staff_name;
+};
 // A counter action's answer: the ticket it acted on...
 struct TicketAnswered {
   std::string verb;
@@ -71,7 +111,9 @@ struct CounterAnswered {
   std::string verb;
   CounterLine counter;
 };
-struct Reprinted { std::string ticket_id; };
+struct Reprinted {
+  std::string ticket_id;
+};
 struct RequestOptionsLoaded {
   std::vector<ProductCategory> products;
   std::string today;
@@ -81,7 +123,9 @@ struct StaffRequestCreated {
   std::string code;
   bool printing = false;  // the counter has a printer: StaffReceiptPrinted follows
 };
-struct StaffReceiptPrinted { bool ok = false; };
+struct StaffReceiptPrinted {
+  bool ok = false;
+};
 // The IME thread's answers (app/ime_types.h).
 using app::ImeAnswered;
 using app::ImeUnavailable;
@@ -100,16 +144,16 @@ struct RequestFailed {
   int locked_minutes = 0;  // for LockedOut
 };
 
-using Action = std::variant<SwitchLanguage, LoginInput, ToggleService, OpenCounter, ChangeServices,
-                            BackToConsole, CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow,
-                            Transfer, Pause, Resume, CloseCounter, Logout, MarkReprinted, OpenRequestForm,
-                            CloseRequestForm, ShowRequestPage, FocusRequestField, RequestTyped, PickRequestCandidate,
-                            TurnRequestCandidatePage, SwitchRequestLayout, ToggleScreenKeys, ChooseRequestKind, ChooseRequestProduct,
-                            ChooseRequestProblem, SetRequestPurchaseDate, SetRequestVisitDate, ChooseRequestWindow,
-                            ChooseRequestUrgency, ToggleRequestOnSite, ToggleRequestConsent, SubmitStaffRequest, Tick,
-                            QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered, CounterAnswered, Reprinted,
-                            RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted, StaffRequestRefused, RequestFailed,
-                            ImeAnswered, ImeUnavailable>;
+using Action =
+    std::variant<SwitchLanguage, LoginInput, ToggleService, OpenCounter, ChangeServices, BackToConsole, CallNext,
+                 Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow, Transfer, Pause, Resume, CloseCounter,
+                 Logout, MarkReprinted, OpenRequestForm, CloseRequestForm, ShowRequestPage, FocusRequestField,
+                 RequestTyped, PickRequestCandidate, TurnRequestCandidatePage, SwitchRequestLayout, ToggleScreenKeys,
+                 ChooseRequestKind, ChooseRequestProduct, ChooseRequestProblem, SetRequestPurchaseDate,
+                 SetRequestVisitDate, ChooseRequestWindow, ChooseRequestUrgency, ToggleRequestOnSite,
+                 ToggleRequestConsent, SubmitStaffRequest, Tick, QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered,
+                 CounterAnswered, Reprinted, RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted,
+                 StaffRequestRefused, RequestFailed, ImeAnswered, ImeUnavailable>;
 
 // [SECTION] Effects: one API request each, run in order on the worker.
 struct LogIn {
@@ -125,7 +169,9 @@ struct CounterCommand {
   std::string argument;
   std::vector<std::string> services;  // for "open"
 };
-struct ReprintDone { std::string ticket_id; };
+struct ReprintDone {
+  std::string ticket_id;
+};
 struct LoadRequestOptions {};  // GET /products
 // POST /requests, or /tickets/ID/request when `ticket_id` is set.
 struct PostRequest {
@@ -133,7 +179,8 @@ struct PostRequest {
   std::string ticket_id;
 };
 
-using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest,
-                            app::ImeEffect>;  // the IME's go to the IME thread
+using Effect =
+    std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest,
+                 app::ImeEffect>;  // the IME's go to the IME thread
 
 }  // namespace kiosk::counter

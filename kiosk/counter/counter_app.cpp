@@ -37,7 +37,8 @@ std::vector<std::string> CounterRole::texts_to_show(const State& state) const {
 }
 
 app::EffectRunner<Effect> CounterRole::make_runner(std::function<void(Action)> post) const {
-  return counter_requests(CounterWorkerConfig{config.store_url, config.counter, config.printer, &texts}, std::move(post));
+  return counter_requests(CounterWorkerConfig{config.store_url, config.counter, config.printer, &texts},
+                          std::move(post));
 }
 
 }  // namespace kiosk::counter

@@ -24,7 +24,7 @@ struct CounterAppConfig {
   Language language = Language::Zh;
   CounterTimings timings;
   std::optional<printer::PrinterTarget> printer;  // --printer: request receipts
-  std::string rime_data_dir;  // the deployed pinyin schema; empty: platform/ime's default
+  std::string rime_data_dir;                      // the deployed pinyin schema; empty: platform/ime's default
 };
 
 struct CounterRole {

@@ -64,27 +64,41 @@ void link_failed(CounterState& s, bool from_retry_probe, EpochMs now, const Coun
 Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const CounterTimings& t) {
   const bool is_queue = f.what == "queue", is_login = f.what == "login";
   if (is_queue) s.queue_loading = false;
-  if (is_login) s.login.busy = false;
-  else if (!is_queue && f.what != "reprints") s.busy = false;
+  if (is_login)
+    s.login.busy = false;
+  else if (!is_queue && f.what != "reprints")
+    s.busy = false;
   switch (f.failure) {
     case Failure::Unreachable:
       link_failed(s, is_queue, now, t);
-      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Unreachable);
-      else if (!is_queue && f.what != "reprints") s.error = {"counter.error.unreachable", {}, {}};
+      if (is_login)
+        kit::refuse_login(s.login, kit::LoginRefusal::Unreachable);
+      else if (!is_queue && f.what != "reprints")
+        s.error = {"counter.error.unreachable", {}, {}};
       return {};
     case Failure::SessionEnded:
       if (logged_in(s)) end_session(s, /*ended=*/true);
       return {};
-    case Failure::WrongPin: kit::refuse_login(s.login, kit::LoginRefusal::WrongPin); return {};
-    case Failure::LockedOut: kit::refuse_login(s.login, kit::LoginRefusal::LockedOut, f.locked_minutes); return {};
-    case Failure::UnknownCounter: kit::refuse_login(s.login, kit::LoginRefusal::UnknownCounter); return {};
+    case Failure::WrongPin:
+      kit::refuse_login(s.login, kit::LoginRefusal::WrongPin);
+      return {};
+    case Failure::LockedOut:
+      kit::refuse_login(s.login, kit::LoginRefusal::LockedOut, f.locked_minutes);
+      return {};
+    case Failure::UnknownCounter:
+      kit::refuse_login(s.login, kit::LoginRefusal::UnknownCounter);
+      return {};
     case Failure::Refused:
-      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Refused);
-      else s.error = {"counter.refused." + f.what, {}, {}};
+      if (is_login)
+        kit::refuse_login(s.login, kit::LoginRefusal::Refused);
+      else
+        s.error = {"counter.refused." + f.what, {}, {}};
       return {};
     case Failure::Other:
-      if (is_login) kit::refuse_login(s.login, kit::LoginRefusal::Other);
-      else if (!is_queue && f.what != "reprints") s.error = {"counter.error.other", {}, {}};
+      if (is_login)
+        kit::refuse_login(s.login, kit::LoginRefusal::Other);
+      else if (!is_queue && f.what != "reprints")
+        s.error = {"counter.error.other", {}, {}};
       return {};
   }
   return {};
@@ -98,9 +112,12 @@ Effects on_ticket(CounterState& s, const TicketAnswered& a) {
     s.ticket = a.ticket;
   } else {
     s.ticket.reset();
-    if (a.verb == "finish") s.note = {"counter.note.finished", a.ticket.label, {}};
-    else if (a.verb == "no-show") s.note = {"counter.note.no_show", a.ticket.label, {}};
-    else if (a.verb == "transfer") s.note = {"counter.note.transferred", a.ticket.label, a.ticket.service};
+    if (a.verb == "finish")
+      s.note = {"counter.note.finished", a.ticket.label, {}};
+    else if (a.verb == "no-show")
+      s.note = {"counter.note.no_show", a.ticket.label, {}};
+    else if (a.verb == "transfer")
+      s.note = {"counter.note.transferred", a.ticket.label, a.ticket.service};
   }
   return refresh(s);
 }

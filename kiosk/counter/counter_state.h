@@ -75,16 +75,17 @@ struct StaffRequest {
   RequestForm form;
   std::string ticket_id;  // the finished ticket it comes from, or empty
   std::string ticket_label;
-  int page = 0;  // 0 product (kind, product, problem), 1 details (model, serial, purchase, urgency), 2 customer, 3 visit
+  int page =
+      0;  // 0 product (kind, product, problem), 1 details (model, serial, purchase, urgency), 2 customer, 3 visit
   RequestField focus = RequestField::Model;
   bool options_loaded = false;  // GET /products answered
   std::vector<ProductCategory> products;
-  std::string today;           // the store's business day
-  std::string last_visit_day;  // the last day a visit may be asked for
-  bool busy = false;           // on its way to the node
-  std::string error_code;      // the node's refusal (a validation code such as "phone-format")
-  std::string error_message;   // its English message, for codes without a translation
-  std::string created_code;    // once stored: the code to give the customer; the form is cleared
+  std::string today;                               // the store's business day
+  std::string last_visit_day;                      // the last day a visit may be asked for
+  bool busy = false;                               // on its way to the node
+  std::string error_code;                          // the node's refusal (a validation code such as "phone-format")
+  std::string error_message;                       // its English message, for codes without a translation
+  std::string created_code;                        // once stored: the code to give the customer; the form is cleared
   ReceiptState receipt = ReceiptState::NoPrinter;  // of the request just created
 };
 

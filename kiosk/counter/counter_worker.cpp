@@ -30,20 +30,20 @@ Json command_body(const CounterCommand& c) {
 class Requests {
  public:
   Requests(CounterWorkerConfig config, Post post)
-      : client_(remote::StoreNodeClientOptions{config.store_url}), counter_(config.counter), config_(std::move(config)),
+      : client_(remote::StoreNodeClientOptions{config.store_url}),
+        counter_(config.counter),
+        config_(std::move(config)),
         post_(std::move(post)) {}
 
   void run(const Effect& effect) {
-    std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
-                          [&](const LogOut&) { client_.end_session(); },
-                          [&](const LoadQueue&) { load_queue(); },
-                          [&](const LoadReprints&) { load_reprints(); },
-                          [&](const CounterCommand& e) { act(e); },
-                          [&](const ReprintDone& e) { reprint_done(e.ticket_id); },
-                          [&](const LoadRequestOptions&) { load_request_options(); },
-                          [&](const PostRequest& e) { post_request(e); },
-                          [&](const app::ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the node worker\n"); }},
-               effect);
+    std::visit(
+        Overloaded{
+            [&](const LogIn& e) { log_in(e); }, [&](const LogOut&) { client_.end_session(); },
+            [&](const LoadQueue&) { load_queue(); }, [&](const LoadReprints&) { load_reprints(); },
+            [&](const CounterCommand& e) { act(e); }, [&](const ReprintDone& e) { reprint_done(e.ticket_id); },
+            [&](const LoadRequestOptions&) { load_request_options(); }, [&](const PostRequest& e) { post_request(e); },
+            [&](const app::ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the node worker\n"); }},
+        effect);
   }
 
  private:
@@ -108,8 +108,10 @@ class Requests {
   void act(const CounterCommand& c) {
     Result<Json> answer = client_.counter_action(counter_, c.verb, command_body(c));
     if (!answer) return fail(c.verb, answer.error());
-    if (acts_on_ticket(c.verb)) post_(TicketAnswered{c.verb, ticket_from_json(answer.value())});
-    else post_(CounterAnswered{c.verb, counter_from_json(answer.value())});
+    if (acts_on_ticket(c.verb))
+      post_(TicketAnswered{c.verb, ticket_from_json(answer.value())});
+    else
+      post_(CounterAnswered{c.verb, counter_from_json(answer.value())});
   }
 
   void reprint_done(const std::string& ticket_id) {
@@ -122,7 +124,7 @@ class Requests {
   int counter_;
   CounterWorkerConfig config_;
   Post post_;
-  std::string store_id_;                    // from the last /queue answer
+  std::string store_id_;                   // from the last /queue answer
   std::vector<ProductCategory> products_;  // from the last /products answer
 };
 

@@ -42,8 +42,10 @@ int locked_minutes(const std::string& message) {
 }  // namespace
 
 TicketLine ticket_from_json(const json& t) {
-  const bool priority = t.is_object() && t.contains("priority") && t["priority"].is_boolean() && t["priority"].get<bool>();
-  return TicketLine{text(t, "id"), text(t, "ticket"), text(t, "service"), text(t, "state"), number(t, "recalls"), priority};
+  const bool priority =
+      t.is_object() && t.contains("priority") && t["priority"].is_boolean() && t["priority"].get<bool>();
+  return TicketLine{text(t, "id"),    text(t, "ticket"),    text(t, "service"),
+                    text(t, "state"), number(t, "recalls"), priority};
 }
 
 CounterLine counter_from_json(const json& c) {
@@ -104,15 +106,20 @@ Request receipt_request_from_json(const json& r) {
 
 RequestFailed failure_from_error(const std::string& what, const Error& e) {
   RequestFailed failed{what, Failure::Other, 0};
-  if (e.kind == ErrorKind::Unavailable) failed.failure = Failure::Unreachable;
-  else if (e.code == "missing-token" || e.code == "invalid-token" || e.code == "expired-token" || e.code == "wrong-counter")
+  if (e.kind == ErrorKind::Unavailable)
+    failed.failure = Failure::Unreachable;
+  else if (e.code == "missing-token" || e.code == "invalid-token" || e.code == "expired-token" ||
+           e.code == "wrong-counter")
     failed.failure = Failure::SessionEnded;
-  else if (e.code == "wrong-pin") failed.failure = Failure::WrongPin;
+  else if (e.code == "wrong-pin")
+    failed.failure = Failure::WrongPin;
   else if (e.code == "locked-out") {
     failed.failure = Failure::LockedOut;
     failed.locked_minutes = locked_minutes(e.message);
-  } else if (e.code == "unknown-counter") failed.failure = Failure::UnknownCounter;
-  else if (e.kind == ErrorKind::Refused) failed.failure = Failure::Refused;
+  } else if (e.code == "unknown-counter")
+    failed.failure = Failure::UnknownCounter;
+  else if (e.kind == ErrorKind::Refused)
+    failed.failure = Failure::Refused;
   return failed;
 }
 

@@ -3,11 +3,10 @@
 // Fields that are missing or of the wrong type read as empty or zero.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "counter/counter_actions.h"

@@ -13,12 +13,18 @@ constexpr std::size_t kMaxPhoneBytes = 20;  // digits with spaces or dashes
 // Bytes a field may hold while typing: twice its limit in 4-byte characters.
 std::size_t typing_bound(RequestField field) {
   switch (field) {
-    case RequestField::Model: return 8 * kModelField.max_chars;
-    case RequestField::Serial: return 8 * kSerialField.max_chars;
-    case RequestField::Description: return 8 * kDescriptionField.max_chars;
-    case RequestField::Name: return 8 * kNameField.max_chars;
-    case RequestField::Phone: return kMaxPhoneBytes;
-    case RequestField::Address: return 8 * kAddressField.max_chars;
+    case RequestField::Model:
+      return 8 * kModelField.max_chars;
+    case RequestField::Serial:
+      return 8 * kSerialField.max_chars;
+    case RequestField::Description:
+      return 8 * kDescriptionField.max_chars;
+    case RequestField::Name:
+      return 8 * kNameField.max_chars;
+    case RequestField::Phone:
+      return kMaxPhoneBytes;
+    case RequestField::Address:
+      return 8 * kAddressField.max_chars;
   }
   return 0;
 }
@@ -30,9 +36,12 @@ bool takes_chinese(RequestField field) {
 // Straight into the field: "\b" deletes, Return and Escape mean nothing here.
 void type_plain(StaffRequest& r, const std::string& text) {
   std::string& value = field_text(r.form, r.focus);
-  if (text == "\b") erase_last_character(value);
-  else if (text == "\n" || text == "\x1b") return;
-  else if (value.size() + text.size() <= typing_bound(r.focus)) value += text;
+  if (text == "\b")
+    erase_last_character(value);
+  else if (text == "\n" || text == "\x1b")
+    return;
+  else if (value.size() + text.size() <= typing_bound(r.focus))
+    value += text;
 }
 
 // The IME's key for a typed ASCII character ('<' is its BackSpace, so a typed
@@ -47,12 +56,18 @@ char ime_key_of(char c) {
 
 const std::string& field_text(const RequestForm& f, RequestField field) {
   switch (field) {
-    case RequestField::Model: return f.model;
-    case RequestField::Serial: return f.serial;
-    case RequestField::Description: return f.description;
-    case RequestField::Name: return f.contact_name;
-    case RequestField::Phone: return f.phone;
-    case RequestField::Address: return f.address;
+    case RequestField::Model:
+      return f.model;
+    case RequestField::Serial:
+      return f.serial;
+    case RequestField::Description:
+      return f.description;
+    case RequestField::Name:
+      return f.contact_name;
+    case RequestField::Phone:
+      return f.phone;
+    case RequestField::Address:
+      return f.address;
   }
   return f.description;
 }
@@ -61,7 +76,9 @@ std::string& field_text(RequestForm& f, RequestField field) {
   return const_cast<std::string&>(field_text(static_cast<const RequestForm&>(f), field));
 }
 
-bool typing_pinyin(const CounterState& s) { return s.typing_pinyin && s.ime.available && takes_chinese(s.request.focus); }
+bool typing_pinyin(const CounterState& s) {
+  return s.typing_pinyin && s.ime.available && takes_chinese(s.request.focus);
+}
 
 std::vector<Effect> type_into_form(CounterState& s, const std::string& text) {
   StaffRequest& r = s.request;

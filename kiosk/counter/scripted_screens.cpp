@@ -3,7 +3,6 @@
 #include "counter/scripted_screens.h"
 
 #include "app/screen_names.h"
-
 #include "queue/ticket_label.h"
 #include "store/product_catalog.h"
 
@@ -26,19 +25,24 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
   };
   const bool zh = app.state().language == Language::Zh;
   Result<std::vector<ProductCategory>> products = read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl");
-  run({OpenRequestForm{}, RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{}, "2026-11-23", "2027-01-22"},
-       ChooseRequestProduct{"air-conditioner"}, ChooseRequestProblem{"not-cooling"}, FocusRequestField{RequestField::Model},
-       RequestTyped{"KFR-35GW"}, FocusRequestField{RequestField::Serial}, RequestTyped{"SN20240601"},
-       SetRequestPurchaseDate{"2024-06-01"}, ChooseRequestUrgency{Urgency::Urgent}});
+  run({OpenRequestForm{},
+       RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{}, "2026-11-23", "2027-01-22"},
+       ChooseRequestProduct{"air-conditioner"}, ChooseRequestProblem{"not-cooling"},
+       FocusRequestField{RequestField::Model}, RequestTyped{"KFR-35GW"}, FocusRequestField{RequestField::Serial},
+       RequestTyped{"SN20240601"}, SetRequestPurchaseDate{"2024-06-01"}, ChooseRequestUrgency{Urgency::Urgent}});
   if (!zh) run({SwitchRequestLayout{}});  // letters: a sample shows no IME's answers
-  run({FocusRequestField{RequestField::Name}, RequestTyped{zh ? "王小明" : "Wang Xiaoming"}, FocusRequestField{RequestField::Phone},
-       RequestTyped{"13812345678"}, FocusRequestField{RequestField::Description},
-       RequestTyped{zh ? "客厅空调不制冷" : "Living room unit blows warm air"}, FocusRequestField{RequestField::Address},
+  run({FocusRequestField{RequestField::Name}, RequestTyped{zh ? "王小明" : "Wang Xiaoming"},
+       FocusRequestField{RequestField::Phone}, RequestTyped{"13812345678"},
+       FocusRequestField{RequestField::Description},
+       RequestTyped{zh ? "客厅空调不制冷" : "Living room unit blows warm air"},
+       FocusRequestField{RequestField::Address},
        RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{"2026-11-24"},
        ChooseRequestWindow{TimeWindow::Afternoon}, ToggleRequestConsent{}});
   if (!zh) run({SwitchRequestLayout{}});  // pinyin again, as the clerk had it
-  if (name == "request-refused") run({SubmitStaffRequest{}, StaffRequestRefused{"address-too-long", "the address is too long"}});
-  if (name == "request-created") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", true}, StaffReceiptPrinted{true}});
+  if (name == "request-refused")
+    run({SubmitStaffRequest{}, StaffRequestRefused{"address-too-long", "the address is too long"}});
+  if (name == "request-created")
+    run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", true}, StaffReceiptPrinted{true}});
   if (name == "request-created-no-printer") run({SubmitStaffRequest{}, StaffRequestCreated{"R7K2-9QX", false}});
   const char* const pages[] = {"request-product", "request-details", "request-customer", "request-visit"};
   for (int page = 0; page < 4; ++page)
@@ -46,7 +50,8 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
   if (name == "request-pinyin" || name == "request-keys") {  // a second contact being typed: the IME's sample answer
     run({ShowRequestPage{2}, FocusRequestField{RequestField::Description}});
     if (name == "request-keys") run({ToggleScreenKeys{}});
-    const std::vector<app::CandidateView> candidates{{"张伟", 0}, {"章伟", 1}, {"张维", 2}, {"张威", 3}, {"张", 4}, {"章", 5}};
+    const std::vector<app::CandidateView> candidates{{"张伟", 0}, {"章伟", 1}, {"张维", 2},
+                                                     {"张威", 3}, {"张", 4},   {"章", 5}};
     run({ImeAnswered{app.state().ime.generation, 'i', true, "", "zhang wei", candidates}});
   }
 }
@@ -54,10 +59,23 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{"login",  "login-error", "open",   "console",    "serving",
-                                              "finish", "transfer",    "paused", "unreachable", "request-product",
-                                              "request-details", "request-customer", "request-visit", "request-refused",
-                                              "request-created", "request-created-no-printer", "request-pinyin",
+  static const std::vector<std::string> names{"login",
+                                              "login-error",
+                                              "open",
+                                              "console",
+                                              "serving",
+                                              "finish",
+                                              "transfer",
+                                              "paused",
+                                              "unreachable",
+                                              "request-product",
+                                              "request-details",
+                                              "request-customer",
+                                              "request-visit",
+                                              "request-refused",
+                                              "request-created",
+                                              "request-created-no-printer",
+                                              "request-pinyin",
                                               "request-keys"};
   return names;
 }
@@ -103,7 +121,8 @@ Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs 
     serving.state = "serving";
     serving.recalls = 1;
     run({TicketAnswered{"start", serving},
-         ReprintsLoaded{{TicketLine{"sample-reprint", format_ticket_label(codes.back(), 7), codes.back(), "waiting", 0}}}});
+         ReprintsLoaded{
+             {TicketLine{"sample-reprint", format_ticket_label(codes.back(), 7), codes.back(), "waiting", 0}}}});
   }
   if (name == "finish") run({OpenPicker{Picker::Outcome}});
   if (name == "transfer") run({OpenPicker{Picker::Transfer}});

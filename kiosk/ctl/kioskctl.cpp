@@ -3,24 +3,23 @@
 // and exit 2 (bad usage or unknown name), 3 (refused by a rule), 1 (anything else).
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "codec/queue_json.h"
+#include "core/command_line.h"
 #include "core/install_dirs.h"
 #include "core/program_version.h"
-#include "core/command_line.h"
 #include "ctl/request_commands.h"
-#include "store/printer_state.h"
-#include "store/store_health.h"
 #include "http/sync_transport.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
+#include "store/printer_state.h"
 #include "store/product_catalog.h"
 #include "store/store_db.h"
+#include "store/store_health.h"
 #include "sync/sync_session.h"
 #include "sync/sync_store.h"
 
@@ -74,9 +73,7 @@ T take(Result<T> result) {
   throw CommandFailed{code, e.message};
 }
 
-std::string assets_dir() {
-  return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR);
-}
+std::string assets_dir() { return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR); }
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -111,8 +108,12 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
   }
   json services = json::array();
   for (const Service& s : catalog) services.push_back(s.code);
-  return json{{"store", store->store_id()}, {"time_zone", store->zone().name()}, {"database", StoreDb::file_in(data_dir)},
-              {"counters", settings.counters}, {"services", services}, {"products", products.size()}};
+  return json{{"store", store->store_id()},
+              {"time_zone", store->zone().name()},
+              {"database", StoreDb::file_in(data_dir)},
+              {"counters", settings.counters},
+              {"services", services},
+              {"products", products.size()}};
 }
 
 // Every command reads all of its arguments and rejects unknown ones (finish)
@@ -123,22 +124,23 @@ json optional_json(const std::optional<T>& value) {
 }
 
 json status_json(const SyncStatus& s) {
-  return json{{"store", s.store_id},
-              {"incarnation", s.incarnation},
-              {"sync",
-               {{"hq_url", s.hq_url.empty() ? json(nullptr) : json(s.hq_url)},
-                {"configured", s.configured},
-                {"last_sync_at", optional_json(s.last_sync_at)},
-                {"last_attempt_at", optional_json(s.last_attempt_at)},
-                {"last_error", s.last_error.empty() ? json(nullptr) : json(s.last_error)},
-                {"pending", s.pending},
-                {"oldest_pending_age_s", s.oldest_pending_age_ms ? json(*s.oldest_pending_age_ms / 1000) : json(nullptr)},
-                {"parked", s.parked},
-                {"commands_waiting", s.commands_waiting},
-                {"commands_refused", s.commands_refused},
-                {"acked_through", s.acked_through},
-                {"changes_after", s.changes_after},
-                {"clock_offset_ms", optional_json(s.clock_offset_ms)}}}};
+  return json{
+      {"store", s.store_id},
+      {"incarnation", s.incarnation},
+      {"sync",
+       {{"hq_url", s.hq_url.empty() ? json(nullptr) : json(s.hq_url)},
+        {"configured", s.configured},
+        {"last_sync_at", optional_json(s.last_sync_at)},
+        {"last_attempt_at", optional_json(s.last_attempt_at)},
+        {"last_error", s.last_error.empty() ? json(nullptr) : json(s.last_error)},
+        {"pending", s.pending},
+        {"oldest_pending_age_s", s.oldest_pending_age_ms ? json(*s.oldest_pending_age_ms / 1000) : json(nullptr)},
+        {"parked", s.parked},
+        {"commands_waiting", s.commands_waiting},
+        {"commands_refused", s.commands_refused},
+        {"acked_through", s.acked_through},
+        {"changes_after", s.changes_after},
+        {"clock_offset_ms", optional_json(s.clock_offset_ms)}}}};
 }
 
 // The exit code of a command whose output is a report even when it failed (sync).
@@ -148,15 +150,23 @@ int g_exit_code = 0;
 // when nothing is left to send; 3 when HQ refuses this device; 1 otherwise.
 json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   const SyncConfig config = take(SyncStore(store, clock).config());
-  if (!config.configured()) throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)"};
+  if (!config.configured())
+    throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)"};
   http::HttpSyncTransport transport(config.hq_url, config.device_token);
   SyncSession session(store, clock, transport, options);
   const SyncRoundReport report = session.run_round();
-  json out{{"complete", report.complete}, {"uploaded", report.uploaded}, {"parked", report.parked},
-           {"changes", report.changes}, {"commands", report.commands}, {"commands_refused", report.commands_refused},
-           {"pending", report.pending}, {"requests", report.requests},
-           {"bytes_sent", report.bytes_sent}, {"bytes_received", report.bytes_received},
-           {"wire_bytes", report.wire_bytes}, {"health_bytes", report.health_bytes},
+  json out{{"complete", report.complete},
+           {"uploaded", report.uploaded},
+           {"parked", report.parked},
+           {"changes", report.changes},
+           {"commands", report.commands},
+           {"commands_refused", report.commands_refused},
+           {"pending", report.pending},
+           {"requests", report.requests},
+           {"bytes_sent", report.bytes_sent},
+           {"bytes_received", report.bytes_received},
+           {"wire_bytes", report.wire_bytes},
+           {"health_bytes", report.health_bytes},
            {"clock_offset_ms", optional_json(report.clock_offset_ms)}};
   if (report.error) {
     out["error"] = report.error->message;
@@ -212,7 +222,11 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     const std::string sub = cl.word("staff command (add, list)");
     StaffBook staff(store, clock);
     auto member_json = [](const StaffMember& m) {
-      return json{{"id", m.id}, {"name", m.name}, {"role", to_string(m.role)}, {"created_at", m.created_at}, {"locked", m.locked}};
+      return json{{"id", m.id},
+                  {"name", m.name},
+                  {"role", to_string(m.role)},
+                  {"created_at", m.created_at},
+                  {"locked", m.locked}};
     };
     if (sub == "add") {
       const std::string name = cl.required("name"), pin = cl.required("pin");
@@ -293,11 +307,15 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
   if (command == "status") {
     json out = status_json(take(SyncStore(store, clock).status()));
     const StoreHealth health = take(read_store_health(store));
-    out["store"] = json{{"id", store.store_id()}, {"version", program_version()}, {"database_bytes", health.database_bytes},
-                        {"disk_free_bytes", health.disk_free_bytes}, {"disk_total_bytes", health.disk_total_bytes},
+    out["store"] = json{{"id", store.store_id()},
+                        {"version", program_version()},
+                        {"database_bytes", health.database_bytes},
+                        {"disk_free_bytes", health.disk_free_bytes},
+                        {"disk_total_bytes", health.disk_total_bytes},
                         {"integrity", health.integrity}};
     const std::optional<PrinterStatus> printer = take(read_printer_status(store));
-    out["printer"] = printer ? json{{"state", printer_state_name(printer->state)}, {"message", printer->message},
+    out["printer"] = printer ? json{{"state", printer_state_name(printer->state)},
+                                    {"message", printer->message},
                                     {"checked_at", printer->checked_at}}
                              : json(nullptr);
     return out;

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/command_line.h"
 #include "core/clock.h"
+#include "core/command_line.h"
 #include "core/result.h"
 #include "store/store_db.h"
 

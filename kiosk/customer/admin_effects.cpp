@@ -49,15 +49,19 @@ void AdminEffects::read_figures() {
     figures.commands_refused = s.commands_refused;
     figures.last_error = s.last_error;
   }
-  if (!printer) figures.read_error = printer.error().message;
-  else if (!sync) figures.read_error = sync.error().message;
+  if (!printer)
+    figures.read_error = printer.error().message;
+  else if (!sync)
+    figures.read_error = sync.error().message;
   post_(AdminFiguresRead{figures});
 
   AdminHealth health;
   Result<StoreHealth> read = read_store_health(store_);
-  if (read) health = {read.value().database_bytes, read.value().disk_free_bytes, read.value().disk_total_bytes,
-                      read.value().integrity};
-  else health.integrity = read.error().message;
+  if (read)
+    health = {read.value().database_bytes, read.value().disk_free_bytes, read.value().disk_total_bytes,
+              read.value().integrity};
+  else
+    health.integrity = read.error().message;
   post_(AdminHealthRead{health});
 }
 

@@ -39,8 +39,10 @@ void refuse(kit::StaffLoginForm& login, const StaffPinChecked& checked) {
 std::optional<std::vector<Effect>> reduce_admin(CustomerState& s, const Action& action, EpochMs now) {
   AdminFlow& admin = s.admin;
   if (const StaffHold* hold = std::get_if<StaffHold>(&action)) {
-    if (hold->down && s.screen == Screen::Welcome) admin.hold_since = now;
-    else admin.hold_since.reset();
+    if (hold->down && s.screen == Screen::Welcome)
+      admin.hold_since = now;
+    else
+      admin.hold_since.reset();
     return std::vector<Effect>{};
   }
   if (const LoginInput* input = std::get_if<LoginInput>(&action)) {

@@ -40,8 +40,8 @@ struct AdminHealth {
 };
 
 struct AdminFlow {
-  std::optional<EpochMs> hold_since;  // a finger is on the welcome title since
-  kit::StaffLoginForm login;  // busy while the worker checks the PIN (argon2id)
+  std::optional<EpochMs> hold_since;    // a finger is on the welcome title since
+  kit::StaffLoginForm login;            // busy while the worker checks the PIN (argon2id)
   std::optional<AdminFigures> figures;  // nullopt: being read
   std::optional<AdminHealth> health;    // nullopt: being checked
   EpochMs read_at = 0;                  // when the figures were asked for

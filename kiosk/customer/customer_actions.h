@@ -17,69 +17,129 @@ struct OpenRate {};
 struct OpenRequest {};
 struct OpenCheck {};
 struct BackToWelcome {};
-struct ChooseService { std::string code; };
+struct ChooseService {
+  std::string code;
+};
 struct TogglePriority {};
 struct OpenPhonePad {};
-struct PhoneKey { char key; };  // '0'..'9', '<' delete, '*' clear
+struct PhoneKey {
+  char key;
+};  // '0'..'9', '<' delete, '*' clear
 struct AcceptPhone {};
 struct ClosePhonePad {};  // cancel: what was typed goes, an accepted number stays
 struct RemovePhone {};
 struct ConfirmTakeNumber {};
-struct RateKey { char key; };   // 'A'..'Z', '0'..'9', '<' delete, '*' clear
+struct RateKey {
+  char key;
+};  // 'A'..'Z', '0'..'9', '<' delete, '*' clear
 struct LookUpVisit {};
-struct TypeRateCheck { bool check; };  // which box the rate keys go to
-struct PickScore { int score; };
-struct ToggleReason { std::string code; };
+struct TypeRateCheck {
+  bool check;
+};  // which box the rate keys go to
+struct PickScore {
+  int score;
+};
+struct ToggleReason {
+  std::string code;
+};
 struct SubmitRating {};
 struct StillHere {};  // dismisses the idle countdown
 // The request form (request_reducer.cpp). Tiles choose and move on; the text,
 // contact, visit and consent steps move on with NextStep.
-struct ChooseKind { RequestKind kind; };
-struct ChooseProduct { std::string code; };
-struct ChooseProblem { std::string code; };
-struct FocusText { TextTarget target; };
-struct TextKey { char key; };  // 'a'..'z', '0'..'9', ' ', ',', '.', '<' delete (pinyin: librime's meaning)
-struct PickCandidate { int index; };
-struct TurnCandidatePage { int delta; };
+struct ChooseKind {
+  RequestKind kind;
+};
+struct ChooseProduct {
+  std::string code;
+};
+struct ChooseProblem {
+  std::string code;
+};
+struct FocusText {
+  TextTarget target;
+};
+struct TextKey {
+  char key;
+};  // 'a'..'z', '0'..'9', ' ', ',', '.', '<' delete (pinyin: librime's meaning)
+struct PickCandidate {
+  int index;
+};
+struct TurnCandidatePage {
+  int delta;
+};
 struct SwitchLayout {};  // pinyin <-> letters
-struct ChooseDay { std::string date; };
-struct ChooseWindow { TimeWindow window; };
+struct ChooseDay {
+  std::string date;
+};
+struct ChooseWindow {
+  TimeWindow window;
+};
 struct ToggleConsent {};
-struct SetPurchaseDate { std::string date; };  // YYYY-MM-DD, or "" for not known
-struct ChooseUrgency { Urgency urgency; };
+struct SetPurchaseDate {
+  std::string date;
+};  // YYYY-MM-DD, or "" for not known
+struct ChooseUrgency {
+  Urgency urgency;
+};
 struct NextStep {};
 struct PreviousStep {};
 // The form's top-bar Home: leaves at once when nothing is entered yet, else asks
 // first (LeaveRequest again leaves, StayOnRequest goes back to the step).
 struct LeaveRequest {};
 struct StayOnRequest {};
-struct EditStep { FormStep step; };  // from the review
+struct EditStep {
+  FormStep step;
+};  // from the review
 struct SubmitRequest {};
 // Check my request.
-struct CheckKey { char key; };  // 'A'..'Z', '0'..'9', '<' delete, '*' clear
-struct TypeCheckDigits { bool digits; };  // which box the keys go to
+struct CheckKey {
+  char key;
+};  // 'A'..'Z', '0'..'9', '<' delete, '*' clear
+struct TypeCheckDigits {
+  bool digits;
+};  // which box the keys go to
 struct LookUpRequest {};
 // Rate a finished request from its status (request_rating_reducer.h).
 struct OpenRequestRating {};
-struct PickRequestScore { int score; };
-struct ToggleRequestReason { std::string code; };
+struct PickRequestScore {
+  int score;
+};
+struct ToggleRequestReason {
+  std::string code;
+};
 struct SubmitRequestRating {};
 struct CloseRequestRating {};  // back to the status
 // The staff corner (admin_reducer.h): hold the welcome title, then name and PIN.
-struct StaffHold { bool down; };  // the finger went down on / lifted from the welcome title
+struct StaffHold {
+  bool down;
+};                      // the finger went down on / lifted from the welcome title
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct RefreshAdmin {};
 
 // [SECTION] Time and worker results
 struct Tick {};
-struct ServicesLoaded { std::vector<ServiceView> services; };
-struct TicketIssued { TicketView ticket; };
-struct IssueFailed { std::string error_code; };
-struct TicketPrinted { bool ok; };
-struct VisitFound { VisitView visit; };
-struct VisitRefused { std::string error_code; };
+struct ServicesLoaded {
+  std::vector<ServiceView> services;
+};
+struct TicketIssued {
+  TicketView ticket;
+};
+struct IssueFailed {
+  std::string error_code;
+};
+struct TicketPrinted {
+  bool ok;
+};
+struct VisitFound {
+  VisitView visit;
+};
+struct VisitRefused {
+  std::string error_code;
+};
 struct RatingSaved {};
-struct RatingRefused { std::string error_code; };
+struct RatingRefused {
+  std::string error_code;
+};
 struct RequestOptionsLoaded {
   std::vector<ProductCategory> products;
   std::vector<DayOption> days;
@@ -87,35 +147,50 @@ struct RequestOptionsLoaded {
 // The IME thread's answers (app/ime_types.h).
 using app::ImeAnswered;
 using app::ImeUnavailable;
-struct RequestCreated { std::string code; bool printing; };
-struct RequestRefused { std::string error_code; };
-struct RequestReceiptPrinted { bool ok; };
-struct RequestStatusFound { StatusView status; };
+struct RequestCreated {
+  std::string code;
+  bool printing;
+};
+struct RequestRefused {
+  std::string error_code;
+};
+struct RequestReceiptPrinted {
+  bool ok;
+};
+struct RequestStatusFound {
+  StatusView status;
+};
 struct RequestLookupRefused {
   std::string error_code;
   EpochMs wait_ms = 0;  // "lookup-slowed-down": how long until the next try
 };
 struct RequestRated {};
-struct RequestRatingRefused { std::string error_code; };
+struct RequestRatingRefused {
+  std::string error_code;
+};
 struct StaffPinChecked {
   std::string error_code;  // empty: the PIN is right
   EpochMs locked_ms = 0;   // "locked-out": how long until the next try
 };
-struct AdminFiguresRead { AdminFigures figures; };
-struct AdminHealthRead { AdminHealth health; };
+struct AdminFiguresRead {
+  AdminFigures figures;
+};
+struct AdminHealthRead {
+  AdminHealth health;
+};
 
-using Action = std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
-                            TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey,
-                            LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct,
-                            ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay,
-                            ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey,
-                            TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
-                            VisitFound, VisitRefused, RatingSaved, RatingRefused, RequestOptionsLoaded,
-                            ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused, RequestReceiptPrinted,
-                            RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
-                            ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
-                            StaffHold, LoginInput, RefreshAdmin, StaffPinChecked,
-                            AdminFiguresRead, AdminHealthRead>;
+using Action =
+    std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
+                 TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber,
+                 RateKey, LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind,
+                 ChooseProduct, ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout,
+                 ChooseDay, ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep,
+                 LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey, TypeCheckDigits, LookUpRequest, Tick,
+                 ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused, RatingSaved,
+                 RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused,
+                 RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
+                 ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
+                 StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -165,7 +240,7 @@ using app::ImeKey;
 using app::ImePick;
 using app::ImeReset;
 
-using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions,
-                            CreateRequest, LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;
+using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions, CreateRequest,
+                            LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;
 
 }  // namespace kiosk::customer

@@ -18,7 +18,8 @@ std::vector<Effect> CustomerRole::reduce(State& state, const Action& action, Epo
   return customer::reduce(state, action, now, config.timings);
 }
 
-void CustomerRole::draw(ui::TouchUi& ui, const State& state, EpochMs now, const std::function<void(Action)>& tap) const {
+void CustomerRole::draw(ui::TouchUi& ui, const State& state, EpochMs now,
+                        const std::function<void(Action)>& tap) const {
   draw_customer_screen(ui, CustomerView{state, texts, config.timings, now, config.store_id}, tap);
 }
 

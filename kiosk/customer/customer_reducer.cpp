@@ -17,7 +17,6 @@ namespace {
 constexpr std::size_t kMaxPhoneDigits = 12;
 constexpr std::size_t kMaxLabelChars = 6;
 
-
 void show(CustomerState& s, Screen screen, EpochMs now) {
   s.screen = screen;
   s.screen_since = now;
@@ -92,19 +91,27 @@ std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings
 }  // namespace
 
 bool is_tap(const Action& action) {
-  return std::visit(Overloaded{[](const Tick&) { return false; }, [](const ServicesLoaded&) { return false; },
-                               [](const TicketIssued&) { return false; }, [](const IssueFailed&) { return false; },
-                               [](const TicketPrinted&) { return false; }, [](const VisitFound&) { return false; },
+  return std::visit(Overloaded{[](const Tick&) { return false; },
+                               [](const ServicesLoaded&) { return false; },
+                               [](const TicketIssued&) { return false; },
+                               [](const IssueFailed&) { return false; },
+                               [](const TicketPrinted&) { return false; },
+                               [](const VisitFound&) { return false; },
                                [](const VisitRefused&) { return false; },
-                               [](const RatingSaved&) { return false; }, [](const RatingRefused&) { return false; },
-                               [](const RequestOptionsLoaded&) { return false; }, [](const ImeAnswered&) { return false; },
-                               [](const ImeUnavailable&) { return false; }, [](const RequestCreated&) { return false; },
+                               [](const RatingSaved&) { return false; },
+                               [](const RatingRefused&) { return false; },
+                               [](const RequestOptionsLoaded&) { return false; },
+                               [](const ImeAnswered&) { return false; },
+                               [](const ImeUnavailable&) { return false; },
+                               [](const RequestCreated&) { return false; },
                                [](const RequestRefused&) { return false; },
                                [](const RequestReceiptPrinted&) { return false; },
                                [](const RequestStatusFound&) { return false; },
                                [](const RequestLookupRefused&) { return false; },
-                               [](const RequestRated&) { return false; }, [](const RequestRatingRefused&) { return false; },
-                               [](const StaffPinChecked&) { return false; }, [](const AdminFiguresRead&) { return false; },
+                               [](const RequestRated&) { return false; },
+                               [](const RequestRatingRefused&) { return false; },
+                               [](const StaffPinChecked&) { return false; },
+                               [](const AdminFiguresRead&) { return false; },
                                [](const AdminHealthRead&) { return false; },
                                [](const StaffHold&) { return false; },  // a lift must never be dropped by the tap guard
                                [](const auto&) { return true; }},
@@ -159,7 +166,9 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           },
           [&](const BackToWelcome&) -> std::vector<Effect> { return back_to_welcome(); },
           [&](const PreviousStep&) -> std::vector<Effect> { return back_to_welcome(); },  // from the form's first step
-          [&](const LeaveRequest&) -> std::vector<Effect> { return back_to_welcome(); },  // nothing entered, or confirmed
+          [&](const LeaveRequest&) -> std::vector<Effect> {
+            return back_to_welcome();
+          },  // nothing entered, or confirmed
           [&](const StayOnRequest&) -> std::vector<Effect> { return {}; },
           [&](const ChooseService& a) -> std::vector<Effect> {
             s.form.service_code = a.code;
@@ -181,7 +190,8 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             return {};
           },
           [&](const PhoneKey& a) -> std::vector<Effect> {
-            if (a.key == '<' || a.key == '*' || (a.key >= '0' && a.key <= '9')) edit(s.form.phone_typed, a.key, kMaxPhoneDigits);
+            if (a.key == '<' || a.key == '*' || (a.key >= '0' && a.key <= '9'))
+              edit(s.form.phone_typed, a.key, kMaxPhoneDigits);
             s.form.phone_error.clear();
             return {};
           },
@@ -326,7 +336,8 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
   }
   if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
   if (const std::optional<EpochMs> held = admin_deadline(s, t)) consider(*held);
-  if (s.screen == Screen::Check && s.check.retry_at > now) consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down
+  if (s.screen == Screen::Check && s.check.retry_at > now)
+    consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down
   if (shows_queue(s.screen) && !s.services_loading) consider(s.services_loaded_at + t.services_refresh);
   return next;
 }

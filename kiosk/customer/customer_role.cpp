@@ -18,7 +18,8 @@ namespace {
 
 // Waits (a bounded while) until the workers have answered everything asked so far.
 void settle(CustomerApp& app, EpochMs at) {
-  if (!app.settle(at, 2000)) std::fprintf(stderr, "kiosk: the store did not answer within 2 s; drawing what there is\n");
+  if (!app.settle(at, 2000))
+    std::fprintf(stderr, "kiosk: the store did not answer within 2 s; drawing what there is\n");
 }
 
 }  // namespace

@@ -16,7 +16,21 @@ namespace kiosk::customer {
 
 using app::Language;
 
-enum class Screen { Welcome, TakeNumber, Ticket, RateFind, RateScore, RateThanks, Request, RequestDone, Check, CheckResult, RateRequest, StaffLogin, Admin };
+enum class Screen {
+  Welcome,
+  TakeNumber,
+  Ticket,
+  RateFind,
+  RateScore,
+  RateThanks,
+  Request,
+  RequestDone,
+  Check,
+  CheckResult,
+  RateRequest,
+  StaffLogin,
+  Admin
+};
 
 // A service as the customer sees it: names, and how busy it is now.
 struct ServiceView {
@@ -43,8 +57,8 @@ struct TicketView {
   std::string id;
   std::string label;
   std::string service_code;
-  std::string token;  // opaque: the QR code's content
-  std::string rating_check;  // the digits that rate this visit at the kiosk (ratings/rating_check.h)
+  std::string token;              // opaque: the QR code's content
+  std::string rating_check;       // the digits that rate this visit at the kiosk (ratings/rating_check.h)
   std::string issued_local_time;  // "14:05"
   std::string phone_masked;
   int people_ahead = 0;
@@ -59,14 +73,14 @@ struct VisitView {
 };
 
 struct RateFlow {
-  std::string typed_label;     // on the letter+digit pad
-  std::string typed_check;     // the ticket's rating check digits
-  bool typing_check = false;   // which box the keys go to
-  VisitView visit;             // the visit being rated
-  int score = 0;               // 1..5 once a face is tapped
+  std::string typed_label;    // on the letter+digit pad
+  std::string typed_check;    // the ticket's rating check digits
+  bool typing_check = false;  // which box the keys go to
+  VisitView visit;            // the visit being rated
+  int score = 0;              // 1..5 once a face is tapped
   std::set<std::string> reasons;
-  std::string error;           // code of the last refusal ("already-rated"...)
-  bool busy = false;           // a lookup or a save is on its way
+  std::string error;  // code of the last refusal ("already-rated"...)
+  bool busy = false;  // a lookup or a save is on its way
 };
 
 struct CustomerState {
@@ -74,7 +88,7 @@ struct CustomerState {
   Language language = Language::Zh;
   std::vector<ServiceView> services;
   TakeNumberForm form;
-  bool issuing = false;  // a ticket is being written: further taps on "get my number" do nothing
+  bool issuing = false;     // a ticket is being written: further taps on "get my number" do nothing
   std::string issue_error;  // error code when issuing failed
   std::optional<TicketView> ticket;
   RateFlow rate;
@@ -83,8 +97,8 @@ struct CustomerState {
   RequestRateFlow request_rate;
   ImeView ime;
   AdminFlow admin;
-  EpochMs last_activity = 0;     // last tap, for the idle countdown
-  EpochMs screen_since = 0;      // when the current screen appeared
+  EpochMs last_activity = 0;  // last tap, for the idle countdown
+  EpochMs screen_since = 0;   // when the current screen appeared
   EpochMs services_loaded_at = 0;
   bool services_loading = false;
 };
@@ -95,8 +109,8 @@ struct CustomerTimings {
   EpochMs idle_countdown = 20'000;  // visible countdown before the wipe (WCAG 2.2.1: at least 20 s)
   EpochMs tap_guard = 400;          // taps this soon after a screen change are ignored (double taps)
   EpochMs services_refresh = 10'000;
-  EpochMs thanks_shown = 6'000;     // the thank-you screen returns to Welcome by itself
-  EpochMs staff_hold = 3'000;     // a finger held this long on the welcome title opens the staff login
+  EpochMs thanks_shown = 6'000;  // the thank-you screen returns to Welcome by itself
+  EpochMs staff_hold = 3'000;    // a finger held this long on the welcome title opens the staff login
 };
 
 }  // namespace kiosk::customer

@@ -26,23 +26,25 @@ std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code
 class EffectContext {
  public:
   EffectContext(StoreDb& store, const CustomerWorkerConfig& config, const Post& post)
-      : store_(store), engine_(store, clock_), ratings_(store, clock_),
-        requests_(store, clock_, config.printer, config.texts, post), admin_(store, clock_, post), config_(config),
+      : store_(store),
+        engine_(store, clock_),
+        ratings_(store, clock_),
+        requests_(store, clock_, config.printer, config.texts, post),
+        admin_(store, clock_, post),
+        config_(config),
         post_(post) {}
 
   void run(const Effect& effect) {
-    std::visit(Overloaded{[&](const LoadServices&) { load_services(); },
-                          [&](const IssueTicket& e) { issue(e); },
-                          [&](const FindVisit& e) { find_visit(e); },
-                          [&](const SaveRating& e) { save_rating(e); },
-                          [&](const LoadRequestOptions&) { requests_.load_options(); },
-                          [&](const CreateRequest& e) { requests_.create(e); },
-                          [&](const LookUpStatus& e) { requests_.look_up(e); },
-                          [&](const RateRequest& e) { requests_.rate(e); },
-                          [&](const CheckStaffPin& e) { admin_.check_pin(e); },
-                          [&](const ReadAdminFigures&) { admin_.read_figures(); },
-                          [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
-               effect);
+    std::visit(
+        Overloaded{
+            [&](const LoadServices&) { load_services(); }, [&](const IssueTicket& e) { issue(e); },
+            [&](const FindVisit& e) { find_visit(e); }, [&](const SaveRating& e) { save_rating(e); },
+            [&](const LoadRequestOptions&) { requests_.load_options(); },
+            [&](const CreateRequest& e) { requests_.create(e); }, [&](const LookUpStatus& e) { requests_.look_up(e); },
+            [&](const RateRequest& e) { requests_.rate(e); }, [&](const CheckStaffPin& e) { admin_.check_pin(e); },
+            [&](const ReadAdminFigures&) { admin_.read_figures(); },
+            [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
+        effect);
   }
 
  private:
@@ -69,10 +71,17 @@ class EffectContext {
       return;
     }
     const Ticket& t = issued.value().ticket;
-    TicketView view{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store_.zone().local_minute(t.issued_at).substr(11),
-                    t.phone.empty() ? "" : mask_phone(t.phone), issued.value().people_ahead,
+    TicketView view{t.id,
+                    t.label,
+                    t.service_code,
+                    t.token,
+                    rating_check_digits(t.token),
+                    store_.zone().local_minute(t.issued_at).substr(11),
+                    t.phone.empty() ? "" : mask_phone(t.phone),
+                    issued.value().people_ahead,
                     t.estimated_wait_min,
-                    config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly, t.priority};
+                    config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly,
+                    t.priority};
     post_(TicketIssued{view});
     if (config_.printer) print(view);
     post_(ServicesLoaded{services()});
@@ -86,24 +95,30 @@ class EffectContext {
       if (s.code == view.service_code) service = s;
     const printer::Receipt receipt = ticket_receipt(view, service, store_.store_id(), config_.texts);
     const std::string failure = print_recorded(receipt, *config_.printer, store_, clock_.now_ms());
-    if (!failure.empty()) std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
+    if (!failure.empty())
+      std::fprintf(stderr, "kiosk: ticket %s not printed: %s\n", view.label.c_str(), failure.c_str());
     const bool ok = failure.empty();
     Result<Ticket> recorded = engine_.record_print(view.id, ok ? PrintState::Printed : PrintState::Failed);
-    if (!recorded) std::fprintf(stderr, "kiosk: print state of %s not recorded: %s\n", view.label.c_str(),
-                                recorded.error().message.c_str());
+    if (!recorded)
+      std::fprintf(stderr, "kiosk: print state of %s not recorded: %s\n", view.label.c_str(),
+                   recorded.error().message.c_str());
     post_(TicketPrinted{ok});
   }
 
   void find_visit(const FindVisit& e) {
     Result<Ticket> visit = ratings_.ratable_visit(e.label, e.check);
-    if (visit) post_(VisitFound{VisitView{visit.value().id, visit.value().label}});
-    else post_(VisitRefused{code_of(visit.error())});
+    if (visit)
+      post_(VisitFound{VisitView{visit.value().id, visit.value().label}});
+    else
+      post_(VisitRefused{code_of(visit.error())});
   }
 
   void save_rating(const SaveRating& e) {
     Result<Rating> saved = ratings_.rate(e.ticket_id, e.score, e.reasons);
-    if (saved) post_(RatingSaved{});
-    else post_(RatingRefused{code_of(saved.error())});
+    if (saved)
+      post_(RatingSaved{});
+    else
+      post_(RatingRefused{code_of(saved.error())});
   }
 
   SystemClock clock_;
@@ -138,8 +153,10 @@ app::EffectRunner<Effect> customer_effects(CustomerWorkerConfig config, Post pos
   }
   app::EffectRunner<Effect> runner;
   runner.run = [side](const Effect& effect) {
-    if (side->context) side->context->run(effect);
-    else if (std::holds_alternative<IssueTicket>(effect)) side->post(IssueFailed{"storage"});
+    if (side->context)
+      side->context->run(effect);
+    else if (std::holds_alternative<IssueTicket>(effect))
+      side->post(IssueFailed{"storage"});
   };
   // Idle for paper_check_every: a printer device is asked for its paper, so a
   // refilled one clears "paper-out" without a customer printing.

@@ -20,8 +20,8 @@ namespace kiosk::customer {
 
 struct CustomerWorkerConfig {
   std::string data_dir;
-  std::optional<printer::PrinterTarget> printer;  // nullopt: tickets on screen only
-  app::Translations texts;                        // the worker's own copy (not shared across threads)
+  std::optional<printer::PrinterTarget> printer;       // nullopt: tickets on screen only
+  app::Translations texts;                             // the worker's own copy (not shared across threads)
   std::chrono::milliseconds paper_check_every{60000};  // a printer device, while idle
 };
 

@@ -44,7 +44,7 @@ std::optional<PrinterStatus> printer_status_of(const printer::PrintResult& resul
 }
 
 void record_print_outcome(StoreDb& store, const printer::PrintResult& result, const printer::PrinterTarget& target,
-                           EpochMs now) {
+                          EpochMs now) {
   const std::optional<PrinterStatus> status = printer_status_of(result, target, now);
   if (!status) return;
   const Result<Done> recorded = kiosk::record_printer_status(store, *status);

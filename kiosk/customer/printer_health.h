@@ -27,7 +27,7 @@ std::optional<PrinterStatus> printer_status_of(const printer::PrintResult& resul
 
 // Records it (when it says anything); a store that cannot take it is logged.
 void record_print_outcome(StoreDb& store, const printer::PrintResult& result, const printer::PrinterTarget& target,
-                           EpochMs now);
+                          EpochMs now);
 
 // Prints `receipt` (paper/receipt_output.h) and records what that says about
 // the printer. Empty when printed (or drawn); else why not, for the log.

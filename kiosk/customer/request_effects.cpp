@@ -18,9 +18,18 @@ constexpr EpochMs kDayMs = 86'400'000;
 
 std::string code_of(const Error& e) { return e.code.empty() ? "storage" : e.code; }
 
-StatusView status_view(const RequestStatus& status, const std::vector<ProductCategory>& products, const StoreTimeZone& zone) {
-  StatusView view{status.code, status.kind, status.product, status.product, status.problem, status.problem,
-                  status.state, status.scheduled_date, status.scheduled_window, {},
+StatusView status_view(const RequestStatus& status, const std::vector<ProductCategory>& products,
+                       const StoreTimeZone& zone) {
+  StatusView view{status.code,
+                  status.kind,
+                  status.product,
+                  status.product,
+                  status.problem,
+                  status.problem,
+                  status.state,
+                  status.scheduled_date,
+                  status.scheduled_window,
+                  {},
                   (status.state == RequestState::Done || status.state == RequestState::Closed) && !status.rated};
   for (const ProductCategory& p : products) {
     if (p.code != status.product) continue;
@@ -28,7 +37,8 @@ StatusView status_view(const RequestStatus& status, const std::vector<ProductCat
     for (const ProblemCategory& problem : p.problems)
       if (problem.code == status.problem) view.problem_zh = problem.name_zh, view.problem_en = problem.name_en;
   }
-  for (const StatusStep& step : status.timeline) view.timeline.push_back(TimelineStep{step.state, zone.local_minute(step.at)});
+  for (const StatusStep& step : status.timeline)
+    view.timeline.push_back(TimelineStep{step.state, zone.local_minute(step.at)});
   return view;
 }
 
@@ -54,7 +64,8 @@ EpochMs wait_in_message(const std::string& message) {
 void RequestEffects::load_options() {
   RequestBook book(store_, clock_);
   Result<std::vector<ProductCategory>> products = book.products();
-  if (!products) std::fprintf(stderr, "kiosk: cannot read the product catalogue: %s\n", products.error().message.c_str());
+  if (!products)
+    std::fprintf(stderr, "kiosk: cannot read the product catalogue: %s\n", products.error().message.c_str());
   post_(RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{},
                              visit_days(store_.zone(), clock_.now_ms(), kVisitDays)});
 }
@@ -71,10 +82,11 @@ void RequestEffects::create(const CreateRequest& effect) {
   post_(RequestCreated{request.code, printer_.has_value()});
   if (!printer_) return;
   Result<std::vector<ProductCategory>> products = book.products();
-  const printer::Receipt receipt =
-      paper::request_receipt(request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
+  const printer::Receipt receipt = paper::request_receipt(
+      request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
   const std::string failure = print_recorded(receipt, *printer_, store_, clock_.now_ms());
-  if (!failure.empty()) std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), failure.c_str());
+  if (!failure.empty())
+    std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), failure.c_str());
   post_(RequestReceiptPrinted{failure.empty()});
 }
 
@@ -86,8 +98,8 @@ void RequestEffects::look_up(const LookUpStatus& effect) {
     return;
   }
   Result<std::vector<ProductCategory>> products = RequestBook(store_, clock_).products();
-  post_(RequestStatusFound{status_view(status.value(), products ? products.value() : std::vector<ProductCategory>{},
-                                       store_.zone())});
+  post_(RequestStatusFound{
+      status_view(status.value(), products ? products.value() : std::vector<ProductCategory>{}, store_.zone())});
 }
 
 void RequestEffects::rate(const RateRequest& effect) {

@@ -30,7 +30,8 @@ std::optional<Effects> reduce_request_rating(CustomerState& s, const Action& act
             return Effects{};
           },
           [&](const SubmitRequestRating&) -> std::optional<Effects> {
-            if (s.screen != Screen::RateRequest || r.busy || r.score == 0 || r.error == "already-rated") return Effects{};
+            if (s.screen != Screen::RateRequest || r.busy || r.score == 0 || r.error == "already-rated")
+              return Effects{};
             r.busy = true;
             r.error.clear();
             return Effects{RateRequest{r.code, r.score, std::vector<std::string>(r.reasons.begin(), r.reasons.end())}};

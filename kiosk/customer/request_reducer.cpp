@@ -19,16 +19,21 @@ namespace {
 
 using Effects = std::vector<Effect>;
 constexpr std::size_t kMaxCheckCodeChars = 9;  // "R7K2-9QX" without the dash, one spare
-constexpr std::size_t kTypingGuard = 10;        // keys stop at this many times a field's limit
+constexpr std::size_t kTypingGuard = 10;       // keys stop at this many times a field's limit
 
 // The domain's text rules per field (request_validation.h): the same limits and error codes.
 const TextField& text_field(TextTarget target) {
   switch (target) {
-    case TextTarget::Description: return kDescriptionField;
-    case TextTarget::Name: return kNameField;
-    case TextTarget::Address: return kAddressField;
-    case TextTarget::Model: return kModelField;
-    case TextTarget::Serial: return kSerialField;
+    case TextTarget::Description:
+      return kDescriptionField;
+    case TextTarget::Name:
+      return kNameField;
+    case TextTarget::Address:
+      return kAddressField;
+    case TextTarget::Model:
+      return kModelField;
+    case TextTarget::Serial:
+      return kSerialField;
   }
   return kDescriptionField;
 }
@@ -36,18 +41,24 @@ const TextField& text_field(TextTarget target) {
 template <class Draft>  // RequestDraft or const RequestDraft
 auto& field_text(Draft& d, TextTarget target) {
   switch (target) {
-    case TextTarget::Description: return d.description;
-    case TextTarget::Name: return d.name;
-    case TextTarget::Address: return d.address;
-    case TextTarget::Model: return d.model;
-    case TextTarget::Serial: return d.serial;
+    case TextTarget::Description:
+      return d.description;
+    case TextTarget::Name:
+      return d.name;
+    case TextTarget::Address:
+      return d.address;
+    case TextTarget::Model:
+      return d.model;
+    case TextTarget::Serial:
+      return d.serial;
   }
   return d.description;
 }
 
 // Letters for a model or serial number; otherwise pinyin in Chinese where the IME runs.
 KeyLayout layout_for(const CustomerState& s, TextTarget target) {
-  return s.language == Language::Zh && s.ime.available && !is_code_field(target) ? KeyLayout::Pinyin : KeyLayout::Letters;
+  return s.language == Language::Zh && s.ime.available && !is_code_field(target) ? KeyLayout::Pinyin
+                                                                                 : KeyLayout::Letters;
 }
 
 void append(RequestFlow& r, const std::string& more) {
@@ -60,10 +71,13 @@ void append(RequestFlow& r, const std::string& more) {
 // capital at the start of each word.
 void apply_key(RequestFlow& r, char key) {
   const std::string& text = field_text(r.draft, r.target);
-  if (r.target == TextTarget::Name && key >= 'a' && key <= 'z' && (text.empty() || text.back() == ' ')) key = static_cast<char>(key - 'a' + 'A');
+  if (r.target == TextTarget::Name && key >= 'a' && key <= 'z' && (text.empty() || text.back() == ' '))
+    key = static_cast<char>(key - 'a' + 'A');
   if (is_code_field(r.target) && key >= 'a' && key <= 'z') key = static_cast<char>(key - 'a' + 'A');
-  if (key == '<') erase_last_character(field_text(r.draft, r.target));
-  else append(r, std::string(1, key));
+  if (key == '<')
+    erase_last_character(field_text(r.draft, r.target));
+  else
+    append(r, std::string(1, key));
   r.error.clear();
 }
 
@@ -127,16 +141,20 @@ std::string step_problem(const CustomerState& s) {
       const std::optional<Error> e = today.empty() ? std::nullopt : check_purchase_date(d.purchase_date, today);
       return e ? e->code : "";
     }
-    case FormStep::Description: return text(TextTarget::Description);
+    case FormStep::Description:
+      return text(TextTarget::Description);
     case FormStep::Contact:
       if (std::string e = text(TextTarget::Name); !e.empty()) return e;
       return d.phone.empty() ? "phone-empty" : "";
-    case FormStep::Address: return text(TextTarget::Address);
+    case FormStep::Address:
+      return text(TextTarget::Address);
     case FormStep::When:
       if (d.date.empty()) return "preferred-date-empty";
       return d.window ? "" : "preferred-window-empty";
-    case FormStep::Consent: return d.consent ? "" : "consent-required";
-    default: return "";
+    case FormStep::Consent:
+      return d.consent ? "" : "consent-required";
+    default:
+      return "";
   }
 }
 
@@ -167,9 +185,12 @@ Effects phone_action(RequestFlow& r, const Action& action) {
                           r.phone_error.clear();
                         },
                         [&](const PhoneKey& a) {
-                          if (a.key == '<') erase_last_character(r.phone_typed);
-                          else if (a.key == '*') r.phone_typed.clear();
-                          else if (a.key >= '0' && a.key <= '9' && r.phone_typed.size() < kMaxLandlineDigits) r.phone_typed += a.key;
+                          if (a.key == '<')
+                            erase_last_character(r.phone_typed);
+                          else if (a.key == '*')
+                            r.phone_typed.clear();
+                          else if (a.key >= '0' && a.key <= '9' && r.phone_typed.size() < kMaxLandlineDigits)
+                            r.phone_typed += a.key;
                           r.phone_error.clear();
                         },
                         [&](const AcceptPhone&) {
@@ -188,8 +209,7 @@ Effects phone_action(RequestFlow& r, const Action& action) {
                           r.phone_error.clear();
                           r.phone_pad_open = false;
                         },
-                        [&](const RemovePhone&) { r.draft.phone.clear(); },
-                        [](const auto&) {}},
+                        [&](const RemovePhone&) { r.draft.phone.clear(); }, [](const auto&) {}},
              action);
   return {};
 }
@@ -225,198 +245,204 @@ std::optional<Effects> reduce_request(CustomerState& s, const Action& action, Ep
     if (s.screen != Screen::Request) return std::nullopt;
     return phone_action(r, action);
   }
-  return std::visit(
-      Overloaded{
-          [&](const ChooseKind& a) -> std::optional<Effects> {
-            if (r.draft.kind != a.kind) {  // the products and problems offered differ by kind
-              r.draft.problem.clear();
-              const ProductCategory* product = paper::find_product(r.products, r.draft.product);
-              if (product && !offered_for(*product, a.kind)) r.draft.product.clear();
-            }
-            r.draft.kind = a.kind;
-            r.error.clear();
-            return go_to(s, FormStep::Product, now);
-          },
-          [&](const ChooseProduct& a) -> std::optional<Effects> {
-            if (r.draft.product != a.code) r.draft.problem.clear();
-            r.draft.product = a.code;
-            r.error.clear();
-            return go_to(s, FormStep::Problem, now);
-          },
-          [&](const ChooseProblem& a) -> std::optional<Effects> {
-            r.draft.problem = a.code;
-            r.error.clear();
-            return go_to(s, FormStep::Model, now);
-          },
-          [&](const FocusText& a) -> std::optional<Effects> {
-            if (r.target == a.target) return Effects{};
-            r.target = a.target;
-            r.layout = layout_for(s, a.target);
-            r.phone_pad_open = false;
-            return new_ime_session(s.ime);
-          },
-          [&](const TextKey& a) -> std::optional<Effects> {
-            if (r.layout == KeyLayout::Pinyin && s.ime.available) return Effects{ImeEffect{ImeKey{a.key, s.ime.generation}}};
-            apply_key(r, a.key);
-            return Effects{};
-          },
-          [&](const PickCandidate& a) -> std::optional<Effects> {
-            return Effects{ImeEffect{ImePick{a.index, s.ime.generation}}};
-          },
-          [&](const TurnCandidatePage& a) -> std::optional<Effects> {
-            s.ime.page = std::max(0, s.ime.page + a.delta);
-            return Effects{};
-          },
-          [&](const SwitchLayout&) -> std::optional<Effects> {
-            if (!s.ime.available) return Effects{};
-            r.layout = r.layout == KeyLayout::Pinyin ? KeyLayout::Letters : KeyLayout::Pinyin;
-            return new_ime_session(s.ime);
-          },
-          [&](const ChooseDay& a) -> std::optional<Effects> {
-            r.draft.date = a.date;
-            r.error.clear();
-            return Effects{};
-          },
-          [&](const ChooseWindow& a) -> std::optional<Effects> {
-            r.draft.window = a.window;
-            r.error.clear();
-            return Effects{};
-          },
-          [&](const SetPurchaseDate& a) -> std::optional<Effects> {
-            r.draft.purchase_date = a.date;
-            r.error.clear();
-            return Effects{};
-          },
-          [&](const ChooseUrgency& a) -> std::optional<Effects> {
-            r.draft.urgency = a.urgency;
-            r.error.clear();
-            return Effects{};
-          },
-          [&](const ToggleConsent&) -> std::optional<Effects> {
-            r.draft.consent = !r.draft.consent;
-            r.error.clear();
-            return Effects{};
-          },
-          [&](const NextStep&) -> std::optional<Effects> {
-            r.error = step_problem(s);
-            if (!r.error.empty() || r.step == FormStep::Review) return Effects{};
-            return go_to(s, static_cast<FormStep>(static_cast<int>(r.step) + 1), now);
-          },
-          [&](const PreviousStep&) -> std::optional<Effects> {
-            r.error.clear();
-            if (r.step == FormStep::Kind) return std::nullopt;  // the reducer's way back to Welcome
-            return go_to(s, static_cast<FormStep>(static_cast<int>(r.step) - 1), now);
-          },
-          [&](const LeaveRequest&) -> std::optional<Effects> {
-            if (s.screen != Screen::Request || r.confirming_leave || !has_entries(r)) return std::nullopt;  // Welcome
-            r.confirming_leave = true;
-            s.screen_since = now;  // a double tap on Home must not answer the question too
-            return Effects{};
-          },
-          [&](const StayOnRequest&) -> std::optional<Effects> {
-            r.confirming_leave = false;
-            s.screen_since = now;
-            return Effects{};
-          },
-          [&](const EditStep& a) -> std::optional<Effects> {
-            r.error.clear();
-            return go_to(s, a.step, now);
-          },
-          [&](const SubmitRequest&) -> std::optional<Effects> {
-            if (r.submitting || r.step != FormStep::Review || s.screen != Screen::Request) return Effects{};
-            r.submitting = true;
-            r.error.clear();
-            return Effects{CreateRequest{form_of(r.draft), s.language}};
-          },
-          [&](const CheckKey& a) -> std::optional<Effects> {
-            CheckFlow& c = s.check;
-            std::string& field = c.typing_digits ? c.last_four : c.code_typed;
-            const std::size_t max = c.typing_digits ? 4 : kMaxCheckCodeChars;
-            const bool digit = a.key >= '0' && a.key <= '9', letter = a.key >= 'A' && a.key <= 'Z';
-            if (a.key == '<') erase_last_character(field);
-            else if (a.key == '*') field.clear();
-            else if ((digit || (letter && !c.typing_digits)) && field.size() < max) field += a.key;
-            c.error.clear();
-            return Effects{};
-          },
-          [&](const TypeCheckDigits& a) -> std::optional<Effects> {
-            s.check.typing_digits = a.digits;
-            return Effects{};
-          },
-          [&](const LookUpRequest&) -> std::optional<Effects> {
-            CheckFlow& c = s.check;
-            if (c.busy || now < c.retry_at) return Effects{};
-            if (!normalize_request_code(c.code_typed)) {
-              c.error = "code-format";
-              return Effects{};
-            }
-            if (c.last_four.size() != 4) {
-              c.error = "last-four-format";
-              c.typing_digits = true;
-              return Effects{};
-            }
-            c.busy = true;
-            c.error.clear();
-            return Effects{LookUpStatus{c.code_typed, c.last_four}};
-          },
-          [&](const RequestOptionsLoaded& a) -> std::optional<Effects> {
-            r.options_loaded = true;
-            r.products = a.products;
-            r.days = a.days;
-            return Effects{};
-          },
-          [&](const ImeAnswered& a) -> std::optional<Effects> {
-            if (s.screen != Screen::Request || !app::take_ime_answer(s.ime, a)) return Effects{};  // from before a reset
-            if (!a.committed.empty()) append(r, a.committed);
-            if (!a.key_used && a.key) apply_key(r, a.key);
-            if (!a.preedit.empty()) r.error.clear();
-            return Effects{};
-          },
-          [&](const ImeUnavailable&) -> std::optional<Effects> {
-            s.ime.available = false;
-            r.layout = KeyLayout::Letters;
-            return Effects{};
-          },
-          [&](const RequestCreated& a) -> std::optional<Effects> {
-            if (s.screen != Screen::Request) return Effects{};
-            r = {};  // nothing personal stays once it is stored
-            r.code = a.code;
-            r.receipt = a.printing ? ReceiptStatus::Printing : ReceiptStatus::ScreenOnly;
-            s.screen = Screen::RequestDone;
-            s.screen_since = now;
-            return new_ime_session(s.ime);
-          },
-          [&](const RequestRefused& a) -> std::optional<Effects> {
-            r.submitting = false;
-            if (s.screen != Screen::Request) return Effects{};
-            Effects effects = go_to(s, step_of(a.error_code), now);
-            r.error = a.error_code;
-            return effects;
-          },
-          [&](const RequestReceiptPrinted& a) -> std::optional<Effects> {
-            if (!r.code.empty()) r.receipt = a.ok ? ReceiptStatus::Printed : ReceiptStatus::Failed;
-            return Effects{};
-          },
-          [&](const RequestStatusFound& a) -> std::optional<Effects> {
-            s.check.busy = false;
-            if (s.screen != Screen::Check) return Effects{};
-            s.check.status = a.status;
-            s.check.last_four.clear();
-            s.screen = Screen::CheckResult;
-            s.screen_since = now;
-            return Effects{};
-          },
-          [&](const RequestLookupRefused& a) -> std::optional<Effects> {
-            CheckFlow& c = s.check;
-            c.busy = false;
-            c.error = a.error_code;
-            c.last_four.clear();
-            c.retry_at = a.wait_ms > 0 ? now + a.wait_ms : 0;
-            return Effects{};
-          },
-          [](const auto&) -> std::optional<Effects> { return std::nullopt; },
-      },
-      action);
+  return std::visit(Overloaded{
+                        [&](const ChooseKind& a) -> std::optional<Effects> {
+                          if (r.draft.kind != a.kind) {  // the products and problems offered differ by kind
+                            r.draft.problem.clear();
+                            const ProductCategory* product = paper::find_product(r.products, r.draft.product);
+                            if (product && !offered_for(*product, a.kind)) r.draft.product.clear();
+                          }
+                          r.draft.kind = a.kind;
+                          r.error.clear();
+                          return go_to(s, FormStep::Product, now);
+                        },
+                        [&](const ChooseProduct& a) -> std::optional<Effects> {
+                          if (r.draft.product != a.code) r.draft.problem.clear();
+                          r.draft.product = a.code;
+                          r.error.clear();
+                          return go_to(s, FormStep::Problem, now);
+                        },
+                        [&](const ChooseProblem& a) -> std::optional<Effects> {
+                          r.draft.problem = a.code;
+                          r.error.clear();
+                          return go_to(s, FormStep::Model, now);
+                        },
+                        [&](const FocusText& a) -> std::optional<Effects> {
+                          if (r.target == a.target) return Effects{};
+                          r.target = a.target;
+                          r.layout = layout_for(s, a.target);
+                          r.phone_pad_open = false;
+                          return new_ime_session(s.ime);
+                        },
+                        [&](const TextKey& a) -> std::optional<Effects> {
+                          if (r.layout == KeyLayout::Pinyin && s.ime.available)
+                            return Effects{ImeEffect{ImeKey{a.key, s.ime.generation}}};
+                          apply_key(r, a.key);
+                          return Effects{};
+                        },
+                        [&](const PickCandidate& a) -> std::optional<Effects> {
+                          return Effects{ImeEffect{ImePick{a.index, s.ime.generation}}};
+                        },
+                        [&](const TurnCandidatePage& a) -> std::optional<Effects> {
+                          s.ime.page = std::max(0, s.ime.page + a.delta);
+                          return Effects{};
+                        },
+                        [&](const SwitchLayout&) -> std::optional<Effects> {
+                          if (!s.ime.available) return Effects{};
+                          r.layout = r.layout == KeyLayout::Pinyin ? KeyLayout::Letters : KeyLayout::Pinyin;
+                          return new_ime_session(s.ime);
+                        },
+                        [&](const ChooseDay& a) -> std::optional<Effects> {
+                          r.draft.date = a.date;
+                          r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const ChooseWindow& a) -> std::optional<Effects> {
+                          r.draft.window = a.window;
+                          r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const SetPurchaseDate& a) -> std::optional<Effects> {
+                          r.draft.purchase_date = a.date;
+                          r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const ChooseUrgency& a) -> std::optional<Effects> {
+                          r.draft.urgency = a.urgency;
+                          r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const ToggleConsent&) -> std::optional<Effects> {
+                          r.draft.consent = !r.draft.consent;
+                          r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const NextStep&) -> std::optional<Effects> {
+                          r.error = step_problem(s);
+                          if (!r.error.empty() || r.step == FormStep::Review) return Effects{};
+                          return go_to(s, static_cast<FormStep>(static_cast<int>(r.step) + 1), now);
+                        },
+                        [&](const PreviousStep&) -> std::optional<Effects> {
+                          r.error.clear();
+                          if (r.step == FormStep::Kind) return std::nullopt;  // the reducer's way back to Welcome
+                          return go_to(s, static_cast<FormStep>(static_cast<int>(r.step) - 1), now);
+                        },
+                        [&](const LeaveRequest&) -> std::optional<Effects> {
+                          if (s.screen != Screen::Request || r.confirming_leave || !has_entries(r))
+                            return std::nullopt;  // Welcome
+                          r.confirming_leave = true;
+                          s.screen_since = now;  // a double tap on Home must not answer the question too
+                          return Effects{};
+                        },
+                        [&](const StayOnRequest&) -> std::optional<Effects> {
+                          r.confirming_leave = false;
+                          s.screen_since = now;
+                          return Effects{};
+                        },
+                        [&](const EditStep& a) -> std::optional<Effects> {
+                          r.error.clear();
+                          return go_to(s, a.step, now);
+                        },
+                        [&](const SubmitRequest&) -> std::optional<Effects> {
+                          if (r.submitting || r.step != FormStep::Review || s.screen != Screen::Request)
+                            return Effects{};
+                          r.submitting = true;
+                          r.error.clear();
+                          return Effects{CreateRequest{form_of(r.draft), s.language}};
+                        },
+                        [&](const CheckKey& a) -> std::optional<Effects> {
+                          CheckFlow& c = s.check;
+                          std::string& field = c.typing_digits ? c.last_four : c.code_typed;
+                          const std::size_t max = c.typing_digits ? 4 : kMaxCheckCodeChars;
+                          const bool digit = a.key >= '0' && a.key <= '9', letter = a.key >= 'A' && a.key <= 'Z';
+                          if (a.key == '<')
+                            erase_last_character(field);
+                          else if (a.key == '*')
+                            field.clear();
+                          else if ((digit || (letter && !c.typing_digits)) && field.size() < max)
+                            field += a.key;
+                          c.error.clear();
+                          return Effects{};
+                        },
+                        [&](const TypeCheckDigits& a) -> std::optional<Effects> {
+                          s.check.typing_digits = a.digits;
+                          return Effects{};
+                        },
+                        [&](const LookUpRequest&) -> std::optional<Effects> {
+                          CheckFlow& c = s.check;
+                          if (c.busy || now < c.retry_at) return Effects{};
+                          if (!normalize_request_code(c.code_typed)) {
+                            c.error = "code-format";
+                            return Effects{};
+                          }
+                          if (c.last_four.size() != 4) {
+                            c.error = "last-four-format";
+                            c.typing_digits = true;
+                            return Effects{};
+                          }
+                          c.busy = true;
+                          c.error.clear();
+                          return Effects{LookUpStatus{c.code_typed, c.last_four}};
+                        },
+                        [&](const RequestOptionsLoaded& a) -> std::optional<Effects> {
+                          r.options_loaded = true;
+                          r.products = a.products;
+                          r.days = a.days;
+                          return Effects{};
+                        },
+                        [&](const ImeAnswered& a) -> std::optional<Effects> {
+                          if (s.screen != Screen::Request || !app::take_ime_answer(s.ime, a))
+                            return Effects{};  // from before a reset
+                          if (!a.committed.empty()) append(r, a.committed);
+                          if (!a.key_used && a.key) apply_key(r, a.key);
+                          if (!a.preedit.empty()) r.error.clear();
+                          return Effects{};
+                        },
+                        [&](const ImeUnavailable&) -> std::optional<Effects> {
+                          s.ime.available = false;
+                          r.layout = KeyLayout::Letters;
+                          return Effects{};
+                        },
+                        [&](const RequestCreated& a) -> std::optional<Effects> {
+                          if (s.screen != Screen::Request) return Effects{};
+                          r = {};  // nothing personal stays once it is stored
+                          r.code = a.code;
+                          r.receipt = a.printing ? ReceiptStatus::Printing : ReceiptStatus::ScreenOnly;
+                          s.screen = Screen::RequestDone;
+                          s.screen_since = now;
+                          return new_ime_session(s.ime);
+                        },
+                        [&](const RequestRefused& a) -> std::optional<Effects> {
+                          r.submitting = false;
+                          if (s.screen != Screen::Request) return Effects{};
+                          Effects effects = go_to(s, step_of(a.error_code), now);
+                          r.error = a.error_code;
+                          return effects;
+                        },
+                        [&](const RequestReceiptPrinted& a) -> std::optional<Effects> {
+                          if (!r.code.empty()) r.receipt = a.ok ? ReceiptStatus::Printed : ReceiptStatus::Failed;
+                          return Effects{};
+                        },
+                        [&](const RequestStatusFound& a) -> std::optional<Effects> {
+                          s.check.busy = false;
+                          if (s.screen != Screen::Check) return Effects{};
+                          s.check.status = a.status;
+                          s.check.last_four.clear();
+                          s.screen = Screen::CheckResult;
+                          s.screen_since = now;
+                          return Effects{};
+                        },
+                        [&](const RequestLookupRefused& a) -> std::optional<Effects> {
+                          CheckFlow& c = s.check;
+                          c.busy = false;
+                          c.error = a.error_code;
+                          c.last_four.clear();
+                          c.retry_at = a.wait_ms > 0 ? now + a.wait_ms : 0;
+                          return Effects{};
+                        },
+                        [](const auto&) -> std::optional<Effects> { return std::nullopt; },
+                    },
+                    action);
 }
 
 }  // namespace kiosk::customer

@@ -89,7 +89,7 @@ struct StatusView {
   std::string scheduled_date;
   std::optional<TimeWindow> scheduled_window;
   std::vector<TimelineStep> timeline;  // oldest first
-  bool ratable = false;  // done or closed and not rated yet: "Rate this job" is offered
+  bool ratable = false;                // done or closed and not rated yet: "Rate this job" is offered
 };
 
 // Rating a finished request from its status screen: five faces and reasons.

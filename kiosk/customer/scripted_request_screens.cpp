@@ -27,7 +27,8 @@ class Script {
     keys(pinyin);
     const std::vector<CandidateView>& candidates = app_.state().ime.candidates;
     if (candidates.empty()) return;
-    auto found = std::find_if(candidates.begin(), candidates.end(), [&](const CandidateView& c) { return c.text == word; });
+    auto found =
+        std::find_if(candidates.begin(), candidates.end(), [&](const CandidateView& c) { return c.text == word; });
     tap(PickCandidate{found == candidates.end() ? candidates.front().index : found->index});
     app_.settle(now_);
   }
@@ -68,19 +69,25 @@ void fill(Script& s, FormStep until) {
   purchase_and_urgency(s);
   s.tap(NextStep{});
   if (until == FormStep::Description) return;
-  if (s.zh()) s.word("kongtiao", "空调"), s.word("buzhileng", "不制冷");
-  else s.keys("the air conditioner blows warm air");
+  if (s.zh())
+    s.word("kongtiao", "空调"), s.word("buzhileng", "不制冷");
+  else
+    s.keys("the air conditioner blows warm air");
   s.tap(NextStep{});
   if (until == FormStep::Contact) return;
-  if (s.zh()) s.word("zhangwei", "张伟");
-  else s.keys("li na");
+  if (s.zh())
+    s.word("zhangwei", "张伟");
+  else
+    s.keys("li na");
   s.tap(OpenPhonePad{});
   for (char d : std::string("13812345678")) s.tap(PhoneKey{d});
   s.tap(AcceptPhone{});
   s.tap(NextStep{});
   if (until == FormStep::Address) return;
-  if (s.zh()) s.word("zhongshanlu", "中山路"), s.keys("88"), s.word("hao", "号");
-  else s.keys("88 zhongshan road");
+  if (s.zh())
+    s.word("zhongshanlu", "中山路"), s.keys("88"), s.word("hao", "号");
+  else
+    s.keys("88 zhongshan road");
   s.tap(NextStep{});
   if (until == FormStep::When) return;
   if (s.state().request.days.size() > 1) s.tap(ChooseDay{s.state().request.days[1].date});
@@ -96,8 +103,16 @@ Result<StatusView> sample_status(const std::string& data_dir, EpochMs now) {
   Result<std::unique_ptr<StoreDb>> store = StoreDb::open(data_dir);
   if (!store) return store.error();
   const StoreTimeZone& zone = store.value()->zone();
-  StatusView s{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
-               RequestState::Scheduled, zone.business_day(now + 86'400'000), TimeWindow::Afternoon, {}};
+  StatusView s{"R7K2-9QX",
+               RequestKind::Repair,
+               "空调",
+               "Air conditioners",
+               "不制冷",
+               "Not cooling",
+               RequestState::Scheduled,
+               zone.business_day(now + 86'400'000),
+               TimeWindow::Afternoon,
+               {}};
   // A job that went back to waiting for parts: more steps than the screen has rows.
   s.timeline = {{RequestState::Received, zone.local_minute(now - 72 * 3'600'000)},
                 {RequestState::Assigned, zone.local_minute(now - 70 * 3'600'000)},
@@ -112,36 +127,51 @@ Result<StatusView> sample_status(const std::string& data_dir, EpochMs now) {
 }  // namespace
 
 const std::vector<std::string>& scripted_request_screen_names() {
-  static const std::vector<std::string> names{
-      "request-kind", "request-product", "request-problem", "request-model", "request-details", "request-description", "request-contact", "request-phone",
-      "request-address", "request-leave", "request-when", "request-consent", "request-review", "request-refused", "request-done",
-      "check", "check-wait", "check-result"};
+  static const std::vector<std::string> names{"request-kind",    "request-product", "request-problem",
+                                              "request-model",   "request-details", "request-description",
+                                              "request-contact", "request-phone",   "request-address",
+                                              "request-leave",   "request-when",    "request-consent",
+                                              "request-review",  "request-refused", "request-done",
+                                              "check",           "check-wait",      "check-result"};
   return names;
 }
 
-std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std::string& name, const std::string& data_dir,
-                                                     EpochMs now) {
+std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std::string& name,
+                                                     const std::string& data_dir, EpochMs now) {
   Script s(app, now);
-  if (name == "request-kind") fill(s, FormStep::Kind);
-  else if (name == "request-product") fill(s, FormStep::Product);
-  else if (name == "request-problem") fill(s, FormStep::Problem);
-  else if (name == "request-model") fill(s, FormStep::Model), model_and_serial(s);
-  else if (name == "request-details") fill(s, FormStep::Details), purchase_and_urgency(s);
+  if (name == "request-kind")
+    fill(s, FormStep::Kind);
+  else if (name == "request-product")
+    fill(s, FormStep::Product);
+  else if (name == "request-problem")
+    fill(s, FormStep::Problem);
+  else if (name == "request-model")
+    fill(s, FormStep::Model), model_and_serial(s);
+  else if (name == "request-details")
+    fill(s, FormStep::Details), purchase_and_urgency(s);
   else if (name == "request-description") {
     fill(s, FormStep::Description);
     s.zh() ? s.word("kongtiao", "空调"), s.keys("bu") : s.keys("the air conditioner");  // still composing in Chinese
-  } else if (name == "request-contact") fill(s, FormStep::Contact), s.zh() ? s.keys("zhang") : s.keys("li");
+  } else if (name == "request-contact")
+    fill(s, FormStep::Contact), s.zh() ? s.keys("zhang") : s.keys("li");
   else if (name == "request-phone") {
     fill(s, FormStep::Contact);
     s.tap(OpenPhonePad{});
     for (char d : std::string("1381234")) s.tap(PhoneKey{d});
-  } else if (name == "request-address") fill(s, FormStep::Address);
-  else if (name == "request-leave") fill(s, FormStep::Address), s.tap(LeaveRequest{});
-  else if (name == "request-when") fill(s, FormStep::When);
-  else if (name == "request-consent") fill(s, FormStep::Consent);
-  else if (name == "request-review") fill(s, FormStep::Review);
-  else if (name == "request-refused") fill(s, FormStep::Review), s.tap(RequestRefused{"preferred-window-past"});
-  else if (name == "request-done") fill(s, FormStep::Review), s.tap(RequestCreated{"R7K2-9QX", true}), s.tap(RequestReceiptPrinted{true});
+  } else if (name == "request-address")
+    fill(s, FormStep::Address);
+  else if (name == "request-leave")
+    fill(s, FormStep::Address), s.tap(LeaveRequest{});
+  else if (name == "request-when")
+    fill(s, FormStep::When);
+  else if (name == "request-consent")
+    fill(s, FormStep::Consent);
+  else if (name == "request-review")
+    fill(s, FormStep::Review);
+  else if (name == "request-refused")
+    fill(s, FormStep::Review), s.tap(RequestRefused{"preferred-window-past"});
+  else if (name == "request-done")
+    fill(s, FormStep::Review), s.tap(RequestCreated{"R7K2-9QX", true}), s.tap(RequestReceiptPrinted{true});
   else if (name == "check" || name == "check-wait") {
     s.tap(OpenCheck{});
     for (char c : std::string("R7K29QX")) s.tap(CheckKey{c});

@@ -15,7 +15,7 @@ namespace kiosk::customer {
 const std::vector<std::string>& scripted_request_screen_names();
 
 // nullopt when `name` is not one of them; else the moment to draw at.
-std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std::string& name, const std::string& data_dir,
-                                                     EpochMs now);
+std::optional<Result<EpochMs>> script_request_screen(CustomerApp& app, const std::string& name,
+                                                     const std::string& data_dir, EpochMs now);
 
 }  // namespace kiosk::customer

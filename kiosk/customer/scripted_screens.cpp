@@ -34,18 +34,29 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
     std::optional<int> wait;
     for (const ServiceView& s : state.services)
       if (s.code == t.service_code) ahead = std::max(0, s.waiting - 1), wait = s.estimated_wait_min;  // the others
-    return TicketView{t.id, t.label, t.service_code, t.token, rating_check_digits(t.token), store.value()->zone().local_minute(t.issued_at).substr(11),
-                      t.phone.empty() ? "" : mask_phone(t.phone), ahead, wait, PrintStatus::Printed, t.priority};
+    return TicketView{t.id,
+                      t.label,
+                      t.service_code,
+                      t.token,
+                      rating_check_digits(t.token),
+                      store.value()->zone().local_minute(t.issued_at).substr(11),
+                      t.phone.empty() ? "" : mask_phone(t.phone),
+                      ahead,
+                      wait,
+                      PrintStatus::Printed,
+                      t.priority};
   }
   const ServiceView& first = state.services.front();
-  return TicketView{"preview", format_ticket_label(first.code, 1), first.code, "PREVIEW-NOT-ISSUED", "", local_time, "",
-                    first.waiting, first.estimated_wait_min, PrintStatus::Printed};
+  return TicketView{
+      "preview",     format_ticket_label(first.code, 1), first.code,          "PREVIEW-NOT-ISSUED", "", local_time, "",
+      first.waiting, first.estimated_wait_min,           PrintStatus::Printed};
 }
 
 // The staff corner: the login a held title opens, a refused PIN, or the admin
 // screen with the figures AdminEffects reads from the store. The PIN check is
 // shown as a sample answer: nothing is checked, counted or stored.
-Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, const std::string& data_dir, EpochMs now) {
+Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, const std::string& data_dir,
+                                    EpochMs now) {
   auto sample = [&](std::initializer_list<Action> actions) {
     for (const Action& a : actions) app.show_sample(a, now += 1000);
   };
@@ -76,9 +87,8 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
 
 const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> all{"welcome",     "take", "phone",          "ticket",         "ticket-print-failed",
-                                 "rate",        "rate-score", "rate-thanks", "idle", "admin-login", "admin-wrong-pin",
-                                 "admin"};
+    std::vector<std::string> all{"welcome",    "take",        "phone", "ticket",      "ticket-print-failed", "rate",
+                                 "rate-score", "rate-thanks", "idle",  "admin-login", "admin-wrong-pin",     "admin"};
     for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
     return all;
   }();
@@ -96,21 +106,23 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin")
     return script_staff_corner(app, name, data_dir, now);
   if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
-  if (name == "take") run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
-  else if (name == "phone") run({OpenTakeNumber{}, ChooseService{first}, OpenPhonePad{}, PhoneKey{'1'}, PhoneKey{'3'}, PhoneKey{'8'}});
+  if (name == "take")
+    run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
+  else if (name == "phone")
+    run({OpenTakeNumber{}, ChooseService{first}, OpenPhonePad{}, PhoneKey{'1'}, PhoneKey{'3'}, PhoneKey{'8'}});
   else if (name == "ticket" || name == "ticket-print-failed") {
     Result<TicketView> ticket = sample_ticket(state, data_dir, now);
     if (!ticket) return ticket.error();
     if (name == "ticket-print-failed") ticket.value().print = PrintStatus::Failed;
     run({OpenTakeNumber{}, ChooseService{first}, TicketIssued{ticket.value()}});
   } else if (name == "rate") {
-    run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'0'}, RateKey{'1'}, TypeRateCheck{true}, RateKey{'4'}, RateKey{'8'}});
+    run({OpenRate{}, RateKey{first[0]}, RateKey{'0'}, RateKey{'0'}, RateKey{'1'}, TypeRateCheck{true}, RateKey{'4'},
+         RateKey{'8'}});
   } else if (name == "rate-score") {
     run({OpenRate{}, VisitFound{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, ToggleReason{"fast"}});
   } else if (name == "rate-thanks") {
     run({OpenRate{}, VisitFound{{"sample", format_ticket_label(first, 1)}}, PickScore{5}, RatingSaved{}});
-  }
-  else if (name == "idle") {
+  } else if (name == "idle") {
     run({OpenTakeNumber{}, ChooseService{first}});
     return app.state().last_activity + app.role().config.timings.idle_quiet + 7'500;  // 12.5 s left on the countdown
   } else {  // every listed name is handled above, so this one is not listed

@@ -35,7 +35,8 @@ printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service,
       TextLine{both("ticket.scan"), TextSize::Normal, TextAlign::Center},
   };
   if (!t.rating_check.empty())
-    receipt.blocks.push_back(TextLine{both("ticket.rating_check", {t.rating_check}), TextSize::Normal, TextAlign::Center, true});
+    receipt.blocks.push_back(
+        TextLine{both("ticket.rating_check", {t.rating_check}), TextSize::Normal, TextAlign::Center, true});
   if (!t.phone_masked.empty())
     receipt.blocks.push_back(TextLine{both("ticket.reminder", {t.phone_masked}), TextSize::Normal, TextAlign::Center});
   return receipt;

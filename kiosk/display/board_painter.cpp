@@ -6,7 +6,9 @@
 namespace kiosk::display {
 
 BoardPainter::BoardPainter(ui::TouchUi& ui, const BoardView& view)
-    : ui_(ui), view_(view), draw_(ImGui::GetWindowDrawList()),
+    : ui_(ui),
+      view_(view),
+      draw_(ImGui::GetWindowDrawList()),
       lead_(leading_language(view.state, view.now, view.timings)) {}
 
 Bilingual BoardPainter::tr(std::string_view key, std::initializer_list<std::string> values) const {

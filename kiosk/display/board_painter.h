@@ -34,8 +34,8 @@ class BoardPainter {
   Bilingual names(const ServiceCount& service) const;
 
   // Text in [min, max] (wrapped, vertically centred), logged; returns its height.
-  float text(std::string_view text, ui::FontRole role, const ImVec4& colour, ImVec2 min, ImVec2 max,
-             kit::Align align, float scale = 1.0f) const;
+  float text(std::string_view text, ui::FontRole role, const ImVec4& colour, ImVec2 min, ImVec2 max, kit::Align align,
+             float scale = 1.0f) const;
   // The largest scale <= `scale` (down to `min_scale`) at which `text` is one line of `width`.
   float fit(std::string_view text, ui::FontRole role, float width, float scale, float min_scale) const;
   float line(ui::FontRole role, float scale = 1.0f) const { return kit::line_height(ui_, role, scale); }

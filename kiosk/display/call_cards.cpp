@@ -80,8 +80,9 @@ void draw_earlier_calls(const BoardPainter& p, ImVec2 min, ImVec2 max) {
     if (i > 1)
       p.draw_list()->AddLine(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y), kit::u32(colours.tile), 0.05f * em);
     if (is_highlighted(call, view.now, view.timings))
-      p.draw_list()->AddRectFilled(ImVec2(min.x + 0.2f * em, y + 0.1f * em), ImVec2(max.x - 0.2f * em, y + row_h - 0.1f * em),
-                                   kit::u32(colours.tile), 0.25f * em);
+      p.draw_list()->AddRectFilled(ImVec2(min.x + 0.2f * em, y + 0.1f * em),
+                                   ImVec2(max.x - 0.2f * em, y + row_h - 0.1f * em), kit::u32(colours.tile),
+                                   0.25f * em);
     const float label_w = p.width(call.event.ticket, ui::FontRole::large, label_scale);
     p.text(call.event.ticket, ui::FontRole::large, call.event.recall ? colours.selected : colours.text,
            ImVec2(min.x + pad, y), ImVec2(min.x + pad + label_w, y + row_h), kit::Align::left, label_scale);
@@ -91,10 +92,11 @@ void draw_earlier_calls(const BoardPainter& p, ImVec2 min, ImVec2 max) {
     const float right_w = inner_w - label_w - em;
     const float other_scale = std::min(0.75f, 0.9f * row_h / p.line(ui::FontRole::body));
     const float other_w = p.width(where.other, ui::FontRole::body, other_scale);
-    const float lead_scale = p.fit(where.lead, ui::FontRole::large, right_w - other_w - 0.5f * em, 0.8f * label_scale, 0.3f);
+    const float lead_scale =
+        p.fit(where.lead, ui::FontRole::large, right_w - other_w - 0.5f * em, 0.8f * label_scale, 0.3f);
     const float lead_w = p.width(where.lead, ui::FontRole::large, lead_scale);
-    p.text(where.lead, ui::FontRole::large, colours.text, ImVec2(max.x - pad - lead_w, y), ImVec2(max.x - pad, y + row_h),
-           kit::Align::left, lead_scale);
+    p.text(where.lead, ui::FontRole::large, colours.text, ImVec2(max.x - pad - lead_w, y),
+           ImVec2(max.x - pad, y + row_h), kit::Align::left, lead_scale);
     const float other_right = max.x - pad - lead_w - 0.5f * em;
     p.text(where.other, ui::FontRole::body, colours.text_muted, ImVec2(other_right - other_w, y),
            ImVec2(other_right, y + row_h), kit::Align::left, other_scale);

@@ -10,13 +10,11 @@ namespace kiosk::display {
 DisplayRole::DisplayRole(DisplayAppConfig c, app::Translations t, std::unique_ptr<speech::AudioSink> audio)
     : config(std::move(c)), texts(std::move(t)) {
   if (!audio) return;
-  announcer_ = std::make_unique<speech::Announcer>(std::move(audio), speech::AnnouncerOptions{},
-                                                   [](const speech::AnnouncementReport& report) {
-                                                     if (!report.error.empty())
-                                                       ui::log_warning("display: announcing %s: %s",
-                                                                       report.call.ticket_label.c_str(),
-                                                                       report.error.c_str());
-                                                   });
+  announcer_ = std::make_unique<speech::Announcer>(
+      std::move(audio), speech::AnnouncerOptions{}, [](const speech::AnnouncementReport& report) {
+        if (!report.error.empty())
+          ui::log_warning("display: announcing %s: %s", report.call.ticket_label.c_str(), report.error.c_str());
+      });
 }
 
 void DisplayRole::announce(const CallEvent& event) const {

@@ -24,7 +24,8 @@ void reduce(DisplayState& state, const Action& action, EpochMs now) {
                      if (event.seq <= state.last_seq) continue;  // seen before a reconnect
                      state.last_seq = event.seq;
                      if (event.ends_call)  // a no-show or a transfer: nobody is to go to that counter now
-                       std::erase_if(state.calls, [&](const BoardCall& call) { return call.event.ticket == event.ticket; });
+                       std::erase_if(state.calls,
+                                     [&](const BoardCall& call) { return call.event.ticket == event.ticket; });
                      else
                        add_call(state, event, a.live ? now : 0);
                    }
@@ -58,9 +59,12 @@ bool blink_on(const BoardCall& call, EpochMs now, const DisplayTimings& timings)
 
 app::Language leading_language(const DisplayState& state, EpochMs now, const DisplayTimings& timings) {
   switch (state.language) {
-    case LanguageChoice::Zh: return app::Language::Zh;
-    case LanguageChoice::En: return app::Language::En;
-    case LanguageChoice::Both: break;
+    case LanguageChoice::Zh:
+      return app::Language::Zh;
+    case LanguageChoice::En:
+      return app::Language::En;
+    case LanguageChoice::Both:
+      break;
   }
   const EpochMs turn = std::max<EpochMs>(0, now - state.started_at) / timings.language_turn;
   return turn % 2 == 0 ? app::Language::Zh : app::Language::En;

@@ -22,7 +22,7 @@ struct CallEvent {
   std::string ticket;   // "A012"
   std::string service;  // "A"
   int counter = 0;
-  EpochMs at = 0;       // when the counter called (the node's clock)
+  EpochMs at = 0;  // when the counter called (the node's clock)
   bool ends_call = false;
 };
 
@@ -47,9 +47,9 @@ enum class Connection { Connecting, Online, Offline };
 enum class LanguageChoice { Zh, En, Both };
 
 struct DisplayTimings {
-  EpochMs highlight = 8000;        // a new call stands out this long
-  EpochMs blink_period = 500;      // while highlighted, its card blinks with this half-period
-  EpochMs language_turn = 10000;   // --lang both: how long each language leads
+  EpochMs highlight = 8000;       // a new call stands out this long
+  EpochMs blink_period = 500;     // while highlighted, its card blinks with this half-period
+  EpochMs language_turn = 10000;  // --lang both: how long each language leads
 };
 
 // The board keeps the current call and the five before it.

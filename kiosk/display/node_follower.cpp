@@ -17,8 +17,11 @@ namespace {
 class Following {
  public:
   Following(NodeFollowerConfig config, Post post, OnCall on_call)
-      : config_(std::move(config)), post_(std::move(post)), on_call_(std::move(on_call)),
-        client_({config_.store_url}), retry_ms_(config_.retry_min_ms) {}
+      : config_(std::move(config)),
+        post_(std::move(post)),
+        on_call_(std::move(on_call)),
+        client_({config_.store_url}),
+        retry_ms_(config_.retry_min_ms) {}
 
   // One round: the waiting counts, then the events after the cursor (a long
   // poll once replayed). Returns how long to wait before the next round.

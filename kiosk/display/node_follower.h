@@ -1,12 +1,10 @@
 // The calling display's worker (app/serial_worker.h) has no effects, only
 // idle work: it follows the store node's call events with a long poll
 // (/events?after=SEQ&wait=S) and refreshes the waiting counts (/queue) after
-// each poll, i.e. after every event and every few seconds. Each new event goes to `on_call` (the Announcer) and, as an action,
-// to `post` (the UI's inbox); the UI never waits for the network. When the node
-// cannot be reached it posts NodeUnreachable and retries with backoff (1 s,
-// doubling, at most 10 s), continuing from the last seq seen: nothing missed,
-// nothing doubled. Once following, it prints {"following": URL, "after_seq": N}
-// on stdout.
+// each poll, i.e. after every event and every few seconds. Each new event goes to `on_call` (the Announcer) and, as an
+// action, to `post` (the UI's inbox); the UI never waits for the network. When the node cannot be reached it posts
+// NodeUnreachable and retries with backoff (1 s, doubling, at most 10 s), continuing from the last seq seen: nothing
+// missed, nothing doubled. Once following, it prints {"following": URL, "after_seq": N} on stdout.
 #pragma once
 
 #include <functional>
@@ -20,9 +18,9 @@
 namespace kiosk::display {
 
 struct NodeFollowerConfig {
-  std::string store_url;              // "http://127.0.0.1:8700"
-  int poll_wait_s = 4;                // each long poll's wait, also the queue refresh period (the HTTP
-                                      // client drops a transfer silent for 5 s, so stay below that)
+  std::string store_url;  // "http://127.0.0.1:8700"
+  int poll_wait_s = 4;    // each long poll's wait, also the queue refresh period (the HTTP
+                          // client drops a transfer silent for 5 s, so stay below that)
   EpochMs retry_min_ms = 1000;
   EpochMs retry_max_ms = 10000;
 };

@@ -15,9 +15,7 @@ constexpr int kMaxCounter = 9999;
 Error bad_answer(const std::string& what) { return unavailable("the store node sent a bad " + what, "bad-answer"); }
 
 bool is_string(const json& object, const char* key) { return object.contains(key) && object[key].is_string(); }
-bool is_integer(const json& object, const char* key) {
-  return object.contains(key) && object[key].is_number_integer();
-}
+bool is_integer(const json& object, const char* key) { return object.contains(key) && object[key].is_number_integer(); }
 
 }  // namespace
 
@@ -33,8 +31,8 @@ Result<QueueSnapshot> read_queue(const json& answer) {
     snapshot.time_zone = answer["time_zone"].get<std::string>();
   }
   for (const json& service : answer["services"]) {
-    if (!service.is_object() || !is_string(service, "code") || !is_string(service, "zh") ||
-        !is_string(service, "en") || !is_integer(service, "waiting"))
+    if (!service.is_object() || !is_string(service, "code") || !is_string(service, "zh") || !is_string(service, "en") ||
+        !is_integer(service, "waiting"))
       return bad_answer("service in the queue");
     snapshot.services.push_back({service["code"].get<std::string>(), service["zh"].get<std::string>(),
                                  service["en"].get<std::string>(), service["waiting"].get<int>()});

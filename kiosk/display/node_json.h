@@ -5,9 +5,8 @@
 // might send can never reach the screen.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/result.h"
 #include "display/display_state.h"

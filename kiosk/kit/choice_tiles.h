@@ -19,7 +19,7 @@ struct ChoiceTile {
 // The tiles filling `width_px` x `height_px` in up to `max_columns` columns of
 // at least `min_em`; each tile 2.4 to 5 em high. Returns the index of the
 // tile tapped this frame, or -1.
-int choice_tiles(ui::TouchUi& ui, const std::vector<ChoiceTile>& tiles, float width_px, float height_px, int max_columns,
-                 float min_em = 7.0f);
+int choice_tiles(ui::TouchUi& ui, const std::vector<ChoiceTile>& tiles, float width_px, float height_px,
+                 int max_columns, float min_em = 7.0f);
 
 }  // namespace kiosk::kit

@@ -21,7 +21,8 @@ int days_in_month(int year, int month) {
 
 std::optional<Ymd> parse(const std::string& date) {
   Ymd d;
-  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3) return std::nullopt;
+  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
+    return std::nullopt;
   if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
   return d;
 }
@@ -34,7 +35,8 @@ std::string format(const Ymd& d) {
 
 }  // namespace
 
-std::string step_date(const std::string& date, DatePart part, int delta, const std::string& start, const std::string& latest) {
+std::string step_date(const std::string& date, DatePart part, int delta, const std::string& start,
+                      const std::string& latest) {
   Ymd d = parse(date).value_or(parse(start).value_or(Ymd{}));
   if (part == DatePart::Year) d.year += delta;
   if (part == DatePart::Month) {
@@ -53,8 +55,9 @@ std::string step_date(const std::string& date, DatePart part, int delta, const s
   return !latest.empty() && stepped > latest ? latest : stepped;
 }
 
-std::optional<std::string> date_picker(ui::TouchUi& ui, std::string_view id, const std::string& date, const std::string& start,
-                                       const std::string& latest, const DatePickerLabels& labels, float width_px) {
+std::optional<std::string> date_picker(ui::TouchUi& ui, std::string_view id, const std::string& date,
+                                       const std::string& start, const std::string& latest,
+                                       const DatePickerLabels& labels, float width_px) {
   const float em = ui.em();
   const Ymd shown = parse(date).value_or(parse(start).value_or(Ymd{}));
   // Side by side (a label over each "- value +") where three fit, else one row each.
@@ -63,7 +66,8 @@ std::optional<std::string> date_picker(ui::TouchUi& ui, std::string_view id, con
   const float group_w = across ? (width_px - 2 * gap) / 3 : width_px;
   const float label_w = across ? 0 : std::min(5.0f * em, width_px * 0.25f);
   const float label_h = across ? line_height(ui, ui::FontRole::body) + 0.2f * em : 0;
-  const float button_w = std::min(3.0f * em, (group_w - label_w) * 0.27f);  // the value keeps room for a year in the large font
+  const float button_w =
+      std::min(3.0f * em, (group_w - label_w) * 0.27f);  // the value keeps room for a year in the large font
   const float value_w = group_w - label_w - 2 * button_w - 0.8f * em;
   std::optional<std::string> picked;
   const struct {
@@ -81,21 +85,24 @@ std::optional<std::string> date_picker(ui::TouchUi& ui, std::string_view id, con
     const ImVec2 at = across ? ImVec2(origin.x + float(i) * (group_w + gap), origin.y)
                              : ImVec2(origin.x, origin.y + float(i) * 3.0f * em);
     if (across)
-      text_in_rect(ui, draw, part.label, ui::FontRole::body, u32(palette().text_muted), at, ImVec2(at.x + group_w, at.y + label_h),
-                   Align::centre);
+      text_in_rect(ui, draw, part.label, ui::FontRole::body, u32(palette().text_muted), at,
+                   ImVec2(at.x + group_w, at.y + label_h), Align::centre);
     else
       text_in_rect(ui, draw, part.label, ui::FontRole::body, u32(palette().text_muted), at,
                    ImVec2(at.x + label_w, at.y + 2.6f * em), Align::left);
     const ImVec2 row(at.x + label_w, at.y + label_h);
     ImGui::SetCursorScreenPos(row);
     const std::string base = std::string(id) + "." + part.name;
-    if (button(ui, base + ".less", "-", ImVec2(button_w / em, 2.6f), Tone::normal)) picked = step_date(date, part.part, -1, start, latest);
+    if (button(ui, base + ".less", "-", ImVec2(button_w / em, 2.6f), Tone::normal))
+      picked = step_date(date, part.part, -1, start, latest);
     const ImVec2 value_at(row.x + button_w + 0.4f * em, row.y);
-    draw->AddRectFilled(value_at, ImVec2(value_at.x + value_w, value_at.y + 2.6f * em), u32(palette().surface), 0.25f * em);
-    text_in_rect(ui, draw, date.empty() ? std::string() : std::to_string(part.value), ui::FontRole::large, u32(palette().text), value_at,
-                 ImVec2(value_at.x + value_w, value_at.y + 2.6f * em), Align::centre);
+    draw->AddRectFilled(value_at, ImVec2(value_at.x + value_w, value_at.y + 2.6f * em), u32(palette().surface),
+                        0.25f * em);
+    text_in_rect(ui, draw, date.empty() ? std::string() : std::to_string(part.value), ui::FontRole::large,
+                 u32(palette().text), value_at, ImVec2(value_at.x + value_w, value_at.y + 2.6f * em), Align::centre);
     ImGui::SetCursorScreenPos(ImVec2(value_at.x + value_w + 0.4f * em, row.y));
-    if (button(ui, base + ".more", "+", ImVec2(button_w / em, 2.6f), Tone::normal)) picked = step_date(date, part.part, +1, start, latest);
+    if (button(ui, base + ".more", "+", ImVec2(button_w / em, 2.6f), Tone::normal))
+      picked = step_date(date, part.part, +1, start, latest);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + (across ? label_h + 3.0f * em : 9.0f * em)));
   ImGui::Dummy(ImVec2(0, 0));

@@ -29,7 +29,8 @@ char letter_keys(ui::TouchUi& ui, std::string_view typed, const KeyLabels& label
   }
   ImGui::SetCursorPosX(origin.x);
   const float third = cell_width(ui, width, 4, 0.3f) / em;
-  if (button(ui, "key.space", labels.space, ImVec2(2 * third + 0.3f, 2.6f), Tone::normal, ui::FontRole::body)) tapped = ' ';
+  if (button(ui, "key.space", labels.space, ImVec2(2 * third + 0.3f, 2.6f), Tone::normal, ui::FontRole::body))
+    tapped = ' ';
   ImGui::SameLine();
   if (button(ui, "key.del", labels.del, ImVec2(third, 2.6f), Tone::normal, ui::FontRole::body)) tapped = '<';
   ImGui::SameLine();
@@ -46,13 +47,18 @@ char digit_keys(ui::TouchUi& ui, const KeyLabels& labels, float width) {
   char tapped = 0;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.4f * em, 0.4f * em));
   for (int i = 0; i < 12; ++i) {
-    if (i % 3 != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % 3 != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     const char key = keys[i];
     bool hit;
-    if (key == '*') hit = button(ui, "key.clear", labels.clear, ImVec2(key_w, 2.8f), Tone::normal, ui::FontRole::body);
-    else if (key == '<') hit = button(ui, "key.del", labels.del, ImVec2(key_w, 2.8f), Tone::normal, ui::FontRole::body);
-    else hit = button(ui, std::string("key.") + key, std::string(1, key), ImVec2(key_w, 2.8f), Tone::normal);
+    if (key == '*')
+      hit = button(ui, "key.clear", labels.clear, ImVec2(key_w, 2.8f), Tone::normal, ui::FontRole::body);
+    else if (key == '<')
+      hit = button(ui, "key.del", labels.del, ImVec2(key_w, 2.8f), Tone::normal, ui::FontRole::body);
+    else
+      hit = button(ui, std::string("key.") + key, std::string(1, key), ImVec2(key_w, 2.8f), Tone::normal);
     if (hit) tapped = key;
   }
   ImGui::PopStyleVar();

@@ -16,8 +16,10 @@ int rating_faces(ui::TouchUi& ui, int chosen, const std::function<std::string(in
   const float x = ImGui::GetCursorPosX();
   int tapped = 0;
   for (int score = 1; score <= 5; ++score) {
-    if (score > 1) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (score > 1)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     const bool selected = chosen == score;
     const Tile t = tile(ui, "score." + std::to_string(score), ImVec2(face_w / em, height / em),
                         selected ? Tone::selected : Tone::normal);
@@ -29,8 +31,8 @@ int rating_faces(ui::TouchUi& ui, int chosen, const std::function<std::string(in
     if (selected) draw->AddCircle(centre, radius + 0.22f * em, u32(p.text_on_selected), 48, 0.16f * em);
     draw_face(draw, centre, radius, score, chosen != 0 && !selected);
     text_in_rect(ui, draw, caption, ui::FontRole::body, u32(selected ? p.text_on_selected : p.text),
-                 ImVec2(t.min.x + 0.3f * em, centre.y + radius + 0.2f * em), ImVec2(t.max.x - 0.3f * em, t.max.y - 0.2f * em),
-                 Align::centre);
+                 ImVec2(t.min.x + 0.3f * em, centre.y + radius + 0.2f * em),
+                 ImVec2(t.max.x - 0.3f * em, t.max.y - 0.2f * em), Align::centre);
     if (selected) draw_check_badge(draw, ImVec2(t.max.x - 0.8f * em, t.min.y + 0.8f * em), 0.55f * em);
     if (t.clicked) tapped = score;
   }
@@ -44,9 +46,12 @@ std::string rating_reasons(ui::TouchUi& ui, const std::vector<std::string>& code
   const float x = ImGui::GetCursorPosX();
   std::string tapped;
   for (std::size_t i = 0; i < codes.size(); ++i) {
-    if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
-    if (toggle(ui, "reason." + codes[i], label(codes[i]), on.count(codes[i]) > 0, ImVec2(cell_w, 2.8f))) tapped = codes[i];
+    if (i % static_cast<std::size_t>(columns) != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
+    if (toggle(ui, "reason." + codes[i], label(codes[i]), on.count(codes[i]) > 0, ImVec2(cell_w, 2.8f)))
+      tapped = codes[i];
   }
   return tapped;
 }

@@ -34,11 +34,16 @@ void draw_alert_badge(ImDrawList* draw, ImVec2 centre, float radius, ImU32 fill,
 
 ImVec4 face_colour(int score) {
   switch (score) {
-    case 1: return {0.839f, 0.271f, 0.271f, 1.0f};
-    case 2: return {0.910f, 0.502f, 0.227f, 1.0f};
-    case 3: return {0.902f, 0.761f, 0.161f, 1.0f};
-    case 4: return {0.545f, 0.765f, 0.290f, 1.0f};
-    default: return {0.184f, 0.651f, 0.353f, 1.0f};
+    case 1:
+      return {0.839f, 0.271f, 0.271f, 1.0f};
+    case 2:
+      return {0.910f, 0.502f, 0.227f, 1.0f};
+    case 3:
+      return {0.902f, 0.761f, 0.161f, 1.0f};
+    case 4:
+      return {0.545f, 0.765f, 0.290f, 1.0f};
+    default:
+      return {0.184f, 0.651f, 0.353f, 1.0f};
   }
 }
 

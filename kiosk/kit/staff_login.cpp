@@ -53,12 +53,14 @@ std::optional<LoginInput> staff_login_panel(ui::TouchUi& ui, const StaffLoginFor
                   form_w))
     tapped = FocusLoginField{LoginField::Name};
   gap(ui, 0.3f);
-  if (login_field(ui, "login.pin", tr("staff.login.pin"), form.pin, true, tr("staff.login.pin_hint"), !name_focused, form_w))
+  if (login_field(ui, "login.pin", tr("staff.login.pin"), form.pin, true, tr("staff.login.pin_hint"), !name_focused,
+                  form_w))
     tapped = FocusLoginField{LoginField::Pin};
   gap(ui, 0.5f);
   const std::string& submit = tr(form.busy ? "staff.login.checking" : submit_key);
   const ui::FontRole submit_font = fitting_role(ui, submit, form_w - 1.2f * em, 1);
-  if (button(ui, "login.submit", submit, ImVec2(form_w / em, 3.2f), form.busy ? Tone::disabled : Tone::primary, submit_font) &&
+  if (button(ui, "login.submit", submit, ImVec2(form_w / em, 3.2f), form.busy ? Tone::disabled : Tone::primary,
+             submit_font) &&
       !form.busy)
     tapped = SubmitLogin{};
   ImGui::EndGroup();
@@ -75,8 +77,8 @@ std::optional<LoginInput> staff_login_panel(ui::TouchUi& ui, const StaffLoginFor
   const KeyLabels labels{tr("staff.login.key.space"), tr("staff.login.key.delete"), tr("staff.login.key.clear")};
   ImGui::BeginGroup();
   if (refused && wide) refusal_banner(keys_w);
-  const char key = name_focused ? letter_keys(ui, form.name, labels, keys_w)
-                                : digit_keys(ui, labels, std::min(keys_w, 18.0f * em));
+  const char key =
+      name_focused ? letter_keys(ui, form.name, labels, keys_w) : digit_keys(ui, labels, std::min(keys_w, 18.0f * em));
   ImGui::EndGroup();
   if (key) tapped = LoginKey{key};
   return tapped;

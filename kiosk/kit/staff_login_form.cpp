@@ -83,16 +83,26 @@ StaffLoginForm login_form_after(std::string name, bool session_ended) {
 
 std::string_view login_refusal_code(LoginRefusal refusal) {
   switch (refusal) {
-    case LoginRefusal::None: return "";
-    case LoginRefusal::NeedName: return "need-name";
-    case LoginRefusal::NeedPin: return "need-pin";
-    case LoginRefusal::WrongPin: return "wrong-pin";
-    case LoginRefusal::LockedOut: return "locked-out";
-    case LoginRefusal::NotTechnician: return "not-technician";
-    case LoginRefusal::UnknownCounter: return "unknown-counter";
-    case LoginRefusal::Refused: return "refused";
-    case LoginRefusal::Unreachable: return "unreachable";
-    case LoginRefusal::Other: return "other";
+    case LoginRefusal::None:
+      return "";
+    case LoginRefusal::NeedName:
+      return "need-name";
+    case LoginRefusal::NeedPin:
+      return "need-pin";
+    case LoginRefusal::WrongPin:
+      return "wrong-pin";
+    case LoginRefusal::LockedOut:
+      return "locked-out";
+    case LoginRefusal::NotTechnician:
+      return "not-technician";
+    case LoginRefusal::UnknownCounter:
+      return "unknown-counter";
+    case LoginRefusal::Refused:
+      return "refused";
+    case LoginRefusal::Unreachable:
+      return "unreachable";
+    case LoginRefusal::Other:
+      return "other";
   }
   return "other";
 }

@@ -35,14 +35,18 @@ struct StaffLoginForm {
   std::string pin;
   LoginField field = LoginField::Name;  // where the keys type
   LoginRefusal refusal = LoginRefusal::None;
-  int locked_minutes = 0;       // for LockedOut
-  bool busy = false;            // the name and PIN are being checked: the form waits
-  bool session_ended = false;   // the last session ended by itself: said above the fields until a try goes out
+  int locked_minutes = 0;      // for LockedOut
+  bool busy = false;           // the name and PIN are being checked: the form waits
+  bool session_ended = false;  // the last session ended by itself: said above the fields until a try goes out
 };
 
 // [SECTION] The login's inputs: taps on its screen (kit/staff_login.h) or keys.
-struct FocusLoginField { LoginField field; };
-struct LoginKey { char key; };  // a letter, ' ' or a digit; '<' deletes, '*' clears
+struct FocusLoginField {
+  LoginField field;
+};
+struct LoginKey {
+  char key;
+};  // a letter, ' ' or a digit; '<' deletes, '*' clears
 struct SubmitLogin {};
 // One alternative of each role's Action: LoginKey{'a'} converts to it.
 using LoginInput = std::variant<FocusLoginField, LoginKey, SubmitLogin>;

@@ -44,8 +44,8 @@ void candidate_bar(ui::TouchUi& ui, const app::ImeView& ime, std::string_view ty
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height_em * em), u32(p.surface), 0.2f * em);
   if (ime.preedit.empty()) {
-    text_in_rect(ui, draw, type_here, ui::FontRole::body, u32(p.text_disabled),
-                 ImVec2(at.x + 0.6f * em, at.y), ImVec2(at.x + width, at.y + height_em * em), Align::left);
+    text_in_rect(ui, draw, type_here, ui::FontRole::body, u32(p.text_disabled), ImVec2(at.x + 0.6f * em, at.y),
+                 ImVec2(at.x + width, at.y + height_em * em), Align::left);
     ImGui::Dummy(ImVec2(width, height_em * em));
     return;
   }
@@ -63,7 +63,8 @@ void candidate_bar(ui::TouchUi& ui, const app::ImeView& ime, std::string_view ty
     const app::CandidateView& c = ime.candidates[i];
     const std::string label = candidate_label(c, numbered);
     const float w = std::max(2.6f * em, text_width(ui, label, ui::FontRole::large) + 1.2f * em);
-    if (button(ui, "cand." + std::to_string(i), label, ImVec2(w / em, height_em), i == 0 ? Tone::primary : Tone::normal))
+    if (button(ui, "cand." + std::to_string(i), label, ImVec2(w / em, height_em),
+               i == 0 ? Tone::primary : Tone::normal))
       events.pick(c.index);
     ImGui::SameLine(0, 0.3f * em);
   }
@@ -101,12 +102,12 @@ void text_keys(ui::TouchUi& ui, const app::ImeView& ime, const TextKeysLayout& l
                float width, float height, const TextKeysEvents& events) {
   const float em = ui.em(), gap_px = 0.2f * em;
   const bool pinyin = layout.pinyin;
-  const float key_h = std::clamp((height - 6 * gap_px) / 6 / em, 1.0f, 3.0f);  // fits the height: 1.8 em and more at 1280x800
+  const float key_h =
+      std::clamp((height - 6 * gap_px) / 6 / em, 1.0f, 3.0f);  // fits the height: 1.8 em and more at 1280x800
   const ImVec2 origin = ImGui::GetCursorPos();
   if (pinyin) candidate_bar(ui, ime, words.type_here, width, key_h, events);
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + key_h * em + gap_px));
-  key_rows(ui, {kKeyRows[0], kKeyRows[1], kKeyRows[2], kKeyRows[3]}, "kb.", width, key_h,
-           events.key);
+  key_rows(ui, {kKeyRows[0], kKeyRows[1], kKeyRows[2], kKeyRows[3]}, "kb.", width, key_h, events.key);
   // Bottom row: layout, comma, space, full stop, delete (10 units and 4 gaps wide);
   // for a model or serial number '-' and '/' instead of the comma and full stop.
   const float unit = (width - 4 * gap_px) / 10;

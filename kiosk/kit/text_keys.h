@@ -25,8 +25,8 @@ struct TextKeysWords {
 };
 
 struct TextKeysEvents {
-  std::function<void(char)> key;  // 'a'..'z', '0'..'9', ' ', ',', '.', '-', '/', '<' delete
-  std::function<void(int)> pick;  // a candidate's IME index
+  std::function<void(char)> key;       // 'a'..'z', '0'..'9', ' ', ',', '.', '-', '/', '<' delete
+  std::function<void(int)> pick;       // a candidate's IME index
   std::function<void(int)> turn_page;  // -1 or +1
   std::function<void()> switch_layout;
 };

@@ -64,9 +64,28 @@ bool is_wide_character(char32_t c) { return c >= 0x2E80; }
 // Characters a line must not start with (Chinese line-breaking rules, simplified).
 bool is_closing_punctuation(char32_t c) {
   switch (c) {
-    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF01: case 0xFF1F:
-    case 0xFF09: case 0x300B: case 0x300D: case 0x201D: case 0x2019: case 0x2026: case 0x00B7:
-    case ')': case ',': case '.': case ':': case ';': case '!': case '?':
+    case 0x3001:
+    case 0x3002:
+    case 0xFF0C:
+    case 0xFF0E:
+    case 0xFF1A:
+    case 0xFF1B:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF09:
+    case 0x300B:
+    case 0x300D:
+    case 0x201D:
+    case 0x2019:
+    case 0x2026:
+    case 0x00B7:
+    case ')':
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case '!':
+    case '?':
       return true;
     default:
       return false;
@@ -131,7 +150,9 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
   return lines;
 }
 
-float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale) { return ui.font(role)->FontSize * scale * 1.2f; }
+float line_height(const ui::TouchUi& ui, ui::FontRole role, float scale) {
+  return ui.font(role)->FontSize * scale * 1.2f;
+}
 
 float wrapped_height(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px, float scale) {
   ImFont* font = ui.font(role);
@@ -146,8 +167,10 @@ ui::FontRole fitting_role(ui::TouchUi& ui, std::string_view text, float width_px
   while (start <= text.size()) {  // every space-separated word must fit on its own
     const std::size_t end = std::min(text.find(' ', start), text.size());
     const std::string_view word = text.substr(start, end - start);
-    const bool chinese = std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
-    if (!chinese && text_width(font, font->FontSize, text.substr(start, end - start)) > width_px) return ui::FontRole::body;
+    const bool chinese =
+        std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+    if (!chinese && text_width(font, font->FontSize, text.substr(start, end - start)) > width_px)
+      return ui::FontRole::body;
     start = end + 1;
   }
   if (static_cast<int>(wrap_lines(font, font->FontSize, text, width_px).size()) > max_lines) return ui::FontRole::body;
@@ -169,8 +192,8 @@ void draw_lines(ui::TouchUi& ui, ImDrawList* draw, const std::vector<std::string
   const float lead = (step - size) / 2;
   float y = top_left.y;
   for (std::string_view line : lines) {
-    const float x = align == Align::centre ? top_left.x + std::max(0.0f, (width - text_width(font, size, line)) / 2)
-                                           : top_left.x;
+    const float x =
+        align == Align::centre ? top_left.x + std::max(0.0f, (width - text_width(font, size, line)) / 2) : top_left.x;
     draw->AddText(font, size, ImVec2(std::floor(x), std::floor(y + lead)), colour, line.data(),
                   line.data() + line.size());
     y += step;
@@ -216,11 +239,16 @@ struct ToneColours {
 ToneColours colours_of(Tone tone) {
   const Palette& p = palette();
   switch (tone) {
-    case Tone::primary: return {p.primary, p.primary_pressed, p.text};
-    case Tone::selected: return {p.selected, p.selected_pressed, p.text_on_selected};
-    case Tone::disabled: return {p.disabled, p.disabled, p.text_disabled};
-    case Tone::danger: return {p.danger, p.danger, p.text};
-    case Tone::normal: break;
+    case Tone::primary:
+      return {p.primary, p.primary_pressed, p.text};
+    case Tone::selected:
+      return {p.selected, p.selected_pressed, p.text_on_selected};
+    case Tone::disabled:
+      return {p.disabled, p.disabled, p.text_disabled};
+    case Tone::danger:
+      return {p.danger, p.danger, p.text};
+    case Tone::normal:
+      break;
   }
   return {p.tile, p.tile_pressed, p.text};
 }

@@ -18,13 +18,13 @@ namespace kiosk::kit {
 
 // [SECTION] Palette: light text on a dark blue ground, one accent per meaning.
 struct Palette {
-  ImVec4 background{0.063f, 0.090f, 0.141f, 1.0f};   // #101724
-  ImVec4 surface{0.118f, 0.161f, 0.231f, 1.0f};      // cards
-  ImVec4 tile{0.169f, 0.231f, 0.325f, 1.0f};         // ordinary buttons
+  ImVec4 background{0.063f, 0.090f, 0.141f, 1.0f};  // #101724
+  ImVec4 surface{0.118f, 0.161f, 0.231f, 1.0f};     // cards
+  ImVec4 tile{0.169f, 0.231f, 0.325f, 1.0f};        // ordinary buttons
   ImVec4 tile_pressed{0.239f, 0.322f, 0.447f, 1.0f};
-  ImVec4 primary{0.086f, 0.420f, 0.855f, 1.0f};      // the one main action
+  ImVec4 primary{0.086f, 0.420f, 0.855f, 1.0f};  // the one main action
   ImVec4 primary_pressed{0.196f, 0.533f, 0.949f, 1.0f};
-  ImVec4 selected{1.0f, 0.784f, 0.239f, 1.0f};       // amber: chosen
+  ImVec4 selected{1.0f, 0.784f, 0.239f, 1.0f};  // amber: chosen
   ImVec4 selected_pressed{1.0f, 0.851f, 0.459f, 1.0f};
   ImVec4 text{0.973f, 0.980f, 0.988f, 1.0f};
   ImVec4 text_on_selected{0.071f, 0.086f, 0.110f, 1.0f};
@@ -35,7 +35,7 @@ struct Palette {
   ImVec4 info{0.122f, 0.365f, 0.612f, 1.0f};
   ImVec4 warning{0.820f, 0.522f, 0.071f, 1.0f};
   ImVec4 danger{0.773f, 0.157f, 0.157f, 1.0f};
-  ImVec4 dim{0.0f, 0.0f, 0.0f, 0.72f};               // behind the idle card
+  ImVec4 dim{0.0f, 0.0f, 0.0f, 0.72f};  // behind the idle card
 };
 const Palette& palette();
 inline ImU32 u32(const ImVec4& colour) { return ImGui::ColorConvertFloat4ToU32(colour); }
@@ -109,6 +109,5 @@ bool toggle(ui::TouchUi& ui, std::string_view id, std::string_view label, bool o
 // A coloured band with a wrapped message (print status, errors, notices).
 void banner(ui::TouchUi& ui, std::string_view text, const ImVec4& fill, ui::FontRole role = ui::FontRole::body,
             float width_px = 0);
-
 
 }  // namespace kiosk::kit

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <optional>
 
-#include "core/command_line.h"
 #include "core/clock.h"
+#include "core/command_line.h"
 #include "store/store_db.h"
 #include "sync/sync_store.h"
 
@@ -56,7 +56,8 @@ std::vector<std::string> apply_config_file(std::vector<std::string> args) {
   const std::string path = find_option(args, "config", true).value_or(kDefaultConfigPath);
   Result<LoadedConfig> loaded = load_kiosk_config(path);
   if (!loaded) throw UsageError(loaded.error().message);
-  for (const std::string& warning : loaded.value().warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+  for (const std::string& warning : loaded.value().warnings)
+    std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
   const KioskConfig& config = loaded.value().config;
 
   const std::string role = find_option(args, "role", false).value_or(config.role);

@@ -15,14 +15,14 @@
 #include <string>
 #include <vector>
 
-#include "core/command_line.h"
-#include "main/config_args.h"
-#include "customer/customer_role.h"
 #include "app/window_runtime.h"
+#include "core/command_line.h"
 #include "counter/counter_role.h"
 #include "counter/scripted_screens.h"
+#include "customer/customer_role.h"
 #include "customer/scripted_screens.h"
 #include "display/display_role.h"
+#include "main/config_args.h"
 #include "node/node_role.h"
 #include "technician/scripted_screens.h"
 #include "technician/technician_role.h"
@@ -65,7 +65,8 @@ int list_screens(const std::vector<std::string>& args) {
                                           : role == "display"    ? &display::scripted_screen_names()
                                           : role == "technician" ? &technician::scripted_screen_names()
                                                                  : nullptr;
-  if (!names) throw UsageError("--list-screens: \"" + role + "\" has no screens (customer, counter, display, technician do)");
+  if (!names)
+    throw UsageError("--list-screens: \"" + role + "\" has no screens (customer, counter, display, technician do)");
   for (const std::string& name : *names) std::printf("%s\n", name.c_str());
   return 0;
 }

@@ -18,12 +18,18 @@ class CallEventSignal {
     return generation_;
   }
   void announce() {
-    { std::lock_guard lock(mutex_); ++generation_; }
+    {
+      std::lock_guard lock(mutex_);
+      ++generation_;
+    }
     changed_.notify_all();
   }
   // Ends every wait now and every later one at once (the server is stopping).
   void stop() {
-    { std::lock_guard lock(mutex_); stopped_ = true; }
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
     changed_.notify_all();
   }
   bool stopped() const {

@@ -27,7 +27,9 @@ json product_names(const Request& r, const std::vector<ProductCategory>& catalog
 
 json or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
-json window_or_null(const std::optional<TimeWindow>& window) { return window ? json(to_string(*window)) : json(nullptr); }
+json window_or_null(const std::optional<TimeWindow>& window) {
+  return window ? json(to_string(*window)) : json(nullptr);
+}
 
 }  // namespace
 

@@ -15,6 +15,7 @@ nlohmann::ordered_json job_summary(const Request& request, const std::vector<Pro
 
 // `for_assignee`: the asker is the request's technician. `next`: the states
 // the asker may move it to (empty for anyone but the assignee).
-nlohmann::ordered_json job_detail(const Request& request, const std::vector<ProductCategory>& catalog, bool for_assignee);
+nlohmann::ordered_json job_detail(const Request& request, const std::vector<ProductCategory>& catalog,
+                                  bool for_assignee);
 
 }  // namespace kiosk::node

@@ -48,7 +48,8 @@ void wait_for_stop(const sigset_t& stop_signals, const StoreNodeConfig& config, 
       return;
     }
     const auto wait = std::max(std::chrono::nanoseconds(0), next - SteadyClock::now());
-    const timespec timeout{static_cast<time_t>(wait.count() / 1000000000), static_cast<long>(wait.count() % 1000000000)};
+    const timespec timeout{static_cast<time_t>(wait.count() / 1000000000),
+                           static_cast<long>(wait.count() % 1000000000)};
     if (sigtimedwait(&stop_signals, nullptr, &timeout) >= 0) return;
     if (errno == EAGAIN && answers_itself(self)) watchdog.alive(SteadyClock::now());
   }

@@ -8,10 +8,9 @@
 #include <httplib.h>
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "staff/staff_book.h"
@@ -31,7 +30,7 @@ enum class RouteAuth { None, Staff };
 
 // Adds `endpoint` at METHOD ("GET", "POST") and a path regex; errors (also a
 // thrown BadRequest) become JSON error answers (api_error.h).
-using AddRoute = std::function<void(const std::string& method, const std::string& pattern, RouteAuth auth,
-                                    RouteEndpoint endpoint)>;
+using AddRoute =
+    std::function<void(const std::string& method, const std::string& pattern, RouteAuth auth, RouteEndpoint endpoint)>;
 
 }  // namespace kiosk::node

@@ -24,7 +24,8 @@ void add_request_routes(const AddRoute& add, const Clock& clock) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const ProductCategory& p : products.value()) list.push_back(to_json(p));
     const EpochMs now = clock.now_ms();
-    return nlohmann::ordered_json{{"products", list}, {"today", c.store.zone().business_day(now)},
+    return nlohmann::ordered_json{{"products", list},
+                                  {"today", c.store.zone().business_day(now)},
                                   {"last_visit_day", last_visit_day(c.store.zone(), now)}};
   });
   add("POST", "/api/v1/requests", RouteAuth::Staff, [&clock](RouteContext& c) {
@@ -33,7 +34,8 @@ void add_request_routes(const AddRoute& add, const Clock& clock) {
   });
   add("POST", "/api/v1/tickets/([^/]{1,64})/request", RouteAuth::Staff, [&clock](RouteContext& c) {
     const JsonBody body(c.req.body);
-    return created(request_from_ticket(c.store, clock, c.req.matches[1], request_form_from(body), c.session->staff_name));
+    return created(
+        request_from_ticket(c.store, clock, c.req.matches[1], request_form_from(body), c.session->staff_name));
   });
 }
 

@@ -11,13 +11,13 @@
 #include <regex>
 #include <vector>
 
+#include "codec/api_json.h"
 #include "codec/queue_json.h"
 #include "http_server/json_http_server.h"
 #include "node/api_error.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
 #include "node/technician_routes.h"
-#include "codec/api_json.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
 
@@ -31,12 +31,18 @@ constexpr std::size_t kMaxNameBytes = 160, kMaxPinBytes = 16, kMaxReasonBytes = 
 constexpr int kMaxCounter = 9999;
 
 json event_json(const CallEvent& e) {
-  return json{{"seq", e.seq}, {"kind", to_string(e.kind)}, {"ticket", e.ticket_label},
-              {"service", e.service_code}, {"counter", e.counter}, {"at", e.at}};
+  return json{{"seq", e.seq},
+              {"kind", to_string(e.kind)},
+              {"ticket", e.ticket_label},
+              {"service", e.service_code},
+              {"counter", e.counter},
+              {"at", e.at}};
 }
 
 json session_json(const StaffSession& s) {
-  return json{{"token", s.token}, {"counter", s.counter ? json(s.counter) : json(nullptr)}, {"expires_at", s.expires_at},
+  return json{{"token", s.token},
+              {"counter", s.counter ? json(s.counter) : json(nullptr)},
+              {"expires_at", s.expires_at},
               {"staff", {{"name", s.staff_name}, {"role", to_string(s.role)}}}};
 }
 
@@ -57,7 +63,8 @@ class StoreNodeServer::Routes {
   using Auth = RouteAuth;
 
   Routes(const StoreNodeConfig& config, const Clock& clock)
-      : config_(config), clock_(clock),
+      : config_(config),
+        clock_(clock),
         http_({config.handler_threads, config.max_body_bytes, std::nullopt}, "the node",
               [this](const httplib::Request& req) { return other_method(req); }) {
     add_routes();
@@ -72,8 +79,10 @@ class StoreNodeServer::Routes {
     auto handler = [this, auth, endpoint = std::move(endpoint)](const httplib::Request& req, httplib::Response& res) {
       handle(req, res, auth, endpoint);
     };
-    if (method == "GET") http_.routes().Get(pattern, handler);
-    else http_.routes().Post(pattern, handler);
+    if (method == "GET")
+      http_.routes().Get(pattern, handler);
+    else
+      http_.routes().Post(pattern, handler);
   }
 
   void handle(const httplib::Request& req, httplib::Response& res, Auth auth, const Endpoint& endpoint) {
@@ -83,7 +92,8 @@ class StoreNodeServer::Routes {
       Context context{*store.value(), req, std::nullopt};
       if (auth == Auth::Staff) {
         const std::string token = bearer_token(req);
-        if (token.empty()) return send_api_error(res, {401, "missing-token", "log in and send Authorization: Bearer TOKEN", {}});
+        if (token.empty())
+          return send_api_error(res, {401, "missing-token", "log in and send Authorization: Bearer TOKEN", {}});
         Result<StaffSession> session = StaffBook(context.store, clock_, config_.staff).authenticate(token);
         if (!session) return send_api_error(res, api_error_from(session.error()));
         context.session = std::move(session).value();
@@ -100,7 +110,9 @@ class StoreNodeServer::Routes {
     }
   }
 
-  Result<StoreDb*> thread_store() { return connections_.get([this] { return StoreDb::open(config_.data_dir); }); }
+  Result<StoreDb*> thread_store() {
+    return connections_.get([this] { return StoreDb::open(config_.data_dir); });
+  }
 
   // The method another route of this path takes (for 405), if any.
   std::string other_method(const httplib::Request& req) const {
@@ -114,26 +126,28 @@ class StoreNodeServer::Routes {
   static Result<int> own_counter(const Context& c) {
     const std::string digits = c.req.matches[1];
     if (digits.size() > 4 || std::stoi(digits) != c.session->counter)
-      return Error{ErrorKind::Refused, "this session is for counter " + std::to_string(c.session->counter), "wrong-counter"};
+      return Error{ErrorKind::Refused, "this session is for counter " + std::to_string(c.session->counter),
+                   "wrong-counter"};
     return c.session->counter;
   }
 
-  void add_counter_action(const std::string& action, std::function<Result<json>(QueueEngine&, int, const JsonBody&)> act) {
+  void add_counter_action(const std::string& action,
+                          std::function<Result<json>(QueueEngine&, int, const JsonBody&)> act) {
     add("POST", "/api/v1/counters/(\\d{1,9})/" + action, Auth::Staff,
         [this, announces = action == "call" || action == "recall" || action == "no-show" || action == "transfer",
          act = std::move(act)](Context& c) -> Result<json> {
-      Result<int> counter = own_counter(c);
-      if (!counter) return counter.error();
-      const JsonBody body(c.req.body);
-      QueueEngine engine(c.store, clock_);
-      // One writer at a time in this process: waiting here is a hand-over,
-      // while SQLite's busy handler would sleep in steps of up to 100 ms.
-      std::unique_lock one_writer(writes_);
-      Result<json> answer = act(engine, counter.value(), body);
-      one_writer.unlock();
-      if (answer && announces) events_.announce();
-      return answer;
-    });
+          Result<int> counter = own_counter(c);
+          if (!counter) return counter.error();
+          const JsonBody body(c.req.body);
+          QueueEngine engine(c.store, clock_);
+          // One writer at a time in this process: waiting here is a hand-over,
+          // while SQLite's busy handler would sleep in steps of up to 100 ms.
+          std::unique_lock one_writer(writes_);
+          Result<json> answer = act(engine, counter.value(), body);
+          one_writer.unlock();
+          if (answer && announces) events_.announce();
+          return answer;
+        });
   }
 
   template <class T>
@@ -169,12 +183,12 @@ class StoreNodeServer::Routes {
     add("GET", "/api/v1/queue", Auth::None, [this](Context& c) -> Result<json> { return queue(c); });
     add("GET", "/api/v1/events", Auth::None, [this](Context& c) -> Result<json> { return events_after(c); });
 
-    add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
-      add(method, pattern, auth, std::move(endpoint));
-    }, clock_);
-    add_technician_routes([this](const std::string& method, const std::string& pattern, Auth auth, Endpoint endpoint) {
-      add(method, pattern, auth, std::move(endpoint));
-    }, clock_);
+    add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth,
+                              Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
+                       clock_);
+    add_technician_routes([this](const std::string& method, const std::string& pattern, Auth auth,
+                                 Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
+                          clock_);
 
     add_counter_action("call", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.call_next(n)); });
     add_counter_action("recall", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.recall(n)); });
@@ -219,9 +233,9 @@ class StoreNodeServer::Routes {
     json services = json::array(), counter_list = json::array();
     for (const ServiceQueue& q : queues.value()) services.push_back(to_json(q));
     for (const Counter& k : counters.value()) counter_list.push_back(to_json(k));
-    return json{{"store", c.store.store_id()}, {"time_zone", c.store.zone().name()}, {"business_day", engine.today()},
-                {"services", services},
-                {"counters", counter_list}, {"last_event_seq", latest_call_event_seq(c.store.db())}};
+    return json{{"store", c.store.store_id()},    {"time_zone", c.store.zone().name()},
+                {"business_day", engine.today()}, {"services", services},
+                {"counters", counter_list},       {"last_event_seq", latest_call_event_seq(c.store.db())}};
   }
 
   // Answers as soon as an event newer than `after` exists, or after `wait`

@@ -10,9 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "codec/api_json.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "codec/api_json.h"
 #include "staff/staff_book.h"
 
 namespace kiosk::node {

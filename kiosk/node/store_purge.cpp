@@ -40,11 +40,14 @@ void StorePurge::run() {
     lock.unlock();
     if (!store) {
       Result<std::unique_ptr<StoreDb>> opened = StoreDb::open(data_dir_);
-      if (opened) store = std::move(opened).value();
-      else std::fprintf(stderr, "kiosk: purge: %s\n", opened.error().message.c_str());
+      if (opened)
+        store = std::move(opened).value();
+      else
+        std::fprintf(stderr, "kiosk: purge: %s\n", opened.error().message.c_str());
     }
     Result<std::int64_t> purged = store ? purge_personal_data(*store, clock_, options_.days) : Result<std::int64_t>(0);
-    if (!purged) std::fprintf(stderr, "kiosk: purge: %s\n", purged.error().message.c_str());
+    if (!purged)
+      std::fprintf(stderr, "kiosk: purge: %s\n", purged.error().message.c_str());
     else if (purged.value() > 0)
       std::fprintf(stderr, "kiosk: purge: erased the personal data of %lld requests closed over %d days ago\n",
                    static_cast<long long>(purged.value()), options_.days);

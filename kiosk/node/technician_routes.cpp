@@ -20,7 +20,8 @@ const char* const kJobPath = "/api/v1/jobs/([^/]{1,32})";
 
 std::optional<Error> technician_only(const RouteContext& c) {
   if (c.session->role == StaffRole::Technician) return std::nullopt;
-  return refused(c.session->staff_name + " is not a technician: jobs are for technicians' sessions", "not-a-technician");
+  return refused(c.session->staff_name + " is not a technician: jobs are for technicians' sessions",
+                 "not-a-technician");
 }
 
 bool flag(const JsonBody& body, const char* field) {

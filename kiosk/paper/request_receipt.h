@@ -1,7 +1,7 @@
 // The paper receipt of a stored request, in Chinese and English, from the
 // kiosk or a counter: the request code large (what the customer types to check
-// it), what was asked for, the preferred visit (or "brought in"), the phone masked, and a QR code holding only the request's
-// opaque id (a random UUID: no personal data).
+// it), what was asked for, the preferred visit (or "brought in"), the phone masked, and a QR code holding only the
+// request's opaque id (a random UUID: no personal data).
 #pragma once
 
 #include <string>

@@ -51,7 +51,8 @@ std::string request_summary(const app::Translations& texts, Language l, RequestK
   return kind_text(texts, l, kind) + " · " + product_name + " · " + problem_name;
 }
 
-std::string visit_text(const app::Translations& texts, Language l, const std::string& date, std::optional<TimeWindow> window) {
+std::string visit_text(const app::Translations& texts, Language l, const std::string& date,
+                       std::optional<TimeWindow> window) {
   return window ? date + " " + window_text(texts, l, *window) : date;
 }
 

@@ -20,8 +20,9 @@ const std::string& state_text(const app::Translations& texts, app::Language l, R
 // "11月23日 周一" / "Mon 11/23"; "" for a date that is not YYYY-MM-DD.
 std::string day_text(const app::Translations& texts, app::Language l, const std::string& date, int weekday);
 // "报修 · 空调 · 不制冷" (codes where the catalogue no longer has them).
-std::string request_summary(const app::Translations& texts, app::Language l, RequestKind kind, const std::string& product,
-                            const std::string& problem, const std::vector<ProductCategory>& products);
+std::string request_summary(const app::Translations& texts, app::Language l, RequestKind kind,
+                            const std::string& product, const std::string& problem,
+                            const std::vector<ProductCategory>& products);
 // "2026-11-23 上午 9–12 点".
 std::string visit_text(const app::Translations& texts, app::Language l, const std::string& date,
                        std::optional<TimeWindow> window);

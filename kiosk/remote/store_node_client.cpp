@@ -9,9 +9,18 @@ namespace kiosk::remote {
 
 ErrorKind error_kind_for_status(long status) {
   switch (status) {
-    case 401: case 403: case 409: case 429: return ErrorKind::Refused;
-    case 400: case 404: case 405: case 413: return ErrorKind::InvalidArgument;
-    default: return ErrorKind::Unavailable;  // 5xx and anything unexpected: try again later
+    case 401:
+    case 403:
+    case 409:
+    case 429:
+      return ErrorKind::Refused;
+    case 400:
+    case 404:
+    case 405:
+    case 413:
+      return ErrorKind::InvalidArgument;
+    default:
+      return ErrorKind::Unavailable;  // 5xx and anything unexpected: try again later
   }
 }
 
@@ -37,7 +46,8 @@ Result<Json> decode(const http::HttpResponse& response, std::string_view what) {
     if (error.contains("code") && error["code"].is_string()) code = error["code"].get<std::string>();
     if (error.contains("message") && error["message"].is_string()) message = error["message"].get<std::string>();
   }
-  if (message.empty()) message = "the store node answered " + std::to_string(response.status) + " to " + std::string(what);
+  if (message.empty())
+    message = "the store node answered " + std::to_string(response.status) + " to " + std::string(what);
   return Error{error_kind_for_status(response.status), std::move(message), std::move(code)};
 }
 
@@ -67,7 +77,9 @@ Result<Json> StoreNodeClient::technician_login(std::string_view name, std::strin
 
 Result<Json> StoreNodeClient::jobs() { return send("GET", "/jobs", nullptr, {}); }
 
-Result<Json> StoreNodeClient::job(std::string_view code) { return send("GET", "/jobs/" + std::string(code), nullptr, {}); }
+Result<Json> StoreNodeClient::job(std::string_view code) {
+  return send("GET", "/jobs/" + std::string(code), nullptr, {});
+}
 
 Result<Json> StoreNodeClient::job_action(std::string_view code, std::string_view action, const Json& body) {
   return send("POST", "/jobs/" + std::string(code) + "/" + std::string(action), &body, {});
@@ -118,7 +130,7 @@ void StoreNodeClient::end_session() {
 std::string staff_name_in(const Json& login_answer, const std::string& typed_name) {
   const Json& staff = login_answer.value("staff", Json::object());
   return staff.is_object() && staff.contains("name") && staff["name"].is_string() ? staff["name"].get<std::string>()
-                                                                                   : typed_name;
+                                                                                  : typed_name;
 }
 
 }  // namespace kiosk::remote

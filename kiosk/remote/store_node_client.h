@@ -10,10 +10,9 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "http/http_client.h"
@@ -46,9 +45,9 @@ class StoreNodeClient {
   Result<Json> events(long long after_seq, int wait_seconds);  // GET /events (long poll)
   // POST /counters/N/ACTION ("call", "recall", "finish"...), body `{}` when none.
   Result<Json> counter_action(int counter, std::string_view action, const Json& body = Json::object());
-  Result<Json> reprints();                 // GET /reprints
+  Result<Json> reprints();                                // GET /reprints
   Result<Json> reprint_done(std::string_view ticket_id);  // POST /reprints/ID/done (the ticket's id, a UUID)
-  Result<Json> products();  // GET /products: the request form's catalogue and dates
+  Result<Json> products();                                // GET /products: the request form's catalogue and dates
   // POST /requests, or POST /tickets/ID/request when `ticket_id` is not empty.
   Result<Json> create_request(const Json& form, std::string_view ticket_id);
 
@@ -59,7 +58,8 @@ class StoreNodeClient {
 
  private:
   Result<Json> start_session(const Json& body);
-  Result<Json> send(std::string_view method, const std::string& path, const Json* body, std::chrono::milliseconds extra_wait);
+  Result<Json> send(std::string_view method, const std::string& path, const Json* body,
+                    std::chrono::milliseconds extra_wait);
 
   StoreNodeClientOptions options_;
   http::HttpClient http_;

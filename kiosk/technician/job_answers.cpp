@@ -62,14 +62,20 @@ std::vector<JobLine> jobs_from_json(const json& answer) {
 
 RequestFailed failure_from_error(const std::string& what, const Error& e) {
   RequestFailed failed{what, Failure::Other, 0};
-  if (e.kind == ErrorKind::Unavailable) failed.failure = Failure::Unreachable;
+  if (e.kind == ErrorKind::Unavailable)
+    failed.failure = Failure::Unreachable;
   else if (e.code == "missing-token" || e.code == "invalid-token" || e.code == "expired-token")
     failed.failure = Failure::SessionEnded;
-  else if (e.code == "wrong-pin") failed.failure = Failure::WrongPin;
-  else if (e.code == "locked-out") failed.failure = Failure::LockedOut;
-  else if (e.code == "not-a-technician") failed.failure = Failure::NotTechnician;
-  else if (e.code == "version-conflict") failed.failure = Failure::Conflict;
-  else if (e.kind == ErrorKind::Refused) failed.failure = Failure::Refused;
+  else if (e.code == "wrong-pin")
+    failed.failure = Failure::WrongPin;
+  else if (e.code == "locked-out")
+    failed.failure = Failure::LockedOut;
+  else if (e.code == "not-a-technician")
+    failed.failure = Failure::NotTechnician;
+  else if (e.code == "version-conflict")
+    failed.failure = Failure::Conflict;
+  else if (e.kind == ErrorKind::Refused)
+    failed.failure = Failure::Refused;
   return failed;
 }
 

@@ -3,10 +3,9 @@
 // needs. Missing fields or fields of the wrong type read as empty or zero.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "technician/technician_actions.h"

@@ -28,7 +28,8 @@ JobLine sample_line(std::string code, std::string state, std::string product_zh,
 std::vector<JobLine> sample_jobs() {
   std::vector<JobLine> jobs{
       sample_line("R7K2-9QX", "on-site", "空调", "Air conditioner", "不制冷", "Not cooling", "urgent", "afternoon"),
-      sample_line("M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal", "morning"),
+      sample_line("M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal",
+                  "morning"),
       sample_line("H8NC-2VB", "assigned", "热水器", "Water heater", "不出热水", "No hot water", "normal", "")};
   jobs[2].kind = "installation";
   return jobs;
@@ -39,7 +40,8 @@ JobDetail sample_detail(const JobLine& line, bool mine, const Language language)
   JobDetail job;
   job.line = line;
   job.mine = mine;
-  job.description = zh ? "客厅空调开机后吹热风，已清洗滤网" : "The living room unit blows warm air; the filter was cleaned";
+  job.description =
+      zh ? "客厅空调开机后吹热风，已清洗滤网" : "The living room unit blows warm air; the filter was cleaned";
   job.phone = mine ? "13812345678" : "138****5678";
   if (mine) {
     job.contact_name = zh ? "王小明" : "Wang Xiaoming";
@@ -55,8 +57,9 @@ JobDetail sample_detail(const JobLine& line, bool mine, const Language language)
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{"login",    "login-wrong-pin",      "jobs",    "jobs-empty", "job",
-                                              "job-not-mine", "schedule", "complete", "complete-unconfirmed", "offline"};
+  static const std::vector<std::string> names{
+      "login",        "login-wrong-pin", "jobs",     "jobs-empty",           "job",
+      "job-not-mine", "schedule",        "complete", "complete-unconfirmed", "offline"};
   return names;
 }
 

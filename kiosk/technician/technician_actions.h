@@ -14,28 +14,50 @@ namespace kiosk::technician {
 struct SwitchLanguage {};
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct Logout {};
-struct OpenJob { std::string code; };
+struct OpenJob {
+  std::string code;
+};
 struct BackToJobs {};
 struct RefreshJobs {};
-struct PickStepNote { std::string key; };  // again: no note
-struct ChangeState { std::string to; };    // one of the job's `next`, not "done"; "scheduled" asks the visit first
-struct SetScheduleDate { std::string date; };
-struct ChooseScheduleWindow { std::string window; };
+struct PickStepNote {
+  std::string key;
+};  // again: no note
+struct ChangeState {
+  std::string to;
+};  // one of the job's `next`, not "done"; "scheduled" asks the visit first
+struct SetScheduleDate {
+  std::string date;
+};
+struct ChooseScheduleWindow {
+  std::string window;
+};
 struct ConfirmSchedule {};  // sends "scheduled" with the day and window chosen
 struct CancelSchedule {};
 struct OpenCompletion {};
 struct BackToJob {};
-struct PickResolution { std::string key; };
+struct PickResolution {
+  std::string key;
+};
 struct ToggleConfirmed {};
-struct PickScore { int score; };  // again: no rating
-struct ToggleReason { std::string code; };
+struct PickScore {
+  int score;
+};  // again: no rating
+struct ToggleReason {
+  std::string code;
+};
 struct SubmitCompletion {};
 
 // [SECTION] Time and worker results
 struct Tick {};
-struct LoggedIn { std::string staff_name; };
-struct JobsLoaded { std::vector<JobLine> jobs; };
-struct JobLoaded { JobDetail job; };
+struct LoggedIn {
+  std::string staff_name;
+};
+struct JobsLoaded {
+  std::vector<JobLine> jobs;
+};
+struct JobLoaded {
+  JobDetail job;
+};
 struct JobChanged {  // a transition or the completion went through
   JobDetail job;
   bool completed = false;
@@ -47,11 +69,10 @@ struct RequestFailed {
   int locked_minutes = 0;
 };
 
-using Action = std::variant<SwitchLanguage, LoginInput, Logout, OpenJob, BackToJobs, RefreshJobs,
-                            PickStepNote, ChangeState, SetScheduleDate, ChooseScheduleWindow, ConfirmSchedule,
-                            CancelSchedule, OpenCompletion, BackToJob, PickResolution, ToggleConfirmed,
-                            PickScore, ToggleReason, SubmitCompletion, Tick, LoggedIn, JobsLoaded, JobLoaded, JobChanged,
-                            RequestFailed>;
+using Action = std::variant<SwitchLanguage, LoginInput, Logout, OpenJob, BackToJobs, RefreshJobs, PickStepNote,
+                            ChangeState, SetScheduleDate, ChooseScheduleWindow, ConfirmSchedule, CancelSchedule,
+                            OpenCompletion, BackToJob, PickResolution, ToggleConfirmed, PickScore, ToggleReason,
+                            SubmitCompletion, Tick, LoggedIn, JobsLoaded, JobLoaded, JobChanged, RequestFailed>;
 
 // [SECTION] Effects
 struct LogIn {
@@ -60,13 +81,15 @@ struct LogIn {
 };
 struct LogOut {};
 struct LoadJobs {};
-struct LoadJob { std::string code; };
+struct LoadJob {
+  std::string code;
+};
 struct SendTransition {
   std::string code;
   std::string to;
   std::string note;  // in the language the technician reads
   int version = 0;
-  std::string scheduled_date;    // to "scheduled": the visit agreed
+  std::string scheduled_date;  // to "scheduled": the visit agreed
   std::string scheduled_window;
 };
 struct SendCompletion {

@@ -28,7 +28,8 @@ std::optional<EpochMs> TechnicianRole::next_deadline(const State& state, EpochMs
 std::vector<std::string> TechnicianRole::texts_to_show(const State& state) const {
   std::vector<std::string> all = texts.all_texts();
   for (const JobLine& j : state.jobs)
-    for (const std::string* text : {&j.product_zh, &j.product_en, &j.problem_zh, &j.problem_en, &j.model}) all.push_back(*text);
+    for (const std::string* text : {&j.product_zh, &j.product_en, &j.problem_zh, &j.problem_en, &j.model})
+      all.push_back(*text);
   if (state.job) {
     const JobDetail& d = *state.job;
     for (const std::string* text : {&d.line.product_zh, &d.line.product_en, &d.line.problem_zh, &d.line.problem_en,

@@ -44,9 +44,9 @@ struct JobDetail {
   JobLine line;
   bool mine = false;
   std::string description;
-  std::string contact_name;  // "" unless mine
-  std::string phone;         // full if mine, else masked by the node
-  std::string address;       // "" unless mine
+  std::string contact_name;       // "" unless mine
+  std::string phone;              // full if mine, else masked by the node
+  std::string address;            // "" unless mine
   std::vector<std::string> next;  // the states I may move it to now
   std::string today;              // the store's day, and the last a visit may be on
   std::string last_visit_day;
@@ -61,10 +61,10 @@ struct ScheduleForm {
 
 // The completion screen: what was done, the customer's word and rating.
 struct CompletionForm {
-  std::string resolution;  // a resolution key ("replaced-part"...), "" none yet
-  bool confirmed = false;  // the customer confirms the job is done
+  std::string resolution;          // a resolution key ("replaced-part"...), "" none yet
+  bool confirmed = false;          // the customer confirms the job is done
   bool unconfirmed_asked = false;  // "complete without the customer's confirmation?" was asked
-  int score = 0;           // 0: the customer did not rate
+  int score = 0;                   // 0: the customer did not rate
   std::set<std::string> reasons;
 };
 
@@ -76,8 +76,8 @@ struct TechnicianState {
   kit::StaffLoginForm login;  // the staff login (kit/staff_login_form.h)
   std::string staff_name;     // empty: nobody logged in
   std::vector<JobLine> jobs;
-  std::optional<JobDetail> job;  // the job open on the Job and Complete screens
-  std::string step_note;         // a quick note key for the next status change ("" none)
+  std::optional<JobDetail> job;          // the job open on the Job and Complete screens
+  std::string step_note;                 // a quick note key for the next status change ("" none)
   std::optional<ScheduleForm> schedule;  // "scheduled" tapped: the visit being agreed
   CompletionForm completion;
   bool busy = false;  // a change is on its way: further presses do nothing

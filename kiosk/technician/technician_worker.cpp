@@ -20,13 +20,11 @@ class Requests {
       : client_(remote::StoreNodeClientOptions{store_url}), post_(std::move(post)) {}
 
   void run(const Effect& effect) {
-    std::visit(Overloaded{[&](const LogIn& e) { log_in(e); },
-                          [&](const LogOut&) { client_.end_session(); },
-                          [&](const LoadJobs&) { load_jobs(); },
-                          [&](const LoadJob& e) { load_job(e.code); },
-                          [&](const SendTransition& e) { transition(e); },
-                          [&](const SendCompletion& e) { complete(e); }},
-               effect);
+    std::visit(
+        Overloaded{[&](const LogIn& e) { log_in(e); }, [&](const LogOut&) { client_.end_session(); },
+                   [&](const LoadJobs&) { load_jobs(); }, [&](const LoadJob& e) { load_job(e.code); },
+                   [&](const SendTransition& e) { transition(e); }, [&](const SendCompletion& e) { complete(e); }},
+        effect);
   }
 
  private:

@@ -65,7 +65,8 @@ struct HttpClient::CurlHandle {
   }
 };
 
-HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)), curl_(std::make_unique<CurlHandle>()) {
+HttpClient::HttpClient(HttpClientOptions options)
+    : options_(std::move(options)), curl_(std::make_unique<CurlHandle>()) {
   if (curl_ready()) curl_->easy = curl_easy_init();
 }
 

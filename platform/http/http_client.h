@@ -34,7 +34,7 @@ struct HttpClientOptions {
 
 // What one request may set beyond the client's options.
 struct RequestOptions {
-  std::string bearer_token;                               // replaces the client's when not empty
+  std::string bearer_token;                                // replaces the client's when not empty
   std::optional<std::chrono::milliseconds> total_timeout;  // e.g. longer for a long poll
   std::string content_encoding;  // "gzip": the body is already compressed (a sync upload to HQ)
   // More headers (name, value); a line break in either refuses the request.
@@ -42,8 +42,8 @@ struct RequestOptions {
 };
 
 struct HttpResponse {
-  long status = 0;   // 200, 404, 503...
-  std::string body;  // as received, at most max_response_bytes
+  long status = 0;                    // 200, 404, 503...
+  std::string body;                   // as received, at most max_response_bytes
   std::optional<long> retry_after_s;  // the Retry-After header in seconds, when sent
   // Bytes of HTTP as sent and as received, headers included (before TLS).
   std::int64_t wire_bytes_sent = 0;

@@ -16,14 +16,20 @@ struct Cause {
 
 Cause cause_of(CURLcode curl_code) {
   switch (curl_code) {
-    case CURLE_COULDNT_CONNECT: return {"connection-refused", "cannot connect (connection refused or no route)"};
-    case CURLE_OPERATION_TIMEDOUT: return {"timeout", "timed out"};
-    case CURLE_COULDNT_RESOLVE_HOST: return {"dns", "host name not found"};
+    case CURLE_COULDNT_CONNECT:
+      return {"connection-refused", "cannot connect (connection refused or no route)"};
+    case CURLE_OPERATION_TIMEDOUT:
+      return {"timeout", "timed out"};
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return {"dns", "host name not found"};
     case CURLE_FILESIZE_EXCEEDED:
-    case CURLE_WRITE_ERROR: return {"response-too-large", "response larger than the allowed size"};
+    case CURLE_WRITE_ERROR:
+      return {"response-too-large", "response larger than the allowed size"};
     case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL: return {"bad-url", "malformed or unsupported URL"};
-    default: return {"transport", "transfer failed"};
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return {"bad-url", "malformed or unsupported URL"};
+    default:
+      return {"transport", "transfer failed"};
   }
 }
 

@@ -16,8 +16,8 @@ namespace kiosk::http {
 class HttpSyncTransport final : public SyncTransport {
  public:
   HttpSyncTransport(const std::string& hq_url, const std::string& device_token)
-      : client_(HttpClientOptions{hq_url, device_token, std::chrono::milliseconds(5000), std::chrono::milliseconds(60000),
-                                  16, std::chrono::seconds(15), 8 * 1024 * 1024}) {}
+      : client_(HttpClientOptions{hq_url, device_token, std::chrono::milliseconds(5000),
+                                  std::chrono::milliseconds(60000), 16, std::chrono::seconds(15), 8 * 1024 * 1024}) {}
 
   Result<TransportResponse> get(const std::string& path, const HeaderFields& headers) override {
     return convert(client_.get(path, with(headers)));

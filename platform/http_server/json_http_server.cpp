@@ -29,13 +29,16 @@ std::string bearer_token(const httplib::Request& req) {
 
 JsonHttpServer::JsonHttpServer(const ServerLimits& limits, std::string who, AllowedMethod allowed_method)
     : limits_(limits), who_(std::move(who)), allowed_method_(std::move(allowed_method)) {
-  server_.new_task_queue = [threads = limits_.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+  server_.new_task_queue = [threads = limits_.handler_threads] {
+    return new httplib::ThreadPool(std::size_t(threads));
+  };
   server_.set_payload_max_length(limits_.max_body_bytes);
   server_.set_keep_alive_max_count(1000);
   server_.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
   if (limits_.read_timeout_s) server_.set_read_timeout(*limits_.read_timeout_s, 0);
   server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
-  server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
+  server_.set_error_handler(
+      [this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
   server_.set_exception_handler([who = who_](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send_api_error(res, {500, "internal", who + " failed on this request", {}});
   });
@@ -54,7 +57,8 @@ void JsonHttpServer::answer_http_error(const httplib::Request& req, httplib::Res
     return send_api_error(res, {404, "not-found", "no endpoint " + req.path, {}});
   }
   if (res.status == 413)
-    return send_api_error(res, {413, "too-large", "the body is over " + std::to_string(limits_.max_body_bytes) + " bytes", {}});
+    return send_api_error(
+        res, {413, "too-large", "the body is over " + std::to_string(limits_.max_body_bytes) + " bytes", {}});
   if (res.status == 415)
     return send_api_error(res, {415, "unsupported-encoding", "Content-Encoding must be gzip or absent", {}});
   if (res.status >= 500) return send_api_error(res, {res.status, "internal", who_ + " failed on this request", {}});
@@ -63,8 +67,8 @@ void JsonHttpServer::answer_http_error(const httplib::Request& req, httplib::Res
 
 Result<int> JsonHttpServer::start(const ListenAddress& listen) {
   const std::string& host = listen.host;
-  const int port = listen.port == 0 ? server_.bind_to_any_port(host)
-                                    : (server_.bind_to_port(host, listen.port) ? listen.port : -1);
+  const int port =
+      listen.port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, listen.port) ? listen.port : -1);
   if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(listen.port));
   if (!listen_socket_.widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
   listener_ = std::thread([this] { server_.listen_after_bind(); });

@@ -48,7 +48,8 @@ Result<std::unique_ptr<PinyinIme>> PinyinIme::start(const PinyinConfig& config, 
                              " missing): build the kiosk_rime_data target",
                          "ime-data-missing");
   std::string pattern = scratch_parent(config.scratch_parent) + "/kiosk-rime-XXXXXX";
-  if (!mkdtemp(pattern.data())) return unavailable("cannot make librime's private user dir in " + pattern, "ime-user-dir");
+  if (!mkdtemp(pattern.data()))
+    return unavailable("cannot make librime's private user dir in " + pattern, "ime-user-dir");
   std::unique_ptr<PinyinIme> ime(new PinyinIme(data_dir, pattern, std::move(drawable), config.max_candidates));
 
   RIME_STRUCT(RimeTraits, traits);
@@ -70,7 +71,9 @@ Result<std::unique_ptr<PinyinIme>> PinyinIme::start(const PinyinConfig& config, 
 }
 
 PinyinIme::PinyinIme(std::string data_dir, std::string user_dir, CharacterFilter drawable, std::size_t max_candidates)
-    : data_dir_(std::move(data_dir)), user_dir_(std::move(user_dir)), drawable_(std::move(drawable)),
+    : data_dir_(std::move(data_dir)),
+      user_dir_(std::move(user_dir)),
+      drawable_(std::move(drawable)),
       max_candidates_(max_candidates) {}
 
 PinyinIme::~PinyinIme() {
@@ -125,8 +128,8 @@ Composition PinyinIme::read(bool key_used) {
   RimeCandidateListIterator it{};
   if (rime().candidate_list_begin(session_, &it)) {
     // Scan a bounded prefix of the (lazily generated) list: a few rare words left out must not cost a frame.
-    for (std::size_t scanned = 0; out.candidates.size() < max_candidates_ && scanned < 4 * max_candidates_ &&
-                                  rime().candidate_list_next(&it);
+    for (std::size_t scanned = 0;
+         out.candidates.size() < max_candidates_ && scanned < 4 * max_candidates_ && rime().candidate_list_next(&it);
          ++scanned)
       if (it.candidate.text && all_drawable(it.candidate.text, drawable_))
         out.candidates.push_back(Candidate{it.candidate.text, it.index});

@@ -33,7 +33,7 @@ struct Composition {
   std::string preedit;                // the syllables being typed ("kong tiao"), picked words first
   std::vector<Candidate> candidates;  // only those the screen can draw, best first
   std::string committed;              // text the last key or pick finished: append it to the field
-  bool key_used = true;               // false: the key meant nothing to the IME (BackSpace or space with nothing composed)
+  bool key_used = true;  // false: the key meant nothing to the IME (BackSpace or space with nothing composed)
 
   bool composing() const { return !preedit.empty(); }
 };
@@ -43,7 +43,7 @@ struct Composition {
 using CharacterFilter = std::function<bool(char32_t)>;
 
 struct PinyinConfig {
-  std::string data_dir;     // the deployed schema; empty: $KIOSK_RIME_DATA_DIR, else the build tree's
+  std::string data_dir;        // the deployed schema; empty: $KIOSK_RIME_DATA_DIR, else the build tree's
   std::string scratch_parent;  // where the private user dir is made; empty: $XDG_RUNTIME_DIR, /dev/shm or /tmp
   std::size_t max_candidates = 48;
 };

@@ -24,9 +24,11 @@ std::vector<std::uint8_t> encode_escpos(const MonoBitmap& image, const EscPosOpt
   assert(options.max_band_rows > 0 && options.max_band_rows <= 0xFFFF && "encode_escpos: bad band height");
   assert(options.cut_feed >= 0 && options.cut_feed <= 255 && "encode_escpos: bad cut feed");
 
-  const std::size_t bands = static_cast<std::size_t>((image.height() + options.max_band_rows - 1) / options.max_band_rows);
+  const std::size_t bands =
+      static_cast<std::size_t>((image.height() + options.max_band_rows - 1) / options.max_band_rows);
   std::vector<std::uint8_t> out;
-  out.reserve(2 + bands * 8 + static_cast<std::size_t>(image.height()) * static_cast<std::size_t>(image.bytes_per_row()) + 4);
+  out.reserve(2 + bands * 8 +
+              static_cast<std::size_t>(image.height()) * static_cast<std::size_t>(image.bytes_per_row()) + 4);
   out.insert(out.end(), {ESC, '@'});
   for (int top = 0; top < image.height(); top += options.max_band_rows) {
     const int rows = std::min(options.max_band_rows, image.height() - top);
@@ -34,7 +36,8 @@ std::vector<std::uint8_t> encode_escpos(const MonoBitmap& image, const EscPosOpt
     put_u16_le(out, image.bytes_per_row());
     put_u16_le(out, rows);
     const std::uint8_t* first = image.row(top);
-    out.insert(out.end(), first, first + static_cast<std::size_t>(rows) * static_cast<std::size_t>(image.bytes_per_row()));
+    out.insert(out.end(), first,
+               first + static_cast<std::size_t>(rows) * static_cast<std::size_t>(image.bytes_per_row()));
   }
   out.insert(out.end(), {GS, 'V', 66, static_cast<std::uint8_t>(options.cut_feed)});
   return out;

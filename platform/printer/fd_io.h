@@ -49,7 +49,7 @@ std::optional<std::uint8_t> read_byte_within(int fd, std::chrono::milliseconds t
 void discard_pending_input(int fd);
 
 struct FileWriteResult {
-  std::string error;         // empty on success; names the path
+  std::string error;  // empty on success; names the path
   bool could_not_open = false;
   bool ok() const { return error.empty(); }
 };

@@ -2,12 +2,12 @@
 // a Latin font first, then a CJK font, chosen per character.
 #pragma once
 
+#include <ft2build.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include "printer/font_paths.h"

@@ -16,10 +16,14 @@ constexpr std::uint8_t kOutBits = 0x60;
 
 const char* describe(PaperStatus status) {
   switch (status) {
-    case PaperStatus::Unknown: return "unknown";
-    case PaperStatus::Ok: return "paper OK";
-    case PaperStatus::NearEnd: return "paper near end";
-    case PaperStatus::Out: return "out of paper";
+    case PaperStatus::Unknown:
+      return "unknown";
+    case PaperStatus::Ok:
+      return "paper OK";
+    case PaperStatus::NearEnd:
+      return "paper near end";
+    case PaperStatus::Out:
+      return "out of paper";
   }
   return "unknown";
 }

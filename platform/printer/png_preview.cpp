@@ -26,13 +26,15 @@ std::vector<std::uint8_t> encode_png(const MonoBitmap& image) {
     }
   }
   std::vector<std::uint8_t> png;
-  if (!stbi_write_png_to_func(append_to_vector, &png, image.width(), image.height(), 1, gray.data(), image.width())) return {};
+  if (!stbi_write_png_to_func(append_to_vector, &png, image.width(), image.height(), 1, gray.data(), image.width()))
+    return {};
   return png;
 }
 
 std::string write_png(const MonoBitmap& image, const std::string& path) {
   const std::vector<std::uint8_t> png = encode_png(image);
-  if (png.empty()) return "cannot encode a " + std::to_string(image.width()) + "x" + std::to_string(image.height()) + " PNG";
+  if (png.empty())
+    return "cannot encode a " + std::to_string(image.width()) + "x" + std::to_string(image.height()) + " PNG";
   return write_whole_file(path, png).error;
 }
 

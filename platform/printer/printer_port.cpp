@@ -33,7 +33,8 @@ bool make_raw(int fd) {
 
 PrintResult send_to_file(std::span<const std::uint8_t> bytes, const PrinterTarget& target) {
   const FileWriteResult written = write_whole_file(target.path, bytes);
-  if (!written.ok()) return failed(written.could_not_open ? PrintFailure::CannotOpen : PrintFailure::WriteFailed, written.error);
+  if (!written.ok())
+    return failed(written.could_not_open ? PrintFailure::CannotOpen : PrintFailure::WriteFailed, written.error);
   PrintResult result;
   result.bytes_written = bytes.size();
   return result;
@@ -42,7 +43,8 @@ PrintResult send_to_file(std::span<const std::uint8_t> bytes, const PrinterTarge
 // Checks a just opened device: a character device, raw if a terminal.
 // failure None when it is ready for the status query and the bytes.
 PrintResult ready_device(const FileDescriptor& device, const std::string& path, bool& is_terminal) {
-  if (!device.valid()) return failed(PrintFailure::CannotOpen, "cannot open printer " + path + ": " + errno_message(errno));
+  if (!device.valid())
+    return failed(PrintFailure::CannotOpen, "cannot open printer " + path + ": " + errno_message(errno));
   struct stat info {};
   if (::fstat(device.get(), &info) != 0 || !S_ISCHR(info.st_mode)) {
     return failed(PrintFailure::NotAPrinter, "printer " + path + " is not a character device");

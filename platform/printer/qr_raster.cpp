@@ -25,8 +25,9 @@ RenderedQr render_qr_code(const std::string& payload, int width_dots) {
   const int modules_with_quiet_zone = modules + 2 * kQrQuietZoneModules;
   const int module_dots = std::min(kQrLargestModuleDots, width_dots / modules_with_quiet_zone);
   if (module_dots < kQrSmallestModuleDots) {
-    return {{}, "QR payload of " + std::to_string(payload.size()) + " bytes is too long for paper " +
-                    std::to_string(width_dots) + " dots wide"};
+    return {{},
+            "QR payload of " + std::to_string(payload.size()) + " bytes is too long for paper " +
+                std::to_string(width_dots) + " dots wide"};
   }
 
   const int side_dots = modules_with_quiet_zone * module_dots;

@@ -36,28 +36,33 @@ MonoBitmap render_rule(int width_dots) {
 RenderedReceipt render_receipt(const Receipt& receipt, FontStack& fonts) {
   const int width = receipt.paper_width_dots;
   if (width <= 0 || width % 8 != 0 || width > kLargestPaperWidthDots) {
-    return {{}, {}, "paper width " + std::to_string(width) + " dots is not a positive multiple of 8 up to " +
-                        std::to_string(kLargestPaperWidthDots)};
+    return {{},
+            {},
+            "paper width " + std::to_string(width) + " dots is not a positive multiple of 8 up to " +
+                std::to_string(kLargestPaperWidthDots)};
   }
   RenderedReceipt rendered{MonoBitmap(width, 0), {}, {}};
   for (const ReceiptBlock& block : receipt.blocks) {
-    std::visit(Overloaded{
-                   [&](const TextLine& line) {
-                     RenderedText text = render_text_line(fonts, line, width);
-                     note_missing(rendered.missing_characters, text.missing_characters);
-                     rendered.bitmap.append_below(text.bitmap);
-                   },
-                   [&](const QrCode& qr) {
-                     RenderedQr code = render_qr_code(qr.payload, width);
-                     if (code.error.empty()) rendered.bitmap.append_below(code.bitmap);
-                     else if (rendered.error.empty()) rendered.error = code.error;
-                   },
-                   [&](const HorizontalRule&) { rendered.bitmap.append_below(render_rule(width)); },
-                   [&](const BlankLines& blank) {
-                     rendered.bitmap.append_white_rows(std::max(0, blank.count) * text_line_height(fonts, TextSize::Normal));
-                   },
-               },
-               block);
+    std::visit(
+        Overloaded{
+            [&](const TextLine& line) {
+              RenderedText text = render_text_line(fonts, line, width);
+              note_missing(rendered.missing_characters, text.missing_characters);
+              rendered.bitmap.append_below(text.bitmap);
+            },
+            [&](const QrCode& qr) {
+              RenderedQr code = render_qr_code(qr.payload, width);
+              if (code.error.empty())
+                rendered.bitmap.append_below(code.bitmap);
+              else if (rendered.error.empty())
+                rendered.error = code.error;
+            },
+            [&](const HorizontalRule&) { rendered.bitmap.append_below(render_rule(width)); },
+            [&](const BlankLines& blank) {
+              rendered.bitmap.append_white_rows(std::max(0, blank.count) * text_line_height(fonts, TextSize::Normal));
+            },
+        },
+        block);
   }
   return rendered;
 }

@@ -40,7 +40,8 @@ std::optional<Glyph> render_glyph(GlyphSource source, char32_t code_point, bool 
   if (FT_Load_Glyph(source.face, source.glyph_index, FT_LOAD_TARGET_MONO | FT_LOAD_NO_BITMAP) != 0) return std::nullopt;
   FT_GlyphSlot slot = source.face->glyph;
   if (bold) FT_GlyphSlot_Embolden(slot);
-  if (FT_Render_Glyph(slot, FT_RENDER_MODE_MONO) != 0 || slot->bitmap.pixel_mode != FT_PIXEL_MODE_MONO) return std::nullopt;
+  if (FT_Render_Glyph(slot, FT_RENDER_MODE_MONO) != 0 || slot->bitmap.pixel_mode != FT_PIXEL_MODE_MONO)
+    return std::nullopt;
   return Glyph{code_point, copy_mono_bitmap(slot->bitmap), slot->bitmap_left, slot->bitmap_top,
                static_cast<int>((slot->advance.x + 32) >> 6)};
 }
@@ -107,9 +108,12 @@ int inked_width(const std::vector<Glyph>& glyphs, LineSpan line) {
 
 int text_pixel_size(TextSize size) {
   switch (size) {
-    case TextSize::Normal: return 24;
-    case TextSize::Large: return 40;
-    case TextSize::Huge: return 128;
+    case TextSize::Normal:
+      return 24;
+    case TextSize::Large:
+      return 40;
+    case TextSize::Huge:
+      return 128;
   }
   assert(false && "text_pixel_size: unknown TextSize");
   return 24;
@@ -130,7 +134,8 @@ RenderedText render_text_line(FontStack& fonts, const TextLine& line, int width_
       continue;
     }
     std::optional<Glyph> glyph;
-    if (std::optional<GlyphSource> source = fonts.find_glyph(code_point)) glyph = render_glyph(*source, code_point, line.bold);
+    if (std::optional<GlyphSource> source = fonts.find_glyph(code_point))
+      glyph = render_glyph(*source, code_point, line.bold);
     if (!glyph) {
       note_missing(rendered.missing_characters, code_point);
       glyph = render_glyph(fonts.missing_glyph_box(), code_point, line.bold);

@@ -9,8 +9,8 @@ namespace kiosk::speech {
 
 namespace {
 
-constexpr std::array<const char*, 10> pinyin_digits = {"ling2", "yi1", "er4", "san1", "si4",
-                                                       "wu3",   "liu4", "qi1", "ba1", "jiu3"};
+constexpr std::array<const char*, 10> pinyin_digits = {"ling2", "yi1",  "er4", "san1", "si4",
+                                                       "wu3",   "liu4", "qi1", "ba1",  "jiu3"};
 
 // 1..99 the way it is said: 3 san1, 10 shi2, 12 shi2 er4, 20 er4 shi2, 21 er4 shi2 yi1.
 std::string pinyin_number(int number) {
@@ -29,8 +29,9 @@ Result<AnnouncementText> announcement_text(std::string_view ticket_label, int co
   const auto parsed = parse_ticket_label(label);
   if (!parsed) return invalid_argument("not a ticket label: '" + label + "'", "bad-ticket-label");
   if (counter_number < 1 || counter_number > max_counter_number) {
-    return invalid_argument("counter number out of 1.." + std::to_string(max_counter_number) + ": " +
-                            std::to_string(counter_number), "bad-counter-number");
+    return invalid_argument(
+        "counter number out of 1.." + std::to_string(max_counter_number) + ": " + std::to_string(counter_number),
+        "bad-counter-number");
   }
 
   const std::string letter = parsed->prefix;  // upper case: both voices read it as a letter name

@@ -31,9 +31,9 @@ struct CounterCall {
 
 struct AnnouncementReport {
   CounterCall call;
-  std::string error;                 // empty when the call was played
-  double audio_seconds = 0;          // length of the announcement
-  double synthesis_seconds = 0;      // time spent making its audio
+  std::string error;             // empty when the call was played
+  double audio_seconds = 0;      // length of the announcement
+  double synthesis_seconds = 0;  // time spent making its audio
 };
 
 struct AnnouncerOptions {

@@ -72,8 +72,8 @@ std::string first_line_of(int fd) {
 AplaySink::AplaySink(std::string alsa_device) : alsa_device_(std::move(alsa_device)) {}
 
 Result<Done> AplaySink::play(const PcmAudio& audio) {
-  std::vector<std::string> arguments = {"aplay", "-q", "-t", "raw", "-f", "S16_LE", "-c", "1",
-                                        "-r", std::to_string(audio.sample_rate)};
+  std::vector<std::string> arguments = {"aplay",  "-q", "-t", "raw", "-f",
+                                        "S16_LE", "-c", "1",  "-r",  std::to_string(audio.sample_rate)};
   if (!alsa_device_.empty()) arguments.insert(arguments.end(), {"-D", alsa_device_});
   arguments.push_back("-");
   std::vector<char*> argv;
@@ -82,7 +82,8 @@ Result<Done> AplaySink::play(const PcmAudio& audio) {
 
   int pcm_pipe[2];
   int complaint_pipe[2];
-  if (::pipe2(pcm_pipe, O_CLOEXEC) != 0) return storage_error(std::string("cannot make a pipe: ") + std::strerror(errno));
+  if (::pipe2(pcm_pipe, O_CLOEXEC) != 0)
+    return storage_error(std::string("cannot make a pipe: ") + std::strerror(errno));
   if (::pipe2(complaint_pipe, O_CLOEXEC) != 0) {
     ::close(pcm_pipe[0]);
     ::close(pcm_pipe[1]);

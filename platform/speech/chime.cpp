@@ -37,7 +37,8 @@ PcmAudio make_chime(int sample_rate) {
   PcmAudio chime{sample_rate, {}};
   chime.samples.reserve(mix.size());
   for (const double value : mix) {
-    chime.samples.push_back(static_cast<std::int16_t>(std::lround(std::clamp(value * peak_level, -1.0, 1.0) * 32767.0)));
+    chime.samples.push_back(
+        static_cast<std::int16_t>(std::lround(std::clamp(value * peak_level, -1.0, 1.0) * 32767.0)));
   }
   return chime;
 }

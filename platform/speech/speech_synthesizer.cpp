@@ -22,8 +22,8 @@ class EspeakEngine {
  public:
   EspeakEngine() {
     // DONT_EXIT: without it espeak-ng calls exit() when its data is missing.
-    sample_rate_ = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, callback_buffer_milliseconds, nullptr,
-                                     espeakINITIALIZE_DONT_EXIT);
+    sample_rate_ =
+        espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, callback_buffer_milliseconds, nullptr, espeakINITIALIZE_DONT_EXIT);
     if (sample_rate_ > 0) espeak_SetSynthCallback(collect_samples);
   }
   ~EspeakEngine() {
@@ -47,8 +47,8 @@ class EspeakEngine {
     espeak_SetParameter(espeakRATE, voice.words_per_minute, 0);
     PcmAudio audio{rate.value(), {}};
     const std::string text_copy(text);  // espeak wants a terminated string
-    const espeak_ERROR outcome = espeak_Synth(text_copy.c_str(), text_copy.size() + 1, 0, POS_CHARACTER, 0,
-                                              espeakCHARS_UTF8, nullptr, &audio);
+    const espeak_ERROR outcome =
+        espeak_Synth(text_copy.c_str(), text_copy.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &audio);
     if (outcome != EE_OK) return storage_error("espeak-ng failed to speak: '" + text_copy + "'");
     return audio;
   }

@@ -1,10 +1,10 @@
 // WatchdogNotifier: sd_notify(READY=1, WATCHDOG=1) paced by the caller's loop.
 #include "systemd/watchdog_notifier.h"
 
+#include <systemd/sd-daemon.h>
+
 #include <cstdlib>
 #include <string>
-
-#include <systemd/sd-daemon.h>
 
 namespace kiosk::platform {
 

@@ -29,8 +29,8 @@ class WatchdogNotifier {
   TimePoint next_ping() const { return next_ping_; }
 
  private:
-  bool notify_ = false;                        // $NOTIFY_SOCKET is set
-  std::chrono::microseconds interval_{0};      // half of $WATCHDOG_USEC; 0: no watchdog
+  bool notify_ = false;                    // $NOTIFY_SOCKET is set
+  std::chrono::microseconds interval_{0};  // half of $WATCHDOG_USEC; 0: no watchdog
   bool ready_sent_ = false;
   TimePoint next_ping_ = TimePoint::max();
 };

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "ui/ui_log.h"
 #include "core/text.h"
+#include "ui/ui_log.h"
 
 namespace kiosk::ui {
 namespace {
@@ -96,8 +96,10 @@ void FontAtlas::rebuild() {
     ImFontGlyphRangesBuilder cjk_chars;
     for (char32_t code_point = 0x20; code_point <= IM_UNICODE_CODEPOINT_MAX; ++code_point) {
       if (!wanted_[set].GetBit(code_point)) continue;
-      if (latin_.has_glyph(code_point)) latin_chars.AddChar(static_cast<ImWchar>(code_point));
-      else cjk_chars.AddChar(static_cast<ImWchar>(code_point));
+      if (latin_.has_glyph(code_point))
+        latin_chars.AddChar(static_cast<ImWchar>(code_point));
+      else
+        cjk_chars.AddChar(static_cast<ImWchar>(code_point));
     }
     ranges_[2 * set].clear();
     ranges_[2 * set + 1].clear();
@@ -148,9 +150,12 @@ ImFont* FontAtlas::font(FontRole role) const {
 
 float FontAtlas::size_px(FontRole role) const {
   switch (role) {
-    case FontRole::body: return sizes_.body_px;
-    case FontRole::large: return sizes_.large_px;
-    case FontRole::huge: return sizes_.huge_px;
+    case FontRole::body:
+      return sizes_.body_px;
+    case FontRole::large:
+      return sizes_.large_px;
+    case FontRole::huge:
+      return sizes_.huge_px;
   }
   return sizes_.body_px;
 }
@@ -160,7 +165,8 @@ int FontAtlas::count_fallback_glyphs(std::string_view text, FontRole role) const
   int fallbacks = 0;
   for (char32_t code_point : utf8_code_points(text)) {
     if (is_control(code_point)) continue;
-    if (!fits_imgui_character(code_point) || drawing->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
+    if (!fits_imgui_character(code_point) ||
+        drawing->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
       ++fallbacks;
     }
   }

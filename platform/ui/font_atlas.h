@@ -6,8 +6,9 @@
 // CJK. Characters neither font can draw are logged once and listed.
 #pragma once
 
-#include <array>
 #include <imgui.h>
+
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +57,8 @@ class FontTextureSink {
 struct AtlasStats {
   int width = 0;
   int height = 0;
-  int glyphs = 0;            // over all three sizes
-  double build_ms = 0;       // last rebuild, including the RGBA conversion
+  int glyphs = 0;       // over all three sizes
+  double build_ms = 0;  // last rebuild, including the RGBA conversion
   int builds = 0;
   std::size_t rgba_bytes() const { return static_cast<std::size_t>(width) * height * 4; }
 };

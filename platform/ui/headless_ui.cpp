@@ -13,7 +13,8 @@ constexpr float kFrameSeconds = 1.0f / 60;
 
 HeadlessUi::HeadlessUi(const HeadlessConfig& config)
     : context_(font_sizes_for_screen(config.display_size.x, config.display_size.y, config.font_scale).body_px),
-      fonts_(*context_.io().Fonts, font_sizes_for_screen(config.display_size.x, config.display_size.y, config.font_scale),
+      fonts_(*context_.io().Fonts,
+             font_sizes_for_screen(config.display_size.x, config.display_size.y, config.font_scale),
              config.font_files) {
   context_.io().DisplaySize = config.display_size;
 }

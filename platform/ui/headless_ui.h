@@ -4,6 +4,7 @@
 #pragma once
 
 #include <imgui.h>
+
 #include <string_view>
 
 #include "ui/font_atlas.h"

@@ -19,7 +19,8 @@ bool write_back_buffer_png(const std::string& path, int width, int height) {
   }
   const std::size_t row_bytes = static_cast<std::size_t>(width) * 3;
   std::vector<unsigned char> bottom_up(row_bytes * height);
-  while (glGetError() != GL_NO_ERROR) {}  // earlier errors are not ours to report
+  while (glGetError() != GL_NO_ERROR) {
+  }  // earlier errors are not ours to report
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, bottom_up.data());

@@ -6,9 +6,7 @@
 
 namespace kiosk::ui {
 
-void TouchUi::note_text(std::string_view utf8, FontRole role) {
-  fonts_.check_drawn_text(utf8, role);
-}
+void TouchUi::note_text(std::string_view utf8, FontRole role) { fonts_.check_drawn_text(utf8, role); }
 
 bool TouchUi::big_button(std::string_view id, std::string_view label, ImVec2 size_em, FontRole label_role) {
   note_text(label, label_role);

@@ -4,8 +4,9 @@
 // calls; text drawn that way should go through note_text() first.
 #pragma once
 
-#include <functional>
 #include <imgui.h>
+
+#include <functional>
 #include <string_view>
 
 #include "ui/font_atlas.h"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <imgui.h>
+
 #include <optional>
 #include <string>
 #include <string_view>

@@ -4,7 +4,6 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -105,7 +104,8 @@ namespace {
 void keep_mesa_mapped_for_leak_reports() {
 #ifdef __SANITIZE_ADDRESS__
   for (const char* library : {"libGLX_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"}) {
-    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr) log_warning("cannot keep %s mapped: %s", library, dlerror());
+    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr)
+      log_warning("cannot keep %s mapped: %s", library, dlerror());
   }
 #endif
 }

@@ -14,9 +14,10 @@
 //   }
 #pragma once
 
+#include <imgui.h>
+
 #include <chrono>
 #include <cstdint>
-#include <imgui.h>
 #include <memory>
 #include <optional>
 #include <string>

@@ -80,8 +80,8 @@ std::vector<std::string> JsonBody::texts(const char* field, std::size_t max_item
 std::int64_t query_integer(const std::optional<std::string>& value, const char* name, std::int64_t min,
                            std::int64_t max, std::int64_t fallback) {
   if (!value) return fallback;
-  const std::string expected =
-      std::string("query parameter \"") + name + "\" must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  const std::string expected = std::string("query parameter \"") + name + "\" must be an integer from " +
+                               std::to_string(min) + " to " + std::to_string(max);
   if (value->empty() || value->size() > 18 ||
       !std::all_of(value->begin(), value->end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw BadRequest("bad-query", expected);
@@ -101,10 +101,13 @@ std::string error_body(const ApiError& error) {
 
 Result<ListenAddress> parse_listen_address(const std::string& text) {
   const std::size_t colon = text.rfind(':');
-  const auto bad = [&] { return invalid_argument("--listen must be ADDR:PORT, e.g. 127.0.0.1:8700 (got \"" + text + "\")"); };
+  const auto bad = [&] {
+    return invalid_argument("--listen must be ADDR:PORT, e.g. 127.0.0.1:8700 (got \"" + text + "\")");
+  };
   if (colon == std::string::npos || colon == 0) return bad();
   const std::string host = text.substr(0, colon), port = text.substr(colon + 1);
-  if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); }))
+  if (port.empty() || port.size() > 5 ||
+      !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); }))
     return bad();
   const int number = std::stoi(port);
   if (number > 65535) return bad();

@@ -16,9 +16,9 @@ constexpr std::size_t kBytesPerChar = 4;
 constexpr std::size_t kCodeBytes = 64;   // catalogue codes, enum names, dates
 constexpr std::size_t kPhoneBytes = 32;  // digits with spaces or dashes
 
-constexpr std::array<std::string_view, 15> kFields{"kind",  "product", "model",   "serial",       "purchase_date",
-                                                   "problem", "description", "contact_name", "phone", "on_site",
-                                                   "address", "preferred_date", "time_window", "urgency", "consent"};
+constexpr std::array<std::string_view, 15> kFields{
+    "kind",  "product", "model",   "serial",         "purchase_date", "problem", "description", "contact_name",
+    "phone", "on_site", "address", "preferred_date", "time_window",   "urgency", "consent"};
 
 std::string optional_text(const JsonBody& body, const char* field, std::size_t max_bytes) {
   return body.has(field) ? body.text(field, max_bytes) : std::string();
@@ -49,7 +49,8 @@ RequestForm request_form_from(const JsonBody& body) {
     if (std::find(kFields.begin(), kFields.end(), name) == kFields.end())
       throw BadRequest("unknown-field", "no field \"" + name + "\" in a request form");
   RequestForm form;
-  form.kind = *optional_name(body, "kind", request_kind_from, "repair, installation", std::optional(RequestKind::Repair));
+  form.kind =
+      *optional_name(body, "kind", request_kind_from, "repair, installation", std::optional(RequestKind::Repair));
   form.product = body.text("product", kCodeBytes);
   form.problem = body.text("problem", kCodeBytes);
   form.model = optional_text(body, "model", kMaxModelChars * kBytesPerChar);
@@ -61,8 +62,8 @@ RequestForm request_form_from(const JsonBody& body) {
   form.on_site = optional_flag(body, "on_site", true);
   form.address = optional_text(body, "address", kMaxAddressChars * kBytesPerChar);
   form.preferred_date = optional_text(body, "preferred_date", kCodeBytes);
-  form.time_window = optional_name(body, "time_window", time_window_from, "morning, afternoon, evening",
-                                   std::optional<TimeWindow>());
+  form.time_window =
+      optional_name(body, "time_window", time_window_from, "morning, afternoon, evening", std::optional<TimeWindow>());
   form.urgency = *optional_name(body, "urgency", urgency_from, "normal, urgent", std::optional(Urgency::Normal));
   form.consent = optional_flag(body, "consent", false);
   return form;

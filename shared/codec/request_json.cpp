@@ -13,7 +13,9 @@ json or_null(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-json window_or_null(const std::optional<TimeWindow>& window) { return window ? json(to_string(*window)) : json(nullptr); }
+json window_or_null(const std::optional<TimeWindow>& window) {
+  return window ? json(to_string(*window)) : json(nullptr);
+}
 
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 

@@ -2,6 +2,7 @@
 #include "config/kiosk_config.h"
 
 #include <sys/stat.h>
+#include <toml++/toml.h>
 
 #include <cctype>
 #include <cerrno>
@@ -11,8 +12,6 @@
 #include <functional>
 #include <map>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "codec/api_json.h"
 

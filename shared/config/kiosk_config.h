@@ -15,15 +15,15 @@ namespace kiosk {
 inline constexpr const char* kDefaultConfigPath = "/etc/kiosk/kiosk.toml";
 
 struct KioskConfig {
-  std::string role = "customer";          // customer | node | counter | display | technician
-  std::string store_id;                   // empty: any; else the store database must be this store
-  std::string hq_url;                     // empty: as `kioskctl hq set` left it
+  std::string role = "customer";            // customer | node | counter | display | technician
+  std::string store_id;                     // empty: any; else the store database must be this store
+  std::string hq_url;                       // empty: as `kioskctl hq set` left it
   std::string data_dir = "/var/lib/kiosk";  // the store database's directory
-  std::string printer = "none";           // none | an absolute path (/dev/usb/lp0, a file)
-  std::string language = "zh";            // zh | en: the language a customer first sees
-  int idle_seconds = 40;                  // quiet time before the idle countdown, 10-3600
+  std::string printer = "none";             // none | an absolute path (/dev/usb/lp0, a file)
+  std::string language = "zh";              // zh | en: the language a customer first sees
+  int idle_seconds = 40;                    // quiet time before the idle countdown, 10-3600
   int screen_width = 0, screen_height = 0;  // 0x0: fullscreen at the display's own size
-  std::string listen;                     // empty: no LAN API; else "ADDR:PORT" (the store node)
+  std::string listen;                       // empty: no LAN API; else "ADDR:PORT" (the store node)
 };
 
 struct LoadedConfig {

@@ -46,8 +46,8 @@ int CommandLine::required_int(const std::string& name, int min, int max) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < min || value > max)
-    throw UsageError("--" + name + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                     ", got \"" + text + "\"");
+    throw UsageError("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", got \"" + text + "\"");
   return value;
 }
 

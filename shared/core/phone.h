@@ -10,8 +10,8 @@
 
 namespace kiosk {
 
-constexpr std::size_t kMobileDigits = 11;        // 1[3-9] + 9 digits
-constexpr std::size_t kMaxLandlineDigits = 12;   // 0 + a 3-digit area code + 8 digits
+constexpr std::size_t kMobileDigits = 11;       // 1[3-9] + 9 digits
+constexpr std::size_t kMaxLandlineDigits = 12;  // 0 + a 3-digit area code + 8 digits
 
 // Accepts digits with optional spaces or dashes; returns the digits only.
 // Error codes: "phone-empty", "phone-not-digits", "phone-format".

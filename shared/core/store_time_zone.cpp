@@ -43,7 +43,8 @@ Result<StoreTimeZone> StoreTimeZone::load(const std::string& iana_name) {
 }
 
 std::string StoreTimeZone::business_day(EpochMs t) const {
-  const cctz::civil_day day = cctz::civil_day(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_)));
+  const cctz::civil_day day =
+      cctz::civil_day(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_)));
   char text[48];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
   return text;
@@ -60,9 +61,11 @@ EpochMs StoreTimeZone::day_start(const std::string& day_text) const {
 }
 
 std::string StoreTimeZone::local_minute(EpochMs t) const {
-  const cctz::civil_minute m = cctz::civil_minute(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_)));
+  const cctz::civil_minute m =
+      cctz::civil_minute(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_)));
   char text[48];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", static_cast<int>(m.year()), m.month(), m.day(), m.hour(), m.minute());
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", static_cast<int>(m.year()), m.month(), m.day(), m.hour(),
+                m.minute());
   return text;
 }
 

@@ -12,11 +12,19 @@ std::size_t decode_one(std::string_view text, std::size_t i, char32_t* out) {
   const auto lead = static_cast<std::uint8_t>(text[i]);
   std::size_t extra = 0;
   std::uint32_t cp = 0;
-  if (lead < 0x80) { cp = lead; }
-  else if ((lead & 0xE0) == 0xC0) { extra = 1; cp = lead & 0x1F; }
-  else if ((lead & 0xF0) == 0xE0) { extra = 2; cp = lead & 0x0F; }
-  else if ((lead & 0xF8) == 0xF0) { extra = 3; cp = lead & 0x07; }
-  else return 0;
+  if (lead < 0x80) {
+    cp = lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = lead & 0x07;
+  } else
+    return 0;
   if (i + extra >= text.size()) return 0;  // truncated sequence
   for (std::size_t k = 1; k <= extra; ++k) {
     const auto next = static_cast<std::uint8_t>(text[i + k]);

@@ -16,9 +16,9 @@ using enum_names::value_in;
 constexpr std::array kCounterStates{std::pair{CounterState::Closed, "closed"}, std::pair{CounterState::Open, "open"},
                                     std::pair{CounterState::Paused, "paused"}};
 constexpr std::array kTicketStates{
-    std::pair{TicketState::Waiting, "waiting"},     std::pair{TicketState::Called, "called"},
-    std::pair{TicketState::Serving, "serving"},     std::pair{TicketState::Done, "done"},
-    std::pair{TicketState::NoShow, "no-show"},      std::pair{TicketState::Cancelled, "cancelled"},
+    std::pair{TicketState::Waiting, "waiting"},        std::pair{TicketState::Called, "called"},
+    std::pair{TicketState::Serving, "serving"},        std::pair{TicketState::Done, "done"},
+    std::pair{TicketState::NoShow, "no-show"},         std::pair{TicketState::Cancelled, "cancelled"},
     std::pair{TicketState::Transferred, "transferred"}};
 constexpr std::array kOutcomes{std::pair{Outcome::Resolved, "resolved"}, std::pair{Outcome::FollowUp, "follow-up"},
                                std::pair{Outcome::Request, "request"}};

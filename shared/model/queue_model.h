@@ -12,8 +12,8 @@ namespace kiosk {
 
 // A kind of visit customers queue for ("A" consultation, "B" complaints...).
 struct Service {
-  std::string code;             // one capital letter, also the ticket prefix
-  std::string name_zh;          // shown first
+  std::string code;     // one capital letter, also the ticket prefix
+  std::string name_zh;  // shown first
   std::string name_en;
   bool priority_allowed = false;  // may customers take a priority ticket?
   int wait_target_min = 15;       // "served within" target for statistics
@@ -39,10 +39,10 @@ enum class Outcome { Resolved, FollowUp, Request };
 enum class PrintState { NotPrinted, Printed, Failed };
 
 struct Ticket {
-  std::string id;          // UUID, stable across devices
+  std::string id;  // UUID, stable across devices
   std::string business_day;
   std::string service_code;
-  std::string label;       // what the customer holds: "A012"
+  std::string label;  // what the customer holds: "A012"
   bool priority = false;
   TicketState state = TicketState::Waiting;
   std::optional<int> counter;

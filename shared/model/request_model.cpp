@@ -14,7 +14,8 @@ namespace {
 using enum_names::name_in;
 using enum_names::value_in;
 
-constexpr std::array kKinds{std::pair{RequestKind::Repair, "repair"}, std::pair{RequestKind::Installation, "installation"}};
+constexpr std::array kKinds{std::pair{RequestKind::Repair, "repair"},
+                            std::pair{RequestKind::Installation, "installation"}};
 constexpr std::array kStates{
     std::pair{RequestState::Received, "received"},   std::pair{RequestState::Assigned, "assigned"},
     std::pair{RequestState::Scheduled, "scheduled"}, std::pair{RequestState::OnTheWay, "on-the-way"},

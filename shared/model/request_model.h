@@ -14,7 +14,18 @@ namespace kiosk {
 
 enum class RequestKind { Repair, Installation };
 
-enum class RequestState { Received, Assigned, Scheduled, OnTheWay, OnSite, WaitingForParts, Done, Closed, Cancelled, Reopened };
+enum class RequestState {
+  Received,
+  Assigned,
+  Scheduled,
+  OnTheWay,
+  OnSite,
+  WaitingForParts,
+  Done,
+  Closed,
+  Cancelled,
+  Reopened
+};
 
 enum class Urgency { Normal, Urgent };
 
@@ -51,10 +62,10 @@ struct RequestForm {
   std::string problem;        // problem category code, one of the product's
   std::string description;    // optional free text
   std::string contact_name;
-  std::string phone;          // as typed; stored as digits
-  bool on_site = true;        // a technician visits; installation always does
-  std::string address;        // required on site
-  std::string preferred_date;  // required on site, YYYY-MM-DD in the store's time zone
+  std::string phone;                      // as typed; stored as digits
+  bool on_site = true;                    // a technician visits; installation always does
+  std::string address;                    // required on site
+  std::string preferred_date;             // required on site, YYYY-MM-DD in the store's time zone
   std::optional<TimeWindow> time_window;  // required on site
   Urgency urgency = Urgency::Normal;
   bool consent = false;  // the customer agreed to the privacy notice (PIPL)
@@ -62,7 +73,7 @@ struct RequestForm {
 
 // One change of a request's state, kept for good.
 struct RequestEvent {
-  std::string id;  // UUID (travels to HQ)
+  std::string id;     // UUID (travels to HQ)
   std::string actor;  // who made the change: "customer", "kioskctl", a staff name
   EpochMs at = 0;
   std::optional<RequestState> from;  // none for the request's creation
@@ -90,8 +101,8 @@ struct Request {
   Urgency urgency = Urgency::Normal;
   EpochMs consent_at = 0;
   RequestState state = RequestState::Received;
-  int version = 1;        // grows with every state change (HQ commands carry it)
-  std::string assignee;   // the technician, once assigned
+  int version = 1;             // grows with every state change (HQ commands carry it)
+  std::string assignee;        // the technician, once assigned
   std::string scheduled_date;  // once scheduled
   std::optional<TimeWindow> scheduled_window;
   EpochMs created_at = 0;

@@ -16,10 +16,14 @@ CallKind call_kind_from(const std::string& text) {
 
 const char* to_string(CallKind kind) {
   switch (kind) {
-    case CallKind::Call: return "call";
-    case CallKind::Recall: return "recall";
-    case CallKind::NoShow: return "no-show";
-    case CallKind::Transfer: return "transfer";
+    case CallKind::Call:
+      return "call";
+    case CallKind::Recall:
+      return "recall";
+    case CallKind::NoShow:
+      return "no-show";
+    case CallKind::Transfer:
+      return "transfer";
   }
   return "call";
 }
@@ -27,7 +31,12 @@ const char* to_string(CallKind kind) {
 void record_call_event(Database& db, CallKind kind, const std::string& label, const std::string& service_code,
                        int counter, EpochMs at) {
   db.prepare("INSERT INTO call_event(kind, ticket_label, service_code, counter, at) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(1, to_string(kind)).bind(2, label).bind(3, service_code).bind(4, counter).bind(5, at).run();
+      .bind(1, to_string(kind))
+      .bind(2, label)
+      .bind(3, service_code)
+      .bind(4, counter)
+      .bind(5, at)
+      .run();
 }
 
 std::vector<CallEvent> call_events_after(Database& db, std::int64_t after, int limit) {

@@ -27,23 +27,23 @@ struct TicketTimes {
 };
 
 struct StatsFigures {
-  int tickets = 0;     // visits: tickets issued at the kiosk, not transfer continuations
-  int served = 0;      // ticket records finished as done
+  int tickets = 0;  // visits: tickets issued at the kiosk, not transfer continuations
+  int served = 0;   // ticket records finished as done
   int no_shows = 0;
-  int waiting = 0;     // still waiting, called or being served
-  std::optional<double> average_wait_s;   // first call minus issue, visits that were called
-  std::optional<double> p90_wait_s;       // nearest-rank 90th percentile of the same
+  int waiting = 0;                       // still waiting, called or being served
+  std::optional<double> average_wait_s;  // first call minus issue, visits that were called
+  std::optional<double> p90_wait_s;      // nearest-rank 90th percentile of the same
   // Share of visits served within the service's target: visits called within
   // it, over those called plus those still waiting (or left uncalled) longer
   // than it. A visit counts against the share as soon as it passes its target.
   std::optional<double> within_target_share;
-  std::optional<double> average_service_s;    // finished minus started, done records
-  std::optional<double> no_show_rate;         // no-shows / (done + no-shows)
+  std::optional<double> average_service_s;  // finished minus started, done records
+  std::optional<double> no_show_rate;       // no-shows / (done + no-shows)
   // The wait estimate against the wait it foretold (first call minus issue),
   // over visits called that showed an estimate when issued.
   int estimates_scored = 0;
-  std::optional<double> estimate_mae_min;             // mean absolute error, minutes
-  std::optional<double> estimate_within_5min_share;   // share off by at most 5 minutes
+  std::optional<double> estimate_mae_min;            // mean absolute error, minutes
+  std::optional<double> estimate_within_5min_share;  // share off by at most 5 minutes
 };
 
 struct DayStats {

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <set>
 
+#include "core/comma_list.h"
 #include "core/phone.h"
 #include "core/random_id.h"
 #include "core/text.h"
 #include "queue/call_events.h"
 #include "queue/calling_policy.h"
 #include "queue/queue_snapshot.h"
-#include "core/comma_list.h"
 #include "queue/ticket_label.h"
 #include "store/catalog.h"
 #include "store/storage_guard.h"
@@ -178,7 +178,9 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
         "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
         "phone, token, estimated_wait_min) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8, ?9)");
     insert.bind(1, new_uuid()).bind(2, day).bind(3, service->code).bind(4, number).bind(5, request.priority ? 1 : 0);
-    insert.bind(6, now).bind(7, phone.empty() ? std::optional<std::string>() : phone).bind(8, random_token(kTokenLength));
+    insert.bind(6, now)
+        .bind(7, phone.empty() ? std::optional<std::string>() : phone)
+        .bind(8, random_token(kTokenLength));
     insert.bind(9, estimate);
     insert.run();
     return IssuedTicket{reload(sqlite3_last_insert_rowid(db.handle())), ahead};
@@ -223,19 +225,25 @@ Result<Ticket> QueueEngine::mark_reprinted(const std::string& ticket_id) {
 
 Result<Ticket> QueueEngine::cancel(const std::string& label) {
   const std::optional<ParsedLabel> parsed = parse_ticket_label(label);
-  if (!parsed) return invalid_argument("\"" + label + "\" is not a ticket number (expected a letter and digits, e.g. A012)");
+  if (!parsed)
+    return invalid_argument("\"" + label + "\" is not a ticket number (expected a letter and digits, e.g. A012)");
   return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Statement& q = store_.db().prepare(
-        "SELECT seq, state FROM ticket WHERE business_day = ?1 AND prefix = ?2 AND number = ?3 AND transferred_to IS NULL "
+        "SELECT seq, state FROM ticket WHERE business_day = ?1 AND prefix = ?2 AND number = ?3 AND transferred_to IS "
+        "NULL "
         "ORDER BY seq DESC LIMIT 1");
     q.bind(1, today()).bind(2, parsed->prefix).bind(3, parsed->number);
     if (!q.step()) return invalid_argument("no ticket " + label + " today");
     const std::int64_t seq = q.int64(0);
     const std::string state = q.text(1);
     q.reset();
-    if (state != "waiting") return refused("ticket " + label + " is " + state + ", only a waiting ticket can be cancelled");
-    store_.db().prepare("UPDATE ticket SET state = 'cancelled', finished_at = ?2 WHERE seq = ?1")
-        .bind(1, seq).bind(2, clock_.now_ms()).run();
+    if (state != "waiting")
+      return refused("ticket " + label + " is " + state + ", only a waiting ticket can be cancelled");
+    store_.db()
+        .prepare("UPDATE ticket SET state = 'cancelled', finished_at = ?2 WHERE seq = ?1")
+        .bind(1, seq)
+        .bind(2, clock_.now_ms())
+        .run();
     return reload(seq);
   });
 }
@@ -258,7 +266,9 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     const std::string day = store_.zone().business_day(now);
     // Tickets still waiting from an earlier business day are over: the store closed.
     db.prepare("UPDATE ticket SET state = 'cancelled', finished_at = ?2 WHERE state = 'waiting' AND business_day < ?1")
-        .bind(1, day).bind(2, now).run();
+        .bind(1, day)
+        .bind(2, now)
+        .run();
 
     const std::string services = "," + join_comma_list(c.value().service_codes) + ",";
     Statement& oldest = db.prepare(
@@ -279,15 +289,21 @@ Result<Ticket> QueueEngine::call_next(int counter) {
     const int priority_streak = streak.int32(0);
     streak.reset();
 
-    const CallDecision decision =
-        decide_next_call(priority_seq.has_value(), normal_seq.has_value(), priority_streak, store_.priority_interleave());
+    const CallDecision decision = decide_next_call(priority_seq.has_value(), normal_seq.has_value(), priority_streak,
+                                                   store_.priority_interleave());
     if (decision.pick == NextPick::Nobody)
-      return refused("no one is waiting for " + join_comma_list(c.value().service_codes) + " at " + counter_name(counter));
+      return refused("no one is waiting for " + join_comma_list(c.value().service_codes) + " at " +
+                     counter_name(counter));
     const std::int64_t seq = decision.pick == NextPick::Priority ? *priority_seq : *normal_seq;
     db.prepare("UPDATE ticket SET state = 'called', counter = ?2, called_at = ?3 WHERE seq = ?1")
-        .bind(1, seq).bind(2, counter).bind(3, now).run();
+        .bind(1, seq)
+        .bind(2, counter)
+        .bind(3, now)
+        .run();
     db.prepare("UPDATE counter SET priority_streak = ?2 WHERE number = ?1")
-        .bind(1, counter).bind(2, decision.priority_streak_after).run();
+        .bind(1, counter)
+        .bind(2, decision.priority_streak_after)
+        .run();
     Ticket called = reload(seq);
     record_call_event(db, CallKind::Call, called.label, called.service_code, counter, now);
     return called;
@@ -296,7 +312,8 @@ Result<Ticket> QueueEngine::call_next(int counter) {
 
 Result<Ticket> QueueEngine::recall(int counter) {
   return with_active_ticket(counter, [&](const Ticket& t) -> Result<Ticket> {
-    if (t.state != TicketState::Called) return refused(t.label + " is already being served at " + counter_name(counter));
+    if (t.state != TicketState::Called)
+      return refused(t.label + " is already being served at " + counter_name(counter));
     store_.db().prepare("UPDATE ticket SET recalls = recalls + 1 WHERE id = ?1").bind(1, t.id).run();
     record_call_event(store_.db(), CallKind::Recall, t.label, t.service_code, counter, clock_.now_ms());
     Ticket recalled = t;
@@ -307,12 +324,16 @@ Result<Ticket> QueueEngine::recall(int counter) {
 
 Result<Ticket> QueueEngine::start(int counter) {
   return with_active_ticket(counter, [&](const Ticket& t) -> Result<Ticket> {
-    if (t.state != TicketState::Called) return refused(t.label + " is already being served at " + counter_name(counter));
+    if (t.state != TicketState::Called)
+      return refused(t.label + " is already being served at " + counter_name(counter));
     Ticket started = t;
     started.state = TicketState::Serving;
     started.started_at = clock_.now_ms();
-    store_.db().prepare("UPDATE ticket SET state = 'serving', started_at = ?2 WHERE id = ?1")
-        .bind(1, t.id).bind(2, *started.started_at).run();
+    store_.db()
+        .prepare("UPDATE ticket SET state = 'serving', started_at = ?2 WHERE id = ?1")
+        .bind(1, t.id)
+        .bind(2, *started.started_at)
+        .run();
     return started;
   });
 }
@@ -326,8 +347,13 @@ Result<Ticket> QueueEngine::finish(int counter, Outcome outcome) {
     done.outcome = outcome;
     done.started_at = t.started_at.value_or(*t.called_at);
     done.finished_at = clock_.now_ms();
-    store_.db().prepare("UPDATE ticket SET state = 'done', outcome = ?2, started_at = ?3, finished_at = ?4 WHERE id = ?1")
-        .bind(1, t.id).bind(2, to_string(outcome)).bind(3, *done.started_at).bind(4, *done.finished_at).run();
+    store_.db()
+        .prepare("UPDATE ticket SET state = 'done', outcome = ?2, started_at = ?3, finished_at = ?4 WHERE id = ?1")
+        .bind(1, t.id)
+        .bind(2, to_string(outcome))
+        .bind(3, *done.started_at)
+        .bind(4, *done.finished_at)
+        .run();
     return done;
   });
 }
@@ -339,8 +365,11 @@ Result<Ticket> QueueEngine::no_show(int counter) {
     Ticket missed = t;
     missed.state = TicketState::NoShow;
     missed.finished_at = clock_.now_ms();
-    store_.db().prepare("UPDATE ticket SET state = 'no-show', finished_at = ?2 WHERE id = ?1")
-        .bind(1, t.id).bind(2, *missed.finished_at).run();
+    store_.db()
+        .prepare("UPDATE ticket SET state = 'no-show', finished_at = ?2 WHERE id = ?1")
+        .bind(1, t.id)
+        .bind(2, *missed.finished_at)
+        .run();
     record_call_event(store_.db(), CallKind::NoShow, t.label, t.service_code, counter, *missed.finished_at);
     return missed;
   });
@@ -356,16 +385,29 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
     const std::string new_id = new_uuid();
     const ParsedLabel label = parse_ticket_label(t.label).value();
     db.prepare(
-          "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
+          "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, "
+          "queued_since, "
           "transferred_from, phone, print_state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?10, ?11)")
-        .bind(1, new_id).bind(2, t.business_day).bind(3, target->code).bind(4, label.prefix).bind(5, label.number)
-        .bind(6, t.priority ? 1 : 0).bind(7, now).bind(8, t.queued_since).bind(9, t.id)
-        .bind(10, t.phone.empty() ? std::optional<std::string>() : t.phone).bind(11, to_string(t.print_state))
+        .bind(1, new_id)
+        .bind(2, t.business_day)
+        .bind(3, target->code)
+        .bind(4, label.prefix)
+        .bind(5, label.number)
+        .bind(6, t.priority ? 1 : 0)
+        .bind(7, now)
+        .bind(8, t.queued_since)
+        .bind(9, t.id)
+        .bind(10, t.phone.empty() ? std::optional<std::string>() : t.phone)
+        .bind(11, to_string(t.print_state))
         .run();
     const std::int64_t new_seq = sqlite3_last_insert_rowid(db.handle());
-    db.prepare("UPDATE ticket SET state = 'transferred', finished_at = ?2, transferred_to = ?3, "
-               "started_at = coalesce(started_at, called_at) WHERE id = ?1")
-        .bind(1, t.id).bind(2, now).bind(3, new_id).run();
+    db.prepare(
+          "UPDATE ticket SET state = 'transferred', finished_at = ?2, transferred_to = ?3, "
+          "started_at = coalesce(started_at, called_at) WHERE id = ?1")
+        .bind(1, t.id)
+        .bind(2, now)
+        .bind(3, new_id)
+        .run();
     record_call_event(db, CallKind::Transfer, t.label, t.service_code, counter, now);
     return reload(new_seq);
   });
@@ -382,8 +424,11 @@ Result<Counter> QueueEngine::open_counter(int counter, const std::vector<std::st
     for (const Service& s : load_active_services(store_.db())) known.insert(s.code);
     for (const std::string& code : service_codes)
       if (!known.count(code)) return invalid_argument("unknown service \"" + code + "\"");
-    store_.db().prepare("UPDATE counter SET state = 'open', pause_reason = '', services = ?2 WHERE number = ?1")
-        .bind(1, counter).bind(2, join_comma_list(service_codes)).run();
+    store_.db()
+        .prepare("UPDATE counter SET state = 'open', pause_reason = '', services = ?2 WHERE number = ?1")
+        .bind(1, counter)
+        .bind(2, join_comma_list(service_codes))
+        .run();
     return load_counter(counter);
   });
 }
@@ -396,8 +441,11 @@ Result<Counter> QueueEngine::pause_counter(int counter, const std::string& reaso
     if (c.value().state == CounterState::Closed) return refused(counter_name(counter) + " is closed");
     if (std::optional<Ticket> current = active_ticket(counter))
       return refused(counter_name(counter) + " still has " + current->label + "; finish it before pausing");
-    store_.db().prepare("UPDATE counter SET state = 'paused', pause_reason = ?2 WHERE number = ?1")
-        .bind(1, counter).bind(2, reason).run();
+    store_.db()
+        .prepare("UPDATE counter SET state = 'paused', pause_reason = ?2 WHERE number = ?1")
+        .bind(1, counter)
+        .bind(2, reason)
+        .run();
     return load_counter(counter);
   });
 }
@@ -408,7 +456,10 @@ Result<Counter> QueueEngine::close_counter(int counter) {
     if (!c) return c.error();
     if (std::optional<Ticket> current = active_ticket(counter))
       return refused(counter_name(counter) + " still has " + current->label + "; finish it before closing");
-    store_.db().prepare("UPDATE counter SET state = 'closed', pause_reason = '' WHERE number = ?1").bind(1, counter).run();
+    store_.db()
+        .prepare("UPDATE counter SET state = 'closed', pause_reason = '' WHERE number = ?1")
+        .bind(1, counter)
+        .run();
     return load_counter(counter);
   });
 }
@@ -436,8 +487,8 @@ Result<std::vector<ServiceQueue>> QueueEngine::queue_status() {
     for (Service& s : services) {
       ServiceQueue q;
       q.waiting = waiting_count(s.code, day, std::nullopt);
-      q.counters_open = static_cast<int>(std::count_if(
-          snapshot.open_counters.begin(), snapshot.open_counters.end(), [&](const OpenCounter& c) {
+      q.counters_open = static_cast<int>(
+          std::count_if(snapshot.open_counters.begin(), snapshot.open_counters.end(), [&](const OpenCounter& c) {
             return std::find(c.service_codes.begin(), c.service_codes.end(), s.code) != c.service_codes.end();
           }));
       q.estimated_wait_min = estimate_wait_min(snapshot, {s.code, false});
@@ -463,7 +514,8 @@ Result<std::optional<Ticket>> QueueEngine::latest_ticket_today() {
 }
 
 Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
-  if (!is_calendar_date(business_day)) return invalid_argument("\"" + business_day + "\" is not a date (expected YYYY-MM-DD)");
+  if (!is_calendar_date(business_day))
+    return invalid_argument("\"" + business_day + "\" is not a date (expected YYYY-MM-DD)");
   return storage_guarded([&]() -> Result<DayStats> {
     Database& db = store_.db();
     std::map<std::string, int> targets;
@@ -476,9 +528,9 @@ Result<DayStats> QueueEngine::day_stats(const std::string& business_day) {
     q.bind(1, business_day);
     std::vector<TicketTimes> times;
     while (q.step()) {
-      times.push_back(TicketTimes{q.text(0), ticket_state_from(q.text(1)).value_or(TicketState::Waiting), q.int64(2) != 0,
-                                  q.int64(3), q.optional_int64(4), q.optional_int64(5), q.optional_int64(6),
-                                  q.is_null(7) ? std::nullopt : std::optional<int>(q.int32(7))});
+      times.push_back(TicketTimes{q.text(0), ticket_state_from(q.text(1)).value_or(TicketState::Waiting),
+                                  q.int64(2) != 0, q.int64(3), q.optional_int64(4), q.optional_int64(5),
+                                  q.optional_int64(6), q.is_null(7) ? std::nullopt : std::optional<int>(q.int32(7))});
     }
     q.reset();
     return compute_day_stats(business_day, times, targets, clock_.now_ms());

@@ -50,12 +50,14 @@ std::vector<WaitingTicket> oldest_waiting(Database& db, const std::string& day) 
   std::sort(queued.begin(), queued.end(),
             [](const Queued& a, const Queued& b) { return a.since != b.since ? a.since < b.since : a.seq < b.seq; });
   std::vector<WaitingTicket> oldest;
-  for (std::size_t i = 0; i < queued.size() && i < std::size_t(kReplayedTickets); ++i) oldest.push_back(std::move(queued[i].ticket));
+  for (std::size_t i = 0; i < queued.size() && i < std::size_t(kReplayedTickets); ++i)
+    oldest.push_back(std::move(queued[i].ticket));
   return oldest;
 }
 
 // Today's waiting tickets by service and class, less those in `replayed`.
-std::vector<WaitingCount> waiting_after(Database& db, const std::string& day, const std::vector<WaitingTicket>& replayed) {
+std::vector<WaitingCount> waiting_after(Database& db, const std::string& day,
+                                        const std::vector<WaitingTicket>& replayed) {
   Statement& q = db.prepare(
       "SELECT service_code, priority, count(*) FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
       "GROUP BY service_code, priority");
@@ -96,7 +98,8 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
   counters.reset();
 
   snapshot.waiting = oldest_waiting(db, business_day);
-  if (snapshot.waiting.size() == std::size_t(kReplayedTickets)) snapshot.waiting_after = waiting_after(db, business_day, snapshot.waiting);
+  if (snapshot.waiting.size() == std::size_t(kReplayedTickets))
+    snapshot.waiting_after = waiting_after(db, business_day, snapshot.waiting);
   return snapshot;
 }
 

@@ -28,7 +28,7 @@ struct ReplayCounter {
   const OpenCounter* counter;
   double free_at_min;  // minutes from now
   int priority_streak;
-  bool done = false;   // nobody left in the line it calls
+  bool done = false;  // nobody left in the line it calls
   std::size_t priority_from = 0, normal_from = 0;
 };
 
@@ -75,9 +75,10 @@ std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTi
   const bool line_holds_all = queue.waiting_after.empty();
   Line line(queue.waiting, line_holds_all ? &newcomer : nullptr);
   for (;;) {
-    const auto next = std::min_element(counters.begin(), counters.end(), [](const ReplayCounter& a, const ReplayCounter& b) {
-      return a.done != b.done ? b.done : a.free_at_min < b.free_at_min;
-    });
+    const auto next =
+        std::min_element(counters.begin(), counters.end(), [](const ReplayCounter& a, const ReplayCounter& b) {
+          return a.done != b.done ? b.done : a.free_at_min < b.free_at_min;
+        });
     if (next->done) break;
     const std::optional<std::size_t> priority = line.oldest(*next->counter, true, next->priority_from);
     const std::optional<std::size_t> normal = line.oldest(*next->counter, false, next->normal_from);

@@ -9,8 +9,8 @@
 // Arrivals after the newcomer, counters opening, pausing or closing later are
 // not foreseen. Beyond the oldest tickets (a long backlog) the rest of the
 // queue is taken as a whole: its work shared by the counters that call the
-// newcomer's service, so the estimate's cost stays bounded. (Scaling each counter by its own recent pace was measured in
-// tests/bench/bench_wait_estimate and gained nothing, so it is not done.)
+// newcomer's service, so the estimate's cost stays bounded. (Scaling each counter by its own recent pace was measured
+// in tests/bench/bench_wait_estimate and gained nothing, so it is not done.)
 #pragma once
 
 #include <map>
@@ -42,9 +42,9 @@ struct WaitingCount {
 
 struct QueueSnapshot {
   std::vector<OpenCounter> open_counters;
-  std::vector<WaitingTicket> waiting;      // today's oldest waiting tickets in queue order (at most a few hundred)
+  std::vector<WaitingTicket> waiting;       // today's oldest waiting tickets in queue order (at most a few hundred)
   std::vector<WaitingCount> waiting_after;  // the rest of today's waiting tickets, by service and class
-  std::map<std::string, double> minutes_per_ticket;    // each service's recent call-to-end average
+  std::map<std::string, double> minutes_per_ticket;  // each service's recent call-to-end average
   int priority_interleave = 2;
 };
 

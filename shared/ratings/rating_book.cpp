@@ -38,8 +38,9 @@ VisitRow visit_from(const Statement& q) {
 std::optional<Error> why_not_ratable(const VisitRow& visit) {
   if (visit.rated) return refused("ticket " + visit.ticket.label + " has already been rated", "already-rated");
   if (visit.ticket.state == TicketState::NoShow || visit.ticket.state == TicketState::Cancelled)
-    return refused("ticket " + visit.ticket.label + " was " + to_string(visit.ticket.state) + ": there is no visit to rate",
-                   "not-served");
+    return refused(
+        "ticket " + visit.ticket.label + " was " + to_string(visit.ticket.state) + ": there is no visit to rate",
+        "not-served");
   if (visit.ticket.state != TicketState::Done)
     return refused("ticket " + visit.ticket.label + " is " + to_string(visit.ticket.state) + ", not finished",
                    "not-finished");
@@ -49,8 +50,8 @@ std::optional<Error> why_not_ratable(const VisitRow& visit) {
 }  // namespace
 
 const std::vector<std::string>& rating_reason_codes() {
-  static const std::vector<std::string> codes{"fast",      "friendly",   "professional", "solved",
-                                              "too-slow",  "not-solved", "unfriendly"};
+  static const std::vector<std::string> codes{"fast",     "friendly",   "professional", "solved",
+                                              "too-slow", "not-solved", "unfriendly"};
   return codes;
 }
 
@@ -104,7 +105,11 @@ Result<Rating> RatingBook::rate(const std::string& ticket_id, int score, const s
     if (std::optional<Error> problem = why_not_ratable(visit)) return *problem;
     Rating rating{new_uuid(), ticket_id, score, reasons, visit.ticket.counter, clock_.now_ms()};
     db.prepare("INSERT INTO rating(id, ticket_id, score, reasons, counter, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(1, rating.id).bind(2, ticket_id).bind(3, score).bind(4, join_comma_list(reasons)).bind(5, rating.counter)
+        .bind(1, rating.id)
+        .bind(2, ticket_id)
+        .bind(3, score)
+        .bind(4, join_comma_list(reasons))
+        .bind(5, rating.counter)
         .bind(6, rating.created_at)
         .run();
     tx.commit();

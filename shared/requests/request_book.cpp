@@ -18,7 +18,6 @@ constexpr int kMaxListLimit = 10000;
 const TextField kActor{"actor", "who made the change", 64, true};
 const TextField kNote{"note", "the note", 500, false, true};
 
-
 Result<std::string> stored_code(const std::string& typed) {
   std::optional<std::string> code = normalize_request_code(typed);
   if (!code) return invalid_argument("\"" + typed + "\" is not a request code (such as R7K2-9QX)", "code-format");
@@ -44,8 +43,8 @@ std::optional<std::string> staff_id(Database& db, const std::string& name_or_id)
 }
 
 // What the change sets besides the state: the assignee or the visit.
-std::optional<Error> apply_details(Database& db, const TransitionRequest& change, const StoreTimeZone& zone, EpochMs now,
-                                   Request& request) {
+std::optional<Error> apply_details(Database& db, const TransitionRequest& change, const StoreTimeZone& zone,
+                                   EpochMs now, Request& request) {
   if (change.to == RequestState::Assigned) {
     if (change.assignee.empty()) return invalid_argument("assigning a request needs the technician", "assignee-empty");
     std::optional<std::string> id = staff_id(db, change.assignee);
@@ -85,11 +84,18 @@ Result<Request> change_state(Database& db, const std::string& code, const Transi
   request.version = event.version;
   request.updated_at = now;
   if (is_final(request.state)) request.closed_at = now;
-  db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = ?6, "
-             "scheduled_date = ?7, scheduled_window = ?8 WHERE id = ?1")
-      .bind(1, request.id).bind(2, to_string(request.state)).bind(3, request.version).bind(4, now)
-      .bind(5, request.closed_at).bind(6, request.assignee).bind(7, request.scheduled_date)
-      .bind(8, request.scheduled_window ? std::optional<std::string>(to_string(*request.scheduled_window)) : std::nullopt)
+  db.prepare(
+        "UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = ?6, "
+        "scheduled_date = ?7, scheduled_window = ?8 WHERE id = ?1")
+      .bind(1, request.id)
+      .bind(2, to_string(request.state))
+      .bind(3, request.version)
+      .bind(4, now)
+      .bind(5, request.closed_at)
+      .bind(6, request.assignee)
+      .bind(7, request.scheduled_date)
+      .bind(8,
+            request.scheduled_window ? std::optional<std::string>(to_string(*request.scheduled_window)) : std::nullopt)
       .run();
   request_rows::insert_event(db, request.id, event);
   request.events = request_rows::events_of(db, request.id);
@@ -98,26 +104,44 @@ Result<Request> change_state(Database& db, const std::string& code, const Transi
 
 }  // namespace
 
-Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now, const RequestCodeSource& codes) {
+Request insert_request(Database& db, Request draft, const std::string& actor, EpochMs now,
+                       const RequestCodeSource& codes) {
   draft.code.clear();
   for (int attempt = 0; attempt < kCodeAttempts && draft.code.empty(); ++attempt) {
     const std::string candidate = codes();
     if (!code_in_use(db, candidate)) draft.code = candidate;
   }
-  if (draft.code.empty()) throw SqliteError(SQLITE_CONSTRAINT, "no unused request code after " + std::to_string(kCodeAttempts) + " tries");
+  if (draft.code.empty())
+    throw SqliteError(SQLITE_CONSTRAINT, "no unused request code after " + std::to_string(kCodeAttempts) + " tries");
   draft.id = new_uuid();
   draft.state = RequestState::Received;
   draft.version = 1;
   draft.created_at = draft.updated_at = now;
-  db.prepare("INSERT INTO request(id, code, kind, product, model, serial, purchase_date, problem, description, contact_name, "
-             "phone, on_site, address, preferred_date, time_window, urgency, consent_at, state, version, created_at, updated_at) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, 1, ?19, ?19)")
-      .bind(1, draft.id).bind(2, draft.code).bind(3, to_string(draft.kind)).bind(4, draft.product).bind(5, draft.model)
-      .bind(6, draft.serial).bind(7, draft.purchase_date).bind(8, draft.problem).bind(9, draft.description)
-      .bind(10, draft.contact_name).bind(11, draft.phone).bind(12, draft.on_site ? 1 : 0).bind(13, draft.address)
+  db.prepare(
+        "INSERT INTO request(id, code, kind, product, model, serial, purchase_date, problem, description, "
+        "contact_name, "
+        "phone, on_site, address, preferred_date, time_window, urgency, consent_at, state, version, created_at, "
+        "updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, 1, ?19, ?19)")
+      .bind(1, draft.id)
+      .bind(2, draft.code)
+      .bind(3, to_string(draft.kind))
+      .bind(4, draft.product)
+      .bind(5, draft.model)
+      .bind(6, draft.serial)
+      .bind(7, draft.purchase_date)
+      .bind(8, draft.problem)
+      .bind(9, draft.description)
+      .bind(10, draft.contact_name)
+      .bind(11, draft.phone)
+      .bind(12, draft.on_site ? 1 : 0)
+      .bind(13, draft.address)
       .bind(14, draft.preferred_date)
       .bind(15, draft.time_window ? std::optional<std::string>(to_string(*draft.time_window)) : std::nullopt)
-      .bind(16, to_string(draft.urgency)).bind(17, draft.consent_at).bind(18, to_string(draft.state)).bind(19, now)
+      .bind(16, to_string(draft.urgency))
+      .bind(17, draft.consent_at)
+      .bind(18, to_string(draft.state))
+      .bind(19, now)
       .run();
   const RequestEvent received{new_uuid(), actor, now, std::nullopt, RequestState::Received, "", 1};
   request_rows::insert_event(db, draft.id, received);
@@ -138,7 +162,12 @@ bool adopt_hq_status(Database& db, const std::string& code, RequestState state, 
   const RequestEvent event{new_uuid(), "hq", now, found->state, state, note, version};
   const std::optional<EpochMs> closed_at = is_final(state) ? std::optional(now) : found->closed_at;
   db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5 WHERE id = ?1")
-      .bind(1, found->id).bind(2, to_string(state)).bind(3, version).bind(4, now).bind(5, closed_at).run();
+      .bind(1, found->id)
+      .bind(2, to_string(state))
+      .bind(3, version)
+      .bind(4, now)
+      .bind(5, closed_at)
+      .run();
   request_rows::insert_event(db, found->id, event);
   return true;
 }
@@ -168,7 +197,8 @@ Result<Request> RequestBook::find(const std::string& typed) {
   });
 }
 
-Result<Request> RequestBook::transition(const TransitionRequest& change, const std::optional<std::string>& only_assignee) {
+Result<Request> RequestBook::transition(const TransitionRequest& change,
+                                        const std::optional<std::string>& only_assignee) {
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
@@ -188,8 +218,8 @@ Result<Request> RequestBook::complete(const CompletionRequest& completion) {
     rating->by = RatedBy::TechnicianDevice;
     if (auto problem = check_rating_input(*rating)) return *problem;
   }
-  const TransitionRequest change{completion.code, RequestState::Done, completion.actor, completion.note, {}, {}, {},
-                                 completion.expected_version};
+  const TransitionRequest change{
+      completion.code, RequestState::Done, completion.actor, completion.note, {}, {}, {}, completion.expected_version};
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
@@ -201,7 +231,10 @@ Result<Request> RequestBook::complete(const CompletionRequest& completion) {
     Result<Request> done = change_state(db, code.value(), change, completion.technician_id, store_.zone(), now);
     if (!done) return done;
     if (completion.confirmed_by_customer)
-      db.prepare("UPDATE request SET customer_confirmed_at = ?2 WHERE id = ?1").bind(1, done.value().id).bind(2, now).run();
+      db.prepare("UPDATE request SET customer_confirmed_at = ?2 WHERE id = ?1")
+          .bind(1, done.value().id)
+          .bind(2, now)
+          .run();
     if (rating) {
       if (auto problem = why_not_ratable(db, done.value())) return *problem;
       insert_request_rating(db, done.value(), *rating, now);
@@ -259,8 +292,9 @@ Result<std::vector<Request>> RequestBook::list(const RequestFilter& filter) {
   if (filter.limit < 1 || filter.limit > kMaxListLimit)
     return invalid_argument("the limit must be between 1 and " + std::to_string(kMaxListLimit), "bad-limit");
   return storage_guarded([&]() -> Result<std::vector<Request>> {
-    Statement& q = store_.db().prepare(request_rows::select_requests() +
-                                       "WHERE ?1 IS NULL OR r.state = ?1 ORDER BY r.created_at DESC, r.seq DESC LIMIT ?2");
+    Statement& q =
+        store_.db().prepare(request_rows::select_requests() +
+                            "WHERE ?1 IS NULL OR r.state = ?1 ORDER BY r.created_at DESC, r.seq DESC LIMIT ?2");
     q.bind(1, filter.state ? std::optional<std::string>(to_string(*filter.state)) : std::nullopt).bind(2, filter.limit);
     std::vector<Request> requests;
     while (q.step()) requests.push_back(request_rows::from_row(q));
@@ -270,9 +304,7 @@ Result<std::vector<Request>> RequestBook::list(const RequestFilter& filter) {
 }
 
 Result<std::vector<ProductCategory>> RequestBook::products() {
-  return storage_guarded([&]() -> Result<std::vector<ProductCategory>> {
-    return load_product_catalog(store_.db());
-  });
+  return storage_guarded([&]() -> Result<std::vector<ProductCategory>> { return load_product_catalog(store_.db()); });
 }
 
 }  // namespace kiosk

@@ -86,7 +86,8 @@ class RequestBook {
   // "version-conflict", "assignee-empty", "unknown-assignee", "scheduled-*",
   // "actor-*", "note-*", "not-assignee" (a technician acting, `only_assignee`
   // his staff id, on a request that is not his).
-  Result<Request> transition(const TransitionRequest& change, const std::optional<std::string>& only_assignee = std::nullopt);
+  Result<Request> transition(const TransitionRequest& change,
+                             const std::optional<std::string>& only_assignee = std::nullopt);
 
   // Done in one transaction with its rating (see CompletionRequest). Error
   // codes: those of transition and of rate, "not-assignee".

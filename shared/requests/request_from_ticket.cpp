@@ -17,8 +17,9 @@ struct TicketFacts {
 };
 
 std::optional<TicketFacts> find_ticket(Database& db, const std::string& id) {
-  Statement& q = db.prepare("SELECT prefix || printf('%03d', number), state, business_day, COALESCE(phone, '') "
-                            "FROM ticket WHERE id = ?1");
+  Statement& q = db.prepare(
+      "SELECT prefix || printf('%03d', number), state, business_day, COALESCE(phone, '') "
+      "FROM ticket WHERE id = ?1");
   q.bind(1, id);
   std::optional<TicketFacts> found;
   if (q.step()) found = TicketFacts{q.text(0), q.text(1), q.text(2), q.text(3)};
@@ -31,9 +32,12 @@ bool at_counter(const TicketFacts& ticket) { return ticket.state == "called" || 
 // The ticket at the counter finished as done with the outcome "request", as
 // QueueEngine::finish does (started when called if service never started).
 void finish_as_request(Database& db, const std::string& ticket_id, EpochMs now) {
-  db.prepare("UPDATE ticket SET state = 'done', outcome = 'request', started_at = COALESCE(started_at, called_at), "
-             "finished_at = ?2 WHERE id = ?1")
-      .bind(1, ticket_id).bind(2, now).run();
+  db.prepare(
+        "UPDATE ticket SET state = 'done', outcome = 'request', started_at = COALESCE(started_at, called_at), "
+        "finished_at = ?2 WHERE id = ?1")
+      .bind(1, ticket_id)
+      .bind(2, now)
+      .run();
 }
 
 std::optional<std::string> request_of_ticket(Database& db, const std::string& ticket_id) {

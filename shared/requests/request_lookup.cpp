@@ -1,9 +1,8 @@
 // The customer's status lookup and its attempt counters (see request_lookup.h).
 #include "requests/request_lookup.h"
 
-#include <functional>
-
 #include <algorithm>
+#include <functional>
 
 #include "requests/request_code.h"
 #include "requests/request_rating.h"
@@ -20,7 +19,8 @@ struct Attempts {
 };
 
 Attempts attempts_of(Database& db, const std::string& key) {
-  Statement& q = db.prepare("SELECT failures, last_failure_at, blocked_until FROM request_lookup_attempt WHERE key = ?1");
+  Statement& q =
+      db.prepare("SELECT failures, last_failure_at, blocked_until FROM request_lookup_attempt WHERE key = ?1");
   q.bind(1, key);
   Attempts a;
   if (q.step()) a = {q.int32(0), q.int64(1), q.int64(2)};
@@ -39,14 +39,19 @@ void count_failure(Database& db, const std::string& key, int free_failures, cons
   a.failures += 1;
   a.last_failure_at = now;
   if (a.failures >= free_failures) a.blocked_until = now + block(a.failures - free_failures);
-  db.prepare("INSERT INTO request_lookup_attempt(key, failures, last_failure_at, blocked_until) VALUES (?1, ?2, ?3, ?4) "
-             "ON CONFLICT(key) DO UPDATE SET failures = ?2, last_failure_at = ?3, blocked_until = ?4")
-      .bind(1, key).bind(2, a.failures).bind(3, a.last_failure_at).bind(4, a.blocked_until)
+  db.prepare(
+        "INSERT INTO request_lookup_attempt(key, failures, last_failure_at, blocked_until) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(key) DO UPDATE SET failures = ?2, last_failure_at = ?3, blocked_until = ?4")
+      .bind(1, key)
+      .bind(2, a.failures)
+      .bind(3, a.last_failure_at)
+      .bind(4, a.blocked_until)
       .run();
   // Keys no longer blocked whose failures are forgotten hold nothing: without
   // this, every guessed code and passing device would keep a row for good.
   db.prepare("DELETE FROM request_lookup_attempt WHERE last_failure_at < ?1 AND blocked_until <= ?2")
-      .bind(1, now - policy.forget_after_ms).bind(2, now)
+      .bind(1, now - policy.forget_after_ms)
+      .bind(2, now)
       .run();
 }
 
@@ -59,8 +64,8 @@ bool phone_ends_with(const std::string& phone, const std::string& last_four) {
 }
 
 RequestStatus status_of(Database& db, const Request& r, const std::vector<RequestEvent>& events) {
-  RequestStatus s{r.code, r.kind, r.product, r.problem, r.state, r.scheduled_date, r.scheduled_window, {},
-                  is_rated(db, r.id)};
+  RequestStatus s{
+      r.code, r.kind, r.product, r.problem, r.state, r.scheduled_date, r.scheduled_window, {}, is_rated(db, r.id)};
   for (const RequestEvent& e : events) s.timeline.push_back({e.to, e.at});
   return s;
 }
@@ -71,7 +76,8 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
                                             const std::string& device) {
   const std::optional<std::string> code = normalize_request_code(typed_code);
   if (!code) return invalid_argument("\"" + typed_code + "\" is not a request code (such as R7K2-9QX)", "code-format");
-  if (!is_last_four(last_four)) return invalid_argument("enter the last four digits of the phone number", "last-four-format");
+  if (!is_last_four(last_four))
+    return invalid_argument("enter the last four digits of the phone number", "last-four-format");
   return storage_guarded([&]() -> Result<RequestStatus> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
@@ -81,10 +87,12 @@ Result<RequestStatus> RequestLookup::status(const std::string& typed_code, const
     };
     const BlockRule pause = [&](int) { return policy_.device_pause_ms; };
     Transaction tx(db);
-    const EpochMs blocked_until = std::max(attempts_of(db, code_key).blocked_until, attempts_of(db, device_key).blocked_until);
+    const EpochMs blocked_until =
+        std::max(attempts_of(db, code_key).blocked_until, attempts_of(db, device_key).blocked_until);
     if (blocked_until > now)
-      return refused("too many wrong attempts; try again in " + std::to_string((blocked_until - now + 999) / 1000) + " seconds",
-                     "lookup-slowed-down");
+      return refused(
+          "too many wrong attempts; try again in " + std::to_string((blocked_until - now + 999) / 1000) + " seconds",
+          "lookup-slowed-down");
     const std::optional<Request> found = request_rows::find_by_code(db, *code);
     if (!found || !phone_ends_with(found->phone, last_four)) {
       if (found) count_failure(db, code_key, policy_.free_failures_per_code, doubling, policy_, now);

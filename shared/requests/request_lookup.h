@@ -26,7 +26,7 @@ struct LookupPolicy {
   int free_failures_per_device = 10;  // a shared kiosk sees many customers' typos
   EpochMs first_block_ms = 30'000;    // a code's, then doubling with each further failure
   EpochMs max_block_ms = 15 * 60'000;
-  EpochMs device_pause_ms = 5'000;    // a device's, after each failure past its allowance; never grows
+  EpochMs device_pause_ms = 5'000;        // a device's, after each failure past its allowance; never grows
   EpochMs forget_after_ms = 60 * 60'000;  // failures older than this no longer count
 };
 
@@ -45,7 +45,7 @@ struct RequestStatus {
   std::string scheduled_date;  // "scheduled for", once scheduled
   std::optional<TimeWindow> scheduled_window;
   std::vector<StatusStep> timeline;  // oldest first
-  bool rated = false;  // the request has its rating (one per request)
+  bool rated = false;                // the request has its rating (one per request)
 };
 
 class RequestLookup {

@@ -7,7 +7,8 @@
 
 namespace kiosk {
 
-std::optional<nlohmann::ordered_json> request_outbox_data(Database& db, const std::string& kind, const std::string& id) {
+std::optional<nlohmann::ordered_json> request_outbox_data(Database& db, const std::string& kind,
+                                                          const std::string& id) {
   if (kind == "request") {
     const std::optional<Request> request = request_rows::find_by_id(db, id);
     return request ? request_record(*request) : nlohmann::ordered_json::object();
@@ -20,8 +21,9 @@ std::optional<nlohmann::ordered_json> request_outbox_data(Database& db, const st
   if (kind == "request_rating") {
     const std::optional<RequestRating> r = find_request_rating(db, id);
     if (!r) return nlohmann::ordered_json::object();
-    return nlohmann::ordered_json{{"request", r->request_id}, {"request_code", r->request_code}, {"score", r->score},
-                                  {"reasons", r->reasons},    {"comment", r->comment},           {"rated_by", to_string(r->by)},
+    return nlohmann::ordered_json{{"request", r->request_id},    {"request_code", r->request_code},
+                                  {"score", r->score},           {"reasons", r->reasons},
+                                  {"comment", r->comment},       {"rated_by", to_string(r->by)},
                                   {"technician", r->technician}, {"created_at", r->created_at}};
   }
   return std::nullopt;

@@ -4,10 +4,9 @@
 // "request_rating" of schema 6.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "store/sqlite.h"
 

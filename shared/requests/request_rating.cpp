@@ -29,7 +29,8 @@ std::optional<Error> check_rating_input(const RatingInput& input) {
   const std::vector<std::string>& known = rating_reason_codes();
   for (const std::string& reason : input.reasons)
     if (std::find(known.begin(), known.end(), reason) == known.end())
-      return invalid_argument("unknown rating reason \"" + reason + "\" (known: " + join_comma_list(known) + ")", "unknown-reason");
+      return invalid_argument("unknown rating reason \"" + reason + "\" (known: " + join_comma_list(known) + ")",
+                              "unknown-reason");
   return check_request_text(kComment, input.comment);
 }
 
@@ -44,31 +45,48 @@ bool is_rated(Database& db, const std::string& request_id) {
 
 std::optional<Error> why_not_ratable(Database& db, const Request& request) {
   if (request.state != RequestState::Done && request.state != RequestState::Closed)
-    return refused("request " + request.code + " is " + to_string(request.state) + ": only a done or closed job is rated",
-                   "not-finished");
+    return refused(
+        "request " + request.code + " is " + to_string(request.state) + ": only a done or closed job is rated",
+        "not-finished");
   if (is_rated(db, request.id)) return refused("request " + request.code + " has already been rated", "already-rated");
   return std::nullopt;
 }
 
 RequestRating insert_request_rating(Database& db, const Request& request, const RatingInput& input, EpochMs now) {
-  RequestRating r{new_uuid(), request.id, request.code, input.score, input.reasons, input.comment, input.by,
-                  request.assignee, now};
-  db.prepare("INSERT INTO request_rating(id, request_id, request_code, score, reasons, comment, rated_by, technician, "
-             "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-      .bind(1, r.id).bind(2, r.request_id).bind(3, r.request_code).bind(4, r.score).bind(5, join_comma_list(r.reasons))
-      .bind(6, r.comment).bind(7, to_string(r.by)).bind(8, r.technician).bind(9, r.created_at)
+  RequestRating r{new_uuid(),    request.id, request.code,     input.score, input.reasons,
+                  input.comment, input.by,   request.assignee, now};
+  db.prepare(
+        "INSERT INTO request_rating(id, request_id, request_code, score, reasons, comment, rated_by, technician, "
+        "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .bind(1, r.id)
+      .bind(2, r.request_id)
+      .bind(3, r.request_code)
+      .bind(4, r.score)
+      .bind(5, join_comma_list(r.reasons))
+      .bind(6, r.comment)
+      .bind(7, to_string(r.by))
+      .bind(8, r.technician)
+      .bind(9, r.created_at)
       .run();
   return r;
 }
 
 std::optional<RequestRating> find_request_rating(Database& db, const std::string& rating_id) {
-  Statement& q = db.prepare("SELECT id, request_id, request_code, score, reasons, comment, rated_by, technician, created_at "
-                            "FROM request_rating WHERE id = ?1");
+  Statement& q = db.prepare(
+      "SELECT id, request_id, request_code, score, reasons, comment, rated_by, technician, created_at "
+      "FROM request_rating WHERE id = ?1");
   q.bind(1, rating_id);
   std::optional<RequestRating> found;
   if (q.step())
-    found = RequestRating{q.text(0), q.text(1), q.text(2), q.int32(3), split_comma_list(q.text(4)), q.text(5),
-                          rated_by_from(q.text(6)).value_or(RatedBy::CustomerKiosk), q.text(7), q.int64(8)};
+    found = RequestRating{q.text(0),
+                          q.text(1),
+                          q.text(2),
+                          q.int32(3),
+                          split_comma_list(q.text(4)),
+                          q.text(5),
+                          rated_by_from(q.text(6)).value_or(RatedBy::CustomerKiosk),
+                          q.text(7),
+                          q.int64(8)};
   q.reset();
   return found;
 }

@@ -71,12 +71,15 @@ Request from_row(const Statement& q) {
   return r;
 }
 
-std::optional<Request> find_by_code(Database& db, const std::string& code) { return find_one(db, "WHERE r.code = ?1", code); }
+std::optional<Request> find_by_code(Database& db, const std::string& code) {
+  return find_one(db, "WHERE r.code = ?1", code);
+}
 
 std::optional<Request> find_by_id(Database& db, const std::string& id) { return find_one(db, "WHERE r.id = ?1", id); }
 
 std::vector<RequestEvent> events_of(Database& db, const std::string& request_id) {
-  Statement& q = db.prepare(std::string("SELECT ") + kEventColumns + " FROM request_event e WHERE e.request_id = ?1 ORDER BY e.seq");
+  Statement& q = db.prepare(std::string("SELECT ") + kEventColumns +
+                            " FROM request_event e WHERE e.request_id = ?1 ORDER BY e.seq");
   q.bind(1, request_id);
   std::vector<RequestEvent> events;
   while (q.step()) events.push_back(event_from_row(q));
@@ -97,11 +100,17 @@ std::optional<RequestEvent> find_event(Database& db, const std::string& event_id
 }
 
 void insert_event(Database& db, const std::string& request_id, const RequestEvent& event) {
-  db.prepare("INSERT INTO request_event(id, request_id, actor, at, from_state, to_state, note, version) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bind(1, event.id).bind(2, request_id).bind(3, event.actor).bind(4, event.at)
+  db.prepare(
+        "INSERT INTO request_event(id, request_id, actor, at, from_state, to_state, note, version) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind(1, event.id)
+      .bind(2, request_id)
+      .bind(3, event.actor)
+      .bind(4, event.at)
       .bind(5, event.from ? std::optional<std::string>(to_string(*event.from)) : std::nullopt)
-      .bind(6, to_string(event.to)).bind(7, event.note).bind(8, event.version)
+      .bind(6, to_string(event.to))
+      .bind(7, event.note)
+      .bind(8, event.version)
       .run();
 }
 

@@ -52,12 +52,14 @@ std::optional<Error> check_request_text(const TextField& field, const std::strin
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
       return text_error(field, "control-character", "contains a control character (" + code_point_name(c) + ")");
     if (!is_printable_request_character(c))
-      return text_error(field, "unsupported-character",
-                        "contains a character the kiosk cannot show or print, such as an emoji (" + code_point_name(c) + ")");
+      return text_error(
+          field, "unsupported-character",
+          "contains a character the kiosk cannot show or print, such as an emoji (" + code_point_name(c) + ")");
   }
   if (*length > field.max_chars)
-    return text_error(field, "too-long", "is " + std::to_string(*length) + " characters long; at most " +
-                                             std::to_string(field.max_chars) + " are allowed");
+    return text_error(field, "too-long",
+                      "is " + std::to_string(*length) + " characters long; at most " + std::to_string(field.max_chars) +
+                          " are allowed");
   return std::nullopt;
 }
 

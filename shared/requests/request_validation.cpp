@@ -19,14 +19,17 @@ namespace {
 
 constexpr EpochMs kDayMs = 86'400'000;
 
-
 std::optional<Error> check_catalog(const RequestForm& form, const std::vector<ProductCategory>& catalog) {
-  const auto product = std::find_if(catalog.begin(), catalog.end(), [&](const ProductCategory& p) { return p.code == form.product; });
-  if (product == catalog.end()) return invalid_argument("unknown product category \"" + form.product + "\"", "unknown-product");
+  const auto product =
+      std::find_if(catalog.begin(), catalog.end(), [&](const ProductCategory& p) { return p.code == form.product; });
+  if (product == catalog.end())
+    return invalid_argument("unknown product category \"" + form.product + "\"", "unknown-product");
   const auto& problems = product->problems;
-  const auto problem = std::find_if(problems.begin(), problems.end(), [&](const ProblemCategory& p) { return p.code == form.problem; });
+  const auto problem =
+      std::find_if(problems.begin(), problems.end(), [&](const ProblemCategory& p) { return p.code == form.problem; });
   if (problem == problems.end())
-    return invalid_argument("\"" + form.problem + "\" is not a problem category of " + product->name_en, "unknown-problem");
+    return invalid_argument("\"" + form.problem + "\" is not a problem category of " + product->name_en,
+                            "unknown-problem");
   if (!offered_for(*problem, form.kind))
     return invalid_argument("\"" + form.problem + "\" is not offered for " + to_string(form.kind) + " requests",
                             "problem-not-for-kind");
@@ -48,8 +51,8 @@ std::optional<Error> check_visit(const RequestForm& form, const StoreTimeZone& z
 
 }  // namespace
 
-std::optional<Error> check_visit_date(const std::string& field, const std::string& date, std::optional<TimeWindow> window,
-                                      const StoreTimeZone& zone, EpochMs now) {
+std::optional<Error> check_visit_date(const std::string& field, const std::string& date,
+                                      std::optional<TimeWindow> window, const StoreTimeZone& zone, EpochMs now) {
   auto wrong = [&](const std::string& problem, const std::string& message) {
     return invalid_argument("the " + field + " " + message, field + "-" + problem);
   };
@@ -59,10 +62,12 @@ std::optional<Error> check_visit_date(const std::string& field, const std::strin
   if (date < today) return wrong("date-past", "date " + date + " is in the past (today is " + today + ")");
   const std::string last = zone.business_day(now + kMaxDaysAhead * kDayMs);
   if (date > last)
-    return wrong("date-too-far", "date may be at most " + std::to_string(kMaxDaysAhead) + " days ahead (until " + last + ")");
+    return wrong("date-too-far",
+                 "date may be at most " + std::to_string(kMaxDaysAhead) + " days ahead (until " + last + ")");
   if (!window) return wrong("window-empty", "time window is missing (morning, afternoon or evening)");
   if (date == today && local_hour(zone, now) >= window_end_hour(*window))
-    return wrong("window-past", std::string("time window is today's ") + to_string(*window) + ", which is already over");
+    return wrong("window-past",
+                 std::string("time window is today's ") + to_string(*window) + ", which is already over");
   return std::nullopt;
 }
 
@@ -75,7 +80,8 @@ std::optional<Error> check_serial_characters(const std::string& serial) {
 
 std::optional<Error> check_purchase_date(const std::string& date, const std::string& today) {
   if (date.empty()) return std::nullopt;
-  if (!is_calendar_date(date)) return invalid_argument("the purchase date must be a date written YYYY-MM-DD", "purchase-date-format");
+  if (!is_calendar_date(date))
+    return invalid_argument("the purchase date must be a date written YYYY-MM-DD", "purchase-date-format");
   if (date > today) return invalid_argument("the purchase date " + date + " is in the future", "purchase-date-future");
   return std::nullopt;
 }

@@ -59,7 +59,7 @@ Result<Request> validate_request(const RequestForm& form, const std::vector<Prod
 // kMaxDaysAhead days ahead, today only while the window is not over. `field`
 // ("preferred", "scheduled") starts the error codes: "preferred-date-past",
 // "scheduled-window-empty"...
-std::optional<Error> check_visit_date(const std::string& field, const std::string& date, std::optional<TimeWindow> window,
-                                      const StoreTimeZone& zone, EpochMs now);
+std::optional<Error> check_visit_date(const std::string& field, const std::string& date,
+                                      std::optional<TimeWindow> window, const StoreTimeZone& zone, EpochMs now);
 
 }  // namespace kiosk

@@ -27,7 +27,8 @@ PinHashCost PinHashCost::fastest_for_tests() { return {crypto_pwhash_OPSLIMIT_MI
 std::optional<std::string> hash_pin(const std::string& pin, const PinHashCost& cost) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(out, pin.data(), pin.size(), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13) !=
+      0)
     return std::nullopt;
   return std::string(out);
 }
@@ -47,7 +48,8 @@ std::string new_session_token() {
 std::string session_token_hash(const std::string& token) {
   ensure_sodium();
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   return to_hex(digest, sizeof digest);
 }
 

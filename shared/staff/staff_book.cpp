@@ -15,7 +15,8 @@ namespace {
 constexpr std::size_t kMaxNameLength = 40;
 
 bool is_valid_pin(const std::string& pin) {
-  return pin.size() >= 4 && pin.size() <= 8 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return pin.size() >= 4 && pin.size() <= 8 &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Error wrong_pin() { return refused("wrong name or PIN", "wrong-pin"); }
@@ -24,9 +25,12 @@ Error wrong_pin() { return refused("wrong name or PIN", "wrong-pin"); }
 
 const char* to_string(StaffRole role) {
   switch (role) {
-    case StaffRole::Counter: return "counter";
-    case StaffRole::Technician: return "technician";
-    case StaffRole::Admin: return "admin";
+    case StaffRole::Counter:
+      return "counter";
+    case StaffRole::Technician:
+      return "technician";
+    case StaffRole::Admin:
+      return "admin";
   }
   return "counter";
 }
@@ -36,7 +40,6 @@ std::optional<StaffRole> staff_role_from(const std::string& text) {
     if (text == to_string(r)) return r;
   return std::nullopt;
 }
-
 
 Result<StaffMember> StaffBook::add(const std::string& name, const std::string& pin, StaffRole role) {
   if (auto problem = check_single_line("staff name", name, kMaxNameLength)) return invalid_argument(*problem);
@@ -54,7 +57,12 @@ Result<StaffMember> StaffBook::add(const std::string& name, const std::string& p
     if (taken) return invalid_argument("there is already a staff member named \"" + name + "\"", "duplicate-name");
     StaffMember member{new_uuid(), name, role, clock_.now_ms(), false};
     db.prepare("INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, member.id).bind(2, name).bind(3, to_string(role)).bind(4, *hash).bind(5, member.created_at).run();
+        .bind(1, member.id)
+        .bind(2, name)
+        .bind(3, to_string(role))
+        .bind(4, *hash)
+        .bind(5, member.created_at)
+        .run();
     tx.commit();
     return member;
   });
@@ -67,7 +75,8 @@ Result<std::vector<StaffMember>> StaffBook::list() {
     q.bind(1, clock_.now_ms());
     std::vector<StaffMember> all;
     while (q.step())
-      all.push_back({q.text(0), q.text(1), staff_role_from(q.text(2)).value_or(StaffRole::Counter), q.int64(3), q.int64(4) != 0});
+      all.push_back(
+          {q.text(0), q.text(1), staff_role_from(q.text(2)).value_or(StaffRole::Counter), q.int64(3), q.int64(4) != 0});
     q.reset();
     return all;
   });
@@ -110,7 +119,8 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
       q.reset();
       return wrong_pin();
     }
-    StaffSession session{{}, q.text(0), name, staff_role_from(q.text(1)).value_or(StaffRole::Counter), counter.value_or(0), 0};
+    StaffSession session{
+        {}, q.text(0), name, staff_role_from(q.text(1)).value_or(StaffRole::Counter), counter.value_or(0), 0};
     const std::string stored_hash = q.text(2);
     const EpochMs locked = q.int64(3);
     q.reset();
@@ -128,9 +138,13 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
     const bool matches = is_valid_pin(pin) && pin_matches(pin, stored_hash);  // slow: outside the transaction
     Transaction tx(db);
     if (!matches) {
-      db.prepare("UPDATE staff SET locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END, "
-                 "failed_logins = CASE WHEN failed_logins + 1 >= ?2 THEN 0 ELSE failed_logins + 1 END WHERE id = ?1")
-          .bind(1, session.staff_id).bind(2, policy_.max_failed_logins).bind(3, now + policy_.lockout_ms).run();
+      db.prepare(
+            "UPDATE staff SET locked_until = CASE WHEN failed_logins + 1 >= ?2 THEN ?3 ELSE locked_until END, "
+            "failed_logins = CASE WHEN failed_logins + 1 >= ?2 THEN 0 ELSE failed_logins + 1 END WHERE id = ?1")
+          .bind(1, session.staff_id)
+          .bind(2, policy_.max_failed_logins)
+          .bind(3, now + policy_.lockout_ms)
+          .run();
       tx.commit();
       return wrong_pin();
     }
@@ -144,9 +158,15 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
     session.token = new_session_token();
     session.expires_at = now + policy_.session_ms;
     db.prepare("DELETE FROM staff_session WHERE expires_at <= ?1").bind(1, now).run();
-    db.prepare("INSERT INTO staff_session(token_hash, staff_id, counter, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, session_token_hash(session.token)).bind(2, session.staff_id).bind(3, counter).bind(4, now)
-        .bind(5, session.expires_at).run();
+    db.prepare(
+          "INSERT INTO staff_session(token_hash, staff_id, counter, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, "
+          "?5)")
+        .bind(1, session_token_hash(session.token))
+        .bind(2, session.staff_id)
+        .bind(3, counter)
+        .bind(4, now)
+        .bind(5, session.expires_at)
+        .run();
     tx.commit();
     return session;
   });
@@ -155,14 +175,16 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
 Result<StaffSession> StaffBook::authenticate(const std::string& token) {
   return storage_guarded([&]() -> Result<StaffSession> {
     Statement& q = store_.db().prepare(
-        "SELECT s.staff_id, f.name, f.role, s.counter, s.expires_at FROM staff_session s JOIN staff f ON f.id = s.staff_id "
+        "SELECT s.staff_id, f.name, f.role, s.counter, s.expires_at FROM staff_session s JOIN staff f ON f.id = "
+        "s.staff_id "
         "WHERE s.token_hash = ?1");
     q.bind(1, session_token_hash(token));
     if (!q.step()) {
       q.reset();
       return refused("not logged in (unknown or ended session)", "invalid-token");
     }
-    StaffSession session{{}, q.text(0), q.text(1), staff_role_from(q.text(2)).value_or(StaffRole::Counter), q.int32(3), q.int64(4)};
+    StaffSession session{{},         q.text(0), q.text(1), staff_role_from(q.text(2)).value_or(StaffRole::Counter),
+                         q.int32(3), q.int64(4)};
     q.reset();
     if (session.expires_at <= clock_.now_ms()) return refused("the session has expired; log in again", "expired-token");
     return session;

@@ -36,8 +36,8 @@ struct StaffSession {
 };
 
 struct StaffPolicy {
-  int max_failed_logins = 5;             // consecutive wrong PINs before a lockout
-  EpochMs lockout_ms = 5 * 60 * 1000;    // how long a locked account stays locked
+  int max_failed_logins = 5;              // consecutive wrong PINs before a lockout
+  EpochMs lockout_ms = 5 * 60 * 1000;     // how long a locked account stays locked
   EpochMs session_ms = 12 * 3600 * 1000;  // a session lasts one working day at most
   PinHashCost pin_cost = PinHashCost::for_store();
 };

@@ -3,10 +3,9 @@
 #include "store/catalog.h"
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 
@@ -24,14 +23,16 @@ std::optional<std::string> check_minutes(const json& line, const char* key, int*
   const json& value = line[key];
   if (!value.is_number_integer()) return std::string(key) + " must be a whole number of minutes";
   const auto minutes = value.get<long long>();
-  if (minutes < 1 || minutes > kMaxMinutes) return std::string(key) + " must be between 1 and " + std::to_string(kMaxMinutes);
+  if (minutes < 1 || minutes > kMaxMinutes)
+    return std::string(key) + " must be between 1 and " + std::to_string(kMaxMinutes);
   *out = static_cast<int>(minutes);
   return std::nullopt;
 }
 
 // Validates one parsed line into a Service, or returns the problem.
 std::optional<std::string> service_from(const json& line, Service* service) {
-  if (!line.is_object()) return "expected a JSON object such as {\"code\":\"A\",\"zh\":\"咨询\",\"en\":\"Consultation\"}";
+  if (!line.is_object())
+    return "expected a JSON object such as {\"code\":\"A\",\"zh\":\"咨询\",\"en\":\"Consultation\"}";
   for (const auto& [key, value] : line.items())
     if (!kKnownKeys.count(key)) return "unknown key \"" + key + "\"";
   for (const char* key : {"code", "zh", "en"})
@@ -88,7 +89,8 @@ Result<std::vector<Service>> read_catalog_file(const std::string& path) {
 void store_catalog(Database& db, const std::vector<Service>& services) {
   db.prepare("UPDATE service SET active = 0").run();
   Statement& upsert = db.prepare(
-      "INSERT INTO service(code, name_zh, name_en, priority_allowed, wait_target_min, typical_service_min, sort_order, active) "
+      "INSERT INTO service(code, name_zh, name_en, priority_allowed, wait_target_min, typical_service_min, sort_order, "
+      "active) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) "
       "ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, priority_allowed = ?4, wait_target_min = ?5, "
       "typical_service_min = ?6, sort_order = ?7, active = 1");

@@ -34,9 +34,10 @@ std::optional<PrinterState> parse_printer_state(const std::string& name) {
 Result<Done> record_printer_status(StoreDb& store, const PrinterStatus& status) {
   return storage_guarded([&]() -> Result<Done> {
     store.db()
-        .prepare("INSERT INTO printer_state(id, state, message, checked_at) VALUES (1, ?1, ?2, ?3) "
-                 "ON CONFLICT(id) DO UPDATE SET state = excluded.state, message = excluded.message, "
-                 "checked_at = excluded.checked_at")
+        .prepare(
+            "INSERT INTO printer_state(id, state, message, checked_at) VALUES (1, ?1, ?2, ?3) "
+            "ON CONFLICT(id) DO UPDATE SET state = excluded.state, message = excluded.message, "
+            "checked_at = excluded.checked_at")
         .bind(1, std::string(printer_state_name(status.state)))
         .bind(2, status.message)
         .bind(3, status.checked_at)

@@ -14,11 +14,11 @@
 namespace kiosk {
 
 enum class PrinterState {
-  Unknown,       // never checked, or a printer that does not report its paper
+  Unknown,  // never checked, or a printer that does not report its paper
   Ok,
   PaperNearEnd,  // still prints; staff should change the roll soon
   PaperOut,
-  Failed,        // cannot be opened or stopped taking bytes (unplugged, no permission)
+  Failed,  // cannot be opened or stopped taking bytes (unplugged, no permission)
 };
 
 struct PrinterStatus {

@@ -3,10 +3,9 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "core/comma_list.h"
 #include "core/text.h"
@@ -87,7 +86,8 @@ struct Parser {
 
   std::optional<std::string> product_line(const json& line) {
     ProductCategory p;
-    if (auto problem = names_from(line, "product", {"product", "zh", "en", "problems"}, &p.code, &p.name_zh, &p.name_en))
+    if (auto problem =
+            names_from(line, "product", {"product", "zh", "en", "problems"}, &p.code, &p.name_zh, &p.name_en))
       return problem;
     if (!product_codes.insert(p.code).second) return "product " + p.code + " appears twice";
     if (!line.contains("problems") || !line["problems"].is_array() || line["problems"].empty())
@@ -96,7 +96,8 @@ struct Parser {
     for (const json& item : line["problems"]) {
       if (!item.is_string()) return "problems must be a list of strings";
       const auto found = problems.find(item.get<std::string>());
-      if (found == problems.end()) return "problem \"" + item.get<std::string>() + "\" is not defined on an earlier line";
+      if (found == problems.end())
+        return "problem \"" + item.get<std::string>() + "\" is not defined on an earlier line";
       if (!listed.insert(found->first).second) return "problem " + found->first + " is listed twice";
       p.problems.push_back(found->second);
     }
@@ -118,9 +119,12 @@ Result<std::vector<ProductCategory>> parse_product_catalog(const std::string& te
     const json line = json::parse(raw, nullptr, /*allow_exceptions=*/false);
     if (line.is_discarded()) return invalid_argument(where + "not valid JSON");
     std::optional<std::string> problem;
-    if (line.is_object() && line.contains("problem")) problem = parser.problem_line(line);
-    else if (line.is_object() && line.contains("product")) problem = parser.product_line(line);
-    else problem = "expected a {\"problem\": ...} or {\"product\": ...} object";
+    if (line.is_object() && line.contains("problem"))
+      problem = parser.problem_line(line);
+    else if (line.is_object() && line.contains("product"))
+      problem = parser.product_line(line);
+    else
+      problem = "expected a {\"problem\": ...} or {\"product\": ...} object";
     if (problem) return invalid_argument(where + *problem);
   }
   if (parser.products.empty()) return invalid_argument(source + ": no products (expected one JSON object per line)");
@@ -164,7 +168,8 @@ std::vector<ProductCategory> load_product_catalog(Database& db) {
       "WHERE p.active = 1 ORDER BY p.sort_order, p.code, l.sort_order");
   std::vector<ProductCategory> products;
   while (q.step()) {
-    if (products.empty() || products.back().code != q.text(0)) products.push_back({q.text(0), q.text(1), q.text(2), {}});
+    if (products.empty() || products.back().code != q.text(0))
+      products.push_back({q.text(0), q.text(1), q.text(2), {}});
     products.back().problems.push_back(with_kinds({q.text(3), q.text(4), q.text(5)}, q.text(6)));
   }
   q.reset();

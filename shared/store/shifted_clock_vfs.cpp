@@ -38,7 +38,8 @@ const char* register_shifted_vfs() {
   g_shifted_vfs.pNext = nullptr;
   g_shifted_vfs.xCurrentTime = shifted_current_time;
   g_shifted_vfs.xCurrentTimeInt64 = shifted_current_time_int64;
-  if (sqlite3_vfs_register(&g_shifted_vfs, 0) != SQLITE_OK) throw std::runtime_error("cannot register the test clock VFS");
+  if (sqlite3_vfs_register(&g_shifted_vfs, 0) != SQLITE_OK)
+    throw std::runtime_error("cannot register the test clock VFS");
   return g_shifted_vfs.zName;
 }
 

@@ -97,7 +97,8 @@ std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(st
 
 std::string Statement::text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
-  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+  return p ? std::string(reinterpret_cast<const char*>(p),
+                         static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
            : std::string();
 }
 
@@ -117,10 +118,13 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
     if (first_in_process) {
       bool is_sqlite = false;
       found_id = header_application_id(path, &is_sqlite);
-      if (found_id && !is_sqlite) throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
+      if (found_id && !is_sqlite)
+        throw SqliteError(SQLITE_NOTADB, path + " is not a SQLite database; refusing to open it");
       if (found_id && *found_id != application_id) {
         char text[160];
-        std::snprintf(text, sizeof text, " is a SQLite database of another application (application_id 0x%08x, expected 0x%08x); refusing to open it",
+        std::snprintf(text, sizeof text,
+                      " is a SQLite database of another application (application_id 0x%08x, expected 0x%08x); refusing "
+                      "to open it",
                       *found_id, application_id);
         throw SqliteError(SQLITE_NOTADB, path + text);
       }
@@ -130,7 +134,8 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
     ++g_open_paths[path];
   }
 
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
+  const int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == Mode::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs_for_process_clock());
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

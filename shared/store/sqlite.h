@@ -43,8 +43,8 @@ class Statement {
     return value ? bind(index, *value) : bind(index, std::nullopt);
   }
 
-  bool step();  // true while a row is available
-  void run();   // steps a statement that returns no rows
+  bool step();   // true while a row is available
+  void run();    // steps a statement that returns no rows
   void reset();  // ready to run again, bindings cleared
 
   bool is_null(int column) const;

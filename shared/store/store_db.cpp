@@ -25,7 +25,8 @@ std::optional<std::string> data_dir_problem(const std::string& dir, bool create)
       if (::mkdir(dir.c_str(), 0750) == 0) return std::nullopt;
       return "cannot create data dir " + dir + ": " + std::strerror(errno);
     }
-    return "data dir " + dir + " " + (errno == ENOENT ? "does not exist (run kioskctl init first)" : std::strerror(errno));
+    return "data dir " + dir + " " +
+           (errno == ENOENT ? "does not exist (run kioskctl init first)" : std::strerror(errno));
   }
   if (!S_ISDIR(info.st_mode)) return "data dir " + dir + " is not a directory";
   // SQLite in WAL mode creates its -wal and -shm files beside the database.
@@ -66,14 +67,19 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
     if (db->pragma_int("user_version") > 0 && has_store_row(*db)) {
       Result<std::unique_ptr<StoreDb>> existing = load(std::move(db));
       if (!existing) return existing.error();
-      return refused(data_dir + " already holds store " + existing.value()->store_id() + "; init does not overwrite it");
+      return refused(data_dir + " already holds store " + existing.value()->store_id() +
+                     "; init does not overwrite it");
     }
     migrate(*db);
     Transaction tx(*db);
-    db->prepare("INSERT INTO store(singleton, store_id, time_zone, priority_interleave, incarnation, created_at) "
-                "VALUES (1, ?1, ?2, ?3, ?4, ?5)")
-        .bind(1, settings.store_id).bind(2, settings.time_zone).bind(3, settings.priority_interleave)
-        .bind(4, new_uuid()).bind(5, now)
+    db->prepare(
+          "INSERT INTO store(singleton, store_id, time_zone, priority_interleave, incarnation, created_at) "
+          "VALUES (1, ?1, ?2, ?3, ?4, ?5)")
+        .bind(1, settings.store_id)
+        .bind(2, settings.time_zone)
+        .bind(3, settings.priority_interleave)
+        .bind(4, new_uuid())
+        .bind(5, now)
         .run();
     store_catalog(*db, catalog);
     std::string all_codes;

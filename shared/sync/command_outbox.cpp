@@ -16,7 +16,8 @@ std::string text_of(const nlohmann::json& result, const char* field) {
 // The request a command belongs to: its id and code.
 std::optional<std::pair<std::string, std::string>> request_of(Database& db, const std::string& command_id) {
   Statement& q = db.prepare(
-      "SELECT r.id, r.code FROM request_command c JOIN request r ON r.id = c.request_id WHERE c.id = ?1 AND c.outcome IS NULL");
+      "SELECT r.id, r.code FROM request_command c JOIN request r ON r.id = c.request_id WHERE c.id = ?1 AND c.outcome "
+      "IS NULL");
   q.bind(1, command_id);
   std::optional<std::pair<std::string, std::string>> found;
   if (q.step()) found = std::make_pair(q.text(0), q.text(1));
@@ -36,7 +37,8 @@ Result<std::vector<OutgoingCommand>> CommandOutbox::next(int limit) {
         "ORDER BY c.rowid LIMIT ?1");
     q.bind(1, limit);
     std::vector<OutgoingCommand> commands;
-    while (q.step()) commands.push_back(OutgoingCommand{q.text(0), q.text(1), q.text(2), q.text(3), q.int64(4), q.int64(5)});
+    while (q.step())
+      commands.push_back(OutgoingCommand{q.text(0), q.text(1), q.text(2), q.text(3), q.int64(4), q.int64(5)});
     q.reset();
     return commands;
   });
@@ -50,20 +52,29 @@ Result<CommandTally> CommandOutbox::record(const nlohmann::json& results) {
     CommandTally tally;
     for (const nlohmann::json& result : results) {
       if (!result.is_object()) continue;
-      const std::string id = text_of(result, "id"), outcome = text_of(result, "outcome"), code = text_of(result, "code");
+      const std::string id = text_of(result, "id"), outcome = text_of(result, "outcome"),
+                        code = text_of(result, "code");
       if (outcome != "applied" && outcome != "conflict" && outcome != "rejected") continue;
       if (outcome == "rejected" && code == "unknown-request") continue;  // HQ has not received the request yet
       const std::optional<std::pair<std::string, std::string>> request = request_of(db, id);
       if (!request) continue;  // not ours, or decided before
       const std::string message = text_of(result, "message");
       db.prepare("UPDATE request_command SET outcome = ?2, code = ?3, message = ?4, decided_at = ?5 WHERE id = ?1")
-          .bind(1, id).bind(2, outcome).bind(3, code).bind(4, message).bind(5, now).run();
+          .bind(1, id)
+          .bind(2, outcome)
+          .bind(3, code)
+          .bind(4, message)
+          .bind(5, now)
+          .run();
       ++tally.decided;
       if (outcome != "applied") {
         ++tally.refused;
-        db.prepare("UPDATE request_command SET outcome = 'dropped', code = 'after-refusal', message = ?2, decided_at = ?3 "
-                   "WHERE request_id = ?1 AND outcome IS NULL")
-            .bind(1, request->first).bind(2, "not sent: HQ refused the transition before it (" + code + ")").bind(3, now)
+        db.prepare(
+              "UPDATE request_command SET outcome = 'dropped', code = 'after-refusal', message = ?2, decided_at = ?3 "
+              "WHERE request_id = ?1 AND outcome IS NULL")
+            .bind(1, request->first)
+            .bind(2, "not sent: HQ refused the transition before it (" + code + ")")
+            .bind(3, now)
             .run();
       }
       const std::optional<RequestState> state = request_state_from(text_of(result, "status"));
@@ -80,7 +91,8 @@ Result<CommandTally> CommandOutbox::record(const nlohmann::json& results) {
 Result<CommandCounts> CommandOutbox::counts() {
   return storage_guarded([&]() -> Result<CommandCounts> {
     Statement& q = store_.db().prepare(
-        "SELECT count(*) FILTER (WHERE outcome IS NULL), count(*) FILTER (WHERE outcome IN ('conflict', 'rejected', 'dropped')) "
+        "SELECT count(*) FILTER (WHERE outcome IS NULL), count(*) FILTER (WHERE outcome IN ('conflict', 'rejected', "
+        "'dropped')) "
         "FROM request_command");
     CommandCounts counts;
     if (q.step()) counts = CommandCounts{q.int64(0), q.int64(1)};

@@ -34,7 +34,8 @@ Result<HealthReport> HealthProbe::read() {
   report.started_at = started_at_;
   report.printer = printer.value();
   report.pending = sync.value().pending;
-  if (const auto& age = sync.value().oldest_pending_age_ms) report.oldest_pending_s = std::max<std::int64_t>(*age / 1000, 0);
+  if (const auto& age = sync.value().oldest_pending_age_ms)
+    report.oldest_pending_s = std::max<std::int64_t>(*age / 1000, 0);
   report.database_bytes = space.value().database_bytes;
   report.disk_free_bytes = space.value().disk_free_bytes;
   report.disk_total_bytes = space.value().disk_total_bytes;

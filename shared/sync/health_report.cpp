@@ -3,7 +3,6 @@
 #include "sync/health_report.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "codec/api_json.h"

@@ -22,10 +22,10 @@ constexpr std::size_t kMaxHealthHeaderBytes = 1024;
 constexpr std::size_t kHealthTextBytes = 64;
 
 struct HealthReport {
-  std::string version;                  // program_version() of the process that syncs
-  std::optional<EpochMs> started_at;    // when that process started; none for a one-off kioskctl sync
+  std::string version;                   // program_version() of the process that syncs
+  std::optional<EpochMs> started_at;     // when that process started; none for a one-off kioskctl sync
   std::optional<PrinterStatus> printer;  // none: never checked
-  std::int64_t pending = 0;             // outbox rows HQ has not acknowledged
+  std::int64_t pending = 0;              // outbox rows HQ has not acknowledged
   std::optional<std::int64_t> oldest_pending_s;
   std::int64_t database_bytes = 0;
   std::int64_t disk_free_bytes = 0;

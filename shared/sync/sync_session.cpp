@@ -5,9 +5,8 @@
 
 #include <algorithm>
 #include <future>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "sync/gzip.h"
 
@@ -36,8 +35,8 @@ std::string hq_error_text(long status, const nlohmann::json& body) {
 std::chrono::milliseconds backoff_delay(int attempt, std::optional<long> retry_after_s, const SyncOptions& options,
                                         std::mt19937_64& random) {
   const int doublings = std::clamp(attempt, 0, 30);
-  const std::int64_t ceiling =
-      std::min<std::int64_t>(options.backoff_cap.count(), options.backoff_base.count() * (std::int64_t(1) << doublings));
+  const std::int64_t ceiling = std::min<std::int64_t>(options.backoff_cap.count(),
+                                                      options.backoff_base.count() * (std::int64_t(1) << doublings));
   std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(ceiling, 0));
   std::int64_t wait = pick(random);
   if (retry_after_s) wait = std::max<std::int64_t>(wait, std::clamp<long>(*retry_after_s, 0, 86400) * 1000);
@@ -63,7 +62,8 @@ SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& tran
       health_(health ? *health : *own_health_),
       random_(std::random_device{}()) {}
 
-SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send, SyncRoundReport& report) {
+SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send,
+                                         SyncRoundReport& report) {
   std::optional<Error> error;
   std::optional<long> retry_after;
   for (int attempt = 0; attempt < options_.attempts; ++attempt) {
@@ -115,8 +115,12 @@ Result<SyncSession::Batch> SyncSession::build_batch(const std::string& incarnati
   batch.last = records.back().seq;
   json list = json::array();
   for (OutboxRecord& r : records)
-    list.push_back(json{{"seq", r.seq}, {"kind", std::move(r.kind)}, {"id", std::move(r.id)}, {"revision", r.seq},
-                        {"store", store_.store_id()}, {"data", std::move(r.data)}});
+    list.push_back(json{{"seq", r.seq},
+                        {"kind", std::move(r.kind)},
+                        {"id", std::move(r.id)},
+                        {"revision", r.seq},
+                        {"store", store_.store_id()},
+                        {"data", std::move(r.data)}});
   const json body{{"incarnation", incarnation},
                   {"batch", incarnation + ":" + std::to_string(batch.first) + "-" + std::to_string(batch.last)},
                   {"records", std::move(list)}};
@@ -150,10 +154,12 @@ bool SyncSession::upload(SyncRoundReport& report) {
   while (next && !next.value().empty()) {
     const Batch batch = std::move(next).value();
     std::future<Answer> in_flight = std::async(std::launch::async, [&] {
-      return request([&] {
-        report.bytes_sent += std::int64_t(batch.gzip.size());
-        return transport_.post_gzip_json("/sync/v1/upload", batch.gzip, headers_);
-      }, report);
+      return request(
+          [&] {
+            report.bytes_sent += std::int64_t(batch.gzip.size());
+            return transport_.post_gzip_json("/sync/v1/upload", batch.gzip, headers_);
+          },
+          report);
     });
     next = build_batch(incarnation, batch.last, limit);
     const Answer answer = in_flight.get();
@@ -215,13 +221,20 @@ bool SyncSession::send_commands(SyncRoundReport& report) {
     if (next.value().empty()) return true;
     json list = json::array();
     for (const OutgoingCommand& c : next.value())
-      list.push_back(json{{"id", c.id}, {"store", store_.store_id()}, {"request", c.request_code}, {"action", c.action},
-                          {"from_version", c.from_version}, {"at", c.at}, {"data", json{{"from", c.from_state}}}});
+      list.push_back(json{{"id", c.id},
+                          {"store", store_.store_id()},
+                          {"request", c.request_code},
+                          {"action", c.action},
+                          {"from_version", c.from_version},
+                          {"at", c.at},
+                          {"data", json{{"from", c.from_state}}}});
     const std::string compressed = gzip_compress(json{{"commands", std::move(list)}}.dump());
-    const Answer answer = request([&] {
-      report.bytes_sent += std::int64_t(compressed.size());
-      return transport_.post_gzip_json("/sync/v1/commands", compressed, headers_);
-    }, report);
+    const Answer answer = request(
+        [&] {
+          report.bytes_sent += std::int64_t(compressed.size());
+          return transport_.post_gzip_json("/sync/v1/commands", compressed, headers_);
+        },
+        report);
     if (!answer.ok) return false;
     if (!answer.body.contains("results") || !answer.body["results"].is_array()) {
       report.error = unavailable("HQ's commands answer lacks results", "bad-answer");
@@ -247,12 +260,13 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
   }
   std::int64_t after = status.value().changes_after;
   for (int page = 0; page < options_.max_change_pages; ++page) {
-    const std::string path = "/sync/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(options_.change_page);
+    const std::string path =
+        "/sync/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(options_.change_page);
     const Answer answer = request([&] { return transport_.get(path, headers_); }, report);
     if (!answer.ok) return false;
     const nlohmann::json& body = answer.body;
-    if (!body.contains("changes") || !body["changes"].is_array() || !is_int(body, "last_seq") || !body.contains("more") ||
-        !body["more"].is_boolean() || body["last_seq"].get<std::int64_t>() < after) {
+    if (!body.contains("changes") || !body["changes"].is_array() || !is_int(body, "last_seq") ||
+        !body.contains("more") || !body["more"].is_boolean() || body["last_seq"].get<std::int64_t>() < after) {
       report.error = unavailable("HQ's change feed answer is not the protocol's JSON", "bad-answer");
       return false;
     }
@@ -274,7 +288,8 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
     after = body["last_seq"].get<std::int64_t>();
     if (!body["more"].get<bool>()) return true;
   }
-  report.error = unavailable("HQ's change feed did not end within " + std::to_string(options_.max_change_pages) + " pages", "bad-answer");
+  report.error = unavailable(
+      "HQ's change feed did not end within " + std::to_string(options_.max_change_pages) + " pages", "bad-answer");
   return false;
 }
 
@@ -297,7 +312,8 @@ SyncRoundReport SyncSession::run_round() {
     return report;
   }
   if (!config.value().configured()) {
-    report.error = invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
+    report.error =
+        invalid_argument("this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", "not-configured");
     return report;
   }
   read_health(report);

@@ -48,9 +48,9 @@ class SyncTransport {
 struct SyncOptions {
   int batch_records = 1000;
   int change_page = 200;
-  int max_change_pages = 1000;  // per round: a feed that never ends is HQ's bug
-  int commands_per_body = 100;     // HQ's limit
-  int max_command_bodies = 100;    // per round: a request's commands go one per body
+  int max_change_pages = 1000;   // per round: a feed that never ends is HQ's bug
+  int commands_per_body = 100;   // HQ's limit
+  int max_command_bodies = 100;  // per round: a request's commands go one per body
   // Transient failures (transport, 429, 5xx) of one request are retried within
   // the round this many times in all, waiting as the protocol says.
   int attempts = 4;
@@ -60,21 +60,21 @@ struct SyncOptions {
 };
 
 struct SyncRoundReport {
-  bool complete = false;  // nothing left to send, and the change feed read to its end
-  std::int64_t uploaded = 0;   // records HQ acknowledged in this round
-  std::int64_t parked = 0;     // of which HQ parked
-  std::int64_t changes = 0;    // changes applied from HQ
-  std::int64_t commands = 0;   // request transitions HQ decided in this round
+  bool complete = false;              // nothing left to send, and the change feed read to its end
+  std::int64_t uploaded = 0;          // records HQ acknowledged in this round
+  std::int64_t parked = 0;            // of which HQ parked
+  std::int64_t changes = 0;           // changes applied from HQ
+  std::int64_t commands = 0;          // request transitions HQ decided in this round
   std::int64_t commands_refused = 0;  // of which HQ answered with a conflict or a rejection
-  std::int64_t pending = 0;    // outbox rows left
+  std::int64_t pending = 0;           // outbox rows left
   int requests = 0;
-  std::int64_t bytes_sent = 0;      // bodies only
+  std::int64_t bytes_sent = 0;  // bodies only
   std::int64_t bytes_received = 0;
-  std::int64_t wire_bytes = 0;      // both ways, headers included (as the transport counts them)
-  std::int64_t health_bytes = 0;    // the health report's size, sent with each request
+  std::int64_t wire_bytes = 0;    // both ways, headers included (as the transport counts them)
+  std::int64_t health_bytes = 0;  // the health report's size, sent with each request
   std::optional<std::int64_t> clock_offset_ms;
-  std::optional<Error> error;       // why the round stopped early
-  bool refused = false;             // HQ refused this device (401/403): retrying will not help
+  std::optional<Error> error;  // why the round stopped early
+  bool refused = false;        // HQ refused this device (401/403): retrying will not help
   std::optional<long> retry_after_s;
 };
 

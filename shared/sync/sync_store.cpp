@@ -28,8 +28,11 @@ json rating_data(Database& db, const std::string& id) {
   q.bind(1, id);
   json data = json::object();
   if (q.step())
-    data = json{{"ticket_id", q.text(0)}, {"score", q.int64(1)}, {"reasons", split_comma_list(q.text(2))},
-                {"counter", q.is_null(3) ? json(nullptr) : json(q.int64(3))}, {"created_at", q.int64(4)}};
+    data = json{{"ticket_id", q.text(0)},
+                {"score", q.int64(1)},
+                {"reasons", split_comma_list(q.text(2))},
+                {"counter", q.is_null(3) ? json(nullptr) : json(q.int64(3))},
+                {"created_at", q.int64(4)}};
   q.reset();
   return data;
 }
@@ -38,16 +41,23 @@ json rating_data(Database& db, const std::string& id) {
 
 void apply_service(Database& db, const JsonBody& data, const std::string& key) {
   const std::string code = data.text("code", 1);
-  if (code != key || code < "A" || code > "Z") throw BadRequest("bad-field", "a service's code must be one capital letter, its key");
+  if (code != key || code < "A" || code > "Z")
+    throw BadRequest("bad-field", "a service's code must be one capital letter, its key");
   const bool active = !data.has("active") || data.json()["active"] == true;
   const bool priority = data.has("priority") && data.json()["priority"] == true;
   db.prepare(
-        "INSERT INTO service(code, name_zh, name_en, priority_allowed, wait_target_min, typical_service_min, sort_order, active) "
+        "INSERT INTO service(code, name_zh, name_en, priority_allowed, wait_target_min, typical_service_min, "
+        "sort_order, active) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET name_zh = ?2, name_en = ?3, "
         "priority_allowed = ?4, wait_target_min = ?5, typical_service_min = ?6, sort_order = ?7, active = ?8")
-      .bind(1, code).bind(2, data.text("zh", 160)).bind(3, data.text("en", 160)).bind(4, priority ? 1 : 0)
-      .bind(5, data.integer("wait_target_min", 1, 480)).bind(6, data.integer("typical_service_min", 1, 480))
-      .bind(7, data.has("sort_order") ? data.integer("sort_order", 0, 1000) : 0).bind(8, active ? 1 : 0)
+      .bind(1, code)
+      .bind(2, data.text("zh", 160))
+      .bind(3, data.text("en", 160))
+      .bind(4, priority ? 1 : 0)
+      .bind(5, data.integer("wait_target_min", 1, 480))
+      .bind(6, data.integer("typical_service_min", 1, 480))
+      .bind(7, data.has("sort_order") ? data.integer("sort_order", 0, 1000) : 0)
+      .bind(8, active ? 1 : 0)
       .run();
 }
 
@@ -60,13 +70,28 @@ void apply_staff(Database& db, const JsonBody& data, const std::string& key, Epo
   if (!staff_role_from(role)) throw BadRequest("bad-field", "staff role \"" + role + "\" is unknown");
   if (pin_hash.rfind("$argon2id$", 0) != 0) throw BadRequest("bad-field", "staff pin_hash must be an argon2id hash");
   const bool active = !data.has("active") || data.json()["active"] == true;
-  db.prepare("DELETE FROM staff_session WHERE staff_id IN (SELECT id FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 AND ?3 = 0))")
-      .bind(1, name).bind(2, id).bind(3, active ? 1 : 0).run();
-  db.prepare("DELETE FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 AND ?3 = 0)").bind(1, name).bind(2, id).bind(3, active ? 1 : 0).run();
+  db.prepare(
+        "DELETE FROM staff_session WHERE staff_id IN (SELECT id FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 "
+        "AND ?3 = 0))")
+      .bind(1, name)
+      .bind(2, id)
+      .bind(3, active ? 1 : 0)
+      .run();
+  db.prepare("DELETE FROM staff WHERE (name = ?1 AND id <> ?2) OR (id = ?2 AND ?3 = 0)")
+      .bind(1, name)
+      .bind(2, id)
+      .bind(3, active ? 1 : 0)
+      .run();
   if (!active) return;
-  db.prepare("INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-             "ON CONFLICT(id) DO UPDATE SET name = ?2, role = ?3, pin_hash = ?4, failed_logins = 0, locked_until = NULL")
-      .bind(1, id).bind(2, name).bind(3, role).bind(4, pin_hash).bind(5, now).run();
+  db.prepare(
+        "INSERT INTO staff(id, name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(id) DO UPDATE SET name = ?2, role = ?3, pin_hash = ?4, failed_logins = 0, locked_until = NULL")
+      .bind(1, id)
+      .bind(2, name)
+      .bind(3, role)
+      .bind(4, pin_hash)
+      .bind(5, now)
+      .run();
 }
 
 // HQ decided a request's status (a command's outcome): the request book takes
@@ -78,11 +103,13 @@ void apply_request_status(Database& db, const JsonBody& data, const std::string&
   if (!state) throw BadRequest("bad-field", "request status \"" + state_name + "\" is unknown");
   const int version = static_cast<int>(data.integer("version", 1, INT32_MAX));
   if (data.has("displaced") && data.json()["displaced"].is_string())  // one of ours, if HQ applied it before
-    db.prepare("UPDATE request_command SET outcome = 'conflict', code = 'displaced', message = ?2, decided_at = ?3 "
-               "WHERE id = ?1 AND outcome = 'applied'")
+    db.prepare(
+          "UPDATE request_command SET outcome = 'conflict', code = 'displaced', message = ?2, decided_at = ?3 "
+          "WHERE id = ?1 AND outcome = 'applied'")
         .bind(1, data.json()["displaced"].get<std::string>())
         .bind(2, "a command of higher precedence made from the same version replaced it; the request is " + state_name)
-        .bind(3, now).run();
+        .bind(3, now)
+        .run();
   adopt_hq_status(db, code, *state, version, HqStatusSource::Feed, "decided at HQ", now);
 }
 
@@ -91,14 +118,18 @@ void apply_request_status(Database& db, const JsonBody& data, const std::string&
 // [SECTION] Configuration and status
 
 Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& device_token) {
-  if ((hq_url.rfind("http://", 0) != 0 && hq_url.rfind("https://", 0) != 0) || hq_url.size() > 512 || !printable_ascii(hq_url))
+  if ((hq_url.rfind("http://", 0) != 0 && hq_url.rfind("https://", 0) != 0) || hq_url.size() > 512 ||
+      !printable_ascii(hq_url))
     return invalid_argument("--url must be an http:// or https:// URL (got \"" + hq_url + "\")");
   if (device_token.empty() || device_token.size() > 256 || !printable_ascii(device_token))
     return invalid_argument("--token must be the device token printed by hq device add");
   return storage_guarded([&]() -> Result<Done> {
     Transaction tx(store_.db());
-    store_.db().prepare("UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = ''")
-        .bind(1, hq_url).bind(2, device_token).run();
+    store_.db()
+        .prepare("UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = ''")
+        .bind(1, hq_url)
+        .bind(2, device_token)
+        .run();
     tx.commit();
     return Done{};
   });
@@ -184,11 +215,16 @@ Result<Done> SyncStore::acknowledge(std::int64_t acked_through, std::int64_t par
   return storage_guarded([&]() -> Result<Done> {
     Database& db = store_.db();
     Transaction tx(db);
-    db.prepare("UPDATE request SET hq_acked_at = ?2 WHERE id IN (SELECT record_id FROM outbox WHERE kind = 'request' "
-               "AND seq > (SELECT acked_through FROM sync_state) AND seq <= ?1)")
-        .bind(1, acked_through).bind(2, clock_.now_ms()).run();
+    db.prepare(
+          "UPDATE request SET hq_acked_at = ?2 WHERE id IN (SELECT record_id FROM outbox WHERE kind = 'request' "
+          "AND seq > (SELECT acked_through FROM sync_state) AND seq <= ?1)")
+        .bind(1, acked_through)
+        .bind(2, clock_.now_ms())
+        .run();
     db.prepare("UPDATE sync_state SET acked_through = max(acked_through, ?1), parked = parked + ?2")
-        .bind(1, acked_through).bind(2, parked).run();
+        .bind(1, acked_through)
+        .bind(2, parked)
+        .run();
     // The row at acked_through stays: the next seq is max(seq) + 1, never a reused one.
     db.prepare("DELETE FROM outbox WHERE seq < (SELECT acked_through FROM sync_state)").run();
     tx.commit();
@@ -210,12 +246,20 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
         const std::string kind = change.text("kind", 32), key = change.text("key", 128);
         if (!change.has("data")) throw BadRequest("missing-field", "a change needs data");
         const JsonBody data(change.json()["data"], "changes[" + std::to_string(i) + "].data.");
-        if (kind == "service") apply_service(db, data, key);
-        else if (kind == "staff") apply_staff(db, data, key, clock_.now_ms());
-        else if (kind == "request_status") apply_request_status(db, data, key, clock_.now_ms());
-        db.prepare("INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
-                   "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")
-            .bind(1, kind).bind(2, key).bind(3, data.json().dump()).bind(4, seq).run();
+        if (kind == "service")
+          apply_service(db, data, key);
+        else if (kind == "staff")
+          apply_staff(db, data, key, clock_.now_ms());
+        else if (kind == "request_status")
+          apply_request_status(db, data, key, clock_.now_ms());
+        db.prepare(
+              "INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")
+            .bind(1, kind)
+            .bind(2, key)
+            .bind(3, data.json().dump())
+            .bind(4, seq)
+            .run();
         ++applied;
       }
     } catch (const BadRequest& e) {
@@ -227,15 +271,21 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
   });
 }
 
-Result<Done> SyncStore::record_round(bool complete, const std::string& error, std::optional<std::int64_t> clock_offset_ms) {
+Result<Done> SyncStore::record_round(bool complete, const std::string& error,
+                                     std::optional<std::int64_t> clock_offset_ms) {
   return storage_guarded([&]() -> Result<Done> {
     Database& db = store_.db();
     Transaction tx(db);
     const EpochMs now = clock_.now_ms();
-    db.prepare("UPDATE sync_state SET last_attempt_at = ?1, last_error = ?2, "
-               "last_sync_at = CASE WHEN ?3 THEN ?1 ELSE last_sync_at END, "
-               "clock_offset_ms = coalesce(?4, clock_offset_ms)")
-        .bind(1, now).bind(2, error).bind(3, complete ? 1 : 0).bind(4, clock_offset_ms).run();
+    db.prepare(
+          "UPDATE sync_state SET last_attempt_at = ?1, last_error = ?2, "
+          "last_sync_at = CASE WHEN ?3 THEN ?1 ELSE last_sync_at END, "
+          "clock_offset_ms = coalesce(?4, clock_offset_ms)")
+        .bind(1, now)
+        .bind(2, error)
+        .bind(3, complete ? 1 : 0)
+        .bind(4, clock_offset_ms)
+        .run();
     tx.commit();
     return Done{};
   });

@@ -6,11 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -29,16 +28,16 @@ struct SyncStatus {
   std::string incarnation;
   std::string hq_url;
   bool configured = false;
-  std::int64_t pending = 0;                          // outbox rows HQ has not acknowledged
+  std::int64_t pending = 0;                           // outbox rows HQ has not acknowledged
   std::optional<std::int64_t> oldest_pending_age_ms;  // how long the oldest of them has waited
   std::int64_t acked_through = 0;
-  std::int64_t parked = 0;  // records HQ acknowledged but could not apply
+  std::int64_t parked = 0;            // records HQ acknowledged but could not apply
   std::int64_t commands_waiting = 0;  // request transitions HQ has not decided yet
   std::int64_t commands_refused = 0;  // ... it answered with a conflict or a rejection (or dropped after one)
   std::int64_t changes_after = 0;
   std::optional<EpochMs> last_sync_at;  // the last round that ended with nothing left to send
   std::optional<EpochMs> last_attempt_at;
-  std::string last_error;                     // empty after a round that went through
+  std::string last_error;                       // empty after a round that went through
   std::optional<std::int64_t> clock_offset_ms;  // HQ's clock minus ours, as last measured
 };
 

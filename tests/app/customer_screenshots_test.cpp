@@ -3,9 +3,8 @@
 // 1280x800 and a portrait 1080x1920 screen, written as PNG files to look at:
 //   <build>/tests/app/screenshots/<size>/<sample>_<lang>.png
 // Asserts that each file was written and that no character was drawn as '?'.
-#include <doctest/doctest.h>
-
 #include <dlfcn.h>
+#include <doctest/doctest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,9 +12,9 @@
 
 #include "customer/screens/customer_screens.h"
 #include "customer/screens/screen_kit.h"
-#include "support/xvfb_server.h"
 #include "screen_samples.h"
 #include "support/kiosk_texts.h"
+#include "support/xvfb_server.h"
 #include "ui/window.h"
 
 using namespace kiosk;
@@ -29,7 +28,8 @@ namespace {
 void keep_mesa_mapped_for_leak_reports() {
 #ifdef __SANITIZE_ADDRESS__
   for (const char* library : {"libGLX_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"})
-    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr) std::printf("cannot keep %s mapped: %s\n", library, dlerror());
+    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr)
+      std::printf("cannot keep %s mapped: %s\n", library, dlerror());
 #endif
 }
 

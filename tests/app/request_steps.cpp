@@ -9,8 +9,10 @@ namespace kiosk::test {
 
 void type_keys(CustomerHarness& k, const std::string& keys) {
   for (char c : keys) {
-    if (c == ' ') k.tap("kb.space");
-    else k.tap(std::string("kb.") + c);
+    if (c == ' ')
+      k.tap("kb.space");
+    else
+      k.tap(std::string("kb.") + c);
   }
 }
 
@@ -22,7 +24,8 @@ void pick_candidate(CustomerHarness& k, const std::string& text) {
       at = i;
       break;
     }
-  REQUIRE_MESSAGE(at < candidates.size(), "\"" << text << "\" is not a candidate of \"" << k.state().ime.preedit << "\"");
+  REQUIRE_MESSAGE(at < candidates.size(),
+                  "\"" << text << "\" is not a candidate of \"" << k.state().ime.preedit << "\"");
   const std::string id = "cand." + std::to_string(at);
   for (int page = 0; page < 20 && !k.shows(id); ++page) k.tap("cand.more");
   k.tap(id);

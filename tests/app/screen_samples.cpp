@@ -150,8 +150,8 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.request.step = FormStep::Description;
     s.request.draft.description = "空调";
     s.ime.preedit = "bu zhi";
-    s.ime.candidates = {{"不知", 0}, {"不止", 1}, {"不支", 2}, {"部", 3}, {"不", 4}, {"步", 5}, {"补", 6}, {"布", 7},
-                        {"簿", 8}, {"卜", 9}, {"捕", 10}, {"埠", 11}, {"怖", 12}, {"哺", 13}};
+    s.ime.candidates = {{"不知", 0}, {"不止", 1}, {"不支", 2}, {"部", 3},  {"不", 4},  {"步", 5},  {"补", 6},
+                        {"布", 7},   {"簿", 8},   {"卜", 9},   {"捕", 10}, {"埠", 11}, {"怖", 12}, {"哺", 13}};
   });
   add("request_model", [](CustomerState& s) {
     s.screen = Screen::Request;
@@ -192,9 +192,9 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.screen = Screen::Request;
     s.request.step = FormStep::Review;
     s.request.products = {{"air-conditioner", "空调", "Air conditioners", {{"not-cooling", "不制冷", "Not cooling"}}}};
-    s.request.draft = {RequestKind::Repair, "air-conditioner", "not-cooling", "空调不制冷，有异响", "张伟", "13812345678",
-                       "中山路88号3单元", "2026-11-24", TimeWindow::Afternoon, true, "KFR-35GW", "SN20240601", "2024-06-01",
-                       Urgency::Urgent};
+    s.request.draft = {RequestKind::Repair, "air-conditioner", "not-cooling", "空调不制冷，有异响",  "张伟",
+                       "13812345678",       "中山路88号3单元", "2026-11-24",  TimeWindow::Afternoon, true,
+                       "KFR-35GW",          "SN20240601",      "2024-06-01",  Urgency::Urgent};
   });
   add("request_done", [](CustomerState& s) {
     s.screen = Screen::RequestDone;
@@ -208,18 +208,36 @@ std::vector<ScreenSample> screen_samples(Language language) {
   });
   add("check_result", [](CustomerState& s) {
     s.screen = Screen::CheckResult;
-    s.check.status = StatusView{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
-                                RequestState::Scheduled, "2026-11-24", TimeWindow::Afternoon,
-                                {{RequestState::Received, "2026-11-22 10:05"}, {RequestState::Assigned, "2026-11-22 15:40"},
+    s.check.status = StatusView{"R7K2-9QX",
+                                RequestKind::Repair,
+                                "空调",
+                                "Air conditioners",
+                                "不制冷",
+                                "Not cooling",
+                                RequestState::Scheduled,
+                                "2026-11-24",
+                                TimeWindow::Afternoon,
+                                {{RequestState::Received, "2026-11-22 10:05"},
+                                 {RequestState::Assigned, "2026-11-22 15:40"},
                                  {RequestState::Scheduled, "2026-11-23 09:12"}}};
   });
   add("check_result_long", [](CustomerState& s) {  // more steps than fit: the earliest are counted
     s.screen = Screen::CheckResult;
-    s.check.status = StatusView{"R7K2-9QX", RequestKind::Repair, "空调", "Air conditioners", "不制冷", "Not cooling",
-                                RequestState::Scheduled, "2026-11-27", TimeWindow::Morning,
-                                {{RequestState::Received, "2026-11-20 10:05"}, {RequestState::Assigned, "2026-11-20 15:40"},
-                                 {RequestState::Scheduled, "2026-11-21 09:12"}, {RequestState::OnTheWay, "2026-11-22 08:30"},
-                                 {RequestState::OnSite, "2026-11-22 09:10"}, {RequestState::WaitingForParts, "2026-11-22 10:00"},
+    s.check.status = StatusView{"R7K2-9QX",
+                                RequestKind::Repair,
+                                "空调",
+                                "Air conditioners",
+                                "不制冷",
+                                "Not cooling",
+                                RequestState::Scheduled,
+                                "2026-11-27",
+                                TimeWindow::Morning,
+                                {{RequestState::Received, "2026-11-20 10:05"},
+                                 {RequestState::Assigned, "2026-11-20 15:40"},
+                                 {RequestState::Scheduled, "2026-11-21 09:12"},
+                                 {RequestState::OnTheWay, "2026-11-22 08:30"},
+                                 {RequestState::OnSite, "2026-11-22 09:10"},
+                                 {RequestState::WaitingForParts, "2026-11-22 10:00"},
                                  {RequestState::Scheduled, "2026-11-23 09:12"}}};
   });
   add("idle", [](CustomerState& s) {
@@ -272,7 +290,8 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.screen = Screen::Admin;
     s.admin.figures = AdminFigures{};
     s.admin.figures->version = "0.1.0";
-    s.admin.health = AdminHealth{1'200'000, 900'000'000, 29'300'000'000, "Page 12: btreeInitPage() returns error code 11"};
+    s.admin.health =
+        AdminHealth{1'200'000, 900'000'000, 29'300'000'000, "Page 12: btreeInitPage() returns error code 11"};
   });
   return samples;
 }

@@ -84,7 +84,7 @@ TEST_CASE("staff open the admin screen: wrong PIN, right PIN, the store's own fi
 
   type_login(h, "", "2468");  // the name stays
   REQUIRE(h.state().screen == Screen::Admin);
-  h.settle();  // the figures, asked for as the screen opened
+  h.settle();               // the figures, asked for as the screen opened
   CHECK(sessions(h) == 0);  // the check opens no staff session
   REQUIRE(h.state().admin.figures);
   REQUIRE(h.state().admin.health);

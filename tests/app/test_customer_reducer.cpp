@@ -16,7 +16,8 @@ struct Kiosk {
   EpochMs now = 1'000'000;
 
   Kiosk() {
-    state.services = {{"A", "咨询", "Consultation", true, 3, 10}, {"G", "预约安装", "Installation booking", false, 0, 0}};
+    state.services = {{"A", "咨询", "Consultation", true, 3, 10},
+                      {"G", "预约安装", "Installation booking", false, 0, 0}};
     state.services_loaded_at = now;
   }
   // A tap a moment later (past the double-tap guard).
@@ -45,7 +46,9 @@ int count(const std::vector<Effect>& effects) {
   return n;
 }
 
-TicketView issued_ticket() { return TicketView{"id-1", "A004", "A", "TOKEN", "1234", "14:05", "", 3, 10, PrintStatus::Printing}; }
+TicketView issued_ticket() {
+  return TicketView{"id-1", "A004", "A", "TOKEN", "1234", "14:05", "", 3, 10, PrintStatus::Printing};
+}
 
 }  // namespace
 
@@ -116,7 +119,7 @@ TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
   CHECK(k.state.form.phone_pad_open);
   k.tap(PhoneKey{'8'});
   CHECK(k.state.form.phone_error.empty());
-  k.tap(PhoneKey{'x'});  // not a key of the pad
+  k.tap(PhoneKey{'x'});                              // not a key of the pad
   for (int i = 0; i < 5; ++i) k.tap(PhoneKey{'9'});  // at most 12 digits
   CHECK(k.state.form.phone_typed == "138123456789");
   k.tap(PhoneKey{'<'});

@@ -32,8 +32,7 @@ const Display kDisplays[] = {{"landscape 1280x800", {1280, 800}}, {"portrait 108
 // One screen sample drawn in a headless UI, its taps collected.
 class ScreenRig {
  public:
-  explicit ScreenRig(const Display& display)
-      : display_(display), ui_(config(display)), texts_(test::kiosk_texts()) {
+  explicit ScreenRig(const Display& display) : display_(display), ui_(config(display)), texts_(test::kiosk_texts()) {
     for (const std::string& text : test::sample_texts(texts_)) ui_.fonts().add_text(text);
     ui_.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
   }
@@ -188,7 +187,8 @@ void check_layout(ScreenRig& rig, const test::ScreenSample& sample) {
   }
   for (std::size_t i = 0; i < ids.size(); ++i) {
     for (std::size_t j = i + 1; j < ids.size(); ++j) {
-      if (sample.name == "idle" && (ids[i] == "idle.continue" || ids[j] == "idle.continue")) continue;  // on top, by design
+      if (sample.name == "idle" && (ids[i] == "idle.continue" || ids[j] == "idle.continue"))
+        continue;  // on top, by design
       INFO(sample.name << ": " << ids[i] << " overlaps " << ids[j]);
       CHECK_FALSE(overlaps(*rig.rect(ids[i]), *rig.rect(ids[j])));
     }
@@ -265,8 +265,10 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(only<RateKey>(rig.tap("key.H")).key == 'H');
     CHECK(only<RateKey>(rig.tap("key.C")).key == 'C');  // the letter C is a letter, not "clear"
   } else if (n == "rate_score") {
-    for (int score = 1; score <= 5; ++score) CHECK(only<PickScore>(rig.tap("score." + std::to_string(score))).score == score);
-    for (const std::string& code : rating_reason_codes()) CHECK(only<ToggleReason>(rig.tap("reason." + code)).code == code);
+    for (int score = 1; score <= 5; ++score)
+      CHECK(only<PickScore>(rig.tap("score." + std::to_string(score))).score == score);
+    for (const std::string& code : rating_reason_codes())
+      CHECK(only<ToggleReason>(rig.tap("reason." + code)).code == code);
     CHECK(is_only<SubmitRating>(rig.tap("rate.submit")));
     CHECK(is_only<OpenRate>(rig.tap("back")));  // back to finding the visit
   } else if (n == "rate_thanks") {

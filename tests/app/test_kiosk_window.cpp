@@ -9,14 +9,13 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "customer/scripted_screens.h"
-#include "store/product_catalog.h"
 #include "remote/store_node_client.h"
 #include "staff/staff_book.h"
+#include "store/product_catalog.h"
 #include "support/child_process.h"
 #include "support/test_store.h"
 #include "support/xvfb_server.h"
@@ -34,7 +33,8 @@ nlohmann::json read_widgets(const std::string& path) {
   return map.is_discarded() ? nlohmann::json::object() : map;
 }
 
-bool wait_for_widget(const std::string& map_path, const std::string& id, std::chrono::seconds timeout = std::chrono::seconds(30)) {
+bool wait_for_widget(const std::string& map_path, const std::string& id,
+                     std::chrono::seconds timeout = std::chrono::seconds(30)) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     if (read_widgets(map_path).contains(id)) return true;
@@ -103,15 +103,16 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   for (const char* lang : {"zh", "en"}) {
     for (const std::string& screen : customer::scripted_screen_names()) {
       const std::string png = dir + "/" + screen + "-" + lang + ".png";
-      const test::CommandOutput out = test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(),
-                                                         "--windowed", "1280x800", "--lang", lang, "--screen", screen,
-                                                         "--screenshot", png});
+      const test::CommandOutput out =
+          test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800",
+                             "--lang", lang, "--screen", screen, "--screenshot", png});
       CHECK_MESSAGE(out.exit_code == 0, screen << " " << lang << " exited " << out.exit_code);
       CHECK(std::filesystem::file_size(png) > 10'000);
     }
   }
-  const test::CommandOutput unknown = test::run_command({KIOSK_PATH, "--data", store.dir.path(), "--windowed", "640x480",
-                                                         "--screen", "nowhere", "--screenshot", dir + "/x.png"});
+  const test::CommandOutput unknown =
+      test::run_command({KIOSK_PATH, "--data", store.dir.path(), "--windowed", "640x480", "--screen", "nowhere",
+                         "--screenshot", dir + "/x.png"});
   CHECK(unknown.exit_code == 2);
 }
 

@@ -27,7 +27,8 @@ constexpr std::uint8_t kPaperOk = 0x12, kPaperNearEnd = 0x16, kPaperOut = 0x72;
 
 // A store and the customer worker printing to `target`.
 struct PrintingKiosk {
-  explicit PrintingKiosk(const printer::PrinterTarget& target, std::chrono::milliseconds paper_check_every = std::chrono::hours(1))
+  explicit PrintingKiosk(const printer::PrinterTarget& target,
+                         std::chrono::milliseconds paper_check_every = std::chrono::hours(1))
       : store("Asia/Shanghai", SystemClock().now_ms()) {
     CustomerWorkerConfig config{store.dir.path(), target, test::kiosk_texts(), paper_check_every};
     worker = std::make_unique<app::SerialWorker<Effect>>([config] { return customer_effects(config, [](Action) {}); });
@@ -79,19 +80,22 @@ TEST_CASE("every print outcome maps to a printer state") {
   CHECK(state_of(outcome(PrintFailure::None, PaperStatus::Unknown), file) == PrinterState::Unknown);
   CHECK(state_of(outcome(PrintFailure::OutOfPaper, PaperStatus::Out), device) == PrinterState::PaperOut);
   for (PrintFailure failure : {PrintFailure::CannotOpen, PrintFailure::NotAPrinter, PrintFailure::WriteFailed}) {
-    const PrinterStatus status = printer_status_of(outcome(failure, PaperStatus::Unknown, "unplugged"), device, 1000).value();
+    const PrinterStatus status =
+        printer_status_of(outcome(failure, PaperStatus::Unknown, "unplugged"), device, 1000).value();
     CHECK(status.state == PrinterState::Failed);
     CHECK(status.message == "unplugged");
     CHECK(status.checked_at == 1000);
   }
   // Not the printer's fault: the state stays as it was.
-  CHECK_FALSE(printer_status_of(outcome(PrintFailure::FontsUnavailable, PaperStatus::Unknown), device, 1000).has_value());
+  CHECK_FALSE(
+      printer_status_of(outcome(PrintFailure::FontsUnavailable, PaperStatus::Unknown), device, 1000).has_value());
   CHECK_FALSE(printer_status_of(outcome(PrintFailure::CannotRender, PaperStatus::Unknown), device, 1000).has_value());
 }
 
 TEST_CASE("a ticket printed to a printer reporting its paper records what it said") {
-  for (const auto& [answer, expected] : {std::pair{kPaperOk, PrinterState::Ok}, std::pair{kPaperNearEnd, PrinterState::PaperNearEnd},
-                                         std::pair{kPaperOut, PrinterState::PaperOut}}) {
+  for (const auto& [answer, expected] :
+       {std::pair{kPaperOk, PrinterState::Ok}, std::pair{kPaperNearEnd, PrinterState::PaperNearEnd},
+        std::pair{kPaperOut, PrinterState::PaperOut}}) {
     CAPTURE(int(answer));
     PtyPrinter pty(answer);
     PrintingKiosk kiosk(printer::printer_target_for_path(pty.device_path()));
@@ -109,7 +113,8 @@ TEST_CASE("a ticket printed to a printer reporting its paper records what it sai
   }
 }
 
-TEST_CASE("a ticket printed to a file is 'unknown' (no paper to report); a missing printer is 'failed' with its reason") {
+TEST_CASE(
+    "a ticket printed to a file is 'unknown' (no paper to report); a missing printer is 'failed' with its reason") {
   test::TempDir dir;
   PrintingKiosk to_file(printer::printer_target_for_path(dir.file("ticket.bin")));
   to_file.issue_ticket();

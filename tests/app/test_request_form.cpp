@@ -9,8 +9,8 @@
 #include <filesystem>
 
 #include "customer/customer_reducer.h"
-#include "request_steps.h"
 #include "printer/printer_port.h"
+#include "request_steps.h"
 #include "requests/request_book.h"
 #include "requests/request_validation.h"
 
@@ -297,8 +297,9 @@ TEST_CASE("bad model, serial and purchase date get clear messages and nothing is
     k.tap("request.next");
     CHECK(k.state().request.error == "model-too-long");
     CHECK(k.state().request.step == FormStep::Model);
-    CHECK(k.app->texts().format("error.model-too-long", Language::En, {error_limit("model-too-long")}).find(
-              std::to_string(kMaxModelChars)) != std::string::npos);
+    CHECK(k.app->texts()
+              .format("error.model-too-long", Language::En, {error_limit("model-too-long")})
+              .find(std::to_string(kMaxModelChars)) != std::string::npos);
     CHECK(k.state().request.draft.model.size() == kMaxModelChars + 1);  // kept to correct, not cut
   }
   SUBCASE("an over-long serial number") {

@@ -14,8 +14,8 @@
 #include "store/product_catalog.h"
 
 using namespace kiosk;
-using kiosk::test::CustomerHarness;
 using customer::Screen;
+using kiosk::test::CustomerHarness;
 using S = RequestState;
 
 namespace {

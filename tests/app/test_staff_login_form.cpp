@@ -99,10 +99,9 @@ TEST_CASE("a session that ends keeps the name and starts on the PIN") {
 
 TEST_CASE("every refusal has its words in Chinese and English") {
   const app::Translations texts = test::kiosk_texts();
-  for (LoginRefusal refusal :
-       {LoginRefusal::NeedName, LoginRefusal::NeedPin, LoginRefusal::WrongPin, LoginRefusal::LockedOut,
-        LoginRefusal::NotTechnician, LoginRefusal::UnknownCounter, LoginRefusal::Refused, LoginRefusal::Unreachable,
-        LoginRefusal::Other}) {
+  for (LoginRefusal refusal : {LoginRefusal::NeedName, LoginRefusal::NeedPin, LoginRefusal::WrongPin,
+                               LoginRefusal::LockedOut, LoginRefusal::NotTechnician, LoginRefusal::UnknownCounter,
+                               LoginRefusal::Refused, LoginRefusal::Unreachable, LoginRefusal::Other}) {
     const std::string key = "staff.login.error." + std::string(login_refusal_code(refusal));
     for (app::Language language : {app::Language::Zh, app::Language::En})
       CHECK(!texts.format(key, language, {"5"}).empty());

@@ -3,8 +3,8 @@
 
 #include "customer/ticket_wording.h"
 #include "customer_harness.h"
-#include "support/kiosk_texts.h"
 #include "store/catalog.h"
+#include "support/kiosk_texts.h"
 
 using namespace kiosk::customer;
 
@@ -40,5 +40,6 @@ TEST_CASE("every text of every screen in both languages, and the default catalog
   for (const std::string& text : all) ui.fonts().add_text(text, kiosk::ui::FontRole::body);
   ui.frame([](kiosk::ui::TouchUi&) {});  // builds the atlas
   CHECK(ui.fonts().missing_characters().empty());
-  for (const std::string& text : all) CHECK_MESSAGE(ui.fonts().count_fallback_glyphs(text, kiosk::ui::FontRole::large) == 0, text);
+  for (const std::string& text : all)
+    CHECK_MESSAGE(ui.fonts().count_fallback_glyphs(text, kiosk::ui::FontRole::large) == 0, text);
 }

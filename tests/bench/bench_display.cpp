@@ -95,8 +95,8 @@ int main(int argc, char** argv) {
   window_config.windowed = ui::WindowSize{1280, 720};
   window_config.font_scale = display::display_font_scale();
   ui::Window window(window_config);
-  display::DisplayApp app(display::DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), app::wall_now_ms(),
-                          [] { ui::Window::wake(); });
+  display::DisplayApp app(display::DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr),
+                          app::wall_now_ms(), [] { ui::Window::wake(); });
   ObservedDisplay observed(app);
   app::seed_fonts(window.fonts(), app);
 

@@ -78,9 +78,9 @@ class Rig {
     app_ = std::make_unique<customer::CustomerApp>(customer::CustomerRole{config, texts()}, now_, [] {});
     for (const std::string& text : app_->texts_to_show()) ui_.fonts().add_text(text);
     draw_ = [this](ui::TouchUi& t) { app_->draw(t, now_); };
-    for (const customer::Action& a : std::vector<customer::Action>{customer::OpenRequest{}, customer::ChooseKind{RequestKind::Repair},
-                                                                   customer::ChooseProduct{"air-conditioner"},
-                                                                   customer::ChooseProblem{"not-cooling"}})
+    for (const customer::Action& a : std::vector<customer::Action>{
+             customer::OpenRequest{}, customer::ChooseKind{RequestKind::Repair},
+             customer::ChooseProduct{"air-conditioner"}, customer::ChooseProblem{"not-cooling"}})
       app_->dispatch(a, now_ += 1000);
     app_->settle(now_, 10'000);
     ui_.frame(draw_);

@@ -12,11 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "latency_figures.h"
 #include "node/store_node_server.h"
@@ -33,7 +32,9 @@ using Steady = std::chrono::steady_clock;
 using bench::Figures;
 using bench::summarise;
 
-double ms_since(Steady::time_point start) { return std::chrono::duration<double, std::milli>(Steady::now() - start).count(); }
+double ms_since(Steady::time_point start) {
+  return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
+}
 
 void fail(const std::string& what) {
   std::fprintf(stderr, "bench_node: %s\n", what.c_str());
@@ -47,7 +48,8 @@ std::unique_ptr<StoreDb> make_store(const std::string& dir, int counters, int ti
   settings.store_id = "BENCH";
   settings.counters = counters;
   std::unique_ptr<StoreDb> store =
-      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(), clock.now_ms())
+      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(),
+                      clock.now_ms())
           .value();
   QueueEngine engine(*store, clock);
   for (int c = 1; c <= counters; ++c) engine.open_counter(c, {"A", "B"}).value();
@@ -103,7 +105,8 @@ Figures api_calls(const std::string& dir, int counters, int reps) {
         const Steady::time_point start = Steady::now();
         httplib::Result call = client.Post(base + "/call");
         per_counter[std::size_t(c - 1)].push_back(ms_since(start));
-        if (!call || call->status != 200) fail("call failed: " + (call ? call->body : httplib::to_string(call.error())));
+        if (!call || call->status != 200)
+          fail("call failed: " + (call ? call->body : httplib::to_string(call.error())));
         httplib::Result finish = client.Post(base + "/finish", R"({"outcome": "resolved"})", "application/json");
         if (!finish || finish->status != 200) fail("finish failed");
       }
@@ -122,8 +125,10 @@ int main(int argc, char** argv) {
   int reps = 200;
   std::string base = std::filesystem::current_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps")) reps = std::max(2, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
+    if (!std::strcmp(argv[i], "--reps"))
+      reps = std::max(2, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--dir"))
+      base = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: bench_node [--reps N] [--dir DIR]\n");
       return 2;

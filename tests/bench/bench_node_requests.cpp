@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "codec/request_form_json.h"
 #include "bench_request_store.h"
+#include "codec/request_form_json.h"
 #include "latency_figures.h"
 #include "node/store_node_server.h"
 #include "queue/queue_engine.h"
@@ -25,9 +25,9 @@
 
 using namespace kiosk;
 using bench::Figures;
+using bench::sample_request_form;
 using bench::summarise;
 using bench::time_ms;
-using bench::sample_request_form;
 
 namespace {
 
@@ -42,9 +42,12 @@ int main(int argc, char** argv) {
   int reps = 300;
   std::string base = std::filesystem::temp_directory_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps")) reps = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
-    else fail("usage: bench_node_requests [--reps N] [--dir DIR]");
+    if (!std::strcmp(argv[i], "--reps"))
+      reps = std::atoi(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--dir"))
+      base = argv[i + 1];
+    else
+      fail("usage: bench_node_requests [--reps N] [--dir DIR]");
   }
   const std::string dir = base + "/bench-node-requests";
   std::filesystem::remove_all(dir);
@@ -66,9 +69,11 @@ int main(int argc, char** argv) {
   httplib::Client client("127.0.0.1", port.value());
   client.set_keep_alive(true);
   client.set_tcp_nodelay(true);  // as libcurl (the counter's client) does: no Nagle delay between headers and body
-  httplib::Result login = client.Post("/api/v1/login", R"({"name": "bench", "pin": "2580", "counter": 1})", "application/json");
+  httplib::Result login =
+      client.Post("/api/v1/login", R"({"name": "bench", "pin": "2580", "counter": 1})", "application/json");
   if (!login || login->status != 200) fail("cannot log in");
-  const httplib::Headers auth{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
+  const httplib::Headers auth{
+      {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
   const std::string body = request_form_json(sample_request_form(store->zone(), clock.now_ms())).dump();
   RequestBook book(*store, clock);
 
@@ -76,7 +81,8 @@ int main(int argc, char** argv) {
   for (int i = 0; i < reps; ++i) {
     api.push_back(time_ms([&] {
       httplib::Result res = client.Post("/api/v1/requests", auth, body, "application/json");
-      if (!res || res->status != 200) fail("POST /api/v1/requests failed: " + (res ? res->body : std::string("no answer")));
+      if (!res || res->status != 200)
+        fail("POST /api/v1/requests failed: " + (res ? res->body : std::string("no answer")));
     }));
     direct.push_back(time_ms([&] {
       if (!book.create(sample_request_form(store->zone(), clock.now_ms()), "bench")) fail("RequestBook::create failed");

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "latency_figures.h"
 #include "core/random_id.h"
+#include "latency_figures.h"
 #include "queue/queue_engine.h"
 #include "store/catalog.h"
 #include "store/store_db.h"
@@ -27,7 +27,6 @@
 using namespace kiosk;
 
 namespace {
-
 
 using bench::Figures;
 using bench::summarise;
@@ -44,7 +43,8 @@ Figures disk_floor(const std::string& dir, int reps) {
   std::vector<double> ms;
   for (int i = 0; i < reps; ++i) {
     ms.push_back(time_ms([&] {
-      if (::pwrite(fd, page.data(), page.size(), off_t(i % 16) * 4096) != 4096 || ::fdatasync(fd) != 0) std::perror("probe");
+      if (::pwrite(fd, page.data(), page.size(), off_t(i % 16) * 4096) != 4096 || ::fdatasync(fd) != 0)
+        std::perror("probe");
     }));
   }
   ::close(fd);
@@ -67,7 +67,11 @@ void add_history(StoreDb& store, int count, EpochMs now) {
     const int days_ago = 1 + i / kPerDay;
     const EpochMs issued = now - EpochMs(days_ago) * 86'400'000 + (i % kPerDay) * 60'000;
     const std::string day = store.zone().business_day(issued);
-    insert.bind(1, new_uuid()).bind(2, day).bind(3, codes[i % 8]).bind(4, 1 + (i % kPerDay) / 8).bind(5, i % 5 == 0 ? 1 : 0);
+    insert.bind(1, new_uuid())
+        .bind(2, day)
+        .bind(3, codes[i % 8])
+        .bind(4, 1 + (i % kPerDay) / 8)
+        .bind(5, i % 5 == 0 ? 1 : 0);
     insert.bind(6, issued).bind(7, issued + 300'000).bind(8, issued + 700'000);
     insert.run();
   }
@@ -85,7 +89,8 @@ EngineFigures measure_engine(const std::string& dir, int history, int reps) {
   StoreSettings settings;
   settings.store_id = "BENCH";
   std::unique_ptr<StoreDb> store =
-      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(), clock.now_ms())
+      StoreDb::create(dir, settings, read_catalog_file(KIOSK_ASSETS_DIR "/catalog-default.jsonl").value(),
+                      clock.now_ms())
           .value();
   if (history > 0) add_history(*store, history, clock.now_ms());
   QueueEngine engine(*store, clock);
@@ -102,7 +107,8 @@ EngineFigures measure_engine(const std::string& dir, int history, int reps) {
     engine.finish(counter, Outcome::Resolved).value();
   }
   const double db_mb = double(std::filesystem::file_size(StoreDb::file_in(dir)) +
-                              std::filesystem::file_size(StoreDb::file_in(dir) + "-wal")) / 1e6;
+                              std::filesystem::file_size(StoreDb::file_in(dir) + "-wal")) /
+                       1e6;
   return {summarise(issue_ms), summarise(call_ms), db_mb};
 }
 
@@ -112,9 +118,12 @@ int main(int argc, char** argv) {
   int reps = 300, history = 100'000;
   std::string base = std::filesystem::current_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps")) reps = std::max(2, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--history")) history = std::max(0, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
+    if (!std::strcmp(argv[i], "--reps"))
+      reps = std::max(2, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--history"))
+      history = std::max(0, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--dir"))
+      base = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: bench_queue [--reps N] [--history N] [--dir DIR]\n");
       return 2;

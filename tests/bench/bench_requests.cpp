@@ -27,17 +27,19 @@ using namespace kiosk;
 namespace {
 
 using bench::Figures;
+using bench::sample_request_form;
 using bench::summarise;
 using bench::time_ms;
-using bench::sample_request_form;
 
 // `count` earlier requests, in batches of 10,000 per transaction (set-up, not measured).
 void add_history(StoreDb& store, int count, EpochMs now) {
   Database& db = store.db();
-  const Request draft = validate_request(sample_request_form(store.zone(), now), load_product_catalog(db), store.zone(), now).value();
+  const Request draft =
+      validate_request(sample_request_form(store.zone(), now), load_product_catalog(db), store.zone(), now).value();
   for (int done = 0; done < count;) {
     Transaction tx(db);
-    for (int i = 0; i < 10'000 && done < count; ++i, ++done) insert_request(db, draft, "history", now, new_request_code);
+    for (int i = 0; i < 10'000 && done < count; ++i, ++done)
+      insert_request(db, draft, "history", now, new_request_code);
     tx.commit();
   }
 }
@@ -74,9 +76,12 @@ int main(int argc, char** argv) {
   int reps = 300, history = 100'000;
   std::string base = std::filesystem::current_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps")) reps = std::max(2, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--history")) history = std::max(0, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
+    if (!std::strcmp(argv[i], "--reps"))
+      reps = std::max(2, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--history"))
+      history = std::max(0, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--dir"))
+      base = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: bench_requests [--reps N] [--history N] [--dir DIR]\n");
       return 2;

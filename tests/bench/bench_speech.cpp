@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
     if (!text) return 1;
     const auto started = std::chrono::steady_clock::now();
     auto audio = render_announcement(text.value());
-    synthesis_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    synthesis_ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     if (!audio) {
       std::fprintf(stderr, "%s\n", audio.error().message.c_str());
       return 1;
@@ -71,7 +72,8 @@ int main(int argc, char** argv) {
   }
 
   std::vector<double> real_time_factor;
-  for (std::size_t i = 0; i < synthesis_ms.size(); ++i) real_time_factor.push_back(synthesis_ms[i] / 1000.0 / audio_seconds[i]);
+  for (std::size_t i = 0; i < synthesis_ms.size(); ++i)
+    real_time_factor.push_back(synthesis_ms[i] / 1000.0 / audio_seconds[i]);
   std::printf("announcements: %d at %d Hz\n", reps, rate.value());
   std::printf("synthesis per announcement: median %.1f ms, max %.1f ms\n", median(synthesis_ms),
               *std::max_element(synthesis_ms.begin(), synthesis_ms.end()));

@@ -24,9 +24,9 @@
 
 using namespace kiosk;
 using bench::Figures;
+using bench::sample_request_form;
 using bench::summarise;
 using bench::time_ms;
-using bench::sample_request_form;
 
 namespace {
 
@@ -41,9 +41,12 @@ int main(int argc, char** argv) {
   int reps = 300;
   std::string base = std::filesystem::temp_directory_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps")) reps = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
-    else fail("usage: bench_technician [--reps N] [--dir DIR]");
+    if (!std::strcmp(argv[i], "--reps"))
+      reps = std::atoi(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--dir"))
+      base = argv[i + 1];
+    else
+      fail("usage: bench_technician [--reps N] [--dir DIR]");
   }
   const std::string dir = base + "/bench-technician";
   std::filesystem::remove_all(dir);
@@ -80,7 +83,8 @@ int main(int argc, char** argv) {
   client.set_tcp_nodelay(true);  // as libcurl, the devices' client, does by default
   httplib::Result login = client.Post("/api/v1/login", R"({"name": "Zhang", "pin": "3690"})", "application/json");
   if (!login || login->status != 200) fail("cannot log in");
-  const httplib::Headers auth{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
+  const httplib::Headers auth{
+      {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
 
   std::vector<double> api, direct;
   for (const Request& job : jobs) {

@@ -73,8 +73,9 @@ std::optional<int> estimate_before(Database& db, const Service& service, const s
                                 "AND instr(',' || services || ',', ',' || ?1 || ',') > 0",
                                 service.code);
   if (counters == 0) return std::nullopt;
-  const int ahead = count_of(db, "SELECT count(*) FROM ticket WHERE state = 'waiting' AND business_day = ?2 AND service_code = ?1",
-                             service.code, day);
+  const int ahead =
+      count_of(db, "SELECT count(*) FROM ticket WHERE state = 'waiting' AND business_day = ?2 AND service_code = ?1",
+               service.code, day);
   Statement& q = db.prepare(
       "SELECT avg(finished_at - called_at), count(*) FROM (SELECT finished_at, called_at FROM ticket "
       "WHERE state = 'done' AND service_code = ?1 ORDER BY finished_at DESC LIMIT 20)");
@@ -140,15 +141,18 @@ class DayReplay {
 
   void handle(const Event& e) {
     switch (e.what) {
-      case Happening::Arrive: return arrive(e.who);
+      case Happening::Arrive:
+        return arrive(e.who);
       case Happening::GiveUp:
         (void)engine_.cancel(labels_[e.who]);  // refused when already called: they stayed
         return;
-      case Happening::CounterOpens: return open(e.who);
+      case Happening::CounterOpens:
+        return open(e.who);
       case Happening::Start:
         must(engine_.start(counters_[e.who].plan->number), "start");
         return;
-      case Happening::Finish: return finish(e.who);
+      case Happening::Finish:
+        return finish(e.who);
       case Happening::NoShow:
         must(engine_.no_show(counters_[e.who].plan->number), "no-show");
         return free_counter(e.who);
@@ -277,15 +281,18 @@ struct ScoredTickets {
 };
 
 // The day's tickets as compute_day_stats reads them, once per estimator.
-ScoredTickets day_tickets(Database& db, const std::string& day, const std::map<std::string, std::optional<int>>& before) {
+ScoredTickets day_tickets(Database& db, const std::string& day,
+                          const std::map<std::string, std::optional<int>>& before) {
   Statement& q = db.prepare(
       "SELECT id, service_code, state, transferred_from IS NOT NULL, issued_at, called_at, started_at, finished_at, "
       "estimated_wait_min FROM ticket WHERE business_day = ?1");
   q.bind(1, day);
   ScoredTickets scored;
   while (q.step()) {
-    TicketTimes t{q.text(1), ticket_state_from(q.text(2)).value_or(TicketState::Waiting), q.int64(3) != 0, q.int64(4),
-                  q.optional_int64(5), q.optional_int64(6), q.optional_int64(7)};
+    TicketTimes t{q.text(1),           ticket_state_from(q.text(2)).value_or(TicketState::Waiting),
+                  q.int64(3) != 0,     q.int64(4),
+                  q.optional_int64(5), q.optional_int64(6),
+                  q.optional_int64(7)};
     if (!q.is_null(8)) t.estimated_wait_min = q.int32(8);
     scored.replay.push_back(t);
     const auto baseline = before.find(q.text(0));
@@ -308,15 +315,16 @@ void print_table(const ScoredTickets& tickets, const std::map<std::string, int>&
   const DayStats replay = compute_day_stats("", tickets.replay, targets, 0);
   std::printf("  service scored   avg wait |  before: MAE  +-5 |  replay: MAE  +-5\n");
   auto row = [&](const std::string& name, const StatsFigures& b, const StatsFigures& r) {
-    std::printf("  %-7s %6d %8.1f m |   %s |   %s\n", name.c_str(), r.estimates_scored, r.average_wait_s.value_or(0) / 60.0,
-                cell(b).c_str(), cell(r).c_str());
+    std::printf("  %-7s %6d %8.1f m |   %s |   %s\n", name.c_str(), r.estimates_scored,
+                r.average_wait_s.value_or(0) / 60.0, cell(b).c_str(), cell(r).c_str());
   };
   for (const auto& [code, figures] : replay.by_service) row(code, before.by_service.at(code), figures);
   row("all", before.total, replay.total);
 }
 
 // Replays the unscored day before and the scored day of one seed on a fresh store.
-ScoredTickets replay_seed(std::uint64_t seed, double volume, const std::string& dir, const std::vector<Service>& services) {
+ScoredTickets replay_seed(std::uint64_t seed, double volume, const std::string& dir,
+                          const std::vector<Service>& services) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const EpochMs opens_at = test::test_day_start_ms();  // 09:00 in Shanghai
@@ -339,10 +347,11 @@ ScoredTickets replay_seed(std::uint64_t seed, double volume, const std::string& 
   const DayStats stats = must(QueueEngine(*store, clock).day_stats(business_day), "day stats");
   if (stats.total.estimates_scored != compute_day_stats("", scored.replay, {}, 0).total.estimates_scored)
     fail("day_stats scored another number of tickets than the replay");
-  std::printf("seed %llu: %zu customers, %d tickets, %d called with an estimate; stored estimate (kioskctl stats): "
-              "MAE %.1f min, %.0f %% within 5 min\n",
-              static_cast<unsigned long long>(seed), day.customers.size(), stats.total.tickets, stats.total.estimates_scored,
-              stats.total.estimate_mae_min.value_or(0), 100.0 * stats.total.estimate_within_5min_share.value_or(0));
+  std::printf(
+      "seed %llu: %zu customers, %d tickets, %d called with an estimate; stored estimate (kioskctl stats): "
+      "MAE %.1f min, %.0f %% within 5 min\n",
+      static_cast<unsigned long long>(seed), day.customers.size(), stats.total.tickets, stats.total.estimates_scored,
+      stats.total.estimate_mae_min.value_or(0), 100.0 * stats.total.estimate_within_5min_share.value_or(0));
   return scored;
 }
 
@@ -364,10 +373,14 @@ int main(int argc, char** argv) {
   double volume = 1.0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--seeds") seeds_text = argv[i + 1];
-    else if (flag == "--volume") volume = std::atof(argv[i + 1]);
-    else if (flag == "--dir") dir_arg = argv[i + 1];
-    else fail("usage: bench_wait_estimate [--seeds 1,2,3] [--volume 1.0] [--dir DIR]");
+    if (flag == "--seeds")
+      seeds_text = argv[i + 1];
+    else if (flag == "--volume")
+      volume = std::atof(argv[i + 1]);
+    else if (flag == "--dir")
+      dir_arg = argv[i + 1];
+    else
+      fail("usage: bench_wait_estimate [--seeds 1,2,3] [--volume 1.0] [--dir DIR]");
   }
   const test::TempDir temp;
   const std::string base = dir_arg.empty() ? temp.path() : dir_arg;

@@ -23,7 +23,9 @@ class Draws {
   double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
   double normal() { return std::sqrt(-2.0 * std::log(1.0 - uniform())) * std::cos(2.0 * M_PI * uniform()); }
   // Log-normal with this mean and shape.
-  double log_normal(double mean, double sigma) { return std::exp(std::log(mean) - sigma * sigma / 2 + sigma * normal()); }
+  double log_normal(double mean, double sigma) {
+    return std::exp(std::log(mean) - sigma * sigma / 2 + sigma * normal());
+  }
   std::size_t index(std::size_t size) { return static_cast<std::size_t>(uniform() * double(size)); }
 
  private:
@@ -48,8 +50,8 @@ constexpr double kShapeMax = 1.5;  // above day_shape everywhere
 
 // Customers an hour at the shape's 1.0, per service, and how their visit
 // lengths spread (log-normal shape).
-const std::map<std::string, double> kHourlyRate{{"A", 9}, {"B", 2.5}, {"C", 3.5}, {"D", 6},
-                                                {"E", 3.5}, {"F", 2.5}, {"G", 2}, {"H", 7}};
+const std::map<std::string, double> kHourlyRate{{"A", 9},   {"B", 2.5}, {"C", 3.5}, {"D", 6},
+                                                {"E", 3.5}, {"F", 2.5}, {"G", 2},   {"H", 7}};
 constexpr double kServiceSpread = 0.55;
 
 }  // namespace

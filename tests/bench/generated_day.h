@@ -21,10 +21,10 @@ struct Customer {
   EpochMs arrives_at = 0;
   std::string service_code;
   bool priority = false;
-  double patience_min = 0;        // gives up (cancels) if not called by then
-  bool turns_up = true;           // false: a no-show when called
-  double walk_up_min = 0;         // from the call to the start of service
-  double service_min = 0;         // at a counter of pace 1
+  double patience_min = 0;                 // gives up (cancels) if not called by then
+  bool turns_up = true;                    // false: a no-show when called
+  double walk_up_min = 0;                  // from the call to the start of service
+  double service_min = 0;                  // at a counter of pace 1
   std::optional<std::string> transfer_to;  // sent on to this service when done here
   double transfer_service_min = 0;
 };
@@ -32,9 +32,9 @@ struct Customer {
 struct CounterPlan {
   int number = 0;
   std::vector<std::string> service_codes;
-  double pace = 1;                // its service times against the customers' (1.2: 20 % slower)
+  double pace = 1;  // its service times against the customers' (1.2: 20 % slower)
   EpochMs opens_at = 0;
-  EpochMs lunch_at = 0;           // pauses once its ticket is done, for lunch_min
+  EpochMs lunch_at = 0;  // pauses once its ticket is done, for lunch_min
   double lunch_min = 0;
   std::optional<EpochMs> leaves_at;  // closes early; otherwise it serves until the queue is empty
 };
@@ -42,7 +42,7 @@ struct CounterPlan {
 struct GeneratedDay {
   std::vector<Customer> customers;  // by arrival time
   std::vector<CounterPlan> counters;
-  EpochMs doors_close_at = 0;       // no arrivals after it
+  EpochMs doors_close_at = 0;  // no arrivals after it
 };
 
 // `opens_at`: the day's 09:00 in the store's time; `volume` scales every

@@ -16,7 +16,9 @@ struct Figures {
 inline Figures summarise(std::vector<double> ms) {
   if (ms.empty()) return {0, 0};
   std::sort(ms.begin(), ms.end());
-  const auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))]; };
+  const auto at = [&](double p) {
+    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * double(ms.size())))];
+  };
   return {at(0.5), at(0.99)};
 }
 

@@ -10,9 +10,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "counter/scripted_screens.h"
 #include "node/node_fixture.h"
@@ -84,7 +83,8 @@ void click(const std::string& map_path, const std::string& id) {
 // through the node and its commit took over 5 s).
 std::string called_label(test::NodeFixture& node, int counter) {
   for (int i = 0; i < 1500; ++i) {
-    Statement& q = node.store.store->db().prepare("SELECT prefix || printf('%03d', number) FROM ticket WHERE counter = ? AND state = 'called'");
+    Statement& q = node.store.store->db().prepare(
+        "SELECT prefix || printf('%03d', number) FROM ticket WHERE counter = ? AND state = 'called'");
     q.bind(1, counter);
     const std::string label = q.step() ? q.text(0) : std::string();
     q.reset();

@@ -4,9 +4,8 @@
 // start, finish, transfer, no-show, pause and resume, a keyboard shortcut,
 // the over-target highlight, reprint, a session that expired, and the node
 // going away and coming back on the same port.
-#include <doctest/doctest.h>
-
 #include <GLFW/glfw3.h>
+#include <doctest/doctest.h>
 
 #include "counter/counter_reducer.h"
 #include "counter_harness.h"

@@ -15,8 +15,9 @@ const CounterTimings kTimings;
 constexpr EpochMs kStart = 1'000'000;
 
 QueueLoaded sample_queue(const std::string& counter_state = "closed") {
-  return QueueLoaded{{ServiceLine{"A", "咨询", "Consultation", 3, 1, 12, 15}, ServiceLine{"B", "投诉", "Complaints", 5, 1, 40, 20}},
-                     CounterLine{counter_state, "", {"A"}}};
+  return QueueLoaded{
+      {ServiceLine{"A", "咨询", "Consultation", 3, 1, 12, 15}, ServiceLine{"B", "投诉", "Complaints", 5, 1, 40, 20}},
+      CounterLine{counter_state, "", {"A"}}};
 }
 
 struct Console {

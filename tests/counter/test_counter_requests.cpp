@@ -5,7 +5,6 @@
 // receipt on the counter's printer (the kiosk's, byte for byte). Each checks
 // SQLite.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -53,7 +52,8 @@ int request_count(CounterHarness& h) {
   return n;
 }
 
-// Product and details pages: repair of an air conditioner that is not cooling, model, serial, bought a year ago, urgent.
+// Product and details pages: repair of an air conditioner that is not cooling, model, serial, bought a year ago,
+// urgent.
 void fill_product_page(CounterHarness& h) {
   h.tap("req.kind.repair");
   h.tap("req.product.air-conditioner");
@@ -188,7 +188,8 @@ TEST_CASE("finish as \"request\", then cancel the form: the customer is still be
   CHECK_FALSE(h.state().ticket);
 }
 
-TEST_CASE("bad input on the staff's form: the node's message in plain words, the field focused, nothing stored or lost") {
+TEST_CASE(
+    "bad input on the staff's form: the node's message in plain words, the field focused, nothing stored or lost") {
   CounterHarness h(1, Language::En);
   load_products(h);
   h.log_in();
@@ -214,7 +215,8 @@ TEST_CASE("bad input on the staff's form: the node's message in plain words, the
     CHECK(h.state().request.error_code == "model-too-long");
     CHECK(h.state().request.page == 1);
     CHECK(h.state().request.focus == RequestField::Model);
-    CHECK(h.app->texts().format("counter.request.error.too-long", Language::En, {"Model", error_limit("model-too-long")}) ==
+    CHECK(h.app->texts().format("counter.request.error.too-long", Language::En,
+                                {"Model", error_limit("model-too-long")}) ==
           "Model: too long, at most " + std::to_string(kMaxModelChars) + " characters");
   }
   SUBCASE("no product chosen") {
@@ -253,7 +255,8 @@ std::string send_walk_in_request(CounterHarness& h) {
 }  // namespace
 
 TEST_CASE("a walk-in's request logged at a counter prints the kiosk's receipt on the counter's printer") {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("counter-receipt-" + std::to_string(::getpid()));
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("counter-receipt-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::filesystem::path printed = dir / "counter-printer.bin", expected = dir / "kiosk-receipt.bin";
   CounterHarness h(1, Language::Zh, printer::printer_target_for_path(printed.string()));
@@ -270,8 +273,8 @@ TEST_CASE("a walk-in's request logged at a counter prints the kiosk's receipt on
   const std::vector<char> bytes = file_bytes(printed);
   CHECK(bytes.size() > 1000);
   CHECK(bytes == file_bytes(expected));
-  const printer::test::DecodeResult decoded = printer::test::decode_escpos(
-      std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  const printer::test::DecodeResult decoded =
+      printer::test::decode_escpos(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   CHECK_MESSAGE(decoded.ticket.has_value(), decoded.error);
   std::filesystem::remove_all(dir);
 }

@@ -58,7 +58,8 @@ TEST_CASE("a clerk at a physical keyboard types 张伟 and an address in pinyin"
   h.type_text("88");
   h.type_text("hao");
   const auto& candidates = h.state().ime.candidates;
-  const auto hao = std::find_if(candidates.begin(), candidates.end(), [](const app::CandidateView& c) { return c.text == "号"; });
+  const auto hao =
+      std::find_if(candidates.begin(), candidates.end(), [](const app::CandidateView& c) { return c.text == "号"; });
   REQUIRE(hao != candidates.end());
   REQUIRE(hao->index < app::kImeSelectKeys);
   h.type_text(std::to_string(hao->index + 1));  // its digit on the bar
@@ -89,7 +90,8 @@ TEST_CASE("a touch counter types 王芳 on the on-screen keys and picks from the
   for (char c : std::string("wangfang")) h.tap(std::string("kb.") + c);
   CHECK(h.state().ime.preedit == "wang fang");
   const auto& candidates = h.state().ime.candidates;
-  const auto found = std::find_if(candidates.begin(), candidates.end(), [](const app::CandidateView& c) { return c.text == "王芳"; });
+  const auto found =
+      std::find_if(candidates.begin(), candidates.end(), [](const app::CandidateView& c) { return c.text == "王芳"; });
   REQUIRE(found != candidates.end());
   REQUIRE(found - candidates.begin() < 4);  // on the first page of the bar
   h.tap("cand." + std::to_string(found - candidates.begin()));

@@ -6,11 +6,10 @@
 // with the unit's Restart=always, RestartSec= and start limit. Shows: the
 // first frame is drawn (READY=1, sent after the first frame's buffer swap; a
 // screenshot of cage's headless output is not possible here: grim's screencopy
-// makes wlroots 0.15 fail its output test and gives a black picture), a SIGKILLed kiosk makes cage exit 0 and the restart brings the kiosk back.
-// Prints the figures: service start to first frame, crash to first frame
-// again, the session's memory (cage + Xwayland + kiosk).
+// makes wlroots 0.15 fail its output test and gives a black picture), a SIGKILLed kiosk makes cage exit 0 and the
+// restart brings the kiosk back. Prints the figures: service start to first frame, crash to first frame again, the
+// session's memory (cage + Xwayland + kiosk).
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -90,7 +89,9 @@ TEST_CASE("kiosk.service's session under cage draws a first frame and comes back
   const std::string runtime = dir.file("runtime"), data = dir.file("data"), config = dir.file("kiosk.toml");
   std::filesystem::create_directories(runtime);
   chmod(runtime.c_str(), 0700);
-  REQUIRE(run_command({KIOSKCTL_PATH, "--data", data, "init", "--store", "CAGE-001", "--tz", "Asia/Shanghai"}).exit_code == 0);
+  REQUIRE(
+      run_command({KIOSKCTL_PATH, "--data", data, "init", "--store", "CAGE-001", "--tz", "Asia/Shanghai"}).exit_code ==
+      0);
   std::ofstream(config) << "data_dir = \"" << data << "\"\n";
   const std::string kiosk_path = install_kiosk(dir.file("usr"));
   give_to_nobody(dir.path());
@@ -98,8 +99,12 @@ TEST_CASE("kiosk.service's session under cage draws a first frame and comes back
   NotifySocket notify(dir.file("notify.sock"));
 
   std::vector<std::string> environment = {
-      "PATH=/usr/bin:/bin", "XDG_RUNTIME_DIR=" + runtime, "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1",
-      "WLR_RENDERER=pixman", "NOTIFY_SOCKET=" + notify.path(),
+      "PATH=/usr/bin:/bin",
+      "XDG_RUNTIME_DIR=" + runtime,
+      "WLR_BACKENDS=headless",
+      "WLR_LIBINPUT_NO_DEVICES=1",
+      "WLR_RENDERER=pixman",
+      "NOTIFY_SOCKET=" + notify.path(),
       "WATCHDOG_USEC=" + std::to_string(long(unit.seconds("Service", "WatchdogSec") * 1e6))};
   environment.insert(environment.end(), unit.environment.begin(), unit.environment.end());
   const std::vector<std::string> argv = exec_start(unit, kiosk_path, config);
@@ -130,7 +135,7 @@ TEST_CASE("kiosk.service's session under cage draws a first frame and comes back
   int status = 0;
   REQUIRE(waitpid(cage, &status, 0) == cage);
   MESSAGE("cage after its kiosk was killed: " << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
-                                                                      : "signal " + std::to_string(WTERMSIG(status))));
+                                                                    : "signal " + std::to_string(WTERMSIG(status))));
   kill(-cage, SIGKILL);  // Xwayland, if cage left it behind
   std::this_thread::sleep_for(restart_delay);
   REQUIRE(start_limit.allow(Clock::now()));

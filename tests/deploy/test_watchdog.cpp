@@ -6,7 +6,6 @@
 // node role (no window) sends READY=1 once its API answers and pings while it
 // goes on answering; stopped (SIGSTOP), it pings no more.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 
 #include <chrono>
@@ -77,8 +76,8 @@ TEST_CASE("the store node is ready once its API answers, pings while it answers,
   store.store.reset();
   setenv("NOTIFY_SOCKET", notify.path().c_str(), 1);
   setenv("WATCHDOG_USEC", kWatchdogUsec, 1);
-  ChildProcess node({KIOSK_PATH, "--config", store.dir.file("absent.toml"), "--role", "node", "--data", store.dir.path(),
-                     "--listen", "127.0.0.1:0"});
+  ChildProcess node({KIOSK_PATH, "--config", store.dir.file("absent.toml"), "--role", "node", "--data",
+                     store.dir.path(), "--listen", "127.0.0.1:0"});
   unsetenv("NOTIFY_SOCKET");
   unsetenv("WATCHDOG_USEC");
   REQUIRE(node.read_line(std::chrono::seconds(60)).has_value());  // {"listening": ...}

@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
-#include "support/kiosk_texts.h"
 #include "display/display_app.h"
 #include "node/node_fixture.h"
+#include "support/kiosk_texts.h"
 
 namespace kiosk::test {
 

@@ -3,9 +3,8 @@
 // 1920x1080 TV and a 1280x720 screen, written as PNG files to look at:
 //   <build>/tests/display/screenshots/<size>/<sample>_<lang>.png
 // Asserts each file was written and that no character was drawn as '?'.
-#include <doctest/doctest.h>
-
 #include <dlfcn.h>
+#include <doctest/doctest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -25,7 +24,8 @@ namespace {
 void keep_mesa_mapped_for_leak_reports() {
 #ifdef __SANITIZE_ADDRESS__
   for (const char* library : {"libGLX_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"})
-    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr) std::printf("cannot keep %s mapped: %s\n", library, dlerror());
+    if (dlopen(library, RTLD_NOW | RTLD_NODELETE) == nullptr)
+      std::printf("cannot keep %s mapped: %s\n", library, dlerror());
 #endif
 }
 
@@ -39,7 +39,8 @@ struct Sample {
 std::vector<Sample> samples() {
   test::NodeFixture node;
   for (int i = 0; i < 24; ++i)
-    if (!node.store.engine->issue({std::string(1, "ABCDEFGH"[i % 8]), false, "13812345678"})) throw std::runtime_error("issue");
+    if (!node.store.engine->issue({std::string(1, "ABCDEFGH"[i % 8]), false, "13812345678"}))
+      throw std::runtime_error("issue");
   if (!node.store.engine->open_counter(1, {"A", "B", "C", "D", "E", "F", "G", "H"})) throw std::runtime_error("open");
   DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   if (!test::pump_until(app, [&] { return app.state().history_loaded; })) throw std::runtime_error("no node");
@@ -55,7 +56,8 @@ std::vector<Sample> samples() {
   const EpochMs arrived = app.state().calls.front().arrived_at;
   out.push_back({"new_call", app.state(), arrived + 100});
   c2.post("/api/v1/counters/3/recall");
-  if (!test::pump_until(app, [&] { return app.state().calls.front().event.recall; })) throw std::runtime_error("recall");
+  if (!test::pump_until(app, [&] { return app.state().calls.front().event.recall; }))
+    throw std::runtime_error("recall");
   out.push_back({"recall", app.state(), app.state().calls.front().arrived_at + 30000});
   DisplayState offline = app.state();
   reduce(offline, NodeUnreachable{"sample"}, arrived);
@@ -75,13 +77,16 @@ void screenshots(const std::vector<Sample>& all, int width, int height) {
   for (const std::string& text : texts.all_texts()) window.fonts().add_text(text);
   window.fonts().add_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", ui::FontRole::huge);
   const DisplayTimings timings;
-  const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/" + std::to_string(width) + "x" + std::to_string(height);
+  const std::string dir =
+      std::string(KIOSK_SCREENSHOT_DIR) + "/" + std::to_string(width) + "x" + std::to_string(height);
   std::filesystem::create_directories(dir);
   for (LanguageChoice language : {LanguageChoice::Zh, LanguageChoice::En}) {
     for (const Sample& sample : all) {
       DisplayState state = sample.state;
       state.language = language;
-      const ui::DrawFn draw = [&](ui::TouchUi& t) { draw_display_board(t, BoardView{state, texts, timings, sample.now, nullptr}); };
+      const ui::DrawFn draw = [&](ui::TouchUi& t) {
+        draw_display_board(t, BoardView{state, texts, timings, sample.now, nullptr});
+      };
       window.draw(draw);  // notes new characters; the atlas grows before the next frame
       const long fallback_before = window.fonts().fallback_glyphs_drawn();
       const std::string path = dir + "/" + sample.name + (language == LanguageChoice::Zh ? "_zh" : "_en") + ".png";

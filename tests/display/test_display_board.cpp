@@ -31,7 +31,9 @@ struct Board {
     std::vector<std::string> drawn;
     for (int i = 0; i < 2; ++i) {
       drawn.clear();
-      ui.frame([&](ui::TouchUi& t) { draw_display_board(t, BoardView{app.state(), app.texts(), app.role().config.timings, now, &drawn}); });
+      ui.frame([&](ui::TouchUi& t) {
+        draw_display_board(t, BoardView{app.state(), app.texts(), app.role().config.timings, now, &drawn});
+      });
     }
     return drawn;
   }
@@ -50,7 +52,8 @@ std::vector<std::string> board_labels(const DisplayState& state) {
 
 }  // namespace
 
-TEST_CASE("calls through the API reach the display in order; the board shows them, counts and the banner; no personal data") {
+TEST_CASE(
+    "calls through the API reach the display in order; the board shows them, counts and the banner; no personal data") {
   test::NodeFixture node;
   std::vector<std::string> tokens;
   for (int i = 0; i < 12; ++i) {
@@ -159,7 +162,8 @@ TEST_CASE("a new call blinks for a few seconds; a recall says so; English can le
   CHECK(app.state().calls.size() == 1);  // a recall is not a second entry
 }
 
-TEST_CASE("a no-show at the counter takes the call off the board at once, with no announcement; the clock is the store's") {
+TEST_CASE(
+    "a no-show at the counter takes the call off the board at once, with no announcement; the clock is the store's") {
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);

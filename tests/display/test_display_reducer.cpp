@@ -36,7 +36,8 @@ TEST_CASE("events are applied in order: the newest call is current") {
 
 TEST_CASE("the board keeps the current call and the five before it") {
   DisplayState state;
-  for (int i = 1; i <= 9; ++i) reduce(state, EventsArrived{{call(i, "A00" + std::to_string(i), 1 + i % 3)}, true}, 1000 * i);
+  for (int i = 1; i <= 9; ++i)
+    reduce(state, EventsArrived{{call(i, "A00" + std::to_string(i), 1 + i % 3)}, true}, 1000 * i);
   REQUIRE(state.calls.size() == kKeptCalls);
   CHECK(labels(state) == std::vector<std::string>{"A009", "A008", "A007", "A006", "A005", "A004"});
 }

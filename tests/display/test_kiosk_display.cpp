@@ -65,7 +65,7 @@ TEST_CASE("kiosk --role display --audio-out: every call and recall announced, qu
   std::vector<double> seconds;
   for (const SoundSegment& s : segments) {
     seconds.push_back(double(s.end_sample - s.first_sample) / wav.audio.sample_rate);
-    CHECK(seconds.back() > 3.0);   // chime + Mandarin + English
+    CHECK(seconds.back() > 3.0);  // chime + Mandarin + English
     CHECK(seconds.back() < 14.0);
   }
   CHECK(seconds[2] == doctest::Approx(seconds[0]).epsilon(0.05));  // the recall says the same words again
@@ -84,9 +84,9 @@ TEST_CASE("kiosk --role display --screen board|offline --screenshot, zh and en")
   for (const char* lang : {"zh", "en"}) {
     for (const char* screen : {"board", "offline"}) {
       const std::string png = dir + "/" + screen + "_" + lang + ".png";
-      const test::CommandOutput out = test::run_command({KIOSK_PATH, "--role", "display", "--store", test::node_url(node),
-                                                          "--windowed", "1920x1080", "--lang", lang, "--screen", screen,
-                                                          "--screenshot", png});
+      const test::CommandOutput out =
+          test::run_command({KIOSK_PATH, "--role", "display", "--store", test::node_url(node), "--windowed",
+                             "1920x1080", "--lang", lang, "--screen", screen, "--screenshot", png});
       INFO(png);
       CHECK(out.exit_code == 0);
       CHECK(std::filesystem::file_size(png) > 10000);

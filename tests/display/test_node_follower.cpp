@@ -69,7 +69,8 @@ TEST_CASE("every call is posted and announced once, in order, across a node rest
   test::ApiClient counter1 = node.staff_client("Li", "2580", 1);
   test::ApiClient counter2 = node.staff_client("Wang", "1470", 2);
   // Two calls before the display starts: replayed as history, never announced.
-  std::vector<std::string> expected_history = {test::call_next(counter1, 1) + "@1", test::call_next(counter2, 2) + "@2"};
+  std::vector<std::string> expected_history = {test::call_next(counter1, 1) + "@1",
+                                               test::call_next(counter2, 2) + "@2"};
 
   Recorder log;
   NodeFollowerConfig config;
@@ -79,7 +80,9 @@ TEST_CASE("every call is posted and announced once, in order, across a node rest
   REQUIRE(log.wait_for([](Recorder& r) { return r.replays_ == 1; }));
 
   std::vector<std::string> expected;
-  for (int i = 0; i < 4; ++i) expected.push_back(test::call_next(i % 2 ? counter2 : counter1, i % 2 ? 2 : 1) + "@" + std::to_string(i % 2 ? 2 : 1));
+  for (int i = 0; i < 4; ++i)
+    expected.push_back(test::call_next(i % 2 ? counter2 : counter1, i % 2 ? 2 : 1) + "@" +
+                       std::to_string(i % 2 ? 2 : 1));
   REQUIRE(counter1.post("/api/v1/counters/1/recall").status == 200);
   expected.push_back(expected[2].substr(0, expected[2].find('@')) + "+@1");
   REQUIRE(log.wait_for([&](Recorder& r) { return r.live_.size() == expected.size(); }));

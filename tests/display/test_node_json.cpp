@@ -43,9 +43,11 @@ TEST_CASE("a no-show and a transfer are read as the end of a call; an unknown ki
 
 TEST_CASE("an event whose ticket is not a ticket label is refused") {
   for (const char* ticket : {"13812345678", "9f3c0a", "", "A12"}) {
-    json answer = {{"events", json::array({{{"seq", 1}, {"kind", "call"}, {"ticket", ticket}, {"service", "A"},
-                                            {"counter", 1}, {"at", 0}}})},
-                   {"last_seq", 1}};
+    json answer = {
+        {"events",
+         json::array(
+             {{{"seq", 1}, {"kind", "call"}, {"ticket", ticket}, {"service", "A"}, {"counter", 1}, {"at", 0}}})},
+        {"last_seq", 1}};
     CAPTURE(ticket);
     Result<EventsPage> page = read_events(answer);
     REQUIRE_FALSE(page.ok());

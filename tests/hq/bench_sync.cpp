@@ -7,22 +7,21 @@
 //   3. hq's ingest rate with many stores (default 200) uploading at once.
 // build-*/tests/hq/bench_sync [--records 14000] [--stores 200] [--per-store 100]
 //                             [--clients 16] [--dir DIR]
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <string>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 #include "../bench/latency_figures.h"
 #include "core/random_id.h"
@@ -57,12 +56,18 @@ Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string name = argv[i], value = argv[i + 1];
-    if (name == "--records") o.records = std::stoi(value);
-    else if (name == "--stores") o.stores = std::stoi(value);
-    else if (name == "--per-store") o.per_store = std::stoi(value);
-    else if (name == "--clients") o.clients = std::stoi(value);
-    else if (name == "--dir") o.dir = value;
-    else throw std::runtime_error("unknown option " + name);
+    if (name == "--records")
+      o.records = std::stoi(value);
+    else if (name == "--stores")
+      o.stores = std::stoi(value);
+    else if (name == "--per-store")
+      o.per_store = std::stoi(value);
+    else if (name == "--clients")
+      o.clients = std::stoi(value);
+    else if (name == "--dir")
+      o.dir = value;
+    else
+      throw std::runtime_error("unknown option " + name);
   }
   return o;
 }
@@ -134,10 +139,11 @@ int main(int argc, char** argv) {
     const double store_cpu = cpu_seconds(getpid()), hq_cpu = cpu_seconds(server.pid());
     const SyncRoundReport report = session.run_round();
     const double s = seconds_since(start);
-    std::printf("backlog upload: %lld records in %.2f s = %.0f records/s; %d requests, %.1f KiB sent gzip, complete=%s%s\n",
-                static_cast<long long>(report.uploaded), s, double(report.uploaded) / s, report.requests,
-                double(report.bytes_sent) / 1024, report.complete ? "yes" : "no",
-                report.error ? (" error: " + report.error->message).c_str() : "");
+    std::printf(
+        "backlog upload: %lld records in %.2f s = %.0f records/s; %d requests, %.1f KiB sent gzip, complete=%s%s\n",
+        static_cast<long long>(report.uploaded), s, double(report.uploaded) / s, report.requests,
+        double(report.bytes_sent) / 1024, report.complete ? "yes" : "no",
+        report.error ? (" error: " + report.error->message).c_str() : "");
     std::printf("backlog upload CPU: store %.2f s, hq %.2f s\n", cpu_seconds(getpid()) - store_cpu,
                 cpu_seconds(server.pid()) - hq_cpu);
 
@@ -147,11 +153,12 @@ int main(int argc, char** argv) {
     // The health header's line: "X-Kiosk-Health: " + the report + CRLF.
     const long long health_line =
         noop.health_bytes > 0 ? noop.health_bytes + static_cast<long long>(std::strlen(kHealthHeader)) + 4 : 0;
-    std::printf("no-op sync: %d request(s), %lld bytes sent, %lld bytes of answer body, %lld bytes on the wire both ways "
-                "(headers included), of which the health header %lld (without it %lld), %.2f ms\n",
-                noop.requests, static_cast<long long>(noop.bytes_sent), static_cast<long long>(noop.bytes_received),
-                static_cast<long long>(noop.wire_bytes), health_line, static_cast<long long>(noop.wire_bytes) - health_line,
-                seconds_since(noop_start) * 1000);
+    std::printf(
+        "no-op sync: %d request(s), %lld bytes sent, %lld bytes of answer body, %lld bytes on the wire both ways "
+        "(headers included), of which the health header %lld (without it %lld), %.2f ms\n",
+        noop.requests, static_cast<long long>(noop.bytes_sent), static_cast<long long>(noop.bytes_received),
+        static_cast<long long>(noop.wire_bytes), health_line, static_cast<long long>(noop.wire_bytes) - health_line,
+        seconds_since(noop_start) * 1000);
   }
 
   // 3. Many stores at once: each uploads per_store tickets in one gzip batch;
@@ -162,11 +169,19 @@ int main(int argc, char** argv) {
       const std::string incarnation = new_uuid();
       nlohmann::json records = nlohmann::json::array();
       for (int seq = 1; seq <= o.per_store; ++seq)
-        records.push_back({{"seq", seq}, {"kind", "ticket"}, {"id", new_uuid()}, {"revision", seq}, {"store", store_id},
-                           {"data", {{"ticket", "A" + std::to_string(100 + seq)}, {"business_day", "2026-11-23"},
-                                     {"service", "A"}, {"state", "done"}, {"issued_at", clock.now_ms()}}}});
-      bodies.push_back(gzip_compress(nlohmann::json{{"incarnation", incarnation}, {"batch", incarnation + ":1"},
-                                                    {"records", records}}.dump()));
+        records.push_back({{"seq", seq},
+                           {"kind", "ticket"},
+                           {"id", new_uuid()},
+                           {"revision", seq},
+                           {"store", store_id},
+                           {"data",
+                            {{"ticket", "A" + std::to_string(100 + seq)},
+                             {"business_day", "2026-11-23"},
+                             {"service", "A"},
+                             {"state", "done"},
+                             {"issued_at", clock.now_ms()}}}});
+      bodies.push_back(gzip_compress(
+          nlohmann::json{{"incarnation", incarnation}, {"batch", incarnation + ":1"}, {"records", records}}.dump()));
     }
     std::atomic<std::size_t> next{0};
     std::atomic<long> failures{0};
@@ -192,8 +207,10 @@ int main(int argc, char** argv) {
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     const bench::Figures f = bench::summarise(all);
     const double total = double(fleet.size()) * o.per_store;
-    std::printf("ingest: %zu stores x %d records, %d clients at once: %.2f s = %.0f records/s; upload p50 %.1f ms, p99 %.1f ms; %ld failed\n",
-                fleet.size(), o.per_store, o.clients, s, total / s, f.median_ms, f.p99_ms, failures.load());
+    std::printf(
+        "ingest: %zu stores x %d records, %d clients at once: %.2f s = %.0f records/s; upload p50 %.1f ms, p99 %.1f "
+        "ms; %ld failed\n",
+        fleet.size(), o.per_store, o.clients, s, total / s, f.median_ms, f.p99_ms, failures.load());
     std::printf("ingest CPU: hq %.2f s\n", cpu_seconds(server.pid()) - hq_cpu);
   }
   server.terminate();

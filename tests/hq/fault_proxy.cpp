@@ -25,15 +25,24 @@ FaultProxy::~FaultProxy() {
 
 const char* FaultProxy::name(Fault fault) {
   switch (fault) {
-    case Fault::Pass: return "pass";
-    case Fault::Busy503: return "503";
-    case Fault::Slow429: return "429";
-    case Fault::Fail500: return "500";
-    case Fault::Duplicate: return "duplicated";
-    case Fault::AnswerLost: return "answer lost";
-    case Fault::Truncated: return "truncated";
-    case Fault::Reset: return "reset";
-    case Fault::Stall: return "stall";
+    case Fault::Pass:
+      return "pass";
+    case Fault::Busy503:
+      return "503";
+    case Fault::Slow429:
+      return "429";
+    case Fault::Fail500:
+      return "500";
+    case Fault::Duplicate:
+      return "duplicated";
+    case Fault::AnswerLost:
+      return "answer lost";
+    case Fault::Truncated:
+      return "truncated";
+    case Fault::Reset:
+      return "reset";
+    case Fault::Stall:
+      return "stall";
   }
   return "?";
 }
@@ -84,13 +93,18 @@ void FaultProxy::handle(const httplib::Request& req, httplib::Response& res) {
     res.set_content(R"({"error": {"code": "proxy", "message": "injected by the test proxy"}})", "application/json");
   };
   switch (fault) {
-    case Fault::Busy503: return refuse(503, true);
-    case Fault::Slow429: return refuse(429, true);
-    case Fault::Fail500: return refuse(500, false);
+    case Fault::Busy503:
+      return refuse(503, true);
+    case Fault::Slow429:
+      return refuse(429, true);
+    case Fault::Fail500:
+      return refuse(500, false);
     case Fault::Reset:
-      res.set_content_provider(1000, "application/json", [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+      res.set_content_provider(1000, "application/json",
+                               [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
       return;
-    default: break;
+    default:
+      break;
   }
   if (fault == Fault::Stall) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   if (fault == Fault::Duplicate) forward(req);
@@ -100,11 +114,12 @@ void FaultProxy::handle(const httplib::Request& req, httplib::Response& res) {
     const std::string body = answer->body;
     res.status = answer->status;
     // Declares the whole length, sends half, then drops the connection.
-    res.set_content_provider(body.size(), "application/json", [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-      if (offset > 0) return false;
-      sink.write(body.data(), body.size() / 2);
-      return true;
-    });
+    res.set_content_provider(body.size(), "application/json",
+                             [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                               if (offset > 0) return false;
+                               sink.write(body.data(), body.size() / 2);
+                               return true;
+                             });
     return;
   }
   res.status = answer->status;

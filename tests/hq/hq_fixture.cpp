@@ -1,10 +1,10 @@
 // The hq test fixture: a real hq executable and real HTTP.
 #include "hq/hq_fixture.h"
 
-#include "sync/gzip.h"
-
 #include <sstream>
 #include <stdexcept>
+
+#include "sync/gzip.h"
 
 #ifndef HQ_PATH
 #error "HQ_PATH must name the hq executable"
@@ -37,8 +37,10 @@ CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, Ep
 }
 
 HqFixture::HqFixture() : db_path(dir.file("hq.db")) {
-  if (hq({"store", "add", "--id", "S1", "--name", "Store one"}).exit_code != 0) throw std::runtime_error("store add S1 failed");
-  if (hq({"store", "add", "--id", "S2", "--name", "Store two"}).exit_code != 0) throw std::runtime_error("store add S2 failed");
+  if (hq({"store", "add", "--id", "S1", "--name", "Store one"}).exit_code != 0)
+    throw std::runtime_error("store add S1 failed");
+  if (hq({"store", "add", "--id", "S2", "--name", "Store two"}).exit_code != 0)
+    throw std::runtime_error("store add S2 failed");
 }
 
 HqFixture::~HqFixture() { stop(); }
@@ -127,9 +129,17 @@ std::vector<Json> HqFixture::exported(const std::string& store, const std::strin
 
 Json ticket_record(std::int64_t seq, const std::string& id, std::int64_t revision, const std::string& store,
                    const std::string& state, const std::string& label) {
-  return Json{{"seq", seq}, {"kind", "ticket"}, {"id", id}, {"revision", revision}, {"store", store},
-              {"data", {{"ticket", label}, {"business_day", "2026-11-23"}, {"service", label.substr(0, 1)},
-                        {"state", state}, {"issued_at", 1795400000000}}}};
+  return Json{{"seq", seq},
+              {"kind", "ticket"},
+              {"id", id},
+              {"revision", revision},
+              {"store", store},
+              {"data",
+               {{"ticket", label},
+                {"business_day", "2026-11-23"},
+                {"service", label.substr(0, 1)},
+                {"state", state},
+                {"issued_at", 1795400000000}}}};
 }
 
 Json upload_body(const std::string& incarnation, const std::string& batch, const std::vector<Json>& records) {

@@ -7,10 +7,9 @@
 #include <httplib.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "support/child_process.h"
@@ -26,7 +25,9 @@ struct HqAnswer {
   std::string raw;
   httplib::Headers headers;
   std::string header(const std::string& name) const;
-  std::string error_code() const { return body.is_object() && body.contains("error") ? body["error"].value("code", "") : ""; }
+  std::string error_code() const {
+    return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
+  }
 };
 
 struct HqCommand {
@@ -50,7 +51,7 @@ class HqFixture {
   HqFixture();  // a database with stores S1 and S2; the server is not started
   ~HqFixture();
 
-  HqCommand hq(std::vector<std::string> args);  // runs `hq ARGS --db FILE`
+  HqCommand hq(std::vector<std::string> args);       // runs `hq ARGS --db FILE`
   std::string add_device(const std::string& store);  // its token
   // `hq --db FILE --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
   // start reuses the same port (stores keep their configured URL).

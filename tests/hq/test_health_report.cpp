@@ -16,7 +16,8 @@ HealthReport full_report() {
   HealthReport r;
   r.version = "0.1.0";
   r.started_at = 1795400000000;
-  r.printer = PrinterStatus{PrinterState::PaperNearEnd, "printer /dev/usb/lp0 is near the end of its paper", 1795400001000};
+  r.printer =
+      PrinterStatus{PrinterState::PaperNearEnd, "printer /dev/usb/lp0 is near the end of its paper", 1795400001000};
   r.pending = 12;
   r.oldest_pending_s = 95;
   r.database_bytes = 123456789;
@@ -158,8 +159,9 @@ TEST_CASE("the problems HQ sees, each at its edge") {
   CHECK(health_problems(reported(fine, now - 15 * 60000), now, t).empty());
   CHECK(health_problems(reported(fine, now - 15 * 60000 - 1), now, t) == std::vector<std::string>{"down"});
 
-  for (const auto& [state, problem] : {std::pair{PrinterState::PaperOut, "out-of-paper"}, std::pair{PrinterState::Failed, "out-of-paper"},
-                                      std::pair{PrinterState::PaperNearEnd, "paper-low"}}) {
+  for (const auto& [state, problem] :
+       {std::pair{PrinterState::PaperOut, "out-of-paper"}, std::pair{PrinterState::Failed, "out-of-paper"},
+        std::pair{PrinterState::PaperNearEnd, "paper-low"}}) {
     HealthReport r = fine;
     r.printer->state = state;
     CHECK(health_problems(reported(r, now), now, t) == std::vector<std::string>{problem});

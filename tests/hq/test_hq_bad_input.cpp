@@ -1,7 +1,6 @@
 // Bad input to hq: malformed JSON, wrong types, oversized and bad gzip
 // bodies, unknown endpoints. Each gets a clear JSON error and stores nothing.
 #include <doctest/doctest.h>
-
 #include <sqlite3.h>
 
 #include "core/random_id.h"
@@ -47,9 +46,11 @@ TEST_CASE("malformed envelopes are 400 naming the problem, and nothing of them i
       {"an array", "[1, 2]", "bad-json", "object"},
       {"no records", Json{{"incarnation", incarnation}, {"batch", "b"}}.dump(), "missing-field", "records"},
       {"incarnation not a UUID", upload_body("store-1", "b", {good}).dump(), "bad-field", "incarnation"},
-      {"incarnation a number", Json{{"incarnation", 5}, {"batch", "b"}, {"records", {good}}}.dump(), "bad-field", "incarnation"},
+      {"incarnation a number", Json{{"incarnation", 5}, {"batch", "b"}, {"records", {good}}}.dump(), "bad-field",
+       "incarnation"},
       {"batch missing", Json{{"incarnation", incarnation}, {"records", {good}}}.dump(), "missing-field", "batch"},
-      {"records an object", Json{{"incarnation", incarnation}, {"batch", "b"}, {"records", good}}.dump(), "bad-field", "records"},
+      {"records an object", Json{{"incarnation", incarnation}, {"batch", "b"}, {"records", good}}.dump(), "bad-field",
+       "records"},
       {"a record a string", upload_body(incarnation, "b", {good, Json("ticket")}).dump(), "bad-field", "records[1]"},
       {"seq a string", upload_body(incarnation, "b", {seq_text}).dump(), "bad-field", "records[0].seq"},
       {"seq zero", upload_body(incarnation, "b", {seq_zero}).dump(), "bad-field", "records[0].seq"},
@@ -133,7 +134,7 @@ TEST_CASE("unknown paths, wrong methods, bad queries and commands answer JSON er
 TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates, 1 for a foreign or newer file") {
   HqFixture hq;
   CHECK(hq.hq({"nonsense"}).exit_code == 2);
-  CHECK(hq.hq({"store", "add", "--id", "S3"}).exit_code == 2);                      // --name missing
+  CHECK(hq.hq({"store", "add", "--id", "S3"}).exit_code == 2);                     // --name missing
   CHECK(hq.hq({"store", "add", "--id", "S1", "--name", "again"}).exit_code == 3);  // exists
   CHECK(hq.hq({"device", "add", "--store", "S9"}).exit_code == 2);
   CHECK(hq.hq({"export", "--store", "S1", "--kind", "coupons"}).exit_code == 2);

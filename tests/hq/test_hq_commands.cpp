@@ -17,12 +17,14 @@ struct StoreWithRequest {
   explicit StoreWithRequest(HqFixture& hq) : data(hq.dir.file("store")) {
     REQUIRE(kioskctl(data, {"init", "--store", "S1"}).exit_code == 0);
     REQUIRE(kioskctl(data, {"hq", "set", "--url", hq.url(), "--token", hq.add_device("S1")}).exit_code == 0);
-    const CtlReply created = kioskctl(data, {"request", "create", "--product", "phone", "--problem", "no-power", "--name", "Li",
-                                             "--phone", "13812345678", "--consent", "--drop-off"});
+    const CtlReply created = kioskctl(data, {"request", "create", "--product", "phone", "--problem", "no-power",
+                                             "--name", "Li", "--phone", "13812345678", "--consent", "--drop-off"});
     REQUIRE_MESSAGE(created.exit_code == 0, created.body.dump());
     code = created.body["code"];
     REQUIRE(kioskctl(data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code == 0);
-    REQUIRE(kioskctl(data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"}).exit_code == 0);
+    REQUIRE(
+        kioskctl(data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"}).exit_code ==
+        0);
     REQUIRE(kioskctl(data, {"sync"}).exit_code == 0);
   }
   Json request() { return kioskctl(data, {"request", "show", "--code", code}).body; }
@@ -32,8 +34,13 @@ struct StoreWithRequest {
 
 Json command(const std::string& id, const std::string& code, const std::string& action, int from_version,
              const std::string& store = "S1") {
-  return Json{{"id", id}, {"store", store}, {"request", code}, {"action", action}, {"from_version", from_version},
-              {"at", 1795400000000}, {"data", Json::object()}};
+  return Json{{"id", id},
+              {"store", store},
+              {"request", code},
+              {"action", action},
+              {"from_version", from_version},
+              {"at", 1795400000000},
+              {"data", Json::object()}};
 }
 
 HqAnswer send(HqFixture& hq, const std::string& token, const std::vector<Json>& commands) {
@@ -67,7 +74,8 @@ Outcome device_and_hq(bool device_first) {
   const std::string technician = hq.add_device("S1");
   const Json on_site = command(kLowId, store.code, "on-site", 2);
   const auto hq_schedules = [&] {
-    return hq.hq({"request", "transition", "--store", "S1", "--request", store.code, "--to", "scheduled", "--version", "2"});
+    return hq.hq(
+        {"request", "transition", "--store", "S1", "--request", store.code, "--to", "scheduled", "--version", "2"});
   };
   if (device_first) {
     const HqAnswer first = send(hq, technician, {on_site});
@@ -87,7 +95,7 @@ Outcome device_and_hq(bool device_first) {
   const std::vector<Json> statuses = status_changes(hq, technician);
   REQUIRE(!statuses.empty());
   outcome.hq_state = statuses.back()["status"];
-  if (device_first) CHECK(statuses.back()["displaced"] == kLowId);  // the conflict is in the feed too
+  if (device_first) CHECK(statuses.back()["displaced"] == kLowId);     // the conflict is in the feed too
   outcome.loser = send(hq, technician, {on_site}).body["results"][0];  // the same id: its result as it stands
   REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
   outcome.store_state = store.request()["state"];
@@ -135,7 +143,9 @@ TEST_CASE("two devices' commands from the same version: the smaller command id s
   CHECK(two_devices(false) == "scheduled");
 }
 
-TEST_CASE("bad commands: unknown request, illegal transition, stale version, wrong store, malformed: clear errors, nothing half") {
+TEST_CASE(
+    "bad commands: unknown request, illegal transition, stale version, wrong store, malformed: clear errors, nothing "
+    "half") {
   HqFixture hq;
   hq.start();
   StoreWithRequest store(hq);
@@ -147,7 +157,8 @@ TEST_CASE("bad commands: unknown request, illegal transition, stale version, wro
   const std::string id3 = "ffffffff-ffff-4fff-bfff-fffffffffff3";
 
   // A command of another store refuses the whole body: the legal one beside it is not taken.
-  const HqAnswer wrong = send(hq, technician, {command(id1, store.code, "on-site", 2), command(id2, store.code, "on-site", 2, "S2")});
+  const HqAnswer wrong =
+      send(hq, technician, {command(id1, store.code, "on-site", 2), command(id2, store.code, "on-site", 2, "S2")});
   CHECK(wrong.status == 403);
   CHECK(wrong.error_code() == "wrong-store");
   // Malformed: nothing taken either.
@@ -161,8 +172,9 @@ TEST_CASE("bad commands: unknown request, illegal transition, stale version, wro
   CHECK(send(hq, "", {command(id1, store.code, "on-site", 2)}).error_code() == "missing-token");
   CHECK(status_changes(hq, technician).empty());
 
-  const HqAnswer answer = send(hq, technician, {command(id1, "R222-2222", "on-site", 2), command(id2, store.code, "done", 2),
-                                                command(id3, store.code, "on-site", 1), command(id4, store.code, "bogus", 2)});
+  const HqAnswer answer = send(hq, technician,
+                               {command(id1, "R222-2222", "on-site", 2), command(id2, store.code, "done", 2),
+                                command(id3, store.code, "on-site", 1), command(id4, store.code, "bogus", 2)});
   REQUIRE(answer.status == 200);
   const Json& results = answer.body["results"];
   REQUIRE(results.size() == 4);
@@ -178,13 +190,17 @@ TEST_CASE("bad commands: unknown request, illegal transition, stale version, wro
   CHECK(results[3]["code"] == "bad-state");
   CHECK(status_changes(hq, technician).empty());  // nothing decided
 
-  const HqCommand stale = hq.hq({"request", "transition", "--store", "S1", "--request", store.code, "--to", "on-site", "--version", "5"});
+  const HqCommand stale =
+      hq.hq({"request", "transition", "--store", "S1", "--request", store.code, "--to", "on-site", "--version", "5"});
   CHECK(stale.exit_code == 3);
-  CHECK(hq.hq({"request", "transition", "--store", "S1", "--request", store.code, "--to", "on-site", "--version", "x"}).exit_code == 2);
-  CHECK(hq.hq({"request", "transition", "--store", "S9", "--request", store.code, "--to", "on-site", "--version", "2"}).exit_code == 2);
+  CHECK(hq.hq({"request", "transition", "--store", "S1", "--request", store.code, "--to", "on-site", "--version", "x"})
+            .exit_code == 2);
+  CHECK(hq.hq({"request", "transition", "--store", "S9", "--request", store.code, "--to", "on-site", "--version", "2"})
+            .exit_code == 2);
 
   // The request is as it was: a legal command from version 2 goes through.
-  const HqAnswer legal = send(hq, technician, {command("50000000-0000-4000-8000-000000000005", store.code, "on-site", 2)});
+  const HqAnswer legal =
+      send(hq, technician, {command("50000000-0000-4000-8000-000000000005", store.code, "on-site", 2)});
   CHECK(legal.body["results"][0]["outcome"] == "applied");
   CHECK(legal.body["results"][0]["version"] == 3);
   REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);

@@ -19,7 +19,8 @@ TEST_CASE("the change feed pages through the catalogue and this store's staff on
   const std::string s1 = hq.add_device("S1"), s2 = hq.add_device("S2");
   REQUIRE(hq.hq({"catalog", "import", std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"}).exit_code == 0);
   REQUIRE(hq.hq({"staff", "add", "--store", "S2", "--name", "Zhao", "--pin", "4321"}).exit_code == 0);
-  const HqCommand tech = hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
+  const HqCommand tech =
+      hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
   REQUIRE(tech.exit_code == 0);
   hq.start();
 
@@ -59,8 +60,9 @@ TEST_CASE("the change feed pages through the catalogue and this store's staff on
 
   // Changed at HQ while the store was away: a service retired, a technician retired.
   const std::string catalog = hq.dir.file("short.jsonl");
-  std::ofstream(catalog) << R"({"code": "A", "zh": "咨询", "en": "Consultation", "priority": true, "wait_target_min": 15, "typical_service_min": 6})"
-                         << "\n";
+  std::ofstream(catalog)
+      << R"({"code": "A", "zh": "咨询", "en": "Consultation", "priority": true, "wait_target_min": 15, "typical_service_min": 6})"
+      << "\n";
   REQUIRE(hq.hq({"catalog", "import", catalog}).exit_code == 0);
   REQUIRE(hq.hq({"staff", "retire", "--store", "S1", "--name", "Wang"}).exit_code == 0);
   const HqAnswer later = hq.get(s1, "/sync/v1/changes?after=" + std::to_string(after) + "&limit=1000");
@@ -81,13 +83,14 @@ TEST_CASE("the change feed pages through the catalogue and this store's staff on
 TEST_CASE("assignments need a request uploaded by the technician's store, and enter that store's feed") {
   HqFixture hq;
   const std::string token = hq.add_device("S1");
-  const HqCommand tech = hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
+  const HqCommand tech =
+      hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
   REQUIRE(tech.exit_code == 0);
   const std::string technician = tech.lines[0]["staff"];
   CHECK(hq.hq({"assign", "--request", "R0007", "--technician", technician}).exit_code == 2);  // no such request yet
   hq.start();
-  const Json request{{"seq", 1}, {"kind", "request"}, {"id", "6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e90"}, {"revision", 1},
-                     {"store", "S1"}, {"data", {{"code", "R0007"}}}};
+  const Json request{{"seq", 1},      {"kind", "request"}, {"id", "6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e90"},
+                     {"revision", 1}, {"store", "S1"},     {"data", {{"code", "R0007"}}}};
   REQUIRE(hq.upload(token, upload_body("6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e91", "b", {request})).body["applied"] == 1);
   const HqCommand assigned = hq.hq({"assign", "--request", "R0007", "--technician", technician});
   REQUIRE(assigned.exit_code == 0);

@@ -13,7 +13,8 @@ using namespace kiosk::test;
 
 namespace {
 
-std::vector<Json> tickets(std::int64_t first, std::int64_t last, const std::string& store, std::vector<std::string>* ids) {
+std::vector<Json> tickets(std::int64_t first, std::int64_t last, const std::string& store,
+                          std::vector<std::string>* ids) {
   std::vector<Json> records;
   for (std::int64_t seq = first; seq <= last; ++seq) {
     ids->push_back(new_uuid());
@@ -89,8 +90,9 @@ TEST_CASE("a later revision replaces an earlier one; an older or equal one arriv
   const HqAnswer done = hq.upload(token, upload_body(incarnation, "b2", {ticket_record(2, id, 7, "S1", "done")}));
   CHECK(done.body["applied"] == 1);
   // Revision 4 (called) reaches HQ after revision 7: ignored, yet acknowledged.
-  const HqAnswer late = hq.upload(token, upload_body(incarnation, "b3", {ticket_record(3, id, 4, "S1", "called"),
-                                                                          ticket_record(4, id, 7, "S1", "serving")}));
+  const HqAnswer late = hq.upload(
+      token, upload_body(incarnation, "b3",
+                         {ticket_record(3, id, 4, "S1", "called"), ticket_record(4, id, 7, "S1", "serving")}));
   CHECK(late.body["acked_through"] == 4);
   CHECK(late.body["received"] == 2);
   CHECK(late.body["applied"] == 0);
@@ -107,12 +109,15 @@ TEST_CASE("a record HQ can never apply is parked and reported; the rest of the b
   const std::string good1 = new_uuid(), good2 = new_uuid(), rating = new_uuid();
   Json bad_ticket = ticket_record(2, new_uuid(), 2, "S1");
   bad_ticket["data"]["issued_at"] = "yesterday";
-  const Json bad_rating{{"seq", 3}, {"kind", "rating"}, {"id", rating}, {"revision", 3}, {"store", "S1"},
-                        {"data", {{"ticket_id", good1}, {"score", 9}}}};
-  const Json unknown_kind{{"seq", 4}, {"kind", "coupon"}, {"id", new_uuid()}, {"revision", 4}, {"store", "S1"}, {"data", Json::object()}};
-  const Json not_uuid{{"seq", 5}, {"kind", "ticket"}, {"id", "A001"}, {"revision", 5}, {"store", "S1"}, {"data", Json::object()}};
-  const Json batch = upload_body(incarnation, "b1", {ticket_record(1, good1, 1, "S1"), bad_ticket, bad_rating, unknown_kind,
-                                                     not_uuid, ticket_record(6, good2, 6, "S1")});
+  const Json bad_rating{{"seq", 3},      {"kind", "rating"}, {"id", rating},
+                        {"revision", 3}, {"store", "S1"},    {"data", {{"ticket_id", good1}, {"score", 9}}}};
+  const Json unknown_kind{{"seq", 4},      {"kind", "coupon"}, {"id", new_uuid()},
+                          {"revision", 4}, {"store", "S1"},    {"data", Json::object()}};
+  const Json not_uuid{{"seq", 5},      {"kind", "ticket"}, {"id", "A001"},
+                      {"revision", 5}, {"store", "S1"},    {"data", Json::object()}};
+  const Json batch = upload_body(incarnation, "b1",
+                                 {ticket_record(1, good1, 1, "S1"), bad_ticket, bad_rating, unknown_kind, not_uuid,
+                                  ticket_record(6, good2, 6, "S1")});
   const HqAnswer answer = hq.upload(token, batch);
   REQUIRE(answer.status == 200);
   CHECK(answer.body["acked_through"] == 6);
@@ -141,8 +146,9 @@ TEST_CASE("a batch holding one record of another store is refused whole, nothing
   HqFixture hq;
   const std::string token = hq.add_device("S1"), incarnation = new_uuid();
   hq.start();
-  const Json batch = upload_body(incarnation, "b1", {ticket_record(1, new_uuid(), 1, "S1"), ticket_record(2, new_uuid(), 2, "S2"),
-                                                     ticket_record(3, new_uuid(), 3, "S1")});
+  const Json batch = upload_body(incarnation, "b1",
+                                 {ticket_record(1, new_uuid(), 1, "S1"), ticket_record(2, new_uuid(), 2, "S2"),
+                                  ticket_record(3, new_uuid(), 3, "S1")});
   const HqAnswer refused = hq.upload(token, batch);
   CHECK(refused.status == 403);
   CHECK(refused.error_code() == "wrong-store");
@@ -201,9 +207,10 @@ TEST_CASE("a ticket's shown wait estimate is kept at HQ; an older store sends no
   bad_estimate["data"]["estimated_wait_min"] = "soon";
   Json negative_estimate = ticket_record(5, new_uuid(), 5, "S1", "waiting", "A105");
   negative_estimate["data"]["estimated_wait_min"] = -3;
-  const HqAnswer answer = hq.upload(token, upload_body(incarnation, "b1", {with_estimate, null_estimate,
-                                                                          ticket_record(3, older, 3, "S1", "waiting", "A103"),
-                                                                          bad_estimate, negative_estimate}));
+  const HqAnswer answer =
+      hq.upload(token, upload_body(incarnation, "b1",
+                                   {with_estimate, null_estimate, ticket_record(3, older, 3, "S1", "waiting", "A103"),
+                                    bad_estimate, negative_estimate}));
   REQUIRE(answer.status == 200);
   CHECK(answer.body["applied"] == 3);
   REQUIRE(answer.body["parked"].size() == 2);

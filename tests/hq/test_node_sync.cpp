@@ -47,21 +47,23 @@ TEST_CASE("kiosk --role node uploads by itself what is committed through its API
   CHECK(at_hq_within(hq, std::chrono::seconds(45), [](const std::vector<Json>& t) { return t.size() == 1; }));
 
   httplib::Client api("127.0.0.1", port);
-  const auto login = api.Post("/api/v1/login", Json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}}.dump(), "application/json");
+  const auto login =
+      api.Post("/api/v1/login", Json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}}.dump(), "application/json");
   REQUIRE(login);
   REQUIRE(login->status == 200);
   const std::string token = Json::parse(login->body)["token"];
-  const auto called = api.Post("/api/v1/counters/1/call", {{"Authorization", "Bearer " + token}}, "", "application/json");
+  const auto called =
+      api.Post("/api/v1/counters/1/call", {{"Authorization", "Bearer " + token}}, "", "application/json");
   REQUIRE(called);
   REQUIRE(called->status == 200);
   const auto started = std::chrono::steady_clock::now();
   // The worker is nudged within a second of the commit; on a loaded CI machine a
   // round has been seen to take over 10 s, so the bound is the 30 s interval plus margin.
-  CHECK(at_hq_within(hq, std::chrono::seconds(45), [](const std::vector<Json>& t) {
-    return t.size() == 1 && t[0]["data"]["state"] == "called";
-  }));
+  CHECK(at_hq_within(hq, std::chrono::seconds(45),
+                     [](const std::vector<Json>& t) { return t.size() == 1 && t[0]["data"]["state"] == "called"; }));
   MESSAGE("the call reached HQ after "
-          << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() << " ms");
+          << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
+          << " ms");
   node.terminate();
   CHECK(node.wait() == 0);
 }

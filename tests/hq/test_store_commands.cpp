@@ -19,8 +19,8 @@ struct StoreWithRequest {
   explicit StoreWithRequest(HqFixture& hq) : data(hq.dir.file("store")), token(hq.add_device("S1")) {
     REQUIRE(kioskctl(data, {"init", "--store", "S1"}).exit_code == 0);
     REQUIRE(kioskctl(data, {"hq", "set", "--url", hq.url(), "--token", token}).exit_code == 0);
-    const CtlReply created = kioskctl(data, {"request", "create", "--product", "phone", "--problem", "no-power", "--name", "Li",
-                                             "--phone", "13812345678", "--consent", "--drop-off"});
+    const CtlReply created = kioskctl(data, {"request", "create", "--product", "phone", "--problem", "no-power",
+                                             "--name", "Li", "--phone", "13812345678", "--consent", "--drop-off"});
     REQUIRE_MESSAGE(created.exit_code == 0, created.body.dump());
     code = created.body["code"];
     REQUIRE(kioskctl(data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code == 0);
@@ -42,7 +42,8 @@ struct StoreWithRequest {
   std::vector<std::pair<std::string, std::string>> commands() {
     auto store = StoreDb::open(data);
     REQUIRE(store.ok());
-    Statement& q = store.value()->db().prepare("SELECT coalesce(outcome, 'waiting'), code FROM request_command ORDER BY rowid");
+    Statement& q =
+        store.value()->db().prepare("SELECT coalesce(outcome, 'waiting'), code FROM request_command ORDER BY rowid");
     std::vector<std::pair<std::string, std::string>> found;
     while (q.step()) found.emplace_back(q.text(0), q.text(1));
     q.reset();
@@ -66,8 +67,8 @@ Json hq_status(HqFixture& hq, const StoreWithRequest& store) {
 }
 
 void hq_schedules(HqFixture& hq, const std::string& code, int from_version) {
-  const HqCommand moved = hq.hq({"request", "transition", "--store", "S1", "--request", code, "--to", "scheduled", "--version",
-                                 std::to_string(from_version)});
+  const HqCommand moved = hq.hq({"request", "transition", "--store", "S1", "--request", code, "--to", "scheduled",
+                                 "--version", std::to_string(from_version)});
   REQUIRE(moved.exit_code == 0);
 }
 
@@ -75,7 +76,8 @@ using Outcomes = std::vector<std::pair<std::string, std::string>>;
 
 }  // namespace
 
-TEST_CASE("transitions made at the store before HQ had the request are taken as uploaded; later ones are HQ's decisions") {
+TEST_CASE(
+    "transitions made at the store before HQ had the request are taken as uploaded; later ones are HQ's decisions") {
   HqFixture hq;
   hq.start();
   StoreWithRequest store(hq);
@@ -101,7 +103,8 @@ TEST_CASE("transitions made at the store before HQ had the request are taken as 
   CHECK(shown["commands_refused"] == 0);
 }
 
-TEST_CASE("the store's transition and HQ's from the same version: the same end whatever HQ saw first, the store's refused") {
+TEST_CASE(
+    "the store's transition and HQ's from the same version: the same end whatever HQ saw first, the store's refused") {
   for (const bool store_first : {true, false}) {
     CAPTURE(store_first);
     HqFixture hq;
@@ -121,7 +124,8 @@ TEST_CASE("the store's transition and HQ's from the same version: the same end w
     CHECK(store.request()["state"] == "scheduled");
     const Outcomes outcomes = store.commands();
     REQUIRE(outcomes.size() == 2);
-    CHECK(outcomes.back() == std::make_pair(std::string("conflict"), std::string(store_first ? "displaced" : "version-conflict")));
+    CHECK(outcomes.back() ==
+          std::make_pair(std::string("conflict"), std::string(store_first ? "displaced" : "version-conflict")));
     CHECK(kioskctl(store.data, {"status"}).body["sync"]["commands_refused"] == 1);
     CHECK(store.request()["events"].back()["by"] == "hq");
   }

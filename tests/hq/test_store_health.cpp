@@ -76,7 +76,8 @@ std::string good_report(std::int64_t pending) {
 
 }  // namespace
 
-TEST_CASE("after a sync HQ lists the store's device with its version, outbox and printer; a store without one is down") {
+TEST_CASE(
+    "after a sync HQ lists the store's device with its version, outbox and printer; a store without one is down") {
   HqFixture hq;
   hq.start();
   ReportingStore store(hq);
@@ -116,7 +117,8 @@ TEST_CASE("after a sync HQ lists the store's device with its version, outbox and
   CHECK(StoreList(hq).line("S1")["health"]["pending"] == 0);
 }
 
-TEST_CASE("a store whose printer ran out of paper is listed out-of-paper; near its end paper-low; kioskctl status shows it") {
+TEST_CASE(
+    "a store whose printer ran out of paper is listed out-of-paper; near its end paper-low; kioskctl status shows it") {
   HqFixture hq;
   hq.start();
   ReportingStore store(hq);
@@ -184,7 +186,8 @@ TEST_CASE("health reports HQ cannot read never fail the sync request and store n
       std::string(4000, 'x'),
       "{\"version\": 1, \"printer\": null, \"pending\": 0, \"db_bytes\": 0, \"disk_free\": 0, \"disk_total\": 0, "
       "\"integrity\": \"ok\", \"at\": 0}",
-      "{\"version\": \"1\", \"printer\": {\"state\": \"on-fire\", \"message\": \"\", \"checked_at\": 0}, \"pending\": 0, "
+      "{\"version\": \"1\", \"printer\": {\"state\": \"on-fire\", \"message\": \"\", \"checked_at\": 0}, \"pending\": "
+      "0, "
       "\"db_bytes\": 0, \"disk_free\": 0, \"disk_total\": 0, \"integrity\": \"ok\", \"at\": 0}",
       "{\"version\": \"1\", \"printer\": null, \"pending\": -5, \"db_bytes\": 0, \"disk_free\": 0, \"disk_total\": 0, "
       "\"integrity\": \"ok\", \"at\": 0}",
@@ -196,24 +199,27 @@ TEST_CASE("health reports HQ cannot read never fail the sync request and store n
     CHECK(feed.status == 200);
     CHECK(feed.body["changes"].is_array());
   }
-  const HqAnswer upload = hq.post(store.token, "/sync/v1/upload", upload_body(new_uuid(), "b1", {}).dump(),
-                                  {{kHealthHeader, "{broken"}});
+  const HqAnswer upload =
+      hq.post(store.token, "/sync/v1/upload", upload_body(new_uuid(), "b1", {}).dump(), {{kHealthHeader, "{broken"}});
   CHECK(upload.status == 200);
 
   StoreList none(hq);
   CHECK(none.line("S1")["health"].is_null());
   CHECK(none.line("S1")["ignored_reports"]["count"] == bad.size() + 1);
-  CHECK(none.line("S1")["ignored_reports"]["last_reason"].get<std::string>().find("not valid JSON") != std::string::npos);
+  CHECK(none.line("S1")["ignored_reports"]["last_reason"].get<std::string>().find("not valid JSON") !=
+        std::string::npos);
 
   // A good report, then a bad one: the good one stays as it was.
   REQUIRE(hq.get(store.token, "/sync/v1/changes", {{kHealthHeader, good_report(7)}}).status == 200);
   const Json kept = StoreList(hq).line("S1")["health"];
   CHECK(kept["version"] == "9.9.9");
   CHECK(kept["pending"] == 7);
-  const HqAnswer after_bad = hq.get(store.token, "/sync/v1/changes", {{kHealthHeader, "{\"version\": \"x\", \"pending\": 1}"}});
+  const HqAnswer after_bad =
+      hq.get(store.token, "/sync/v1/changes", {{kHealthHeader, "{\"version\": \"x\", \"pending\": 1}"}});
   REQUIRE_MESSAGE(after_bad.status == 200, after_bad.raw);
   CHECK(StoreList(hq).line("S1")["health"] == kept);
-  CHECK(StoreList(hq).line("S1")["ignored_reports"]["last_reason"].get<std::string>().find("printer") != std::string::npos);
+  CHECK(StoreList(hq).line("S1")["ignored_reports"]["last_reason"].get<std::string>().find("printer") !=
+        std::string::npos);
 
   // And the store's own syncs go on as before.
   store.sync();
@@ -231,6 +237,7 @@ TEST_CASE("a no-op sync is still one request under 1 KB, headers and health repo
   CHECK(noop["bytes_sent"] == 0);
   CHECK(noop["wire_bytes"].get<int>() > 0);
   CHECK(noop["wire_bytes"].get<int>() < 1024);
-  MESSAGE("no-op sync: " << noop["requests"] << " request, " << noop["wire_bytes"] << " bytes on the wire both ways, of which "
-                         << noop["health_bytes"] << " bytes of health report");
+  MESSAGE("no-op sync: " << noop["requests"] << " request, " << noop["wire_bytes"]
+                         << " bytes on the wire both ways, of which " << noop["health_bytes"]
+                         << " bytes of health report");
 }

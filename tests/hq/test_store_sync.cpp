@@ -103,7 +103,8 @@ TEST_CASE("tickets and ratings reach HQ once in their latest state; a no-op sync
   CHECK(noop.body["requests"] == 1);
   CHECK(noop.body["bytes_sent"] == 0);
   CHECK(noop.body["bytes_received"].get<int>() < 1024);
-  MESSAGE("no-op sync: " << noop.body["requests"] << " request, " << noop.body["bytes_received"] << " bytes of answer body");
+  MESSAGE("no-op sync: " << noop.body["requests"] << " request, " << noop.body["bytes_received"]
+                         << " bytes of answer body");
   CHECK(hq.exported("S1", "tickets").size() == 5);
 }
 
@@ -127,10 +128,13 @@ TEST_CASE("configuration changed at HQ during an outage arrives when the link is
 
   // Meanwhile at HQ: service A's typical time changes, B-H retire, a technician joins.
   const std::string catalog = hq.dir.file("short.jsonl");
-  std::ofstream(catalog) << R"({"code": "A", "zh": "咨询", "en": "Advice", "priority": false, "wait_target_min": 15, "typical_service_min": 9})"
-                         << "\n";
+  std::ofstream(catalog)
+      << R"({"code": "A", "zh": "咨询", "en": "Advice", "priority": false, "wait_target_min": 15, "typical_service_min": 9})"
+      << "\n";
   REQUIRE(hq.hq({"catalog", "import", catalog}).exit_code == 0);
-  REQUIRE(hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"}).exit_code == 0);
+  REQUIRE(
+      hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"}).exit_code ==
+      0);
   REQUIRE(hq.hq({"staff", "add", "--store", "S2", "--name", "Zhao", "--pin", "4321"}).exit_code == 0);
 
   hq.start();
@@ -198,7 +202,9 @@ TEST_CASE("a store whose clock is a year ahead syncs the same and shows the diff
   CHECK(hq.exported("S1", "tickets").size() == 4);
 }
 
-TEST_CASE("hq and the store's sync killed with SIGKILL again and again during a 14,000-record backlog: all arrive exactly once") {
+TEST_CASE(
+    "hq and the store's sync killed with SIGKILL again and again during a 14,000-record backlog: all arrive exactly "
+    "once") {
   HqFixture hq;
   hq.start();
   SyncedStore store(hq);
@@ -230,8 +236,8 @@ TEST_CASE("hq and the store's sync killed with SIGKILL again and again during a 
     }
     done = sync.wait() == 0 && answer.has_value();
   }
-  MESSAGE(ids.size() << " tickets; " << hq_kills << " SIGKILLs of hq, " << store_kills << " of the store's sync; " << rounds
-                     << " sync rounds");
+  MESSAGE(ids.size() << " tickets; " << hq_kills << " SIGKILLs of hq, " << store_kills << " of the store's sync; "
+                     << rounds << " sync rounds");
   REQUIRE(done);
   CHECK(hq_kills == kHqKills);
   const std::map<std::string, Json> at_hq = by_id(hq.exported("S1", "tickets"));
@@ -242,12 +248,15 @@ TEST_CASE("hq and the store's sync killed with SIGKILL again and again during a 
   CHECK(kioskctl(store.data, {"status"}).body["sync"]["pending"] == 0);
 }
 
-TEST_CASE("through a proxy that resets, refuses (500/503/429), stalls, cuts answers short and duplicates requests, every record arrives exactly once") {
+TEST_CASE(
+    "through a proxy that resets, refuses (500/503/429), stalls, cuts answers short and duplicates requests, every "
+    "record arrives exactly once") {
   HqFixture hq;
   hq.start();
   FaultProxy proxy(hq.port, /*fault_share=*/0.5, /*seed=*/1123);
   SyncedStore store(hq);
-  REQUIRE(kioskctl(store.data, {"hq", "set", "--url", "http://127.0.0.1:" + std::to_string(proxy.port()), "--token", store.token})
+  REQUIRE(kioskctl(store.data,
+                   {"hq", "set", "--url", "http://127.0.0.1:" + std::to_string(proxy.port()), "--token", store.token})
               .exit_code == 0);
   REQUIRE(hq.hq({"catalog", "import", std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"}).exit_code == 0);
   REQUIRE(hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234"}).exit_code == 0);
@@ -260,12 +269,14 @@ TEST_CASE("through a proxy that resets, refuses (500/503/429), stalls, cuts answ
     if (last.exit_code == 0) break;
   }
   std::string faults;
-  for (const auto& [fault, count] : proxy.counts()) faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
+  for (const auto& [fault, count] : proxy.counts())
+    faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
   MESSAGE(ids.size() << " tickets in " << rounds + 1 << " sync rounds; requests:" << faults);
   REQUIRE_MESSAGE(last.exit_code == 0, last.body.dump());
   const std::map<FaultProxy::Fault, int> counts = proxy.counts();
   for (int f = 1; f <= static_cast<int>(FaultProxy::Fault::Stall); ++f)
-    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1, "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
+    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1,
+                  "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
 
   const std::map<std::string, Json> at_hq = by_id(hq.exported("S1", "tickets"));
   CHECK(at_hq.size() == ids.size());
@@ -281,22 +292,25 @@ TEST_CASE("repair requests and their events reach HQ; an assignment made at HQ c
   HqFixture hq;
   hq.start();
   SyncedStore store(hq);
-  const CtlReply created = kioskctl(store.data, {"request", "create", "--product", "phone", "--problem", "no-power", "--name",
-                                                 "Li", "--phone", "13812345678", "--consent", "--drop-off"});
+  const CtlReply created = kioskctl(store.data, {"request", "create", "--product", "phone", "--problem", "no-power",
+                                                 "--name", "Li", "--phone", "13812345678", "--consent", "--drop-off"});
   REQUIRE_MESSAGE(created.exit_code == 0, created.body.dump());
   const std::string code = created.body["code"];
-  REQUIRE(kioskctl(store.data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code == 0);
-  REQUIRE(kioskctl(store.data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code ==
+          0);
+  REQUIRE(kioskctl(store.data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"})
+              .exit_code == 0);
   REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
 
   const std::vector<Json> requests = hq.exported("S1", "requests");
   REQUIRE(requests.size() == 1);
   CHECK(requests[0]["data"]["code"] == code);
-  CHECK(requests[0]["data"]["state"] == "assigned");  // the latest revision
-  CHECK(requests[0]["data"]["phone"] == "13812345678");  // HQ serves the assigned technician
+  CHECK(requests[0]["data"]["state"] == "assigned");       // the latest revision
+  CHECK(requests[0]["data"]["phone"] == "13812345678");    // HQ serves the assigned technician
   CHECK(hq.exported("S1", "request-events").size() == 2);  // received, assigned
 
-  const HqCommand tech = hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
+  const HqCommand tech =
+      hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
   REQUIRE(tech.exit_code == 0);
   REQUIRE(hq.hq({"assign", "--request", code, "--technician", tech.lines[0]["staff"]}).exit_code == 0);
   REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);

@@ -26,7 +26,8 @@ class ScriptedHq final : public SyncTransport {
   std::vector<std::string> paths;
   std::vector<HeaderFields> headers;
   Result<TransportResponse> get(const std::string& path, const HeaderFields& h) override { return next(path, h); }
-  Result<TransportResponse> post_gzip_json(const std::string& path, const std::string&, const HeaderFields& h) override {
+  Result<TransportResponse> post_gzip_json(const std::string& path, const std::string&,
+                                           const HeaderFields& h) override {
     return next(path, h);
   }
 
@@ -65,8 +66,9 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("answers that are not the protocol's JSON are transport failures: nothing acknowledged") {
-  for (const std::string& body : {std::string("<html>proxy error</html>"), std::string("{\"acked_through\": 3}"),
-                                  std::string("[]"), std::string(""), std::string("{\"acked_through\": \"3\", \"hq_time\": 1}")}) {
+  for (const std::string& body :
+       {std::string("<html>proxy error</html>"), std::string("{\"acked_through\": 3}"), std::string("[]"),
+        std::string(""), std::string("{\"acked_through\": \"3\", \"hq_time\": 1}")}) {
     CAPTURE(body);
     Fixture f;
     f.hq.answers.push_back({200, body, std::nullopt});
@@ -98,8 +100,11 @@ TEST_CASE("an acknowledgement short of the batch stops the round; one beyond it 
 }
 
 TEST_CASE("a change feed out of order, going back, or with data the store cannot take changes nothing") {
-  const Json good_service{{"seq", 1}, {"kind", "service"}, {"key", "A"},
-                          {"data", {{"code", "A"}, {"zh", "咨询"}, {"en", "Advice"}, {"wait_target_min", 15}, {"typical_service_min", 9}}}};
+  const Json good_service{
+      {"seq", 1},
+      {"kind", "service"},
+      {"key", "A"},
+      {"data", {{"code", "A"}, {"zh", "咨询"}, {"en", "Advice"}, {"wait_target_min", 15}, {"typical_service_min", 9}}}};
   Json bad_service = good_service;
   bad_service["seq"] = 2;
   bad_service["data"]["typical_service_min"] = 100000;

@@ -79,7 +79,8 @@ TEST_CASE("the sync worker drains the outbox, follows new writes, rides out an o
   for (int i = 0; i < 5; ++i) REQUIRE(kioskctl(data, {"issue", "--service", "A"}).exit_code == 0);
   worker.nudge();
   const auto outage_end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (failed.load() < 2 && std::chrono::steady_clock::now() < outage_end) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  while (failed.load() < 2 && std::chrono::steady_clock::now() < outage_end)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   CHECK(failed.load() >= 2);  // retried on its own, without a nudge
   hq.start();
   REQUIRE(drained(data, std::chrono::seconds(20)));

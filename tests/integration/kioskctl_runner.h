@@ -2,11 +2,11 @@
 // kioskctl integration tests (queue commands and request commands alike).
 #pragma once
 
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
 #include "support/child_process.h"
 

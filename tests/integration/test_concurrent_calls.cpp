@@ -17,7 +17,8 @@ TEST_CASE("two processes call next 500 times each: no ticket twice, none lost") 
   REQUIRE(s.engine->open_counter(1, {"A", "B"}).ok());
   REQUIRE(s.engine->open_counter(2, {"A", "B"}).ok());
   std::set<std::string> issued;
-  for (int i = 0; i < 2 * kPerProcess; ++i) issued.insert(s.engine->issue({i % 3 ? "A" : "B", i % 7 == 0, {}}).value().ticket.id);
+  for (int i = 0; i < 2 * kPerProcess; ++i)
+    issued.insert(s.engine->issue({i % 3 ? "A" : "B", i % 7 == 0, {}}).value().ticket.id);
   s.engine.reset();
   s.store.reset();
 

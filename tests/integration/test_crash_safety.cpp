@@ -33,7 +33,8 @@ TEST_CASE("SIGKILL at random moments loses no reported ticket and repeats no num
       const std::size_t space = line->find(' ');
       REQUIRE(space != std::string::npos);
       reported[line->substr(0, space)] = line->substr(space + 1);
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - std::chrono::steady_clock::now());
       if (left.count() <= 0) break;
       line = worker.read_line(left);
     }
@@ -57,7 +58,11 @@ TEST_CASE("SIGKILL at random moments loses no reported ticket and repeats no num
   Statement& q = db.prepare("SELECT id, number FROM ticket WHERE service_code = 'A'");
   while (q.step()) {
     ++rows;
-    stored[q.text(0)] = "A" + std::string(q.int32(1) < 10 ? "00" : q.int32(1) < 100 ? "0" : "") + std::to_string(q.int32(1));
+    stored[q.text(0)] = "A" +
+                        std::string(q.int32(1) < 10    ? "00"
+                                    : q.int32(1) < 100 ? "0"
+                                                       : "") +
+                        std::to_string(q.int32(1));
     numbers.insert(q.int32(1));
   }
   q.reset();

@@ -2,23 +2,21 @@
 // 0 / 1 / 2 / 3, clear errors for bad input, and two `kioskctl call` processes
 // started at the same moment never getting the same ticket.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "kioskctl_runner.h"
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 
-using nlohmann::json;
 using kiosk::test::ChildProcess;
 using kiosk::test::kioskctl;
 using kiosk::test::Reply;
 using kiosk::test::TempDir;
+using nlohmann::json;
 
 namespace {
 

@@ -33,17 +33,28 @@ std::string init_store(const TempDir& dir) {
 
 // A good `request create`, with `option` set to `value` (replaced or added).
 std::vector<std::string> create_args(const std::string& option = "", const std::string& value = "") {
-  std::vector<std::string> args{"request", "create", "--product", "washing-machine", "--problem", "leaking",
-                                "--name", "王小明", "--phone", "139 0000 1234", "--address", "上海市浦东新区世纪大道100号",
-                                "--date", shanghai_date_in(2), "--window", "afternoon", "--description", "漏水", "--consent"};
+  std::vector<std::string> args{"request",       "create",
+                                "--product",     "washing-machine",
+                                "--problem",     "leaking",
+                                "--name",        "王小明",
+                                "--phone",       "139 0000 1234",
+                                "--address",     "上海市浦东新区世纪大道100号",
+                                "--date",        shanghai_date_in(2),
+                                "--window",      "afternoon",
+                                "--description", "漏水",
+                                "--consent"};
   if (option.empty()) return args;
   const auto at = std::find(args.begin(), args.end(), option);
-  if (at == args.end()) args.insert(args.end(), {option, value});
-  else *(at + 1) = value;
+  if (at == args.end())
+    args.insert(args.end(), {option, value});
+  else
+    *(at + 1) = value;
   return args;
 }
 
-std::size_t request_count(const std::string& data) { return kioskctl(data, {"request", "list"}).body["requests"].size(); }
+std::size_t request_count(const std::string& data) {
+  return kioskctl(data, {"request", "list"}).body["requests"].size();
+}
 
 }  // namespace
 
@@ -62,14 +73,18 @@ TEST_CASE("an operator's request: create, show, assign, work, close, list, look 
   CHECK(created.body["phone"] == "139****1234");
   CHECK(created.body["events"][0]["by"] == "counter 2");
 
-  REQUIRE(kioskctl(data, {"staff", "add", "--name", "Zhang Wei", "--pin", "2580", "--role", "technician"}).exit_code == 0);
+  REQUIRE(kioskctl(data, {"staff", "add", "--name", "Zhang Wei", "--pin", "2580", "--role", "technician"}).exit_code ==
+          0);
   CHECK(kioskctl(data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhang Wei",
-                        "--version", "1"}).body["version"] == 2);
-  const Reply scheduled = kioskctl(data, {"request", "transition", "--code", code, "--to", "scheduled", "--window", "evening"});
+                        "--version", "1"})
+            .body["version"] == 2);
+  const Reply scheduled =
+      kioskctl(data, {"request", "transition", "--code", code, "--to", "scheduled", "--window", "evening"});
   CHECK(scheduled.body["scheduled_window"] == "evening");
   CHECK(scheduled.body["scheduled_date"] == shanghai_date_in(2));
   for (const char* to : {"on-the-way", "on-site", "done", "closed"})
-    REQUIRE(kioskctl(data, {"request", "transition", "--code", code, "--to", to, "--by", "Zhang Wei", "--note", to}).exit_code == 0);
+    REQUIRE(kioskctl(data, {"request", "transition", "--code", code, "--to", to, "--by", "Zhang Wei", "--note", to})
+                .exit_code == 0);
 
   const Reply shown = kioskctl(data, {"request", "show", "--code", code});
   CHECK(shown.body["state"] == "closed");
@@ -118,13 +133,15 @@ TEST_CASE("request commands: exit 2 for bad usage and input, 3 for refusals, and
       {create_args("--colour", "red"), 2, "unknown option --colour"},
       {create_args("--description", "漏水😭"), 2,
        "the description contains a character the kiosk cannot show or print, such as an emoji (U+1F62D)"},
-      {create_args("--description", std::string(5000, 'a')), 2, "the description is 5000 characters long; at most 500 are allowed"},
+      {create_args("--description", std::string(5000, 'a')), 2,
+       "the description is 5000 characters long; at most 500 are allowed"},
       {create_args("--phone", "12345"), 2,
        "not a Chinese mobile (11 digits, 1[3-9]...) or landline (0 + area code + 7-8 digits) number"},
       {create_args("--date", shanghai_date_in(-3)), 2, ""},
       {no_consent, 3, "the customer has not agreed to the privacy notice"},
       {{"request", "transition", "--code", code, "--to", "finished"}, 2, ""},
-      {{"request", "transition", "--code", code, "--to", "done"}, 3,
+      {{"request", "transition", "--code", code, "--to", "done"},
+       3,
        "a request that is received cannot become done (allowed next: assigned, cancelled)"},
       {{"request", "transition", "--code", code, "--to", "cancelled", "--version", "4"}, 3, ""},
       {{"request", "show", "--code", "R222-222"}, 2, "no request R222-222 in this store"},

@@ -6,9 +6,8 @@
 #include <httplib.h>
 
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "node/store_node_server.h"
 #include "support/test_store.h"

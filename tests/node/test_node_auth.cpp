@@ -38,7 +38,8 @@ TEST_CASE("a token cannot act for another counter") {
     CHECK_MESSAGE(other.status == 403, std::string(action));
     CHECK(other.body["error"]["code"] == "wrong-counter");
   }
-  CHECK(node.store.engine->queue_status().value()[0].waiting + node.store.engine->queue_status().value()[1].waiting == 3);
+  CHECK(node.store.engine->queue_status().value()[0].waiting + node.store.engine->queue_status().value()[1].waiting ==
+        3);
   CHECK(li.post("/api/v1/counters/1/call").status == 200);
 }
 
@@ -64,7 +65,8 @@ TEST_CASE("missing, unknown, expired and logged-out tokens are refused") {
   HttpAnswer expired = li.post("/api/v1/counters/1/call");
   CHECK(expired.status == 401);
   CHECK(expired.body["error"]["code"] == "expired-token");
-  CHECK(node.store.engine->queue_status().value()[0].waiting + node.store.engine->queue_status().value()[1].waiting == 2);
+  CHECK(node.store.engine->queue_status().value()[0].waiting + node.store.engine->queue_status().value()[1].waiting ==
+        2);
 }
 
 TEST_CASE("every counter action works for the session's own counter; reprints list and clear") {

@@ -19,7 +19,8 @@ std::string dump_state(StoreDb& store) {
   for (const char* table : {"ticket", "counter", "staff", "staff_session", "call_event", "number_sequence"}) {
     const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1";
     auto append_row = [](void* text, int columns, char** values, char**) {
-      for (int c = 0; c < columns; ++c) *static_cast<std::string*>(text) += std::string(values[c] ? values[c] : "null") + "|";
+      for (int c = 0; c < columns; ++c)
+        *static_cast<std::string*>(text) += std::string(values[c] ? values[c] : "null") + "|";
       *static_cast<std::string*>(text) += "\n";
       return 0;
     };
@@ -51,14 +52,15 @@ TEST_CASE("bad input to every endpoint: a clear JSON error and no change") {
   const std::string base = "/api/v1/counters/1/";
 
   SUBCASE("login") {
-    for (const std::string& body : {std::string(""), std::string("{"), std::string("[]"), std::string("\"pin\""),
-                                    json{{"name", "Li"}}.dump(), json{{"name", "Li"}, {"pin", 2580}, {"counter", 1}}.dump(),
-                                    json{{"name", "Li"}, {"pin", "2580"}, {"counter", "1"}}.dump(),
-                                    json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1.5}}.dump(),
-                                    json{{"name", "Li"}, {"pin", "2580"}, {"counter", -1}}.dump(),
-                                    json{{"name", "Li"}, {"pin", "2580"}, {"counter", 18446744073709551615ull}}.dump(),
-                                    json{{"name", std::string(500, 'n')}, {"pin", "2580"}, {"counter", 1}}.dump(),
-                                    std::string("{\"name\": \"\xff\xfe\", \"pin\": \"2580\", \"counter\": 1}")})
+    for (const std::string& body :
+         {std::string(""), std::string("{"), std::string("[]"), std::string("\"pin\""), json{{"name", "Li"}}.dump(),
+          json{{"name", "Li"}, {"pin", 2580}, {"counter", 1}}.dump(),
+          json{{"name", "Li"}, {"pin", "2580"}, {"counter", "1"}}.dump(),
+          json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1.5}}.dump(),
+          json{{"name", "Li"}, {"pin", "2580"}, {"counter", -1}}.dump(),
+          json{{"name", "Li"}, {"pin", "2580"}, {"counter", 18446744073709551615ull}}.dump(),
+          json{{"name", std::string(500, 'n')}, {"pin", "2580"}, {"counter", 1}}.dump(),
+          std::string("{\"name\": \"\xff\xfe\", \"pin\": \"2580\", \"counter\": 1}")})
       check_json_error(anonymous.post("/api/v1/login", body), 400, "login " + body);
     check_json_error(anonymous.post("/api/v1/login", json{{"name", "Li"}, {"pin", "2580"}, {"counter", 77}}), 404,
                      "unknown counter");
@@ -70,7 +72,8 @@ TEST_CASE("bad input to every endpoint: a clear JSON error and no change") {
     check_json_error(li.post(base + "recall"), 409, "recall with nothing called");
     check_json_error(li.post(base + "start"), 409, "start with nothing called");
     check_json_error(li.post(base + "no-show"), 409, "no-show with nothing called");
-    for (const json& body : {json::object(), json{{"outcome", 1}}, json{{"outcome", "great"}}, json{{"outcome", nullptr}}})
+    for (const json& body :
+         {json::object(), json{{"outcome", 1}}, json{{"outcome", "great"}}, json{{"outcome", nullptr}}})
       check_json_error(li.post(base + "finish", body), 400, "finish " + body.dump());
     for (const json& body : {json::object(), json{{"to_service", json::array()}}, json{{"to_service", "ZZZZZZZZZZ"}}})
       check_json_error(li.post(base + "transfer", body), 400, "transfer " + body.dump());
@@ -86,7 +89,8 @@ TEST_CASE("bad input to every endpoint: a clear JSON error and no change") {
   SUBCASE("reprints, events, queue, logout, unknown paths and methods") {
     check_json_error(li.post("/api/v1/reprints/no-such-ticket/done"), 404, "unknown ticket");
     check_json_error(li.post("/api/v1/reprints/" + failed.id + "/done", huge), 413, "huge reprint");
-    for (const char* query : {"after=-1", "after=abc", "after=", "wait=31", "wait=-1", "wait=1.5", "after=99999999999999999999"})
+    for (const char* query :
+         {"after=-1", "after=abc", "after=", "wait=31", "wait=-1", "wait=1.5", "after=99999999999999999999"})
       check_json_error(anonymous.get(std::string("/api/v1/events?") + query), 400, query);
     check_json_error(anonymous.post("/api/v1/events"), 405, "POST events");
     check_json_error(anonymous.post("/api/v1/queue"), 405, "POST queue");

@@ -100,7 +100,9 @@ TEST_CASE("a long poll returns as soon as a call commits, and at its deadline wh
   const nlohmann::json all = display.get("/api/v1/events?after=0").body;
   REQUIRE(all["events"].size() == 2);
   CHECK(all["events"][1]["kind"] == "recall");
-  CHECK(display.get("/api/v1/events?after=" + std::to_string(all["last_seq"].get<int>()) + "&wait=1").body["events"].empty());
+  CHECK(display.get("/api/v1/events?after=" + std::to_string(all["last_seq"].get<int>()) + "&wait=1")
+            .body["events"]
+            .empty());
 }
 
 TEST_CASE("a call made by another process on the store file reaches a waiting display") {

@@ -18,8 +18,9 @@ namespace {
 
 // What a refused call must leave as it was.
 std::string snapshot(JobNode& node) {
-  return node.sql_text("SELECT group_concat(code || ':' || state || ':' || version || ':' || "
-                       "coalesce(customer_confirmed_at, '-'), ',') FROM (SELECT * FROM request ORDER BY seq)") +
+  return node.sql_text(
+             "SELECT group_concat(code || ':' || state || ':' || version || ':' || "
+             "coalesce(customer_confirmed_at, '-'), ',') FROM (SELECT * FROM request ORDER BY seq)") +
          "|" + node.sql_text("SELECT count(*) FROM request_event") + "|" +
          node.sql_text("SELECT count(*) FROM request_rating");
 }
@@ -110,10 +111,11 @@ TEST_CASE("work steps with the version seen; a stale version is refused plainly 
   const HttpAnswer stale = zhang.post(path, json{{"to", "on-site"}, {"version", r.version}});
   check_error(stale, 409, "version-conflict", "stale version");
   CHECK(stale.body["error"]["message"].get<std::string>().find("on-the-way") != std::string::npos);
-  check_error(zhang.post(path, json{{"to", "done"}, {"version", r.version + 1}}), 409, "illegal-transition", "skip on-site");
+  check_error(zhang.post(path, json{{"to", "done"}, {"version", r.version + 1}}), 409, "illegal-transition",
+              "skip on-site");
   check_error(zhang.post(path, json{{"to", "cancelled"}, {"version", r.version + 1}}), 409, "office-step", "cancel");
-  check_error(node.technician_client("Zhao", "4812").post(path, json{{"to", "on-site"}, {"version", r.version + 1}}), 403,
-              "not-assignee", "someone else's job");
+  check_error(node.technician_client("Zhao", "4812").post(path, json{{"to", "on-site"}, {"version", r.version + 1}}),
+              403, "not-assignee", "someone else's job");
   CHECK(snapshot(node) == before);
   CHECK(zhang.post(path, json{{"to", "on-site"}, {"version", r.version + 1}}).status == 200);
 }
@@ -129,11 +131,13 @@ TEST_CASE("scheduling the visit: the day and time of day agreed, else the custom
   const std::string before = snapshot(node);
   check_error(zhang.post(path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_window", "noon"}}), 400,
               "bad-field", "a window that does not exist");
-  check_error(zhang.post(path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_date", "2026-11-20"}}), 400,
-              "scheduled-date-past", "a day already past");
+  check_error(zhang.post(path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_date", "2026-11-20"}}),
+              400, "scheduled-date-past", "a day already past");
   CHECK(snapshot(node) == before);
-  const HttpAnswer agreed = zhang.post(
-      path, json{{"to", "scheduled"}, {"version", r.version}, {"scheduled_date", "2026-11-26"}, {"scheduled_window", "evening"}});
+  const HttpAnswer agreed = zhang.post(path, json{{"to", "scheduled"},
+                                                  {"version", r.version},
+                                                  {"scheduled_date", "2026-11-26"},
+                                                  {"scheduled_window", "evening"}});
   REQUIRE(agreed.status == 200);
   CHECK(agreed.body["job"]["scheduled_date"] == "2026-11-26");
   CHECK(agreed.body["job"]["scheduled_window"] == "evening");
@@ -145,7 +149,9 @@ TEST_CASE("completion stores done, the customer's confirmation and rating in one
   ApiClient zhang = node.technician_client("Zhang", "3690");
   const std::string path = "/api/v1/jobs/" + r.code + "/complete";
   const std::string before = snapshot(node);
-  check_error(zhang.post(path, json{{"note", "ok"}, {"confirmed_by_customer", true}, {"rating", {{"score", 5}, {"reasons", {"nice"}}}}}),
+  check_error(zhang.post(path, json{{"note", "ok"},
+                                    {"confirmed_by_customer", true},
+                                    {"rating", {{"score", 5}, {"reasons", {"nice"}}}}}),
               400, "unknown-reason", "unknown reason");
   CHECK(snapshot(node) == before);
 
@@ -174,7 +180,8 @@ TEST_CASE("bad input to every technician endpoint: a clear JSON error and nothin
 
   check_error(anonymous.get("/api/v1/jobs"), 401, "missing-token", "no token");
   check_error(anonymous.get(job), 401, "missing-token", "no token");
-  check_error(anonymous.post(job + "/transition", json{{"to", "done"}, {"version", 1}}), 401, "missing-token", "no token");
+  check_error(anonymous.post(job + "/transition", json{{"to", "done"}, {"version", 1}}), 401, "missing-token",
+              "no token");
   check_error(zhang.get("/api/v1/jobs/NOPE"), 400, "code-format", "bad code");
   check_error(zhang.get("/api/v1/jobs/R7K2-9QX"), 404, "unknown-request", "unknown code");
   check_error(zhang.get("/api/v1/jobs/" + std::string(40, 'A')), 404, "not-found", "overlong code");
@@ -185,22 +192,28 @@ TEST_CASE("bad input to every technician endpoint: a clear JSON error and nothin
         json{{"to", 5}, {"version", 4}}.dump(), json{{"to", "flying"}, {"version", 4}}.dump(),
         json{{"to", "done"}, {"version", "4"}}.dump(), json{{"to", "done"}, {"version", 0}}.dump(),
         json{{"to", "done"}, {"version", 4}, {"note", std::string(3000, 'x')}}.dump(),
-        json{{"to", "done"}, {"version", 4}, {"note", "\x07" "bell"}}.dump(),
+        json{{"to", "done"},
+             {"version", 4},
+             {"note",
+              "\x07"
+              "bell"}}
+            .dump(),
         std::string("{\"to\": \"done\", \"version\": 4, \"note\": \"\xff\"}")}) {
     const HttpAnswer answer = zhang.post(job + "/transition", body);
     INFO(body);
     CHECK(answer.status == 400);
     CHECK(answer.body["error"]["code"].is_string());
   }
-  check_error(zhang.post(job + "/transition", json{{"to", "done"}, {"version", r.version}, {"note", "好 \xF0\x9F\x98\x80"}}),
-              400, "note-unsupported-character", "emoji note");
-  for (const json& body : {json::object(), json{{"confirmed_by_customer", "yes"}},
-                           json{{"confirmed_by_customer", true}, {"rating", 5}},
-                           json{{"confirmed_by_customer", true}, {"rating", {{"score", 9}}}},
-                           json{{"confirmed_by_customer", true}, {"rating", {{"reasons", {"fast"}}}}},
-                           json{{"confirmed_by_customer", true}, {"rating", {{"score", 3}, {"reasons", "fast"}}}},
-                           json{{"confirmed_by_customer", true}, {"rating", {{"score", 3}, {"comment", std::string(1500, 'c')}}}},
-                           json{{"confirmed_by_customer", true}, {"version", -1}}}) {
+  check_error(
+      zhang.post(job + "/transition", json{{"to", "done"}, {"version", r.version}, {"note", "好 \xF0\x9F\x98\x80"}}),
+      400, "note-unsupported-character", "emoji note");
+  for (const json& body :
+       {json::object(), json{{"confirmed_by_customer", "yes"}}, json{{"confirmed_by_customer", true}, {"rating", 5}},
+        json{{"confirmed_by_customer", true}, {"rating", {{"score", 9}}}},
+        json{{"confirmed_by_customer", true}, {"rating", {{"reasons", {"fast"}}}}},
+        json{{"confirmed_by_customer", true}, {"rating", {{"score", 3}, {"reasons", "fast"}}}},
+        json{{"confirmed_by_customer", true}, {"rating", {{"score", 3}, {"comment", std::string(1500, 'c')}}}},
+        json{{"confirmed_by_customer", true}, {"version", -1}}}) {
     const HttpAnswer answer = zhang.post(job + "/complete", body);
     INFO(body.dump());
     CHECK(answer.status == 400);

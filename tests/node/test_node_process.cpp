@@ -9,19 +9,22 @@ using namespace kiosk;
 using kiosk::test::ApiClient;
 using kiosk::test::ChildProcess;
 using kiosk::test::CommandOutput;
-using kiosk::test::TempDir;
 using kiosk::test::run_command;
+using kiosk::test::TempDir;
 using nlohmann::json;
 
 TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   TempDir dir;
   REQUIRE(run_command({KIOSKCTL_PATH, "--data", dir.path(), "init", "--store", "S1"}).exit_code == 0);
-  REQUIRE(run_command({KIOSKCTL_PATH, "--data", dir.path(), "counter", "open", "--counter", "1", "--services", "A"}).exit_code == 0);
+  REQUIRE(run_command({KIOSKCTL_PATH, "--data", dir.path(), "counter", "open", "--counter", "1", "--services", "A"})
+              .exit_code == 0);
   REQUIRE(run_command({KIOSKCTL_PATH, "--data", dir.path(), "issue", "--service", "A"}).exit_code == 0);
-  const CommandOutput added = run_command({KIOSKCTL_PATH, "--data", dir.path(), "staff", "add", "--name", "Li", "--pin", "2580"});
+  const CommandOutput added =
+      run_command({KIOSKCTL_PATH, "--data", dir.path(), "staff", "add", "--name", "Li", "--pin", "2580"});
   REQUIRE(added.exit_code == 0);
   CHECK(json::parse(added.stdout_text)["role"] == "counter");
-  CHECK(run_command({KIOSKCTL_PATH, "--data", dir.path(), "staff", "add", "--name", "Li", "--pin", "1"}).exit_code == 2);
+  CHECK(run_command({KIOSKCTL_PATH, "--data", dir.path(), "staff", "add", "--name", "Li", "--pin", "1"}).exit_code ==
+        2);
   const CommandOutput listed = run_command({KIOSKCTL_PATH, "--data", dir.path(), "staff", "list"});
   CHECK(json::parse(listed.stdout_text)["staff"].size() == 1);
   CHECK(listed.stdout_text.find("2580") == std::string::npos);
@@ -34,7 +37,8 @@ TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   CHECK(address.rfind("127.0.0.1:", 0) == 0);
 
   ApiClient client(port);
-  const kiosk::test::HttpAnswer login = client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}});
+  const kiosk::test::HttpAnswer login =
+      client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}});
   REQUIRE(login.status == 200);
   client.token = login.body["token"];
   CHECK(client.post("/api/v1/counters/1/call").body["ticket"] == "A001");

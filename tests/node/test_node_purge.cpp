@@ -33,7 +33,9 @@ void close_job(JobNode& node, const Request& r) {
 
 }  // namespace
 
-TEST_CASE("the scheduled purge erases closed requests' personal data once they are old enough, and runs again each interval") {
+TEST_CASE(
+    "the scheduled purge erases closed requests' personal data once they are old enough, and runs again each "
+    "interval") {
   JobNode node;
   const Request old_one = node.job("Zhang", S::Done, "13911112222");
   const Request recent = node.job("Zhang", S::Done, "13933334444");

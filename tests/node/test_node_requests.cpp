@@ -23,7 +23,8 @@ std::string dump_requests(StoreDb& store) {
   for (const char* sql : {"SELECT id, code, phone, source_ticket_id, state FROM request ORDER BY seq",
                           "SELECT request_id, actor, to_state FROM request_event ORDER BY seq"}) {
     auto append_row = [](void* text, int columns, char** values, char**) {
-      for (int c = 0; c < columns; ++c) *static_cast<std::string*>(text) += std::string(values[c] ? values[c] : "null") + "|";
+      for (int c = 0; c < columns; ++c)
+        *static_cast<std::string*>(text) += std::string(values[c] ? values[c] : "null") + "|";
       *static_cast<std::string*>(text) += "\n";
       return 0;
     };
@@ -57,11 +58,20 @@ struct RequestNode : NodeFixture {
 
 // TestStore's clock: 2026-11-23 09:00 in Asia/Shanghai. An on-site repair tomorrow afternoon.
 json good_form() {
-  return json{{"kind", "repair"},          {"product", "air-conditioner"}, {"model", "KFR-35GW"},
-              {"serial", "SN-2024/0001"},   {"purchase_date", "2024-06-01"}, {"problem", "not-cooling"},
-              {"description", "客厅空调不制冷"}, {"contact_name", "王小明"},      {"phone", "138 1234 5678"},
-              {"address", "上海市浦东新区世纪大道100号"}, {"preferred_date", "2026-11-24"},
-              {"time_window", "afternoon"}, {"urgency", "urgent"},            {"consent", true}};
+  return json{{"kind", "repair"},
+              {"product", "air-conditioner"},
+              {"model", "KFR-35GW"},
+              {"serial", "SN-2024/0001"},
+              {"purchase_date", "2024-06-01"},
+              {"problem", "not-cooling"},
+              {"description", "客厅空调不制冷"},
+              {"contact_name", "王小明"},
+              {"phone", "138 1234 5678"},
+              {"address", "上海市浦东新区世纪大道100号"},
+              {"preferred_date", "2026-11-24"},
+              {"time_window", "afternoon"},
+              {"urgency", "urgent"},
+              {"consent", true}};
 }
 
 json without(json form, const char* field) {
@@ -109,8 +119,8 @@ TEST_CASE("staff create a request on a customer's behalf") {
   CHECK(stored(db, "SELECT phone FROM request WHERE code = '" + code + "'") == "13812345678");
   CHECK(stored(db, "SELECT model || '/' || serial || '/' || purchase_date FROM request WHERE code = '" + code + "'") ==
         "KFR-35GW/SN-2024/0001/2024-06-01");
-  CHECK(stored(db, "SELECT actor FROM request_event e JOIN request r ON r.id = e.request_id WHERE r.code = '" + code + "'") ==
-        "Li");
+  CHECK(stored(db, "SELECT actor FROM request_event e JOIN request r ON r.id = e.request_id WHERE r.code = '" + code +
+                       "'") == "Li");
   CHECK(stored(db, "SELECT source_ticket_id FROM request WHERE code = '" + code + "'") == "null");
 }
 
@@ -135,17 +145,22 @@ TEST_CASE("bad request forms: a clear error and no request stored") {
   check_error(li.post("/api/v1/requests", with(good_form(), "kind", json::array())), 400, "bad-field");
   check_error(li.post("/api/v1/requests", with(good_form(), "serail", "X1")), 400, "unknown-field");
   // The domain's own rules, with the validator's codes.
-  check_error(li.post("/api/v1/requests", with(good_form(), "purchase_date", "2030-01-01")), 400, "purchase-date-future");
-  check_error(li.post("/api/v1/requests", with(good_form(), "purchase_date", "2024-13-01")), 400, "purchase-date-format");
+  check_error(li.post("/api/v1/requests", with(good_form(), "purchase_date", "2030-01-01")), 400,
+              "purchase-date-future");
+  check_error(li.post("/api/v1/requests", with(good_form(), "purchase_date", "2024-13-01")), 400,
+              "purchase-date-format");
   check_error(li.post("/api/v1/requests", with(good_form(), "model", std::string(41, 'M'))), 400, "model-too-long");
   check_error(li.post("/api/v1/requests", with(good_form(), "serial", std::string(41, '7'))), 400, "serial-too-long");
   check_error(li.post("/api/v1/requests", with(good_form(), "serial", "SN 1")), 400, "serial-character");
   check_error(li.post("/api/v1/requests", with(good_form(), "model", "KFR\x01")), 400, "model-control-character");
-  check_error(li.post("/api/v1/requests", with(good_form(), "description", "坏了😀")), 400, "description-unsupported-character");
-  check_error(li.post("/api/v1/requests", with(good_form(), "description", std::string(501, 'a'))), 400, "description-too-long");
+  check_error(li.post("/api/v1/requests", with(good_form(), "description", "坏了😀")), 400,
+              "description-unsupported-character");
+  check_error(li.post("/api/v1/requests", with(good_form(), "description", std::string(501, 'a'))), 400,
+              "description-too-long");
   check_error(li.post("/api/v1/requests", with(good_form(), "phone", "12345")), 400, "phone-format");
   check_error(li.post("/api/v1/requests", without(good_form(), "phone")), 400, "phone-empty");
-  check_error(li.post("/api/v1/requests", with(good_form(), "preferred_date", "2026-11-22")), 400, "preferred-date-past");
+  check_error(li.post("/api/v1/requests", with(good_form(), "preferred_date", "2026-11-22")), 400,
+              "preferred-date-past");
   check_error(li.post("/api/v1/requests", with(good_form(), "product", "spaceship")), 400, "unknown-product");
   check_error(li.post("/api/v1/requests", with(good_form(), "consent", false)), 409, "consent-required");
   check_error(li.send("GET", "/api/v1/requests", ""), 405, "method-not-allowed");
@@ -170,7 +185,8 @@ TEST_CASE("a finished ticket of today becomes a request once, with the ticket's 
   CHECK(dump_requests(db) == before);
 }
 
-TEST_CASE("a ticket being served becomes a request and is finished with it, in one transaction; a refusal leaves it served") {
+TEST_CASE(
+    "a ticket being served becomes a request and is finished with it, in one transaction; a refusal leaves it served") {
   RequestNode node;
   ApiClient li = node.staff_client("Li", "2580", 1);
   const Ticket t = node.store.engine->issue({"A", false, "13912345678"}).value().ticket;
@@ -180,7 +196,8 @@ TEST_CASE("a ticket being served becomes a request and is finished with it, in o
   const std::string state_sql = "SELECT state || '/' || COALESCE(outcome, '-') FROM ticket WHERE id = '" + t.id + "'";
 
   // A refused form stores nothing and the customer is still being served at counter 1.
-  check_error(li.post("/api/v1/tickets/" + t.id + "/request", with(good_form(), "phone", "12345")), 400, "phone-format");
+  check_error(li.post("/api/v1/tickets/" + t.id + "/request", with(good_form(), "phone", "12345")), 400,
+              "phone-format");
   CHECK(stored(db, state_sql) == "serving/-");
 
   const HttpAnswer answer = li.post("/api/v1/tickets/" + t.id + "/request", without(good_form(), "phone"));
@@ -188,8 +205,8 @@ TEST_CASE("a ticket being served becomes a request and is finished with it, in o
   REQUIRE(answer.status == 200);
   CHECK(stored(db, state_sql) == "done/request");
   CHECK_FALSE(node.store.engine->finish(1, Outcome::Resolved).ok());  // the counter's hand is free
-  CHECK(stored(db, "SELECT source_ticket_id FROM request WHERE code = '" + answer.body["request"]["code"].get<std::string>() +
-                       "'") == t.id);
+  CHECK(stored(db, "SELECT source_ticket_id FROM request WHERE code = '" +
+                       answer.body["request"]["code"].get<std::string>() + "'") == t.id);
 }
 
 TEST_CASE("a ticket that cannot become a request: nothing stored") {
@@ -203,7 +220,8 @@ TEST_CASE("a ticket that cannot become a request: nothing stored") {
   check_error(li.post("/api/v1/tickets/no-such-ticket/request", good_form()), 404, "unknown-ticket");
   check_error(li.post("/api/v1/tickets/" + waiting.id + "/request", good_form()), 409, "ticket-not-done");
   check_error(li.post("/api/v1/tickets/" + no_phone + "/request", without(good_form(), "phone")), 400, "phone-empty");
-  check_error(li.post("/api/v1/tickets/" + no_phone + "/request", without(good_form(), "product")), 400, "missing-field");
+  check_error(li.post("/api/v1/tickets/" + no_phone + "/request", without(good_form(), "product")), 400,
+              "missing-field");
   check_error(li.post("/api/v1/tickets/" + no_phone + "/request", std::string("{]")), 400, "bad-json");
   check_error(anonymous.post("/api/v1/tickets/" + no_phone + "/request", good_form()), 401, "missing-token");
   check_error(li.post("/api/v1/tickets/" + std::string(100, 'x') + "/request", good_form()), 404, "not-found");
@@ -212,8 +230,8 @@ TEST_CASE("a ticket that cannot become a request: nothing stored") {
   // The next business day the ticket is yesterday's.
   node.store.clock.advance_ms(24 * 3'600'000);
   ApiClient again = node.staff_client("Li", "2580", 1);
-  check_error(again.post("/api/v1/tickets/" + no_phone + "/request", with(good_form(), "preferred_date", "2026-11-25")), 409,
-              "ticket-not-today");
+  check_error(again.post("/api/v1/tickets/" + no_phone + "/request", with(good_form(), "preferred_date", "2026-11-25")),
+              409, "ticket-not-today");
   CHECK(dump_requests(*node.store.store) == before);
 }
 

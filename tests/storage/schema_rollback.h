@@ -18,31 +18,38 @@ namespace kiosk::test {
 inline void roll_back_schema(Database& db, int to_version) {
   if (to_version < 11) db.exec("ALTER TABLE problem_category DROP COLUMN kinds;");
   if (to_version < 10)
-    db.exec("DROP INDEX ticket_call_ended; CREATE INDEX ticket_done ON ticket(service_code, finished_at) WHERE state = 'done'; "
-            "ALTER TABLE ticket DROP COLUMN estimated_wait_min;");
+    db.exec(
+        "DROP INDEX ticket_call_ended; CREATE INDEX ticket_done ON ticket(service_code, finished_at) WHERE state = "
+        "'done'; "
+        "ALTER TABLE ticket DROP COLUMN estimated_wait_min;");
   if (to_version < 9)  // call_event as versions 3-8 made it: calls and recalls only
-    db.exec("DELETE FROM call_event WHERE kind NOT IN ('call', 'recall'); "
-            "CREATE TABLE call_event_3 (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-            "kind TEXT NOT NULL CHECK (kind IN ('call', 'recall')), ticket_label TEXT NOT NULL, "
-            "service_code TEXT NOT NULL, counter INTEGER NOT NULL, at INTEGER NOT NULL); "
-            "INSERT INTO call_event_3 SELECT * FROM call_event; DELETE FROM sqlite_sequence WHERE name = 'call_event_3'; "
-            "INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_3', seq FROM sqlite_sequence WHERE name = 'call_event'; "
-            "DROP TABLE call_event; "
-            "ALTER TABLE call_event_3 RENAME TO call_event;");
+    db.exec(
+        "DELETE FROM call_event WHERE kind NOT IN ('call', 'recall'); "
+        "CREATE TABLE call_event_3 (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "kind TEXT NOT NULL CHECK (kind IN ('call', 'recall')), ticket_label TEXT NOT NULL, "
+        "service_code TEXT NOT NULL, counter INTEGER NOT NULL, at INTEGER NOT NULL); "
+        "INSERT INTO call_event_3 SELECT * FROM call_event; DELETE FROM sqlite_sequence WHERE name = 'call_event_3'; "
+        "INSERT INTO sqlite_sequence(name, seq) SELECT 'call_event_3', seq FROM sqlite_sequence WHERE name = "
+        "'call_event'; "
+        "DROP TABLE call_event; "
+        "ALTER TABLE call_event_3 RENAME TO call_event;");
   if (to_version < 8) db.exec("DROP TABLE printer_state;");
   if (to_version < 7) db.exec("DROP TABLE request_command;");  // its trigger goes with request_event
   if (to_version < 6) db.exec("DROP TRIGGER request_rating_added_to_outbox; DROP TABLE request_rating;");
   if (to_version < 5)
-    db.exec("DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
-            "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category;");
+    db.exec(
+        "DROP TABLE request_lookup_attempt; DROP TABLE request_event; DROP TABLE request; "
+        "DROP TABLE product_problem; DROP TABLE problem_category; DROP TABLE product_category;");
   if (to_version < 4)
-    db.exec("DROP TABLE hq_config; DROP TABLE sync_state; DROP TRIGGER ticket_added_to_outbox; "
-            "DROP TRIGGER ticket_changed_to_outbox; DROP TRIGGER rating_added_to_outbox; DROP TABLE outbox;");
+    db.exec(
+        "DROP TABLE hq_config; DROP TABLE sync_state; DROP TRIGGER ticket_added_to_outbox; "
+        "DROP TRIGGER ticket_changed_to_outbox; DROP TRIGGER rating_added_to_outbox; DROP TABLE outbox;");
   if (to_version < 3) db.exec("DROP TABLE call_event; DROP TABLE staff_session; DROP TABLE staff;");
   if (to_version < 2)
-    db.exec("DROP TABLE rating; DROP INDEX ticket_token; DROP INDEX ticket_print_failed; "
-            "ALTER TABLE ticket DROP COLUMN phone; ALTER TABLE ticket DROP COLUMN token; "
-            "ALTER TABLE ticket DROP COLUMN print_state;");
+    db.exec(
+        "DROP TABLE rating; DROP INDEX ticket_token; DROP INDEX ticket_print_failed; "
+        "ALTER TABLE ticket DROP COLUMN phone; ALTER TABLE ticket DROP COLUMN token; "
+        "ALTER TABLE ticket DROP COLUMN print_state;");
   db.exec("PRAGMA user_version = " + std::to_string(to_version) + ";");
 }
 

@@ -42,7 +42,8 @@ TEST_CASE("with 1:1 interleave priority and normal alternate") {
   CHECK(order == "A003 A001 A004 A002 ");
 }
 
-TEST_CASE("starvation bound: under a steady stream of priority tickets a normal ticket waits at most `interleave` calls") {
+TEST_CASE(
+    "starvation bound: under a steady stream of priority tickets a normal ticket waits at most `interleave` calls") {
   TestStore s;
   REQUIRE(s.engine->open_counter(1, {"A"}).ok());
   const std::string normal = issue(s, "A");

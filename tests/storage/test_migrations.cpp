@@ -2,8 +2,8 @@
 // opens with this program, keeps every ticket, and gains the new columns.
 #include <doctest/doctest.h>
 
-#include "store/schema.h"
 #include "schema_rollback.h"
+#include "store/schema.h"
 #include "support/test_store.h"
 
 using namespace kiosk;

@@ -9,7 +9,9 @@ using kiosk::test::TestStore;
 using kiosk::test::utc_ms;
 
 namespace {
-std::string issue(TestStore& s, const char* service = "A") { return s.engine->issue({service, false, {}}).value().ticket.label; }
+std::string issue(TestStore& s, const char* service = "A") {
+  return s.engine->issue({service, false, {}}).value().ticket.label;
+}
 }  // namespace
 
 TEST_CASE("numbers count per service and per business day") {
@@ -61,8 +63,10 @@ TEST_CASE("America/New_York: the 23-hour day ends at the right instant") {
 TEST_CASE("past 999 the number grows a fourth digit and is never reused") {
   TestStore s;
   // Bring today's sequence to 998 as if 998 tickets had been issued.
-  s.store->db().prepare("INSERT INTO number_sequence(business_day, prefix, last_number) VALUES (?1, 'A', 998)")
-      .bind(1, s.engine->today()).run();
+  s.store->db()
+      .prepare("INSERT INTO number_sequence(business_day, prefix, last_number) VALUES (?1, 'A', 998)")
+      .bind(1, s.engine->today())
+      .run();
   CHECK(issue(s) == "A999");
   CHECK(issue(s) == "A1000");
   CHECK(issue(s) == "A1001");

@@ -28,8 +28,8 @@ TEST_CASE("printer state: none until recorded, then the latest one, kept across 
 }
 
 TEST_CASE("printer state names read back as their states; an unknown name is refused") {
-  for (PrinterState state : {PrinterState::Unknown, PrinterState::Ok, PrinterState::PaperNearEnd, PrinterState::PaperOut,
-                             PrinterState::Failed})
+  for (PrinterState state : {PrinterState::Unknown, PrinterState::Ok, PrinterState::PaperNearEnd,
+                             PrinterState::PaperOut, PrinterState::Failed})
     CHECK(parse_printer_state(printer_state_name(state)) == state);
   CHECK_FALSE(parse_printer_state("jammed").has_value());
 }

@@ -84,7 +84,8 @@ TEST_CASE("a number alone rates nobody's visit: the check digits must match, and
   REQUIRE(right.size() == 4);
   const std::string wrong = right == "0000" ? "0001" : "0000";
   CHECK(book.ratable_visit("A001", "").error().code == "wrong-check");
-  for (int tries = 2; tries <= kRatingCheckTries; ++tries) CHECK(book.ratable_visit("A001", wrong).error().code == "wrong-check");
+  for (int tries = 2; tries <= kRatingCheckTries; ++tries)
+    CHECK(book.ratable_visit("A001", wrong).error().code == "wrong-check");
   // After the allowed tries even the right digits are refused for this visit, with a way out.
   CHECK(book.ratable_visit("A001", right).error().code == "check-locked");
   // Other visits are not affected.

@@ -16,12 +16,14 @@ TEST_CASE("100,000 request codes: no collision, none containing 0, O, 1, I or L"
   RequestStore s;
   Database& db = s.store->db();
   db.exec("PRAGMA cache_size = -65536");  // 64 MiB: a 10,000-request batch stays in memory until it commits
-  const Request draft = validate_request(valid_form(), load_product_catalog(db), s.store->zone(), s.clock.now_ms()).value();
+  const Request draft =
+      validate_request(valid_form(), load_product_catalog(db), s.store->zone(), s.clock.now_ms()).value();
   constexpr int kBatches = 10, kPerBatch = 10000;
   std::set<std::string> codes;
   for (int b = 0; b < kBatches; ++b) {
     Transaction tx(db);
-    for (int i = 0; i < kPerBatch; ++i) codes.insert(insert_request(db, draft, "bench", s.clock.now_ms(), new_request_code).code);
+    for (int i = 0; i < kPerBatch; ++i)
+      codes.insert(insert_request(db, draft, "bench", s.clock.now_ms(), new_request_code).code);
     tx.commit();
   }
   CHECK(codes.size() == kBatches * kPerBatch);

@@ -17,8 +17,8 @@ using S = RequestState;
 
 namespace {
 
-const std::vector<S> kAll{S::Received, S::Assigned,        S::Scheduled, S::OnTheWay, S::OnSite,
-                          S::WaitingForParts, S::Done, S::Closed,   S::Cancelled, S::Reopened};
+const std::vector<S> kAll{S::Received,        S::Assigned, S::Scheduled, S::OnTheWay,  S::OnSite,
+                          S::WaitingForParts, S::Done,     S::Closed,    S::Cancelled, S::Reopened};
 
 // A way to reach each state from received.
 const std::map<S, std::vector<S>> kPathTo{
@@ -116,12 +116,18 @@ TEST_CASE("a request's whole life: events complete (who, when, from, to, note) a
   CHECK(created.code.size() == 8);
   CHECK(created.state == S::Received);
   CHECK(created.version == 1);
-  const std::vector<std::pair<S, std::string>> life{{S::Assigned, "to Zhang"},       {S::Scheduled, ""},
-                                                    {S::OnTheWay, "left the depot"},  {S::OnSite, ""},
-                                                    {S::WaitingForParts, "compressor"}, {S::Scheduled, "parts in"},
-                                                    {S::OnTheWay, ""},                {S::OnSite, ""},
-                                                    {S::Done, "replaced compressor"}, {S::Reopened, "still noisy"},
-                                                    {S::Assigned, ""},                {S::Cancelled, "customer moved"}};
+  const std::vector<std::pair<S, std::string>> life{{S::Assigned, "to Zhang"},
+                                                    {S::Scheduled, ""},
+                                                    {S::OnTheWay, "left the depot"},
+                                                    {S::OnSite, ""},
+                                                    {S::WaitingForParts, "compressor"},
+                                                    {S::Scheduled, "parts in"},
+                                                    {S::OnTheWay, ""},
+                                                    {S::OnSite, ""},
+                                                    {S::Done, "replaced compressor"},
+                                                    {S::Reopened, "still noisy"},
+                                                    {S::Assigned, ""},
+                                                    {S::Cancelled, "customer moved"}};
   std::vector<EpochMs> times{created.created_at};
   for (const auto& [to, note] : life) {
     s.clock.advance_s(600);
@@ -150,8 +156,10 @@ TEST_CASE("a request's whole life: events complete (who, when, from, to, note) a
   CHECK(r.scheduled_window == TimeWindow::Afternoon);
 
   // Events are kept for good: the database itself refuses to change or delete one.
-  CHECK_THROWS_WITH_AS(s.store->db().exec("DELETE FROM request_event"), "request events are kept for good", SqliteError);
-  CHECK_THROWS_WITH_AS(s.store->db().exec("UPDATE request_event SET note = 'x'"), "request events are kept for good", SqliteError);
+  CHECK_THROWS_WITH_AS(s.store->db().exec("DELETE FROM request_event"), "request events are kept for good",
+                       SqliteError);
+  CHECK_THROWS_WITH_AS(s.store->db().exec("UPDATE request_event SET note = 'x'"), "request events are kept for good",
+                       SqliteError);
   CHECK(s.rows("request_event") == static_cast<std::int64_t>(life.size()) + 1);
 }
 

@@ -17,7 +17,8 @@ TEST_CASE("the right code and last four digits show the timeline, with nothing p
   RequestStore s;
   const Request r = s.book.create(valid_form(), "customer").value();
   s.clock.advance_s(60);
-  TransitionRequest cancel{r.code, RequestState::Cancelled, "customer", "changed my mind", "", "", std::nullopt, std::nullopt};
+  TransitionRequest cancel{r.code,      RequestState::Cancelled, "customer", "changed my mind", "", "", std::nullopt,
+                           std::nullopt};
   REQUIRE(s.book.transition(cancel).ok());
   RequestLookup lookup(*s.store, s.clock);
   const RequestStatus status = lookup.status("r" + r.code.substr(1), "5678", "kiosk-1").value();
@@ -81,7 +82,8 @@ TEST_CASE("one device guessing codes is slowed down; malformed input is refused 
   const std::vector<std::string> guesses{"R222-222", "R222-223", "R222-224", "R222-225", "R222-226",
                                          "R222-227", "R222-228", "R222-229", "R222-22A", "R222-22B"};
   REQUIRE(static_cast<int>(guesses.size()) == policy.free_failures_per_device);
-  for (const std::string& guess : guesses) CHECK(lookup.status(guess, "5678", "kiosk-1").error().code == "lookup-no-match");
+  for (const std::string& guess : guesses)
+    CHECK(lookup.status(guess, "5678", "kiosk-1").error().code == "lookup-no-match");
   CHECK(lookup.status(r.code, "5678", "kiosk-1").error().code == "lookup-slowed-down");  // this device waits
   CHECK(lookup.status(r.code, "5678", "kiosk-2").ok());                                  // another does not
   s.clock.advance_ms(policy.device_pause_ms);

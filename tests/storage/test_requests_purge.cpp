@@ -19,11 +19,13 @@ namespace {
 Request close_request(RequestStore& s, const Request& r) {
   StaffPolicy cheap;
   cheap.pin_cost = PinHashCost::fastest_for_tests();
-  (void)StaffBook(*s.store, s.clock, cheap).add("Zhang Wei", "2580", StaffRole::Technician);  // once; later adds are duplicates
+  (void)StaffBook(*s.store, s.clock, cheap)
+      .add("Zhang Wei", "2580", StaffRole::Technician);  // once; later adds are duplicates
   Request now = r;
   for (RequestState to : {RequestState::Assigned, RequestState::OnTheWay, RequestState::OnSite, RequestState::Done,
                           RequestState::Closed}) {
-    TransitionRequest t{r.code, to, "tech", "", to == RequestState::Assigned ? "Zhang Wei" : "", "", std::nullopt, std::nullopt};
+    TransitionRequest t{r.code, to,           "tech",      "", to == RequestState::Assigned ? "Zhang Wei" : "",
+                        "",     std::nullopt, std::nullopt};
     now = s.book.transition(t).value();
   }
   return now;
@@ -35,7 +37,9 @@ TEST_CASE("purge erases personal fields after the configured days and keeps what
   RequestStore s;
   const Request closed = close_request(s, s.book.create(valid_form(), "customer").value());
   const Request cancelled = s.book.create(valid_form(), "customer").value();
-  REQUIRE(s.book.transition({cancelled.code, RequestState::Cancelled, "customer", "", "", "", std::nullopt, std::nullopt}).ok());
+  REQUIRE(
+      s.book.transition({cancelled.code, RequestState::Cancelled, "customer", "", "", "", std::nullopt, std::nullopt})
+          .ok());
   const Request open = s.book.create(valid_form(), "customer").value();
 
   s.clock.advance_s(29 * 86400);
@@ -74,7 +78,8 @@ TEST_CASE("purge erases personal fields after the configured days and keeps what
   CHECK(purge_personal_data(*s.store, s.clock, 30).value() == 0);  // once only
 
   // No personal value is left anywhere in the request rows.
-  Statement& q = s.store->db().prepare("SELECT count(*) FROM request WHERE contact_name = '王小明' OR phone LIKE '%5678%'");
+  Statement& q =
+      s.store->db().prepare("SELECT count(*) FROM request WHERE contact_name = '王小明' OR phone LIKE '%5678%'");
   REQUIRE(q.step());
   CHECK(q.int64(0) == 1);  // only the open request
   q.reset();

@@ -87,7 +87,8 @@ TEST_CASE("bad ratings are refused by name and store nothing") {
   CHECK(s.book.rate(r.code, 0, {}, "", RatedBy::CustomerKiosk).error().code == "bad-score");
   CHECK(s.book.rate(r.code, 6, {}, "", RatedBy::CustomerKiosk).error().code == "bad-score");
   CHECK(s.book.rate(r.code, 3, {"great"}, "", RatedBy::CustomerKiosk).error().code == "unknown-reason");
-  CHECK(s.book.rate(r.code, 3, {}, "ok \xF0\x9F\x98\x80", RatedBy::CustomerKiosk).error().code == "comment-unsupported-character");
+  CHECK(s.book.rate(r.code, 3, {}, "ok \xF0\x9F\x98\x80", RatedBy::CustomerKiosk).error().code ==
+        "comment-unsupported-character");
   CHECK(s.book.rate(r.code, 3, {}, std::string(201, 'x'), RatedBy::CustomerKiosk).error().code == "comment-too-long");
   CHECK(s.book.rate("nope", 3, {}, "", RatedBy::CustomerKiosk).error().code == "code-format");
   CHECK(s.book.rate("R7K2-9QX", 3, {}, "", RatedBy::CustomerKiosk).error().code == "unknown-request");
@@ -99,7 +100,7 @@ TEST_CASE("a technician's jobs are the open requests assigned to him, newest fir
   const Request first = s.on_site();
   const Request second = s.move(s.book.create(valid_form(), "customer").value(), S::Assigned);
   s.move(s.book.create(valid_form(), "customer").value(), S::Assigned, "Li Na");
-  s.move(s.on_site(), S::Done);  // finished: no longer a job
+  s.move(s.on_site(), S::Done);                     // finished: no longer a job
   s.book.create(valid_form(), "customer").value();  // unassigned
 
   const std::vector<Request> jobs = s.book.jobs_of("Zhang Wei").value();
@@ -114,7 +115,8 @@ TEST_CASE("a technician's jobs are the open requests assigned to him, newest fir
 TEST_CASE("completion stores done, the confirmation and the rating together, or nothing") {
   Fixture s;
   Request r = s.on_site();
-  CompletionRequest c{r.code, "Zhang Wei", s.zhang, "换了压缩机电容", true, RatingInput{5, {"professional"}, "", {}}, r.version};
+  CompletionRequest c{r.code,   "Zhang Wei", s.zhang, "换了压缩机电容", true, RatingInput{5, {"professional"}, "", {}},
+                      r.version};
 
   SUBCASE("someone else's job is refused") {
     c.technician_id = "someone-else";

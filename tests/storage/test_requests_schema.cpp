@@ -6,8 +6,8 @@
 
 #include <tuple>
 
-#include "store/schema.h"
 #include "schema_rollback.h"
+#include "store/schema.h"
 #include "test_requests_fixture.h"
 
 using namespace kiosk;
@@ -55,7 +55,8 @@ TEST_CASE("a schema-4 store keeps its pending outbox through schema 5, and reque
   REQUIRE(after.size() == 5);
   CHECK(after[3] == OutboxRow{4, "request", r.id});
   CHECK(after[4] == OutboxRow{5, "request_event", r.events[0].id});
-  CHECK_THROWS_AS(store.db().exec("INSERT INTO outbox(kind, record_id, created_at) VALUES ('parcel', 'x', 0)"), SqliteError);
+  CHECK_THROWS_AS(store.db().exec("INSERT INTO outbox(kind, record_id, created_at) VALUES ('parcel', 'x', 0)"),
+                  SqliteError);
 }
 
 TEST_CASE("a catalogue stored before problems had kinds: its install-* problems become installation ones") {
@@ -75,7 +76,8 @@ TEST_CASE("a catalogue stored before problems had kinds: its install-* problems 
   CHECK(kinds_of("no-power") == "repair");
   CHECK(kinds_of("other") == "repair");
   const std::vector<ProductCategory> products = load_product_catalog(db);
-  const auto tv = std::find_if(products.begin(), products.end(), [](const ProductCategory& p) { return p.code == "tv"; });
+  const auto tv =
+      std::find_if(products.begin(), products.end(), [](const ProductCategory& p) { return p.code == "tv"; });
   REQUIRE(tv != products.end());
   CHECK(offered_for(*tv, RequestKind::Installation));
 }

@@ -2,7 +2,6 @@
 // one, a non-database, a newer schema, a second init, a read-only data dir.
 // A refused file must be left byte for byte as it was.
 #include <doctest/doctest.h>
-
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -29,9 +28,7 @@ std::string read_file(const std::string& path) {
   return out.str();
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+void write_file(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 std::vector<Service> catalog() { return read_catalog_file(test::default_catalog_path()).value(); }
 
@@ -45,8 +42,8 @@ StoreSettings settings() {
 void make_foreign_database(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('shopping list');", nullptr, nullptr,
-                       nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('shopping list');", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
 }
 
@@ -68,7 +65,8 @@ std::string as_nobody(const std::function<std::string()>& body) {
   close(fds[1]);
   std::string message;
   char chunk[512];
-  for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) > 0;) message.append(chunk, static_cast<std::size_t>(got));
+  for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) > 0;)
+    message.append(chunk, static_cast<std::size_t>(got));
   close(fds[0]);
   int status = 0;
   waitpid(pid, &status, 0);

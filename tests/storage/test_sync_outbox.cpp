@@ -5,8 +5,8 @@
 #include <doctest/doctest.h>
 
 #include "ratings/rating_book.h"
-#include "store/schema.h"
 #include "schema_rollback.h"
+#include "store/schema.h"
 #include "support/test_store.h"
 #include "sync/sync_store.h"
 
@@ -45,7 +45,7 @@ TEST_CASE("each ticket change and each rating adds one outbox row, in order and 
   REQUIRE(s.engine->start(1).ok());
   REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
   CHECK_FALSE(s.engine->issue({"Q", false, {}}).ok());  // unknown service: refused, nothing written
-  CHECK_FALSE(s.engine->start(1).ok());                // nothing called: refused
+  CHECK_FALSE(s.engine->start(1).ok());                 // nothing called: refused
   RatingBook ratings(*s.store, s.clock);
   const Rating rating = ratings.rate(a.id, 5, {}).value();
 

@@ -1,11 +1,11 @@
 // The test day and the offset that moves a process onto it.
 #include "support/test_clock.h"
 
-#include <cstdlib>
-#include <string>
-
 #include <cctz/civil_time.h>
 #include <cctz/time_zone.h>
+
+#include <cstdlib>
+#include <string>
 
 namespace kiosk::test {
 

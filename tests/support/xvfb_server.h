@@ -3,8 +3,9 @@
 // developer's own display, and CI needs none.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+
+#include <string>
 #include <vector>
 
 namespace kiosk::test {

@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <thread>
 
-#include "support/xvfb_server.h"
 #include "app/role_runner.h"
 #include "support/kiosk_texts.h"
+#include "support/xvfb_server.h"
 #include "technician_harness.h"
 #include "ui/window.h"
 

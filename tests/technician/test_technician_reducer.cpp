@@ -17,7 +17,9 @@ const Wording kWording = [](const std::string& key, Language language) {
   return (language == Language::Zh ? "zh:" : "en:") + key;
 };
 
-std::vector<Effect> act(TechnicianState& s, const Action& a, EpochMs now = 1000) { return reduce(s, a, now, kTimings, kWording); }
+std::vector<Effect> act(TechnicianState& s, const Action& a, EpochMs now = 1000) {
+  return reduce(s, a, now, kTimings, kWording);
+}
 
 TechnicianState on_job(std::vector<std::string> next) {
   TechnicianState s;

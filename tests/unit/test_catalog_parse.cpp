@@ -35,20 +35,25 @@ TEST_CASE("comments, blank lines and defaults") {
 TEST_CASE("malformed lines are refused with the line number") {
   CHECK(error_of(std::string(kGood) + "\n{\"code\":\"B\",") == "cat.jsonl line 2: not valid JSON");
   CHECK(error_of("\n\n[1,2]").find("cat.jsonl line 3: expected a JSON object") == 0);
-  CHECK(error_of(R"({"code":"a","zh":"x","en":"y"})").find("line 1: code must be one capital letter") != std::string::npos);
+  CHECK(error_of(R"({"code":"a","zh":"x","en":"y"})").find("line 1: code must be one capital letter") !=
+        std::string::npos);
   CHECK(error_of(R"({"code":"AB","zh":"x","en":"y"})").find("code must be one capital letter") != std::string::npos);
   CHECK(error_of(R"({"code":"A","en":"y"})").find("zh is missing") != std::string::npos);
   CHECK(error_of(R"({"code":"A","zh":"","en":"y"})").find("zh is empty") != std::string::npos);
   CHECK(error_of(R"({"code":"A","zh":"x\u0007","en":"y"})").find("control characters") != std::string::npos);
   CHECK(error_of("{\"code\":\"A\",\"zh\":\"\xff\",\"en\":\"y\"}").find("not valid JSON") != std::string::npos);
-  CHECK(error_of(R"({"code":"A","zh":"x","en":"y","colour":"red"})").find("unknown key \"colour\"") != std::string::npos);
-  CHECK(error_of(R"({"code":"A","zh":"x","en":"y","priority":"yes"})").find("priority must be true or false") != std::string::npos);
+  CHECK(error_of(R"({"code":"A","zh":"x","en":"y","colour":"red"})").find("unknown key \"colour\"") !=
+        std::string::npos);
+  CHECK(error_of(R"({"code":"A","zh":"x","en":"y","priority":"yes"})").find("priority must be true or false") !=
+        std::string::npos);
   CHECK(error_of(R"({"code":"A","zh":"x","en":"y","wait_target_min":0})").find("between 1 and") != std::string::npos);
   CHECK(error_of(R"({"code":"A","zh":"x","en":"y","wait_target_min":2.5})").find("whole number") != std::string::npos);
   CHECK(error_of(std::string(kGood) + "\n" + kGood).find("line 2: code A appears twice") != std::string::npos);
   CHECK(error_of("# only a comment\n") == "cat.jsonl: no services (expected one JSON object per line)");
-  CHECK(error_of(R"({"code":"A","zh":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一","en":"y"})")
-            .find("longer than 40") != std::string::npos);
+  CHECK(
+      error_of(
+          R"({"code":"A","zh":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一","en":"y"})")
+          .find("longer than 40") != std::string::npos);
 }
 
 TEST_CASE("a missing file is a clear error") {

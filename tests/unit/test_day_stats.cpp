@@ -24,10 +24,10 @@ TEST_CASE("nearest-rank percentile") {
 
 TEST_CASE("a day of tickets") {
   const std::vector<TicketTimes> tickets{
-      ticket("A", TicketState::Done, 0, 5 * kMin, 6 * kMin, 10 * kMin),          // waited 5, served 4
-      ticket("A", TicketState::Done, 0, 20 * kMin, 20 * kMin, 22 * kMin),        // waited 20 (over 15), served 2
-      ticket("A", TicketState::NoShow, 0, 10 * kMin, std::nullopt, 12 * kMin),  // waited 10
-      ticket("B", TicketState::Transferred, 0, 1 * kMin, 1 * kMin, 3 * kMin),   // waited 1, moved to A
+      ticket("A", TicketState::Done, 0, 5 * kMin, 6 * kMin, 10 * kMin),               // waited 5, served 4
+      ticket("A", TicketState::Done, 0, 20 * kMin, 20 * kMin, 22 * kMin),             // waited 20 (over 15), served 2
+      ticket("A", TicketState::NoShow, 0, 10 * kMin, std::nullopt, 12 * kMin),        // waited 10
+      ticket("B", TicketState::Transferred, 0, 1 * kMin, 1 * kMin, 3 * kMin),         // waited 1, moved to A
       ticket("A", TicketState::Done, 3 * kMin, 4 * kMin, 4 * kMin, 10 * kMin, true),  // the continuation: served 6
       ticket("B", TicketState::Waiting, 0, std::nullopt),
   };
@@ -52,7 +52,8 @@ TEST_CASE("a visit still waiting past its target counts against the share at onc
                                    ticket("C", TicketState::Done, 0, 10 * kMin, 10 * kMin, 14 * kMin),
                                    ticket("C", TicketState::Done, 0, 14 * kMin, 14 * kMin, 18 * kMin),
                                    ticket("C", TicketState::Serving, 0, 20 * kMin, 20 * kMin)};
-  for (int issued : {0, 6, 12, 18, 24}) tickets.push_back(ticket("C", TicketState::Waiting, issued * kMin, std::nullopt));
+  for (int issued : {0, 6, 12, 18, 24})
+    tickets.push_back(ticket("C", TicketState::Waiting, issued * kMin, std::nullopt));
   const EpochMs now = 40 * kMin;
   const DayStats stats = compute_day_stats("2026-11-23", tickets, {{"C", 15 * 60}}, now);
   CHECK(*stats.by_service.at("C").within_target_share == doctest::Approx(3.0 / 9.0));  // was 0.75
@@ -78,11 +79,12 @@ TEST_CASE("the wait estimate's error: visits called that showed one, against the
     return t;
   };
   const std::vector<TicketTimes> tickets{
-      estimated(ticket("A", TicketState::Done, 0, 4 * kMin, 4 * kMin, 9 * kMin), 6),        // off by 2
-      estimated(ticket("A", TicketState::Done, 0, 12 * kMin, 12 * kMin, 15 * kMin), 5),     // off by 7
+      estimated(ticket("A", TicketState::Done, 0, 4 * kMin, 4 * kMin, 9 * kMin), 6),                    // off by 2
+      estimated(ticket("A", TicketState::Done, 0, 12 * kMin, 12 * kMin, 15 * kMin), 5),                 // off by 7
       estimated(ticket("A", TicketState::NoShow, 0, 30 * kMin + 30'000, std::nullopt, 32 * kMin), 25),  // off by 5.5
       estimated(ticket("B", TicketState::Transferred, 0, 8 * kMin, 8 * kMin, 10 * kMin), 3),  // off by 5: within
-      ticket("A", TicketState::Done, 10 * kMin, 11 * kMin, 11 * kMin, 14 * kMin, true),  // the continuation: no estimate of its own
+      ticket("A", TicketState::Done, 10 * kMin, 11 * kMin, 11 * kMin, 14 * kMin,
+             true),                                                      // the continuation: no estimate of its own
       ticket("B", TicketState::Done, 0, 2 * kMin, 2 * kMin, 5 * kMin),   // no estimate shown: no counter was open
       estimated(ticket("B", TicketState::Waiting, 0, std::nullopt), 1),  // not called yet: not scored
       estimated(ticket("B", TicketState::Cancelled, 0, std::nullopt, std::nullopt, 3 * kMin), 1),  // left: never called
@@ -97,7 +99,8 @@ TEST_CASE("the wait estimate's error: visits called that showed one, against the
   CHECK(stats.by_service.at("B").estimates_scored == 1);
   CHECK(*stats.by_service.at("B").estimate_within_5min_share == doctest::Approx(1.0));
   // A day where no estimate was shown has none to score.
-  const DayStats none = compute_day_stats("2026-11-23", {ticket("B", TicketState::Done, 0, 2 * kMin, 2 * kMin, 5 * kMin)}, {}, 0);
+  const DayStats none =
+      compute_day_stats("2026-11-23", {ticket("B", TicketState::Done, 0, 2 * kMin, 2 * kMin, 5 * kMin)}, {}, 0);
   CHECK(none.total.estimates_scored == 0);
   CHECK_FALSE(none.total.estimate_mae_min);
   CHECK_FALSE(none.total.estimate_within_5min_share);

@@ -74,7 +74,8 @@ TEST_CASE("every key with a bad value gives a message naming the file and the ke
         "kiosk.toml: store_id: must be at most 32 characters, got \"" + std::string(33, 'S') + "\"");
   CHECK(error_of("store_id = \"SH 001\"") ==
         "kiosk.toml: store_id: may hold letters, digits, '-' and '_' only, got \"SH 001\"");
-  CHECK(error_of("hq_url = \"ftp://hq\"") == "kiosk.toml: hq_url: must start with http:// or https://, got \"ftp://hq\"");
+  CHECK(error_of("hq_url = \"ftp://hq\"") ==
+        "kiosk.toml: hq_url: must start with http:// or https://, got \"ftp://hq\"");
   CHECK(error_of("data_dir = \"var/lib\"") == "kiosk.toml: data_dir: must be an absolute path, got \"var/lib\"");
   CHECK(error_of("printer = \"lp0\"") == "kiosk.toml: printer: must be none or an absolute path, got \"lp0\"");
   CHECK(error_of("language = \"fr\"") == "kiosk.toml: language: must be zh | en, got \"fr\"");
@@ -104,7 +105,8 @@ TEST_CASE("a TOML syntax error names the file and the line") {
 }
 
 TEST_CASE("unknown keys are warnings naming the key; the known ones still apply") {
-  Result<LoadedConfig> loaded = parse_kiosk_config("idle_secnds = 5\nlanguage = \"en\"\n[extra]\na = 1\n", "kiosk.toml");
+  Result<LoadedConfig> loaded =
+      parse_kiosk_config("idle_secnds = 5\nlanguage = \"en\"\n[extra]\na = 1\n", "kiosk.toml");
   REQUIRE(loaded);
   CHECK(loaded.value().config.language == "en");
   CHECK(loaded.value().config.idle_seconds == 40);

@@ -9,7 +9,7 @@ TEST_CASE("valid mobile and landline numbers are normalised to digits") {
   CHECK(normalize_phone("13812345678").value() == "13812345678");
   CHECK(normalize_phone("138 1234 5678").value() == "13812345678");
   CHECK(normalize_phone("199-1234-5678").value() == "19912345678");
-  CHECK(normalize_phone("01012345678").value() == "01012345678");    // Beijing, 8 digits
+  CHECK(normalize_phone("01012345678").value() == "01012345678");     // Beijing, 8 digits
   CHECK(normalize_phone("0755-87654321").value() == "075587654321");  // Shenzhen
   CHECK(normalize_phone("08712345678").value() == "08712345678");     // 3-digit area code 087, 8 digits
 }

@@ -12,19 +12,31 @@ using S = RequestState;
 
 namespace {
 
-const std::vector<S> kAll{S::Received, S::Assigned,         S::Scheduled, S::OnTheWay, S::OnSite,
-                          S::WaitingForParts, S::Done, S::Closed,   S::Cancelled, S::Reopened};
+const std::vector<S> kAll{S::Received,        S::Assigned, S::Scheduled, S::OnTheWay,  S::OnSite,
+                          S::WaitingForParts, S::Done,     S::Closed,    S::Cancelled, S::Reopened};
 
 // Written out from the rules, independently of the table in request_lifecycle.cpp.
 const std::set<std::pair<S, S>> kLegal{
-    {S::Received, S::Assigned},         {S::Assigned, S::Scheduled},       {S::Assigned, S::OnTheWay},
-    {S::Assigned, S::OnSite},           {S::Scheduled, S::OnTheWay},       {S::OnTheWay, S::OnSite},
-    {S::OnSite, S::WaitingForParts},    {S::OnSite, S::Done},              {S::WaitingForParts, S::Scheduled},
-    {S::WaitingForParts, S::OnTheWay},  {S::Done, S::Closed},              {S::Done, S::Reopened},
+    {S::Received, S::Assigned},
+    {S::Assigned, S::Scheduled},
+    {S::Assigned, S::OnTheWay},
+    {S::Assigned, S::OnSite},
+    {S::Scheduled, S::OnTheWay},
+    {S::OnTheWay, S::OnSite},
+    {S::OnSite, S::WaitingForParts},
+    {S::OnSite, S::Done},
+    {S::WaitingForParts, S::Scheduled},
+    {S::WaitingForParts, S::OnTheWay},
+    {S::Done, S::Closed},
+    {S::Done, S::Reopened},
     {S::Reopened, S::Assigned},
     // cancelled from any open state
-    {S::Received, S::Cancelled},        {S::Assigned, S::Cancelled},       {S::Scheduled, S::Cancelled},
-    {S::OnTheWay, S::Cancelled},        {S::OnSite, S::Cancelled},         {S::WaitingForParts, S::Cancelled},
+    {S::Received, S::Cancelled},
+    {S::Assigned, S::Cancelled},
+    {S::Scheduled, S::Cancelled},
+    {S::OnTheWay, S::Cancelled},
+    {S::OnSite, S::Cancelled},
+    {S::WaitingForParts, S::Cancelled},
     {S::Reopened, S::Cancelled},
 };
 
@@ -62,7 +74,8 @@ TEST_CASE("open, final and the reasons given") {
   }
   CHECK(check_transition(S::OnTheWay, S::Scheduled)->message ==
         "a request that is on-the-way cannot become scheduled (allowed next: on-site, cancelled)");
-  CHECK(check_transition(S::Closed, S::Reopened)->message == "a request that is closed cannot become reopened: it is closed for good");
+  CHECK(check_transition(S::Closed, S::Reopened)->message ==
+        "a request that is closed cannot become reopened: it is closed for good");
   CHECK(check_transition(S::Done, S::Cancelled)->message ==
         "a request that is done cannot become cancelled (allowed next: closed, reopened)");
 }

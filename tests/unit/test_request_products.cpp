@@ -24,7 +24,9 @@ std::string error_of(const std::string& text) {
 
 TEST_CASE("products with their problems in the order given") {
   const auto parsed = parse_product_catalog(
-      kProblems + "\n{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"Televisions\",\"problems\":[\"other\",\"no-power\"]}\n", "p.jsonl");
+      kProblems +
+          "\n{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"Televisions\",\"problems\":[\"other\",\"no-power\"]}\n",
+      "p.jsonl");
   REQUIRE(parsed.ok());
   REQUIRE(parsed.value().size() == 1);
   const ProductCategory& tv = parsed.value()[0];
@@ -48,8 +50,10 @@ TEST_CASE("mistakes are refused naming the line") {
         "p.jsonl line 4: unknown key \"x\"");
   CHECK(error_of(kProblems + "{\"problem\":\"other\",\"zh\":\"其他\",\"en\":\"Other\"}\n" + tv) ==
         "p.jsonl line 4: problem other appears twice");
-  CHECK(error_of(kProblems + "{\"problem\":\"p\",\"zh\":\"\",\"en\":\"Other\"}\n" + tv) == "p.jsonl line 4: zh is empty");
-  CHECK(error_of(kProblems + "[1,2]\n") == "p.jsonl line 4: expected a {\"problem\": ...} or {\"product\": ...} object");
+  CHECK(error_of(kProblems + "{\"problem\":\"p\",\"zh\":\"\",\"en\":\"Other\"}\n" + tv) ==
+        "p.jsonl line 4: zh is empty");
+  CHECK(error_of(kProblems + "[1,2]\n") ==
+        "p.jsonl line 4: expected a {\"problem\": ...} or {\"product\": ...} object");
   CHECK(error_of(kProblems + "{not json\n") == "p.jsonl line 4: not valid JSON");
   CHECK(error_of(kProblems) == "p.jsonl: no products (expected one JSON object per line)");
 }
@@ -59,7 +63,8 @@ TEST_CASE("a problem's kinds: repairs by default, installations or both when lis
       kProblems +
           "{\"problem\":\"install-new\",\"zh\":\"新机安装\",\"en\":\"New installation\",\"kinds\":[\"installation\"]}\n"
           "{\"problem\":\"visit\",\"zh\":\"上门\",\"en\":\"A visit\",\"kinds\":[\"repair\",\"installation\"]}\n"
-          "{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"Televisions\",\"problems\":[\"no-power\",\"install-new\",\"visit\"]}\n"
+          "{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"Televisions\",\"problems\":[\"no-power\",\"install-new\","
+          "\"visit\"]}\n"
           "{\"product\":\"phone\",\"zh\":\"手机\",\"en\":\"Phones\",\"problems\":[\"no-power\"]}\n",
       "p.jsonl");
   REQUIRE(parsed.ok());

@@ -140,10 +140,15 @@ TEST_CASE("control characters and broken UTF-8 are refused; a newline only in th
 }
 
 TEST_CASE("wrong phone formats are refused with the format's reason") {
-  const std::vector<std::pair<std::string, std::string>> cases{
-      {"", "phone-empty"},           {"12345", "phone-format"},      {"1381234567", "phone-format"},
-      {"23812345678", "phone-format"}, {"12812345678", "phone-format"}, {"138123456789", "phone-format"},
-      {"138abc45678", "phone-not-digits"}, {"+8613812345678", "phone-not-digits"}, {"0012345678", "phone-format"}};
+  const std::vector<std::pair<std::string, std::string>> cases{{"", "phone-empty"},
+                                                               {"12345", "phone-format"},
+                                                               {"1381234567", "phone-format"},
+                                                               {"23812345678", "phone-format"},
+                                                               {"12812345678", "phone-format"},
+                                                               {"138123456789", "phone-format"},
+                                                               {"138abc45678", "phone-not-digits"},
+                                                               {"+8613812345678", "phone-not-digits"},
+                                                               {"0012345678", "phone-format"}};
   for (const auto& [typed, code] : cases) {
     CAPTURE(typed);
     RequestForm f = form();

@@ -56,7 +56,8 @@ TEST_CASE("a priority newcomer is called before normal tickets, within the inter
   CHECK(estimate_wait_min(queue, {"A", true}) == 15);
 }
 
-TEST_CASE("beyond the replayed oldest tickets the rest of a long queue is counted as work the newcomer's counters share") {
+TEST_CASE(
+    "beyond the replayed oldest tickets the rest of a long queue is counted as work the newcomer's counters share") {
   QueueSnapshot queue;
   queue.open_counters = {counter(1, {"A"}), counter(2, {"A", "B"})};
   queue.minutes_per_ticket = {{"A", 5}, {"B", 10}, {"C", 7}};

@@ -16,9 +16,9 @@ struct Shortcut {
 };
 
 constexpr Shortcut kShortcuts[] = {
-    {"act.call", "F1"},      {"act.recall", "F2"},   {"act.start", "F3"},  {"act.finish", "F4"},
-    {"act.no_show", "F5"},   {"act.transfer", "F6"}, {"act.pause", "F7"},  {"act.resume", "F7"},
-    {"act.services", "F8"},  {"act.close", "F9"},    {"act.new_request", "F10"}, {"logout", "F12"},
+    {"act.call", "F1"},     {"act.recall", "F2"},   {"act.start", "F3"},        {"act.finish", "F4"},
+    {"act.no_show", "F5"},  {"act.transfer", "F6"}, {"act.pause", "F7"},        {"act.resume", "F7"},
+    {"act.services", "F8"}, {"act.close", "F9"},    {"act.new_request", "F10"}, {"logout", "F12"},
 };
 
 bool pressed(int key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); }
@@ -52,8 +52,10 @@ void read_login_keys(const CounterView& view, const Emit& emit) {
   if (pressed(GLFW_KEY_TAB))
     emit(kit::FocusLoginField{form.field == LoginField::Name ? LoginField::Pin : LoginField::Name});
   if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) {
-    if (form.field == LoginField::Name && form.pin.empty()) emit(kit::FocusLoginField{LoginField::Pin});
-    else emit(kit::SubmitLogin{});
+    if (form.field == LoginField::Name && form.pin.empty())
+      emit(kit::FocusLoginField{LoginField::Pin});
+    else
+      emit(kit::SubmitLogin{});
   }
 }
 

@@ -18,7 +18,8 @@ void top_bar(ui::TouchUi& ui, const CounterView& view, const Emit& emit, std::st
   // Room for the label and, on both sides, the shortcut (see shortcut_button).
   const float key_w = text_width(ui, shortcut_label("logout"), ui::FontRole::body, 0.75f) + 0.4f * em;
   const float logout_w = text_width(ui, view.tr("counter.logout"), ui::FontRole::body) + 2 * key_w + 0.6f * em;
-  const float button_em = std::max({5.0f, logout_w / em, (text_width(ui, language_label, ui::FontRole::body) + 1.4f * em) / em});
+  const float button_em =
+      std::max({5.0f, logout_w / em, (text_width(ui, language_label, ui::FontRole::body) + 1.4f * em) / em});
   const float buttons_w = (logged_in ? 2 * button_em + 0.5f : button_em) * em;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 title_min(start.x, start.y), title_max(start.x + width - buttons_w - 0.5f * em, start.y + kBarEm * em);
@@ -48,8 +49,8 @@ void link_banner(ui::TouchUi& ui, const CounterView& view) {
   banner(ui, text, palette().danger);
 }
 
-bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key,
-                     ImVec2 size_em, Tone tone, ui::FontRole role) {
+bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key, ImVec2 size_em,
+                     Tone tone, ui::FontRole role) {
   const Tile t = tile(ui, id, size_em, tone);
   const Palette& p = palette();
   const float em = ui.em();

@@ -22,8 +22,8 @@ void link_banner(ui::TouchUi& ui, const CounterView& view);
 // A big button with its label centred and its shortcut (e.g. "F1") in the corner.
 // A disabled button draws greyed and never reports a tap.
 // The label is in `role`, or the body font if it does not fit the button in at most two lines.
-bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key,
-                     ImVec2 size_em, Tone tone, ui::FontRole role = ui::FontRole::large);
+bool shortcut_button(ui::TouchUi& ui, std::string_view id, std::string_view label, std::string_view key, ImVec2 size_em,
+                     Tone tone, ui::FontRole role = ui::FontRole::large);
 // One label size for a row of shortcut buttons `width_em` wide: large if
 // every label fits one line beside the shortcut, else the body font.
 ui::FontRole uniform_role(ui::TouchUi& ui, const std::vector<std::string>& labels, float width_em);

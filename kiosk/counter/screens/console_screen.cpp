@@ -24,9 +24,10 @@ void ticket_card(ui::TouchUi& ui, const CounterView& view, float width, float he
   const ImVec2 inner_min(min.x + pad, min.y + pad), inner_max(max.x - pad, max.y - pad);
   if (s.ticket) {
     const TicketLine& t = *s.ticket;
-    const float label_w = std::min(text_width(ui, t.label, ui::FontRole::huge) + 0.5f * em, (inner_max.x - inner_min.x) * 0.55f);
-    text_in_rect(ui, draw, t.label, ui::FontRole::huge, u32(p.text), inner_min, ImVec2(inner_min.x + label_w, inner_max.y),
-                 Align::left);
+    const float label_w =
+        std::min(text_width(ui, t.label, ui::FontRole::huge) + 0.5f * em, (inner_max.x - inner_min.x) * 0.55f);
+    text_in_rect(ui, draw, t.label, ui::FontRole::huge, u32(p.text), inner_min,
+                 ImVec2(inner_min.x + label_w, inner_max.y), Align::left);
     // The service and the state beside the number, centred together (each may wrap).
     const float side_x = inner_min.x + label_w + 0.6f * em, side_w = inner_max.x - side_x;
     const std::string service = service_name(view, t.service);
@@ -37,8 +38,8 @@ void ticket_card(ui::TouchUi& ui, const CounterView& view, float width, float he
     const float service_h = wrapped_height(ui, service, service_role, side_w);
     const float state_h = wrapped_height(ui, state, ui::FontRole::body, side_w);
     const float top = (inner_min.y + inner_max.y - service_h - 0.2f * em - state_h) / 2;
-    text_in_rect(ui, draw, service, service_role, u32(p.text), ImVec2(side_x, top), ImVec2(inner_max.x, top + service_h),
-                 Align::left);
+    text_in_rect(ui, draw, service, service_role, u32(p.text), ImVec2(side_x, top),
+                 ImVec2(inner_max.x, top + service_h), Align::left);
     const ImVec4 state_colour = t.state == "serving" ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f) : p.selected;
     const float state_top = top + service_h + 0.2f * em;
     text_in_rect(ui, draw, state, ui::FontRole::body, u32(state_colour), ImVec2(side_x, state_top),
@@ -81,7 +82,8 @@ void action_grid(ui::TouchUi& ui, const CounterView& view, const Emit& emit, flo
       {"act.no_show", "counter.act.no_show", NoShow{}, idle && open && (!has || called), false},
       {"act.transfer", "counter.act.transfer", OpenPicker{Picker::Transfer}, idle && open, false},
       paused ? ActionButton{"act.resume", "counter.act.resume", Resume{}, idle, true}
-             : ActionButton{"act.pause", "counter.act.pause", OpenPicker{Picker::PauseReason}, idle && open && !has, false},
+             : ActionButton{"act.pause", "counter.act.pause", OpenPicker{Picker::PauseReason}, idle && open && !has,
+                            false},
       {"act.services", "counter.act.services", ChangeServices{}, idle && !has, false},
       {"act.close", "counter.act.close", CloseCounter{}, idle && !has, false},
   };
@@ -114,7 +116,8 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
   if (s.picker == Picker::Outcome) {
     question = view.tr("counter.pick.outcome");
     for (const char* outcome : {"resolved", "follow-up", "request"})
-      choices.push_back({std::string("outcome.") + outcome, view.tr(std::string("counter.outcome.") + outcome), Finish{outcome}});
+      choices.push_back(
+          {std::string("outcome.") + outcome, view.tr(std::string("counter.outcome.") + outcome), Finish{outcome}});
   } else if (s.picker == Picker::Transfer) {
     question = view.tr("counter.pick.transfer");
     for (const ServiceLine& service : s.services)
@@ -123,7 +126,8 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
   } else {
     question = view.tr("counter.pick.pause");
     for (const char* reason : {"lunch", "break", "other"})
-      choices.push_back({std::string("pause.") + reason, view.tr(std::string("counter.pause.") + reason), Pause{reason}});
+      choices.push_back(
+          {std::string("pause.") + reason, view.tr(std::string("counter.pause.") + reason), Pause{reason}});
   }
   const float em = ui.em();
   const float top = ImGui::GetCursorPosY();
@@ -145,8 +149,8 @@ void picker(ui::TouchUi& ui, const CounterView& view, const Emit& emit, float wi
         key == int(i))
       emit(choices[i].action);
   }
-  if (shortcut_button(ui, "picker.cancel", view.tr("counter.pick.cancel"), "Esc", ImVec2(width / em, 2.6f), Tone::normal,
-                      role) ||
+  if (shortcut_button(ui, "picker.cancel", view.tr("counter.pick.cancel"), "Esc", ImVec2(width / em, 2.6f),
+                      Tone::normal, role) ||
       key == kPickerCancel)
     emit(ClosePicker{});
 }
@@ -165,8 +169,10 @@ void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   const ImVec2 top = ImGui::GetCursorPos();
   const float height = avail_y();
   ImGui::BeginGroup();
-  if (!s.error.empty()) banner(ui, view.tr(s.error), p.danger, ui::FontRole::body, left_w);
-  else if (!s.note.empty()) banner(ui, view.tr(s.note), p.success, ui::FontRole::body, left_w);
+  if (!s.error.empty())
+    banner(ui, view.tr(s.error), p.danger, ui::FontRole::body, left_w);
+  else if (!s.note.empty())
+    banner(ui, view.tr(s.note), p.success, ui::FontRole::body, left_w);
   ticket_card(ui, view, left_w, std::min(8.0f * em, avail_y() * 0.4f));
   gap(ui, 0.2f);
   const float below = wide ? avail_y() : std::min(avail_y() * 0.5f, 14.0f * em);

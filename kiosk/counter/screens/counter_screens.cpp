@@ -10,10 +10,18 @@ void draw_counter_screen(ui::TouchUi& ui, const CounterView& view, const Emit& e
   const kit::ScreenStyle style(ui.em());
   const ui::ScreenPanel panel("counter");
   switch (view.state.screen) {
-    case Screen::Login: screens::draw_login(ui, view, emit); break;
-    case Screen::OpenCounter: screens::draw_open_counter(ui, view, emit); break;
-    case Screen::Console: screens::draw_console(ui, view, emit); break;
-    case Screen::Request: screens::draw_request_form(ui, view, emit); break;
+    case Screen::Login:
+      screens::draw_login(ui, view, emit);
+      break;
+    case Screen::OpenCounter:
+      screens::draw_open_counter(ui, view, emit);
+      break;
+    case Screen::Console:
+      screens::draw_console(ui, view, emit);
+      break;
+    case Screen::Request:
+      screens::draw_request_form(ui, view, emit);
+      break;
   }
 }
 

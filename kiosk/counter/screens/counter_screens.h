@@ -12,7 +12,8 @@
 //   request form   "req.page.product|customer", "req.kind.<kind>", "req.product.<code>", "req.problem.<code>",
 //                  "req.model|serial|description|name|phone|address" (fields), "req.purchase.<part>.less|more",
 //                  "req.purchase.unknown", "req.urgency.<urgency>", "req.on_site", "req.visit.<part>.less|more",
-//                  "req.window.<window>", "req.consent", "req.cancel", "req.send"; once stored "req.cancel", "req.another"
+//                  "req.window.<window>", "req.consent", "req.cancel", "req.send"; once stored "req.cancel",
+//                  "req.another"
 // Keys: see console_keys.h.
 #pragma once
 

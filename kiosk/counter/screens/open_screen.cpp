@@ -18,7 +18,8 @@ void draw_open_counter(ui::TouchUi& ui, const CounterView& view, const Emit& emi
   const float width = avail_x();
   paragraph(ui, view.tr("counter.open.hint"), ui::FontRole::body, p.text_muted, Align::left, width);
   gap(ui, 0.2f);
-  if (s.services.empty()) paragraph(ui, view.tr("counter.queue.loading"), ui::FontRole::body, p.text_muted, Align::left);
+  if (s.services.empty())
+    paragraph(ui, view.tr("counter.queue.loading"), ui::FontRole::body, p.text_muted, Align::left);
   const int columns = columns_for(ui, width, 13, 0.5f, int(s.services.size()), 3);
   const float cell = cell_width(ui, width, columns, 0.5f) / em;
   for (std::size_t i = 0; i < s.services.size(); ++i) {

@@ -1,7 +1,8 @@
 // The console's right column: per service the people waiting, how long the
 // longest-waiting ticket has waited against the wait target, a service over
 // its target (someone already waited longer, or a new ticket would) or with
-// people waiting and no counter open marked amber with an alert badge; below, the tickets whose print failed with a reprint button.
+// people waiting and no counter open marked amber with an alert badge; below, the tickets whose print failed with a
+// reprint button.
 #include "counter/counter_reducer.h"
 #include "counter/screens/console_kit.h"
 
@@ -19,7 +20,7 @@ bool served_here(const CounterState& s, const std::string& code) {
 // when the rows would not leave the reprint list its room.
 struct Table {
   float scale;
-  float check;    // left gutter: the check mark of a service served here
+  float check;  // left gutter: the check mark of a service served here
   float name;
   float name_w;
   float waiting;  // right edge of the waiting count
@@ -69,8 +70,8 @@ float card_height(ui::TouchUi& ui, const CounterView& view, const Table& t) {
 void right_aligned(ui::TouchUi& ui, ImDrawList* draw, const std::string& text, ImU32 colour, float right, float y,
                    float height, float scale) {
   const float w = text_width(ui, text, ui::FontRole::body, scale);
-  text_in_rect(ui, draw, text, ui::FontRole::body, colour, ImVec2(right - w, y), ImVec2(right + 1, y + height), Align::left,
-               scale);
+  text_in_rect(ui, draw, text, ui::FontRole::body, colour, ImVec2(right - w, y), ImVec2(right + 1, y + height),
+               Align::left, scale);
 }
 
 // The queue as a table: service, people waiting, estimated wait / target; a
@@ -111,11 +112,14 @@ float queue_card(ui::TouchUi& ui, const CounterView& view, float width, float ma
   for (const ServiceLine& service : s.services) {
     const bool over = over_target(service);
     const float row_h = row_height(ui, view, t, service);
-    if (over) draw->AddRectFilled(ImVec2(min.x + 0.3f * em, y), ImVec2(max.x - 0.3f * em, y + row_h), u32(p.warning), 0.2f * em);
+    if (over)
+      draw->AddRectFilled(ImVec2(min.x + 0.3f * em, y), ImVec2(max.x - 0.3f * em, y + row_h), u32(p.warning),
+                          0.2f * em);
     const ImU32 ink = u32(over ? p.text_on_selected : p.text);
     const float mid = y + row_h / 2;
     if (served_here(s, service.code))
-      draw_check(draw, ImVec2(t.check + 0.45f * em, mid), 0.7f * em, u32(over ? p.text_on_selected : p.selected), 0.12f * em);
+      draw_check(draw, ImVec2(t.check + 0.45f * em, mid), 0.7f * em, u32(over ? p.text_on_selected : p.selected),
+                 0.12f * em);
     text_in_rect(ui, draw, row_name(view, service), ui::FontRole::body, ink, ImVec2(t.name, y),
                  ImVec2(t.name + t.name_w, y + row_h), Align::left, t.scale);
     right_aligned(ui, draw, std::to_string(service.waiting), ink, t.waiting, y, row_h, t.scale);
@@ -127,8 +131,8 @@ float queue_card(ui::TouchUi& ui, const CounterView& view, float width, float ma
     y += row_h;
   }
   if (any_over(s))
-    text_in_rect(ui, draw, view.tr("counter.queue.over_legend"), ui::FontRole::body, muted, ImVec2(t.check, y + 0.2f * em),
-                 ImVec2(max.x - pad, y + 0.2f * em + small), Align::left, 0.8f);
+    text_in_rect(ui, draw, view.tr("counter.queue.over_legend"), ui::FontRole::body, muted,
+                 ImVec2(t.check, y + 0.2f * em), ImVec2(max.x - pad, y + 0.2f * em + small), Align::left, 0.8f);
   draw->PopClipRect();
   ImGui::Dummy(ImVec2(width, std::min(height, max_height)));
   return std::min(height, max_height);
@@ -145,13 +149,14 @@ void reprint_card(ui::TouchUi& ui, const CounterView& view, const Emit& emit, fl
   draw->AddRectFilled(min, max, u32(p.surface), 0.3f * em);
   const float heading_h = line_height(ui, ui::FontRole::body);
   text_in_rect(ui, draw, view.tr("counter.reprint.heading", {std::to_string(s.reprints.size())}), ui::FontRole::body,
-               u32(p.text), ImVec2(min.x + pad, min.y + pad * 0.6f), ImVec2(max.x - pad, min.y + pad * 0.6f + heading_h),
-               Align::left);
+               u32(p.text), ImVec2(min.x + pad, min.y + pad * 0.6f),
+               ImVec2(max.x - pad, min.y + pad * 0.6f + heading_h), Align::left);
   float y = min.y + pad * 0.6f + heading_h + 0.3f * em;
   const float row_h = 2.4f * em;
   if (s.reprints.empty())
-    text_in_rect(ui, draw, view.tr("counter.reprint.none"), ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
-                 ImVec2(max.x - pad, y + line_height(ui, ui::FontRole::body)), Align::left, 0.9f);
+    text_in_rect(ui, draw, view.tr("counter.reprint.none"), ui::FontRole::body, u32(p.text_muted),
+                 ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + line_height(ui, ui::FontRole::body)), Align::left,
+                 0.9f);
   const std::string& label = view.tr("counter.reprint.button");
   const float button_em = std::max(5.0f, (text_width(ui, label, ui::FontRole::body) + 1.2f * em) / em);
   for (const TicketLine& t : s.reprints) {

@@ -10,9 +10,9 @@ namespace {
 
 const char* const kFieldIds[kRequestFields] = {"req.model", "req.serial", "req.description",
                                                "req.name",  "req.phone",  "req.address"};
-const char* const kFieldKeys[kRequestFields] = {"counter.request.model", "counter.request.serial",
+const char* const kFieldKeys[kRequestFields] = {"counter.request.model",       "counter.request.serial",
                                                 "counter.request.description", "counter.request.name",
-                                                "counter.request.phone", "counter.request.address"};
+                                                "counter.request.phone",       "counter.request.address"};
 
 TextKeysEvents key_events(const Emit& emit) {
   return {[emit](char key) { emit(RequestTyped{key == '<' ? std::string("\b") : std::string(1, key)}); },
@@ -24,7 +24,8 @@ TextKeysEvents key_events(const Emit& emit) {
 
 const char* field_label_key(RequestField field) { return kFieldKeys[int(field)]; }
 
-void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width, float height_em) {
+void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width,
+                float height_em) {
   const float em = ui.em();
   const Palette& p = palette();
   const CounterState& s = view.state;
@@ -44,11 +45,13 @@ void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, Requ
     ImFont* font = ui.font(ui::FontRole::body);
     ui.note_text(shown + preedit);
     const float text_w = std::min(text_width(font, font->FontSize, shown), (max.x - min.x) * 0.6f);
-    text_in_rect(ui, draw, shown, ui::FontRole::body, u32(p.text), min, ImVec2(min.x + text_w + 0.1f * em, max.y), Align::left);
+    text_in_rect(ui, draw, shown, ui::FontRole::body, u32(p.text), min, ImVec2(min.x + text_w + 0.1f * em, max.y),
+                 Align::left);
     const float x = min.x + text_w + 0.2f * em, y = (min.y + max.y - font->FontSize) / 2;
     draw->AddText(font, font->FontSize, ImVec2(x, y), u32(p.selected), preedit.c_str());
-    draw->AddLine(ImVec2(x, y + font->FontSize), ImVec2(x + text_width(font, font->FontSize, preedit), y + font->FontSize),
-                  u32(p.selected), 0.06f * em);
+    draw->AddLine(ImVec2(x, y + font->FontSize),
+                  ImVec2(x + text_width(font, font->FontSize, preedit), y + font->FontSize), u32(p.selected),
+                  0.06f * em);
   }
   if (t.clicked) emit(FocusRequestField{field});
 }
@@ -62,11 +65,12 @@ void typing_row(ui::TouchUi& ui, const CounterView& view, const Emit& emit, floa
   const float bar_w = width - 2 * (button_w + 0.4f * em);
   const ImVec2 at = ImGui::GetCursorPos();
   if (!s.screen_keys && typing_pinyin(s))
-    candidate_bar(ui, s.ime, view.tr("counter.request.pinyin_hint"), bar_w, kTypingRowEm, key_events(emit), /*numbered=*/true);
+    candidate_bar(ui, s.ime, view.tr("counter.request.pinyin_hint"), bar_w, kTypingRowEm, key_events(emit),
+                  /*numbered=*/true);
   ImGui::SetCursorPos(ImVec2(at.x + bar_w + 0.4f * em, at.y));
   if (!s.screen_keys && chinese_field && s.ime.available &&
-      button(ui, "req.layout", view.tr(s.typing_pinyin ? "keys.letters" : "keys.pinyin"), ImVec2(button_w / em, kTypingRowEm),
-             Tone::normal, ui::FontRole::body))
+      button(ui, "req.layout", view.tr(s.typing_pinyin ? "keys.letters" : "keys.pinyin"),
+             ImVec2(button_w / em, kTypingRowEm), Tone::normal, ui::FontRole::body))
     emit(SwitchRequestLayout{});
   ImGui::SetCursorPos(ImVec2(at.x + width - button_w, at.y));
   if (button(ui, "req.keys", view.tr(s.screen_keys ? "counter.request.keys_off" : "counter.request.keys_on"),

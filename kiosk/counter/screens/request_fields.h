@@ -15,7 +15,8 @@ constexpr float kTypingRowEm = 2.6f;
 const char* field_label_key(RequestField field);
 
 // A labelled field ("req.<field>"); tapping it focuses it.
-void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width, float height_em);
+void text_field(ui::TouchUi& ui, const CounterView& view, const Emit& emit, RequestField field, float width,
+                float height_em);
 
 // One row kTypingRowEm high: the candidate bar ("cand.*") unless the on-screen
 // keys show their own, "req.layout" (pinyin / letters) where the focused field

@@ -23,19 +23,26 @@ namespace {
 // UTF-8 of one typed character.
 std::string utf8(unsigned c) {
   std::string out;
-  if (c < 0x80) out += char(c);
-  else if (c < 0x800) out += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
-  else out += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+  if (c < 0x80)
+    out += char(c);
+  else if (c < 0x800)
+    out += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
+  else
+    out += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
   return out;
 }
 
 // The text fields of each page, in Tab order.
 std::vector<RequestField> fields_of_page(int page) {
   switch (page) {
-    case 1: return {RequestField::Model, RequestField::Serial};
-    case 2: return {RequestField::Name, RequestField::Phone, RequestField::Description};
-    case 3: return {RequestField::Address};
-    default: return {};
+    case 1:
+      return {RequestField::Model, RequestField::Serial};
+    case 2:
+      return {RequestField::Name, RequestField::Phone, RequestField::Description};
+    case 3:
+      return {RequestField::Address};
+    default:
+      return {};
   }
 }
 
@@ -47,7 +54,7 @@ void read_keys(const StaffRequest& r, bool composing, const Emit& emit) {
     if (c >= 0x20 && c != 0x7F) typed += utf8(c);
   if (!typed.empty()) emit(RequestTyped{typed});
   if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) emit(RequestTyped{"\b"});
-  if (composing && ImGui::IsKeyPressed(GLFW_KEY_ENTER)) emit(RequestTyped{"\n"});  // keeps the letters as typed
+  if (composing && ImGui::IsKeyPressed(GLFW_KEY_ENTER)) emit(RequestTyped{"\n"});     // keeps the letters as typed
   if (composing && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) emit(RequestTyped{"\x1b"});  // drops them
   const std::vector<RequestField> fields = fields_of_page(r.page);
   if (ImGui::IsKeyPressed(GLFW_KEY_TAB) && !fields.empty()) {
@@ -97,7 +104,8 @@ void product_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, fl
     product_codes.push_back(p.code);
     if (f.product == p.code) chosen = &p;
   }
-  if (!r.options_loaded) paragraph(ui, view.tr("counter.request.loading"), ui::FontRole::body, palette().text_muted, Align::left);
+  if (!r.options_loaded)
+    paragraph(ui, view.tr("counter.request.loading"), ui::FontRole::body, palette().text_muted, Align::left);
   const float product_h = std::max(2.6f * em, top.y + height - ImGui::GetCursorPosY() - 1.8f * em);
   tiles(ui, emit, view.tr("counter.request.product"), products, left_w, product_h, 3,
         [&](std::size_t i) { return Action(ChooseRequestProduct{product_codes[i]}); });
@@ -109,7 +117,8 @@ void product_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, fl
     std::vector<ChoiceTile> problems;
     for (const ProblemCategory& q : offered)
       problems.push_back({"req.problem." + q.code, name_in(view, q.name_zh, q.name_en), f.problem == q.code});
-    const char* question = f.kind == RequestKind::Installation ? "counter.request.installation" : "counter.request.problem";
+    const char* question =
+        f.kind == RequestKind::Installation ? "counter.request.installation" : "counter.request.problem";
     tiles(ui, emit, view.tr(question), problems, right_w, height - 1.6f * em, 3,
           [&](std::size_t i) { return Action(ChooseRequestProblem{offered[i].code}); });
   }
@@ -134,9 +143,12 @@ void details_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, fl
   ImGui::EndGroup();
   ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
   ImGui::BeginGroup();
-  paragraph(ui, view.tr("counter.request.purchase") + "  " + (f.purchase_date.empty() ? view.tr("counter.request.unknown") : f.purchase_date),
+  paragraph(ui,
+            view.tr("counter.request.purchase") + "  " +
+                (f.purchase_date.empty() ? view.tr("counter.request.unknown") : f.purchase_date),
             ui::FontRole::body, palette().text_muted, Align::left, right_w);
-  if (std::optional<std::string> date = date_picker(ui, "req.purchase", f.purchase_date, r.today, r.today, date_labels(view), right_w))
+  if (std::optional<std::string> date =
+          date_picker(ui, "req.purchase", f.purchase_date, r.today, r.today, date_labels(view), right_w))
     emit(SetRequestPurchaseDate{*date});
   if (button(ui, "req.purchase.unknown", view.tr("counter.request.unknown"), ImVec2(right_w / em, 2.4f),
              f.purchase_date.empty() ? Tone::selected : Tone::normal, ui::FontRole::body))
@@ -153,9 +165,11 @@ void customer_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, f
   ImGui::BeginGroup();
   text_field(ui, view, emit, RequestField::Name, left_w, 2.4f);
   text_field(ui, view, emit, RequestField::Phone, left_w, 2.4f);
-  paragraph(ui, view.tr(view.state.request.ticket_id.empty() ? "counter.request.phone_hint" : "counter.request.phone_hint_ticket",
-                        {std::to_string(kMobileDigits)}),
-            ui::FontRole::body, palette().text_muted, Align::left, left_w);
+  paragraph(
+      ui,
+      view.tr(view.state.request.ticket_id.empty() ? "counter.request.phone_hint" : "counter.request.phone_hint_ticket",
+              {std::to_string(kMobileDigits)}),
+      ui::FontRole::body, palette().text_muted, Align::left, left_w);
   ImGui::EndGroup();
   ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
   ImGui::BeginGroup();
@@ -181,8 +195,8 @@ void visit_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, floa
     const TimeWindow windows[] = {TimeWindow::Morning, TimeWindow::Afternoon, TimeWindow::Evening};
     std::vector<ChoiceTile> shown;
     for (TimeWindow w : windows)
-      shown.push_back({std::string("req.window.") + to_string(w), view.tr(std::string("counter.request.window.") + to_string(w)),
-                       f.time_window == w});
+      shown.push_back({std::string("req.window.") + to_string(w),
+                       view.tr(std::string("counter.request.window.") + to_string(w)), f.time_window == w});
     tiles(ui, emit, view.tr("counter.request.window"), shown, left_w, 2.6f * em, 3,
           [&](std::size_t i) { return Action(ChooseRequestWindow{windows[i]}); });
   }
@@ -192,7 +206,8 @@ void visit_page(ui::TouchUi& ui, const CounterView& view, const Emit& emit, floa
   ImGui::BeginGroup();
   paragraph(ui, view.tr("counter.request.visit") + "  " + (f.preferred_date.empty() ? "–" : f.preferred_date),
             ui::FontRole::body, palette().text_muted, Align::left, right_w);
-  if (std::optional<std::string> date = date_picker(ui, "req.visit", f.preferred_date, r.today, r.last_visit_day, date_labels(view), right_w))
+  if (std::optional<std::string> date =
+          date_picker(ui, "req.visit", f.preferred_date, r.today, r.last_visit_day, date_labels(view), right_w))
     emit(SetRequestVisitDate{*date});
   ImGui::EndGroup();
 }
@@ -206,10 +221,13 @@ bool ends_with(const std::string& text, std::string_view end) {
 std::string refusal_text(const CounterView& view, const StaffRequest& r) {
   const std::string& code = r.error_code;
   static const std::set<std::string, std::less<>> kOwnSentence{
-      "phone-format", "phone-not-digits", "phone-empty", "serial-character", "purchase-date-future",
-      "purchase-date-format", "preferred-date-empty", "preferred-date-past", "preferred-date-too-far",
-      "preferred-window-empty", "preferred-window-past", "consent-required", "unknown-product", "unknown-problem", "problem-not-for-kind",
-      "installation-on-site", "ticket-already-requested", "ticket-not-done", "ticket-not-today"};
+      "phone-format",           "phone-not-digits",         "phone-empty",
+      "serial-character",       "purchase-date-future",     "purchase-date-format",
+      "preferred-date-empty",   "preferred-date-past",      "preferred-date-too-far",
+      "preferred-window-empty", "preferred-window-past",    "consent-required",
+      "unknown-product",        "unknown-problem",          "problem-not-for-kind",
+      "installation-on-site",   "ticket-already-requested", "ticket-not-done",
+      "ticket-not-today"};
   if (kOwnSentence.count(code)) return view.tr("counter.request.error." + code, {error_limit(code)});
   if (const std::optional<RequestField> field = field_of_error(code)) {
     const std::string& label = view.tr(field_label_key(*field));
@@ -223,10 +241,14 @@ std::string refusal_text(const CounterView& view, const StaffRequest& r) {
 // What became of the customer's paper, and what the clerk does about it.
 const char* receipt_key(ReceiptState receipt) {
   switch (receipt) {
-    case ReceiptState::Printing: return "counter.request.receipt.printing";
-    case ReceiptState::Printed: return "counter.request.receipt.printed";
-    case ReceiptState::Failed: return "counter.request.receipt.failed";
-    case ReceiptState::NoPrinter: break;
+    case ReceiptState::Printing:
+      return "counter.request.receipt.printing";
+    case ReceiptState::Printed:
+      return "counter.request.receipt.printed";
+    case ReceiptState::Failed:
+      return "counter.request.receipt.failed";
+    case ReceiptState::NoPrinter:
+      break;
   }
   return "counter.request.receipt.no_printer";
 }
@@ -246,7 +268,8 @@ void draw_created(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   if (button(ui, "req.cancel", view.tr("counter.request.back"), ImVec2(w, 2.6f), Tone::normal, ui::FontRole::body))
     emit(CloseRequestForm{});
   ImGui::SameLine(0, 0.5f * em);
-  if (button(ui, "req.another", view.tr("counter.request.another"), ImVec2(w, 2.6f), Tone::primary, ui::FontRole::body)) {
+  if (button(ui, "req.another", view.tr("counter.request.another"), ImVec2(w, 2.6f), Tone::primary,
+             ui::FontRole::body)) {
     emit(CloseRequestForm{});
     emit(OpenRequestForm{});
   }
@@ -257,15 +280,18 @@ void draw_created(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
 void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   const StaffRequest& r = view.state.request;
   top_bar(ui, view, emit,
-          r.ticket_label.empty() ? view.tr("counter.request.title") : view.tr("counter.request.title_ticket", {r.ticket_label}));
+          r.ticket_label.empty() ? view.tr("counter.request.title")
+                                 : view.tr("counter.request.title_ticket", {r.ticket_label}));
   link_banner(ui, view);
   if (!r.created_code.empty()) return draw_created(ui, view, emit);
   read_keys(r, !view.state.ime.preedit.empty(), emit);
   const float em = ui.em();
   const Palette& p = palette();
   const float width = avail_x();
-  if (!r.error_code.empty()) banner(ui, refusal_text(view, r), p.danger);
-  else if (!view.state.error.empty()) banner(ui, view.tr(view.state.error), p.danger);
+  if (!r.error_code.empty())
+    banner(ui, refusal_text(view, r), p.danger);
+  else if (!view.state.error.empty())
+    banner(ui, view.tr(view.state.error), p.danger);
   // The page tabs.
   const char* const pages[] = {"product", "details", "customer", "visit"};
   const float tab_w = cell_width(ui, width, 4, 0.5f) / em;
@@ -282,11 +308,16 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
   const bool typing = !fields_of_page(r.page).empty();
   const float form_h = avail_y() - 3.2f * em - (typing ? (kTypingRowEm + 0.4f) * em : 0.0f);  // less the typing row
   const ImVec2 form_top = ImGui::GetCursorPos();
-  if (typing && view.state.screen_keys) screen_keys_panel(ui, view, emit, width, form_h);
-  else if (r.page == 0) product_page(ui, view, emit, width, form_h);
-  else if (r.page == 1) details_page(ui, view, emit, width);
-  else if (r.page == 2) customer_page(ui, view, emit, width);
-  else visit_page(ui, view, emit, width);
+  if (typing && view.state.screen_keys)
+    screen_keys_panel(ui, view, emit, width, form_h);
+  else if (r.page == 0)
+    product_page(ui, view, emit, width, form_h);
+  else if (r.page == 1)
+    details_page(ui, view, emit, width);
+  else if (r.page == 2)
+    customer_page(ui, view, emit, width);
+  else
+    visit_page(ui, view, emit, width);
   if (typing) {
     ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + 0.4f * em));
     typing_row(ui, view, emit, width);
@@ -295,8 +326,8 @@ void draw_request_form(ui::TouchUi& ui, const CounterView& view, const Emit& emi
   const float typing_h = typing ? (kTypingRowEm + 0.4f) * em : 0.0f;
   ImGui::SetCursorPos(ImVec2(form_top.x, form_top.y + form_h + typing_h + 0.4f * em));
   const float w = cell_width(ui, width, 2, 0.5f) / em;
-  if (button(ui, "req.cancel", view.tr("counter.request.cancel"),
-             ImVec2(w, 2.6f), r.busy ? Tone::disabled : Tone::normal, ui::FontRole::body))
+  if (button(ui, "req.cancel", view.tr("counter.request.cancel"), ImVec2(w, 2.6f),
+             r.busy ? Tone::disabled : Tone::normal, ui::FontRole::body))
     emit(CloseRequestForm{});
   ImGui::SameLine(0, 0.5f * em);
   if (button(ui, "req.send", view.tr(r.busy ? "counter.request.sending" : "counter.request.send"), ImVec2(w, 2.6f),

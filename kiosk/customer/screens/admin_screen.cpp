@@ -18,8 +18,10 @@ struct Row {
 std::string bytes_text(std::int64_t bytes) {
   char text[32];
   const double mib = double(bytes) / (1024.0 * 1024.0);
-  if (mib >= 1024) std::snprintf(text, sizeof text, "%.1f GB", mib / 1024);
-  else std::snprintf(text, sizeof text, "%.1f MB", mib);
+  if (mib >= 1024)
+    std::snprintf(text, sizeof text, "%.1f GB", mib / 1024);
+  else
+    std::snprintf(text, sizeof text, "%.1f MB", mib);
   return text;
 }
 
@@ -49,7 +51,8 @@ std::vector<Row> health_rows(const CustomerView& view) {
            view.tr("admin.disk_value", {bytes_text(health->disk_free_bytes), bytes_text(health->disk_total_bytes)}),
            disk_low ? p.warning : p.text},
           {view.tr("admin.database"),
-           view.tr(intact ? "admin.database_ok" : "admin.database_damaged", {bytes_text(health->database_bytes), health->integrity}),
+           view.tr(intact ? "admin.database_ok" : "admin.database_damaged",
+                   {bytes_text(health->database_bytes), health->integrity}),
            intact ? p.text : p.danger}};
 }
 
@@ -59,9 +62,10 @@ Row printer_row(const CustomerView& view, const AdminFigures& f) {
   std::string value = view.tr("admin.printer." + f.printer_state);
   if (!f.printer_message.empty()) value += " · " + f.printer_message;
   value += " · " + when_text(view, f.printer_checked_local, f.printer_checked_at);
-  const ImVec4 colour = f.printer_state == "ok" ? p.text : f.printer_state == "paper-near-end" ? p.warning
-                        : f.printer_state == "unknown"                                       ? p.text_muted
-                                                                                             : p.danger;
+  const ImVec4 colour = f.printer_state == "ok"               ? p.text
+                        : f.printer_state == "paper-near-end" ? p.warning
+                        : f.printer_state == "unknown"        ? p.text_muted
+                                                              : p.danger;
   return {view.tr("admin.printer"), value, colour};
 }
 
@@ -73,7 +77,8 @@ std::vector<Row> sync_rows(const CustomerView& view, const AdminFigures& f) {
   if (!f.hq_configured) {
     rows.push_back({view.tr("admin.sync"), view.tr("admin.sync_off"), p.text_muted});
   } else {
-    std::string last = f.last_sync_at ? when_text(view, f.last_sync_local, *f.last_sync_at) : view.tr("admin.sync_never");
+    std::string last =
+        f.last_sync_at ? when_text(view, f.last_sync_local, *f.last_sync_at) : view.tr("admin.sync_never");
     if (f.clock_offset_ms) {
       char offset[32];
       std::snprintf(offset, sizeof offset, "%+.1f", double(*f.clock_offset_ms) / 1000);
@@ -82,9 +87,11 @@ std::vector<Row> sync_rows(const CustomerView& view, const AdminFigures& f) {
     rows.push_back({view.tr("admin.sync"), last, f.last_error.empty() ? p.text : p.warning});
   }
   std::string pending = view.tr("admin.pending_value", {std::to_string(f.pending)});
-  if (f.oldest_pending_age_ms) pending += " · " + view.tr("admin.oldest", {duration_text(view, *f.oldest_pending_age_ms)});
+  if (f.oldest_pending_age_ms)
+    pending += " · " + view.tr("admin.oldest", {duration_text(view, *f.oldest_pending_age_ms)});
   if (f.commands_waiting || f.commands_refused)
-    pending += " · " + view.tr("admin.commands_value", {std::to_string(f.commands_waiting), std::to_string(f.commands_refused)});
+    pending += " · " + view.tr("admin.commands_value",
+                               {std::to_string(f.commands_waiting), std::to_string(f.commands_refused)});
   rows.push_back({view.tr("admin.pending"), pending, f.commands_refused ? p.warning : p.text});
   if (!f.last_error.empty()) rows.push_back({view.tr("admin.last_error"), f.last_error, p.warning});
   if (!f.read_error.empty()) rows.push_back({view.tr("admin.read_error"), f.read_error, p.danger});

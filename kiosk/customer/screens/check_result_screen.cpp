@@ -1,7 +1,7 @@
 // The status of a request: what it is for, where it stands now (large), the
 // visit once scheduled, and the timeline of its changes; nothing personal.
-#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
+#include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {
 
@@ -24,8 +24,9 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
   const StatusView& s = *view.state.check.status;
   const float width = avail_x();
   const bool zh = l == Language::Zh;
-  paragraph(ui, s.code + "  " + kind_text(view.texts, l, s.kind) + " · " + (zh ? s.product_zh : s.product_en) + " · " +
-                    (zh ? s.problem_zh : s.problem_en),
+  paragraph(ui,
+            s.code + "  " + kind_text(view.texts, l, s.kind) + " · " + (zh ? s.product_zh : s.product_en) + " · " +
+                (zh ? s.problem_zh : s.problem_en),
             ui::FontRole::body, p.text_muted, Align::left, width);
   banner(ui, state_text(view.texts, l, s.state), p.info, ui::FontRole::large, width);
   if (!s.scheduled_date.empty())
@@ -44,8 +45,8 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
     const ImVec2 dot(at.x + 0.6f * em, at.y + row_h / 2);
     if (i + 1 < rows) draw->AddLine(dot, ImVec2(dot.x, dot.y + row_step), u32(p.tile), 0.12f * em);
     draw->AddCircleFilled(dot, 0.3f * em, u32(i == 0 ? p.selected : p.text_muted), 24);
-    text_in_rect(ui, draw, state_text(view.texts, l, step.state), ui::FontRole::body, u32(p.text), ImVec2(at.x + 1.6f * em, at.y),
-                 ImVec2(at.x + width * 0.55f, at.y + row_h), Align::left);
+    text_in_rect(ui, draw, state_text(view.texts, l, step.state), ui::FontRole::body, u32(p.text),
+                 ImVec2(at.x + 1.6f * em, at.y), ImVec2(at.x + width * 0.55f, at.y + row_h), Align::left);
     text_in_rect(ui, draw, step.local_time, ui::FontRole::body, u32(p.text_muted), ImVec2(at.x + width * 0.55f, at.y),
                  ImVec2(at.x + width, at.y + row_h), Align::left);
     ImGui::Dummy(ImVec2(width, row_h));

@@ -9,7 +9,8 @@
 //   rate: find      "key.<letter>", "key.0".."key.9", "key.del", "key.clear", "rate.find", "visit.<label>"
 //   rate: score     "score.1".."score.5", "reason.<code>", "rate.submit"
 //   rate: thanks    "thanks.done"
-//   request form    "back" (Home), "request.leave", "request.stay", "request.previous", "request.next", "kind.<kind>", "product.<code>", "problem.<code>",
+//   request form    "back" (Home), "request.leave", "request.stay", "request.previous", "request.next", "kind.<kind>",
+//   "product.<code>", "problem.<code>",
 //                   "field.description|name|address", "request.phone" (then the phone pad's ids),
 //                   "day.<YYYY-MM-DD>", "window.<window>", "request.consent", "review.<part>", "request.submit"
 //   text keyboard   "kb.a".."kb.z", "kb.0".."kb.9", "kb.space", "kb.comma", "kb.period", "kb.del", "kb.layout",

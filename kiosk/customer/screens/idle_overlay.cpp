@@ -47,23 +47,25 @@ void draw_idle_overlay(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   // The seconds in a ring that empties as time runs out.
   y = ImGui::GetCursorScreenPos().y;
   const ImVec2 centre(card_min.x + card_w / 2, y + ring);
-  const float share = view.timings.idle_countdown > 0
-                          ? std::clamp(static_cast<float>(*left) / static_cast<float>(view.timings.idle_countdown), 0.0f, 1.0f)
-                          : 0.0f;
+  const float share =
+      view.timings.idle_countdown > 0
+          ? std::clamp(static_cast<float>(*left) / static_cast<float>(view.timings.idle_countdown), 0.0f, 1.0f)
+          : 0.0f;
   draw->AddCircle(centre, ring - 0.15f * em, u32(p.tile), 64, 0.3f * em);
   if (share > 0) {
     const float start = -3.14159265f / 2;
     draw->PathArcTo(centre, ring - 0.15f * em, start, start + share * 2 * 3.14159265f, 64);
     draw->PathStroke(u32(p.warning), 0, 0.3f * em);
   }
-  text_in_rect(ui, draw, std::to_string(seconds), ui::FontRole::large, u32(p.text), ImVec2(centre.x - ring, centre.y - ring),
-               ImVec2(centre.x + ring, centre.y + ring), Align::centre);
+  text_in_rect(ui, draw, std::to_string(seconds), ui::FontRole::large, u32(p.text),
+               ImVec2(centre.x - ring, centre.y - ring), ImVec2(centre.x + ring, centre.y + ring), Align::centre);
   ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, y + 2 * ring + 0.6f * em));
   paragraph(ui, body, ui::FontRole::body, p.text_muted, Align::centre, inner);
   ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, card_max.y - pad - 3.6f * em));
   bool still_here = button(ui, "idle.continue", again, ImVec2(inner / em, 3.6f), Tone::primary);
   // A tap anywhere else on the dimmed layer counts too.
-  if (!still_here && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseReleased(0))
+  if (!still_here && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      ImGui::IsMouseReleased(0))
     still_here = true;
   if (still_here) emit(StillHere{});
   ImGui::End();

@@ -14,13 +14,18 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '<'};  // '*' clears (PhoneKey)
   const float x = ImGui::GetCursorPosX();
   for (int i = 0; i < 12; ++i) {
-    if (i % 3 != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % 3 != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     const char key = keys[i];
     bool tapped = false;
-    if (key == '*') tapped = button(ui, "pad.clear", view.tr("pad.clear"), ImVec2(key_w, key_h), Tone::normal, ui::FontRole::body);
-    else if (key == '<') tapped = button(ui, "pad.del", view.tr("pad.delete"), ImVec2(key_w, key_h), Tone::normal, ui::FontRole::body);
-    else tapped = button(ui, std::string("pad.") + key, std::string(1, key), ImVec2(key_w, key_h), Tone::normal);
+    if (key == '*')
+      tapped = button(ui, "pad.clear", view.tr("pad.clear"), ImVec2(key_w, key_h), Tone::normal, ui::FontRole::body);
+    else if (key == '<')
+      tapped = button(ui, "pad.del", view.tr("pad.delete"), ImVec2(key_w, key_h), Tone::normal, ui::FontRole::body);
+    else
+      tapped = button(ui, std::string("pad.") + key, std::string(1, key), ImVec2(key_w, key_h), Tone::normal);
     if (tapped) emit(PhoneKey{key});
   }
 }

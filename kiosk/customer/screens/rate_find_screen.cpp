@@ -21,16 +21,19 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   const float gap_em = 0.4f;
   const std::string letters = view.state.rate.typing_check ? std::string() : service_letters(view.state);
   const int letter_columns = columns_for(ui, width, 2.0f, gap_em, static_cast<int>(letters.size()), 9);
-  const int letter_rows = letters.empty() ? 0 : (static_cast<int>(letters.size()) + letter_columns - 1) / letter_columns;
+  const int letter_rows =
+      letters.empty() ? 0 : (static_cast<int>(letters.size()) + letter_columns - 1) / letter_columns;
   const int rows = letter_rows + 3;
-  const float key_h = std::clamp((height - static_cast<float>(rows - 1) * gap_em * em) / static_cast<float>(rows) / em,
-                                 2.5f, 3.4f);
+  const float key_h =
+      std::clamp((height - static_cast<float>(rows - 1) * gap_em * em) / static_cast<float>(rows) / em, 2.5f, 3.4f);
   const float x = ImGui::GetCursorPosX();
   const float letter_w = cell_width(ui, width, letter_columns, gap_em) / em;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap_em * em, gap_em * em));
   for (std::size_t i = 0; i < letters.size(); ++i) {
-    if (i % letter_columns != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % letter_columns != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     const char letter = letters[i];
     if (button(ui, std::string("key.") + letter, std::string(1, letter), ImVec2(letter_w, key_h), Tone::normal))
       emit(RateKey{letter});
@@ -38,8 +41,10 @@ void keypad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float w
   const float digit_w = cell_width(ui, width, 5, gap_em) / em;
   for (int d = 0; d < 10; ++d) {
     const char digit = static_cast<char>(d == 9 ? '0' : '1' + d);
-    if (d % 5 != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (d % 5 != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     if (button(ui, std::string("key.") + digit, std::string(1, digit), ImVec2(digit_w, key_h), Tone::normal))
       emit(RateKey{digit});
   }
@@ -81,8 +86,10 @@ void draw_rate_find(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   entry_tile(ui, "rate.check", view.tr("rate.check_label"), rate.typed_check, "····", rate.typing_check, left_w, emit,
              TypeRateCheck{true});
   ImGui::EndGroup();
-  if (wide) ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
-  else gap(ui, 0.4f);
+  if (wide)
+    ImGui::SetCursorPos(ImVec2(top.x + left_w + 1.0f * em, top.y));
+  else
+    gap(ui, 0.4f);
   // The keys, and under them why both are asked.
   const float keys_w = wide ? width - left_w - 1.0f * em : width;
   const std::string& why = view.tr("rate.why_check");

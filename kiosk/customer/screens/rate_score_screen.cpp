@@ -17,8 +17,10 @@ void reasons_and_send(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const float cell_w = cell_width(ui, width, columns, 0.5f) / em;
   const float x = ImGui::GetCursorPosX();
   for (std::size_t i = 0; i <= codes.size(); ++i) {
-    if (i % columns != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % columns != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     if (i == codes.size()) {
       const bool ready = rate.score > 0 && !rate.busy && rate.error != "already-rated";
       const std::string& label = rate.busy ? view.tr("rate.sending") : view.tr("rate.submit");
@@ -44,20 +46,24 @@ void draw_rate_score(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
   const int cells = static_cast<int>(rating_reason_codes().size()) + 1;
   const int columns = columns_for(ui, width, 7.5f, 0.5f, cells, 4);
   const int rows = (cells + columns - 1) / columns;
-  const float below_faces = 0.5f + line_height(ui, ui::FontRole::body) + 0.5f * em + static_cast<float>(rows) * 3.3f * em;
+  const float below_faces =
+      0.5f + line_height(ui, ui::FontRole::body) + 0.5f * em + static_cast<float>(rows) * 3.3f * em;
   const float face_h = std::clamp(std::min(cell_width(ui, width, 5, 0.5f) * 1.15f, avail_y() - below_faces - 0.5f * em),
                                   4.5f * em, 8.0f * em);
-  if (const int score = kiosk::kit::rating_faces(ui, rate.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); },
-                                                 width, face_h))
+  if (const int score = kiosk::kit::rating_faces(
+          ui, rate.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); }, width, face_h))
     emit(PickScore{score});
 
   // The reasons heading, and beside it (or instead of it) the message: a
   // refusal, the kind "already rated", or the hint to pick a face first.
   std::string message;
   ImVec4 colour = p.text_muted;
-  if (rate.error == "already-rated") message = view.tr("error.already-rated"), colour = ImVec4(0.55f, 0.88f, 0.62f, 1.0f);
-  else if (!rate.error.empty()) message = error_text(view, rate.error), colour = ImVec4(1.0f, 0.75f, 0.35f, 1.0f);
-  else if (rate.score == 0) message = view.tr("rate.pick_score"), colour = p.selected;
+  if (rate.error == "already-rated")
+    message = view.tr("error.already-rated"), colour = ImVec4(0.55f, 0.88f, 0.62f, 1.0f);
+  else if (!rate.error.empty())
+    message = error_text(view, rate.error), colour = ImVec4(1.0f, 0.75f, 0.35f, 1.0f);
+  else if (rate.score == 0)
+    message = view.tr("rate.pick_score"), colour = p.selected;
   const std::string& heading = view.tr("rate.reasons");
   const float heading_w = text_width(ui, heading, ui::FontRole::body);
   const float message_w = text_width(ui, message, ui::FontRole::body);

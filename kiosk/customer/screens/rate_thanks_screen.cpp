@@ -10,8 +10,8 @@ void draw_rate_thanks(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const Palette& p = palette();
   const float width = avail_x();
   const float radius = std::min(3.2f * em, avail_y() * 0.18f);
-  const float block = 2 * radius + 1.0f * em + line_height(ui, ui::FontRole::large) + line_height(ui, ui::FontRole::body) +
-                      1.5f * em + 3.4f * em;
+  const float block = 2 * radius + 1.0f * em + line_height(ui, ui::FontRole::large) +
+                      line_height(ui, ui::FontRole::body) + 1.5f * em + 3.4f * em;
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (avail_y() - block) / 2));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -17,9 +17,9 @@ void draw_details_step(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   // The purchase date (its parts shown on the picker; "not known" lit while empty): the
   // store's today is the first day the visit picker offers.
   const std::string today = r.days.empty() ? std::string() : r.days.front().date;
-  if (std::optional<std::string> date = date_picker(ui, "purchase", d.purchase_date, today, today,
-                                                    {view.tr("date.year"), view.tr("date.month"), view.tr("date.day_part")},
-                                                    width))
+  if (std::optional<std::string> date =
+          date_picker(ui, "purchase", d.purchase_date, today, today,
+                      {view.tr("date.year"), view.tr("date.month"), view.tr("date.day_part")}, width))
     emit(SetPurchaseDate{*date});
   gap(ui, 0.3f);
 
@@ -30,7 +30,8 @@ void draw_details_step(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   const ImVec2 row = ImGui::GetCursorPos();
   const float label_h = line_height(ui, ui::FontRole::body) + 0.2f * em;
   ImGui::SetCursorPos(ImVec2(row.x, row.y + (wide ? label_h : 0)));  // level with the urgency tiles beside it
-  if (toggle(ui, "purchase.unknown", view.tr("request.purchase_unknown"), d.purchase_date.empty(), ImVec2(unknown_w / em, 2.6f)))
+  if (toggle(ui, "purchase.unknown", view.tr("request.purchase_unknown"), d.purchase_date.empty(),
+             ImVec2(unknown_w / em, 2.6f)))
     emit(SetPurchaseDate{""});
   if (wide) ImGui::SetCursorPos(ImVec2(row.x + unknown_w + 0.5f * em, row.y));
   ImGui::BeginGroup();

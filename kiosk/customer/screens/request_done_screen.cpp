@@ -16,12 +16,13 @@ void draw_request_done(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   paragraph(ui, view.tr("done.code_label"), ui::FontRole::large, p.text_muted, Align::centre, text_w);
   ImGui::SetCursorPosX(x);
   ImFont* huge = ui.font(ui::FontRole::huge);
-  const float size = std::min({huge->FontSize, 3.0f * em,
-                               text_w / std::max(1.0f, text_width(huge, huge->FontSize, r.code)) * huge->FontSize});
+  const float size = std::min(
+      {huge->FontSize, 3.0f * em, text_w / std::max(1.0f, text_width(huge, huge->FontSize, r.code)) * huge->FontSize});
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ui.note_text(r.code, ui::FontRole::huge);
   const float code_w = text_width(huge, size, r.code);
-  ImGui::GetWindowDrawList()->AddText(huge, size, ImVec2(at.x + (text_w - code_w) / 2, at.y), u32(p.selected), r.code.c_str());
+  ImGui::GetWindowDrawList()->AddText(huge, size, ImVec2(at.x + (text_w - code_w) / 2, at.y), u32(p.selected),
+                                      r.code.c_str());
   ImGui::Dummy(ImVec2(text_w, size * 1.1f));
   ImGui::SetCursorPosX(x);
   paragraph(ui, view.tr("done.keep"), ui::FontRole::body, p.text, Align::centre, text_w);
@@ -29,10 +30,17 @@ void draw_request_done(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   const char* receipt_key = nullptr;
   ImVec4 fill = p.info;
   switch (r.receipt) {
-    case ReceiptStatus::Printing: receipt_key = "done.printing"; break;
-    case ReceiptStatus::Printed: receipt_key = "done.printed", fill = p.success; break;
-    case ReceiptStatus::Failed: receipt_key = "done.print_failed", fill = p.danger; break;
-    case ReceiptStatus::ScreenOnly: break;
+    case ReceiptStatus::Printing:
+      receipt_key = "done.printing";
+      break;
+    case ReceiptStatus::Printed:
+      receipt_key = "done.printed", fill = p.success;
+      break;
+    case ReceiptStatus::Failed:
+      receipt_key = "done.print_failed", fill = p.danger;
+      break;
+    case ReceiptStatus::ScreenOnly:
+      break;
   }
   if (receipt_key) {
     ImGui::SetCursorPosX(x);

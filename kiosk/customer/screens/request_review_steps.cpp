@@ -3,8 +3,8 @@
 // everything entered (phone masked) with "change" per part and the submit.
 #include "core/phone.h"
 #include "core/store_time_zone.h"
-#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
+#include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {
 
@@ -23,13 +23,15 @@ void review_row(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, con
   const float h = std::max(2.5f * em, wrapped_height(ui, value, ui::FontRole::body, value_w) + 0.3f * em);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  text_in_rect(ui, draw, label, ui::FontRole::body, u32(p.text_muted), at, ImVec2(at.x + label_w, at.y + h), Align::left);
+  text_in_rect(ui, draw, label, ui::FontRole::body, u32(p.text_muted), at, ImVec2(at.x + label_w, at.y + h),
+               Align::left);
   text_in_rect(ui, draw, value, ui::FontRole::body, u32(p.text), ImVec2(at.x + label_w, at.y),
                ImVec2(at.x + label_w + value_w, at.y + h), Align::left);
   ImGui::SetCursorScreenPos(ImVec2(at.x + width - change_w, at.y + (h - 2.5f * em) / 2));
   if (button(ui, id, view.tr("request.review_edit"), ImVec2(change_w / em, 2.5f), Tone::normal, ui::FontRole::body))
     emit(EditStep{step});
-  draw->AddLine(ImVec2(at.x, at.y + h + 0.06f * em), ImVec2(at.x + width, at.y + h + 0.06f * em), u32(p.surface), 0.06f * em);
+  draw->AddLine(ImVec2(at.x, at.y + h + 0.06f * em), ImVec2(at.x + width, at.y + h + 0.06f * em), u32(p.surface),
+                0.06f * em);
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h + 0.12f * em));  // the next row right below, no item spacing
 }
 
@@ -73,8 +75,8 @@ void draw_review_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
   const int weekday = weekday_of(d.date);
   // The product's details (model, serial, purchase date, urgency) with what it is: one row, wrapped where long.
   review_row(ui, view, emit, "review.what", view.tr("request.review_what"),
-             request_summary(view.texts, l, d.kind.value_or(RequestKind::Repair), d.product, d.problem, r.products) + " · " +
-                 details_text(view, d),
+             request_summary(view.texts, l, d.kind.value_or(RequestKind::Repair), d.product, d.problem, r.products) +
+                 " · " + details_text(view, d),
              FormStep::Kind, width);
   review_row(ui, view, emit, "review.description", view.tr("request.review_description"),
              d.description.empty() ? view.tr("request.none") : d.description, FormStep::Description, width);

@@ -11,8 +11,10 @@ namespace kiosk::customer::kit {
 void step_heading(ui::TouchUi& ui, const CustomerView& view, std::string_view question, ui::FontRole role) {
   // A refusal takes the question's place: it says what to do on this step.
   const std::string error = error_text(view, view.state.request.error);
-  if (!error.empty()) banner(ui, error, palette().danger, ui::FontRole::body);
-  else paragraph(ui, question, fitting_role(ui, question, avail_x(), 1, role), palette().text, Align::left);
+  if (!error.empty())
+    banner(ui, error, palette().danger, ui::FontRole::body);
+  else
+    paragraph(ui, question, fitting_role(ui, question, avail_x(), 1, role), palette().text, Align::left);
 }
 
 void step_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width) {
@@ -61,9 +63,10 @@ void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     return;
   }
   // The review's title in the step count's place: the review needs every line below the bar.
-  const std::string step = r.step == FormStep::Review
-                               ? view.tr("request.review_bar")
-                               : view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
+  const std::string step =
+      r.step == FormStep::Review
+          ? view.tr("request.review_bar")
+          : view.tr("request.step", {std::to_string(static_cast<int>(r.step) + 1), std::to_string(kFormSteps)});
   if (r.confirming_leave) {
     top_bar(ui, view, emit, view.tr("request.title"), std::nullopt, step);
     draw_leave_question(ui, view, emit);
@@ -72,17 +75,33 @@ void draw_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   if (!top_bar(ui, view, emit, view.tr("request.title"), LeaveRequest{}, step, "app.home"))
     paragraph(ui, step, ui::FontRole::body, palette().text_muted, Align::left);
   switch (r.step) {
-    case FormStep::Kind: draw_kind_step(ui, view, emit); break;
-    case FormStep::Product: draw_product_step(ui, view, emit); break;
-    case FormStep::Problem: draw_problem_step(ui, view, emit); break;
-    case FormStep::Details: draw_details_step(ui, view, emit); break;
+    case FormStep::Kind:
+      draw_kind_step(ui, view, emit);
+      break;
+    case FormStep::Product:
+      draw_product_step(ui, view, emit);
+      break;
+    case FormStep::Problem:
+      draw_problem_step(ui, view, emit);
+      break;
+    case FormStep::Details:
+      draw_details_step(ui, view, emit);
+      break;
     case FormStep::Model:
     case FormStep::Description:
     case FormStep::Contact:
-    case FormStep::Address: draw_text_step(ui, view, emit); break;
-    case FormStep::When: draw_when_step(ui, view, emit); break;
-    case FormStep::Consent: draw_consent_step(ui, view, emit); break;
-    case FormStep::Review: draw_review_step(ui, view, emit); break;
+    case FormStep::Address:
+      draw_text_step(ui, view, emit);
+      break;
+    case FormStep::When:
+      draw_when_step(ui, view, emit);
+      break;
+    case FormStep::Consent:
+      draw_consent_step(ui, view, emit);
+      break;
+    case FormStep::Review:
+      draw_review_step(ui, view, emit);
+      break;
   }
 }
 

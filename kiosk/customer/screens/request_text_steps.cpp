@@ -15,9 +15,11 @@ void phone_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, flo
   const float em = ui.em();
   const std::string& phone = view.state.request.draft.phone;
   const Tile t = tile(ui, "request.phone", ImVec2(width / em, height / em), Tone::normal);
-  const std::string label = phone.empty() ? view.tr("request.phone_add") : view.tr("request.phone_label") + " " + mask_phone(phone);
-  text_in_rect(ui, ImGui::GetWindowDrawList(), label, ui::FontRole::body, u32(phone.empty() ? palette().text_muted : palette().text),
-               ImVec2(t.min.x + 0.5f * em, t.min.y), ImVec2(t.max.x - 0.5f * em, t.max.y), Align::centre);
+  const std::string label =
+      phone.empty() ? view.tr("request.phone_add") : view.tr("request.phone_label") + " " + mask_phone(phone);
+  text_in_rect(ui, ImGui::GetWindowDrawList(), label, ui::FontRole::body,
+               u32(phone.empty() ? palette().text_muted : palette().text), ImVec2(t.min.x + 0.5f * em, t.min.y),
+               ImVec2(t.max.x - 0.5f * em, t.max.y), Align::centre);
   if (t.clicked) emit(OpenPhonePad{});
 }
 
@@ -38,9 +40,12 @@ void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
       break;
     }
     case FormStep::Contact:
-      step_heading(ui, view, view.tr("request.name_label") + " · " + view.tr("request.phone_label"), ui::FontRole::body);
+      step_heading(ui, view, view.tr("request.name_label") + " · " + view.tr("request.phone_label"),
+                   ui::FontRole::body);
       break;
-    default: step_heading(ui, view, view.tr("request.address_label"), ui::FontRole::body); break;
+    default:
+      step_heading(ui, view, view.tr("request.address_label"), ui::FontRole::body);
+      break;
   }
   const float width = avail_x();
   const float buttons_w = std::min(13.0f * em, width * 0.4f);

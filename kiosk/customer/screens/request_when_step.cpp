@@ -1,8 +1,8 @@
 // The request form's visit step: the day (today and the next two weeks as
 // tiles, the weekday over the date: no typing of dates), the time of day, and
 // back/next pinned to the bottom.
-#include "paper/request_wording.h"
 #include "customer/screens/screen_kit.h"
+#include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {
 
@@ -17,7 +17,8 @@ void day_tiles(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, floa
   const int columns = std::min<int>(7, static_cast<int>(r.days.size()));
   const int rows = (static_cast<int>(r.days.size()) + columns - 1) / columns;
   const float tile_w = cell_width(ui, width, columns, 0.4f);
-  const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.4f * em) / static_cast<float>(rows), 2.5f * em, 3.6f * em);
+  const float tile_h =
+      std::clamp((height - static_cast<float>(rows - 1) * 0.4f * em) / static_cast<float>(rows), 2.5f * em, 3.6f * em);
   const ImVec2 origin = ImGui::GetCursorPos();
   for (std::size_t i = 0; i < r.days.size(); ++i) {
     const DayOption& day = r.days[i];
@@ -25,14 +26,16 @@ void day_tiles(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, floa
     ImGui::SetCursorPos(ImVec2(origin.x + static_cast<float>(col) * (tile_w + 0.4f * em),
                                origin.y + static_cast<float>(row) * (tile_h + 0.4f * em)));
     const bool chosen = r.draft.date == day.date;
-    const Tile t = tile(ui, "day." + day.date, ImVec2(tile_w / em, tile_h / em), chosen ? Tone::selected : Tone::normal);
+    const Tile t =
+        tile(ui, "day." + day.date, ImVec2(tile_w / em, tile_h / em), chosen ? Tone::selected : Tone::normal);
     const std::string top = i == 0 ? view.tr("request.today") : view.tr("weekday." + std::to_string(day.weekday));
     const std::string date = view.tr("date.day", {std::to_string(std::stoi(day.date.substr(5, 2))),
                                                   std::to_string(std::stoi(day.date.substr(8, 2)))});
     const ImU32 ink = u32(chosen ? p.text_on_selected : p.text);
     const float mid = (t.min.y + t.max.y) / 2;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    text_in_rect(ui, draw, top, ui::FontRole::body, ink, ImVec2(t.min.x, t.min.y), ImVec2(t.max.x, mid + 0.1f * em), Align::centre);
+    text_in_rect(ui, draw, top, ui::FontRole::body, ink, ImVec2(t.min.x, t.min.y), ImVec2(t.max.x, mid + 0.1f * em),
+                 Align::centre);
     text_in_rect(ui, draw, date, ui::FontRole::body, ink, ImVec2(t.min.x, mid - 0.1f * em), ImVec2(t.max.x, t.max.y),
                  Align::centre, 0.85f);
     if (t.clicked) emit(ChooseDay{day.date});

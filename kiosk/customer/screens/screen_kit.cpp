@@ -16,7 +16,8 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   const float button_em = std::max(5.5f, (text_width(body, body->FontSize, language_label) + 1.6f * em) / em);
   float title_x = start.x;
   if (back) {
-    if (button(ui, "back", view.tr(back_label), ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body)) emit(*back);
+    if (button(ui, "back", view.tr(back_label), ImVec2(button_em, kBarEm), Tone::normal, ui::FontRole::body))
+      emit(*back);
     title_x = ImGui::GetItemRectMax().x + 0.8f * em;
   }
   const float language_x = start.x + width - button_em * em;
@@ -25,14 +26,15 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   const ImVec2 title_min(title_x, start.y), title_max(language_x - 0.5f * em, start.y + kBarEm * em);
   ImFont* large = ui.font(ui::FontRole::large);
   const bool fits = text_width(large, large->FontSize, title) <= title_max.x - title_min.x;
-  text_in_rect(ui, draw, title, fits ? ui::FontRole::large : ui::FontRole::body, u32(palette().text), title_min, title_max,
-               Align::left);
+  text_in_rect(ui, draw, title, fits ? ui::FontRole::large : ui::FontRole::body, u32(palette().text), title_min,
+               title_max, Align::left);
   bool subtitle_drawn = false;
   if (!subtitle.empty() && fits) {
     const float subtitle_x = title_min.x + text_width(large, large->FontSize, title) + 1.0f * em;
     if (subtitle_x + text_width(body, body->FontSize, subtitle) <= title_max.x) {
       text_in_rect(ui, draw, subtitle, ui::FontRole::body, u32(palette().text_muted),
-                   ImVec2(subtitle_x, title_min.y + 0.15f * em), ImVec2(title_max.x, title_max.y + 0.15f * em), Align::left);
+                   ImVec2(subtitle_x, title_min.y + 0.15f * em), ImVec2(title_max.x, title_max.y + 0.15f * em),
+                   Align::left);
       subtitle_drawn = true;
     }
   }

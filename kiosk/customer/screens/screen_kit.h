@@ -27,7 +27,6 @@ using namespace kiosk::kit;
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
              std::optional<Action> back, std::string_view subtitle = {}, std::string_view back_label = "app.back");
 
-
 // [SECTION] Helpers over the state
 const ServiceView* find_service(const CustomerState& state, std::string_view code);
 const std::string& service_name(const CustomerView& view, const ServiceView& service);
@@ -59,7 +58,8 @@ void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_product_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_problem_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // model, description, contact, address
+void draw_text_step(ui::TouchUi& ui, const CustomerView& view,
+                    const Emit& emit);  // model, description, contact, address
 void draw_details_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // purchase date, urgency
 void draw_when_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_consent_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);

@@ -31,9 +31,8 @@ void service_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, c
   (void)pad;
   text_in_rect(ui, draw, name, name_role, u32(chosen ? p.text_on_selected : p.text), ImVec2(x0, top),
                ImVec2(x1, top + name_h), Align::centre);
-  text_in_rect(ui, draw, status, ui::FontRole::body,
-               u32(chosen ? ImVec4(0.25f, 0.22f, 0.12f, 1.0f) : p.text_muted), ImVec2(x0, top + name_h),
-               ImVec2(x1, top + name_h + status_h), Align::centre);
+  text_in_rect(ui, draw, status, ui::FontRole::body, u32(chosen ? ImVec4(0.25f, 0.22f, 0.12f, 1.0f) : p.text_muted),
+               ImVec2(x0, top + name_h), ImVec2(x1, top + name_h + status_h), Align::centre);
   if (chosen) draw_check_badge(draw, ImVec2(t.max.x - 0.9f * em, t.min.y + 0.9f * em), 0.6f * em);
   if (t.clicked) emit(ChooseService{service.code});
 }
@@ -49,8 +48,8 @@ void service_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, f
   const int columns = columns_for(ui, width, 7.5f, 0.5f, count, 4);
   const int rows = (count + columns - 1) / columns;
   const float tile_w = cell_width(ui, width, columns, 0.5f) / em;
-  const float tile_h = std::clamp((height - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em,
-                                  3.4f, 6.0f);
+  const float tile_h =
+      std::clamp((height - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em, 3.4f, 6.0f);
   // One name size for every tile: large where all names fit, else body.
   const float inner = tile_inner(ui, tile_w * em);
   const float status_h = line_height(ui, ui::FontRole::body);
@@ -63,8 +62,10 @@ void service_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, f
   }
   const float x = ImGui::GetCursorPosX();
   for (int i = 0; i < count; ++i) {
-    if (i % columns != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % columns != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     service_tile(ui, view, emit, services[static_cast<std::size_t>(i)], ImVec2(tile_w, tile_h), name_role);
   }
 }
@@ -100,16 +101,21 @@ void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
   } else {
     // Side by side where the masked number fits on one line next to "remove", else stacked.
     const bool stacked = width < 18 * em;
-    const float remove_w = stacked ? width / em
-                                   : std::min(width / em * 0.4f, std::max(5.0f, text_width(ui, view.tr("take.phone_remove"),
-                                                                                           ui::FontRole::body) / em + 1.4f));
-    const Tile t = tile(ui, "take.phone", ImVec2(stacked ? width / em : width / em - remove_w - 0.5f, 3.4f), Tone::normal);
-    text_in_rect(ui, ImGui::GetWindowDrawList(),
-                 view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}), ui::FontRole::body, u32(p.text),
-                 ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
+    const float remove_w =
+        stacked
+            ? width / em
+            : std::min(width / em * 0.4f,
+                       std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f));
+    const Tile t =
+        tile(ui, "take.phone", ImVec2(stacked ? width / em : width / em - remove_w - 0.5f, 3.4f), Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}),
+                 ui::FontRole::body, u32(p.text), ImVec2(t.min.x + 0.6f * em, t.min.y),
+                 ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
     if (t.clicked) emit(OpenPhonePad{});
-    if (stacked) row_start();
-    else ImGui::SameLine();
+    if (stacked)
+      row_start();
+    else
+      ImGui::SameLine();
     const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, stacked ? 2.6f : 3.4f), Tone::normal);
     text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_remove"), ui::FontRole::body, u32(p.text),
                  ImVec2(remove.min.x + 0.4f * em, remove.min.y), ImVec2(remove.max.x - 0.4f * em, remove.max.y),
@@ -147,7 +153,8 @@ void draw_take_number(ui::TouchUi& ui, const CustomerView& view, const Emit& emi
     const ImVec2 top = ImGui::GetCursorPos();
     const float height = avail_y();
     const std::string error = error_text(view, view.state.issue_error);
-    const float error_h = error.empty() ? 0 : wrapped_height(ui, error, ui::FontRole::body, left_w - 1.2f * em) + 1.7f * em;
+    const float error_h =
+        error.empty() ? 0 : wrapped_height(ui, error, ui::FontRole::body, left_w - 1.2f * em) + 1.7f * em;
     ImGui::BeginGroup();
     service_grid(ui, view, emit, left_w, height - error_h);
     if (!error.empty()) {

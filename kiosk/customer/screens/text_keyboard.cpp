@@ -35,16 +35,19 @@ void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
     const std::string shown = text + (focused ? "▏" : "");
     ui.note_text(shown + preedit);
     std::vector<std::string_view> lines = wrap_lines(font, font->FontSize, shown, inner_max.x - inner_min.x);
-    const std::size_t fit = std::max<std::size_t>(1, static_cast<std::size_t>((inner_max.y - inner_min.y) / font->FontSize));
+    const std::size_t fit =
+        std::max<std::size_t>(1, static_cast<std::size_t>((inner_max.y - inner_min.y) / font->FontSize));
     if (lines.size() > fit) lines.erase(lines.begin(), lines.end() - static_cast<long>(fit));
     float y = inner_min.y + (inner_max.y - inner_min.y - static_cast<float>(lines.size()) * font->FontSize) / 2;
     for (std::size_t i = 0; i < lines.size(); ++i, y += font->FontSize) {
-      draw->AddText(font, font->FontSize, ImVec2(inner_min.x, y), u32(p.text), lines[i].data(), lines[i].data() + lines[i].size());
+      draw->AddText(font, font->FontSize, ImVec2(inner_min.x, y), u32(p.text), lines[i].data(),
+                    lines[i].data() + lines[i].size());
       if (i + 1 == lines.size() && !preedit.empty()) {
         const float after = inner_min.x + text_width(font, font->FontSize, lines[i]) + 0.2f * em;
         draw->AddText(font, font->FontSize, ImVec2(after, y), u32(p.selected), preedit.c_str());
-        draw->AddLine(ImVec2(after, y + font->FontSize), ImVec2(after + text_width(font, font->FontSize, preedit), y + font->FontSize),
-                      u32(p.selected), 0.06f * em);
+        draw->AddLine(ImVec2(after, y + font->FontSize),
+                      ImVec2(after + text_width(font, font->FontSize, preedit), y + font->FontSize), u32(p.selected),
+                      0.06f * em);
       }
     }
   }

@@ -19,10 +19,14 @@ struct PrintLine {
 PrintLine print_line(PrintStatus status) {
   const Palette& p = palette();
   switch (status) {
-    case PrintStatus::Printing: return {"ticket.printing", p.info, false};
-    case PrintStatus::Printed: return {"ticket.printed", p.success, false};
-    case PrintStatus::Failed: return {"ticket.print_failed", p.danger, true};
-    case PrintStatus::ScreenOnly: break;
+    case PrintStatus::Printing:
+      return {"ticket.printing", p.info, false};
+    case PrintStatus::Printed:
+      return {"ticket.printed", p.success, false};
+    case PrintStatus::Failed:
+      return {"ticket.print_failed", p.danger, true};
+    case PrintStatus::ScreenOnly:
+      break;
   }
   return {"ticket.screen_only", p.info, false};
 }
@@ -87,7 +91,8 @@ void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket
   const std::string scan = view.tr("ticket.scan");
   std::string facts = view.tr("ticket.issued_at", {ticket.issued_local_time});
   if (!view.store_id.empty()) facts += " · " + view.tr("ticket.store", {view.store_id});
-  const std::string check = ticket.rating_check.empty() ? std::string() : view.tr("ticket.rating_check", {ticket.rating_check});
+  const std::string check =
+      ticket.rating_check.empty() ? std::string() : view.tr("ticket.rating_check", {ticket.rating_check});
   const float scan_h = wrapped_height(ui, scan, ui::FontRole::body, inner);
   const float check_h = check.empty() ? 0 : wrapped_height(ui, check, ui::FontRole::body, inner) + 0.3f * em;
   const float facts_h = wrapped_height(ui, facts, ui::FontRole::body, inner);
@@ -165,7 +170,8 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + height - band_h));
     status_band(ui, view, ticket, left_w, true);
     ImGui::SetCursorPos(ImVec2(top_local.x + left_w + 0.6f * em, top_local.y + height - kDoneEm * em));
-    if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(right_w / em, kDoneEm), Tone::primary)) emit(BackToWelcome{});
+    if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(right_w / em, kDoneEm), Tone::primary))
+      emit(BackToWelcome{});
   } else {
     const float band_h = status_band(ui, view, ticket, width, false);
     const float cards_h = height - band_h - kDoneEm * em - 1.5f * em;

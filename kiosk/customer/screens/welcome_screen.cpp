@@ -28,8 +28,8 @@ void choice_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, co
   text_in_rect(ui, draw, title, title_role, u32(palette().text), ImVec2(t.min.x + pad, top),
                ImVec2(t.max.x - pad, top + title_h), Align::centre);
   const float hint_top = top + title_h + 0.2f * em;
-  text_in_rect(ui, draw, hint, ui::FontRole::body, u32(ImVec4(0.85f, 0.89f, 0.95f, 1.0f)), ImVec2(t.min.x + pad, hint_top),
-               ImVec2(t.max.x - pad, hint_top + hint_h), Align::centre);
+  text_in_rect(ui, draw, hint, ui::FontRole::body, u32(ImVec4(0.85f, 0.89f, 0.95f, 1.0f)),
+               ImVec2(t.min.x + pad, hint_top), ImVec2(t.max.x - pad, hint_top + hint_h), Align::centre);
   if (t.clicked) emit(choice.action);
 }
 
@@ -41,11 +41,11 @@ float queue_row(ui::TouchUi& ui, const CustomerView& view, const ServiceView& se
   const Palette& p = palette();
   const std::string& name = service_name(view, service);
   const bool no_counter = !service.estimated_wait_min;
-  const std::string status = no_counter ? view.tr("welcome.no_counter")
-                             : service.waiting == 0
-                                 ? view.tr("welcome.queue_empty")
-                                 : view.tr("welcome.queue_row", {std::to_string(service.waiting),
-                                                                 std::to_string(*service.estimated_wait_min)});
+  const std::string status =
+      no_counter             ? view.tr("welcome.no_counter")
+      : service.waiting == 0 ? view.tr("welcome.queue_empty")
+                             : view.tr("welcome.queue_row",
+                                       {std::to_string(service.waiting), std::to_string(*service.estimated_wait_min)});
   const float status_w = text_width(ui, status, ui::FontRole::body, scale);
   const float name_w = width - status_w - 0.6f * em;
   const float row_h = line_height(ui, ui::FontRole::body, scale);
@@ -55,8 +55,8 @@ float queue_row(ui::TouchUi& ui, const CustomerView& view, const ServiceView& se
   const ImU32 status_colour = u32(no_counter             ? p.warning
                                   : service.waiting == 0 ? ImVec4(0.55f, 0.88f, 0.62f, 1.0f)
                                                          : p.text_muted);
-  text_in_rect(ui, draw, name, ui::FontRole::body, u32(p.text), min, ImVec2(min.x + name_w, min.y + height), Align::left,
-               scale);
+  text_in_rect(ui, draw, name, ui::FontRole::body, u32(p.text), min, ImVec2(min.x + name_w, min.y + height),
+               Align::left, scale);
   text_in_rect(ui, draw, status, ui::FontRole::body, status_colour, ImVec2(min.x + width - status_w, min.y),
                ImVec2(min.x + width, min.y + height), Align::left, scale);
   return height;
@@ -73,7 +73,8 @@ void queue_card(ui::TouchUi& ui, const CustomerView& view, float width, float he
   // Full-size text if every row fits the card, else a little smaller.
   auto rows_height = [&](float scale) {
     float total = 0;
-    for (const ServiceView& service : services) total += queue_row(ui, view, service, ImVec2(), inner, scale, false) + row_gap;
+    for (const ServiceView& service : services)
+      total += queue_row(ui, view, service, ImVec2(), inner, scale, false) + row_gap;
     return total;
   };
   const float room = height - 2 * pad - heading_h - 0.2f * em;
@@ -94,13 +95,14 @@ void queue_card(ui::TouchUi& ui, const CustomerView& view, float width, float he
                ImVec2(min.x + pad, min.y + pad), ImVec2(max.x - pad, min.y + pad + heading_h), Align::left);
   float y = min.y + pad + heading_h + 0.2f * em;
   if (services.empty())
-    text_in_rect(ui, draw, view.tr("app.loading_services"), ui::FontRole::body, u32(p.text_muted), ImVec2(min.x + pad, y),
-                 ImVec2(max.x - pad, y + line_height(ui, ui::FontRole::body)), Align::left);
+    text_in_rect(ui, draw, view.tr("app.loading_services"), ui::FontRole::body, u32(p.text_muted),
+                 ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + line_height(ui, ui::FontRole::body)), Align::left);
   for (std::size_t i = 0; i < services.size(); ++i) {
     const float h = queue_row(ui, view, services[i], ImVec2(min.x + pad, y), inner, scale, true);
     y += h + row_gap;
     if (i + 1 < services.size())
-      draw->AddLine(ImVec2(min.x + pad, y - row_gap / 2), ImVec2(max.x - pad, y - row_gap / 2), u32(p.tile), 0.05f * em);
+      draw->AddLine(ImVec2(min.x + pad, y - row_gap / 2), ImVec2(max.x - pad, y - row_gap / 2), u32(p.tile),
+                    0.05f * em);
   }
   draw->PopClipRect();
   ImGui::Dummy(ImVec2(width, height));
@@ -129,8 +131,7 @@ void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const float bar_w = avail_x();
   const bool subtitle_on_bar = top_bar(ui, view, emit, view.tr("welcome.title"), std::nullopt, subtitle);
   staff_hold_area(ui, emit, bar, bar_w / 2);
-  if (!subtitle_on_bar)
-    paragraph(ui, subtitle, ui::FontRole::body, palette().text_muted, Align::left);
+  if (!subtitle_on_bar) paragraph(ui, subtitle, ui::FontRole::body, palette().text_muted, Align::left);
   const float em = ui.em();
   const Choice choices[] = {
       {"welcome.take", "welcome.take_number", "welcome.take_number_hint", OpenTakeNumber{}, Tone::primary},

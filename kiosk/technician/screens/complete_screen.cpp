@@ -16,8 +16,10 @@ void resolutions(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, 
   const float cell_w = cell_width(ui, width, columns, 0.5f) / em;
   const float x = ImGui::GetCursorPosX();
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
+    if (i % static_cast<std::size_t>(columns) != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
     const bool on = view.state.completion.resolution == keys[i];
     if (toggle(ui, "resolution." + keys[i], view.tr("tech.resolution." + keys[i]), on, ImVec2(cell_w, 2.8f)))
       emit(PickResolution{keys[i]});
@@ -44,7 +46,7 @@ void draw_complete(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit
   if (toggle(ui, "complete.confirmed", view.tr("tech.complete.confirmed"), c.confirmed, ImVec2(third, 3.0f)))
     emit(ToggleConfirmed{});
   ImGui::SameLine(0, 0.5f * em);
-  const std::string& submit = view.tr(s.busy                 ? "tech.complete.sending"
+  const std::string& submit = view.tr(s.busy                ? "tech.complete.sending"
                                       : c.unconfirmed_asked ? "tech.complete.submit_unconfirmed"
                                                             : "tech.complete.submit");
   if (button(ui, "complete.submit", submit, ImVec2(third, 3.0f), s.busy ? Tone::disabled : Tone::primary) && !s.busy)
@@ -52,12 +54,13 @@ void draw_complete(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit
   resolutions(ui, view, emit, width);
   paragraph(ui, view.tr("tech.complete.rating"), ui::FontRole::body, palette().text_muted, Align::left, width);
   const float face_h = std::clamp(avail_y() - (c.score > 0 ? 7.2f : 0.5f) * em, 3.6f * em, 6.0f * em);
-  if (const int score = rating_faces(ui, c.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); }, width, face_h))
+  if (const int score = rating_faces(
+          ui, c.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); }, width, face_h))
     emit(PickScore{score});
   if (c.score > 0) {
-    const std::string reason = rating_reasons(ui, rating_reason_codes(), c.reasons,
-                                              [&](const std::string& code) { return view.tr("reason." + code); }, width,
-                                              columns_for(ui, width, 7.5f, 0.5f, 7, 4));
+    const std::string reason = rating_reasons(
+        ui, rating_reason_codes(), c.reasons, [&](const std::string& code) { return view.tr("reason." + code); }, width,
+        columns_for(ui, width, 7.5f, 0.5f, 7, 4));
     if (!reason.empty()) emit(ToggleReason{reason});
   }
 }

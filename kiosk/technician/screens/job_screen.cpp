@@ -12,7 +12,8 @@ namespace kiosk::technician::screens {
 namespace {
 
 // "Label   value" on one row, the value wrapped beside its label.
-void fact(ui::TouchUi& ui, const TechnicianView& view, std::string_view label_key, const std::string& value, float width) {
+void fact(ui::TouchUi& ui, const TechnicianView& view, std::string_view label_key, const std::string& value,
+          float width) {
   if (value.empty()) return;
   const float em = ui.em();
   const float label_w = 6.0f * em;
@@ -33,9 +34,12 @@ void quick_notes(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, 
   const float cell_w = cell_width(ui, width, columns, 0.5f) / em;
   const float x = ImGui::GetCursorPosX();
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
-    else ImGui::SetCursorPosX(x);
-    if (toggle(ui, "note." + keys[i], view.tr("tech.note." + keys[i]), view.state.step_note == keys[i], ImVec2(cell_w, 2.8f)))
+    if (i % static_cast<std::size_t>(columns) != 0)
+      ImGui::SameLine();
+    else
+      ImGui::SetCursorPosX(x);
+    if (toggle(ui, "note." + keys[i], view.tr("tech.note." + keys[i]), view.state.step_note == keys[i],
+               ImVec2(cell_w, 2.8f)))
       emit(PickStepNote{keys[i]});
   }
 }
@@ -43,8 +47,8 @@ void quick_notes(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, 
 void steps(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, const JobDetail& job, float width) {
   const float em = ui.em();
   if (job.next.empty()) {
-    paragraph(ui, view.tr(job.mine ? "tech.job.no_steps" : "tech.job.not_mine"), ui::FontRole::body, palette().text_muted,
-              Align::left, width);
+    paragraph(ui, view.tr(job.mine ? "tech.job.no_steps" : "tech.job.not_mine"), ui::FontRole::body,
+              palette().text_muted, Align::left, width);
     return;
   }
   const int count = static_cast<int>(job.next.size());
@@ -67,12 +71,15 @@ void schedule_panel(ui::TouchUi& ui, const TechnicianView& view, const Emit& emi
   const float em = ui.em();
   const ScheduleForm& visit = *view.state.schedule;
   paragraph(ui, view.tr("tech.schedule.title"), ui::FontRole::large, palette().text, Align::left, width);
-  paragraph(ui, view.tr("tech.schedule.wanted", {visit_of(view, job.line)}) + " · " + job.contact_name + " " + job.phone,
+  paragraph(ui,
+            view.tr("tech.schedule.wanted", {visit_of(view, job.line)}) + " · " + job.contact_name + " " + job.phone,
             ui::FontRole::body, palette().text_muted, Align::left, width);
   gap(ui, 0.3f);
   // The day (year, month, day side by side across the width), then the time of day.
-  const DatePickerLabels labels{view.tr("tech.schedule.year"), view.tr("tech.schedule.month"), view.tr("tech.schedule.date")};
-  if (std::optional<std::string> date = date_picker(ui, "schedule", visit.date, job.today, job.last_visit_day, labels, width))
+  const DatePickerLabels labels{view.tr("tech.schedule.year"), view.tr("tech.schedule.month"),
+                                view.tr("tech.schedule.date")};
+  if (std::optional<std::string> date =
+          date_picker(ui, "schedule", visit.date, job.today, job.last_visit_day, labels, width))
     emit(SetScheduleDate{*date});
   const char* const windows[] = {"morning", "afternoon", "evening"};
   std::vector<ChoiceTile> tiles;
@@ -82,7 +89,8 @@ void schedule_panel(ui::TouchUi& ui, const TechnicianView& view, const Emit& emi
   if (tapped >= 0) emit(ChooseScheduleWindow{windows[tapped]});
   gap(ui, 0.4f);
   const float cell_w = cell_width(ui, width, 2, 0.5f) / em;
-  if (button(ui, "schedule.cancel", view.tr("tech.schedule.cancel"), ImVec2(cell_w, 3.4f), Tone::normal, ui::FontRole::body))
+  if (button(ui, "schedule.cancel", view.tr("tech.schedule.cancel"), ImVec2(cell_w, 3.4f), Tone::normal,
+             ui::FontRole::body))
     emit(CancelSchedule{});
   ImGui::SameLine(0, 0.5f * em);
   const std::string label =
@@ -123,7 +131,8 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   fact(ui, view, "tech.job.customer", job.contact_name, column_w);
   fact(ui, view, "tech.job.phone", job.phone, column_w);
   fact(ui, view, "tech.job.address", job.address, column_w);
-  if (!job.mine) paragraph(ui, view.tr("tech.job.private"), ui::FontRole::body, palette().text_muted, Align::left, column_w);
+  if (!job.mine)
+    paragraph(ui, view.tr("tech.job.private"), ui::FontRole::body, palette().text_muted, Align::left, column_w);
   ImGui::EndGroup();
   // Below the taller of the two columns.
   const float bottom = std::max(left_bottom, ImGui::GetItemRectMax().y);

@@ -1,8 +1,7 @@
 // The technician's screens: the dispatcher and the parts every screen shares.
-#include "technician/screens/screen_parts.h"
-
 #include <algorithm>
 
+#include "technician/screens/screen_parts.h"
 #include "technician/technician_reducer.h"
 
 namespace kiosk::technician {
@@ -80,10 +79,18 @@ void draw_technician_screen(ui::TouchUi& ui, const TechnicianView& view, const E
   const kit::ScreenStyle style(ui.em());
   const ui::ScreenPanel panel("technician");
   switch (view.state.screen) {
-    case Screen::Login: screens::draw_login(ui, view, emit); break;
-    case Screen::Jobs: screens::draw_jobs(ui, view, emit); break;
-    case Screen::Job: screens::draw_job(ui, view, emit); break;
-    case Screen::Complete: screens::draw_complete(ui, view, emit); break;
+    case Screen::Login:
+      screens::draw_login(ui, view, emit);
+      break;
+    case Screen::Jobs:
+      screens::draw_jobs(ui, view, emit);
+      break;
+    case Screen::Job:
+      screens::draw_job(ui, view, emit);
+      break;
+    case Screen::Complete:
+      screens::draw_complete(ui, view, emit);
+      break;
   }
 }
 

@@ -1,13 +1,13 @@
 // PinyinIme on the real librime and the schema deployed into the build tree:
 // words come out of pinyin, picks commit, candidates the screen cannot draw
 // are left out, reset leaves nothing, and nothing is learned between customers.
+#include "ime/pinyin_ime.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <string>
-
-#include "ime/pinyin_ime.h"
 
 using namespace kiosk;
 using namespace kiosk::ime;

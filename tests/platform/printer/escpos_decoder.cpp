@@ -61,7 +61,8 @@ DecodeResult decode_escpos(std::span<const std::uint8_t> bytes) {
       const int width_bytes = header[4] | (header[5] << 8);
       const int rows = header[6] | (header[7] << 8);
       if (width_bytes == 0 || rows == 0) return failure("empty GS v 0 band", start);
-      if (ticket.band_count > 0 && width_bytes != ticket.image.bytes_per_row()) return failure("band width changes", start);
+      if (ticket.band_count > 0 && width_bytes != ticket.image.bytes_per_row())
+        return failure("band width changes", start);
       const std::size_t data_size = static_cast<std::size_t>(width_bytes) * static_cast<std::size_t>(rows);
       if (!in.has(data_size)) return failure("truncated GS v 0 data", start);
 
@@ -74,7 +75,8 @@ DecodeResult decode_escpos(std::span<const std::uint8_t> bytes) {
     } else if (in.peek(1) == 'V') {
       if (!in.has(4)) return failure("truncated GS V", start);
       const auto command = in.take(4);
-      if (command[2] != 66) return failure("cut function " + std::to_string(command[2]) + " is not 66 (partial cut with feed)", start);
+      if (command[2] != 66)
+        return failure("cut function " + std::to_string(command[2]) + " is not 66 (partial cut with feed)", start);
       ticket.cut_feed = command[3];
       cut = true;
     } else {

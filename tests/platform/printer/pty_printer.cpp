@@ -15,7 +15,8 @@ namespace {
 const std::vector<std::uint8_t> kStatusQuery{0x10, 0x04, 0x04};
 }
 
-PtyPrinter::PtyPrinter(std::optional<std::uint8_t> status_answer) : status_answer_(status_answer ? *status_answer : -1) {
+PtyPrinter::PtyPrinter(std::optional<std::uint8_t> status_answer)
+    : status_answer_(status_answer ? *status_answer : -1) {
   master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) throw std::runtime_error("cannot open a pty");
   device_path_ = ::ptsname(master_);
@@ -69,7 +70,8 @@ void PtyPrinter::read_until_stopped() {
     if (got <= 0) continue;
     if (every_query_) {  // only queries are expected: answer each
       pending.insert(pending.end(), buffer, buffer + got);
-      while (pending.size() >= kStatusQuery.size() && std::equal(kStatusQuery.begin(), kStatusQuery.end(), pending.begin())) {
+      while (pending.size() >= kStatusQuery.size() &&
+             std::equal(kStatusQuery.begin(), kStatusQuery.end(), pending.begin())) {
         pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(kStatusQuery.size()));
         answer();
       }

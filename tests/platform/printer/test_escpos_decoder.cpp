@@ -39,7 +39,9 @@ TEST_CASE("a well-formed stream decodes to its dots") {
 TEST_CASE("malformed streams are refused with the offset of the fault") {
   Bytes stream = valid_stream();
 
-  SUBCASE("no ESC @ at the start") { CHECK(error_of(Bytes(stream.begin() + 2, stream.end())).find("ESC @") != std::string::npos); }
+  SUBCASE("no ESC @ at the start") {
+    CHECK(error_of(Bytes(stream.begin() + 2, stream.end())).find("ESC @") != std::string::npos);
+  }
   SUBCASE("an unknown command") {
     stream.insert(stream.begin() + 2, {0x1B, 'E', 1});
     CHECK(error_of(stream) == "unknown command 0x1B at offset 2");

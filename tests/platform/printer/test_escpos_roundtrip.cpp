@@ -40,9 +40,9 @@ TEST_CASE("the stream is exactly init, bands and cut") {
   MonoBitmap image(16, 3);
   image.set_black(0, 0);
   image.set_black(15, 2);
-  const std::vector<std::uint8_t> expected{0x1B, '@',                                      // ESC @
-                                           0x1D, 'v', '0', 0, 2, 0, 2, 0, 0x80, 0, 0, 0,  // GS v 0: 2 bytes x 2 rows
-                                           0x1D, 'v', '0', 0, 2, 0, 1, 0, 0, 0x01,        // the last row
-                                           0x1D, 'V', 66, 0};                             // GS V 66 0
+  const std::vector<std::uint8_t> expected{0x1B, '@',                                        // ESC @
+                                           0x1D, 'v', '0', 0, 2, 0, 2, 0, 0x80, 0,    0, 0,  // GS v 0: 2 bytes x 2 rows
+                                           0x1D, 'v', '0', 0, 2, 0, 1, 0, 0,    0x01,        // the last row
+                                           0x1D, 'V', 66,  0};                               // GS V 66 0
   CHECK(encode_escpos(image, EscPosOptions{2, 0}) == expected);
 }

@@ -1,7 +1,6 @@
 // PNG previews: the PNG holds the printed dots exactly, and a realistic ticket
 // is written next to the test binary for a person to look at.
 #include <doctest/doctest.h>
-
 #include <stb/stb_image.h>
 
 #include <fstream>
@@ -18,7 +17,8 @@ namespace {
 
 void check_png_equals(const std::vector<std::uint8_t>& png, const MonoBitmap& expected) {
   int width = 0, height = 0, channels = 0;
-  unsigned char* pixels = stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &width, &height, &channels, 1);
+  unsigned char* pixels =
+      stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &width, &height, &channels, 1);
   REQUIRE(pixels);
   CHECK(channels == 1);
   REQUIRE(width == expected.width());
@@ -43,7 +43,8 @@ TEST_CASE("the PNG preview holds exactly the printed dots") {
 
 TEST_CASE("a realistic ticket preview is written for review") {
   for (int width : {kPaperWidth80mmDots, kPaperWidth58mmDots}) {
-    const std::string path = std::string(KIOSK_PRINTER_PREVIEW_DIR) + "/ticket_preview_" + std::to_string(width) + ".png";
+    const std::string path =
+        std::string(KIOSK_PRINTER_PREVIEW_DIR) + "/ticket_preview_" + std::to_string(width) + ".png";
     const PreviewResult preview = render_receipt_png(queue_ticket(width), path);
     REQUIRE_MESSAGE(preview.ok(), preview.error);
     CHECK(preview.missing_characters.empty());

@@ -2,7 +2,6 @@
 // bidirectional printer that reports its paper; bad paths fail with the
 // system's reason.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <fstream>
@@ -99,8 +98,8 @@ TEST_CASE("a printer with paper gets every byte") {
     std::optional<std::uint8_t> answer;
     PaperStatus paper;
   };
-  for (const Case& c : {Case{0x12, PaperStatus::Ok}, Case{0x1E, PaperStatus::NearEnd}, Case{std::nullopt, PaperStatus::Unknown},
-                        Case{0xFF, PaperStatus::Unknown}}) {
+  for (const Case& c : {Case{0x12, PaperStatus::Ok}, Case{0x1E, PaperStatus::NearEnd},
+                        Case{std::nullopt, PaperStatus::Unknown}, Case{0xFF, PaperStatus::Unknown}}) {
     CAPTURE(describe(c.paper));
     PtyPrinter printer(c.answer);
     const PrintResult printed = print_receipt(queue_ticket(), pty_target(printer));
@@ -119,7 +118,8 @@ TEST_CASE("unusable paths fail with the system's reason") {
   SUBCASE("a file in a directory that does not exist") {
     const PrintResult printed = print_receipt(ticket, printer_target_for_path(dir.file("missing/ticket.bin")));
     CHECK(printed.failure == PrintFailure::CannotOpen);
-    CHECK(printed.message == "cannot open " + dir.file("missing/ticket.bin") + " for writing: No such file or directory");
+    CHECK(printed.message ==
+          "cannot open " + dir.file("missing/ticket.bin") + " for writing: No such file or directory");
   }
   SUBCASE("a directory") {
     const PrintResult printed = print_receipt(ticket, printer_target_for_path(dir.path()));
@@ -162,7 +162,8 @@ TEST_CASE("unusable paths fail with the system's reason") {
     CHECK_FALSE(exists(dir.file("ticket.bin")));
   }
   SUBCASE("a receipt that cannot be rendered writes nothing") {
-    const PrintResult printed = print_receipt(Receipt{384, {QrCode{std::string(2000, 'x')}}}, printer_target_for_path(dir.file("ticket.bin")));
+    const PrintResult printed =
+        print_receipt(Receipt{384, {QrCode{std::string(2000, 'x')}}}, printer_target_for_path(dir.file("ticket.bin")));
     CHECK(printed.failure == PrintFailure::CannotRender);
     CHECK_FALSE(exists(dir.file("ticket.bin")));
   }

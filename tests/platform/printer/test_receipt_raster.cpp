@@ -1,7 +1,6 @@
 // Rendering receipts: fonts and fallback, missing glyphs reported, layout, and
 // the QR code's modules read back from the dots.
 #include <doctest/doctest.h>
-
 #include <qrencode.h>
 
 #include <algorithm>
@@ -38,7 +37,8 @@ InkBox ink_box(const MonoBitmap& image) {
 
 bool has_ink(const MonoBitmap& image) { return ink_box(image).right >= 0; }
 
-Receipt one_line(const std::string& text, TextSize size = TextSize::Normal, TextAlign align = TextAlign::Left, int width = 576) {
+Receipt one_line(const std::string& text, TextSize size = TextSize::Normal, TextAlign align = TextAlign::Left,
+                 int width = 576) {
   return Receipt{width, {TextLine{text, size, align}}};
 }
 
@@ -116,7 +116,8 @@ TEST_CASE("long lines wrap within the paper instead of being cut off") {
     CHECK(rendered.bitmap.height() >= 2 * line_height);
     CHECK(rendered.bitmap.height() % line_height == 0);
   }
-  const RenderedReceipt one_word = render_receipt(one_line(std::string(60, 'W'), TextSize::Normal, TextAlign::Left, 384), *fonts);
+  const RenderedReceipt one_word =
+      render_receipt(one_line(std::string(60, 'W'), TextSize::Normal, TextAlign::Left, 384), *fonts);
   CHECK(one_word.bitmap.height() >= 3 * line_height);  // a word wider than the paper is broken, not dropped
 
   const RenderedReceipt explicit_break = render_receipt(one_line("line one\nline two"), *fonts);
@@ -127,8 +128,8 @@ TEST_CASE("the QR code's modules read back from the dots match qrencode's matrix
   for (int width : {kPaperWidth80mmDots, kPaperWidth58mmDots}) {
     const RenderedReceipt rendered = render_with_default_fonts(Receipt{width, {QrCode{kTicketQrPayload}}});
     REQUIRE(rendered.ok());
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> expected(QRcode_encodeString(kTicketQrPayload, 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                             QRcode_free);
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> expected(
+        QRcode_encodeString(kTicketQrPayload, 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
     REQUIRE(expected);
     const int modules = expected->width;
 
@@ -146,7 +147,8 @@ TEST_CASE("the QR code's modules read back from the dots match qrencode's matrix
     int mismatches = 0;
     for (int y = 0; y < modules; ++y) {
       for (int x = 0; x < modules; ++x) {
-        const bool printed = rendered.bitmap.is_black(box.left + x * module + module / 2, box.top + y * module + module / 2);
+        const bool printed =
+            rendered.bitmap.is_black(box.left + x * module + module / 2, box.top + y * module + module / 2);
         const bool dark = (expected->data[y * modules + x] & 1) != 0;
         if (printed != dark) ++mismatches;
       }
@@ -156,7 +158,8 @@ TEST_CASE("the QR code's modules read back from the dots match qrencode's matrix
 }
 
 TEST_CASE("receipts that cannot be printed say why") {
-  CHECK(render_with_default_fonts(Receipt{500, {}}).error == "paper width 500 dots is not a positive multiple of 8 up to 4096");
+  CHECK(render_with_default_fonts(Receipt{500, {}}).error ==
+        "paper width 500 dots is not a positive multiple of 8 up to 4096");
   CHECK(render_with_default_fonts(Receipt{576, {QrCode{""}}}).error == "QR payload is empty");
   const RenderedReceipt too_long = render_with_default_fonts(Receipt{384, {QrCode{std::string(2000, 'x')}}});
   CHECK(too_long.error == "QR payload of 2000 bytes is too long for paper 384 dots wide");

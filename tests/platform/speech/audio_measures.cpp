@@ -11,7 +11,8 @@ double rms_level(const kiosk::speech::PcmAudio& audio) {
 }
 
 std::vector<SoundSegment> sound_segments(const kiosk::speech::PcmAudio& audio, std::chrono::milliseconds min_gap) {
-  const auto min_gap_samples = static_cast<std::size_t>(static_cast<long long>(audio.sample_rate) * min_gap.count() / 1000);
+  const auto min_gap_samples =
+      static_cast<std::size_t>(static_cast<long long>(audio.sample_rate) * min_gap.count() / 1000);
   std::vector<SoundSegment> segments;
   std::size_t silent_run = 0;
   for (std::size_t i = 0; i < audio.samples.size(); ++i) {

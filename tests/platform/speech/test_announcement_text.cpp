@@ -39,7 +39,8 @@ TEST_CASE("counters are read as numbers: ten, teens, tens, and up to 99") {
     CAPTURE(c.counter);
     auto text = announcement_text("A001", c.counter);
     REQUIRE(text.ok());
-    CHECK(text.value().mandarin_pinyin == std::string("qing3 A ling2 ling2 yi1 hao4 dao4 ") + c.pinyin + " hao4 chuang1 kou3");
+    CHECK(text.value().mandarin_pinyin ==
+          std::string("qing3 A ling2 ling2 yi1 hao4 dao4 ") + c.pinyin + " hao4 chuang1 kou3");
     CHECK(text.value().english == "Number A, 0, 0, 1, please go to counter " + std::to_string(c.counter));
   }
 }

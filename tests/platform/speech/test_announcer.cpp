@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
 #include <atomic>
 #include <condition_variable>
 #include <mutex>

@@ -2,8 +2,8 @@
 // silence between appends, other sample rates refused.
 #include <doctest/doctest.h>
 
-#include "support/temp_dir.h"
 #include "speech/wav_file_sink.h"
+#include "support/temp_dir.h"
 #include "wav_reader.h"
 
 using namespace kiosk::speech;

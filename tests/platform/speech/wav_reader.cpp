@@ -26,7 +26,8 @@ WavReadResult read_mono16_wav(const std::string& path) {
   const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   WavReadResult result;
   if (bytes.size() < 44) return {"shorter than a WAV header", {}};
-  if (!tag_at(bytes, 0, "RIFF") || !tag_at(bytes, 8, "WAVE") || !tag_at(bytes, 12, "fmt ") || !tag_at(bytes, 36, "data")) {
+  if (!tag_at(bytes, 0, "RIFF") || !tag_at(bytes, 8, "WAVE") || !tag_at(bytes, 12, "fmt ") ||
+      !tag_at(bytes, 36, "data")) {
     return {"not a canonical RIFF/WAVE layout", {}};
   }
   if (u32_at(bytes, 4) != bytes.size() - 8) return {"RIFF size does not match the file", {}};

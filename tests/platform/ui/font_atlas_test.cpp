@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/text.h"
 #include "platform/ui/sample_texts.h"
 #include "ui/headless_ui.h"
-#include "core/text.h"
 
 namespace kiosk::ui {
 namespace {
@@ -25,7 +25,8 @@ HeadlessConfig sized(float width, float height) {
 std::u32string without_glyph(const ImFont* font, std::string_view text) {
   std::u32string missing;
   for (char32_t code_point : kiosk::utf8_code_points(text)) {
-    if (code_point > IM_UNICODE_CODEPOINT_MAX || font->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
+    if (code_point > IM_UNICODE_CODEPOINT_MAX ||
+        font->FindGlyphNoFallback(static_cast<ImWchar>(code_point)) == nullptr) {
       missing.push_back(code_point);
     }
   }

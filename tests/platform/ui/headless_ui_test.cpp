@@ -1,12 +1,13 @@
 // Headless frames: a tap by stable id clicks exactly that button, on exactly
 // the frame the finger lifts, whatever language the labels are in.
+#include "ui/headless_ui.h"
+
 #include <doctest/doctest.h>
 
 #include <string_view>
 #include <vector>
 
 #include "platform/ui/sample_texts.h"
-#include "ui/headless_ui.h"
 
 namespace kiosk::ui {
 namespace {

@@ -2,10 +2,9 @@
 // drawn through the GL backend and checked in a PNG screenshot, a button
 // clicked by xdotool like a finger, and wake() from a worker thread. Prints
 // time to first frame and idle figures; asserts no times.
-#include <doctest/doctest.h>
 #include <GLFW/glfw3.h>
+#include <doctest/doctest.h>
 #include <stb/stb_image.h>
-
 #include <sys/resource.h>
 
 #include <atomic>
@@ -92,7 +91,7 @@ void check_screenshot(const std::string& path, const WindowSize& expected, const
   }
   std::printf("[measure] screenshot %s: %zu colours, %.1f %% of pixels differ from the background\n", path.c_str(),
               colours.size(), 100.0 * static_cast<double>(drawn) / (static_cast<double>(width) * height));
-  CHECK(colours.size() > 20);      // anti-aliased text, not a flat fill
+  CHECK(colours.size() > 20);  // anti-aliased text, not a flat fill
   CHECK(drawn > width * height / 20);
   // Top-down rows: the button's top-left corner area (inside the rounding) has the button fill.
   const int inside_x = static_cast<int>(button.min.x) + 20;
@@ -113,8 +112,8 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
   std::printf("[measure] Xvfb/llvmpipe: window open to first frame %.1f ms\n",
               std::chrono::duration<double, std::milli>(steady_clock::now() - opening).count());
   const AtlasStats& atlas = window.fonts().stats();
-  std::printf("[measure] window atlas %dx%d (%.1f MiB RGBA), %d glyphs, built in %.1f ms\n", atlas.width,
-              atlas.height, static_cast<double>(atlas.rgba_bytes()) / (1024.0 * 1024.0), atlas.glyphs, atlas.build_ms);
+  std::printf("[measure] window atlas %dx%d (%.1f MiB RGBA), %d glyphs, built in %.1f ms\n", atlas.width, atlas.height,
+              static_cast<double>(atlas.rgba_bytes()) / (1024.0 * 1024.0), atlas.glyphs, atlas.build_ms);
 
   const std::string before = screenshot_path("window_800x480.png");
   REQUIRE(window.draw_and_capture(draw, before));
@@ -127,9 +126,9 @@ TEST_CASE("a real window draws Chinese and English, screenshots it, and gets an 
   const ImVec2 centre = button->centre();
   std::atomic<int> xdotool_status{-2};
   std::thread finger([&] {
-    xdotool_status = kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
-                                        std::to_string(static_cast<int>(centre.x)),
-                                        std::to_string(static_cast<int>(centre.y)), "click", "1"});
+    xdotool_status = kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window",
+                                               "%1", std::to_string(static_cast<int>(centre.x)),
+                                               std::to_string(static_cast<int>(centre.y)), "click", "1"});
     Window::wake();
   });
   const auto give_up = steady_clock::now() + 30s;
@@ -152,8 +151,8 @@ TEST_CASE("while a finger is down the window keeps drawing without waiting for i
   window.draw(draw);  // its text was not added up front: the atlas is rebuilt and re-uploaded while live
   const ImVec2 centre = window.widgets().find("take_ticket")->centre();
   REQUIRE(kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "mousemove", "--window", "%1",
-                             std::to_string(static_cast<int>(centre.x)), std::to_string(static_cast<int>(centre.y)),
-                             "mousedown", "1"}) == 0);
+                                    std::to_string(static_cast<int>(centre.x)),
+                                    std::to_string(static_cast<int>(centre.y)), "mousedown", "1"}) == 0);
   // Far more frames than are owed to the press itself: only the held finger keeps them coming.
   const auto give_up = steady_clock::now() + 60s;
   for (int frame = 0; frame < 30 && steady_clock::now() < give_up; ++frame) {
@@ -197,8 +196,8 @@ TEST_CASE("a key pressed and released between two frames is seen pressed in one 
   window.draw(draw);
   // Press and release reach the window's event queue before the next wait,
   // as on a slow frame: both come out of one poll.
-  REQUIRE(kiosk::test::run_program({"xdotool", "search", "--sync", "--name", kTitle, "windowfocus", "--sync", "%1",
-                                    "key", "F1"}) == 0);
+  REQUIRE(kiosk::test::run_program(
+              {"xdotool", "search", "--sync", "--name", kTitle, "windowfocus", "--sync", "%1", "key", "F1"}) == 0);
   std::this_thread::sleep_for(200ms);
   const auto give_up = steady_clock::now() + 10s;
   for (int frame = 0; frame < 6 && steady_clock::now() < give_up; ++frame) {
@@ -230,9 +229,10 @@ TEST_CASE("wake() from a worker thread ends the wait; an idle window draws only 
     window.wait_until(std::min(second_later, steady_clock::now() + 250ms));
     window.draw(draw);
   }
-  std::printf("[measure] idle with a 4 Hz deadline: %ld frames put on screen, %ld unchanged ones skipped, %.0f ms CPU in 1 s\n",
-              window.frames_drawn() - frames_before, window.frames_skipped() - skipped_before,
-              1000 * (cpu_seconds() - cpu_before));
+  std::printf(
+      "[measure] idle with a 4 Hz deadline: %ld frames put on screen, %ld unchanged ones skipped, %.0f ms CPU in 1 s\n",
+      window.frames_drawn() - frames_before, window.frames_skipped() - skipped_before,
+      1000 * (cpu_seconds() - cpu_before));
   CHECK(window.frames_drawn() == frames_before);  // the same picture is never rendered again
 
   std::atomic<bool> result_ready{false};
