@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The README's test command: installs what is missing, builds with warnings as
-# errors, checks that the build used no package a fresh machine lacks, runs
-# every test, runs them again on a moved clock (a year ahead, 23:59:50 in
-# Shanghai), then builds and runs the tests again under AddressSanitizer +
-# UBSan. Prints how long each phase took. Exits non-zero on any failure.
+# The README's test command: installs what is missing, checks the format,
+# builds with warnings as errors, checks that the build used no package a
+# fresh machine lacks, runs every test, runs them again on a moved clock (a
+# year ahead, 23:59:50 in Shanghai), then builds and runs the tests again under
+# AddressSanitizer + UBSan. Prints how long each phase took. Exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -19,6 +19,9 @@ trap report EXIT
 
 phase "packages"
 ./deploy/lib/ensure-packages.sh
+
+phase "format (.clang-format)"
+./deploy/lib/check-format.sh
 
 phase "build (warnings are errors)"
 ./deploy/lib/build.sh build -DKIOSK_WERROR=ON
