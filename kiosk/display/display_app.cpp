@@ -1,8 +1,8 @@
 // DisplayRole: the board's parts as the role shell takes them, and the Announcer.
 #include "display/display_app.h"
 
-#include "display/display_board.h"
 #include "display/display_reducer.h"
+#include "display/screens/display_screens.h"
 #include "ui/ui_log.h"
 
 namespace kiosk::display {

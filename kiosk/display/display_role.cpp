@@ -9,7 +9,7 @@
 #include "app/screen_names.h"
 #include "display/audio_output.h"
 #include "display/display_app.h"
-#include "display/display_board.h"
+#include "display/screens/display_screens.h"
 
 namespace kiosk::display {
 namespace {

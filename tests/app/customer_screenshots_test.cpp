@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <string>
 
+#include "customer/screens/customer_kit.h"
 #include "customer/screens/customer_screens.h"
-#include "customer/screens/screen_kit.h"
 #include "screen_samples.h"
 #include "support/kiosk_texts.h"
 #include "support/xvfb_server.h"

@@ -11,8 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "customer/screens/customer_kit.h"
 #include "customer/screens/customer_screens.h"
-#include "customer/screens/screen_kit.h"
 #include "ratings/rating_book.h"
 #include "screen_samples.h"
 #include "support/kiosk_texts.h"

@@ -19,7 +19,7 @@
 
 #include "app/window_runtime.h"
 #include "display/display_app.h"
-#include "display/display_board.h"
+#include "display/screens/display_screens.h"
 #include "display_harness.h"
 #include "latency_figures.h"
 #include "support/xvfb_server.h"

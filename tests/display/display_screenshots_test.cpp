@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "display/display_board.h"
 #include "display/display_reducer.h"
+#include "display/screens/display_screens.h"
 #include "display_harness.h"
 #include "support/xvfb_server.h"
 #include "ui/window.h"

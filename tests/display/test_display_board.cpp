@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "display/display_board.h"
+#include "display/screens/display_screens.h"
 #include "display_harness.h"
 #include "ui/headless_ui.h"
 

@@ -2,7 +2,7 @@
 // shortcuts or, while one is open, a picker (outcome, transfer to, pause
 // reason); the queue and the reprints on the right.
 #include "counter/screens/console_keys.h"
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 namespace kiosk::counter::screens {
 namespace {

@@ -2,7 +2,7 @@
 // panel every screen draws into.
 #include "counter/screens/counter_screens.h"
 
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 namespace kiosk::counter {
 

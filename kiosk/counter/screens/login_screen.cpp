@@ -2,7 +2,7 @@
 // console's top bar ("Counter N · Staff login") and the link band; the name
 // and PIN may also come from the keyboard (console_keys.h).
 #include "counter/screens/console_keys.h"
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 #include "kit/staff_login.h"
 
 namespace kiosk::counter::screens {

@@ -2,7 +2,7 @@
 // from /queue), then "open the counter". Also where a working counter
 // changes its services.
 #include "counter/screens/console_keys.h"
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 namespace kiosk::counter::screens {
 

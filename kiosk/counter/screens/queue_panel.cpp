@@ -4,7 +4,7 @@
 // people waiting and no counter open marked amber with an alert badge; below, the tickets whose print failed with a
 // reprint button.
 #include "counter/counter_reducer.h"
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 namespace kiosk::counter::screens {
 namespace {

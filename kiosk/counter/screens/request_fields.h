@@ -5,7 +5,7 @@
 // and, for a touch counter, the on-screen keys under the focused field.
 #pragma once
 
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 namespace kiosk::counter::screens {
 

@@ -4,7 +4,7 @@
 // data. Ids: "admin.refresh", "admin.close", "back".
 #include <cstdio>
 
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 namespace {

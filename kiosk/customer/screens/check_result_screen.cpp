@@ -1,6 +1,6 @@
 // The status of a request: what it is for, where it stands now (large), the
 // visit once scheduled, and the timeline of its changes; nothing personal.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {

@@ -3,7 +3,7 @@
 // tapped to type into it, the check button beside clear and delete; the
 // refusal in words across the top, and after repeated wrong tries the wait,
 // counted down, with the check button off until it is over.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/text_keys.h"
 
 namespace kiosk::customer::kit {

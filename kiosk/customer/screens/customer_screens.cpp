@@ -3,7 +3,7 @@
 // in its own window on top.
 #include "customer/screens/customer_screens.h"
 
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "customer/customer_reducer.h"
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 

@@ -2,7 +2,7 @@
 // digits as typed, the refusal (translated from "error.<code>") and a 3x4 pad
 // with clear and delete; OK validates, cancel goes back to the form.
 #include "core/phone.h"
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 namespace {

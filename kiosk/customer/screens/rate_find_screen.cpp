@@ -4,7 +4,7 @@
 // types into the box tapped; the check box takes digits only.
 #include <set>
 
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 namespace {

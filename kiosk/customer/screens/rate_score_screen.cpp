@@ -2,7 +2,7 @@
 // (kit/rating_picker, shared with "Rate this job" and the technician's
 // device); optional reason tags as toggles; send.
 // "Already rated" is told kindly, as a thank-you, not as an error.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/rating_picker.h"
 #include "ratings/rating_book.h"
 

@@ -1,6 +1,6 @@
 // Rate, step three: thank you. A large drawn check mark, the thanks, and a
 // done button (the screen also returns to Welcome by itself).
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 

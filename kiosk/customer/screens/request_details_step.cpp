@@ -1,7 +1,7 @@
 // The request form's details step: the purchase date (optional; picked with
 // the kit's big-button date picker, never after today, or "not known") and
 // the urgency (normal or urgent, two big tiles), back/next at the bottom.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/date_picker.h"
 
 namespace kiosk::customer::kit {

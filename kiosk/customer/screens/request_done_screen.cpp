@@ -1,6 +1,6 @@
 // The request is stored: its code very large (what the customer keeps), how
 // to check it later, and what became of the printed receipt.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 

@@ -3,7 +3,7 @@
 // product's own list; for an installation the kinds of installation, and only
 // the products that are installed). A tap chooses and moves on; Back under the
 // product and problem tiles goes one step back.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {

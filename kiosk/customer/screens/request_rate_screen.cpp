@@ -1,7 +1,7 @@
 // "Rate this job": the request's code in the question, five large faces
 // (kit/rating_picker, as technicians' devices show them) and optional reason
 // tags, then send. "Already rated" is told kindly, as a thank-you.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/rating_picker.h"
 #include "ratings/rating_book.h"
 

@@ -3,7 +3,7 @@
 // everything entered (phone masked) with "change" per part and the submit.
 #include "core/phone.h"
 #include "core/store_time_zone.h"
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {

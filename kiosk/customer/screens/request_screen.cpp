@@ -3,7 +3,7 @@
 // step back, from the first step to Welcome), or the phone keypad over the
 // contact step; and the parts every step shares (heading, back/next, a
 // grid of choice tiles).
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/choice_tiles.h"
 
 namespace kiosk::customer::kit {

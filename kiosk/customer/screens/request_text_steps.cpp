@@ -5,7 +5,7 @@
 // the rest.
 #include "core/phone.h"
 #include "core/text.h"
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "requests/request_validation.h"
 
 namespace kiosk::customer::kit {

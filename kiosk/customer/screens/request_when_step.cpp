@@ -1,7 +1,7 @@
 // The request form's visit step: the day (today and the next two weeks as
 // tiles, the weekday over the date: no typing of dates), the time of day, and
 // back/next pinned to the bottom.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "paper/request_wording.h"
 
 namespace kiosk::customer::kit {

@@ -2,7 +2,7 @@
 // kit's staff login (kit/staff_login.h) under the kiosk's top bar with Back;
 // its submit says "Show status", where it leads. Ids: the kit's ("login.*",
 // "key.*") and "back".
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/staff_login.h"
 
 namespace kiosk::customer::kit {

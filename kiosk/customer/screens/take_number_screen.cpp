@@ -3,7 +3,7 @@
 // the big "get my number" button. The phone keypad is phone_pad.cpp.
 #include "core/phone.h"
 #include "customer/customer_reducer.h"
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 namespace {

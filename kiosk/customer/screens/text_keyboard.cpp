@@ -1,7 +1,7 @@
 // The request form's text keyboard (kit/text_keys.h with the form's layout and
 // words, keys as TextKey) and the tappable text field that shows what is typed
 // with the pinyin being composed after it.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "kit/text_keys.h"
 
 namespace kiosk::customer::kit {

@@ -4,7 +4,7 @@
 // the masked reminder number, and "done".
 #include <algorithm>
 
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 #include "customer/ticket_wording.h"
 
 namespace kiosk::customer::kit {

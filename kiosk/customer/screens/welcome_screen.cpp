@@ -1,6 +1,6 @@
 // Welcome: the four things a walk-in customer can do, as big tiles, and how
 // busy each service is right now (waiting count and estimated wait).
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
 namespace {

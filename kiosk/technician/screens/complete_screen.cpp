@@ -3,7 +3,7 @@
 // and one button at the top that stores done + confirmation + rating together.
 #include "kit/rating_picker.h"
 #include "ratings/rating_book.h"
-#include "technician/screens/screen_parts.h"
+#include "technician/screens/technician_kit.h"
 
 namespace kiosk::technician::screens {
 namespace {

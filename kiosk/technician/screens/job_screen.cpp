@@ -6,7 +6,7 @@
 
 #include "kit/choice_tiles.h"
 #include "kit/date_picker.h"
-#include "technician/screens/screen_parts.h"
+#include "technician/screens/technician_kit.h"
 
 namespace kiosk::technician::screens {
 namespace {

@@ -1,7 +1,7 @@
 // My jobs: one big row per open job assigned to me (code, kind, product,
 // problem, visit date and window, status), newest first; tap a row for its
 // details. No personal data here.
-#include "technician/screens/screen_parts.h"
+#include "technician/screens/technician_kit.h"
 
 namespace kiosk::technician::screens {
 namespace {

@@ -1,7 +1,7 @@
 // Login on the technician's device: the kit's staff login (kit/staff_login.h)
 // under the device's top bar ("Technician login").
 #include "kit/staff_login.h"
-#include "technician/screens/screen_parts.h"
+#include "technician/screens/technician_kit.h"
 
 namespace kiosk::technician::screens {
 

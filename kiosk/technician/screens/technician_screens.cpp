@@ -1,7 +1,7 @@
 // The technician's screens: the dispatcher and the parts every screen shares.
 #include <algorithm>
 
-#include "technician/screens/screen_parts.h"
+#include "technician/screens/technician_kit.h"
 #include "technician/technician_reducer.h"
 
 namespace kiosk::technician {

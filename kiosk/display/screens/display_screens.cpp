@@ -1,12 +1,12 @@
 // The board's layout: the top bar (title, clock), the connection banner, the
 // current call beside the earlier calls, and the waiting counts along the bottom.
-#include "display/display_board.h"
+#include "display/screens/display_screens.h"
 
 #include <time.h>
 
 #include <cstdio>
 
-#include "display/board_painter.h"
+#include "display/screens/display_kit.h"
 
 namespace kiosk::display {
 namespace {

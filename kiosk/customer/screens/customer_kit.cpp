@@ -1,5 +1,5 @@
 // The customer screens' own shared parts: the top bar and helpers over the state.
-#include "customer/screens/screen_kit.h"
+#include "customer/screens/customer_kit.h"
 
 #include "requests/request_validation.h"
 

@@ -2,8 +2,8 @@
 // it is new, "called again" on a recall) and the five before it.
 #include <algorithm>
 
-#include "display/board_painter.h"
 #include "display/display_reducer.h"
+#include "display/screens/display_kit.h"
 
 namespace kiosk::display {
 void draw_current_call(const BoardPainter& p, ImVec2 min, ImVec2 max) {

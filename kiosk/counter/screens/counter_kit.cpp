@@ -1,5 +1,5 @@
 // The counter screens' shared parts: top bar, link banner, shortcut buttons.
-#include "counter/screens/console_kit.h"
+#include "counter/screens/counter_kit.h"
 
 #include <algorithm>
 

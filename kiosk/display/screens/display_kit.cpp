@@ -1,5 +1,5 @@
 // BoardPainter: bilingual texts and logged, fitted text drawing for the board.
-#include "display/board_painter.h"
+#include "display/screens/display_kit.h"
 
 #include "display/display_reducer.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "display/display_board.h"
+#include "display/screens/display_screens.h"
 #include "kit/touch_kit.h"
 
 namespace kiosk::display {

@@ -2,7 +2,7 @@
 // in both languages and how many wait, in as many columns as fit.
 #include <algorithm>
 
-#include "display/board_painter.h"
+#include "display/screens/display_kit.h"
 
 namespace kiosk::display {
 namespace {
