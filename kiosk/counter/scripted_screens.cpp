@@ -24,9 +24,11 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
     for (const Action& a : actions) app.show_sample(a, now += 1000);
   };
   const bool zh = app.state().language == Language::Zh;
+  const app::SampleDays days = app::sample_days(now);
   Result<std::vector<ProductCategory>> products = read_product_catalog_file(KIOSK_ASSETS_DIR "/products-default.jsonl");
   run({OpenRequestForm{},
-       RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{}, "2026-11-23", "2027-01-22"},
+       RequestOptionsLoaded{products ? products.value() : std::vector<ProductCategory>{}, days.today,
+                            days.last_visit_day},
        ChooseRequestProduct{"air-conditioner"}, ChooseRequestProblem{"not-cooling"},
        FocusRequestField{RequestField::Model}, RequestTyped{"KFR-35GW"}, FocusRequestField{RequestField::Serial},
        RequestTyped{"SN20240601"}, SetRequestPurchaseDate{"2024-06-01"}, ChooseRequestUrgency{Urgency::Urgent}});
@@ -36,7 +38,7 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
        FocusRequestField{RequestField::Description},
        RequestTyped{zh ? "客厅空调不制冷" : "Living room unit blows warm air"},
        FocusRequestField{RequestField::Address},
-       RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{"2026-11-24"},
+       RequestTyped{zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor"}, SetRequestVisitDate{days.tomorrow},
        ChooseRequestWindow{TimeWindow::Afternoon}, ToggleRequestConsent{}});
   if (!zh) run({SwitchRequestLayout{}});  // pinyin again, as the clerk had it
   if (name == "request-refused")

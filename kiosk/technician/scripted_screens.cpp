@@ -7,8 +7,9 @@
 namespace kiosk::technician {
 namespace {
 
-JobLine sample_line(std::string code, std::string state, std::string product_zh, std::string product_en,
-                    std::string problem_zh, std::string problem_en, std::string urgency, std::string window) {
+JobLine sample_line(const app::SampleDays& days, std::string code, std::string state, std::string product_zh,
+                    std::string product_en, std::string problem_zh, std::string problem_en, std::string urgency,
+                    std::string window) {
   JobLine line;
   line.code = std::move(code);
   line.kind = "repair";
@@ -20,22 +21,23 @@ JobLine sample_line(std::string code, std::string state, std::string product_zh,
   line.problem_en = std::move(problem_en);
   line.model = "KFR-35GW";
   line.urgency = std::move(urgency);
-  line.date = "2026-11-24";
+  line.date = days.tomorrow;
   line.time_window = std::move(window);
   return line;
 }
 
-std::vector<JobLine> sample_jobs() {
+std::vector<JobLine> sample_jobs(const app::SampleDays& days) {
   std::vector<JobLine> jobs{
-      sample_line("R7K2-9QX", "on-site", "空调", "Air conditioner", "不制冷", "Not cooling", "urgent", "afternoon"),
-      sample_line("M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal",
+      sample_line(days, "R7K2-9QX", "on-site", "空调", "Air conditioner", "不制冷", "Not cooling", "urgent",
+                  "afternoon"),
+      sample_line(days, "M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal",
                   "morning"),
-      sample_line("H8NC-2VB", "assigned", "热水器", "Water heater", "不出热水", "No hot water", "normal", "")};
+      sample_line(days, "H8NC-2VB", "assigned", "热水器", "Water heater", "不出热水", "No hot water", "normal", "")};
   jobs[2].kind = "installation";
   return jobs;
 }
 
-JobDetail sample_detail(const JobLine& line, bool mine, const Language language) {
+JobDetail sample_detail(const app::SampleDays& days, const JobLine& line, bool mine, const Language language) {
   const bool zh = language == Language::Zh;
   JobDetail job;
   job.line = line;
@@ -49,8 +51,8 @@ JobDetail sample_detail(const JobLine& line, bool mine, const Language language)
     job.next = line.state == "assigned" ? std::vector<std::string>{"scheduled", "on-the-way"}
                                         : std::vector<std::string>{"waiting-for-parts", "done"};
   }
-  job.today = "2026-11-23";
-  job.last_visit_day = "2027-01-22";
+  job.today = days.today;
+  job.last_visit_day = days.last_visit_day;
   return job;
 }
 
@@ -84,16 +86,17 @@ Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, Epoch
     run({JobsLoaded{{}}});
     return now;
   }
-  const std::vector<JobLine> jobs = sample_jobs();
+  const app::SampleDays days = app::sample_days(now);
+  const std::vector<JobLine> jobs = sample_jobs(days);
   run({JobsLoaded{jobs}});
   if (name == "jobs") return now;
   if (name == "schedule") {  // the assigned job: agreeing the visit, another day than the customer's
-    run({OpenJob{jobs[2].code}, JobLoaded{sample_detail(jobs[2], true, app.state().language)}, ChangeState{"scheduled"},
-         SetScheduleDate{"2026-11-25"}, ChooseScheduleWindow{"evening"}});
+    run({OpenJob{jobs[2].code}, JobLoaded{sample_detail(days, jobs[2], true, app.state().language)},
+         ChangeState{"scheduled"}, SetScheduleDate{days.in_two_days}, ChooseScheduleWindow{"evening"}});
     return now;
   }
   const bool mine = name != "job-not-mine";
-  run({OpenJob{jobs[0].code}, JobLoaded{sample_detail(jobs[0], mine, app.state().language)}});
+  run({OpenJob{jobs[0].code}, JobLoaded{sample_detail(days, jobs[0], mine, app.state().language)}});
   if (name == "job" || name == "job-not-mine") {
     if (mine) run({PickStepNote{"parts-ordered"}});
     return now;
