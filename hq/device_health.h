@@ -12,16 +12,14 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/hq_sync.h"
-#include "store/sqlite.h"
 #include "sync/health_report.h"
 
 namespace kiosk::hq {
 
 // Stores `header` as the device's latest report, or counts it as ignored.
 // Returns the reason a report was ignored; nullopt when it was kept.
-// Throws SqliteError when the database fails.
-std::optional<std::string> take_health_report(Database& db, const Device& device, const std::string& header,
-                                              EpochMs now);
+// Throws StorageFailure when the database fails.
+std::optional<std::string> take_health_report(HqDb& db, const Device& device, const std::string& header, EpochMs now);
 
 struct DeviceHealth {
   std::string store_id;
@@ -36,6 +34,6 @@ struct DeviceHealth {
 
 // Every store's devices that are not revoked (a store without one: one entry
 // without a device), by store and device creation.
-std::vector<DeviceHealth> read_device_health(Database& db);
+std::vector<DeviceHealth> read_device_health(HqDb& db);
 
 }  // namespace kiosk::hq

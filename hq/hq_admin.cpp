@@ -8,11 +8,9 @@
 #include "codec/queue_json.h"
 #include "core/random_id.h"
 #include "core/text.h"
-#include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
-#include "store/storage_guard.h"
 
 namespace kiosk::hq {
 namespace {
@@ -21,17 +19,11 @@ constexpr std::size_t kMaxIdChars = 64, kMaxNameChars = 160;
 
 }  // namespace
 
-bool HqAdmin::store_exists(const std::string& id) {
-  Statement& q = db_.prepare("SELECT 1 FROM hq_store WHERE id = ?1");
-  q.bind(1, id);
-  const bool found = q.step();
-  q.reset();
-  return found;
-}
+bool HqAdmin::store_exists(const std::string& id) { return db_.first("SELECT 1 FROM hq_store WHERE id = ?1", {id}); }
 
 void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                          const Json& data) {
-  append_change(db_, store_id, kind, key, data, clock_.now_ms());
+  db_.append_change(store_id, kind, key, data, clock_.now_ms());
 }
 
 // [SECTION] Stores and devices
@@ -39,28 +31,23 @@ void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::
 Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name) {
   if (auto problem = check_single_line("store id", id, kMaxIdChars)) return invalid_argument(*problem);
   if (auto problem = check_single_line("store name", name, kMaxNameChars)) return invalid_argument(*problem);
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
+  return written([&]() -> Result<Json> {
     if (store_exists(id)) return refused("store " + id + " exists already", "duplicate-store");
-    db_.prepare("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)")
-        .bind(1, id)
-        .bind(2, name)
-        .bind(3, clock_.now_ms())
-        .run();
-    tx.commit();
+    db_.run("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)", {id, name, clock_.now_ms()});
     return Json{{"store", id}, {"name", name}};
   });
 }
 
 Result<Json> HqAdmin::stores() {
-  return storage_guarded([&]() -> Result<Json> {
-    Statement& q = db_.prepare(
-        "SELECT s.id, s.name, (SELECT count(*) FROM device d WHERE d.store_id = s.id AND d.revoked_at IS NULL), "
-        "(SELECT count(*) FROM record r WHERE r.store_id = s.id) FROM hq_store s ORDER BY s.id");
+  return hq_guarded([&]() -> Result<Json> {
     Json list = Json::array();
-    while (q.step())
-      list.push_back(Json{{"store", q.text(0)}, {"name", q.text(1)}, {"devices", q.int64(2)}, {"records", q.int64(3)}});
-    q.reset();
+    db_.each(
+        "SELECT s.id, s.name, (SELECT count(*) FROM device d WHERE d.store_id = s.id AND d.revoked_at IS NULL), "
+        "(SELECT count(*) FROM record r WHERE r.store_id = s.id) FROM hq_store s ORDER BY s.id",
+        {}, [&](const SqlRow& row) {
+          list.push_back(Json{
+              {"store", row.text(0)}, {"name", row.text(1)}, {"devices", row.int64(2)}, {"records", row.int64(3)}});
+        });
     return Json{{"stores", list}};
   });
 }
@@ -68,61 +55,49 @@ Result<Json> HqAdmin::stores() {
 Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string& label) {
   if (auto problem = check_single_line("device label", label, kMaxNameChars); problem && !label.empty())
     return invalid_argument(*problem);
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
+  const std::string id = new_uuid(), token = new_session_token();
+  return written([&]() -> Result<Json> {
     if (!store_exists(store_id))
       return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
-    const std::string id = new_uuid(), token = new_session_token();
-    db_.prepare("INSERT INTO device(id, store_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, id)
-        .bind(2, store_id)
-        .bind(3, session_token_hash(token))
-        .bind(4, label)
-        .bind(5, clock_.now_ms())
-        .run();
-    tx.commit();
+    db_.run("INSERT INTO device(id, store_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            {id, store_id, session_token_hash(token), label, clock_.now_ms()});
     return Json{{"device", id}, {"store", store_id}, {"token", token}};
   });
 }
 
 Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
-    Statement& q = db_.prepare("SELECT store_id, revoked_at FROM device WHERE id = ?1");
-    q.bind(1, device_id);
-    if (!q.step()) {
-      q.reset();
-      return invalid_argument("no device " + device_id + " at HQ", "unknown-device");
-    }
-    const std::string store_id = q.text(0);
-    const bool already = !q.is_null(1);
-    q.reset();
-    if (!already)
-      db_.prepare("UPDATE device SET revoked_at = ?2 WHERE id = ?1").bind(1, device_id).bind(2, clock_.now_ms()).run();
-    tx.commit();
-    return Json{{"device", device_id}, {"store", store_id}, {"revoked", true}};
+  return written([&]() -> Result<Json> {
+    std::optional<std::string> store_id;
+    bool already = false;
+    db_.first("SELECT store_id, revoked_at FROM device WHERE id = ?1", {device_id}, [&](const SqlRow& row) {
+      store_id = row.text(0);
+      already = !row.is_null(1);
+    });
+    if (!store_id) return invalid_argument("no device " + device_id + " at HQ", "unknown-device");
+    if (!already) db_.run("UPDATE device SET revoked_at = ?2 WHERE id = ?1", {device_id, clock_.now_ms()});
+    return Json{{"device", device_id}, {"store", *store_id}, {"revoked", true}};
   });
 }
 
 Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
-  return storage_guarded([&]() -> Result<Json> {
-    Statement& q = db_.prepare(
+  return hq_guarded([&]() -> Result<Json> {
+    Json list = Json::array();
+    db_.each(
         "SELECT d.id, d.store_id, d.label, d.created_at, d.revoked_at, d.last_seen_at, "
         "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id) "
-        "FROM device d WHERE ?1 IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at");
-    q.bind(1, store_id);
-    Json list = Json::array();
-    while (q.step()) {
-      const auto optional = [&](int column) { return q.is_null(column) ? Json(nullptr) : Json(q.int64(column)); };
-      list.push_back(Json{{"device", q.text(0)},
-                          {"store", q.text(1)},
-                          {"label", q.text(2)},
-                          {"created_at", q.int64(3)},
-                          {"revoked_at", optional(4)},
-                          {"last_seen_at", optional(5)},
-                          {"acked_through", optional(6)}});
-    }
-    q.reset();
+        "FROM device d WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at",
+        {store_id}, [&](const SqlRow& row) {
+          const auto optional = [&](int column) {
+            return row.is_null(column) ? Json(nullptr) : Json(row.int64(column));
+          };
+          list.push_back(Json{{"device", row.text(0)},
+                              {"store", row.text(1)},
+                              {"label", row.text(2)},
+                              {"created_at", row.int64(3)},
+                              {"revoked_at", optional(4)},
+                              {"last_seen_at", optional(5)},
+                              {"acked_through", optional(6)}});
+        });
     return Json{{"devices", list}};
   });
 }
@@ -132,23 +107,21 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
 Result<Json> HqAdmin::import_catalog(const std::string& path) {
   Result<std::vector<Service>> catalog = read_catalog_file(path);
   if (!catalog) return catalog.error();
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
+  return written([&]() -> Result<Json> {
     std::map<std::string, std::pair<std::string, bool>> before;  // code -> (data, active)
-    Statement& all = db_.prepare("SELECT code, data, active FROM service");
-    while (all.step()) before[all.text(0)] = {all.text(1), all.int64(2) != 0};
-    all.reset();
+    db_.each("SELECT code, data, active FROM service", {}, [&](const SqlRow& row) {
+      before[row.text(0)] = {row.text(1), row.int64(2) != 0};
+    });
     const EpochMs now = clock_.now_ms();
-    Statement& upsert = db_.prepare(
-        "INSERT INTO service(code, data, active, updated_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT(code) DO UPDATE SET data = excluded.data, active = excluded.active, updated_at = "
-        "excluded.updated_at");
     int changed = 0;
     const auto put = [&](const std::string& code, const Json& data, bool active) {
       const std::string text = data.dump();
       const auto found = before.find(code);
       if (found != before.end() && found->second.first == text && found->second.second == active) return;
-      upsert.bind(1, code).bind(2, text).bind(3, active ? 1 : 0).bind(4, now).run();
+      db_.run(
+          "INSERT INTO service(code, data, active, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(code) DO UPDATE "
+          "SET data = excluded.data, active = excluded.active, updated_at = excluded.updated_at",
+          {code, text, active ? 1 : 0, now});
       log_change(std::nullopt, "service", code, data);
       ++changed;
     };
@@ -166,7 +139,6 @@ Result<Json> HqAdmin::import_catalog(const std::string& path) {
       data["active"] = false;
       put(code, data, false);
     }
-    tx.commit();
     return Json{{"services", catalog.value().size()}, {"changes", changed}};
   });
 }
@@ -181,101 +153,77 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
     return invalid_argument("a PIN is 4 to 8 digits", "bad-pin");
   const std::optional<std::string> hash = hash_pin(pin, cost);  // slow: before the write lock
   if (!hash) return storage_error("could not hash the PIN (out of memory)");
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
+  const std::string new_id = new_uuid();
+  return written([&]() -> Result<Json> {
     if (!store_exists(store_id))
       return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
-    Statement& q = db_.prepare("SELECT id, active FROM staff WHERE store_id = ?1 AND name = ?2");
-    q.bind(1, store_id).bind(2, name);
-    std::string id = new_uuid();
-    if (q.step()) {
-      const bool active = q.int64(1) != 0;
-      id = q.text(0);
-      q.reset();
-      if (active) return refused("staff " + name + " exists already in store " + store_id, "duplicate-name");
-    } else {
-      q.reset();
-    }
-    db_.prepare(
-           "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, "
-           "?6) "
-           "ON CONFLICT(id) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, active = 1, "
-           "updated_at = excluded.updated_at")
-        .bind(1, id)
-        .bind(2, store_id)
-        .bind(3, name)
-        .bind(4, to_string(*role))
-        .bind(5, *hash)
-        .bind(6, clock_.now_ms())
-        .run();
+    std::string id = new_id;
+    bool active = false;
+    db_.first("SELECT id, active FROM staff WHERE store_id = ?1 AND name = ?2", {store_id, name},
+              [&](const SqlRow& row) {
+                id = row.text(0);
+                active = row.int64(1) != 0;
+              });
+    if (active) return refused("staff " + name + " exists already in store " + store_id, "duplicate-name");
+    db_.run(
+        "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6) "
+        "ON CONFLICT(id) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, active = 1, "
+        "updated_at = excluded.updated_at",
+        {id, store_id, name, to_string(*role), *hash, clock_.now_ms()});
     const Json data{{"id", id}, {"name", name}, {"role", to_string(*role)}, {"pin_hash", *hash}, {"active", true}};
     log_change(store_id, "staff", id, data);
-    tx.commit();
     return Json{{"staff", id}, {"store", store_id}, {"name", name}, {"role", to_string(*role)}};
   });
 }
 
 Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::string& name) {
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
-    Statement& q = db_.prepare("SELECT id, role, pin_hash FROM staff WHERE store_id = ?1 AND name = ?2 AND active = 1");
-    q.bind(1, store_id).bind(2, name);
-    if (!q.step()) {
-      q.reset();
-      return invalid_argument("no active staff " + name + " in store " + store_id, "unknown-staff");
-    }
-    const std::string id = q.text(0), role = q.text(1), hash = q.text(2);
-    q.reset();
-    db_.prepare("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1")
-        .bind(1, id)
-        .bind(2, clock_.now_ms())
-        .run();
-    log_change(store_id, "staff", id,
-               Json{{"id", id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
-    tx.commit();
-    return Json{{"staff", id}, {"store", store_id}, {"name", name}, {"active", false}};
+  return written([&]() -> Result<Json> {
+    std::optional<std::string> id;
+    std::string role, hash;
+    db_.first("SELECT id, role, pin_hash FROM staff WHERE store_id = ?1 AND name = ?2 AND active = 1", {store_id, name},
+              [&](const SqlRow& row) {
+                id = row.text(0);
+                role = row.text(1);
+                hash = row.text(2);
+              });
+    if (!id) return invalid_argument("no active staff " + name + " in store " + store_id, "unknown-staff");
+    db_.run("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1", {*id, clock_.now_ms()});
+    log_change(store_id, "staff", *id,
+               Json{{"id", *id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
+    return Json{{"staff", *id}, {"store", store_id}, {"name", name}, {"active", false}};
   });
 }
 
 // [SECTION] Assignments
 
 Result<Json> HqAdmin::assign(const std::string& request_code, const std::string& technician_id) {
-  return storage_guarded([&]() -> Result<Json> {
-    Transaction tx(db_);
-    Statement& tech = db_.prepare("SELECT store_id, role, active FROM staff WHERE id = ?1");
-    tech.bind(1, technician_id);
-    if (!tech.step()) {
-      tech.reset();
-      return invalid_argument("no staff " + technician_id + " at HQ", "unknown-technician");
-    }
-    const std::string store_id = tech.text(0), role = tech.text(1);
-    const bool active = tech.int64(2) != 0;
-    tech.reset();
+  return written([&]() -> Result<Json> {
+    std::optional<std::string> store_id;
+    std::string role;
+    bool active = false;
+    db_.first("SELECT store_id, role, active FROM staff WHERE id = ?1", {technician_id}, [&](const SqlRow& row) {
+      store_id = row.text(0);
+      role = row.text(1);
+      active = row.int64(2) != 0;
+    });
+    if (!store_id) return invalid_argument("no staff " + technician_id + " at HQ", "unknown-technician");
     if (role != "technician" || !active)
       return invalid_argument("staff " + technician_id + " is not an active technician", "not-a-technician");
-    Statement& request = db_.prepare(
-        "SELECT id FROM record WHERE store_id = ?1 AND kind = 'request' AND json_extract(data, '$.code') = ?2");
-    request.bind(1, store_id).bind(2, request_code);
-    const bool found = request.step();
-    request.reset();
-    if (!found)
-      return invalid_argument("no request " + request_code + " from store " + store_id +
+    if (!db_.first("SELECT id FROM record WHERE store_id = ?1 AND kind = 'request' AND " +
+                       db_.json_field("data", "code") + " = ?2",
+                   {*store_id, request_code}))
+      return invalid_argument("no request " + request_code + " from store " + *store_id +
                                   " at HQ (requests arrive when the store syncs them)",
                               "unknown-request");
     const EpochMs now = clock_.now_ms();
-    db_.prepare(
-           "INSERT INTO assignment(store_id, request_code, technician_id, assigned_at) VALUES (?1, ?2, ?3, ?4) "
-           "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
-           "assigned_at = excluded.assigned_at")
-        .bind(1, store_id)
-        .bind(2, request_code)
-        .bind(3, technician_id)
-        .bind(4, now)
-        .run();
-    log_change(store_id, "assignment", request_code,
+    db_.run(
+        "INSERT INTO assignment(store_id, request_code, technician_id, assigned_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
+        "assigned_at = excluded.assigned_at",
+        {*store_id, request_code, technician_id, now});
+    log_change(*store_id, "assignment", request_code,
                Json{{"request", request_code}, {"technician", technician_id}, {"at", now}});
-    tx.commit();
-    return Json{{"request", request_code}, {"technician", technician_id}, {"store", store_id}};
+    return Json{{"request", request_code}, {"technician", technician_id}, {"store", *store_id}};
   });
 }
 
@@ -290,55 +238,46 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
                                                          {"request-ratings", "request_rating"}};
   const auto kind = kKinds.find(kind_name);
   if (kind == kKinds.end()) return invalid_argument("--kind must be tickets, ratings, requests or request-events");
-  return storage_guarded([&]() -> Result<Json> {
+  return hq_guarded([&]() -> Result<Json> {
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
-    Statement& q = db_.prepare(
-        "SELECT id, revision, data, device_id, received_at FROM record WHERE store_id = ?1 AND kind = ?2 ORDER BY "
-        "rowid");
-    q.bind(1, store_id).bind(2, kind->second);
     std::int64_t count = 0;
-    try {
-      while (q.step()) {
-        line(Json{{"id", q.text(0)},
-                  {"kind", kind->second},
-                  {"store", store_id},
-                  {"revision", q.int64(1)},
-                  {"data", Json::parse(q.text(2))},
-                  {"device", q.text(3)},
-                  {"received_at", q.int64(4)}}
-                 .dump());
-        ++count;
-      }
-    } catch (...) {
-      q.reset();
-      throw;
-    }
-    q.reset();
+    db_.each(std::string("SELECT id, revision, data, device_id, received_at FROM record WHERE store_id = ?1 AND kind = "
+                         "?2 ORDER BY ") +
+                 db_.record_insertion_order(),
+             {store_id, kind->second}, [&](const SqlRow& row) {
+               line(Json{{"id", row.text(0)},
+                         {"kind", kind->second},
+                         {"store", store_id},
+                         {"revision", row.int64(1)},
+                         {"data", Json::parse(row.text(2))},
+                         {"device", row.text(3)},
+                         {"received_at", row.int64(4)}}
+                        .dump());
+               ++count;
+             });
     return Json{{"exported", count}};
   });
 }
 
 Result<Json> HqAdmin::parked(const std::optional<std::string>& store_id,
                              const std::function<void(const std::string&)>& line) {
-  return storage_guarded([&]() -> Result<Json> {
-    Statement& q = db_.prepare(
-        "SELECT device_id, incarnation, seq, store_id, code, message, raw, parked_at FROM parked_record "
-        "WHERE ?1 IS NULL OR store_id = ?1 ORDER BY parked_at, seq");
-    q.bind(1, store_id);
+  return hq_guarded([&]() -> Result<Json> {
     std::int64_t count = 0;
-    while (q.step()) {
-      line(Json{{"device", q.text(0)},
-                {"incarnation", q.text(1)},
-                {"seq", q.int64(2)},
-                {"store", q.text(3)},
-                {"code", q.text(4)},
-                {"message", q.text(5)},
-                {"raw", Json::parse(q.text(6), nullptr, false)},
-                {"parked_at", q.int64(7)}}
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      ++count;
-    }
-    q.reset();
+    db_.each(
+        "SELECT device_id, incarnation, seq, store_id, code, message, raw, parked_at FROM parked_record "
+        "WHERE CAST(?1 AS TEXT) IS NULL OR store_id = ?1 ORDER BY parked_at, seq",
+        {store_id}, [&](const SqlRow& row) {
+          line(Json{{"device", row.text(0)},
+                    {"incarnation", row.text(1)},
+                    {"seq", row.int64(2)},
+                    {"store", row.text(3)},
+                    {"code", row.text(4)},
+                    {"message", row.text(5)},
+                    {"raw", Json::parse(row.text(6), nullptr, false)},
+                    {"parked_at", row.int64(7)}}
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+          ++count;
+        });
     return Json{{"parked", count}};
   });
 }

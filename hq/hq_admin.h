@@ -12,8 +12,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "hq/hq_db.h"
 #include "staff/pin_hash.h"
-#include "store/sqlite.h"
 
 namespace kiosk::hq {
 
@@ -21,7 +21,7 @@ using Json = nlohmann::ordered_json;
 
 class HqAdmin {
  public:
-  HqAdmin(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  HqAdmin(HqDb& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<Json> add_store(const std::string& id, const std::string& name);
   Result<Json> stores();
@@ -50,10 +50,15 @@ class HqAdmin {
 
  private:
   bool store_exists(const std::string& id);
+  // Runs `body` in one write transaction (HqDb::write); a storage failure is an Error.
+  template <class Body>
+  Result<Json> written(Body&& body) {
+    return hq_guarded([&] { return db_.write(body); });
+  }
   void log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                   const Json& data);
 
-  Database& db_;
+  HqDb& db_;
   const Clock& clock_;
 };
 

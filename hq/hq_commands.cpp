@@ -7,7 +7,6 @@
 #include <set>
 
 #include "core/random_id.h"
-#include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 #include "model/request_model.h"
 #include "requests/request_lifecycle.h"
@@ -43,69 +42,52 @@ json result(const std::string& id, const std::string& outcome, const std::option
 // HQ's status of the request once it decided anything about it; before that,
 // the one its store uploaded (every transition until then was the store's);
 // none for a request HQ never received.
-std::optional<Status> current_status(Database& db, const std::string& store_id, const std::string& code) {
+std::optional<Status> current_status(HqDb& db, const std::string& store_id, const std::string& code) {
   std::optional<Status> status;
-  Statement& held = db.prepare(
+  db.first(
       "SELECT request_id, state, version, last_command, before_state, before_version FROM request_status "
-      "WHERE store_id = ?1 AND request_code = ?2");
-  held.bind(1, store_id).bind(2, code);
-  if (held.step())
-    status = Status{held.text(0),
-                    held.text(1),
-                    held.int64(2),
-                    held.is_null(3) ? std::nullopt : std::optional(held.text(3)),
-                    held.is_null(4) ? std::nullopt : std::optional(held.text(4)),
-                    held.optional_int64(5),
-                    std::nullopt};
-  held.reset();
+      "WHERE store_id = ?1 AND request_code = ?2",
+      {store_id, code}, [&](const SqlRow& row) {
+        status = Status{row.text(0),          row.text(1),           row.int64(2), row.optional_text(3),
+                        row.optional_text(4), row.optional_int64(5), std::nullopt};
+      });
   if (status) return status;
-  Statement& uploaded = db.prepare(
-      "SELECT id, json_extract(data, '$.state'), json_extract(data, '$.version'), device_id FROM record "
-      "WHERE store_id = ?1 AND kind = 'request' AND json_extract(data, '$.code') = ?2");
-  uploaded.bind(1, store_id).bind(2, code);
-  if (uploaded.step() && !uploaded.is_null(1) && !uploaded.is_null(2))
-    status = Status{uploaded.text(0), uploaded.text(1), uploaded.int64(2), std::nullopt,
-                    std::nullopt,     std::nullopt,     uploaded.text(3)};
-  uploaded.reset();
+  db.first("SELECT id, " + db.json_field("data", "state") + ", " + db.json_field("data", "version") +
+               ", device_id FROM record WHERE store_id = ?1 AND kind = 'request' AND " + db.json_field("data", "code") +
+               " = ?2",
+           {store_id, code}, [&](const SqlRow& row) {
+             if (!row.is_null(1) && !row.is_null(2))
+               status = Status{row.text(0),  row.text(1),  row.int64(2), std::nullopt,
+                               std::nullopt, std::nullopt, row.text(3)};
+           });
   return status;
 }
 
-void save_status(Database& db, const std::string& store_id, const std::string& code, const Status& s, EpochMs now) {
-  db.prepare(
-        "INSERT OR REPLACE INTO request_status(store_id, request_code, request_id, state, version, last_command, "
-        "before_state, before_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-      .bind(1, store_id)
-      .bind(2, code)
-      .bind(3, s.request_id)
-      .bind(4, s.state)
-      .bind(5, s.version)
-      .bind(6, s.last_command)
-      .bind(7, s.before_state)
-      .bind(8, s.before_version)
-      .bind(9, now)
-      .run();
+void save_status(HqDb& db, const std::string& store_id, const std::string& code, const Status& s, EpochMs now) {
+  db.run(
+      "INSERT INTO request_status(store_id, request_code, request_id, state, version, last_command, before_state, "
+      "before_version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(store_id, request_code) "
+      "DO UPDATE SET request_id = excluded.request_id, state = excluded.state, version = excluded.version, "
+      "last_command = excluded.last_command, before_state = excluded.before_state, "
+      "before_version = excluded.before_version, updated_at = excluded.updated_at",
+      {store_id, code, s.request_id, s.state, s.version, s.last_command, s.before_state, s.before_version, now});
 }
 
-void record_command(Database& db, const CommandSender& sender, const RequestCommand& c, const json& r, EpochMs now) {
-  db.prepare(
-        "INSERT INTO request_command(id, store_id, device_id, request_code, to_state, from_version, at, data, "
-        "received_at, outcome, status, version, code, message) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-      .bind(1, c.id)
-      .bind(2, sender.store_id)
-      .bind(3, sender.device_id)
-      .bind(4, c.request_code)
-      .bind(5, c.to)
-      .bind(6, c.from_version)
-      .bind(7, c.at)
-      .bind(8, c.data.dump())
-      .bind(9, now)
-      .bind(10, r["outcome"].get<std::string>())
-      .bind(11, r["status"].is_null() ? std::nullopt : std::optional(r["status"].get<std::string>()))
-      .bind(12, r["version"].is_null() ? std::nullopt : std::optional(r["version"].get<std::int64_t>()))
-      .bind(13, r["code"].get<std::string>())
-      .bind(14, r["message"].get<std::string>())
-      .run();
+std::optional<std::string> optional_text(const json& value) {
+  return value.is_null() ? std::nullopt : std::optional(value.get<std::string>());
+}
+std::optional<std::int64_t> optional_int64(const json& value) {
+  return value.is_null() ? std::nullopt : std::optional(value.get<std::int64_t>());
+}
+
+void record_command(HqDb& db, const CommandSender& sender, const RequestCommand& c, const json& r, EpochMs now) {
+  db.run(
+      "INSERT INTO request_command(id, store_id, device_id, request_code, to_state, from_version, at, data, "
+      "received_at, outcome, status, version, code, message) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+      {c.id, sender.store_id, sender.device_id, c.request_code, c.to, c.from_version, c.at, c.data.dump(), now,
+       r["outcome"].get<std::string>(), optional_text(r["status"]), optional_int64(r["version"]),
+       r["code"].get<std::string>(), r["message"].get<std::string>()});
 }
 
 struct StoredCommand {
@@ -114,31 +96,33 @@ struct StoredCommand {
   std::optional<std::string> device_id;
 };
 
-std::optional<StoredCommand> stored_command(Database& db, const std::string& id) {
-  Statement& q = db.prepare(
-      "SELECT outcome, status, version, code, message, store_id, device_id FROM request_command WHERE id = ?1");
-  q.bind(1, id);
+std::optional<StoredCommand> stored_command(HqDb& db, const std::string& id) {
   std::optional<StoredCommand> found;
-  if (q.step()) {
-    json r{{"id", id}, {"outcome", q.text(0)}};
-    r["status"] = q.is_null(1) ? json(nullptr) : json(q.text(1));
-    r["version"] = q.is_null(2) ? json(nullptr) : json(q.int64(2));
-    r["code"] = q.text(3);
-    r["message"] = q.text(4);
-    found = StoredCommand{r, q.text(5), q.is_null(6) ? std::nullopt : std::optional(q.text(6))};
-  }
-  q.reset();
+  db.first("SELECT outcome, status, version, code, message, store_id, device_id FROM request_command WHERE id = ?1",
+           {id}, [&](const SqlRow& row) {
+             json r{{"id", id}, {"outcome", row.text(0)}};
+             r["status"] = row.is_null(1) ? json(nullptr) : json(row.text(1));
+             r["version"] = row.is_null(2) ? json(nullptr) : json(row.int64(2));
+             r["code"] = row.text(3);
+             r["message"] = row.text(4);
+             found = StoredCommand{r, row.text(5), row.optional_text(6)};
+           });
   return found;
 }
 
 // The precedence between two commands made from the same version: HQ's over a
 // device's, then the smaller command id. Independent of arrival.
+// The key that serializes the decisions on one request (HqDb::lock_key).
+std::string request_lock_key(const std::string& store_id, const std::string& code) {
+  return "request/" + store_id + "/" + code;
+}
+
 bool outranks(bool a_from_hq, const std::string& a_id, bool b_from_hq, const std::string& b_id) {
   if (a_from_hq != b_from_hq) return a_from_hq;
   return a_id < b_id;
 }
 
-void log_status(Database& db, const std::string& store_id, const std::string& code, const Status& s,
+void log_status(HqDb& db, const std::string& store_id, const std::string& code, const Status& s,
                 const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced,
                 EpochMs now) {
   json data{{"request", code},   {"id", s.request_id},
@@ -146,12 +130,12 @@ void log_status(Database& db, const std::string& store_id, const std::string& co
             {"command", c.id},   {"by", sender.device_id ? *sender.device_id : std::string("hq")},
             {"at", c.at},        {"data", c.data}};
   if (displaced) data["displaced"] = *displaced;
-  append_change(db, store_id, "request_status", code, data, now);
+  db.append_change(store_id, "request_status", code, data, now);
 }
 
 }  // namespace
 
-json decide_command(Database& db, const CommandSender& sender, const RequestCommand& c, EpochMs now) {
+json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand& c, EpochMs now) {
   if (std::optional<StoredCommand> seen = stored_command(db, c.id)) {
     if (seen->store_id != sender.store_id || seen->device_id != sender.device_id)
       return result(c.id, "rejected", std::nullopt, "id-conflict",
@@ -220,15 +204,12 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
     status->last_command = c.id;
     save_status(db, sender.store_id, c.request_code, *status, now);
     log_status(db, sender.store_id, c.request_code, *status, sender, c, displaced, now);
-    db.prepare(
-          "UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
-          "message = ?4 WHERE id = ?1")
-        .bind(1, displaced)
-        .bind(2, status->state)
-        .bind(3, status->version)
-        .bind(4, "command " + c.id + " of higher precedence was made from the same version " +
-                     std::to_string(c.from_version) + "; the request is " + status->state)
-        .run();
+    db.run(
+        "UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
+        "message = ?4 WHERE id = ?1",
+        {displaced, status->state, status->version,
+         "command " + c.id + " of higher precedence was made from the same version " + std::to_string(c.from_version) +
+             "; the request is " + status->state});
     return decided(result(c.id, "applied", status, "", ""));
   }
   return decided(result(c.id, "conflict", status, "version-conflict",
@@ -237,26 +218,21 @@ json decide_command(Database& db, const CommandSender& sender, const RequestComm
                             ": it changed since it was read"));
 }
 
-Result<json> hq_transition(Database& db, const std::string& store_id, const std::string& request_code,
+Result<json> hq_transition(HqDb& db, const std::string& store_id, const std::string& request_code,
                            const std::string& to, std::int64_t from_version, EpochMs now) {
-  try {
-    Transaction tx(db);
-    Statement& store = db.prepare("SELECT 1 FROM hq_store WHERE id = ?1");
-    store.bind(1, store_id);
-    const bool known = store.step();
-    store.reset();
-    if (!known) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
-    RequestCommand command{new_uuid(), request_code, to, from_version, now, nlohmann::json::object()};
-    json answer = decide_command(db, CommandSender{store_id, std::nullopt}, command, now);
-    tx.commit();
-    return answer;
-  } catch (const SqliteError& e) {
-    return storage_error(e.what());
-  }
+  // Drawn once, before the transaction: a retry decides the same command.
+  const RequestCommand command{new_uuid(), request_code, to, from_version, now, nlohmann::json::object()};
+  return hq_guarded([&] {
+    return db.write([&]() -> Result<json> {
+      if (!db.first("SELECT 1 FROM hq_store WHERE id = ?1", {store_id}))
+        return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
+      db.lock_key(request_lock_key(store_id, request_code));
+      return decide_command(db, CommandSender{store_id, std::nullopt}, command, now);
+    });
+  });
 }
 
-std::variant<json, ApiError> apply_commands(Database& db, const Device& device, const std::string& body_text,
-                                            EpochMs now) {
+std::variant<json, ApiError> apply_commands(HqDb& db, const Device& device, const std::string& body_text, EpochMs now) {
   const JsonBody body(body_text);
   if (!body.has("commands")) throw BadRequest("missing-field", "field \"commands\" is required");
   const nlohmann::json& list = body.json()["commands"];
@@ -290,12 +266,17 @@ std::variant<json, ApiError> apply_commands(Database& db, const Device& device, 
     }
     commands.push_back(std::move(command));
   }
-  Transaction tx(db);
   const CommandSender sender{device.store_id, device.id};
-  json results = json::array();
-  for (const RequestCommand& command : commands) results.push_back(decide_command(db, sender, command, now));
-  tx.commit();
-  return json{{"results", results}, {"hq_time", now}};
+  // Every request of the body is locked first, in one order, so two
+  // processes deciding on one request take turns and never deadlock.
+  std::set<std::string> requests;
+  for (const RequestCommand& command : commands) requests.insert(command.request_code);
+  return db.write([&]() -> std::variant<json, ApiError> {
+    for (const std::string& code : requests) db.lock_key(request_lock_key(device.store_id, code));
+    json results = json::array();
+    for (const RequestCommand& command : commands) results.push_back(decide_command(db, sender, command, now));
+    return json{{"results", results}, {"hq_time", now}};
+  });
 }
 
 }  // namespace kiosk::hq

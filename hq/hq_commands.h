@@ -15,7 +15,7 @@
 #include "codec/api_json.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "store/sqlite.h"
+#include "hq/hq_db.h"
 
 namespace kiosk::hq {
 
@@ -36,21 +36,22 @@ struct RequestCommand {
   nlohmann::json data = nlohmann::json::object();  // details (assignee, visit): passed on as sent
 };
 
-// Decides one command inside the caller's transaction and returns its result
+// Decides one command inside the caller's transaction, which holds the
+// request's lock (apply_commands, hq_transition), and returns its result
 // ({"id", "outcome": applied|conflict|rejected, "status", "version", "code", "message"}).
 // A command id seen before returns its result as it stands now.
-nlohmann::ordered_json decide_command(Database& db, const CommandSender& sender, const RequestCommand& command,
+nlohmann::ordered_json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand& command,
                                       EpochMs now);
 
 // A command made at HQ itself (`hq request transition`): decided like a
 // device's, in its own transaction, outranking every device's.
-Result<nlohmann::ordered_json> hq_transition(Database& db, const std::string& store_id, const std::string& request_code,
+Result<nlohmann::ordered_json> hq_transition(HqDb& db, const std::string& store_id, const std::string& request_code,
                                              const std::string& to, std::int64_t from_version, EpochMs now);
 
 // POST /sync/v1/commands: checks the whole body first (throws BadRequest for a
 // malformed one; 403 wrong-store for a command of another store), then decides
 // every command in one transaction.
-std::variant<nlohmann::ordered_json, ApiError> apply_commands(Database& db, const Device& device,
-                                                              const std::string& body, EpochMs now);
+std::variant<nlohmann::ordered_json, ApiError> apply_commands(HqDb& db, const Device& device, const std::string& body,
+                                                              EpochMs now);
 
 }  // namespace kiosk::hq

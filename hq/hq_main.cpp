@@ -13,6 +13,7 @@
 #include "core/command_line.h"
 #include "hq/hq_admin.h"
 #include "hq/hq_commands.h"
+#include "hq/hq_copy.h"
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
 #include "hq/store_health_list.h"
@@ -23,8 +24,12 @@ namespace {
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 
 constexpr const char* kUsage =
-    R"(usage: hq --db FILE --listen ADDR:PORT        serve the sync API (docs/hq-sync-protocol.md)
-       hq COMMAND --db FILE [options]
+    R"(usage: hq --db DB --listen ADDR:PORT          serve the sync API (docs/hq-sync-protocol.md)
+       hq COMMAND --db DB [options]
+  DB is an SQLite file (created when missing) or postgresql://USER@HOST:PORT/DBNAME
+  (the password from PGPASSWORD or ~/.pgpass, not the command line)
+  migrate                                  create the schema or bring it up to this version
+  copy --from DB --to DB                   every record into an empty database (no --db; stop hq first)
   store add --id S1 --name NAME            store list
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
@@ -52,7 +57,7 @@ Json take(Result<Json> result) {
                       e.message};
 }
 
-int serve(const std::string& db_path, const std::string& listen) {
+int serve(const std::string& db, const std::string& listen) {
   Result<ListenAddress> address = parse_listen_address(listen);
   if (!address) throw UsageError(address.error().message);
   sigset_t stop_signals;
@@ -63,7 +68,7 @@ int serve(const std::string& db_path, const std::string& listen) {
 
   SystemClock clock;
   HqServerConfig config;
-  config.db_path = db_path;
+  config.db = db;
   config.listen = address.value();
   HqServer server(config, clock);
   Result<int> port = server.start();
@@ -76,8 +81,12 @@ int serve(const std::string& db_path, const std::string& listen) {
   return 0;
 }
 
-Json run(CommandLine& cl, HqAdmin& admin, Database& admin_db, const std::string& command) {
+Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& command) {
   const auto print_line = [](const std::string& line) { std::cout << line << '\n'; };
+  if (command == "migrate") {
+    cl.finish();
+    return Json{{"engine", admin_db.engine()}, {"db", admin_db.where()}, {"schema", kHqSchemaVersion}};
+  }
   if (command == "store") {
     const std::string what = cl.word("store add|list");
     if (what == "add") {
@@ -174,16 +183,32 @@ Json run(CommandLine& cl, HqAdmin& admin, Database& admin_db, const std::string&
   throw UsageError("unknown command \"" + command + "\"");
 }
 
+// `hq copy --from DB --to DB`: both migrated to this version first.
+Json copy(const std::string& from_name, const std::string& to_name) {
+  Result<std::unique_ptr<HqDb>> from = open_hq_db(from_name, OpenMode::Migrate);
+  if (!from) throw CommandFailed{kExitFailure, from.error().message};
+  Result<std::unique_ptr<HqDb>> to = open_hq_db(to_name, OpenMode::Migrate);
+  if (!to) throw CommandFailed{kExitFailure, to.error().message};
+  return take(copy_hq_db(*from.value(), *to.value()));
+}
+
 int main_checked(int argc, char** argv) {
   CommandLine cl(std::vector<std::string>(argv + 1, argv + argc), {});
-  const std::string db_path = cl.required("db");
+  if (const std::optional<std::string> from = cl.optional("from")) {
+    const std::string to = cl.required("to");
+    if (cl.word("command") != "copy") throw UsageError("--from and --to belong to hq copy");
+    cl.finish();
+    std::cout << copy(*from, to).dump() << '\n';
+    return 0;
+  }
+  const std::string db_name = cl.required("db");
   if (!cl.has_word()) {
     const std::string listen = cl.required("listen");
     cl.finish();
-    return serve(db_path, listen);
+    return serve(db_name, listen);
   }
   const std::string command = cl.word("command");
-  Result<std::unique_ptr<Database>> db = open_hq_db(db_path);
+  Result<std::unique_ptr<HqDb>> db = open_hq_db(db_name, OpenMode::Migrate);
   if (!db) throw CommandFailed{kExitFailure, db.error().message};
   SystemClock clock;
   HqAdmin admin(*db.value(), clock);

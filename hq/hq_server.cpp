@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <functional>
 #include <map>
-#include <mutex>
 
 #include "hq/device_health.h"
 #include "hq/hq_commands.h"
@@ -35,8 +34,8 @@ std::optional<std::string> param(const httplib::Request& req, const char* name) 
   return req.get_param_value(name);
 }
 
-ApiError storage_failure(const SqliteError& e) {
-  if (e.is_busy()) return {503, "busy", "HQ's database is busy; try again", 1};
+ApiError storage_failure(const StorageFailure& e) {
+  if (e.kind() == StorageFailure::Kind::Busy) return {503, "busy", "HQ's database is busy; try again", 1};
   return {503, "storage", e.what(), 5};
 }
 
@@ -59,7 +58,7 @@ class HqServer::Routes {
     server_.Post("/sync/v1/upload", [this](const httplib::Request& req, httplib::Response& res,
                                            const httplib::ContentReader& reader) { upload(req, res, reader); });
     server_.Get("/sync/v1/changes", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(req, res, [&](Database& db, const Device& device) {
+      guarded(req, res, [&](HqDb& db, const Device& device) {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
         const std::int64_t limit =
             query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
@@ -67,10 +66,8 @@ class HqServer::Routes {
       });
     });
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(req, res, [&](Database& db, const Device& device) {
-        std::unique_lock one_writer(writes_);
+      guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
-        one_writer.unlock();
         if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
         send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       });
@@ -82,9 +79,9 @@ class HqServer::Routes {
  private:
   // Authenticates the device, then runs `act`; maps every failure to a JSON error.
   void guarded(const httplib::Request& req, httplib::Response& res,
-               const std::function<void(Database&, const Device&)>& act) {
+               const std::function<void(HqDb&, const Device&)>& act) {
     try {
-      Result<Database*> db = thread_db();
+      Result<HqDb*> db = thread_db();
       if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
       std::variant<Device, ApiError> device = authenticate_device(*db.value(), bearer_token(req));
       if (const ApiError* error = std::get_if<ApiError>(&device)) return send_api_error(res, *error);
@@ -92,7 +89,7 @@ class HqServer::Routes {
       act(*db.value(), std::get<Device>(device));
     } catch (const BadRequest& e) {
       send_api_error(res, {400, e.code(), e.what(), {}});
-    } catch (const SqliteError& e) {
+    } catch (const StorageFailure& e) {
       send_api_error(res, storage_failure(e));
     } catch (const std::exception& e) {
       send_api_error(res, {500, "internal", e.what(), {}});
@@ -108,7 +105,7 @@ class HqServer::Routes {
     }
     // The device is known before the body is read: an unknown one sends nothing in vain.
     bool body_read = false;
-    guarded(req, res, [&](Database& db, const Device& device) {
+    guarded(req, res, [&](HqDb& db, const Device& device) {
       body_read = true;
       std::string body;
       bool too_large = false;
@@ -135,12 +132,8 @@ class HqServer::Routes {
             res,
             {400, "bad-encoding", "the body could not be read (a gzip body that does not inflate, or cut short)", {}});
       }
-      // One writer at a time in this process: a hand-over here, where SQLite's
-      // busy handler would sleep in steps of up to 100 ms between tries.
-      std::unique_lock one_writer(writes_);
       std::variant<json, ApiError> answer =
           apply_upload(db, device, body, clock_.now_ms(), UploadLimits{config_.max_records});
-      one_writer.unlock();
       if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
       send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
@@ -149,28 +142,26 @@ class HqServer::Routes {
 
   // A report that does not decode, or that cannot be stored, is logged and
   // the request goes on: health never fails a sync.
-  void take_health(Database& db, const Device& device, const httplib::Request& req) {
+  void take_health(HqDb& db, const Device& device, const httplib::Request& req) {
     if (!req.has_header(kHealthHeader)) return;
     try {
-      std::lock_guard one_writer(writes_);
       if (const std::optional<std::string> ignored =
               take_health_report(db, device, req.get_header_value(kHealthHeader), clock_.now_ms()))
         std::fprintf(stderr, "hq: ignored the health report of device %s: %s\n", device.id.c_str(), ignored->c_str());
-    } catch (const SqliteError& e) {
+    } catch (const StorageFailure& e) {
       std::fprintf(stderr, "hq: could not store the health report of device %s: %s\n", device.id.c_str(), e.what());
     }
   }
 
-  Result<Database*> thread_db() {
-    return connections_.get([this] { return open_hq_db(config_.db_path); });
+  Result<HqDb*> thread_db() {
+    return connections_.get([this] { return open_hq_db(config_.db, OpenMode::CheckSchema); });
   }
 
   const HqServerConfig& config_;
   const Clock& clock_;
   std::map<std::string, std::string> allowed_;  // path -> its method, for 405
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
-  http_server::ConnectionPerThread<Database> connections_;
-  std::mutex writes_;
+  http_server::ConnectionPerThread<HqDb> connections_;
 };
 
 // [SECTION] Lifetime
@@ -181,7 +172,7 @@ HqServer::HqServer(HqServerConfig config, const Clock& clock)
 HqServer::~HqServer() { stop(); }
 
 Result<int> HqServer::start() {
-  Result<std::unique_ptr<Database>> db = open_hq_db(config_.db_path);
+  Result<std::unique_ptr<HqDb>> db = open_hq_db(config_.db, OpenMode::Migrate);
   if (!db) return db.error();
   return routes_->http().start(config_.listen);
 }

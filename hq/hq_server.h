@@ -14,7 +14,7 @@
 namespace kiosk::hq {
 
 struct HqServerConfig {
-  std::string db_path;
+  std::string db;  // a file or a postgresql:// URL (open_hq_db)
   ListenAddress listen{"127.0.0.1", 8800};
   int handler_threads = 16;
   std::size_t max_body_bytes = 4 * 1024 * 1024;       // as sent (gzip or plain): larger is 413

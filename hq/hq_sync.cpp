@@ -20,24 +20,23 @@ using json = nlohmann::ordered_json;
 
 class BatchWriter {
  public:
-  BatchWriter(Database& db, const Device& device, const std::string& incarnation, EpochMs now)
+  BatchWriter(HqDb& db, const Device& device, const std::string& incarnation, EpochMs now)
       : db_(db), device_(device), incarnation_(incarnation), now_(now) {}
 
   // Reads how far this stream is acknowledged and the seqs received above
-  // that (out of order; usually none): once per batch, not per record.
+  // that (out of order; usually none): once per batch, not per record. The
+  // stream's row stays locked until the batch commits, so the batches of one
+  // stream are applied one after another, also by different hq processes.
   std::int64_t open_stream() {
-    db_.prepare("INSERT OR IGNORE INTO device_stream(device_id, incarnation) VALUES (?1, ?2)")
-        .bind(1, device_.id)
-        .bind(2, incarnation_)
-        .run();
-    Statement& q = db_.prepare("SELECT acked_through FROM device_stream WHERE device_id = ?1 AND incarnation = ?2");
-    q.bind(1, device_.id).bind(2, incarnation_);
-    acked_before_ = q.step() ? q.int64(0) : 0;
-    q.reset();
-    Statement& above = db_.prepare("SELECT seq FROM received_seq WHERE device_id = ?1 AND incarnation = ?2");
-    above.bind(1, device_.id).bind(2, incarnation_);
-    while (above.step()) stored_above_.insert(above.int64(0));
-    above.reset();
+    db_.run("INSERT INTO device_stream(device_id, incarnation) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            {device_.id, incarnation_});
+    acked_before_ = db_.single_int64(std::string("SELECT acked_through FROM device_stream WHERE device_id = ?1 AND "
+                                                 "incarnation = ?2") +
+                                         db_.for_update(),
+                                     {device_.id, incarnation_})
+                        .value_or(0);
+    db_.each("SELECT seq FROM received_seq WHERE device_id = ?1 AND incarnation = ?2", {device_.id, incarnation_},
+             [&](const SqlRow& row) { stored_above_.insert(row.int64(0)); });
     received_ = stored_above_;
     return acked_before_;
   }
@@ -46,58 +45,34 @@ class BatchWriter {
   bool first_time(std::int64_t seq) { return seq > acked_before_ && received_.insert(seq).second; }
 
   void park(std::int64_t seq, const std::string& code, const std::string& message, const std::string& raw) {
-    db_.prepare(
-           "INSERT OR IGNORE INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-        .bind(1, device_.id)
-        .bind(2, incarnation_)
-        .bind(3, seq)
-        .bind(4, device_.store_id)
-        .bind(5, code)
-        .bind(6, message)
-        .bind(7, raw)
-        .bind(8, now_)
-        .run();
+    db_.run(
+        "INSERT INTO parked_record(device_id, incarnation, seq, store_id, code, message, raw, parked_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+        {device_.id, incarnation_, seq, device_.store_id, code, message, raw, now_});
   }
 
-  // Applies a checked record by (kind, id) and revision. Returns whether HQ's
-  // copy changed, or a parking reason.
+  // Applies a checked record by (kind, id) and revision: one statement that
+  // stores a new record or a newer revision of it, so the latest revision
+  // wins whichever transaction commits first. Returns whether HQ's copy
+  // changed, or a parking reason.
   std::variant<bool, std::string> apply(std::int64_t seq, const CheckedRecord& r) {
-    db_.prepare(
-           "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
-           "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO NOTHING")
-        .bind(1, r.id)
-        .bind(2, r.kind)
-        .bind(3, device_.store_id)
-        .bind(4, r.revision)
-        .bind(5, r.data)
-        .bind(6, device_.id)
-        .bind(7, incarnation_)
-        .bind(8, seq)
-        .bind(9, now_)
-        .run();
-    if (sqlite3_changes(db_.handle()) > 0) return true;  // the common case: a record HQ has not seen
-    Statement& find = db_.prepare("SELECT kind, store_id, revision FROM record WHERE id = ?1");
-    find.bind(1, r.id);
-    find.step();
-    const std::string kind = find.text(0), store = find.text(1);
-    const std::int64_t revision = find.int64(2);
-    find.reset();
+    const bool stored = db_.first(
+        "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
+        "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO UPDATE SET "
+        "revision = excluded.revision, data = excluded.data, device_id = excluded.device_id, "
+        "incarnation = excluded.incarnation, seq = excluded.seq, received_at = excluded.received_at "
+        "WHERE record.revision < excluded.revision AND record.kind = excluded.kind "
+        "AND record.store_id = excluded.store_id RETURNING 1",
+        {r.id, r.kind, device_.store_id, r.revision, r.data, device_.id, incarnation_, seq, now_});
+    if (stored) return true;
+    std::string kind, store;
+    db_.first("SELECT kind, store_id FROM record WHERE id = ?1", {r.id}, [&](const SqlRow& row) {
+      kind = row.text(0);
+      store = row.text(1);
+    });
     if (kind != r.kind || store != device_.store_id)
       return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
-    if (r.revision <= revision) return false;
-    db_.prepare(
-           "UPDATE record SET revision = ?2, data = ?3, device_id = ?4, incarnation = ?5, seq = ?6, "
-           "received_at = ?7 WHERE id = ?1")
-        .bind(1, r.id)
-        .bind(2, r.revision)
-        .bind(3, r.data)
-        .bind(4, device_.id)
-        .bind(5, incarnation_)
-        .bind(6, seq)
-        .bind(7, now_)
-        .run();
-    return true;
+    return false;  // HQ holds this revision or a newer one
   }
 
   // Moves acked_through over every seq received contiguously above it; keeps
@@ -107,23 +82,14 @@ class BatchWriter {
     while (received_.count(acked + 1)) ++acked;
     for (auto it = received_.upper_bound(acked); it != received_.end(); ++it)
       if (!stored_above_.count(*it))
-        db_.prepare("INSERT INTO received_seq(device_id, incarnation, seq) VALUES (?1, ?2, ?3)")
-            .bind(1, device_.id)
-            .bind(2, incarnation_)
-            .bind(3, *it)
-            .run();
+        db_.run("INSERT INTO received_seq(device_id, incarnation, seq) VALUES (?1, ?2, ?3)",
+                {device_.id, incarnation_, *it});
     if (!stored_above_.empty() && *stored_above_.begin() <= acked)
-      db_.prepare("DELETE FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq <= ?3")
-          .bind(1, device_.id)
-          .bind(2, incarnation_)
-          .bind(3, acked)
-          .run();
+      db_.run("DELETE FROM received_seq WHERE device_id = ?1 AND incarnation = ?2 AND seq <= ?3",
+              {device_.id, incarnation_, acked});
     if (acked != acked_before_)
-      db_.prepare("UPDATE device_stream SET acked_through = ?3 WHERE device_id = ?1 AND incarnation = ?2")
-          .bind(1, device_.id)
-          .bind(2, incarnation_)
-          .bind(3, acked)
-          .run();
+      db_.run("UPDATE device_stream SET acked_through = ?3 WHERE device_id = ?1 AND incarnation = ?2",
+              {device_.id, incarnation_, acked});
     return acked;
   }
 
@@ -133,19 +99,18 @@ class BatchWriter {
     if (seqs.empty()) return list;
     const auto [low, high] = std::minmax_element(seqs.begin(), seqs.end());
     const std::set<std::int64_t> wanted(seqs.begin(), seqs.end());
-    Statement& q = db_.prepare(
+    db_.each(
         "SELECT seq, code, message FROM parked_record WHERE device_id = ?1 AND incarnation = ?2 "
-        "AND seq BETWEEN ?3 AND ?4 ORDER BY seq");
-    q.bind(1, device_.id).bind(2, incarnation_).bind(3, *low).bind(4, *high);
-    while (q.step())
-      if (wanted.count(q.int64(0)))
-        list.push_back(json{{"seq", q.int64(0)}, {"code", q.text(1)}, {"message", q.text(2)}});
-    q.reset();
+        "AND seq BETWEEN ?3 AND ?4 ORDER BY seq",
+        {device_.id, incarnation_, *low, *high}, [&](const SqlRow& row) {
+          if (wanted.count(row.int64(0)))
+            list.push_back(json{{"seq", row.int64(0)}, {"code", row.text(1)}, {"message", row.text(2)}});
+        });
     return list;
   }
 
  private:
-  Database& db_;
+  HqDb& db_;
   const Device& device_;
   const std::string& incarnation_;
   EpochMs now_;
@@ -165,23 +130,22 @@ bool is_uuid(const std::string& text) {
   return true;
 }
 
-std::variant<Device, ApiError> authenticate_device(Database& db, const std::string& token) {
+std::variant<Device, ApiError> authenticate_device(HqDb& db, const std::string& token) {
   if (token.empty())
     return ApiError{401, "missing-token", "send Authorization: Bearer DEVICE_TOKEN (hq device add prints one)", {}};
-  Statement& q = db.prepare("SELECT id, store_id, revoked_at FROM device WHERE token_hash = ?1");
-  q.bind(1, session_token_hash(token));
-  if (!q.step()) {
-    q.reset();
-    return ApiError{401, "unknown-device", "this token belongs to no device at HQ", {}};
-  }
-  Device device{q.text(0), q.text(1)};
-  const bool revoked = !q.is_null(2);
-  q.reset();
-  if (revoked) return ApiError{401, "revoked-device", "device " + device.id + " was revoked at HQ", {}};
-  return device;
+  std::optional<Device> device;
+  bool revoked = false;
+  db.first("SELECT id, store_id, revoked_at FROM device WHERE token_hash = ?1", {session_token_hash(token)},
+           [&](const SqlRow& row) {
+             device = Device{row.text(0), row.text(1)};
+             revoked = !row.is_null(2);
+           });
+  if (!device) return ApiError{401, "unknown-device", "this token belongs to no device at HQ", {}};
+  if (revoked) return ApiError{401, "revoked-device", "device " + device->id + " was revoked at HQ", {}};
+  return *device;
 }
 
-std::variant<json, ApiError> apply_upload(Database& db, const Device& device, const std::string& body_text, EpochMs now,
+std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const std::string& body_text, EpochMs now,
                                           const UploadLimits& limits) {
   const UploadBody upload = read_upload_body(body_text, limits.max_records);
   std::vector<std::int64_t> seqs;
@@ -197,64 +161,56 @@ std::variant<json, ApiError> apply_upload(Database& db, const Device& device, co
     seqs.push_back(record.seq);
   }
 
-  Transaction tx(db);
-  BatchWriter writer(db, device, upload.incarnation, now);
-  db.prepare("INSERT OR IGNORE INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, device.id)
-      .bind(2, upload.batch)
-      .bind(3, std::int64_t(upload.records.size()))
-      .bind(4, now)
-      .run();
-  const bool duplicate_batch = sqlite3_changes(db.handle()) == 0;
-  writer.open_stream();
-  int received = 0, applied = 0;
-  for (const UploadRecord& record : upload.records) {
-    if (!writer.first_time(record.seq)) continue;
-    ++received;
-    if (!record.checked) {
-      writer.park(record.seq, record.park_code, record.park_message, record.raw);
-      continue;
+  return db.write([&]() -> std::variant<json, ApiError> {
+    BatchWriter writer(db, device, upload.incarnation, now);
+    const bool duplicate_batch = !db.first(
+        "INSERT INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT DO NOTHING RETURNING 1",
+        {device.id, upload.batch, std::int64_t(upload.records.size()), now});
+    writer.open_stream();
+    int received = 0, applied = 0;
+    for (const UploadRecord& record : upload.records) {
+      if (!writer.first_time(record.seq)) continue;
+      ++received;
+      if (!record.checked) {
+        writer.park(record.seq, record.park_code, record.park_message, record.raw);
+        continue;
+      }
+      const std::variant<bool, std::string> outcome = writer.apply(record.seq, *record.checked);
+      if (const std::string* conflict = std::get_if<std::string>(&outcome))
+        writer.park(record.seq, "id-conflict", *conflict, record.raw);
+      else if (std::get<bool>(outcome))
+        ++applied;
     }
-    const std::variant<bool, std::string> outcome = writer.apply(record.seq, *record.checked);
-    if (const std::string* conflict = std::get_if<std::string>(&outcome))
-      writer.park(record.seq, "id-conflict", *conflict, record.raw);
-    else if (std::get<bool>(outcome))
-      ++applied;
-  }
-  const std::int64_t acked = writer.advance();
-  const json parked = writer.parked(seqs);
-  db.prepare("UPDATE device SET last_seen_at = ?2 WHERE id = ?1").bind(1, device.id).bind(2, now).run();
-  tx.commit();
-  return json{{"acked_through", acked},
-              {"received", received},
-              {"applied", applied},
-              {"parked", parked},
-              {"duplicate_batch", duplicate_batch},
-              {"hq_time", now}};
+    const std::int64_t acked = writer.advance();
+    const json parked = writer.parked(seqs);
+    db.run("UPDATE device SET last_seen_at = ?2 WHERE id = ?1", {device.id, now});
+    return json{{"acked_through", acked},
+                {"received", received},
+                {"applied", applied},
+                {"parked", parked},
+                {"duplicate_batch", duplicate_batch},
+                {"hq_time", now}};
+  });
 }
 
-json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now) {
-  Statement& head_q = db.prepare("SELECT coalesce(max(seq), 0) FROM change_log");
-  const std::int64_t head = head_q.step() ? head_q.int64(0) : 0;
-  head_q.reset();
-  Statement& q = db.prepare(
-      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 AND (store_id IS NULL OR store_id = "
-      "?3) "
-      "ORDER BY seq LIMIT ?4");
-  q.bind(1, after).bind(2, head).bind(3, device.store_id).bind(4, limit + 1);
+json changes_for(HqDb& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now) {
+  const std::int64_t head = db.feed_head();
   json changes = json::array();
   std::int64_t last_listed = after;
   bool more = false;
-  while (q.step()) {
-    if (std::int64_t(changes.size()) == limit) {
-      more = true;
-      break;
-    }
-    last_listed = q.int64(0);
-    changes.push_back(
-        json{{"seq", last_listed}, {"kind", q.text(1)}, {"key", q.text(2)}, {"data", json::parse(q.text(3))}});
-  }
-  q.reset();
+  db.each(
+      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 "
+      "AND (store_id IS NULL OR store_id = ?3) ORDER BY seq LIMIT ?4",
+      {after, head, device.store_id, limit + 1}, [&](const SqlRow& row) {
+        if (std::int64_t(changes.size()) == limit) {
+          more = true;
+          return;
+        }
+        last_listed = row.int64(0);
+        changes.push_back(json{
+            {"seq", last_listed}, {"kind", row.text(1)}, {"key", row.text(2)}, {"data", json::parse(row.text(3))}});
+      });
   return json{
       {"changes", changes}, {"last_seq", more ? last_listed : std::max(after, head)}, {"more", more}, {"hq_time", now}};
 }

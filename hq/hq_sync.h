@@ -12,7 +12,7 @@
 
 #include "codec/api_json.h"
 #include "core/clock.h"
-#include "store/sqlite.h"
+#include "hq/hq_db.h"
 
 namespace kiosk::hq {
 
@@ -22,7 +22,7 @@ struct Device {
 };
 
 // The device a bearer token belongs to, or 401 missing-token / unknown-device / revoked-device.
-std::variant<Device, ApiError> authenticate_device(Database& db, const std::string& token);
+std::variant<Device, ApiError> authenticate_device(HqDb& db, const std::string& token);
 
 struct UploadLimits {
   std::size_t max_records = 1000;
@@ -31,12 +31,11 @@ struct UploadLimits {
 // Applies one upload body (JSON text, already inflated). Returns the 200 answer
 // or an error (403 wrong-store); throws BadRequest for a malformed envelope.
 // Nothing of the batch is stored unless the answer is 200.
-std::variant<nlohmann::ordered_json, ApiError> apply_upload(Database& db, const Device& device, const std::string& body,
+std::variant<nlohmann::ordered_json, ApiError> apply_upload(HqDb& db, const Device& device, const std::string& body,
                                                             EpochMs now, const UploadLimits& limits = {});
 
 // The change feed after `after` for the device's store, at most `limit` changes.
-nlohmann::ordered_json changes_for(Database& db, const Device& device, std::int64_t after, std::int64_t limit,
-                                   EpochMs now);
+nlohmann::ordered_json changes_for(HqDb& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now);
 
 // True for an RFC 4122 UUID in its 36-character text form (any version, either case).
 bool is_uuid(const std::string& text);

@@ -51,7 +51,7 @@ std::vector<std::string> health_problems(const DeviceHealth& health, EpochMs now
   return problems;
 }
 
-Result<json> list_store_health(Database& db, EpochMs now, const HealthThresholds& thresholds,
+Result<json> list_store_health(HqDb& db, EpochMs now, const HealthThresholds& thresholds,
                                const std::function<void(const std::string&)>& line) {
   try {
     std::set<std::string> stores;
@@ -71,7 +71,7 @@ Result<json> list_store_health(Database& db, EpochMs now, const HealthThresholds
       line(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     return json{{"stores", stores.size()}, {"devices", devices}, {"with_problems", with_problems}};
-  } catch (const SqliteError& e) {
+  } catch (const StorageFailure& e) {
     return storage_error(e.what());
   }
 }

@@ -13,7 +13,6 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/device_health.h"
-#include "store/sqlite.h"
 
 namespace kiosk::hq {
 
@@ -29,7 +28,7 @@ struct HealthThresholds {
 std::vector<std::string> health_problems(const DeviceHealth& health, EpochMs now, const HealthThresholds& thresholds);
 
 // One line per device (read_device_health), passed to `line`; answers {"stores": N, "devices": N, "with_problems": N}.
-Result<nlohmann::ordered_json> list_store_health(Database& db, EpochMs now, const HealthThresholds& thresholds,
+Result<nlohmann::ordered_json> list_store_health(HqDb& db, EpochMs now, const HealthThresholds& thresholds,
                                                  const std::function<void(const std::string&)>& line);
 
 }  // namespace kiosk::hq

@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
@@ -35,8 +36,9 @@ class Statement {
   // Binding is 1-based like SQLite's; returns *this to chain.
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-  Statement& bind(int index, const std::string& value);
-  Statement& bind(int index, const char* value) { return bind(index, std::string(value)); }
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullopt_t);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {

@@ -1,15 +1,22 @@
-// The fault-injecting proxy: cpp-httplib server in front, cpp-httplib client
-// to hq behind.
+// The fault-injecting proxy: cpp-httplib server in front, cpp-httplib clients
+// to hq behind (one per forwarded request, so copies can go out in parallel).
 #include "hq/fault_proxy.h"
 
 #include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <utility>
 
 #include "sync/gzip.h"
 
 namespace kiosk::test {
 
 FaultProxy::FaultProxy(int upstream_port, double fault_share, unsigned seed)
-    : upstream_port_(upstream_port), fault_share_(fault_share), random_(seed) {
+    : FaultProxy(std::vector<int>{upstream_port}, fault_share, seed) {}
+
+FaultProxy::FaultProxy(std::vector<int> upstream_ports, double fault_share, unsigned seed)
+    : upstream_ports_(std::move(upstream_ports)), fault_share_(fault_share), random_(seed) {
+  if (upstream_ports_.empty()) throw std::invalid_argument("FaultProxy needs at least one upstream port");
   const auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
   server_.Get(".*", handler);
   server_.Post(".*", handler);
@@ -61,8 +68,8 @@ FaultProxy::Fault FaultProxy::draw() {
   return fault;
 }
 
-httplib::Result FaultProxy::forward(const httplib::Request& req) {
-  httplib::Client upstream("127.0.0.1", upstream_port_);
+httplib::Result FaultProxy::forward(const httplib::Request& req, int upstream_port) {
+  httplib::Client upstream("127.0.0.1", upstream_port);
   upstream.set_read_timeout(30, 0);
   httplib::Headers headers;
   for (const char* name : {"Authorization", "Content-Type"})
@@ -83,6 +90,33 @@ httplib::Result FaultProxy::forward(const httplib::Request& req) {
     body = gzip_compress(body);
   }
   return upstream.Post(path.c_str(), headers, body, req.get_header_value("Content-Type").c_str());
+}
+
+httplib::Result FaultProxy::forward_twice(const httplib::Request& req, int first_port, int second_port) {
+  std::optional<httplib::Result> answers[2];
+  int arrival[2] = {0, 0};
+  std::atomic<int> started{0};
+  std::atomic<int> arrived{0};
+  const auto send = [&](int copy, int port) {
+    // Both threads exist before either sends: the copies leave together.
+    started.fetch_add(1);
+    while (started.load() < 2) std::this_thread::yield();
+    try {
+      answers[copy].emplace(forward(req, port));
+    } catch (...) {
+    }
+    arrival[copy] = arrived.fetch_add(1);
+  };
+  std::thread first(send, 0, first_port);
+  std::thread second(send, 1, second_port);
+  first.join();
+  second.join();
+  const int earlier = arrival[0] == 0 ? 0 : 1;
+  const auto ok = [&](int copy) { return answers[copy] && *answers[copy] && (*answers[copy])->status == 200; };
+  int chosen = earlier;
+  if (!ok(earlier) && ok(1 - earlier)) chosen = 1 - earlier;
+  if (!answers[chosen]) return httplib::Result(nullptr, httplib::Error::Unknown);
+  return std::move(*answers[chosen]);
 }
 
 void FaultProxy::handle(const httplib::Request& req, httplib::Response& res) {
@@ -107,8 +141,17 @@ void FaultProxy::handle(const httplib::Request& req, httplib::Response& res) {
       break;
   }
   if (fault == Fault::Stall) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  if (fault == Fault::Duplicate) forward(req);
-  httplib::Result answer = forward(req);
+  const std::size_t upstreams = upstream_ports_.size();
+  const auto upstream = [&](unsigned turn) { return upstream_ports_[turn % upstreams]; };
+  std::optional<httplib::Result> forwarded;
+  if (fault == Fault::Duplicate && upstreams > 1) {
+    const unsigned turn = next_upstream_.fetch_add(2);
+    forwarded.emplace(forward_twice(req, upstream(turn), upstream(turn + 1)));
+  } else {
+    if (fault == Fault::Duplicate) forward(req, upstream(next_upstream_.fetch_add(1)));
+    forwarded.emplace(forward(req, upstream(next_upstream_.fetch_add(1))));
+  }
+  httplib::Result& answer = *forwarded;
   if (!answer || fault == Fault::AnswerLost) return refuse(502, false);
   if (fault == Fault::Truncated) {
     const std::string body = answer->body;

@@ -3,7 +3,9 @@
 // reaching hq, or passed on twice (a duplicated request), or passed on with
 // its answer lost (502) or cut short mid-body, or the connection closed
 // before any answer, or stalled before answering. Faults are drawn from a
-// seeded generator; counts are kept per fault.
+// seeded generator; counts are kept per fault. With several upstreams (hq
+// processes, say), requests go to them in turn, and the two copies of a
+// duplicated request go to two of them at the same time.
 #pragma once
 
 #include <httplib.h>
@@ -14,6 +16,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace kiosk::test {
 
@@ -23,6 +26,8 @@ class FaultProxy {
 
   // `fault_share` of requests get a fault (evenly among the kinds).
   FaultProxy(int upstream_port, double fault_share, unsigned seed);
+  // Round-robin over `upstream_ports` (at least one).
+  FaultProxy(std::vector<int> upstream_ports, double fault_share, unsigned seed);
   ~FaultProxy();
   int port() const { return port_; }
   std::map<Fault, int> counts() const;
@@ -31,9 +36,13 @@ class FaultProxy {
  private:
   Fault draw();
   void handle(const httplib::Request& req, httplib::Response& res);
-  httplib::Result forward(const httplib::Request& req);
+  httplib::Result forward(const httplib::Request& req, int upstream_port);
+  // Both copies at once to two different upstreams; the first 200 to come
+  // back, else the first answer to come back.
+  httplib::Result forward_twice(const httplib::Request& req, int first_port, int second_port);
 
-  int upstream_port_;
+  std::vector<int> upstream_ports_;
+  std::atomic<unsigned> next_upstream_{0};
   double fault_share_;
   httplib::Server server_;
   std::thread listener_;

@@ -1,9 +1,14 @@
 // The hq test fixture: a real hq executable and real HTTP.
 #include "hq/hq_fixture.h"
 
+#include <sqlite3.h>
+
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
+#include "hq/hq_db.h"
+#include "support/pg_server.h"
 #include "sync/gzip.h"
 
 #ifndef HQ_PATH
@@ -36,7 +41,43 @@ CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, Ep
   return CtlReply{out.exit_code, Json::parse(last, nullptr, false)};
 }
 
-HqFixture::HqFixture() : db_path(dir.file("hq.db")) {
+bool hq_tests_on_postgresql() {
+  const char* engine = std::getenv("KIOSK_TEST_HQ_ENGINE");
+  return engine && std::string(engine) == "postgresql";
+}
+
+PgServer& pg_server() {
+  static PgServer server;  // one per test process, started on first use, stopped at exit
+  return server;
+}
+
+std::string new_hq_database(const TempDir& dir, const std::string& name) {
+  return hq_tests_on_postgresql() ? pg_server().create_database() : dir.file(name);
+}
+
+std::string run_sql(const std::string& db, const std::string& statement) {
+  if (hq::is_postgresql_url(db)) {
+    std::string out = pg_server().sql(db, statement);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out.substr(0, out.find('\n'));
+  }
+  sqlite3* handle = nullptr;
+  if (sqlite3_open(db.c_str(), &handle) != SQLITE_OK) throw std::runtime_error("cannot open " + db);
+  std::string first;
+  sqlite3_stmt* q = nullptr;
+  int rc = sqlite3_prepare_v2(handle, statement.c_str(), -1, &q, nullptr);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW && sqlite3_column_text(q, 0)) first = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+  }
+  const std::string message = sqlite3_errmsg(handle);
+  sqlite3_finalize(q);
+  sqlite3_close(handle);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw std::runtime_error(statement + ": " + message);
+  return first;
+}
+
+HqFixture::HqFixture(HqEngine engine) : db(engine == HqEngine::SqliteFile ? dir.file("hq.db") : new_hq_database(dir)) {
   if (hq({"store", "add", "--id", "S1", "--name", "Store one"}).exit_code != 0)
     throw std::runtime_error("store add S1 failed");
   if (hq({"store", "add", "--id", "S2", "--name", "Store two"}).exit_code != 0)
@@ -48,7 +89,7 @@ HqFixture::~HqFixture() { stop(); }
 HqCommand HqFixture::hq(std::vector<std::string> args) {
   args.insert(args.begin(), HQ_PATH);
   args.push_back("--db");
-  args.push_back(db_path);
+  args.push_back(db);
   const CommandOutput out = run_command(args);
   HqCommand command{out.exit_code, {}};
   std::istringstream lines(out.stdout_text);
@@ -63,16 +104,35 @@ std::string HqFixture::add_device(const std::string& store) {
   return added.lines[0]["token"].get<std::string>();
 }
 
-void HqFixture::start() {
-  server_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{HQ_PATH, "--db", db_path, "--listen", "127.0.0.1:" + std::to_string(port)});
-  const std::optional<std::string> line = server_->read_line(std::chrono::seconds(10));
+bool HqFixture::on_postgresql() const { return hq::is_postgresql_url(db); }
+
+namespace {
+
+// `hq --db DB --listen 127.0.0.1:PORT` started; its port once it listens.
+int start_hq(std::unique_ptr<ChildProcess>& process, const std::string& db, int port) {
+  process = std::make_unique<ChildProcess>(
+      std::vector<std::string>{HQ_PATH, "--db", db, "--listen", "127.0.0.1:" + std::to_string(port)});
+  const std::optional<std::string> line = process->read_line(std::chrono::seconds(10));
   if (!line) throw std::runtime_error("hq did not start");
   const std::string address = Json::parse(*line)["listening"].get<std::string>();
-  port = std::stoi(address.substr(address.rfind(':') + 1));
+  return std::stoi(address.substr(address.rfind(':') + 1));
+}
+
+}  // namespace
+
+void HqFixture::start() { port = start_hq(server_, db, port); }
+
+int HqFixture::start_another() {
+  others_.emplace_back();
+  return start_hq(others_.back(), db, 0);
 }
 
 void HqFixture::stop() {
+  for (std::unique_ptr<ChildProcess>& other : others_) {
+    other->terminate();
+    other->wait();
+  }
+  others_.clear();
   if (!server_) return;
   server_->terminate();
   server_->wait();
@@ -103,22 +163,22 @@ httplib::Headers with_token(const std::string& token, httplib::Headers headers) 
 }
 }  // namespace
 
-HqAnswer HqFixture::get(const std::string& token, const std::string& path, const httplib::Headers& extra) {
-  httplib::Client client("127.0.0.1", port);
+HqAnswer HqFixture::get(const std::string& token, const std::string& path, const httplib::Headers& extra, int at_port) {
+  httplib::Client client("127.0.0.1", at_port ? at_port : port);
   client.set_read_timeout(10, 0);
   return answer(client.Get(path.c_str(), with_token(token, extra)));
 }
 
 HqAnswer HqFixture::post(const std::string& token, const std::string& path, const std::string& body,
-                         const httplib::Headers& extra) {
-  httplib::Client client("127.0.0.1", port);
+                         const httplib::Headers& extra, int at_port) {
+  httplib::Client client("127.0.0.1", at_port ? at_port : port);
   client.set_read_timeout(10, 0);
   return answer(client.Post(path.c_str(), with_token(token, extra), body, "application/json"));
 }
 
-HqAnswer HqFixture::upload(const std::string& token, const Json& body, bool compressed) {
-  if (!compressed) return post(token, "/sync/v1/upload", body.dump());
-  return post(token, "/sync/v1/upload", gzip(body.dump()), {{"Content-Encoding", "gzip"}});
+HqAnswer HqFixture::upload(const std::string& token, const Json& body, bool compressed, int at_port) {
+  if (!compressed) return post(token, "/sync/v1/upload", body.dump(), {}, at_port);
+  return post(token, "/sync/v1/upload", gzip(body.dump()), {{"Content-Encoding", "gzip"}}, at_port);
 }
 
 std::vector<Json> HqFixture::exported(const std::string& store, const std::string& kind) {

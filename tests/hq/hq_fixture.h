@@ -1,7 +1,8 @@
-// A real `hq` for tests: its database in a temp dir, administration through
-// the `hq` executable itself, the server as a child process on 127.0.0.1 at a
-// free port, and an HTTP client (cpp-httplib) that sends raw bodies, gzip or
-// plain, with a device's token.
+// A real `hq` for tests: its database (an SQLite file in a temp dir, or, with
+// KIOSK_TEST_HQ_ENGINE=postgresql, a fresh database on this process's
+// throw-away PostgreSQL server), administration through the `hq` executable itself, the server as a child process on
+// 127.0.0.1 at a free port, and an HTTP client (cpp-httplib) that sends raw bodies, gzip or plain, with a device's
+// token.
 #pragma once
 
 #include <httplib.h>
@@ -46,35 +47,60 @@ struct CtlReply {
 // (a store whose clock is wrong, a record made hours ago).
 CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, EpochMs clock_shift_ms = 0);
 
+// A new empty HQ database for the engine the tests run on: a file in `dir`, or
+// a new database on this process's PostgreSQL server (started on first use).
+std::string new_hq_database(const TempDir& dir, const std::string& name = "hq.db");
+bool hq_tests_on_postgresql();
+class PgServer;
+PgServer& pg_server();  // this process's PostgreSQL server, started on first use
+
+// Runs SQL on a database of either engine, past hq (a foreign or newer
+// database too); the first column of the first row as text, "" without one.
+std::string run_sql(const std::string& db, const std::string& statement);
+
+enum class HqEngine {
+  OfThisRun,   // SQLite, or PostgreSQL with KIOSK_TEST_HQ_ENGINE=postgresql
+  SqliteFile,  // always a file (the source of hq copy)
+};
+
 class HqFixture {
  public:
-  HqFixture();  // a database with stores S1 and S2; the server is not started
+  // A database with stores S1 and S2; the server is not started.
+  explicit HqFixture(HqEngine engine = HqEngine::OfThisRun);
   ~HqFixture();
 
-  HqCommand hq(std::vector<std::string> args);       // runs `hq ARGS --db FILE`
+  HqCommand hq(std::vector<std::string> args);       // runs `hq ARGS --db DB`
   std::string add_device(const std::string& store);  // its token
-  // `hq --db FILE --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
+  std::string sql(const std::string& statement) { return run_sql(db, statement); }
+  bool on_postgresql() const;
+
+  // `hq --db DB --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
   // start reuses the same port (stores keep their configured URL).
   void start();
+  // Another `hq --listen` on the same database, at a free port (several
+  // processes, one database); returns its port. stop() stops it too.
+  int start_another();
   void stop();       // SIGTERM, waits
   void kill_hard();  // SIGKILL, waits
   bool running() const { return server_ != nullptr; }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
-  HqAnswer get(const std::string& token, const std::string& path, const httplib::Headers& extra = {});
+  // To the server started first, or to the one at `at_port`.
+  HqAnswer get(const std::string& token, const std::string& path, const httplib::Headers& extra = {}, int at_port = 0);
   HqAnswer post(const std::string& token, const std::string& path, const std::string& body,
-                const httplib::Headers& extra = {});
-  HqAnswer upload(const std::string& token, const Json& body, bool compressed = true);
+                const httplib::Headers& extra = {}, int at_port = 0);
+  HqAnswer upload(const std::string& token, const Json& body, bool compressed = true, int at_port = 0);
 
   std::vector<Json> exported(const std::string& store, const std::string& kind);
 
   TempDir dir;
-  std::string db_path;
+  std::string db;  // the file or the URL
   int port = 0;
 
  private:
   HqAnswer answer(const httplib::Result& result);
   std::unique_ptr<ChildProcess> server_;
+  std::vector<std::unique_ptr<ChildProcess>> others_;
 };
 
 // Upload records for tests.

@@ -1,7 +1,6 @@
 // Bad input to hq: malformed JSON, wrong types, oversized and bad gzip
 // bodies, unknown endpoints. Each gets a clear JSON error and stores nothing.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include "core/random_id.h"
 #include "hq/hq_fixture.h"
@@ -143,34 +142,29 @@ TEST_CASE("hq commands: exit 2 for bad usage and unknown names, 3 for duplicates
   REQUIRE(error.lines.size() == 1);
   CHECK(error.lines[0]["error"].get<std::string>().find("S1") != std::string::npos);
 
-  // A store database (another application id) is refused and left untouched.
-  const std::string foreign = hq.dir.file("foreign.db");
-  {
+  // A database of another application is refused and left untouched.
+  const std::string foreign = hq.on_postgresql() ? new_hq_database(hq.dir) : hq.dir.file("foreign.db");
+  if (hq.on_postgresql()) {
+    run_sql(foreign, "CREATE TABLE orders(id int PRIMARY KEY)");
+  } else {
     std::FILE* f = std::fopen(foreign.c_str(), "wb");
     std::fputs("not a database at all, just text that is long enough to fill a header of one hundred bytes......", f);
     std::fclose(f);
   }
   const CommandOutput out = run_command({HQ_PATH, "store", "list", "--db", foreign});
   CHECK(out.exit_code == 1);
-  CHECK(out.stdout_text.find("not a SQLite database") != std::string::npos);
+  CHECK(out.stdout_text.find(hq.on_postgresql() ? "another application" : "not a SQLite database") !=
+        std::string::npos);
+  if (hq.on_postgresql()) CHECK(run_sql(foreign, "SELECT to_regclass('hq_store') IS NULL") == "t");
 
   // A database written by a newer hq is refused and left as it was.
-  const auto user_version = [&](const char* set) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(hq.db_path.c_str(), &db) == SQLITE_OK);
-    if (set) sqlite3_exec(db, set, nullptr, nullptr, nullptr);
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr);
-    sqlite3_step(q);
-    const int version = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    sqlite3_close(db);
-    return version;
-  };
-  REQUIRE(user_version("PRAGMA user_version = 99") == 99);
+  const std::string version_sql =
+      hq.on_postgresql() ? "SELECT value FROM hq_meta WHERE key = 'schema_version'" : "PRAGMA user_version";
+  hq.sql(hq.on_postgresql() ? "UPDATE hq_meta SET value = '99' WHERE key = 'schema_version'"
+                            : "PRAGMA user_version = 99");
   const HqCommand newer = hq.hq({"store", "list"});
   CHECK(newer.exit_code == 1);
   REQUIRE(newer.lines.size() == 1);
   CHECK(newer.lines[0]["error"].get<std::string>().find("newer version") != std::string::npos);
-  CHECK(user_version(nullptr) == 99);
+  CHECK(hq.sql(version_sql) == "99");
 }

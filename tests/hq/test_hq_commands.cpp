@@ -5,6 +5,8 @@
 // from the change feed. Bad commands get clear errors and change nothing.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "hq/hq_fixture.h"
 
 using namespace kiosk;
@@ -141,6 +143,40 @@ TEST_CASE("a technician's command and HQ's from the same version: the same end w
 TEST_CASE("two devices' commands from the same version: the smaller command id stands in either order") {
   CHECK(two_devices(true) == "scheduled");
   CHECK(two_devices(false) == "scheduled");
+}
+
+TEST_CASE("two hq processes on one database take two devices' commands at the same moment: the same one stands") {
+  HqFixture hq;
+  hq.start();
+  const int second = hq.start_another();
+  StoreWithRequest store(hq);
+  const std::string a = hq.add_device("S1"), b = hq.add_device("S1");
+  for (int round = 0; round < 8; ++round) {
+    CAPTURE(round);
+    const CtlReply created =
+        kioskctl(store.data, {"request", "create", "--product", "phone", "--problem", "no-power", "--name", "Li",
+                              "--phone", "13812345678", "--consent", "--drop-off"});
+    REQUIRE(created.exit_code == 0);
+    const std::string code = created.body["code"];
+    REQUIRE(kioskctl(store.data, {"request", "transition", "--code", code, "--to", "assigned", "--assignee", "Zhou"})
+                .exit_code == 0);
+    REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+    const std::string low_id = "0000000" + std::to_string(round) + "-0000-4000-8000-000000000001";
+    const std::string high_id = "f000000" + std::to_string(round) + "-0000-4000-8000-000000000001";
+    const Json low = command(low_id, code, "scheduled", 2), high = command(high_id, code, "on-site", 2);
+    std::thread to_first([&] { send(hq, a, {low}); });
+    std::thread to_second([&] { hq.post(b, "/sync/v1/commands", Json{{"commands", {high}}}.dump(), {}, second); });
+    to_first.join();
+    to_second.join();
+    // Asked again (the same ids), whichever process decided first.
+    CHECK(send(hq, a, {low}).body["results"][0]["outcome"] == "applied");
+    const Json loser = send(hq, b, {high}).body["results"][0];
+    CHECK(loser["outcome"] == "conflict");
+    CHECK(loser["status"] == "scheduled");
+    CHECK(loser["version"] >= 3);  // 4 when it arrived first and was displaced
+  }
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+  CHECK(store.request()["state"] == "assigned");  // the first request was never commanded
 }
 
 TEST_CASE(

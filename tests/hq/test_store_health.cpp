@@ -20,8 +20,6 @@ using namespace kiosk::test;
 
 namespace {
 
-constexpr std::uint32_t kHqApplicationId = 0x4B485131;  // hq/hq_db.h
-
 // A store of S1 with HQ configured and its device token.
 struct ReportingStore {
   explicit ReportingStore(HqFixture& hq) : data(hq.dir.file("store")), token(hq.add_device("S1")) {
@@ -164,10 +162,7 @@ TEST_CASE("a device that never synced, or not within the window, is down; a back
   CHECK_FALSE(StoreList(hq).has("S1", "down"));
 
   // Its last report 20 minutes old at HQ: down with the 15-minute window, not with 30.
-  {
-    Database db(hq.db_path, Database::Mode::OpenExisting, kHqApplicationId);
-    db.exec("UPDATE device_health SET received_at = received_at - 20 * 60000");
-  }
+  hq.sql("UPDATE device_health SET received_at = received_at - 20 * 60000");
   CHECK(StoreList(hq).has("S1", "down"));
   CHECK_FALSE(StoreList(hq, {"--down-after-minutes", "30"}).has("S1", "down"));
   CHECK(StoreList(hq).line("S1")["health"]["version"] == program_version());  // the last report is still shown

@@ -1,0 +1,107 @@
+// Copying one HQ database into another: the tables in foreign-key order, each
+// row's columns as text (both engines convert them back to the column's
+// type), counted on both sides before the target commits.
+#include "hq/hq_copy.h"
+
+#include <array>
+#include <vector>
+
+namespace kiosk::hq {
+namespace {
+
+struct CopiedTable {
+  const char* name;
+  const char* columns;
+  const char* order;  // nullptr: the order records were first stored
+};
+
+// Every table of schema 3, parents before children.
+constexpr std::array<CopiedTable, 15> kTables{{
+    {"hq_store", "id, name, created_at", "id"},
+    {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
+    {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
+    {"received_seq", "device_id, incarnation, seq", "device_id, incarnation, seq"},
+    {"upload_batch", "device_id, batch_key, records, received_at", "device_id, batch_key"},
+    {"record", "id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, first_received_at",
+     nullptr},
+    {"parked_record", "device_id, incarnation, seq, store_id, code, message, raw, parked_at",
+     "device_id, incarnation, seq"},
+    {"change_log", "seq, store_id, kind, key, data, at", "seq"},
+    {"service", "code, data, active, updated_at", "code"},
+    {"staff", "id, store_id, name, role, pin_hash, active, updated_at", "id"},
+    {"assignment", "store_id, request_code, technician_id, assigned_at", "store_id, request_code"},
+    {"request_status",
+     "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at",
+     "store_id, request_code"},
+    {"request_command",
+     "id, store_id, device_id, request_code, to_state, from_version, at, data, received_at, outcome, status, version, "
+     "code, message",
+     "id"},
+    {"device_health",
+     "device_id, received_at, version, started_at, printer_state, printer_message, printer_checked_at, pending, "
+     "oldest_pending_s, database_bytes, disk_free_bytes, disk_total_bytes, integrity, store_time",
+     "device_id"},
+    {"device_health_ignored", "device_id, count, last_at, last_reason", "device_id"},
+}};
+
+std::size_t column_count(const char* columns) {
+  std::size_t count = 1;
+  for (const char* c = columns; *c; ++c) count += *c == ',';
+  return count;
+}
+
+std::string placeholders(std::size_t count) {
+  std::string list;
+  for (std::size_t i = 1; i <= count; ++i) list += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  return list;
+}
+
+std::int64_t count_rows(HqDb& db, const char* table) {
+  return db.single_int64(std::string("SELECT count(*) FROM ") + table, {}).value_or(0);
+}
+
+// Copies one table row by row; returns the rows copied.
+std::int64_t copy_table(HqDb& from, HqDb& to, const CopiedTable& table) {
+  const std::size_t columns = column_count(table.columns);
+  const std::string insert =
+      std::string("INSERT INTO ") + table.name + "(" + table.columns + ") VALUES (" + placeholders(columns) + ")";
+  const std::string order = table.order ? table.order : from.record_insertion_order();
+  std::int64_t copied = 0;
+  std::vector<std::optional<std::string>> values(columns);
+  std::vector<SqlParam> params;
+  from.each(std::string("SELECT ") + table.columns + " FROM " + table.name + " ORDER BY " + order, {},
+            [&](const SqlRow& row) {
+              params.clear();
+              for (std::size_t c = 0; c < columns; ++c) {
+                values[c] = row.optional_text(static_cast<int>(c));
+                params.emplace_back(values[c]);
+              }
+              to.run(insert, params);
+              ++copied;
+            });
+  return copied;
+}
+
+}  // namespace
+
+Result<nlohmann::ordered_json> copy_hq_db(HqDb& from, HqDb& to) {
+  using json = nlohmann::ordered_json;
+  return hq_guarded([&] {
+    return to.write([&]() -> Result<json> {
+      if (to.first("SELECT 1 FROM hq_store", {}))
+        return refused(to.where() + " holds stores already; copy only into an empty HQ database", "target-not-empty");
+      json copied = json::object();
+      for (const CopiedTable& table : kTables) {
+        const std::int64_t rows = copy_table(from, to, table);
+        if (rows != count_rows(to, table.name) || rows != count_rows(from, table.name))
+          return storage_error(std::string("the copy of table ") + table.name +
+                               " does not hold as many rows as its source (written meanwhile?); nothing was copied");
+        copied[table.name] = rows;
+      }
+      to.adopt_feed_head(from.feed_head());
+      return json{{"from", from.where()}, {"to", to.where()}, {"copied", copied}};
+    });
+  });
+}
+
+}  // namespace kiosk::hq

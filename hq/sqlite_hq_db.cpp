@@ -1,0 +1,326 @@
+// HQ's SQLite engine (sqlite_hq_db.h): the schema and its migrations, the
+// statements through shared/store/sqlite.h, the feed numbered by
+// AUTOINCREMENT. Append a migration for each change; never edit one that has
+// shipped.
+#include "hq/sqlite_hq_db.h"
+
+#include <array>
+#include <map>
+#include <mutex>
+
+#include "store/sqlite.h"
+
+namespace kiosk::hq {
+namespace {
+
+constexpr std::array<const char*, kHqSchemaVersion> kMigrations{
+    // 1: stores, devices, uploaded and parked records, the change feed and the
+    // configuration HQ owns.
+    R"sql(
+CREATE TABLE hq_store (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE device (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  last_seen_at INTEGER
+);
+-- Per device and database incarnation: every seq up to acked_through has been
+-- received; received_seq holds only those received above it (out of order).
+CREATE TABLE device_stream (
+  device_id TEXT NOT NULL REFERENCES device(id),
+  incarnation TEXT NOT NULL,
+  acked_through INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (device_id, incarnation)
+) WITHOUT ROWID;
+CREATE TABLE received_seq (
+  device_id TEXT NOT NULL,
+  incarnation TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (device_id, incarnation, seq)
+) WITHOUT ROWID;
+CREATE TABLE upload_batch (
+  device_id TEXT NOT NULL,
+  batch_key TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (device_id, batch_key)
+) WITHOUT ROWID;
+-- The latest revision of every record a device created.
+CREATE TABLE record (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  revision INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  incarnation TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  first_received_at INTEGER NOT NULL
+);
+CREATE INDEX record_by_store ON record(store_id, kind);
+CREATE TABLE parked_record (
+  device_id TEXT NOT NULL,
+  incarnation TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  store_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  parked_at INTEGER NOT NULL,
+  PRIMARY KEY (device_id, incarnation, seq)
+) WITHOUT ROWID;
+-- HQ's change feed: the whole state of one object per row; store_id NULL is
+-- for every store (the catalogue).
+CREATE TABLE change_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  store_id TEXT,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE service (
+  code TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  pin_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (store_id, name)
+);
+CREATE TABLE assignment (
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  request_code TEXT NOT NULL,
+  technician_id TEXT NOT NULL REFERENCES staff(id),
+  assigned_at INTEGER NOT NULL,
+  PRIMARY KEY (store_id, request_code)
+) WITHOUT ROWID;
+)sql",
+    // 2: request status decided at HQ (hq_commands.h) and every command that
+    // asked for a transition, with its outcome as it stands.
+    R"sql(
+CREATE TABLE request_status (
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  request_code TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  last_command TEXT,
+  before_state TEXT,
+  before_version INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (store_id, request_code)
+) WITHOUT ROWID;
+CREATE TABLE request_command (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL REFERENCES hq_store(id),
+  device_id TEXT,
+  request_code TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  from_version INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  status TEXT,
+  version INTEGER,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+)sql",
+    // 3: each device's latest health report (hq/device_health.h), as HQ
+    // received it with a sync request, and the reports it had to ignore.
+    R"sql(
+CREATE TABLE device_health (
+  device_id TEXT PRIMARY KEY REFERENCES device(id),
+  received_at INTEGER NOT NULL,
+  version TEXT NOT NULL,
+  started_at INTEGER,
+  printer_state TEXT,
+  printer_message TEXT,
+  printer_checked_at INTEGER,
+  pending INTEGER NOT NULL,
+  oldest_pending_s INTEGER,
+  database_bytes INTEGER NOT NULL,
+  disk_free_bytes INTEGER NOT NULL,
+  disk_total_bytes INTEGER NOT NULL,
+  integrity TEXT NOT NULL,
+  store_time INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE device_health_ignored (
+  device_id TEXT PRIMARY KEY REFERENCES device(id),
+  count INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  last_reason TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
+};
+
+StorageFailure failure(const SqliteError& e) {
+  return StorageFailure(e.is_busy() ? StorageFailure::Kind::Busy : StorageFailure::Kind::Failed, e.what());
+}
+
+// One writer at a time per file in this process: the hand-over of a mutex is
+// quicker than SQLite's busy handler, which sleeps in steps of up to 100 ms.
+std::mutex& writers_of(const std::string& path) {
+  static std::mutex guard;
+  static std::map<std::string, std::unique_ptr<std::mutex>> writers;
+  std::lock_guard lock(guard);
+  auto& slot = writers[path];
+  if (!slot) slot = std::make_unique<std::mutex>();
+  return *slot;
+}
+
+class StatementRow : public SqlRow {
+ public:
+  explicit StatementRow(const Statement& statement) : statement_(statement) {}
+  bool is_null(int column) const override { return statement_.is_null(column); }
+  std::int64_t int64(int column) const override { return statement_.int64(column); }
+  std::string text(int column) const override { return statement_.text(column); }
+
+ private:
+  const Statement& statement_;
+};
+
+class SqliteHqDb : public HqDb {
+ public:
+  explicit SqliteHqDb(std::unique_ptr<Database> db) : db_(std::move(db)), writers_(writers_of(db_->path())) {}
+
+  const char* engine() const override { return "sqlite"; }
+  std::string where() const override { return db_->path(); }
+
+  void run(const std::string& sql, SqlParams params) override {
+    try {
+      bound(sql, params).run();
+    } catch (const SqliteError& e) {
+      throw failure(e);
+    }
+  }
+
+  void each(const std::string& sql, SqlParams params, const RowFn& row) override {
+    try {
+      Statement& statement = bound(sql, params);
+      const StatementRow current(statement);
+      try {
+        while (statement.step()) row(current);
+      } catch (...) {
+        statement.reset();
+        throw;
+      }
+      statement.reset();
+    } catch (const SqliteError& e) {
+      throw failure(e);
+    }
+  }
+
+  std::string json_field(const std::string& column, const std::string& field) const override {
+    return "json_extract(" + column + ", '$." + field + "')";
+  }
+  const char* record_insertion_order() const override { return "rowid"; }
+  const char* for_update() const override { return ""; }
+  void lock_key(const std::string&) override {}
+
+  void append_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
+                     const nlohmann::ordered_json& data, EpochMs now) override {
+    run("INSERT INTO change_log(store_id, kind, key, data, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        {store_id, kind, key, data.dump(), now});
+  }
+
+  // Write transactions are serial and AUTOINCREMENT never reuses a seq, so
+  // the largest one is the head.
+  std::int64_t feed_head() override {
+    return single_int64("SELECT coalesce(max(seq), 0) FROM change_log", {}).value_or(0);
+  }
+  // AUTOINCREMENT has counted the copied seqs already.
+  void adopt_feed_head(std::int64_t) override {}
+
+ protected:
+  void begin_write() override {
+    std::unique_lock hand_over(writers_);
+    try {
+      db_->exec("BEGIN IMMEDIATE");
+    } catch (const SqliteError& e) {
+      throw failure(e);
+    }
+    writing_ = std::move(hand_over);
+  }
+  void commit() override {
+    try {
+      db_->exec("COMMIT");
+    } catch (const SqliteError& e) {
+      throw failure(e);
+    }
+    writing_ = {};
+  }
+  void rollback() noexcept override {
+    if (!writing_.owns_lock()) return;
+    sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    writing_ = {};
+  }
+  int write_attempts() const override { return 1; }  // the busy timeout has waited 10 s already
+
+ private:
+  Statement& bound(const std::string& sql, SqlParams params) {
+    Statement& statement = db_->prepare(sql);
+    int index = 1;
+    for (const SqlParam& p : params) {
+      if (const std::int64_t* value = p.integer())
+        statement.bind(index, *value);
+      else if (const std::string_view* text = p.text())
+        statement.bind(index, *text);
+      else
+        statement.bind(index, std::nullopt);
+      ++index;
+    }
+    return statement;
+  }
+
+  std::unique_ptr<Database> db_;
+  std::mutex& writers_;
+  std::unique_lock<std::mutex> writing_;  // held from BEGIN to COMMIT or ROLLBACK
+};
+
+}  // namespace
+
+Result<std::unique_ptr<HqDb>> open_sqlite_hq_db(const std::string& path, OpenMode mode) {
+  try {
+    auto db = std::make_unique<Database>(path, Database::Mode::CreateIfMissing, kHqApplicationId);
+    const int found = static_cast<int>(db->pragma_int("user_version"));
+    if (found > kHqSchemaVersion)
+      return storage_error(path + " was written by a newer version of hq (schema " + std::to_string(found) +
+                           ", this program knows up to " + std::to_string(kHqSchemaVersion) + "); refusing to use it");
+    if (mode == OpenMode::CheckSchema && found < kHqSchemaVersion)
+      return storage_error(path + " has schema " + std::to_string(found) + "; run `hq migrate --db " + path +
+                           "` first");
+    // The version is read again under the write lock: two processes opening a
+    // new file at once must not both run a migration.
+    while (found < kHqSchemaVersion) {
+      Transaction tx(*db);
+      const int current = static_cast<int>(db->pragma_int("user_version"));
+      if (current >= kHqSchemaVersion) break;
+      db->exec(kMigrations[static_cast<std::size_t>(current)]);
+      db->exec("PRAGMA user_version = " + std::to_string(current + 1));
+      tx.commit();
+    }
+    return std::unique_ptr<HqDb>(std::make_unique<SqliteHqDb>(std::move(db)));
+  } catch (const SqliteError& e) {
+    return storage_error(e.what());
+  }
+}
+
+}  // namespace kiosk::hq

@@ -1,0 +1,28 @@
+// A store that syncs with the test's hq (through `kioskctl sync`), a backlog
+// of tickets made fast, and HQ's export by record id.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "hq/hq_fixture.h"
+
+namespace kiosk::test {
+
+// A store with counter 1 open for services A and B, configured with HQ's URL
+// and the token of a device of `token_store`.
+struct SyncedStore {
+  explicit SyncedStore(HqFixture& hq, const std::string& store_id = "S1", const std::string& token_store = "S1");
+  std::string data;
+  std::string token;
+};
+
+// Tickets written straight into the store file by this process: a backlog
+// made fast (this connection alone skips fsync; the outbox is the same).
+std::vector<std::string> issue_backlog(const std::string& data, int count);
+
+// Exported records by id; a record exported twice fails the test.
+std::map<std::string, Json> by_id(const std::vector<Json>& exported);
+
+}  // namespace kiosk::test
