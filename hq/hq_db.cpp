@@ -17,6 +17,13 @@ bool HqDb::first(const std::string& sql, SqlParams params, const RowFn& row) {
   return found;
 }
 
+std::vector<bool> HqDb::run_each(const std::string& sql, const std::vector<std::vector<SqlParam>>& param_sets) {
+  std::vector<bool> returned;
+  returned.reserve(param_sets.size());
+  for (const std::vector<SqlParam>& params : param_sets) returned.push_back(run(sql, params) > 0);
+  return returned;
+}
+
 std::optional<std::int64_t> HqDb::single_int64(const std::string& sql, SqlParams params) {
   std::optional<std::int64_t> value;
   first(sql, params, [&](const SqlRow& r) { value = r.optional_int64(0); });

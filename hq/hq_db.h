@@ -1,7 +1,7 @@
 // HQ's database, one interface and two engines: an SQLite file (the default:
 // `--db FILE`, nothing to install) and PostgreSQL (`--db postgresql://...`,
 // several hq processes on one server). HQ's code writes its SQL once, in the
-// dialect both engines take (?N parameters, ON CONFLICT upserts, RETURNING,
+// dialect both engines take (?N parameters, ON CONFLICT upserts,
 // CAST(?N AS TEXT) where a parameter's type is not implied), and asks the
 // engine for the few things that differ: the schema, the change feed's order,
 // row locks and a JSON field. Every failure is a StorageFailure.
@@ -111,10 +111,15 @@ class HqDb {
   virtual std::string where() const = 0;   // the file, or the URL without its password
 
   // [SECTION] Statements (SQL in the common dialect above)
-  virtual void run(const std::string& sql, SqlParams params = {}) = 0;
+  // Returns how many rows the statement inserted, updated or deleted.
+  virtual std::int64_t run(const std::string& sql, SqlParams params = {}) = 0;
   virtual void each(const std::string& sql, SqlParams params, const RowFn& row) = 0;
   // Passes the first row, if any, to `row`; true when there was one.
   bool first(const std::string& sql, SqlParams params, const RowFn& row = nullptr);
+  // Runs one statement once per parameter set, in order; for each, whether it
+  // inserted, updated or deleted a row. PostgreSQL sends many before it reads
+  // their answers (pipeline mode): one round trip for a batch's records.
+  virtual std::vector<bool> run_each(const std::string& sql, const std::vector<std::vector<SqlParam>>& param_sets);
   std::optional<std::int64_t> single_int64(const std::string& sql, SqlParams params);
 
   // [SECTION] Where the engines differ

@@ -51,28 +51,48 @@ class BatchWriter {
         {device_.id, incarnation_, seq, device_.store_id, code, message, raw, now_});
   }
 
-  // Applies a checked record by (kind, id) and revision: one statement that
-  // stores a new record or a newer revision of it, so the latest revision
-  // wins whichever transaction commits first. Returns whether HQ's copy
-  // changed, or a parking reason.
-  std::variant<bool, std::string> apply(std::int64_t seq, const CheckedRecord& r) {
-    const bool stored = db_.first(
+  // Applies checked records by (kind, id) and revision: one statement each
+  // that stores a new record or a newer revision of it, so the latest
+  // revision wins whichever transaction commits first; sent together (one
+  // round trip on PostgreSQL). A record whose id HQ holds as another kind or
+  // of another store is parked. Returns how many changed HQ's copy.
+  int apply(const std::vector<const UploadRecord*>& records) {
+    std::vector<std::vector<SqlParam>> rows;
+    rows.reserve(records.size());
+    for (const UploadRecord* record : records) {
+      const CheckedRecord& r = *record->checked;
+      rows.push_back({r.id, r.kind, device_.store_id, r.revision, r.data, device_.id, incarnation_, record->seq, now_});
+    }
+    const std::vector<bool> stored = db_.run_each(
         "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
         "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO UPDATE SET "
         "revision = excluded.revision, data = excluded.data, device_id = excluded.device_id, "
         "incarnation = excluded.incarnation, seq = excluded.seq, received_at = excluded.received_at "
         "WHERE record.revision < excluded.revision AND record.kind = excluded.kind "
-        "AND record.store_id = excluded.store_id RETURNING 1",
-        {r.id, r.kind, device_.store_id, r.revision, r.data, device_.id, incarnation_, seq, now_});
-    if (stored) return true;
+        "AND record.store_id = excluded.store_id",
+        rows);
+    int applied = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (stored[i]) {
+        ++applied;
+        continue;
+      }
+      if (const std::optional<std::string> conflict = id_conflict(records[i]->seq, *records[i]->checked))
+        park(records[i]->seq, "id-conflict", *conflict, records[i]->raw);
+    }
+    return applied;
+  }
+
+  // Why a record that was not stored can never be: its id is another kind's
+  // or another store's at HQ. None when HQ holds this revision or a newer one.
+  std::optional<std::string> id_conflict(std::int64_t seq, const CheckedRecord& r) {
     std::string kind, store;
     db_.first("SELECT kind, store_id FROM record WHERE id = ?1", {r.id}, [&](const SqlRow& row) {
       kind = row.text(0);
       store = row.text(1);
     });
-    if (kind != r.kind || store != device_.store_id)
-      return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
-    return false;  // HQ holds this revision or a newer one
+    if (kind == r.kind && store == device_.store_id) return std::nullopt;
+    return "record " + std::to_string(seq) + ": id " + r.id + " is already a " + kind + " of store " + store;
   }
 
   // Moves acked_through over every seq received contiguously above it; keeps
@@ -163,25 +183,23 @@ std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const 
 
   return db.write([&]() -> std::variant<json, ApiError> {
     BatchWriter writer(db, device, upload.incarnation, now);
-    const bool duplicate_batch = !db.first(
-        "INSERT INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT DO NOTHING RETURNING 1",
-        {device.id, upload.batch, std::int64_t(upload.records.size()), now});
+    const bool duplicate_batch =
+        db.run(
+            "INSERT INTO upload_batch(device_id, batch_key, records, received_at) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT DO NOTHING",
+            {device.id, upload.batch, std::int64_t(upload.records.size()), now}) == 0;
     writer.open_stream();
-    int received = 0, applied = 0;
+    int received = 0;
+    std::vector<const UploadRecord*> checked;
     for (const UploadRecord& record : upload.records) {
       if (!writer.first_time(record.seq)) continue;
       ++received;
-      if (!record.checked) {
+      if (record.checked)
+        checked.push_back(&record);
+      else
         writer.park(record.seq, record.park_code, record.park_message, record.raw);
-        continue;
-      }
-      const std::variant<bool, std::string> outcome = writer.apply(record.seq, *record.checked);
-      if (const std::string* conflict = std::get_if<std::string>(&outcome))
-        writer.park(record.seq, "id-conflict", *conflict, record.raw);
-      else if (std::get<bool>(outcome))
-        ++applied;
     }
+    const int applied = writer.apply(checked);
     const std::int64_t acked = writer.advance();
     const json parked = writer.parked(seqs);
     db.run("UPDATE device SET last_seen_at = ?2 WHERE id = ?1", {device.id, now});

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <iterator>
 #include <vector>
 
@@ -101,6 +102,11 @@ std::string redact_url(const std::string& url) {
   return redacted + url.substr(host, url.find('?', host) - host);
 }
 
+std::int64_t rows_changed(PGresult* result) {
+  const char* count = PQcmdTuples(result);
+  return count && *count ? std::strtoll(count, nullptr, 10) : 0;
+}
+
 std::string valid_utf8(std::string_view text) {
   if (text.find('\0') == std::string_view::npos && utf8_length(text)) return std::string(text);
   std::string valid;
@@ -184,13 +190,67 @@ PgResult PgConnection::checked(PGresult* raw) const {
   PgResult result(raw);
   const ExecStatusType status = PQresultStatus(raw);  // PGRES_FATAL_ERROR when there is no result
   if (raw && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) return result;
+  throw failure_of(raw);
+}
+
+StorageFailure PgConnection::failure_of(const PGresult* raw) const {
   const char* sqlstate = raw ? PQresultErrorField(raw, PG_DIAG_SQLSTATE) : nullptr;
   const bool gone = !raw || PQstatus(conn_) == CONNECTION_BAD;
   const StorageFailure::Kind kind = gone ? StorageFailure::Kind::Unavailable : kind_of(sqlstate ? sqlstate : "");
   std::string message = one_line(raw ? PQresultErrorMessage(raw) : "");
   if (message.empty()) message = one_line(PQerrorMessage(conn_));
-  if (message.empty()) message = PQresStatus(status);
-  fail(kind, message);
+  if (message.empty()) message = PQresStatus(PQresultStatus(raw));
+  return StorageFailure(kind, "PostgreSQL at " + where_ + ": " + message);
+}
+
+std::vector<bool> PgConnection::exec_pipelined(const std::string& sql,
+                                               const std::vector<std::vector<SqlParam>>& param_sets) {
+  constexpr std::size_t kPipelineDepth = 200;
+  const std::string& name = prepared(sql);
+  std::vector<bool> returned;
+  returned.reserve(param_sets.size());
+  for (std::size_t begin = 0; begin < param_sets.size(); begin += kPipelineDepth)
+    pipeline_run(name, param_sets, begin, std::min(param_sets.size(), begin + kPipelineDepth), returned);
+  return returned;
+}
+
+void PgConnection::pipeline_run(const std::string& name, const std::vector<std::vector<SqlParam>>& param_sets,
+                                std::size_t begin, std::size_t end, std::vector<bool>& returned) {
+  if (PQenterPipelineMode(conn_) != 1) fail(StorageFailure::Kind::Failed, "cannot enter pipeline mode");
+  bool sent = true;
+  for (std::size_t i = begin; i < end && sent; ++i) {
+    const TextParams text(param_sets[i]);
+    sent = PQsendQueryPrepared(conn_, name.c_str(), text.count(), text.values(), nullptr, nullptr, 0) == 1;
+  }
+  if (!sent || PQpipelineSync(conn_) != 1) {
+    const StorageFailure failure = failure_of(nullptr);
+    PQreset(conn_);  // leaves pipeline mode; the transaction is lost either way
+    statements_.clear();
+    throw failure;
+  }
+  // Each statement's answer ends with a null result; an error aborts the
+  // ones after it (PGRES_PIPELINE_ABORTED) up to the sync.
+  std::optional<StorageFailure> failure;
+  const std::size_t most_results = 2 * (end - begin) + 1;
+  for (std::size_t read = 0; read <= most_results; ++read) {
+    PgResult result(PQgetResult(conn_));
+    if (!result.get()) {
+      if (PQstatus(conn_) == CONNECTION_BAD) {
+        failure = failure_of(nullptr);
+        break;
+      }
+      continue;
+    }
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status == PGRES_PIPELINE_SYNC) break;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+      returned.push_back(rows_changed(result.get()) > 0);
+    else if (status != PGRES_PIPELINE_ABORTED && !failure)
+      failure = failure_of(result.get());
+  }
+  PQexitPipelineMode(conn_);
+  if (failure) throw *failure;
+  if (returned.size() != end) fail(StorageFailure::Kind::Failed, "a pipeline lost an answer");
 }
 
 }  // namespace kiosk::hq

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "hq/hq_db.h"
 
@@ -46,6 +47,9 @@ class PgResult {
   std::unique_ptr<PGresult, Clear> result_;
 };
 
+// How many rows an INSERT, UPDATE or DELETE changed (PQcmdTuples); 0 for others.
+std::int64_t rows_changed(PGresult* result);
+
 // One connection, used by one thread at a time.
 class PgConnection {
  public:
@@ -64,6 +68,11 @@ class PgConnection {
   void ensure();
   // Runs a statement of the common dialect, prepared on first use.
   PgResult exec(const std::string& sql, SqlParams params = {});
+  // Runs a prepared statement once per parameter set in pipeline mode, in
+  // runs of a bounded depth (so neither side's socket buffer fills while the
+  // other waits); for each, whether it changed a row. The first failure is
+  // thrown after its run was read to the end.
+  std::vector<bool> exec_pipelined(const std::string& sql, const std::vector<std::vector<SqlParam>>& param_sets);
   // Runs a statement of the common dialect once, without keeping it prepared.
   PgResult exec_once(const std::string& sql, SqlParams params);
   // Runs statements without parameters, separated by ';' (BEGIN, a migration).
@@ -78,6 +87,10 @@ class PgConnection {
   void apply_session_settings();
   const std::string& prepared(const std::string& sql);
   PgResult checked(PGresult* result) const;
+  StorageFailure failure_of(const PGresult* result) const;
+  // Sends param_sets[begin, end) and a sync; reads every answer up to the sync.
+  void pipeline_run(const std::string& name, const std::vector<std::vector<SqlParam>>& param_sets, std::size_t begin,
+                    std::size_t end, std::vector<bool>& returned);
 
   PGconn* conn_;
   std::string where_;

@@ -241,7 +241,13 @@ class PgHqDb : public HqDb {
   const char* engine() const override { return "postgresql"; }
   std::string where() const override { return conn_->where(); }
 
-  void run(const std::string& sql, SqlParams params) override { statement(sql, params); }
+  std::int64_t run(const std::string& sql, SqlParams params) override {
+    return rows_changed(statement(sql, params).get());
+  }
+  std::vector<bool> run_each(const std::string& sql, const std::vector<std::vector<SqlParam>>& param_sets) override {
+    if (!in_write_) conn_->ensure();
+    return conn_->exec_pipelined(sql, param_sets);
+  }
 
   void each(const std::string& sql, SqlParams params, const RowFn& row) override {
     const PgResult result = statement(sql, params);

@@ -204,9 +204,10 @@ class SqliteHqDb : public HqDb {
   const char* engine() const override { return "sqlite"; }
   std::string where() const override { return db_->path(); }
 
-  void run(const std::string& sql, SqlParams params) override {
+  std::int64_t run(const std::string& sql, SqlParams params) override {
     try {
       bound(sql, params).run();
+      return sqlite3_changes64(db_->handle());
     } catch (const SqliteError& e) {
       throw failure(e);
     }

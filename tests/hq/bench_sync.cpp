@@ -4,9 +4,13 @@
 //      records/s, requests, bytes;
 //   2. the cost of a sync when nothing changed (requests, bytes on the wire,
 //      the health report's share);
-//   3. hq's ingest rate with many stores (default 200) uploading at once.
+//   3. hq's ingest rate with many stores (default 200) uploading at once,
+//      spread over --servers hq processes on one database.
+// --engine postgresql starts a throw-away PostgreSQL 15 with its durable
+// defaults (fsync on: fair to SQLite's synchronous=FULL) and also prints the
+// CPU its processes used.
 // build-*/tests/hq/bench_sync [--records 14000] [--stores 200] [--per-store 100]
-//                             [--clients 16] [--dir DIR]
+//                             [--clients 16] [--engine sqlite|postgresql] [--servers 1] [--dir DIR]
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,6 +35,7 @@
 #include "queue/queue_engine.h"
 #include "store/catalog.h"
 #include "support/child_process.h"
+#include "support/pg_server.h"
 #include "sync/gzip.h"
 #include "sync/health_report.h"
 #include "sync/sync_session.h"
@@ -48,7 +53,8 @@ using Clock_ = std::chrono::steady_clock;
 namespace {
 
 struct Options {
-  int records = 14000, stores = 200, per_store = 100, clients = 16;
+  int records = 14000, stores = 200, per_store = 100, clients = 16, servers = 1;
+  std::string engine = "sqlite";
   std::string dir = "/tmp/bench-sync";
 };
 
@@ -64,6 +70,10 @@ Options parse(int argc, char** argv) {
       o.per_store = std::stoi(value);
     else if (name == "--clients")
       o.clients = std::stoi(value);
+    else if (name == "--servers")
+      o.servers = std::max(1, std::stoi(value));
+    else if (name == "--engine" && (value == "sqlite" || value == "postgresql"))
+      o.engine = value;
     else if (name == "--dir")
       o.dir = value;
     else
@@ -87,14 +97,50 @@ double cpu_seconds(pid_t pid) {
   return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
+// CPU seconds of a PostgreSQL server: the postmaster and its children (the
+// backends, one per hq connection, and the background processes).
+double postgres_cpu_seconds(const test::PgServer* server) {
+  if (!server) return 0;
+  double total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    if (text.empty()) continue;
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string state, ppid;
+    fields >> state >> ppid;
+    const pid_t pid = std::stoi(name);
+    if (pid == server->pid() || std::stoi(ppid) == server->pid()) total += cpu_seconds(pid);
+  }
+  return total;
+}
+
+// The hq processes' CPU seconds, summed.
+double hq_cpu_seconds(const std::vector<std::unique_ptr<test::ChildProcess>>& servers) {
+  double total = 0;
+  for (const auto& server : servers) total += cpu_seconds(server->pid());
+  return total;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
   std::filesystem::remove_all(o.dir);
   std::filesystem::create_directories(o.dir);
-  const std::string hq_db = o.dir + "/hq.db", store_dir = o.dir + "/store";
+  const std::string store_dir = o.dir + "/store";
   SystemClock clock;
+  std::unique_ptr<test::PgServer> postgres;
+  if (o.engine == "postgresql") {
+    if (!test::PgServer::installed()) {
+      std::printf("skipped: %s\n", test::PgServer::not_installed_message().c_str());
+      return 77;
+    }
+    postgres = std::make_unique<test::PgServer>(test::PgServerOptions{/*durable=*/true});
+  }
+  const std::string hq_db = postgres ? postgres->create_database() : o.dir + "/hq.db";
 
   // HQ: one store for the backlog, o.stores more for the ingest test.
   std::string token;
@@ -110,9 +156,16 @@ int main(int argc, char** argv) {
       fleet.emplace_back(id, admin.add_device(id, "").value()["token"].get<std::string>());
     }
   }
-  test::ChildProcess server({HQ_PATH, "--db", hq_db, "--listen", "127.0.0.1:0"});
-  const std::string listening = nlohmann::json::parse(server.read_line(std::chrono::seconds(10)).value())["listening"];
-  const std::string url = "http://" + listening;
+  std::vector<std::unique_ptr<test::ChildProcess>> servers;
+  std::vector<std::string> urls;
+  for (int i = 0; i < o.servers; ++i) {
+    servers.push_back(std::make_unique<test::ChildProcess>(
+        std::vector<std::string>{HQ_PATH, "--db", hq_db, "--listen", "127.0.0.1:0"}));
+    const std::string listening =
+        nlohmann::json::parse(servers.back()->read_line(std::chrono::seconds(10)).value())["listening"];
+    urls.push_back("http://" + listening);
+  }
+  const std::string& url = urls.front();
 
   // The store's backlog.
   const auto backlog_start = Clock_::now();
@@ -126,8 +179,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < o.records; ++i) (void)engine.issue({i % 2 ? "A" : "B", false, {}});
     (void)SyncStore(*store, clock).configure(url, token);
   }
-  std::printf("bench_sync: hq at %s, %d records in the store's backlog (made in %.1f s)\n", url.c_str(), o.records,
-              seconds_since(backlog_start));
+  std::printf("bench_sync: %d hq process(es) on %s, %d records in the store's backlog (made in %.1f s)\n", o.servers,
+              o.engine.c_str(), o.records, seconds_since(backlog_start));
   std::fflush(stdout);
 
   // 1. The backlog in one round.
@@ -136,7 +189,8 @@ int main(int argc, char** argv) {
     http::HttpSyncTransport transport(url, token);
     SyncSession session(*store, clock, transport);
     const auto start = Clock_::now();
-    const double store_cpu = cpu_seconds(getpid()), hq_cpu = cpu_seconds(server.pid());
+    const double store_cpu = cpu_seconds(getpid()), hq_cpu = hq_cpu_seconds(servers),
+                 pg_cpu = postgres_cpu_seconds(postgres.get());
     const SyncRoundReport report = session.run_round();
     const double s = seconds_since(start);
     std::printf(
@@ -144,8 +198,8 @@ int main(int argc, char** argv) {
         static_cast<long long>(report.uploaded), s, double(report.uploaded) / s, report.requests,
         double(report.bytes_sent) / 1024, report.complete ? "yes" : "no",
         report.error ? (" error: " + report.error->message).c_str() : "");
-    std::printf("backlog upload CPU: store %.2f s, hq %.2f s\n", cpu_seconds(getpid()) - store_cpu,
-                cpu_seconds(server.pid()) - hq_cpu);
+    std::printf("backlog upload CPU: store %.2f s, hq %.2f s, postgres %.2f s\n", cpu_seconds(getpid()) - store_cpu,
+                hq_cpu_seconds(servers) - hq_cpu, postgres_cpu_seconds(postgres.get()) - pg_cpu);
 
     // 2. Nothing changed.
     const auto noop_start = Clock_::now();
@@ -187,12 +241,12 @@ int main(int argc, char** argv) {
     std::atomic<long> failures{0};
     std::vector<std::vector<double>> latencies(std::size_t(o.clients));
     const auto start = Clock_::now();
-    const double hq_cpu = cpu_seconds(server.pid());
+    const double hq_cpu = hq_cpu_seconds(servers), pg_cpu = postgres_cpu_seconds(postgres.get());
     std::vector<std::thread> clients;
     for (int c = 0; c < o.clients; ++c)
       clients.emplace_back([&, c] {
         for (std::size_t i; (i = next++) < fleet.size();) {
-          http::HttpClient client({url, fleet[i].second});
+          http::HttpClient client({urls[std::size_t(c) % urls.size()], fleet[i].second});
           http::RequestOptions request;
           request.content_encoding = "gzip";
           const auto sent = Clock_::now();
@@ -208,12 +262,16 @@ int main(int argc, char** argv) {
     const bench::Figures f = bench::summarise(all);
     const double total = double(fleet.size()) * o.per_store;
     std::printf(
-        "ingest: %zu stores x %d records, %d clients at once: %.2f s = %.0f records/s; upload p50 %.1f ms, p99 %.1f "
-        "ms; %ld failed\n",
-        fleet.size(), o.per_store, o.clients, s, total / s, f.median_ms, f.p99_ms, failures.load());
-    std::printf("ingest CPU: hq %.2f s\n", cpu_seconds(server.pid()) - hq_cpu);
+        "ingest: %zu stores x %d records, %d clients at once, %d hq on %s: %.2f s = %.0f records/s; upload p50 %.1f "
+        "ms, p99 %.1f ms; %ld failed\n",
+        fleet.size(), o.per_store, o.clients, o.servers, o.engine.c_str(), s, total / s, f.median_ms, f.p99_ms,
+        failures.load());
+    std::printf("ingest CPU: hq %.2f s, postgres %.2f s\n", hq_cpu_seconds(servers) - hq_cpu,
+                postgres_cpu_seconds(postgres.get()) - pg_cpu);
   }
-  server.terminate();
-  server.wait();
+  for (const auto& server : servers) {
+    server->terminate();
+    server->wait();
+  }
   return 0;
 }

@@ -48,6 +48,7 @@ class PgServer {
   // std::runtime_error if it does not come up.
   void restart();
   bool running() const { return postmaster_ > 0; }
+  pid_t pid() const { return postmaster_; }  // the postmaster's; its backends are its children
 
   // Runs one statement (or several, separated by ';') through
   // `psql -X -A -t -q -v ON_ERROR_STOP=1`; returns psql's stdout unchanged
