@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "http/sync_transport.h"
 #include "store/store_db.h"
@@ -44,7 +45,10 @@ void StoreSync::stop() {
 
 void StoreSync::watch() {
   std::unique_ptr<StoreDb> store;
-  std::int64_t seen = -1;
+  // The outbox as the worker last knew it: at first what HQ has acknowledged,
+  // so a write made between the worker's first round and this first look
+  // still nudges it.
+  std::optional<std::int64_t> seen;
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, options_.watch_every, [this] { return stopping_; })) {
     if (!store) {
@@ -53,10 +57,11 @@ void StoreSync::watch() {
       store = std::move(opened).value();
     }
     try {
-      Statement& q = store->db().prepare("SELECT coalesce(max(seq), 0) FROM outbox");
-      const std::int64_t latest = q.step() ? q.int64(0) : 0;
+      Statement& q = store->db().prepare(
+          "SELECT coalesce(max(seq), 0), coalesce((SELECT acked_through FROM sync_state), 0) FROM outbox");
+      const std::int64_t latest = q.step() ? q.int64(0) : 0, acked = q.int64(1);
       q.reset();
-      if (seen >= 0 && latest > seen) worker_.nudge();
+      if (latest > seen.value_or(acked)) worker_.nudge();
       seen = latest;
     } catch (const SqliteError&) {
       store.reset();  // busy or failing: open again next time
