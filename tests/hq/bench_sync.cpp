@@ -273,5 +273,19 @@ int main(int argc, char** argv) {
     server->terminate();
     server->wait();
   }
+  // What a record costs on disk (docs/hq-scale.md): the record table with its
+  // indexes on PostgreSQL, the whole file on SQLite.
+  {
+    auto db = hq::open_hq_db(hq_db).value();
+    const std::int64_t records = db->single_int64("SELECT count(*) FROM record", {}).value_or(0);
+    const std::int64_t bytes =
+        db->single_int64(postgres ? "SELECT pg_total_relation_size('record')"
+                                  : "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                         {})
+            .value_or(0);
+    std::printf("storage: %lld records, %lld bytes = %.0f bytes per record (%s)\n", static_cast<long long>(records),
+                static_cast<long long>(bytes), records ? double(bytes) / double(records) : 0.0,
+                postgres ? "record table and its indexes" : "the whole file");
+  }
   return 0;
 }
