@@ -3,7 +3,7 @@
 # kiosk sync over libcurl) and PouchDB 9 replicating the same number of
 # records to a PouchDB server on loopback. Installs the peer's npm packages
 # into PEER_DIR (default /tmp/kiosk-pouchdb-peer) when missing.
-#   tests/hq/peer/run_peer.sh BUILD_DIR [RECORDS]
+#   [ENGINE=postgresql] tests/hq/peer/run_peer.sh BUILD_DIR [RECORDS]
 set -euo pipefail
 build="${1:?usage: run_peer.sh BUILD_DIR [RECORDS]}"
 records="${2:-14000}"
@@ -20,6 +20,7 @@ if [ ! -d "$peer/node_modules/express-pouchdb" ]; then
 fi
 for round in 1 2; do
   echo "== round $round"
-  "$build/tests/hq/bench_sync" --records "$records" --stores 200 --per-store 100 | grep -E "backlog|no-op|ingest"
+  "$build/tests/hq/bench_sync" --records "$records" --stores 200 --per-store 100 --engine "${ENGINE:-sqlite}" |
+    grep -E "backlog|no-op|ingest"
   NODE_PATH="$peer/node_modules" node "$here/bench_pouchdb.js" --records "$records"
 done
