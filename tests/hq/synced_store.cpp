@@ -28,6 +28,24 @@ std::vector<std::string> issue_backlog(const std::string& data, int count) {
   return ids;
 }
 
+void sync_through_faults(const SyncedStore& store, const FaultProxy& proxy, int batch, const std::string& what) {
+  CtlReply last;
+  int rounds = 0;
+  for (; rounds < 60; ++rounds) {
+    last = kioskctl(store.data, {"sync", "--batch", std::to_string(batch)});
+    if (last.exit_code == 0) break;
+  }
+  const std::map<FaultProxy::Fault, int> counts = proxy.counts();
+  std::string faults;
+  for (const auto& [fault, count] : counts)
+    faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
+  MESSAGE(what << " in " << rounds + 1 << " sync rounds; requests:" << faults);
+  REQUIRE_MESSAGE(last.exit_code == 0, last.body.dump());
+  for (int f = 1; f <= static_cast<int>(FaultProxy::Fault::Stall); ++f)
+    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1,
+                  "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
+}
+
 std::map<std::string, Json> by_id(const std::vector<Json>& exported) {
   std::map<std::string, Json> records;
   for (const Json& r : exported) {

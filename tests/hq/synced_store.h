@@ -1,11 +1,13 @@
-// A store that syncs with the test's hq (through `kioskctl sync`), a backlog
-// of tickets made fast, and HQ's export by record id.
+// A store that syncs with the test's hq (through `kioskctl sync`, also
+// through a fault proxy), a backlog of tickets made fast, and HQ's export by
+// record id.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "hq/fault_proxy.h"
 #include "hq/hq_fixture.h"
 
 namespace kiosk::test {
@@ -21,6 +23,11 @@ struct SyncedStore {
 // Tickets written straight into the store file by this process: a backlog
 // made fast (this connection alone skips fsync; the outbox is the same).
 std::vector<std::string> issue_backlog(const std::string& data, int count);
+
+// Syncs `store` in batches of `batch` records through `proxy` until a round
+// ends with nothing left (at most 60 rounds); requires that it did, reports
+// the rounds and the faults drawn, and checks that every kind was injected.
+void sync_through_faults(const SyncedStore& store, const FaultProxy& proxy, int batch, const std::string& what);
 
 // Exported records by id; a record exported twice fails the test.
 std::map<std::string, Json> by_id(const std::vector<Json>& exported);

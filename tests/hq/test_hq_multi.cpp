@@ -83,21 +83,7 @@ TEST_CASE("two hq processes behind a round-robin proxy that injects every fault:
     REQUIRE(kioskctl(store.data, {"finish", "--counter", "1", "--outcome", "resolved"}).exit_code == 0);
   }
 
-  CtlReply last;
-  int rounds = 0;
-  for (; rounds < 60; ++rounds) {
-    last = kioskctl(store.data, {"sync", "--batch", "40"});
-    if (last.exit_code == 0) break;
-  }
-  std::string faults;
-  for (const auto& [fault, count] : proxy.counts())
-    faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
-  MESSAGE(ids.size() << " tickets in " << rounds + 1 << " sync rounds through 2 hq processes; requests:" << faults);
-  REQUIRE_MESSAGE(last.exit_code == 0, last.body.dump());
-  const std::map<FaultProxy::Fault, int> counts = proxy.counts();
-  for (int f = 1; f <= static_cast<int>(FaultProxy::Fault::Stall); ++f)
-    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1,
-                  "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
+  sync_through_faults(store, proxy, 40, std::to_string(ids.size()) + " tickets through 2 hq processes");
 
   const std::map<std::string, Json> at_hq = by_id(hq.exported("S1", "tickets"));
   CHECK(at_hq.size() == ids.size());

@@ -225,21 +225,7 @@ TEST_CASE(
   REQUIRE(hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234"}).exit_code == 0);
   const std::vector<std::string> ids = issue_backlog(store.data, 3000);
 
-  int rounds = 0;
-  CtlReply last;
-  for (; rounds < 60; ++rounds) {
-    last = kioskctl(store.data, {"sync", "--batch", "50"});  // 60 batches: many requests to hurt
-    if (last.exit_code == 0) break;
-  }
-  std::string faults;
-  for (const auto& [fault, count] : proxy.counts())
-    faults += std::string(" ") + FaultProxy::name(fault) + "=" + std::to_string(count);
-  MESSAGE(ids.size() << " tickets in " << rounds + 1 << " sync rounds; requests:" << faults);
-  REQUIRE_MESSAGE(last.exit_code == 0, last.body.dump());
-  const std::map<FaultProxy::Fault, int> counts = proxy.counts();
-  for (int f = 1; f <= static_cast<int>(FaultProxy::Fault::Stall); ++f)
-    CHECK_MESSAGE(counts.count(static_cast<FaultProxy::Fault>(f)) == 1,
-                  "fault never injected: " << std::string(FaultProxy::name(static_cast<FaultProxy::Fault>(f))));
+  sync_through_faults(store, proxy, 50, std::to_string(ids.size()) + " tickets");  // 60 batches: many requests
 
   const std::map<std::string, Json> at_hq = by_id(hq.exported("S1", "tickets"));
   CHECK(at_hq.size() == ids.size());
