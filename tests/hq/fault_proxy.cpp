@@ -140,7 +140,7 @@ void FaultProxy::handle(const httplib::Request& req, httplib::Response& res) {
     default:
       break;
   }
-  if (fault == Fault::Stall) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  if (fault == Fault::Stall) std::this_thread::sleep_for(std::chrono::milliseconds(400));
   const std::size_t upstreams = upstream_ports_.size();
   const auto upstream = [&](unsigned turn) { return upstream_ports_[turn % upstreams]; };
   std::optional<httplib::Result> forwarded;
