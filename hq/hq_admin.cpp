@@ -7,6 +7,7 @@
 
 #include "codec/queue_json.h"
 #include "core/random_id.h"
+#include "core/store_time_zone.h"
 #include "core/text.h"
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
@@ -28,13 +29,17 @@ void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::
 
 // [SECTION] Stores and devices
 
-Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name) {
+Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name, const std::string& time_zone) {
   if (auto problem = check_single_line("store id", id, kMaxIdChars)) return invalid_argument(*problem);
   if (auto problem = check_single_line("store name", name, kMaxNameChars)) return invalid_argument(*problem);
+  if (!StoreTimeZone::load(time_zone))
+    return invalid_argument("time zone \"" + time_zone +
+                            "\" is not an IANA zone this system knows (e.g. Asia/Shanghai)");
   return written([&]() -> Result<Json> {
     if (store_exists(id)) return refused("store " + id + " exists already", "duplicate-store");
-    db_.run("INSERT INTO hq_store(id, name, created_at) VALUES (?1, ?2, ?3)", {id, name, clock_.now_ms()});
-    return Json{{"store", id}, {"name", name}};
+    db_.run("INSERT INTO hq_store(id, name, created_at, time_zone) VALUES (?1, ?2, ?3, ?4)",
+            {id, name, clock_.now_ms(), time_zone});
+    return Json{{"store", id}, {"name", name}, {"time_zone", time_zone}};
   });
 }
 

@@ -23,7 +23,8 @@ class HqAdmin {
  public:
   HqAdmin(HqDb& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Json> add_store(const std::string& id, const std::string& name);
+  Result<Json> add_store(const std::string& id, const std::string& name,
+                         const std::string& time_zone = "Asia/Shanghai");
   Result<Json> stores();
 
   // A new device of the store; the answer holds its token, shown only this once.

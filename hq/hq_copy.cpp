@@ -15,9 +15,10 @@ struct CopiedTable {
   const char* order;  // nullptr: the order records were first stored
 };
 
-// Every table of schema 3, parents before children.
-constexpr std::array<CopiedTable, 15> kTables{{
-    {"hq_store", "id, name, created_at", "id"},
+// Every table of schema 4 but figure_state (whose row the target has), parents
+// before children.
+constexpr std::array<CopiedTable, 18> kTables{{
+    {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
     {"received_seq", "device_id, incarnation, seq", "device_id, incarnation, seq"},
@@ -42,6 +43,17 @@ constexpr std::array<CopiedTable, 15> kTables{{
      "oldest_pending_s, database_bytes, disk_free_bytes, disk_total_bytes, integrity, store_time",
      "device_id"},
     {"device_health_ignored", "device_id, count, last_at, last_reason", "device_id"},
+    {"figure_day",
+     "store_id, day, service, ledger, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
+     "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
+     "wait_bins, arrivals, updated_at",
+     "store_id, day, service"},
+    {"figure_month",
+     "store_id, month, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
+     "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
+     "wait_bins, arrivals",
+     "store_id, month, service"},
+    {"orphan_rating", "id, store_id, ticket_id, score, reasons", "id"},
 }};
 
 std::size_t column_count(const char* columns) {
@@ -105,6 +117,8 @@ Result<nlohmann::ordered_json> copy_hq_db(HqDb& from, HqDb& to) {
         copied[table.name] = rows;
       }
       to.adopt_feed_head(from.feed_head());
+      to.run("UPDATE figure_state SET built = ?1",
+             {from.single_int64("SELECT built FROM figure_state", {}).value_or(0)});
       return json{{"from", from.where()}, {"to", to.where()}, {"copied", copied}};
     });
   });

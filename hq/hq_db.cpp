@@ -1,7 +1,9 @@
-// What both of HQ's database engines share: reading one row or one number, and
-// choosing the engine from `--db`.
+// What both of HQ's database engines share: reading one row or one number,
+// choosing the engine from `--db`, and the figures a migration to schema 4
+// must build from the records already there.
 #include "hq/hq_db.h"
 
+#include "hq/figure_store.h"
 #include "hq/pg_hq_db.h"
 #include "hq/sqlite_hq_db.h"
 
@@ -35,7 +37,13 @@ bool is_postgresql_url(std::string_view db) {
 }
 
 Result<std::unique_ptr<HqDb>> open_hq_db(const std::string& db, OpenMode mode) {
-  return is_postgresql_url(db) ? open_postgresql_hq_db(db, mode) : open_sqlite_hq_db(db, mode);
+  Result<std::unique_ptr<HqDb>> opened =
+      is_postgresql_url(db) ? open_postgresql_hq_db(db, mode) : open_sqlite_hq_db(db, mode);
+  if (!opened || mode != OpenMode::Migrate) return opened;
+  return hq_guarded([&]() -> Result<std::unique_ptr<HqDb>> {
+    build_figures_if_needed(*opened.value(), SystemClock().now_ms());
+    return std::move(opened).value();
+  });
 }
 
 }  // namespace kiosk::hq

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/command_line.h"
+#include "hq/figure_reports.h"
+#include "hq/figure_store.h"
 #include "hq/hq_admin.h"
 #include "hq/hq_commands.h"
 #include "hq/hq_copy.h"
@@ -30,7 +32,7 @@ constexpr const char* kUsage =
   (the password from PGPASSWORD or ~/.pgpass, not the command line)
   migrate                                  create the schema or bring it up to this version
   copy --from DB --to DB                   every record into an empty database (no --db; stop hq first)
-  store add --id S1 --name NAME            store list
+  store add --id S1 --name NAME [--time-zone Asia/Shanghai]             store list
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
@@ -40,6 +42,9 @@ constexpr const char* kUsage =
                                            (HQ's own command: outranks a device's made from the same version)
   export --store S1 --kind tickets|ratings|requests|request-events|request-ratings    (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines)
+  report services --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
+                                           (by service: tickets, waits, target share, ratings)
+  figures rebuild                          (every figure again from the records)
   stores [--down-after-minutes 15] [--behind-after-minutes 60]
                                            (each store's devices, their latest health and problems, JSON lines))";
 
@@ -91,8 +96,9 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     const std::string what = cl.word("store add|list");
     if (what == "add") {
       const std::string id = cl.required("id"), name = cl.required("name");
+      const std::string zone = cl.optional("time-zone").value_or("Asia/Shanghai");
       cl.finish();
-      return take(admin.add_store(id, name));
+      return take(admin.add_store(id, name, zone));
     }
     if (what == "list") {
       cl.finish();
@@ -180,6 +186,28 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     take(admin.parked(store, print_line));
     return nullptr;
   }
+  if (command == "report") {
+    const std::string what = cl.word("report services");
+    if (what != "services") throw UsageError("unknown report \"" + what + "\"");
+    const std::string from = cl.required("from"), to = cl.required("to");
+    const std::optional<std::string> store = cl.optional("store");
+    cl.finish();
+    const Result<ReportRange> range = check_report_range(admin_db, from, to, store);
+    if (!range) throw UsageError(range.error().message);
+    return take(
+        hq_guarded([&]() -> Result<Json> { return services_report(admin_db, range.value(), SystemClock().now_ms()); }));
+  }
+  if (command == "figures") {
+    if (cl.word("figures rebuild") != "rebuild") throw UsageError("the figures command is: figures rebuild");
+    cl.finish();
+    return take(hq_guarded([&]() -> Result<Json> {
+      admin_db.write([&] {
+        rebuild_figures(admin_db, SystemClock().now_ms());
+        return 0;
+      });
+      return Json{{"rebuilt", true}};
+    }));
+  }
   throw UsageError("unknown command \"" + command + "\"");
 }
 
@@ -194,14 +222,17 @@ Json copy(const std::string& from_name, const std::string& to_name) {
 
 int main_checked(int argc, char** argv) {
   CommandLine cl(std::vector<std::string>(argv + 1, argv + argc), {});
-  if (const std::optional<std::string> from = cl.optional("from")) {
-    const std::string to = cl.required("to");
-    if (cl.word("command") != "copy") throw UsageError("--from and --to belong to hq copy");
-    cl.finish();
-    std::cout << copy(*from, to).dump() << '\n';
-    return 0;
+  const std::optional<std::string> db_option = cl.optional("db");
+  if (!db_option) {
+    if (const std::optional<std::string> from = cl.optional("from")) {  // hq copy names two databases instead
+      const std::string to = cl.required("to");
+      if (cl.word("command") != "copy") throw UsageError("--from and --to without --db belong to hq copy");
+      cl.finish();
+      std::cout << copy(*from, to).dump() << '\n';
+      return 0;
+    }
   }
-  const std::string db_name = cl.required("db");
+  const std::string db_name = db_option ? *db_option : cl.required("db");
   if (!cl.has_word()) {
     const std::string listen = cl.required("listen");
     cl.finish();

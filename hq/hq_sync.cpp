@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "hq/figure_store.h"
 #include "hq/upload_reader.h"
 #include "staff/pin_hash.h"
 
@@ -55,7 +56,8 @@ class BatchWriter {
   // that stores a new record or a newer revision of it, so the latest
   // revision wins whichever transaction commits first; sent together (one
   // round trip on PostgreSQL). A record whose id HQ holds as another kind or
-  // of another store is parked. Returns how many changed HQ's copy.
+  // of another store is parked. The figures move with what was stored.
+  // Returns how many changed HQ's copy.
   int apply(const std::vector<const UploadRecord*>& records) {
     std::vector<std::vector<SqlParam>> rows;
     rows.reserve(records.size());
@@ -72,14 +74,17 @@ class BatchWriter {
         "AND record.store_id = excluded.store_id",
         rows);
     int applied = 0;
+    FigureWriter figures(db_, device_.store_id, now_);
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (stored[i]) {
         ++applied;
+        figures.add(*records[i]->checked);
         continue;
       }
       if (const std::optional<std::string> conflict = id_conflict(records[i]->seq, *records[i]->checked))
         park(records[i]->seq, "id-conflict", *conflict, records[i]->raw);
     }
+    figures.write();
     return applied;
   }
 

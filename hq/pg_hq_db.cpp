@@ -185,6 +185,85 @@ CREATE TABLE device_health_ignored (
   last_reason text NOT NULL
 );
 )sql",
+    // 4: the console's figures, kept as records arrive (hq/figure_store.h):
+    // per store, business day and service the day's tickets (ledger) and
+    // their sums; per month the sums of its days; ratings whose ticket HQ has
+    // not seen yet; each store's time zone (for hours of the day).
+    R"sql(
+ALTER TABLE hq_store ADD COLUMN time_zone text NOT NULL DEFAULT 'Asia/Shanghai';
+CREATE TABLE figure_day (
+  store_id text NOT NULL,
+  day text NOT NULL,
+  service text NOT NULL,
+  ledger text NOT NULL DEFAULT '{}',
+  tickets bigint NOT NULL DEFAULT 0,
+  served bigint NOT NULL DEFAULT 0,
+  no_shows bigint NOT NULL DEFAULT 0,
+  still_open bigint NOT NULL DEFAULT 0,
+  called bigint NOT NULL DEFAULT 0,
+  wait_ms bigint NOT NULL DEFAULT 0,
+  within_target bigint NOT NULL DEFAULT 0,
+  uncalled bigint NOT NULL DEFAULT 0,
+  service_n bigint NOT NULL DEFAULT 0,
+  service_ms bigint NOT NULL DEFAULT 0,
+  estimate_n bigint NOT NULL DEFAULT 0,
+  estimate_error_ms bigint NOT NULL DEFAULT 0,
+  estimate_within_5min bigint NOT NULL DEFAULT 0,
+  r1 bigint NOT NULL DEFAULT 0,
+  r2 bigint NOT NULL DEFAULT 0,
+  r3 bigint NOT NULL DEFAULT 0,
+  r4 bigint NOT NULL DEFAULT 0,
+  r5 bigint NOT NULL DEFAULT 0,
+  reasons text NOT NULL DEFAULT '',
+  wait_bins text NOT NULL DEFAULT '',
+  arrivals text NOT NULL DEFAULT '',
+  updated_at bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (store_id, day, service)
+);
+CREATE INDEX figure_day_by_day ON figure_day(day);
+CREATE TABLE figure_month (
+  store_id text NOT NULL,
+  month text NOT NULL,
+  service text NOT NULL,
+  tickets bigint NOT NULL DEFAULT 0,
+  served bigint NOT NULL DEFAULT 0,
+  no_shows bigint NOT NULL DEFAULT 0,
+  still_open bigint NOT NULL DEFAULT 0,
+  called bigint NOT NULL DEFAULT 0,
+  wait_ms bigint NOT NULL DEFAULT 0,
+  within_target bigint NOT NULL DEFAULT 0,
+  uncalled bigint NOT NULL DEFAULT 0,
+  service_n bigint NOT NULL DEFAULT 0,
+  service_ms bigint NOT NULL DEFAULT 0,
+  estimate_n bigint NOT NULL DEFAULT 0,
+  estimate_error_ms bigint NOT NULL DEFAULT 0,
+  estimate_within_5min bigint NOT NULL DEFAULT 0,
+  r1 bigint NOT NULL DEFAULT 0,
+  r2 bigint NOT NULL DEFAULT 0,
+  r3 bigint NOT NULL DEFAULT 0,
+  r4 bigint NOT NULL DEFAULT 0,
+  r5 bigint NOT NULL DEFAULT 0,
+  reasons text NOT NULL DEFAULT '',
+  wait_bins text NOT NULL DEFAULT '',
+  arrivals text NOT NULL DEFAULT '',
+  PRIMARY KEY (store_id, month, service)
+);
+CREATE INDEX figure_month_by_month ON figure_month(month);
+CREATE TABLE orphan_rating (
+  id text PRIMARY KEY,
+  store_id text NOT NULL,
+  ticket_id text NOT NULL,
+  score bigint NOT NULL,
+  reasons text NOT NULL
+);
+CREATE INDEX orphan_rating_by_store ON orphan_rating(store_id);
+-- built = 0 until the figures of the records stored before schema 4 are made.
+CREATE TABLE figure_state (
+  id bigint PRIMARY KEY CHECK (id = 1),
+  built bigint NOT NULL
+);
+INSERT INTO figure_state(id, built) VALUES (1, 0);
+)sql",
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -169,6 +169,85 @@ CREATE TABLE device_health_ignored (
   last_reason TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 4: the console's figures, kept as records arrive (hq/figure_store.h):
+    // per store, business day and service the day's tickets (ledger) and
+    // their sums; per month the sums of its days; ratings whose ticket HQ has
+    // not seen yet; each store's time zone (for hours of the day).
+    R"sql(
+ALTER TABLE hq_store ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai';
+CREATE TABLE figure_day (
+  store_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  service TEXT NOT NULL,
+  ledger TEXT NOT NULL DEFAULT '{}',
+  tickets INTEGER NOT NULL DEFAULT 0,
+  served INTEGER NOT NULL DEFAULT 0,
+  no_shows INTEGER NOT NULL DEFAULT 0,
+  still_open INTEGER NOT NULL DEFAULT 0,
+  called INTEGER NOT NULL DEFAULT 0,
+  wait_ms INTEGER NOT NULL DEFAULT 0,
+  within_target INTEGER NOT NULL DEFAULT 0,
+  uncalled INTEGER NOT NULL DEFAULT 0,
+  service_n INTEGER NOT NULL DEFAULT 0,
+  service_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_n INTEGER NOT NULL DEFAULT 0,
+  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
+  r1 INTEGER NOT NULL DEFAULT 0,
+  r2 INTEGER NOT NULL DEFAULT 0,
+  r3 INTEGER NOT NULL DEFAULT 0,
+  r4 INTEGER NOT NULL DEFAULT 0,
+  r5 INTEGER NOT NULL DEFAULT 0,
+  reasons TEXT NOT NULL DEFAULT '',
+  wait_bins TEXT NOT NULL DEFAULT '',
+  arrivals TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (store_id, day, service)
+);
+CREATE INDEX figure_day_by_day ON figure_day(day);
+CREATE TABLE figure_month (
+  store_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  service TEXT NOT NULL,
+  tickets INTEGER NOT NULL DEFAULT 0,
+  served INTEGER NOT NULL DEFAULT 0,
+  no_shows INTEGER NOT NULL DEFAULT 0,
+  still_open INTEGER NOT NULL DEFAULT 0,
+  called INTEGER NOT NULL DEFAULT 0,
+  wait_ms INTEGER NOT NULL DEFAULT 0,
+  within_target INTEGER NOT NULL DEFAULT 0,
+  uncalled INTEGER NOT NULL DEFAULT 0,
+  service_n INTEGER NOT NULL DEFAULT 0,
+  service_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_n INTEGER NOT NULL DEFAULT 0,
+  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
+  r1 INTEGER NOT NULL DEFAULT 0,
+  r2 INTEGER NOT NULL DEFAULT 0,
+  r3 INTEGER NOT NULL DEFAULT 0,
+  r4 INTEGER NOT NULL DEFAULT 0,
+  r5 INTEGER NOT NULL DEFAULT 0,
+  reasons TEXT NOT NULL DEFAULT '',
+  wait_bins TEXT NOT NULL DEFAULT '',
+  arrivals TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (store_id, month, service)
+);
+CREATE INDEX figure_month_by_month ON figure_month(month);
+CREATE TABLE orphan_rating (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL,
+  ticket_id TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  reasons TEXT NOT NULL
+);
+CREATE INDEX orphan_rating_by_store ON orphan_rating(store_id);
+-- built = 0 until the figures of the records stored before schema 4 are made.
+CREATE TABLE figure_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  built INTEGER NOT NULL
+);
+INSERT INTO figure_state(id, built) VALUES (1, 0);
+)sql",
 };
 
 StorageFailure failure(const SqliteError& e) {

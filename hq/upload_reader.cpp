@@ -3,9 +3,11 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <set>
 
 #include "codec/api_json.h"
+#include "core/store_time_zone.h"
 #include "hq/hq_sync.h"
 
 namespace kiosk::hq {
@@ -47,16 +49,68 @@ class Fields {
   }
 
   // As integer(), but the field may also be absent or null (an older store sends none).
-  void optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
+  std::optional<std::int64_t> optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
     element value;
-    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return;
-    integer(field, min, max);
+    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
+    return integer(field, min, max);
+  }
+
+  // A string field's text; empty when it is absent, null or not a string.
+  std::string lenient_text(const char* field) const {
+    std::string_view text;
+    if (object_.at_key(field).get(text) != simdjson::SUCCESS) return {};
+    return std::string(text);
+  }
+
+  // The words of an array of strings (a rating's reasons) that can be counted:
+  // lower-case letters, digits and '-', 1 to 32 of them; anything else is left out.
+  std::vector<std::string> words(const char* field) const {
+    std::vector<std::string> found;
+    simdjson::dom::array list;
+    if (object_.at_key(field).get(list) != simdjson::SUCCESS) return found;
+    for (element item : list) {
+      std::string_view word;
+      if (item.get(word) != simdjson::SUCCESS || word.empty() || word.size() > 32) continue;
+      if (std::all_of(word.begin(), word.end(),
+                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }))
+        found.emplace_back(word);
+    }
+    return found;
   }
 
  private:
   simdjson::dom::object object_;
   std::string where_;
 };
+
+std::optional<int> small_integer(const Fields& data, const char* field) {
+  const std::optional<std::int64_t> value = data.optional_integer(field, 0, kMaxEstimateMin);
+  return value ? std::optional(int(*value)) : std::nullopt;
+}
+
+// Checks a ticket's data and reads what the figures need of it (none when its
+// business day is not a date: stored, but not counted).
+std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision) {
+  data.text("ticket", 16);
+  TicketFact fact;
+  fact.day = data.text("business_day", 10);
+  fact.service = data.text("service", 8);
+  LedgerEntry& e = fact.entry;
+  e.revision = revision;
+  e.times.service_code = fact.service;
+  e.times.state = ticket_state_from(data.text("state", 16)).value_or(TicketState::Cancelled);
+  e.times.issued_at = data.integer("issued_at", 0, kMaxSeq);
+  e.times.called_at = data.optional_integer("called_at", 0, kMaxSeq);
+  e.times.started_at = data.optional_integer("started_at", 0, kMaxSeq);
+  e.times.finished_at = data.optional_integer("finished_at", 0, kMaxSeq);
+  e.times.continues_transfer = !data.lenient_text("transferred_from").empty();
+  e.times.estimated_wait_min = small_integer(data, "estimated_wait_min");  // schema 10 on
+  e.counter = small_integer(data, "counter");
+  if (!is_calendar_date(fact.day) || fact.service.empty()) return std::nullopt;
+  return fact;
+}
+
+void check_data(CheckedRecord& checked, element data_value);
 
 // Checks a record's kind, id, revision and data; throws BadRequest saying what is wrong.
 CheckedRecord check_record(const Fields& record) {
@@ -71,18 +125,17 @@ CheckedRecord check_record(const Fields& record) {
   checked.id = record.text("id", 36);
   if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
   checked.revision = record.integer("revision", 1, kMaxSeq);
-  const element data_value = record.required("data");
+  check_data(checked, record.required("data"));
+  return checked;
+}
+
+// Checks a record's data by its kind (already checked) and reads its figures.
+void check_data(CheckedRecord& checked, element data_value) {
   const Fields data(data_value, "data.");
   if (checked.kind == "ticket") {
-    data.text("ticket", 16);
-    data.text("business_day", 10);
-    data.text("service", 8);
-    data.text("state", 16);
-    data.integer("issued_at", 0, kMaxSeq);
-    data.optional_integer("estimated_wait_min", 0, kMaxEstimateMin);  // schema 10 on
+    checked.ticket = ticket_fact(data, checked.revision);
   } else if (checked.kind == "rating") {
-    data.text("ticket_id", 36);
-    data.integer("score", 1, 5);
+    checked.rating = RatingFact{data.text("ticket_id", 36), int(data.integer("score", 1, 5)), data.words("reasons")};
   } else if (checked.kind == "request") {
     data.text("code", 32);
   } else if (checked.kind == "request_rating") {
@@ -93,7 +146,6 @@ CheckedRecord check_record(const Fields& record) {
     data.text("event", 32);
   }
   checked.data = simdjson::minify(data_value);
-  return checked;
 }
 
 UploadRecord read_record(element value, std::size_t index, std::set<std::int64_t>& seen) {
@@ -114,6 +166,20 @@ UploadRecord read_record(element value, std::size_t index, std::set<std::int64_t
 }
 
 }  // namespace
+
+std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, const std::string& id,
+                                                   std::int64_t revision, const std::string& data) {
+  thread_local simdjson::dom::parser parser;
+  element value;
+  if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
+  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt};
+  try {
+    check_data(checked, value);
+  } catch (const BadRequest&) {
+    return std::nullopt;
+  }
+  return checked;
+}
 
 UploadBody read_upload_body(const std::string& body, std::size_t max_records) {
   thread_local simdjson::dom::parser parser;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "hq/figure_ledger.h"
+
 namespace kiosk::hq {
 
 // A record HQ can apply: kind, id and revision checked, data with its kind's fields.
@@ -18,7 +20,9 @@ struct CheckedRecord {
   std::string kind;
   std::string id;
   std::int64_t revision = 0;
-  std::string data;  // minified JSON object
+  std::string data;                  // minified JSON object
+  std::optional<TicketFact> ticket;  // a ticket's figures (figure_ledger.h)
+  std::optional<RatingFact> rating;  // a rating's
 };
 
 struct UploadRecord {
@@ -41,5 +45,10 @@ struct UploadBody {
 // store, a seq twice). A record wrong in itself is not thrown: it comes back
 // unchecked, to be parked.
 UploadBody read_upload_body(const std::string& body, std::size_t max_records);
+
+// A record HQ stored, read again as an upload's record is (for rebuilding its
+// figures); nullopt when its data no longer passes the checks.
+std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, const std::string& id,
+                                                   std::int64_t revision, const std::string& data);
 
 }  // namespace kiosk::hq

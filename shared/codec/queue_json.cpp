@@ -14,7 +14,9 @@ json optional_value(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-json figures_json(const StatsFigures& f) {
+}  // namespace
+
+json to_json(const StatsFigures& f) {
   return json{{"tickets", f.tickets},
               {"served", f.served},
               {"no_shows", f.no_shows},
@@ -28,8 +30,6 @@ json figures_json(const StatsFigures& f) {
               {"estimate_mae_min", optional_value(f.estimate_mae_min)},
               {"estimate_within_5min_share", optional_value(f.estimate_within_5min_share)}};
 }
-
-}  // namespace
 
 json to_json(const Ticket& t) {
   return json{{"ticket", t.label},
@@ -87,8 +87,8 @@ json to_json(const ServiceQueue& q) {
 
 json to_json(const DayStats& stats) {
   json services = json::object();
-  for (const auto& [code, figures] : stats.by_service) services[code] = figures_json(figures);
-  return json{{"business_day", stats.business_day}, {"total", figures_json(stats.total)}, {"services", services}};
+  for (const auto& [code, figures] : stats.by_service) services[code] = to_json(figures);
+  return json{{"business_day", stats.business_day}, {"total", to_json(stats.total)}, {"services", services}};
 }
 
 }  // namespace kiosk

@@ -15,6 +15,7 @@ nlohmann::ordered_json to_json(const IssuedTicket& issued);
 nlohmann::ordered_json to_json(const Counter& counter);
 nlohmann::ordered_json to_json(const Service& service);
 nlohmann::ordered_json to_json(const ServiceQueue& queue);
+nlohmann::ordered_json to_json(const StatsFigures& figures);  // the keys kioskctl stats and HQ share
 nlohmann::ordered_json to_json(const DayStats& stats);
 
 }  // namespace kiosk

@@ -1,73 +1,107 @@
-// Day statistics as a pure computation over ticket times.
+// Day statistics as a pure computation over ticket times: per-ticket sums,
+// then figures from sums.
 #include "queue/day_stats.h"
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <cstdlib>
 
 namespace kiosk {
 namespace {
 
-struct Accumulator {
-  StatsFigures figures;
-  std::vector<double> waits;
-  int within_target = 0;  // visits called within their target
-  int judged = 0;         // visits whose target is met or missed by now
-  double service_total = 0;
-  int service_count = 0;
-  double estimate_error_total_min = 0;
-  int estimates_within_5min = 0;
+constexpr std::int64_t kFiveMinutesMs = 5 * 60'000;
 
-  void add(const TicketTimes& t, int target_s, EpochMs now) {
-    if (!t.continues_transfer) {
-      ++figures.tickets;
-      if (t.called_at) {
-        const double wait = double(*t.called_at - t.issued_at) / 1000.0;
-        waits.push_back(wait);
-        ++judged;
-        if (wait <= target_s) ++within_target;
-        if (t.estimated_wait_min) score_estimate(*t.estimated_wait_min, wait / 60.0);
-      } else if (double(now - t.issued_at) / 1000.0 > target_s) {
-        ++judged;  // not called yet and already past its target: a miss whatever happens next
-      }
-    }
-    if (t.state == TicketState::Done) {
-      ++figures.served;
-      if (t.started_at && t.finished_at) {
-        service_total += double(*t.finished_at - *t.started_at) / 1000.0;
-        ++service_count;
-      }
-    }
-    if (t.state == TicketState::NoShow) ++figures.no_shows;
-    if (t.state == TicketState::Waiting || t.state == TicketState::Called || t.state == TicketState::Serving)
-      ++figures.waiting;
-  }
+template <class Op>
+void each_field(StatsSums& a, const StatsSums& b, Op op) {
+  op(a.tickets, b.tickets);
+  op(a.served, b.served);
+  op(a.no_shows, b.no_shows);
+  op(a.still_open, b.still_open);
+  op(a.called, b.called);
+  op(a.wait_ms, b.wait_ms);
+  op(a.within_target, b.within_target);
+  op(a.uncalled, b.uncalled);
+  op(a.service_n, b.service_n);
+  op(a.service_ms, b.service_ms);
+  op(a.estimate_n, b.estimate_n);
+  op(a.estimate_error_ms, b.estimate_error_ms);
+  op(a.estimate_within_5min, b.estimate_within_5min);
+}
 
-  void score_estimate(int estimated_min, double waited_min) {
-    const double error = std::abs(waited_min - double(estimated_min));
-    ++figures.estimates_scored;
-    estimate_error_total_min += error;
-    if (error <= 5.0) ++estimates_within_5min;
-  }
-
-  StatsFigures finish() {
-    if (!waits.empty()) {
-      figures.average_wait_s = std::accumulate(waits.begin(), waits.end(), 0.0) / double(waits.size());
-      figures.p90_wait_s = nearest_rank_percentile(waits, 0.9);
-    }
-    if (judged > 0) figures.within_target_share = double(within_target) / double(judged);
-    if (service_count > 0) figures.average_service_s = service_total / service_count;
-    const int ended = figures.served + figures.no_shows;
-    if (ended > 0) figures.no_show_rate = double(figures.no_shows) / ended;
-    if (figures.estimates_scored > 0) {
-      figures.estimate_mae_min = estimate_error_total_min / figures.estimates_scored;
-      figures.estimate_within_5min_share = double(estimates_within_5min) / figures.estimates_scored;
-    }
-    return figures;
-  }
-};
+std::optional<double> share(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? std::optional(double(part) / double(whole)) : std::nullopt;
+}
 
 }  // namespace
+
+StatsSums& StatsSums::operator+=(const StatsSums& other) {
+  each_field(*this, other, [](std::int64_t& a, std::int64_t b) { a += b; });
+  return *this;
+}
+
+StatsSums& StatsSums::operator-=(const StatsSums& other) {
+  each_field(*this, other, [](std::int64_t& a, std::int64_t b) { a -= b; });
+  return *this;
+}
+
+std::optional<std::int64_t> visit_wait_ms(const TicketTimes& t) {
+  if (t.continues_transfer || !t.called_at) return std::nullopt;
+  return *t.called_at - t.issued_at;
+}
+
+bool uncalled_past_target(const TicketTimes& t, int target_s, EpochMs now) {
+  return !t.continues_transfer && !t.called_at && now - t.issued_at > std::int64_t(target_s) * 1000;
+}
+
+void add_ticket(StatsSums& sums, const TicketTimes& t, int target_s) {
+  if (!t.continues_transfer) {
+    ++sums.tickets;
+    if (const std::optional<std::int64_t> wait = visit_wait_ms(t)) {
+      ++sums.called;
+      sums.wait_ms += *wait;
+      if (*wait <= std::int64_t(target_s) * 1000) ++sums.within_target;
+      if (t.estimated_wait_min) {
+        const std::int64_t error = std::llabs(*wait - std::int64_t(*t.estimated_wait_min) * 60'000);
+        ++sums.estimate_n;
+        sums.estimate_error_ms += error;
+        if (error <= kFiveMinutesMs) ++sums.estimate_within_5min;
+      }
+    } else {
+      ++sums.uncalled;
+    }
+  }
+  if (t.state == TicketState::Done) {
+    ++sums.served;
+    if (t.started_at && t.finished_at) {
+      ++sums.service_n;
+      sums.service_ms += *t.finished_at - *t.started_at;
+    }
+  }
+  if (t.state == TicketState::NoShow) ++sums.no_shows;
+  if (t.state == TicketState::Waiting || t.state == TicketState::Called || t.state == TicketState::Serving)
+    ++sums.still_open;
+}
+
+StatsFigures figures_of(const StatsSums& s, std::int64_t uncalled_judged, std::optional<double> p90_wait_s) {
+  StatsFigures f;
+  f.tickets = int(s.tickets);
+  f.served = int(s.served);
+  f.no_shows = int(s.no_shows);
+  f.waiting = int(s.still_open);
+  if (s.called > 0) {
+    f.average_wait_s = double(s.wait_ms) / 1000.0 / double(s.called);
+    f.p90_wait_s = p90_wait_s;
+  }
+  f.within_target_share = share(s.within_target, s.called + uncalled_judged);
+  if (s.service_n > 0) f.average_service_s = double(s.service_ms) / 1000.0 / double(s.service_n);
+  f.no_show_rate = share(s.no_shows, s.served + s.no_shows);
+  f.estimates_scored = int(s.estimate_n);
+  if (s.estimate_n > 0) {
+    f.estimate_mae_min = double(s.estimate_error_ms) / 60'000.0 / double(s.estimate_n);
+    f.estimate_within_5min_share = share(s.estimate_within_5min, s.estimate_n);
+  }
+  return f;
+}
 
 std::optional<double> nearest_rank_percentile(std::vector<double> values, double p) {
   if (values.empty()) return std::nullopt;
@@ -76,18 +110,31 @@ std::optional<double> nearest_rank_percentile(std::vector<double> values, double
   return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
 }
 
+int wait_target_of(const std::map<std::string, int>& wait_target_s, const std::string& service_code) {
+  const auto target = wait_target_s.find(service_code);
+  return target == wait_target_s.end() ? 15 * 60 : target->second;
+}
+
 DayStats compute_day_stats(const std::string& business_day, const std::vector<TicketTimes>& tickets,
                            const std::map<std::string, int>& wait_target_s, EpochMs now) {
-  Accumulator total;
-  std::map<std::string, Accumulator> by_service;
+  struct Part {
+    StatsSums sums;
+    std::int64_t uncalled_judged = 0;
+    std::vector<double> waits_s;
+    StatsFigures figures() const { return figures_of(sums, uncalled_judged, nearest_rank_percentile(waits_s, 0.9)); }
+  };
+  Part total;
+  std::map<std::string, Part> by_service;
   for (const TicketTimes& t : tickets) {
-    const auto target = wait_target_s.find(t.service_code);
-    const int target_s = target == wait_target_s.end() ? 15 * 60 : target->second;
-    total.add(t, target_s, now);
-    by_service[t.service_code].add(t, target_s, now);
+    const int target_s = wait_target_of(wait_target_s, t.service_code);
+    for (Part* part : {&total, &by_service[t.service_code]}) {
+      add_ticket(part->sums, t, target_s);
+      if (uncalled_past_target(t, target_s, now)) ++part->uncalled_judged;
+      if (const std::optional<std::int64_t> wait = visit_wait_ms(t)) part->waits_s.push_back(double(*wait) / 1000.0);
+    }
   }
-  DayStats stats{business_day, total.finish(), {}};
-  for (auto& [code, acc] : by_service) stats.by_service[code] = acc.finish();
+  DayStats stats{business_day, total.figures(), {}};
+  for (const auto& [code, part] : by_service) stats.by_service[code] = part.figures();
   return stats;
 }
 

@@ -1,8 +1,11 @@
 // Day statistics from ticket times: waits, percentile, target share, service
-// time, no-show rate, the wait estimate's error; transfers count as one visit.
+// time, no-show rate, the wait estimate's error; transfers count as one visit;
+// sums that add and subtract, wait bins, counts in text, rating sums.
 #include <doctest/doctest.h>
 
 #include "queue/day_stats.h"
+#include "queue/wait_histogram.h"
+#include "ratings/rating_figures.h"
 
 using namespace kiosk;
 
@@ -104,4 +107,77 @@ TEST_CASE("the wait estimate's error: visits called that showed one, against the
   CHECK(none.total.estimates_scored == 0);
   CHECK_FALSE(none.total.estimate_mae_min);
   CHECK_FALSE(none.total.estimate_within_5min_share);
+}
+
+TEST_CASE("the sums of two halves of a day are the day's sums, and subtract back") {
+  std::vector<TicketTimes> tickets{
+      ticket("A", TicketState::Done, 0, 5 * kMin, 6 * kMin, 10 * kMin),
+      ticket("A", TicketState::NoShow, 0, 17 * kMin, std::nullopt, 18 * kMin),
+      ticket("B", TicketState::Transferred, 0, 1 * kMin, 1 * kMin, 3 * kMin),
+      ticket("A", TicketState::Done, 3 * kMin, 4 * kMin, 4 * kMin, 10 * kMin, true),
+      ticket("B", TicketState::Waiting, 0, std::nullopt),
+  };
+  tickets[0].estimated_wait_min = 12;
+  StatsSums whole, first, second;
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    add_ticket(whole, tickets[i], 15 * 60);
+    add_ticket(i < 2 ? first : second, tickets[i], 15 * 60);
+  }
+  StatsSums joined = first;
+  joined += second;
+  CHECK(joined == whole);
+  joined -= second;
+  CHECK(joined == first);
+  CHECK(whole.tickets == 4);
+  CHECK(whole.called == 3);
+  CHECK(whole.within_target == 2);
+  CHECK(whole.uncalled == 1);
+  CHECK(whole.estimate_error_ms == 7 * kMin);
+  // Figures from sums are compute_day_stats' figures.
+  const DayStats stats = compute_day_stats("2026-11-23", tickets, {}, 60 * kMin);
+  const StatsFigures from_sums = figures_of(whole, 1, stats.total.p90_wait_s);
+  CHECK(*from_sums.average_wait_s == doctest::Approx(*stats.total.average_wait_s));
+  CHECK(*from_sums.within_target_share == doctest::Approx(*stats.total.within_target_share));
+  CHECK(*from_sums.estimate_mae_min == doctest::Approx(*stats.total.estimate_mae_min));
+}
+
+TEST_CASE("the 90th percentile from one-minute bins is the upper edge of the bin holding the nearest rank") {
+  Counts<int> bins;
+  std::vector<double> waits_s;
+  for (int i = 1; i <= 20; ++i) {
+    const std::int64_t wait_ms = std::int64_t(i) * 61'000;  // 1:01, 2:02 ... 20:20
+    ++bins[wait_bin(wait_ms)];
+    waits_s.push_back(double(wait_ms) / 1000.0);
+  }
+  const double exact = *nearest_rank_percentile(waits_s, 0.9);  // 18:18
+  CHECK(*percentile_from_bins(bins, 0.9) == doctest::Approx(19 * 60));
+  CHECK(*percentile_from_bins(bins, 0.9) - exact <= 60);
+  CHECK_FALSE(percentile_from_bins({}, 0.9));
+  CHECK(wait_bin(-5) == 0);
+  CHECK(wait_bin(59 * kMin + 59'999) == 59);
+  CHECK(wait_bin(60 * kMin) == 60);
+  CHECK(wait_bin(179 * kMin) == 71);
+  CHECK(wait_bin(500 * kMin) == 72);
+}
+
+TEST_CASE("counts keep their text form, and text that is not one is refused") {
+  Counts<int> hours{{33, 4}, {34, 1}};
+  CHECK(encode_counts(hours) == "33:4,34:1");
+  CHECK(*decode_int_counts("33:4,34:1") == hours);
+  CHECK(decode_int_counts("")->empty());
+  CHECK_FALSE(decode_int_counts("33:x"));
+  CHECK_FALSE(decode_int_counts("33"));
+  add_counts(hours, Counts<int>{{34, 1}}, -1);
+  CHECK(hours == Counts<int>{{33, 4}});  // a count back to zero is gone
+  RatingSums ratings;
+  ratings.add(5, {"fast", "friendly"});
+  ratings.add(2, {"too-slow"});
+  CHECK(ratings.count() == 2);
+  CHECK(*satisfied_share(ratings) == doctest::Approx(0.5));
+  CHECK(encode_counts(ratings.reasons) == "fast:1,friendly:1,too-slow:1");
+  RatingSums none = ratings;
+  none -= ratings;
+  CHECK(none.count() == 0);
+  CHECK(none.reasons.empty());
+  CHECK_FALSE(satisfied_share(none));
 }

@@ -1,0 +1,76 @@
+// The figures HQ keeps for each store, business day and service, as pure
+// computation (no storage): the day's tickets as a ledger (one compact entry
+// per ticket: its latest times, state and rating) and what they add up to
+// through shared/'s definitions (queue/day_stats.h, ratings/rating_figures.h).
+// A ledger is merged by revision, so a batch applied twice, or revisions in
+// any order, give the same ledger and the same sums. docs/hq-console.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/counts.h"
+#include "queue/day_stats.h"
+#include "ratings/rating_figures.h"
+
+namespace kiosk::hq {
+
+// One ticket in a ledger (its service is the ledger's).
+struct LedgerEntry {
+  std::int64_t revision = 0;
+  TicketTimes times{"", TicketState::Waiting, false, 0, std::nullopt, std::nullopt, std::nullopt};
+  std::optional<int> counter;
+  std::optional<int> score;  // the visit's rating, once HQ has it
+  std::vector<std::string> reasons;
+};
+
+// What an uploaded ticket record gives the figures.
+struct TicketFact {
+  std::string day;  // business day, YYYY-MM-DD
+  std::string service;
+  LedgerEntry entry;
+};
+
+// What an uploaded rating record gives the figures.
+struct RatingFact {
+  std::string ticket_id;
+  int score = 0;
+  std::vector<std::string> reasons;
+};
+
+using Ledger = std::map<std::string, LedgerEntry>;  // by ticket id
+
+// {"ticket id":[revision,issued,called,started,finished,"state",continuation,
+// counter,estimate,score,"reasons"],...}; absent values are null.
+std::string encode_ledger(const Ledger& ledger);
+// Nullopt when `text` is not a ledger.
+std::optional<Ledger> decode_ledger(std::string_view text, const std::string& service);
+
+// Takes `entry` unless the ledger holds the ticket at this revision or a
+// newer one; a rating already attached stays. True when the ledger changed.
+bool merge_ticket(Ledger& ledger, const std::string& ticket_id, LedgerEntry entry);
+// Attaches a rating to its ticket; false when the ledger lacks the ticket or
+// holds this rating already.
+bool attach_rating(Ledger& ledger, const RatingFact& rating);
+
+// What a ledger (or several) adds up to.
+struct FigureSums {
+  StatsSums stats;
+  RatingSums ratings;
+  Counts<int> wait_bins;  // queue/wait_histogram.h, visits called
+  Counts<int> arrivals;   // visits by weekday * 24 + local hour of issue (weekday 0 = Sunday)
+
+  FigureSums& operator+=(const FigureSums& other);
+  FigureSums& operator-=(const FigureSums& other);
+  bool operator==(const FigureSums& other) const = default;
+};
+
+// A ledger's sums; target_s is the service's wait target, day_start the
+// first instant of `day` in the store's time zone.
+FigureSums figure_sums(const Ledger& ledger, int target_s, const std::string& day, EpochMs day_start);
+
+}  // namespace kiosk::hq

@@ -1,0 +1,164 @@
+// Reports over HQ's figure rows (figure_reports.h).
+#include "hq/figure_reports.h"
+
+#include <chrono>
+
+#include "codec/queue_json.h"
+#include "core/store_time_zone.h"
+#include "hq/figure_store.h"
+#include "queue/wait_histogram.h"
+
+namespace kiosk::hq {
+namespace {
+
+using json = nlohmann::ordered_json;
+namespace chr = std::chrono;
+
+constexpr int kExactMaxDays = 31;
+
+chr::sys_days to_days(const std::string& date) {
+  return chr::sys_days(chr::year_month_day(chr::year(std::stoi(date.substr(0, 4))),
+                                           chr::month(unsigned(std::stoi(date.substr(5, 2)))),
+                                           chr::day(unsigned(std::stoi(date.substr(8, 2))))));
+}
+
+std::string to_date(chr::sys_days days) {
+  const chr::year_month_day ymd(days);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return text;
+}
+
+// One service's part of a report: sums, and what the sums cannot give.
+struct Part {
+  FigureSums sums;
+  std::int64_t uncalled_judged = 0;
+  std::vector<double> waits_s;  // exact path only
+
+  json figures(bool exact) const {
+    const std::optional<double> p90 =
+        exact ? nearest_rank_percentile(waits_s, 0.9) : percentile_from_bins(sums.wait_bins, 0.9);
+    json j = to_json(figures_of(sums.stats, uncalled_judged, p90));
+    j["ratings"] = sums.ratings.count();
+    j["satisfied_share"] = satisfied_share(sums.ratings) ? json(*satisfied_share(sums.ratings)) : json(nullptr);
+    j["scores"] = sums.ratings.scores;
+    return j;
+  }
+};
+
+// Adds a day row whose ledger is at hand: uncalled visits judged against now,
+// waits kept for the exact percentile.
+void add_ledger(Part& part, const Ledger& ledger, int target_s, EpochMs now) {
+  for (const auto& [id, e] : ledger) {
+    if (uncalled_past_target(e.times, target_s, now)) ++part.uncalled_judged;
+    if (const std::optional<std::int64_t> wait = visit_wait_ms(e.times)) part.waits_s.push_back(double(*wait) / 1000.0);
+  }
+}
+
+std::string sums_select() {
+  std::string list;
+  for (const std::string& column : figure_sum_columns()) list += ", " + column;
+  return list;
+}
+
+}  // namespace
+
+Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const std::string& to,
+                                       const std::optional<std::string>& store) {
+  return hq_guarded([&]() -> Result<ReportRange> {
+    if (!is_calendar_date(from) || !is_calendar_date(to))
+      return invalid_argument("from and to must be dates written YYYY-MM-DD (got \"" + from + "\" and \"" + to + "\")",
+                              "bad-query");
+    if (from > to) return invalid_argument("from (" + from + ") is after to (" + to + ")", "bad-query");
+    if ((to_days(to) - to_days(from)).count() + 1 > kMaxReportDays)
+      return invalid_argument("a report covers at most " + std::to_string(kMaxReportDays) + " days", "bad-query");
+    if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
+      return invalid_argument("HQ has no store \"" + *store + "\"", "unknown-store");
+    return ReportRange{from, to, store};
+  });
+}
+
+json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
+  const std::map<std::string, int> targets = service_wait_targets(db);
+  const bool exact = range.store && (to_days(range.to) - to_days(range.from)).count() < kExactMaxDays;
+  // Days from here on may hold visits not yet past their target: their
+  // ledgers are read, so those are judged against now.
+  const std::string recent =
+      to_date(chr::floor<chr::days>(chr::sys_time<chr::milliseconds>(chr::milliseconds(now))) - chr::days(2));
+  std::map<std::string, Part> by_service;
+  const auto add_day_row = [&](const SqlRow& row) {
+    Part& part = by_service[row.text(0)];
+    const int target_s = wait_target_of(targets, row.text(0));
+    part.sums += read_figure_sums(row, 2);
+    const std::string ledger_text = row.text(2 + int(figure_sum_columns().size()));
+    if (ledger_text.empty()) {
+      part.uncalled_judged += read_figure_sums(row, 2).stats.uncalled;  // a day long past: every uncalled visit missed
+      return;
+    }
+    if (const std::optional<Ledger> ledger = decode_ledger(ledger_text, row.text(0)))
+      add_ledger(part, *ledger, target_s, now);
+  };
+  const std::string store_filter = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
+
+  // Whole months before the recent days come from month rows; the rest from day rows.
+  std::vector<std::pair<std::string, std::string>> day_spans;
+  std::vector<std::string> months;
+  if (exact) {
+    day_spans.emplace_back(range.from, range.to);
+  } else {
+    chr::sys_days day = to_days(range.from);
+    const chr::sys_days last = to_days(range.to);
+    while (day <= last) {
+      const chr::year_month_day ymd(day);
+      const chr::sys_days month_end = chr::sys_days(ymd.year() / ymd.month() / chr::last);
+      const bool whole = unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent;
+      if (whole) {
+        months.push_back(to_date(day).substr(0, 7));
+      } else {
+        day_spans.emplace_back(to_date(day), to_date(std::min(month_end, last)));
+      }
+      day = month_end + chr::days(1);
+    }
+  }
+  for (const auto& [first, last] : day_spans)
+    db.each("SELECT service, day" + sums_select() + ", CASE WHEN ?4 = 1 OR day >= ?5 THEN ledger ELSE '' END " +
+                "FROM figure_day WHERE " + store_filter + " AND day BETWEEN ?2 AND ?3",
+            {range.store, first, last, exact ? 1 : 0, recent}, add_day_row);
+  for (const std::string& month : months)
+    db.each("SELECT service, month" + sums_select() + " FROM figure_month WHERE " + store_filter + " AND month = ?2",
+            {range.store, month}, [&](const SqlRow& row) {
+              Part& part = by_service[row.text(0)];
+              const FigureSums sums = read_figure_sums(row, 2);
+              part.sums += sums;
+              part.uncalled_judged += sums.stats.uncalled;
+            });
+
+  std::map<std::string, json> names;
+  db.each("SELECT code, data FROM service", {}, [&](const SqlRow& row) {
+    try {
+      names[row.text(0)] = json::parse(row.text(1));
+    } catch (const json::exception&) {
+    }
+  });
+  Part total;
+  json services = json::array();
+  for (const auto& [code, part] : by_service) {
+    json line{{"service", code}};
+    const auto name = names.find(code);
+    line["zh"] = name != names.end() ? name->second.value("zh", code) : code;
+    line["en"] = name != names.end() ? name->second.value("en", code) : code;
+    line["wait_target_min"] = wait_target_of(targets, code) / 60;
+    line.update(part.figures(exact));
+    services.push_back(std::move(line));
+    total.sums += part.sums;
+    total.uncalled_judged += part.uncalled_judged;
+    total.waits_s.insert(total.waits_s.end(), part.waits_s.begin(), part.waits_s.end());
+  }
+  return json{{"query", {{"from", range.from}, {"to", range.to}, {"store", range.store ? json(*range.store) : json()}}},
+              {"services", services},
+              {"total", total.figures(exact)},
+              {"notes", {{"p90", exact ? "exact" : "one-minute bins"}}},
+              {"hq_time", now}};
+}
+
+}  // namespace kiosk::hq

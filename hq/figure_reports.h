@@ -1,0 +1,36 @@
+// Reports over HQ's figures (figure_store.h) for a range of business days and
+// one store or all: read from sums rows, never from records. One store over a
+// month or less is read from its ledgers, so every figure (the 90th
+// percentile too) is the one `kioskctl stats` gives for the same tickets; a
+// longer range or several stores read day and month sums, and the 90th
+// percentile from one-minute bins (queue/wait_histogram.h).
+// docs/hq-console.md ("Reports").
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "hq/hq_db.h"
+
+namespace kiosk::hq {
+
+struct ReportRange {
+  std::string from, to;              // business days, inclusive
+  std::optional<std::string> store;  // nullopt: every store
+};
+
+constexpr int kMaxReportDays = 400;
+
+// Checks dates (YYYY-MM-DD, from <= to, at most kMaxReportDays) and the store.
+// Error codes: "bad-query", "unknown-store".
+Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const std::string& to,
+                                       const std::optional<std::string>& store);
+
+// By service and in total: tickets, waits, target share, service time,
+// no-shows, the estimate's error (queue/day_stats.h's keys), and ratings
+// (count, satisfied share, how many of each score).
+nlohmann::ordered_json services_report(HqDb& db, const ReportRange& range, EpochMs now);
+
+}  // namespace kiosk::hq
