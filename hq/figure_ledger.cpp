@@ -2,7 +2,7 @@
 #include "hq/figure_ledger.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <charconv>
 
 #include "core/comma_list.h"
 #include "core/store_time_zone.h"
@@ -11,63 +11,95 @@
 namespace kiosk::hq {
 namespace {
 
-using json = nlohmann::json;
+// A ledger line: "id revision issued called started finished state
+// continuation counter estimate score reasons", '-' for an absent value.
+constexpr std::size_t kFields = 12;
 
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
+void put(std::string& out, const std::optional<std::int64_t>& value) {
+  if (value) {
+    char digits[24];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, *value);
+    out.append(digits, end);
+  } else {
+    out += '-';
+  }
+  out += ' ';
 }
 
 template <class T>
-std::optional<T> read_optional(const json& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.get<T>();
+std::optional<std::int64_t> wide(const std::optional<T>& value) {
+  return value ? std::optional<std::int64_t>(*value) : std::nullopt;
 }
 
-std::string join_reasons(const std::vector<std::string>& reasons) {
-  std::string text;
-  for (const std::string& r : reasons) text += (text.empty() ? "" : ",") + r;
-  return text;
+// Reads a field written by put(); false when it is neither '-' nor an integer.
+template <class T>
+bool get(std::string_view field, std::optional<T>& value) {
+  if (field == "-") {
+    value.reset();
+    return true;
+  }
+  T number{};
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), number);
+  if (error != std::errc() || end != field.data() + field.size()) return false;
+  value = number;
+  return true;
 }
 
 }  // namespace
 
 std::string encode_ledger(const Ledger& ledger) {
-  json object = json::object();
-  for (const auto& [id, e] : ledger)
-    object[id] = json::array({e.revision, e.times.issued_at, or_null(e.times.called_at), or_null(e.times.started_at),
-                              or_null(e.times.finished_at), to_string(e.times.state),
-                              e.times.continues_transfer ? 1 : 0, or_null(e.counter),
-                              or_null(e.times.estimated_wait_min), or_null(e.score), join_reasons(e.reasons)});
-  return object.dump();
+  std::string out;
+  out.reserve(ledger.size() * 110);
+  for (const auto& [id, e] : ledger) {
+    out += id;
+    out += ' ';
+    put(out, e.revision);
+    put(out, e.times.issued_at);
+    put(out, e.times.called_at);
+    put(out, e.times.started_at);
+    put(out, e.times.finished_at);
+    out += to_string(e.times.state);
+    out += e.times.continues_transfer ? " 1 " : " 0 ";
+    put(out, wide(e.counter));
+    put(out, wide(e.times.estimated_wait_min));
+    put(out, wide(e.score));
+    if (e.reasons.empty()) out += '-';
+    for (std::size_t i = 0; i < e.reasons.size(); ++i) (out += i ? "," : "") += e.reasons[i];
+    out += '\n';
+  }
+  return out;
 }
 
 std::optional<Ledger> decode_ledger(std::string_view text, const std::string& service) {
-  try {
-    const json object = json::parse(text);
-    if (!object.is_object()) return std::nullopt;
-    Ledger ledger;
-    for (const auto& [id, a] : object.items()) {
-      if (!a.is_array() || a.size() != 11) return std::nullopt;
-      LedgerEntry e;
-      e.revision = a[0].get<std::int64_t>();
-      e.times.service_code = service;
-      e.times.issued_at = a[1].get<EpochMs>();
-      e.times.called_at = read_optional<EpochMs>(a[2]);
-      e.times.started_at = read_optional<EpochMs>(a[3]);
-      e.times.finished_at = read_optional<EpochMs>(a[4]);
-      e.times.state = ticket_state_from(a[5].get<std::string>()).value_or(TicketState::Cancelled);
-      e.times.continues_transfer = a[6].get<int>() != 0;
-      e.counter = read_optional<int>(a[7]);
-      e.times.estimated_wait_min = read_optional<int>(a[8]);
-      e.score = read_optional<int>(a[9]);
-      e.reasons = split_comma_list(a[10].get<std::string>());
-      ledger.emplace(id, std::move(e));
+  Ledger ledger;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    if (newline == std::string_view::npos) return std::nullopt;
+    std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline + 1);
+    std::string_view f[kFields];
+    for (std::size_t i = 0; i < kFields; ++i) {
+      const std::size_t space = i + 1 < kFields ? line.find(' ') : line.size();
+      if (space == std::string_view::npos) return std::nullopt;
+      f[i] = line.substr(0, space);
+      line.remove_prefix(std::min(line.size(), space + 1));
     }
-    return ledger;
-  } catch (const json::exception&) {
-    return std::nullopt;
+    LedgerEntry e;
+    e.times.service_code = service;
+    std::optional<std::int64_t> revision, issued, continuation;
+    const std::optional<TicketState> state = ticket_state_from(std::string(f[6]));
+    if (!get(f[1], revision) || !revision || !get(f[2], issued) || !issued || !get(f[3], e.times.called_at) ||
+        !get(f[4], e.times.started_at) || !get(f[5], e.times.finished_at) || !state || !get(f[7], continuation) ||
+        !continuation || !get(f[8], e.counter) || !get(f[9], e.times.estimated_wait_min) || !get(f[10], e.score))
+      return std::nullopt;
+    e.revision = *revision;
+    e.times.issued_at = *issued;
+    e.times.state = *state;
+    e.times.continues_transfer = *continuation != 0;
+    if (f[11] != "-") e.reasons = split_comma_list(std::string(f[11]));
+    ledger.emplace(std::string(f[0]), std::move(e));
   }
+  return ledger;
 }
 
 bool merge_ticket(Ledger& ledger, const std::string& ticket_id, LedgerEntry entry) {

@@ -88,15 +88,17 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
   std::map<std::string, Part> by_service;
   const auto add_day_row = [&](const SqlRow& row) {
     Part& part = by_service[row.text(0)];
-    const int target_s = wait_target_of(targets, row.text(0));
-    part.sums += read_figure_sums(row, 2);
-    const std::string ledger_text = row.text(2 + int(figure_sum_columns().size()));
-    if (ledger_text.empty()) {
-      part.uncalled_judged += read_figure_sums(row, 2).stats.uncalled;  // a day long past: every uncalled visit missed
+    const FigureSums sums = read_figure_sums(row, 2);
+    part.sums += sums;
+    const int ledger_column = 2 + int(figure_sum_columns().size());
+    if (row.is_null(ledger_column)) {  // a day long past: every uncalled visit has missed its target
+      part.uncalled_judged += sums.stats.uncalled;
       return;
     }
-    if (const std::optional<Ledger> ledger = decode_ledger(ledger_text, row.text(0)))
-      add_ledger(part, *ledger, target_s, now);
+    const std::optional<Ledger> ledger = decode_ledger(row.text(ledger_column), row.text(0));
+    if (!ledger)
+      throw StorageFailure(StorageFailure::Kind::Failed, "the figures of a day are damaged; run `hq figures rebuild`");
+    add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
   };
   const std::string store_filter = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
 
@@ -121,7 +123,7 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
     }
   }
   for (const auto& [first, last] : day_spans)
-    db.each("SELECT service, day" + sums_select() + ", CASE WHEN ?4 = 1 OR day >= ?5 THEN ledger ELSE '' END " +
+    db.each("SELECT service, day" + sums_select() + ", CASE WHEN ?4 = 1 OR day >= ?5 THEN ledger END " +
                 "FROM figure_day WHERE " + store_filter + " AND day BETWEEN ?2 AND ?3",
             {range.store, first, last, exact ? 1 : 0, recent}, add_day_row);
   for (const std::string& month : months)

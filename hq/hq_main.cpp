@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "core/command_line.h"
+#include "hq/console_auth.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "hq/hq_admin.h"
@@ -45,6 +47,8 @@ constexpr const char* kUsage =
   report services --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
                                            (by service: tickets, waits, target share, ratings)
   figures rebuild                          (every figure again from the records)
+  user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
+  user disable|enable --name NAME          user list
   stores [--down-after-minutes 15] [--behind-after-minutes 60]
                                            (each store's devices, their latest health and problems, JSON lines))";
 
@@ -84,6 +88,20 @@ int serve(const std::string& db, const std::string& listen) {
   sigwait(&stop_signals, &signal);
   server.stop();
   return 0;
+}
+
+// The first line of a file, or of stdin for "-" (a password never goes on the command line).
+std::string read_password(const std::string& file) {
+  std::string line;
+  if (file == "-") {
+    std::getline(std::cin, line);
+  } else {
+    std::ifstream in(file);
+    if (!in) throw UsageError("cannot read the password file " + file);
+    std::getline(in, line);
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& command) {
@@ -196,6 +214,25 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     if (!range) throw UsageError(range.error().message);
     return take(
         hq_guarded([&]() -> Result<Json> { return services_report(admin_db, range.value(), SystemClock().now_ms()); }));
+  }
+  if (command == "user") {
+    const std::string what = cl.word("user add|disable|enable|list");
+    const EpochMs now = SystemClock().now_ms();
+    if (what == "list") {
+      cl.finish();
+      return take(hq_guarded([&]() -> Result<Json> { return Json{{"users", console_users(admin_db)}}; }));
+    }
+    const std::string name = cl.required("name");
+    if (what == "add") {
+      const std::string role = cl.required("role"), file = cl.required("password-file");
+      cl.finish();
+      return take(add_console_user(admin_db, name, role, read_password(file), "cli", now));
+    }
+    if (what == "disable" || what == "enable") {
+      cl.finish();
+      return take(set_console_user_active(admin_db, name, what == "enable", "cli", now));
+    }
+    throw UsageError("unknown user command \"" + what + "\"");
   }
   if (command == "figures") {
     if (cl.word("figures rebuild") != "rebuild") throw UsageError("the figures command is: figures rebuild");

@@ -1,6 +1,6 @@
-// HQ's HTTP server: routing, device authentication, per-thread database
-// connections, bounded and optionally gzip-compressed upload bodies, the
-// health report every authenticated request may carry, and JSON for every error.
+// HQ's HTTP server: routing (the sync API here, the console's in
+// console_api.h), device authentication, per-thread database connections, bounded and optionally gzip-compressed upload
+// bodies, the health report every authenticated request may carry, and JSON for every error.
 #include "hq/hq_server.h"
 
 #include <httplib.h>
@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 
+#include "hq/console_api.h"
 #include "hq/device_health.h"
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
@@ -65,6 +66,7 @@ class HqServer::Routes {
         send_json(res, 200, changes_for(db, device, after, limit, clock_.now_ms()).dump());
       });
     });
+    console_.add_routes(server_, allowed_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
@@ -162,6 +164,7 @@ class HqServer::Routes {
   std::map<std::string, std::string> allowed_;  // path -> its method, for 405
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
+  ConsoleApi console_{[this] { return thread_db(); }, clock_};
 };
 
 // [SECTION] Lifetime

@@ -188,14 +188,15 @@ CREATE TABLE device_health_ignored (
     // 4: the console's figures, kept as records arrive (hq/figure_store.h):
     // per store, business day and service the day's tickets (ledger) and
     // their sums; per month the sums of its days; ratings whose ticket HQ has
-    // not seen yet; each store's time zone (for hours of the day).
+    // not seen yet; each store's time zone (for hours of the day); the
+    // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone text NOT NULL DEFAULT 'Asia/Shanghai';
 CREATE TABLE figure_day (
   store_id text NOT NULL,
   day text NOT NULL,
   service text NOT NULL,
-  ledger text NOT NULL DEFAULT '{}',
+  ledger text NOT NULL DEFAULT '',
   tickets bigint NOT NULL DEFAULT 0,
   served bigint NOT NULL DEFAULT 0,
   no_shows bigint NOT NULL DEFAULT 0,
@@ -263,6 +264,33 @@ CREATE TABLE figure_state (
   built bigint NOT NULL
 );
 INSERT INTO figure_state(id, built) VALUES (1, 0);
+-- The console (hq/console_auth.h): its users, their sessions (only a hash
+-- of each token), and every change made through it or hq's commands.
+CREATE TABLE console_user (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  role text NOT NULL CHECK (role IN ('admin', 'manager', 'dispatcher')),
+  password_hash text NOT NULL,
+  active bigint NOT NULL DEFAULT 1,
+  failed_logins bigint NOT NULL DEFAULT 0,
+  locked_until bigint,
+  created_at bigint NOT NULL
+);
+CREATE TABLE console_session (
+  token_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES console_user(id),
+  csrf text NOT NULL,
+  created_at bigint NOT NULL,
+  last_used_at bigint NOT NULL
+);
+CREATE TABLE console_audit (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at bigint NOT NULL,
+  actor text NOT NULL,
+  action text NOT NULL,
+  target text NOT NULL,
+  detail text NOT NULL
+);
 )sql",
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");

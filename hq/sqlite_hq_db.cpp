@@ -172,14 +172,15 @@ CREATE TABLE device_health_ignored (
     // 4: the console's figures, kept as records arrive (hq/figure_store.h):
     // per store, business day and service the day's tickets (ledger) and
     // their sums; per month the sums of its days; ratings whose ticket HQ has
-    // not seen yet; each store's time zone (for hours of the day).
+    // not seen yet; each store's time zone (for hours of the day); the
+    // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai';
 CREATE TABLE figure_day (
   store_id TEXT NOT NULL,
   day TEXT NOT NULL,
   service TEXT NOT NULL,
-  ledger TEXT NOT NULL DEFAULT '{}',
+  ledger TEXT NOT NULL DEFAULT '',
   tickets INTEGER NOT NULL DEFAULT 0,
   served INTEGER NOT NULL DEFAULT 0,
   no_shows INTEGER NOT NULL DEFAULT 0,
@@ -247,6 +248,33 @@ CREATE TABLE figure_state (
   built INTEGER NOT NULL
 );
 INSERT INTO figure_state(id, built) VALUES (1, 0);
+-- The console (hq/console_auth.h): its users, their sessions (only a hash
+-- of each token), and every change made through it or hq's commands.
+CREATE TABLE console_user (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'dispatcher')),
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE console_session (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES console_user(id),
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL
+);
+CREATE TABLE console_audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
 )sql",
 };
 

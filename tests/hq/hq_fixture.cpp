@@ -146,7 +146,9 @@ void HqFixture::kill_hard() {
   server_.reset();
 }
 
-HqAnswer HqFixture::answer(const httplib::Result& result) {
+HqAnswer HqFixture::answer(const httplib::Result& result) { return answer_of(result); }
+
+HqAnswer answer_of(const httplib::Result& result) {
   HqAnswer a;
   if (!result) return a;
   a.status = result->status;
@@ -185,6 +187,37 @@ std::vector<Json> HqFixture::exported(const std::string& store, const std::strin
   HqCommand out = hq({"export", "--store", store, "--kind", kind});
   if (out.exit_code != 0) throw std::runtime_error("export failed");
   return out.lines;
+}
+
+HqAnswer ConsoleClient::login(const std::string& name, const std::string& password) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(10, 0);
+  HqAnswer a = answer_of(
+      client.Post("/api/console/v1/session", Json{{"name", name}, {"password", password}}.dump(), "application/json"));
+  if (a.status != 200) return a;
+  const std::string set = a.header("Set-Cookie");
+  cookie = set.substr(0, set.find(';'));
+  csrf = a.body.value("csrf", "");
+  return a;
+}
+
+HqAnswer ConsoleClient::get(const std::string& path, const httplib::Headers& extra) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(10, 0);
+  httplib::Headers headers = extra;
+  if (!cookie.empty()) headers.emplace("Cookie", cookie);
+  return answer_of(client.Get(path.c_str(), headers));
+}
+
+HqAnswer ConsoleClient::send(const std::string& method, const std::string& path, const std::string& body,
+                             httplib::Headers extra) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(10, 0);
+  if (!cookie.empty()) extra.emplace("Cookie", cookie);
+  if (!extra.count("X-CSRF-Token")) extra.emplace("X-CSRF-Token", csrf);
+  if (method == "DELETE") return answer_of(client.Delete(path.c_str(), extra, body, "application/json"));
+  if (method == "PUT") return answer_of(client.Put(path.c_str(), extra, body, "application/json"));
+  return answer_of(client.Post(path.c_str(), extra, body, "application/json"));
 }
 
 Json ticket_record(std::int64_t seq, const std::string& id, std::int64_t revision, const std::string& store,

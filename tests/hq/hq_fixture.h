@@ -103,6 +103,27 @@ class HqFixture {
   std::vector<std::unique_ptr<ChildProcess>> others_;
 };
 
+// A browser's part against the console's API at `port`: it keeps the session
+// cookie and sends the CSRF token with every change, as the console's pages do.
+class ConsoleClient {
+ public:
+  explicit ConsoleClient(int port) : port_(port) {}
+  // POST /api/console/v1/session; on 200 keeps the cookie and the CSRF token.
+  HqAnswer login(const std::string& name, const std::string& password);
+  HqAnswer get(const std::string& path, const httplib::Headers& extra = {});
+  // A change: the CSRF token is sent unless `extra` has its own.
+  HqAnswer send(const std::string& method, const std::string& path, const std::string& body = "{}",
+                httplib::Headers extra = {});
+  std::string cookie;  // "hq_session=TOKEN", "" before a login
+  std::string csrf;
+
+ private:
+  int port_;
+};
+
+// An hq answer from cpp-httplib's result (status 0 without one).
+HqAnswer answer_of(const httplib::Result& result);
+
 // Upload records for tests.
 Json ticket_record(std::int64_t seq, const std::string& id, std::int64_t revision, const std::string& store,
                    const std::string& state = "waiting", const std::string& label = "A001");

@@ -1,0 +1,175 @@
+// The console's JSON API (console_api.h).
+#include "hq/console_api.h"
+
+#include "hq/console_audit.h"
+#include "hq/figure_reports.h"
+#include "http_server/json_http_server.h"
+
+namespace kiosk::hq {
+namespace {
+
+using json = nlohmann::ordered_json;
+using http_server::send_api_error;
+using http_server::send_json;
+
+constexpr const char* kPrefix = "/api/console/v1";
+constexpr const char* kCookie = "hq_session";
+
+std::string cookie_token(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string key = std::string(kCookie) + "=";
+  for (std::size_t start = 0; start < cookies.size();) {
+    std::size_t end = cookies.find(';', start);
+    if (end == std::string::npos) end = cookies.size();
+    std::size_t first = cookies.find_first_not_of(' ', start);
+    if (first != std::string::npos && first < end && cookies.compare(first, key.size(), key) == 0)
+      return cookies.substr(first + key.size(), end - first - key.size());
+    start = end + 1;
+  }
+  return {};
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return differ == 0;
+}
+
+// A change must come from the console's own pages: its CSRF token, and an
+// Origin (when the browser sends one) of this host.
+std::optional<ApiError> csrf_problem(const httplib::Request& req, const std::string& csrf) {
+  const std::string origin = req.get_header_value("Origin"), host = req.get_header_value("Host");
+  if (!origin.empty() && origin != "http://" + host && origin != "https://" + host)
+    return ApiError{403, "csrf", "this change comes from another site (Origin " + origin + "); refused", {}};
+  if (!same_secret(req.get_header_value("X-CSRF-Token"), csrf))
+    return ApiError{403, "csrf", "send the session's X-CSRF-Token with every change", {}};
+  return std::nullopt;
+}
+
+ApiError storage_error_of(const StorageFailure& e) {
+  if (e.kind() == StorageFailure::Kind::Busy) return {503, "busy", "HQ's database is busy; try again", 1};
+  return {503, "storage", e.what(), 5};
+}
+
+std::optional<std::string> param(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  return req.get_param_value(name);
+}
+
+json user_json(const ConsoleUser& user) { return json{{"id", user.id}, {"name", user.name}, {"role", user.role}}; }
+
+}  // namespace
+
+void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::string>& allowed) {
+  const std::string session_path = std::string(kPrefix) + "/session";
+  allowed[session_path] = "GET, POST, DELETE";
+
+  // Runs `act` with this thread's database; every failure becomes a JSON error.
+  const auto guarded = [this](httplib::Response& res, const std::function<void(HqDb&)>& act) {
+    try {
+      Result<HqDb*> db = thread_db_();
+      if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
+      act(*db.value());
+    } catch (const BadRequest& e) {
+      send_api_error(res, {400, e.code(), e.what(), {}});
+    } catch (const StorageFailure& e) {
+      send_api_error(res, storage_error_of(e));
+    } catch (const std::exception& e) {
+      send_api_error(res, {500, "internal", e.what(), {}});
+    }
+  };
+  // As guarded, for a logged-in user of one of `roles` (a change also passes the CSRF check).
+  const auto as = [this, guarded](std::vector<std::string> roles, bool change) {
+    return [this, guarded, roles, change](
+               const std::function<void(HqDb&, const Session&, const httplib::Request&, httplib::Response&)>& act) {
+      return [this, guarded, roles, change, act](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&](HqDb& db) {
+          std::variant<Session, ApiError> session = console_session(db, cookie_token(req), rules_, clock_.now_ms());
+          if (const ApiError* error = std::get_if<ApiError>(&session)) return send_api_error(res, *error);
+          const Session& s = std::get<Session>(session);
+          if (change)
+            if (const std::optional<ApiError> problem = csrf_problem(req, s.csrf)) return send_api_error(res, *problem);
+          if (!roles.empty() && std::find(roles.begin(), roles.end(), s.user.role) == roles.end()) {
+            std::string needed;
+            for (const std::string& r : roles) needed += (needed.empty() ? "" : " or ") + r;
+            return send_api_error(
+                res, {403, "forbidden", "this needs the role " + needed + " (you are " + s.user.role + ")", {}});
+          }
+          act(db, s, req, res);
+        });
+      };
+    };
+  };
+
+  server.Post(session_path, [this, guarded](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&](HqDb& db) {
+      if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+        return send_api_error(res, {415, "unsupported-media-type", "send the login as application/json", {}});
+      const std::string origin = req.get_header_value("Origin"), host = req.get_header_value("Host");
+      if (!origin.empty() && origin != "http://" + host && origin != "https://" + host)
+        return send_api_error(res, {403, "csrf", "a login from another site (Origin " + origin + "); refused", {}});
+      const JsonBody body(req.body);
+      const std::string name = body.text("name", 64), password = body.text("password", 128);
+      std::variant<LoggedIn, ApiError> in = console_login(db, name, password, rules_, clock_.now_ms());
+      if (const ApiError* error = std::get_if<ApiError>(&in)) return send_api_error(res, *error);
+      const LoggedIn& logged = std::get<LoggedIn>(in);
+      res.set_header("Set-Cookie", std::string(kCookie) + "=" + logged.token +
+                                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                       std::to_string(std::chrono::seconds(rules_.longest).count()));
+      send_json(res, 200,
+                json{{"user", user_json(logged.user)},
+                     {"csrf", logged.csrf},
+                     {"idle_timeout_s", std::chrono::seconds(rules_.idle).count()}}
+                    .dump());
+    });
+  });
+  server.Get(session_path, as({}, false)([](HqDb&, const Session& s, const httplib::Request&, httplib::Response& res) {
+               send_json(res, 200, json{{"user", user_json(s.user)}, {"csrf", s.csrf}}.dump());
+             }));
+  server.Delete(
+      session_path, as({}, true)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        console_logout(db, cookie_token(req));
+        res.set_header("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        send_json(res, 200, json{{"logged_out", true}}.dump());
+      }));
+
+  const std::string services_path = std::string(kPrefix) + "/reports/services";
+  allowed[services_path] = "GET";
+  server.Get(
+      services_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const Result<ReportRange> range =
+            check_report_range(db, param(req, "from").value_or(""), param(req, "to").value_or(""), param(req, "store"));
+        if (!range)
+          return send_api_error(res, {range.error().code == "unknown-store" ? 404 : 400,
+                                      range.error().code.empty() ? "bad-query" : range.error().code,
+                                      range.error().message,
+                                      {}});
+        send_json(res, 200, services_report(db, range.value(), clock_.now_ms()).dump());
+      }));
+
+  const std::string users_path = std::string(kPrefix) + "/users";
+  allowed[users_path] = "GET";
+  server.Get(users_path,
+             as({"admin"}, false)([](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
+               send_json(res, 200, json{{"users", console_users(db)}}.dump());
+             }));
+
+  const std::string audit_path = std::string(kPrefix) + "/audit";
+  allowed[audit_path] = "GET";
+  server.Get(audit_path,
+             as({"admin"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+               std::optional<std::int64_t> before;
+               if (const std::optional<std::string> text = param(req, "before")) {
+                 try {
+                   before = std::stoll(*text);
+                 } catch (const std::exception&) {
+                   throw BadRequest("bad-query", "before must be an audit seq (a whole number)");
+                 }
+               }
+               send_json(res, 200, json{{"entries", audit_list(db, before, 100)}}.dump());
+             }));
+}
+
+}  // namespace kiosk::hq

@@ -1,0 +1,223 @@
+// The console's API on a real hq: users made with `hq user add`, logins and
+// their lockout, the session cookie's attributes, CSRF on changes, each
+// role's part, device tokens and console sessions kept apart, bad input, the
+// audit list; session expiry and the lockout's end on a server with a test
+// clock.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "core/clock.h"
+#include "hq/hq_fixture.h"
+#include "hq/hq_server.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+constexpr const char* kPassword = "correct horse battery";
+
+void add_user(HqFixture& hq, const std::string& name, const std::string& role,
+              const std::string& password = kPassword) {
+  const std::string file = hq.dir.file("password-" + name);
+  std::ofstream(file) << password << "\n";
+  const HqCommand added = hq.hq({"user", "add", "--name", name, "--role", role, "--password-file", file});
+  REQUIRE_MESSAGE(added.exit_code == 0, (added.lines.empty() ? Json() : added.lines[0]).dump());
+}
+
+// An hq with one user of each role.
+struct ConsoleHq {
+  HqFixture hq;
+  ConsoleHq() {
+    add_user(hq, "ada", "admin");
+    add_user(hq, "mia", "manager");
+    add_user(hq, "dan", "dispatcher");
+  }
+};
+
+const std::string kServices = "/api/console/v1/reports/services";
+
+}  // namespace
+
+TEST_CASE("a console login gives an HttpOnly, SameSite=Strict session; a wrong password or name the same 401") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient manager(c.hq.port);
+  const HqAnswer in = manager.login("mia", kPassword);
+  REQUIRE(in.status == 200);
+  CHECK(in.body["user"]["role"] == "manager");
+  CHECK(in.body["csrf"].get<std::string>().size() == 64);
+  const std::string cookie = in.header("Set-Cookie");
+  CHECK(cookie.find("hq_session=") == 0);
+  for (const char* attribute : {"; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=43200"})
+    CHECK_MESSAGE(cookie.find(attribute) != std::string::npos, attribute);
+  CHECK(manager.get("/api/console/v1/session").body["user"]["name"] == "mia");
+
+  ConsoleClient stranger(c.hq.port);
+  const HqAnswer wrong = stranger.login("mia", "not the password");
+  const HqAnswer unknown = stranger.login("nobody", kPassword);
+  CHECK(wrong.status == 401);
+  CHECK(unknown.status == 401);
+  CHECK(wrong.body == unknown.body);
+  CHECK(wrong.error_code() == "wrong-password");
+  CHECK(stranger.get(kServices + "?from=2026-11-01&to=2026-11-02").error_code() == "not-logged-in");
+}
+
+TEST_CASE("five wrong passwords lock a console user, the right one included, and say for how long") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient client(c.hq.port);
+  for (int i = 0; i < 5; ++i) CHECK(client.login("dan", "wrong wrong wrong").status == 401);
+  const HqAnswer locked = client.login("dan", kPassword);
+  CHECK(locked.status == 429);
+  CHECK(locked.error_code() == "locked-out");
+  CHECK(std::stoi(locked.header("Retry-After")) > 14 * 60);
+  CHECK(client.login("mia", kPassword).status == 200);  // another user is not locked
+}
+
+TEST_CASE("every console change needs the session's CSRF token and no foreign Origin") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient admin(c.hq.port);
+  REQUIRE(admin.login("ada", kPassword).status == 200);
+  CHECK(admin.send("DELETE", "/api/console/v1/session", "{}", {{"X-CSRF-Token", ""}}).error_code() == "csrf");
+  CHECK(admin.send("DELETE", "/api/console/v1/session", "{}", {{"X-CSRF-Token", std::string(64, '0')}}).error_code() ==
+        "csrf");
+  CHECK(admin.send("DELETE", "/api/console/v1/session", "{}", {{"Origin", "http://evil.example"}}).error_code() ==
+        "csrf");
+  CHECK(admin.get("/api/console/v1/session").status == 200);  // still logged in
+  CHECK(admin.send("DELETE", "/api/console/v1/session").status == 200);
+  CHECK(admin.get("/api/console/v1/session").error_code() == "not-logged-in");
+  // A login posted by another site's form is refused too.
+  httplib::Client browser("127.0.0.1", c.hq.port);
+  const HqAnswer form =
+      answer_of(browser.Post("/api/console/v1/session", "name=ada&password=x", "application/x-www-form-urlencoded"));
+  CHECK(form.status == 415);
+  const HqAnswer foreign =
+      answer_of(browser.Post("/api/console/v1/session", {{"Origin", "http://evil.example"}},
+                             Json{{"name", "ada"}, {"password", kPassword}}.dump(), "application/json"));
+  CHECK(foreign.error_code() == "csrf");
+}
+
+TEST_CASE("each console role sees only its part") {
+  ConsoleHq c;
+  c.hq.start();
+  std::map<std::string, ConsoleClient> as;
+  for (const std::string name : {"ada", "mia", "dan"}) {
+    as.emplace(name, ConsoleClient(c.hq.port));
+    REQUIRE(as.at(name).login(name, kPassword).status == 200);
+  }
+  const std::string report = kServices + "?from=2026-11-01&to=2026-11-30";
+  // (path, who may) for every GET route of the console's API.
+  const std::vector<std::pair<std::string, std::set<std::string>>> routes{
+      {report, {"mia"}},
+      {"/api/console/v1/users", {"ada"}},
+      {"/api/console/v1/audit", {"ada"}},
+      {"/api/console/v1/session", {"ada", "mia", "dan"}},
+  };
+  for (const auto& [path, allowed] : routes)
+    for (auto& [name, client] : as) {
+      const HqAnswer answer = client.get(path);
+      INFO(name << " GET " << path << ": " << answer.raw);
+      CHECK(answer.status == (allowed.count(name) ? 200 : 403));
+      if (!allowed.count(name)) CHECK(answer.error_code() == "forbidden");
+    }
+}
+
+TEST_CASE("device tokens never open the console, and console sessions never open the sync API") {
+  ConsoleHq c;
+  const std::string token = c.hq.add_device("S1");
+  c.hq.start();
+  CHECK(c.hq.get(token, kServices + "?from=2026-11-01&to=2026-11-02").error_code() == "not-logged-in");
+  ConsoleClient manager(c.hq.port);
+  REQUIRE(manager.login("mia", kPassword).status == 200);
+  const HqAnswer sync = manager.get("/sync/v1/changes?after=0");
+  CHECK(sync.status == 401);
+  CHECK(sync.error_code() == "missing-token");
+}
+
+TEST_CASE("the console's API answers bad input in words") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient manager(c.hq.port);
+  REQUIRE(manager.login("mia", kPassword).status == 200);
+  const std::vector<std::pair<std::string, std::string>> queries{
+      {"?from=2026-02-30&to=2026-03-01", "bad-query"},
+      {"?from=2026-03-02&to=2026-03-01", "bad-query"},
+      {"?from=2025-01-01&to=2026-03-01", "bad-query"},
+      {"?to=2026-03-01", "bad-query"},
+      {"?from=2026-03-01&to=2026-03-01&store=NOPE", "unknown-store"},
+  };
+  for (const auto& [query, code] : queries) {
+    const HqAnswer answer = manager.get(kServices + query);
+    INFO(query << ": " << answer.raw);
+    CHECK(answer.status == (code == "unknown-store" ? 404 : 400));
+    CHECK(answer.error_code() == code);
+    CHECK_FALSE(answer.body["error"]["message"].get<std::string>().empty());
+  }
+  httplib::Client browser("127.0.0.1", c.hq.port);
+  CHECK(answer_of(browser.Post("/api/console/v1/session", "{not json", "application/json")).error_code() == "bad-json");
+  CHECK(answer_of(browser.Post("/api/console/v1/session", Json{{"name", 5}, {"password", kPassword}}.dump(),
+                               "application/json"))
+            .error_code() == "bad-field");
+  CHECK(answer_of(browser.Put("/api/console/v1/session", "{}", "application/json")).status == 405);
+
+  // hq user add refuses what it cannot keep.
+  const std::string file = c.hq.dir.file("weak");
+  const std::vector<std::string> weak_ones{"short", "1234567", "tab\tinside the password",
+                                           std::string("\xff\xfe") + "not utf-8 at all"};
+  for (const std::string& weak : weak_ones) {
+    std::ofstream(file) << weak << "\n";
+    CHECK(c.hq.hq({"user", "add", "--name", "eve", "--role", "admin", "--password-file", file}).exit_code == 2);
+  }
+  std::ofstream(file) << "12345678\n";  // a PIN of 8 digits will do
+  CHECK(c.hq.hq({"user", "add", "--name", "eve", "--role", "admin", "--password-file", file}).exit_code == 0);
+  CHECK(c.hq.hq({"user", "add", "--name", "eve", "--role", "admin", "--password-file", file}).exit_code == 3);
+  CHECK(c.hq.hq({"user", "add", "--name", "eva", "--role", "owner", "--password-file", file}).exit_code == 2);
+}
+
+TEST_CASE("the audit list names who did what: users added at the command line, logins, lockouts") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient admin(c.hq.port), guesser(c.hq.port);
+  for (int i = 0; i < 5; ++i) guesser.login("dan", "wrong wrong wrong");
+  REQUIRE(admin.login("ada", kPassword).status == 200);
+  REQUIRE(c.hq.hq({"user", "disable", "--name", "mia"}).exit_code == 0);
+  const HqAnswer audit = admin.get("/api/console/v1/audit");
+  REQUIRE(audit.status == 200);
+  std::vector<std::string> seen;
+  for (const Json& e : audit.body["entries"])
+    seen.push_back(e["actor"].get<std::string>() + " " + e["action"].get<std::string>() + " " +
+                   e["target"].get<std::string>());
+  const std::vector<std::string> expected{"cli user-disable mia", "ada login ada",    "dan locked-out dan",
+                                          "cli user-add dan",     "cli user-add mia", "cli user-add ada"};
+  CHECK(seen == expected);
+}
+
+TEST_CASE("a console session ends after 30 idle minutes, and a lockout after 15") {
+  HqFixture hq;
+  add_user(hq, "mia", "manager");
+  ManualClock clock(SystemClock().now_ms());
+  hq::HqServerConfig config;
+  config.db = hq.db;
+  config.listen.port = 0;
+  hq::HqServer server(config, clock);
+  const Result<int> port = server.start();
+  REQUIRE(port.ok());
+  ConsoleClient manager(port.value());
+  REQUIRE(manager.login("mia", kPassword).status == 200);
+  clock.advance_s(29 * 60);
+  CHECK(manager.get("/api/console/v1/session").status == 200);  // in use: the idle time starts again
+  clock.advance_s(29 * 60);
+  CHECK(manager.get("/api/console/v1/session").status == 200);
+  clock.advance_s(31 * 60);
+  CHECK(manager.get("/api/console/v1/session").error_code() == "session-expired");
+
+  ConsoleClient guesser(port.value());
+  for (int i = 0; i < 5; ++i) guesser.login("mia", "wrong wrong wrong");
+  CHECK(guesser.login("mia", kPassword).status == 429);
+  clock.advance_s(16 * 60);
+  CHECK(guesser.login("mia", kPassword).status == 200);
+  server.stop();
+}
