@@ -14,11 +14,15 @@ set(unit_dir "/lib/systemd/system")
 
 install(TARGETS hq RUNTIME DESTINATION bin COMPONENT hq)
 install(FILES deploy/systemd/hq.service DESTINATION ${unit_dir} COMPONENT hq)
-install(FILES README.md docs/hq-sync-protocol.md docs/deploy.md DESTINATION share/doc/hq COMPONENT hq)
+install(FILES README.md docs/hq-sync-protocol.md docs/hq-console.md docs/deploy.md DESTINATION share/doc/hq COMPONENT hq)
+# The console's pages and texts (hq/console_pages.h); Chart.js comes from libjs-chart.js.
+install(DIRECTORY assets/console DESTINATION share/kiosk/assets COMPONENT hq)
+install(FILES assets/i18n/console.json DESTINATION share/kiosk/assets/i18n COMPONENT hq)
 
 if(KIOSK_BUILD_UI)
   install(TARGETS kiosk kioskctl RUNTIME DESTINATION bin COMPONENT kiosk)
-  install(DIRECTORY assets/ DESTINATION share/kiosk/assets COMPONENT kiosk)
+  install(DIRECTORY assets/ DESTINATION share/kiosk/assets COMPONENT kiosk
+    PATTERN console EXCLUDE PATTERN console.json EXCLUDE)  # the hq package's
   install(DIRECTORY "${PROJECT_BINARY_DIR}/platform/ime/rime-data/" DESTINATION share/kiosk/rime-data COMPONENT kiosk)
   install(FILES deploy/systemd/kiosk.service deploy/systemd/kiosk-node.service DESTINATION ${unit_dir} COMPONENT kiosk)
   install(FILES deploy/kiosk.toml DESTINATION /etc/kiosk COMPONENT kiosk)
@@ -47,7 +51,7 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
 
 set(CPACK_DEBIAN_HQ_PACKAGE_NAME hq)
 set(CPACK_COMPONENT_HQ_DESCRIPTION "On-site service kiosk: headquarters\n The sync endpoint of every store's kiosk (hq.service on 127.0.0.1:8800,\n behind a TLS-terminating reverse proxy).")
-set(CPACK_DEBIAN_HQ_PACKAGE_DEPENDS "passwd")
+set(CPACK_DEBIAN_HQ_PACKAGE_DEPENDS "passwd, libjs-chart.js")
 set(CPACK_DEBIAN_HQ_PACKAGE_CONTROL_EXTRA "${deb_dir}/hq/postinst;${deb_dir}/hq/prerm;${deb_dir}/hq/postrm")
 
 include(CPack)

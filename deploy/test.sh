@@ -41,7 +41,7 @@ phase "tests"
 moved="$(date -u -d '+1 year' '+%Y-%m-%d') 23:59:50"
 phase "tests on a moved clock ($moved in Asia/Shanghai)"
 (cd build && KIOSK_TEST_SKIP_CASES="hq and the store*s sync killed*,*proxy that*" TZ=Asia/Shanghai faketime --exclude-monotonic "$moved" \
-   ctest --output-on-failure -j2 --timeout 600 -LE "unit|bench|postgresql" -E "packages_test")
+   ctest --output-on-failure -j2 --timeout 600 -LE "unit|bench|postgresql|browser" -E "packages_test")
 
 phase "build with AddressSanitizer + UBSan"
 KIOSK_BUILD_TYPE=Debug ./deploy/lib/build.sh build-asan -DKIOSK_WERROR=ON -DKIOSK_SANITIZE=ON

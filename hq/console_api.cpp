@@ -1,6 +1,7 @@
 // The console's JSON API (console_api.h).
 #include "hq/console_api.h"
 
+#include "core/store_time_zone.h"
 #include "hq/console_audit.h"
 #include "hq/figure_reports.h"
 #include "http_server/json_http_server.h"
@@ -133,6 +134,23 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         res.set_header("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
         send_json(res, 200, json{{"logged_out", true}}.dump());
       }));
+
+  const std::string me_path = std::string(kPrefix) + "/me";
+  allowed[me_path] = "GET";
+  server.Get(me_path,
+             as({}, false)([this](HqDb& db, const Session& s, const httplib::Request&, httplib::Response& res) {
+               json stores = json::array();
+               std::string first_zone = "Asia/Shanghai";
+               db.each("SELECT id, name, time_zone FROM hq_store ORDER BY id", {}, [&](const SqlRow& row) {
+                 if (stores.empty()) first_zone = row.text(2);
+                 stores.push_back({{"id", row.text(0)}, {"name", row.text(1)}, {"time_zone", row.text(2)}});
+               });
+               // Today as the first store's business day: the pages' presets start from it.
+               const Result<StoreTimeZone> zone = StoreTimeZone::load(first_zone);
+               const std::string today =
+                   (zone ? zone.value() : StoreTimeZone::load("Asia/Shanghai").value()).business_day(clock_.now_ms());
+               send_json(res, 200, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}}.dump());
+             }));
 
   const std::string services_path = std::string(kPrefix) + "/reports/services";
   allowed[services_path] = "GET";

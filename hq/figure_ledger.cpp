@@ -47,6 +47,14 @@ bool get(std::string_view field, std::optional<T>& value) {
 
 }  // namespace
 
+int ledger_block(std::string_view label) {
+  std::size_t digits = label.size();
+  while (digits > 0 && label[digits - 1] >= '0' && label[digits - 1] <= '9') --digits;
+  int number = 0;
+  const auto [end, error] = std::from_chars(label.data() + digits, label.data() + label.size(), number);
+  return error == std::errc() && number > 0 ? (number - 1) / kTicketsPerBlock : 0;
+}
+
 std::string encode_ledger(const Ledger& ledger) {
   std::string out;
   out.reserve(ledger.size() * 110);
@@ -129,6 +137,7 @@ FigureSums& FigureSums::operator+=(const FigureSums& other) {
   ratings += other.ratings;
   add_counts(wait_bins, other.wait_bins);
   add_counts(arrivals, other.arrivals);
+  add_counts(uncalled_at, other.uncalled_at);
   return *this;
 }
 
@@ -137,6 +146,7 @@ FigureSums& FigureSums::operator-=(const FigureSums& other) {
   ratings -= other.ratings;
   add_counts(wait_bins, other.wait_bins, -1);
   add_counts(arrivals, other.arrivals, -1);
+  add_counts(uncalled_at, other.uncalled_at, -1);
   return *this;
 }
 
@@ -149,6 +159,8 @@ FigureSums figure_sums(const Ledger& ledger, int target_s, const std::string& da
     if (!e.times.continues_transfer) {
       const auto hour = std::clamp<std::int64_t>((e.times.issued_at - day_start) / 3'600'000, 0, 23);
       ++sums.arrivals[weekday * 24 + int(hour)];
+      if (!e.times.called_at)
+        ++sums.uncalled_at[int(std::clamp<std::int64_t>((e.times.issued_at - day_start) / 60'000, 0, 48 * 60))];
     }
     if (e.score) sums.ratings.add(*e.score, e.reasons);
   }

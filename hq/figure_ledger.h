@@ -32,8 +32,15 @@ struct LedgerEntry {
 struct TicketFact {
   std::string day;  // business day, YYYY-MM-DD
   std::string service;
+  int block = 0;  // ledger_block of its number
   LedgerEntry entry;
 };
+
+constexpr int kTicketsPerBlock = 100;
+
+// Which ledger of its day and service a ticket is kept in: A001..A100 in
+// block 0, A101..A200 in block 1...; block 0 for a label without a number.
+int ledger_block(std::string_view label);
 
 // What an uploaded rating record gives the figures.
 struct RatingFact {
@@ -65,6 +72,9 @@ struct FigureSums {
   RatingSums ratings;
   Counts<int> wait_bins;  // queue/wait_histogram.h, visits called
   Counts<int> arrivals;   // visits by weekday * 24 + local hour of issue (weekday 0 = Sunday)
+  // Visits not called yet, by the minute of their day they were issued: a
+  // report judges them against now without reading ledgers (day rows only).
+  Counts<int> uncalled_at;
 
   FigureSums& operator+=(const FigureSums& other);
   FigureSums& operator-=(const FigureSums& other);

@@ -81,59 +81,66 @@ Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const 
 json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
   const std::map<std::string, int> targets = service_wait_targets(db);
   const bool exact = range.store && (to_days(range.to) - to_days(range.from)).count() < kExactMaxDays;
-  // Days from here on may hold visits not yet past their target: their
-  // ledgers are read, so those are judged against now.
+  // Days from here on may hold visits not yet past their target.
   const std::string recent =
       to_date(chr::floor<chr::days>(chr::sys_time<chr::milliseconds>(chr::milliseconds(now))) - chr::days(2));
   std::map<std::string, Part> by_service;
-  const auto add_day_row = [&](const SqlRow& row) {
-    Part& part = by_service[row.text(0)];
-    const FigureSums sums = read_figure_sums(row, 2);
-    part.sums += sums;
-    const int ledger_column = 2 + int(figure_sum_columns().size());
-    if (row.is_null(ledger_column)) {  // a day long past: every uncalled visit has missed its target
-      part.uncalled_judged += sums.stats.uncalled;
-      return;
-    }
-    const std::optional<Ledger> ledger = decode_ledger(row.text(ledger_column), row.text(0));
-    if (!ledger)
-      throw StorageFailure(StorageFailure::Kind::Failed, "the figures of a day are damaged; run `hq figures rebuild`");
-    add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
-  };
   const std::string store_filter = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
+  // Day or month sums. A visit never called on a day before the recent ones
+  // has missed its target; on a recent day it is judged against now, to the
+  // minute it was issued, in its store's time zone.
+  std::map<std::string, StoreTimeZone> zones;  // by store
+  db.each("SELECT id, time_zone FROM hq_store", {}, [&](const SqlRow& row) {
+    Result<StoreTimeZone> zone = StoreTimeZone::load(row.text(1));
+    if (zone) zones.emplace(row.text(0), zone.value());
+  });
+  const auto read_sums = [&](const std::string& table, const std::string& column, const std::string& first,
+                             const std::string& last) {
+    db.each("SELECT service, " + column + ", store_id" + sums_select() + " FROM " + table + " WHERE " + store_filter +
+                " AND " + column + " BETWEEN ?2 AND ?3",
+            {range.store, first, last}, [&](const SqlRow& row) {
+              Part& part = by_service[row.text(0)];
+              const FigureSums sums = read_figure_sums(row, 3);
+              part.sums += sums;
+              const std::string period = row.text(1);
+              const auto zone = zones.find(row.text(2));
+              if (period < recent || zone == zones.end()) {
+                part.uncalled_judged += sums.stats.uncalled;
+                return;
+              }
+              const EpochMs day_start = zone->second.day_start(period);
+              const std::int64_t target_ms = std::int64_t(wait_target_of(targets, row.text(0))) * 1000;
+              for (const auto& [minute, count] : sums.uncalled_at)
+                if (now - (day_start + std::int64_t(minute) * 60'000) > target_ms) part.uncalled_judged += count;
+            });
+  };
 
-  // Whole months before the recent days come from month rows; the rest from day rows.
-  std::vector<std::pair<std::string, std::string>> day_spans;
-  std::vector<std::string> months;
   if (exact) {
-    day_spans.emplace_back(range.from, range.to);
-  } else {
+    db.each(
+        "SELECT service, ledger" + sums_select() + " FROM figure_ledger WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+        {range.store, range.from, range.to}, [&](const SqlRow& row) {
+          Part& part = by_service[row.text(0)];
+          part.sums += read_figure_sums(row, 2);
+          const std::optional<Ledger> ledger = decode_ledger(row.text(1), row.text(0));
+          if (!ledger)
+            throw StorageFailure(StorageFailure::Kind::Failed,
+                                 "the figures of a day are damaged; run `hq figures rebuild`");
+          add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
+        });
+  } else {  // whole months before the recent days from month rows; the rest from day rows
     chr::sys_days day = to_days(range.from);
     const chr::sys_days last = to_days(range.to);
     while (day <= last) {
       const chr::year_month_day ymd(day);
       const chr::sys_days month_end = chr::sys_days(ymd.year() / ymd.month() / chr::last);
-      const bool whole = unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent;
-      if (whole) {
-        months.push_back(to_date(day).substr(0, 7));
-      } else {
-        day_spans.emplace_back(to_date(day), to_date(std::min(month_end, last)));
-      }
+      const std::string first = to_date(day);
+      if (unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent)
+        read_sums("figure_month", "month", first.substr(0, 7), first.substr(0, 7));
+      else
+        read_sums("figure_day", "day", first, to_date(std::min(month_end, last)));
       day = month_end + chr::days(1);
     }
   }
-  for (const auto& [first, last] : day_spans)
-    db.each("SELECT service, day" + sums_select() + ", CASE WHEN ?4 = 1 OR day >= ?5 THEN ledger END " +
-                "FROM figure_day WHERE " + store_filter + " AND day BETWEEN ?2 AND ?3",
-            {range.store, first, last, exact ? 1 : 0, recent}, add_day_row);
-  for (const std::string& month : months)
-    db.each("SELECT service, month" + sums_select() + " FROM figure_month WHERE " + store_filter + " AND month = ?2",
-            {range.store, month}, [&](const SqlRow& row) {
-              Part& part = by_service[row.text(0)];
-              const FigureSums sums = read_figure_sums(row, 2);
-              part.sums += sums;
-              part.uncalled_judged += sums.stats.uncalled;
-            });
 
   std::map<std::string, json> names;
   db.each("SELECT code, data FROM service", {}, [&](const SqlRow& row) {

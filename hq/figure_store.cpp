@@ -1,8 +1,7 @@
 // HQ's figure rows, kept as records arrive (figure_store.h).
 #include "hq/figure_store.h"
 
-#include <nlohmann/json.hpp>
-#include <set>
+#include <deque>
 
 #include "core/comma_list.h"
 #include "core/store_time_zone.h"
@@ -10,35 +9,23 @@
 namespace kiosk::hq {
 namespace {
 
-constexpr int kSumNumbers = 18;  // StatsSums' 13 and r1..r5
+// One row of a figure table by its key columns, e.g. {store_id, day, service}.
+struct SumsRow {
+  std::string table;
+  std::vector<std::pair<std::string, SqlParam>> key;
 
-std::vector<std::int64_t> numbers_of(const FigureSums& f) {
-  const StatsSums& s = f.stats;
-  std::vector<std::int64_t> n{s.tickets,
-                              s.served,
-                              s.no_shows,
-                              s.still_open,
-                              s.called,
-                              s.wait_ms,
-                              s.within_target,
-                              s.uncalled,
-                              s.service_n,
-                              s.service_ms,
-                              s.estimate_n,
-                              s.estimate_error_ms,
-                              s.estimate_within_5min};
-  n.insert(n.end(), f.ratings.scores.begin(), f.ratings.scores.end());
-  return n;
-}
-
-// "c1 = ?K, c2 = ?K+1, ...": the sums' columns from parameter `first` on.
-std::string assignments(int first) {
-  std::string sql;
-  int index = first;
-  for (const std::string& column : figure_sum_columns())
-    sql += (sql.empty() ? "" : ", ") + column + " = ?" + std::to_string(index++);
-  return sql;
-}
+  std::string where() const {
+    std::string sql;
+    for (std::size_t i = 0; i < key.size(); ++i)
+      sql += (i ? " AND " : " WHERE ") + key[i].first + " = ?" + std::to_string(i + 1);
+    return sql;
+  }
+  std::vector<SqlParam> key_params() const {
+    std::vector<SqlParam> params;
+    for (const auto& [column, value] : key) params.push_back(value);
+    return params;
+  }
+};
 
 std::string column_list() {
   std::string list;
@@ -46,49 +33,111 @@ std::string column_list() {
   return list;
 }
 
-// Writes `sums` into the row with the key in ?1..?3; `extra` is set after them.
-void write_sums(HqDb& db, const std::string& table, const std::string& key_column, const std::string& store,
-                const std::string& period, const std::string& service, const FigureSums& sums,
-                const std::vector<std::pair<std::string, SqlParam>>& extra = {}) {
-  const std::vector<std::int64_t> numbers = numbers_of(sums);
-  const std::string texts[] = {encode_counts(sums.ratings.reasons), encode_counts(sums.wait_bins),
-                               encode_counts(sums.arrivals)};
-  std::vector<SqlParam> params{store, period, service};
-  for (std::int64_t n : numbers) params.emplace_back(n);
-  for (const std::string& t : texts) params.emplace_back(t);
-  std::string sql = "UPDATE " + table + " SET " + assignments(4);
-  for (const auto& [column, value] : extra) {
-    params.push_back(value);
-    sql += ", " + column + " = ?" + std::to_string(params.size());
-  }
-  db.run(sql + " WHERE store_id = ?1 AND " + key_column + " = ?2 AND service = ?3", params);
-}
-
-// Reads (and on PostgreSQL locks) a sums row, made empty first if missing.
-// `extra_column` (figure_day's ledger) is read after the sums.
-FigureSums lock_sums(HqDb& db, const std::string& table, const std::string& key_column, const std::string& store,
-                     const std::string& period, const std::string& service, std::string* extra_column = nullptr,
-                     const char* extra_name = nullptr) {
-  db.run("INSERT INTO " + table + "(store_id, " + key_column + ", service) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-         {store, period, service});
+// A row's sums as read (and on PostgreSQL locked); `exists` false for a row
+// not written yet. `ledger` receives its ledger when given (figure_ledger only).
+struct HeldSums {
   FigureSums sums;
-  db.first("SELECT " + column_list() + (extra_name ? std::string(", ") + extra_name : "") + " FROM " + table +
-               " WHERE store_id = ?1 AND " + key_column + " = ?2 AND service = ?3" + db.for_update(),
-           {store, period, service}, [&](const SqlRow& row) {
-             sums = read_figure_sums(row, 0);
-             if (extra_column) *extra_column = row.text(int(figure_sum_columns().size()));
-           });
-  return sums;
+  bool exists = false;
+};
+HeldSums lock_sums(HqDb& db, const SumsRow& row, std::string* ledger = nullptr) {
+  HeldSums held;
+  db.first(
+      "SELECT " + column_list() + (ledger ? ", ledger" : "") + " FROM " + row.table + row.where() + db.for_update(),
+      row.key_params(), [&](const SqlRow& r) {
+        held.sums = read_figure_sums(r, 0);
+        held.exists = true;
+        if (ledger) *ledger = r.text(int(figure_sum_columns().size()));
+      });
+  return held;
 }
 
-StoreTimeZone time_zone_of(HqDb& db, const std::string& store_id) {
-  std::string name = "Asia/Shanghai";
-  db.first("SELECT time_zone FROM hq_store WHERE id = ?1", {store_id}, [&](const SqlRow& row) { name = row.text(0); });
-  Result<StoreTimeZone> zone = StoreTimeZone::load(name);
-  return zone ? zone.value() : StoreTimeZone::load("Asia/Shanghai").value();
+// Writes a row's sums, and its ledger when given: an UPDATE of a row read, an
+// INSERT of a new one. A new row another hq process inserted meanwhile (only
+// on PostgreSQL) makes the batch Busy: it runs again and reads that row.
+void write_sums(HqDb& db, const SumsRow& row, bool exists, const FigureSums& f, EpochMs now,
+                const std::string* ledger = nullptr) {
+  const StatsSums& s = f.stats;
+  const std::string texts[] = {encode_counts(f.ratings.reasons), encode_counts(f.wait_bins), encode_counts(f.arrivals),
+                               encode_counts(f.uncalled_at)};
+  std::vector<SqlParam> params = row.key_params();
+  std::vector<std::string> columns;
+  for (const auto& [column, value] : row.key) columns.push_back(column);
+  const std::size_t key_count = columns.size();
+  for (std::int64_t n :
+       {s.tickets, s.served, s.no_shows, s.still_open, s.called, s.wait_ms, s.within_target, s.uncalled, s.service_n,
+        s.service_ms, s.estimate_n, s.estimate_error_ms, s.estimate_within_5min})
+    params.emplace_back(n);
+  for (std::int64_t n : f.ratings.scores) params.emplace_back(n);
+  for (const std::string& t : texts) params.emplace_back(t);
+  columns.insert(columns.end(), figure_sum_columns().begin(), figure_sum_columns().end());
+  if (ledger) {
+    params.emplace_back(*ledger);
+    params.emplace_back(now);
+    columns.insert(columns.end(), {"ledger", "updated_at"});
+  }
+  std::string sql;
+  if (exists) {
+    for (std::size_t i = key_count; i < columns.size(); ++i)
+      sql += (i > key_count ? ", " : "") + columns[i] + " = ?" + std::to_string(i + 1);
+    db.run("UPDATE " + row.table + " SET " + sql + row.where(), params);
+    return;
+  }
+  std::string values;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    sql += (i ? ", " : "") + columns[i];
+    values += (i ? ", ?" : "?") + std::to_string(i + 1);
+  }
+  if (db.run("INSERT INTO " + row.table + "(" + sql + ") VALUES (" + values + ") ON CONFLICT DO NOTHING", params) == 0)
+    throw StorageFailure(StorageFailure::Kind::Busy, "another hq process wrote the figures of " + row.table + " too");
+}
+
+// Moves a day's or a month's sums by `change`.
+void move_sums(HqDb& db, const SumsRow& row, const FigureSums& change, EpochMs now) {
+  HeldSums held = lock_sums(db, row);
+  held.sums += change;
+  write_sums(db, row, held.exists, held.sums, now);
+}
+
+// The minutes of a target as the catalogue keeps them, in seconds.
+std::optional<int> target_seconds(const SqlRow& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  try {
+    return std::stoi(row.text(column)) * 60;
+  } catch (const std::exception&) {  // HQ checked it at import: never; then the default target
+    return std::nullopt;
+  }
 }
 
 }  // namespace
+
+// What a batch's figures need besides its records, in one statement (one
+// round trip on PostgreSQL): the store's time zone, each service's wait
+// target, and the ratings still waiting for their ticket.
+FigureWriter::Context FigureWriter::read_context(bool with_orphans) {
+  Context context;
+  std::string zone = "Asia/Shanghai";
+  db_.each(
+      "SELECT 'z', time_zone, NULL, NULL, NULL FROM hq_store WHERE id = ?1 "
+      "UNION ALL SELECT 't', code, CAST(" +
+          db_.json_field("data", "wait_target_min") +
+          " AS TEXT), NULL, NULL FROM service "
+          "UNION ALL SELECT 'o', id, ticket_id, CAST(score AS TEXT), reasons FROM orphan_rating "
+          "WHERE store_id = ?1 AND CAST(?2 AS BIGINT) = 1",
+      {store_id_, with_orphans ? 1 : 0}, [&](const SqlRow& row) {
+        const std::string kind = row.text(0);
+        if (kind == "z") {
+          zone = row.text(1);
+        } else if (kind == "t") {
+          if (const std::optional<int> target = target_seconds(row, 2)) context.targets[row.text(1)] = *target;
+        } else {
+          context.orphans.push_back(
+              {row.text(1), RatingFact{row.text(2), std::stoi(row.text(3)), split_comma_list(row.text(4))}});
+        }
+      });
+  Result<StoreTimeZone> loaded = StoreTimeZone::load(zone);
+  context.zone = loaded ? loaded.value() : StoreTimeZone::load("Asia/Shanghai").value();
+  return context;
+}
 
 const std::vector<std::string>& figure_sum_columns() {
   static const std::vector<std::string> columns{"tickets",
@@ -111,75 +160,67 @@ const std::vector<std::string>& figure_sum_columns() {
                                                 "r5",
                                                 "reasons",
                                                 "wait_bins",
-                                                "arrivals"};
+                                                "arrivals",
+                                                "uncalled_at"};
   return columns;
 }
 
 FigureSums read_figure_sums(const SqlRow& row, int first) {
   FigureSums f;
-  std::int64_t* stats[] = {&f.stats.tickets,
-                           &f.stats.served,
-                           &f.stats.no_shows,
-                           &f.stats.still_open,
-                           &f.stats.called,
-                           &f.stats.wait_ms,
-                           &f.stats.within_target,
-                           &f.stats.uncalled,
-                           &f.stats.service_n,
-                           &f.stats.service_ms,
-                           &f.stats.estimate_n,
-                           &f.stats.estimate_error_ms,
-                           &f.stats.estimate_within_5min};
+  StatsSums& s = f.stats;
   int column = first;
-  for (std::int64_t* value : stats) *value = row.int64(column++);
+  for (std::int64_t* value :
+       {&s.tickets, &s.served, &s.no_shows, &s.still_open, &s.called, &s.wait_ms, &s.within_target, &s.uncalled,
+        &s.service_n, &s.service_ms, &s.estimate_n, &s.estimate_error_ms, &s.estimate_within_5min})
+    *value = row.int64(column++);
   for (std::int64_t& score : f.ratings.scores) score = row.int64(column++);
   f.ratings.reasons = decode_word_counts(row.text(column++)).value_or(Counts<std::string>{});
   f.wait_bins = decode_int_counts(row.text(column++)).value_or(Counts<int>{});
   f.arrivals = decode_int_counts(row.text(column++)).value_or(Counts<int>{});
-  static_assert(sizeof(stats) / sizeof(stats[0]) + 5 == kSumNumbers);
+  f.uncalled_at = decode_int_counts(row.text(column++)).value_or(Counts<int>{});
   return f;
 }
 
 std::map<std::string, int> service_wait_targets(HqDb& db) {
   std::map<std::string, int> targets;
-  db.each("SELECT code, data FROM service", {}, [&](const SqlRow& row) {
-    try {
-      const auto data = nlohmann::json::parse(row.text(1));
-      if (data.contains("wait_target_min") && data["wait_target_min"].is_number_integer())
-        targets[row.text(0)] = data["wait_target_min"].get<int>() * 60;
-    } catch (const nlohmann::json::exception&) {  // HQ wrote it: never; then the default target
-    }
+  db.each("SELECT code, " + db.json_field("data", "wait_target_min") + " FROM service", {}, [&](const SqlRow& row) {
+    if (const std::optional<int> target = target_seconds(row, 1)) targets[row.text(0)] = *target;
   });
   return targets;
 }
 
 void FigureWriter::add(const CheckedRecord& record) {
   if (record.ticket) {
-    const auto held = tickets_.find(record.id);
-    if (held == tickets_.end() || held->second.entry.revision < record.revision) tickets_[record.id] = *record.ticket;
+    const CheckedRecord*& held = tickets_[record.id];
+    if (!held || held->revision < record.revision) held = &record;
   } else if (record.rating) {
-    ratings_.emplace_back(record.id, *record.rating);
+    ratings_.push_back(&record);
   }
 }
 
-std::optional<FigureWriter::DayKey> FigureWriter::stored_ticket_day(const std::string& ticket_id) {
-  if (const auto in_batch = tickets_.find(ticket_id); in_batch != tickets_.end())
-    return DayKey{in_batch->second.day, in_batch->second.service};
-  std::optional<DayKey> key;
-  db_.first("SELECT " + db_.json_field("data", "business_day") + ", " + db_.json_field("data", "service") +
-                " FROM record WHERE id = ?1 AND kind = 'ticket' AND store_id = ?2",
+std::optional<FigureWriter::LedgerKey> FigureWriter::stored_ticket_key(const std::string& ticket_id) {
+  if (const auto in_batch = tickets_.find(ticket_id); in_batch != tickets_.end()) {
+    const TicketFact& t = *in_batch->second->ticket;
+    return LedgerKey{t.day, t.service, t.block};
+  }
+  std::optional<LedgerKey> key;
+  db_.first("SELECT " + db_.json_field("data", "business_day") + ", " + db_.json_field("data", "service") + ", " +
+                db_.json_field("data", "ticket") + " FROM record WHERE id = ?1 AND kind = 'ticket' AND store_id = ?2",
             {ticket_id, store_id_}, [&](const SqlRow& row) {
-              if (!row.is_null(0) && !row.is_null(1)) key = DayKey{row.text(0), row.text(1)};
+              if (!row.is_null(0) && !row.is_null(1) && !row.is_null(2))
+                key = LedgerKey{row.text(0), row.text(1), ledger_block(row.text(2))};
             });
   return key;
 }
 
-// Sorts the batch's ratings by their ticket's day; keeps those whose ticket HQ
-// lacks, and takes back those waiting for a ticket of this batch.
-void FigureWriter::place_ratings(std::map<DayKey, std::vector<RatingFact>>& by_day) {
-  for (const auto& [id, rating] : ratings_) {
-    if (const std::optional<DayKey> key = stored_ticket_day(rating.ticket_id)) {
-      by_day[*key].push_back(rating);
+// Puts the batch's ratings with their ticket's ledger; keeps those whose
+// ticket HQ lacks, and takes back those waiting for a ticket of this batch.
+void FigureWriter::place_ratings(const std::vector<std::pair<std::string, RatingFact>>& orphans,
+                                 std::map<LedgerKey, LedgerChanges>& changes) {
+  for (const CheckedRecord* record : ratings_) {
+    const RatingFact& rating = *record->rating;
+    if (const std::optional<LedgerKey> key = stored_ticket_key(rating.ticket_id)) {
+      changes[*key].ratings.push_back(rating);
       continue;
     }
     std::string reasons;
@@ -187,79 +228,77 @@ void FigureWriter::place_ratings(std::map<DayKey, std::vector<RatingFact>>& by_d
     db_.run(
         "INSERT INTO orphan_rating(id, store_id, ticket_id, score, reasons) VALUES (?1, ?2, ?3, ?4, ?5) "
         "ON CONFLICT DO NOTHING",
-        {id, store_id_, rating.ticket_id, rating.score, reasons});
+        {record->id, store_id_, rating.ticket_id, rating.score, reasons});
   }
-  if (tickets_.empty()) return;
-  std::vector<std::string> adopted;
-  db_.each("SELECT id, ticket_id, score, reasons FROM orphan_rating WHERE store_id = ?1", {store_id_},
-           [&](const SqlRow& row) {
-             const auto ticket = tickets_.find(row.text(1));
-             if (ticket == tickets_.end()) return;
-             by_day[DayKey{ticket->second.day, ticket->second.service}].push_back(
-                 RatingFact{row.text(1), int(row.int64(2)), split_comma_list(row.text(3))});
-             adopted.push_back(row.text(0));
-           });
-  for (const std::string& id : adopted) db_.run("DELETE FROM orphan_rating WHERE id = ?1", {id});
+  for (const auto& [id, rating] : orphans) {
+    const auto ticket = tickets_.find(rating.ticket_id);
+    if (ticket == tickets_.end()) continue;
+    const TicketFact& t = *ticket->second->ticket;
+    changes[LedgerKey{t.day, t.service, t.block}].ratings.push_back(rating);
+    db_.run("DELETE FROM orphan_rating WHERE id = ?1", {id});
+  }
 }
 
 void FigureWriter::write() {
   if (tickets_.empty() && ratings_.empty()) return;
-  std::map<DayKey, std::vector<RatingFact>> ratings_by_day;
-  place_ratings(ratings_by_day);
-  std::map<DayKey, std::vector<const std::pair<const std::string, TicketFact>*>> tickets_by_day;
-  for (const auto& entry : tickets_) tickets_by_day[DayKey{entry.second.day, entry.second.service}].push_back(&entry);
-  std::set<DayKey> days;
-  for (const auto& [key, list] : tickets_by_day) days.insert(key);
-  for (const auto& [key, list] : ratings_by_day) days.insert(key);
-  if (days.empty()) return;
-
-  const StoreTimeZone zone = time_zone_of(db_, store_id_);
-  const std::map<std::string, int> targets = service_wait_targets(db_);
-  std::map<DayKey, FigureSums> month_changes;  // DayKey.day holds the month here
-  for (const DayKey& key : days) {             // in key order: rows are locked in one order by every writer
-    std::string ledger_text;
-    const FigureSums before =
-        lock_sums(db_, "figure_day", "day", store_id_, key.day, key.service, &ledger_text, "ledger");
-    std::optional<Ledger> ledger = decode_ledger(ledger_text, key.service);
+  std::map<LedgerKey, LedgerChanges> changes;  // in key order: rows are locked in one order by every writer
+  for (const auto& [id, record] : tickets_) {
+    const TicketFact& t = *record->ticket;
+    changes[LedgerKey{t.day, t.service, t.block}].tickets.push_back(record);
+  }
+  const Context context = read_context(!tickets_.empty());
+  place_ratings(context.orphans, changes);
+  if (changes.empty()) return;
+  const StoreTimeZone& zone = context.zone;
+  const std::map<std::string, int>& targets = context.targets;
+  std::map<std::pair<std::string, std::string>, FigureSums> day_changes, month_changes;  // (period, service)
+  for (const auto& [key, change] : changes) {
+    const SumsRow row{"figure_ledger",
+                      {{"store_id", store_id_}, {"day", key.day}, {"service", key.service}, {"block", key.block}}};
+    std::string text;
+    const HeldSums before = lock_sums(db_, row, &text);
+    std::optional<Ledger> ledger = decode_ledger(text, key.service);
     if (!ledger)
       throw StorageFailure(StorageFailure::Kind::Failed, "the figures of store " + store_id_ + ", " + key.day +
                                                              ", service " + key.service +
                                                              " are damaged; run `hq figures rebuild`");
     bool changed = false;
-    for (const auto* ticket : tickets_by_day[key])
-      changed |= merge_ticket(*ledger, ticket->first, ticket->second.entry);
-    for (const RatingFact& rating : ratings_by_day[key]) changed |= attach_rating(*ledger, rating);
+    for (const CheckedRecord* ticket : change.tickets)
+      changed |= merge_ticket(*ledger, ticket->id, ticket->ticket->entry);
+    for (const RatingFact& rating : change.ratings) changed |= attach_rating(*ledger, rating);
     if (!changed) continue;
-    const FigureSums after =
-        figure_sums(*ledger, wait_target_of(targets, key.service), key.day, zone.day_start(key.day));
+    FigureSums after = figure_sums(*ledger, wait_target_of(targets, key.service), key.day, zone.day_start(key.day));
     const std::string encoded = encode_ledger(*ledger);
-    write_sums(db_, "figure_day", "day", store_id_, key.day, key.service, after,
-               {{"ledger", SqlParam(encoded)}, {"updated_at", SqlParam(now_)}});
-    FigureSums& month = month_changes[DayKey{key.day.substr(0, 7), key.service}];
-    month += after;
-    month -= before;
+    write_sums(db_, row, before.exists, after, now_, &encoded);
+    after -= before.sums;
+    day_changes[{key.day, key.service}] += after;
+    after.uncalled_at.clear();  // minutes of a day: a month's rows have no use for them
+    month_changes[{key.day.substr(0, 7), key.service}] += after;
   }
-  for (const auto& [key, change] : month_changes) {
-    FigureSums month = lock_sums(db_, "figure_month", "month", store_id_, key.day, key.service);
-    month += change;
-    write_sums(db_, "figure_month", "month", store_id_, key.day, key.service, month);
-  }
+  for (const auto& [key, change] : day_changes)
+    move_sums(db_, {"figure_day", {{"store_id", store_id_}, {"day", key.first}, {"service", key.second}}}, change,
+              now_);
+  for (const auto& [key, change] : month_changes)
+    move_sums(db_, {"figure_month", {{"store_id", store_id_}, {"month", key.first}, {"service", key.second}}}, change,
+              now_);
 }
 
 void rebuild_figures(HqDb& db, EpochMs now) {
-  for (const char* table : {"figure_day", "figure_month", "orphan_rating"}) db.run(std::string("DELETE FROM ") + table);
+  for (const char* table : {"figure_ledger", "figure_day", "figure_month", "orphan_rating"})
+    db.run(std::string("DELETE FROM ") + table);
   std::vector<std::string> stores;
   db.each("SELECT id FROM hq_store ORDER BY id", {}, [&](const SqlRow& row) { stores.push_back(row.text(0)); });
   for (const std::string& store : stores) {
-    FigureWriter writer(db, store, now);
-    // Tickets before ratings, so every rating finds its ticket in the same writer.
+    std::deque<CheckedRecord> records;  // what the writer refers to
     for (const char* kind : {"ticket", "rating"})
       db.each("SELECT id, revision, data FROM record WHERE store_id = ?1 AND kind = ?2", {store, kind},
               [&](const SqlRow& row) {
                 if (std::optional<CheckedRecord> checked =
                         recheck_stored_record(kind, row.text(0), row.int64(1), row.text(2)))
-                  writer.add(*checked);
+                  records.push_back(std::move(*checked));
               });
+    FigureWriter writer(db, store, now);
+    for (const CheckedRecord& record : records) writer.add(record);
     writer.write();
   }
   db.run("UPDATE figure_state SET built = 1");

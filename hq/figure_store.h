@@ -1,25 +1,28 @@
-// HQ's figures in its database (schema 4): figure_day holds each store's
-// business day and service as a ledger of its tickets and their sums,
-// figure_month the sums of a month's days. Both are kept up to date in the
-// transaction that stores the records (FigureWriter), so reports read sums,
-// not records. A day row is recomputed from its ledger (a batch applied again
-// changes nothing); its month row moves by the day row's change. Ratings are
-// attached to their ticket's entry; one whose ticket HQ has not seen yet waits
-// in orphan_rating for it. docs/hq-console.md ("Figures").
+// HQ's figures in its database (schema 4), kept up to date in the transaction
+// that stores the records (FigureWriter), so reports read sums, not records:
+// - figure_ledger: per store, business day, service and block of up to 100
+//   tickets (by number), the tickets' latest times, states and ratings, and
+//   their sums. A batch rewrites ledgers about its own size.
+// - figure_day, figure_month: the sums of a day's or a month's ledgers, moved
+//   by each ledger's change.
+// A ledger is recomputed from its entries (a batch applied again changes
+// nothing). Ratings join their ticket's entry; one whose ticket HQ has not
+// seen yet waits in orphan_rating for it. docs/hq-console.md ("Figures").
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/store_time_zone.h"
 #include "hq/figure_ledger.h"
 #include "hq/hq_db.h"
 #include "hq/upload_reader.h"
 
 namespace kiosk::hq {
 
-// The columns of a sums row (figure_day and figure_month alike), in order:
-// the StatsSums, r1..r5, then reasons, wait_bins and arrivals as text.
+// The columns of a sums row (every figure table alike), in order: the
+// StatsSums, r1..r5, then reasons, wait_bins, arrivals and uncalled_at as text.
 const std::vector<std::string>& figure_sum_columns();
 // Reads them from a row, starting at column `first`.
 FigureSums read_figure_sums(const SqlRow& row, int first);
@@ -30,23 +33,36 @@ class FigureWriter {
  public:
   FigureWriter(HqDb& db, std::string store_id, EpochMs now) : db_(db), store_id_(std::move(store_id)), now_(now) {}
 
-  // A record the batch stored (new, or a newer revision than HQ had).
+  // A record the batch stored (new, or a newer revision than HQ had); it must
+  // outlive write().
   void add(const CheckedRecord& record);
   void write();
 
  private:
-  struct DayKey {
+  struct LedgerKey {
     std::string day, service;
-    auto operator<=>(const DayKey&) const = default;
+    int block = 0;
+    auto operator<=>(const LedgerKey&) const = default;
   };
-  void place_ratings(std::map<DayKey, std::vector<RatingFact>>& by_day);
-  std::optional<DayKey> stored_ticket_day(const std::string& ticket_id);
+  struct LedgerChanges {
+    std::vector<const CheckedRecord*> tickets;
+    std::vector<RatingFact> ratings;
+  };
+  struct Context {
+    StoreTimeZone zone = StoreTimeZone::load("UTC").value();
+    std::map<std::string, int> targets;                       // wait targets in seconds, by service
+    std::vector<std::pair<std::string, RatingFact>> orphans;  // (rating id, rating) waiting for a ticket
+  };
+  Context read_context(bool with_orphans);
+  void place_ratings(const std::vector<std::pair<std::string, RatingFact>>& orphans,
+                     std::map<LedgerKey, LedgerChanges>& changes);
+  std::optional<LedgerKey> stored_ticket_key(const std::string& ticket_id);
 
   HqDb& db_;
   std::string store_id_;
   EpochMs now_;
-  std::map<std::string, TicketFact> tickets_;                // by ticket id
-  std::vector<std::pair<std::string, RatingFact>> ratings_;  // (rating id, rating)
+  std::map<std::string_view, const CheckedRecord*> tickets_;  // by id, the newest revision of each
+  std::vector<const CheckedRecord*> ratings_;
 };
 
 // Makes every figure again from the stored records (inside a write

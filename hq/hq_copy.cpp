@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 21> kTables{{
+constexpr std::array<CopiedTable, 22> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -43,15 +43,21 @@ constexpr std::array<CopiedTable, 21> kTables{{
      "oldest_pending_s, database_bytes, disk_free_bytes, disk_total_bytes, integrity, store_time",
      "device_id"},
     {"device_health_ignored", "device_id, count, last_at, last_reason", "device_id"},
-    {"figure_day",
-     "store_id, day, service, ledger, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
+    {"figure_ledger",
+     "store_id, day, service, block, ledger, tickets, served, no_shows, still_open, called, wait_ms, within_target, "
+     "uncalled, "
      "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
-     "wait_bins, arrivals, updated_at",
+     "wait_bins, arrivals, uncalled_at, updated_at",
+     "store_id, day, service, block"},
+    {"figure_day",
+     "store_id, day, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
+     "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
+     "wait_bins, arrivals, uncalled_at",
      "store_id, day, service"},
     {"figure_month",
      "store_id, month, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
      "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
-     "wait_bins, arrivals",
+     "wait_bins, arrivals, uncalled_at",
      "store_id, month, service"},
     {"orphan_rating", "id, store_id, ticket_id, score, reasons", "id"},
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "hq/console_api.h"
+#include "hq/console_pages.h"
 #include "hq/device_health.h"
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
@@ -67,6 +68,7 @@ class HqServer::Routes {
       });
     });
     console_.add_routes(server_, allowed_);
+    mount_console_pages(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());

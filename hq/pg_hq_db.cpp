@@ -186,16 +186,19 @@ CREATE TABLE device_health_ignored (
 );
 )sql",
     // 4: the console's figures, kept as records arrive (hq/figure_store.h):
-    // per store, business day and service the day's tickets (ledger) and
-    // their sums; per month the sums of its days; ratings whose ticket HQ has
+    // per store, business day, service and block of tickets a ledger of them
+    // and its sums; per day and per month the sums of its ledgers; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone text NOT NULL DEFAULT 'Asia/Shanghai';
-CREATE TABLE figure_day (
+-- A block is up to 100 tickets by number (A101..A200: block 1), so a batch
+-- rewrites ledgers of about its own size, however busy the day.
+CREATE TABLE figure_ledger (
   store_id text NOT NULL,
   day text NOT NULL,
   service text NOT NULL,
+  block bigint NOT NULL,
   ledger text NOT NULL DEFAULT '',
   tickets bigint NOT NULL DEFAULT 0,
   served bigint NOT NULL DEFAULT 0,
@@ -218,10 +221,38 @@ CREATE TABLE figure_day (
   reasons text NOT NULL DEFAULT '',
   wait_bins text NOT NULL DEFAULT '',
   arrivals text NOT NULL DEFAULT '',
+  uncalled_at text NOT NULL DEFAULT '',
   updated_at bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (store_id, day, service)
+  PRIMARY KEY (store_id, day, service, block)
 );
-CREATE INDEX figure_day_by_day ON figure_day(day);
+CREATE TABLE figure_day (
+  store_id text NOT NULL,
+  day text NOT NULL,
+  service text NOT NULL,
+  tickets bigint NOT NULL DEFAULT 0,
+  served bigint NOT NULL DEFAULT 0,
+  no_shows bigint NOT NULL DEFAULT 0,
+  still_open bigint NOT NULL DEFAULT 0,
+  called bigint NOT NULL DEFAULT 0,
+  wait_ms bigint NOT NULL DEFAULT 0,
+  within_target bigint NOT NULL DEFAULT 0,
+  uncalled bigint NOT NULL DEFAULT 0,
+  service_n bigint NOT NULL DEFAULT 0,
+  service_ms bigint NOT NULL DEFAULT 0,
+  estimate_n bigint NOT NULL DEFAULT 0,
+  estimate_error_ms bigint NOT NULL DEFAULT 0,
+  estimate_within_5min bigint NOT NULL DEFAULT 0,
+  r1 bigint NOT NULL DEFAULT 0,
+  r2 bigint NOT NULL DEFAULT 0,
+  r3 bigint NOT NULL DEFAULT 0,
+  r4 bigint NOT NULL DEFAULT 0,
+  r5 bigint NOT NULL DEFAULT 0,
+  reasons text NOT NULL DEFAULT '',
+  wait_bins text NOT NULL DEFAULT '',
+  arrivals text NOT NULL DEFAULT '',
+  uncalled_at text NOT NULL DEFAULT '',
+  PRIMARY KEY (day, store_id, service)
+);
 CREATE TABLE figure_month (
   store_id text NOT NULL,
   month text NOT NULL,
@@ -247,9 +278,9 @@ CREATE TABLE figure_month (
   reasons text NOT NULL DEFAULT '',
   wait_bins text NOT NULL DEFAULT '',
   arrivals text NOT NULL DEFAULT '',
-  PRIMARY KEY (store_id, month, service)
+  uncalled_at text NOT NULL DEFAULT '',
+  PRIMARY KEY (month, store_id, service)
 );
-CREATE INDEX figure_month_by_month ON figure_month(month);
 CREATE TABLE orphan_rating (
   id text PRIMARY KEY,
   store_id text NOT NULL,

@@ -170,16 +170,19 @@ CREATE TABLE device_health_ignored (
 ) WITHOUT ROWID;
 )sql",
     // 4: the console's figures, kept as records arrive (hq/figure_store.h):
-    // per store, business day and service the day's tickets (ledger) and
-    // their sums; per month the sums of its days; ratings whose ticket HQ has
+    // per store, business day, service and block of tickets a ledger of them
+    // and its sums; per day and per month the sums of its ledgers; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai';
-CREATE TABLE figure_day (
+-- A block is up to 100 tickets by number (A101..A200: block 1), so a batch
+-- rewrites ledgers of about its own size, however busy the day.
+CREATE TABLE figure_ledger (
   store_id TEXT NOT NULL,
   day TEXT NOT NULL,
   service TEXT NOT NULL,
+  block INTEGER NOT NULL,
   ledger TEXT NOT NULL DEFAULT '',
   tickets INTEGER NOT NULL DEFAULT 0,
   served INTEGER NOT NULL DEFAULT 0,
@@ -202,10 +205,38 @@ CREATE TABLE figure_day (
   reasons TEXT NOT NULL DEFAULT '',
   wait_bins TEXT NOT NULL DEFAULT '',
   arrivals TEXT NOT NULL DEFAULT '',
+  uncalled_at TEXT NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (store_id, day, service)
-);
-CREATE INDEX figure_day_by_day ON figure_day(day);
+  PRIMARY KEY (store_id, day, service, block)
+) WITHOUT ROWID;
+CREATE TABLE figure_day (
+  store_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  service TEXT NOT NULL,
+  tickets INTEGER NOT NULL DEFAULT 0,
+  served INTEGER NOT NULL DEFAULT 0,
+  no_shows INTEGER NOT NULL DEFAULT 0,
+  still_open INTEGER NOT NULL DEFAULT 0,
+  called INTEGER NOT NULL DEFAULT 0,
+  wait_ms INTEGER NOT NULL DEFAULT 0,
+  within_target INTEGER NOT NULL DEFAULT 0,
+  uncalled INTEGER NOT NULL DEFAULT 0,
+  service_n INTEGER NOT NULL DEFAULT 0,
+  service_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_n INTEGER NOT NULL DEFAULT 0,
+  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
+  r1 INTEGER NOT NULL DEFAULT 0,
+  r2 INTEGER NOT NULL DEFAULT 0,
+  r3 INTEGER NOT NULL DEFAULT 0,
+  r4 INTEGER NOT NULL DEFAULT 0,
+  r5 INTEGER NOT NULL DEFAULT 0,
+  reasons TEXT NOT NULL DEFAULT '',
+  wait_bins TEXT NOT NULL DEFAULT '',
+  arrivals TEXT NOT NULL DEFAULT '',
+  uncalled_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (day, store_id, service)
+) WITHOUT ROWID;
 CREATE TABLE figure_month (
   store_id TEXT NOT NULL,
   month TEXT NOT NULL,
@@ -231,9 +262,9 @@ CREATE TABLE figure_month (
   reasons TEXT NOT NULL DEFAULT '',
   wait_bins TEXT NOT NULL DEFAULT '',
   arrivals TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (store_id, month, service)
-);
-CREATE INDEX figure_month_by_month ON figure_month(month);
+  uncalled_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (month, store_id, service)
+) WITHOUT ROWID;
 CREATE TABLE orphan_rating (
   id TEXT PRIMARY KEY,
   store_id TEXT NOT NULL,

@@ -91,8 +91,8 @@ std::optional<int> small_integer(const Fields& data, const char* field) {
 // Checks a ticket's data and reads what the figures need of it (none when its
 // business day is not a date: stored, but not counted).
 std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision) {
-  data.text("ticket", 16);
   TicketFact fact;
+  fact.block = ledger_block(data.text("ticket", 16));
   fact.day = data.text("business_day", 10);
   fact.service = data.text("service", 8);
   LedgerEntry& e = fact.entry;

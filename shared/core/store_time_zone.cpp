@@ -20,11 +20,20 @@ cctz::time_zone zone_of(const std::string& name) {
 
 SysMs to_time_point(EpochMs t) { return SysMs(std::chrono::milliseconds(t)); }
 
+// YYYY-MM-DD, digits and dashes exactly (HQ checks every uploaded ticket's day:
+// no sscanf on that path).
 bool parse_day(const std::string& text, cctz::civil_day* out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  const auto number = [&](std::size_t from, std::size_t count, int* value) {
+    *value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      *value = *value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
   int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
-  if (text[4] != '-' || text[7] != '-') return false;
+  if (!number(0, 4, &y) || !number(5, 2, &m) || !number(8, 2, &d)) return false;
   cctz::civil_day day(y, m, d);
   if (day.year() != y || day.month() != m || day.day() != d) return false;  // normalised: 2026-02-30
   *out = day;

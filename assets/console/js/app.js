@@ -1,0 +1,72 @@
+// The console's shell: who is logged in, the pages of their role in the
+// navigation, the language switch, logout, and hash routing (#/services...).
+import { api, setCsrf } from "./api.js";
+import { loadTexts, switchLanguage, t, translate } from "./i18n.js";
+import { servicesPage } from "./pages/services.js";
+import { usersPage } from "./pages/users.js";
+import { auditPage } from "./pages/audit.js";
+import { dispatchPage } from "./pages/dispatch.js";
+
+// Each page: its navigation text, the roles that see it, and how it draws.
+const pages = {
+  services: { title: "nav.services", roles: ["manager"], show: servicesPage },
+  dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
+  users: { title: "nav.users", roles: ["admin"], show: usersPage },
+  audit: { title: "nav.audit", roles: ["admin"], show: auditPage },
+};
+
+let context = null;  // {user, today, stores}
+
+function pagesOf(role) {
+  return Object.keys(pages).filter((name) => pages[name].roles.includes(role));
+}
+
+function drawNavigation(current) {
+  const nav = document.getElementById("nav");
+  nav.replaceChildren();
+  for (const name of pagesOf(context.user.role)) {
+    const link = document.createElement("a");
+    link.href = `#/${name}`;
+    link.textContent = t(pages[name].title);
+    if (name === current) link.setAttribute("aria-current", "page");
+    nav.append(link);
+  }
+  document.getElementById("who").textContent = `${context.user.name} · ${t(`role.${context.user.role}`)}`;
+  document.getElementById("language").textContent = t("console.language");
+  document.title = t("console.title");
+  translate(document.querySelector("header"));
+}
+
+async function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, "").split("?");
+  const allowed = pagesOf(context.user.role);
+  const name = allowed.includes(path) ? path : allowed[0];
+  drawNavigation(name);
+  const main = document.getElementById("page");
+  document.body.dataset.ready = "";
+  main.replaceChildren();
+  try {
+    await pages[name].show(main, context, new URLSearchParams(query || ""));
+  } catch (e) {
+    const error = document.createElement("p");
+    error.className = "error";
+    error.textContent = t("console.error", e.message);
+    main.append(error);
+  }
+  document.body.dataset.ready = "1";
+}
+
+await loadTexts();
+const session = await api("/session");
+setCsrf(session.csrf);
+context = await api("/me");
+document.getElementById("language").addEventListener("click", () => {
+  switchLanguage();
+  route();
+});
+document.getElementById("logout").addEventListener("click", async () => {
+  await api("/session", { method: "DELETE" });
+  location.href = "login.html";
+});
+window.addEventListener("hashchange", route);
+route();

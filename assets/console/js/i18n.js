@@ -1,0 +1,34 @@
+// The console's texts in Chinese (first) and English: assets/i18n/console.json,
+// the language kept in localStorage, t(key, ...values) and data-i18n attributes.
+let texts = {};
+let language = localStorage.getItem("hq-console-language") === "en" ? "en" : "zh";
+
+export async function loadTexts() {
+  const answer = await fetch("i18n/console.json", { credentials: "same-origin" });
+  texts = await answer.json();
+  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+export function switchLanguage() {
+  language = language === "zh" ? "en" : "zh";
+  localStorage.setItem("hq-console-language", language);
+  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+}
+
+// The text of `key` with each {} replaced by the next value; the key itself,
+// marked, when it is missing (tests look for such marks).
+export function t(key, ...values) {
+  const pair = texts[key];
+  let text = pair ? pair[language === "zh" ? 0 : 1] : `??${key}??`;
+  for (const value of values) text = text.replace("{}", value);
+  return text;
+}
+
+// Fills every element with data-i18n="key" under `root`.
+export function translate(root = document) {
+  for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+}

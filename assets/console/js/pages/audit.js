@@ -1,0 +1,18 @@
+// The audit list (admin): who changed what, when; the newest first.
+import { api } from "../api.js";
+import { t } from "../i18n.js";
+import { moment } from "../format.js";
+import { figureTable } from "../table.js";
+
+export async function auditPage(main) {
+  const title = document.createElement("h2");
+  title.textContent = t("audit.title");
+  const { entries } = await api("/audit");
+  const columns = [
+    { key: "at", title: t("audit.at"), format: moment },
+    { key: "actor", title: t("audit.actor") },
+    { key: "action", title: t("audit.action") },
+    { key: "target", title: t("audit.target") },
+  ];
+  main.append(title, figureTable(columns, entries, { csvName: "audit" }));
+}

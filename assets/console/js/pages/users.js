@@ -1,0 +1,24 @@
+// HQ's users (admin): name, role, state, lockout.
+import { api } from "../api.js";
+import { t } from "../i18n.js";
+import { moment } from "../format.js";
+import { figureTable } from "../table.js";
+
+export async function usersPage(main) {
+  const title = document.createElement("h2");
+  title.textContent = t("users.title");
+  const { users } = await api("/users");
+  const columns = [
+    { key: "name", title: t("users.name") },
+    { key: "role", title: t("users.role"), format: (role) => t(`role.${role}`) },
+    {
+      key: "active",
+      title: t("users.active"),
+      format: (active, user) =>
+        user.locked_until && user.locked_until > Date.now()
+          ? t("users.locked", moment(user.locked_until))
+          : t(active ? "users.is_active" : "users.is_disabled"),
+    },
+  ];
+  main.append(title, figureTable(columns, users, { csvName: "users" }));
+}

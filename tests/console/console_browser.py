@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""The HQ console in a real browser (Debian's chromium through chromium-driver
+and python3-selenium): a real hq fed by a real store through `kioskctl sync`,
+one user of each role logs in, opens each page of the role in Chinese and in
+English, waits for its data and charts (body[data-ready="1"]), and fails on a
+browser error, a text key left untranslated, or a report without the store's
+tickets. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
+Exits 77 (skipped) where the browser or its driver is missing."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+PASSWORD = "correct horse battery"
+USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
+PAGES = {"manager": ["services"], "admin": ["users", "audit"], "dispatcher": ["dispatch"]}
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:
+    print("console_browser: python3-selenium is not installed; skipped")
+    sys.exit(SKIP)
+
+
+def run(*args, stdin=None):
+    done = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def serve_hq(hq, db):
+    server = subprocess.Popen([hq, "--db", db, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
+    listening = json.loads(server.stdout.readline())["listening"]
+    return server, f"http://{listening}"
+
+
+def feed_store(args, work, hq_url, token):
+    """A store with a morning's visits, synced to HQ."""
+    store = os.path.join(work, "store")
+    ctl = lambda *a: run(args.kioskctl, "--data", store, *a)
+    ctl("init", "--store", "SH-001")
+    ctl("counter", "open", "--counter", "1", "--services", "A,B,C")
+    ctl("hq", "set", "--url", hq_url, "--token", token)
+    for service in "AABACBAA":
+        ctl("issue", "--service", service)
+    for _ in range(5):
+        ctl("call", "--counter", "1")
+        ctl("start", "--counter", "1")
+        ctl("finish", "--counter", "1", "--outcome", "resolved")
+    ctl("call", "--counter", "1")
+    ctl("no-show", "--counter", "1")
+    ctl("sync")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--window-size=1366,900", "--disable-gpu", "--lang=zh-CN"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait_ready(driver, what):
+    try:
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+    except Exception:
+        raise SystemExit(f"{what}: the page never said it was ready\n{driver.find_element(By.TAG_NAME, 'body').text}")
+
+
+def check_page(driver, what, failures):
+    text = driver.find_element(By.TAG_NAME, "body").text
+    if "??" in text:
+        failures.append(f"{what}: a text key without its text: {text}")
+    for entry in driver.get_log("browser"):
+        if entry["level"] == "SEVERE":
+            failures.append(f"{what}: browser error: {entry['message']}")
+    return text
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hq", required=True)
+    parser.add_argument("--kioskctl", required=True)
+    parser.add_argument("--assets", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    if not (shutil.which("chromium") and os.path.exists("/usr/bin/chromedriver")):
+        print("console_browser: chromium or chromium-driver is not installed; skipped")
+        return SKIP
+
+    work = tempfile.mkdtemp(prefix="console-browser-")
+    db = os.path.join(work, "hq.db")
+    run(args.hq, "store", "add", "--db", db, "--id", "SH-001", "--name", "上海一店")
+    run(args.hq, "catalog", "import", "--db", db, os.path.join(args.assets, "catalog-default.jsonl"))
+    password_file = os.path.join(work, "password")
+    with open(password_file, "w") as f:
+        f.write(PASSWORD + "\n")
+    for role, name in USERS.items():
+        run(args.hq, "user", "add", "--db", db, "--name", name, "--role", role, "--password-file", password_file)
+    token = json.loads(run(args.hq, "device", "add", "--db", db, "--store", "SH-001"))["token"]
+    server, url = serve_hq(args.hq, db)
+    failures, shots = [], []
+    driver = None
+    try:
+        feed_store(args, work, url, token)
+        driver = browser()
+        for language in ("zh", "en"):
+            os.makedirs(os.path.join(args.out, language), exist_ok=True)
+            for role, name in USERS.items():
+                driver.delete_all_cookies()
+                driver.get(f"{url}/console/login.html")
+                driver.execute_script(f"localStorage.setItem('hq-console-language', '{language}')")
+                driver.get(f"{url}/console/login.html")
+                wait_ready(driver, "login")
+                if role == "manager":
+                    check_page(driver, f"{language} login", failures)
+                    driver.save_screenshot(os.path.join(args.out, language, "login.png"))
+                    shots.append((language, "login"))
+                driver.find_element(By.ID, "name").send_keys(name)
+                driver.find_element(By.ID, "password").send_keys(PASSWORD)
+                driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+                WebDriverWait(driver, 20).until(lambda d: "index.html" in d.current_url)
+                wait_ready(driver, f"{name}'s first page")
+                for page in PAGES[role]:
+                    driver.execute_script("document.body.dataset.ready = ''")
+                    driver.execute_script(f"location.hash = '#/{page}'")
+                    wait_ready(driver, page)
+                    text = check_page(driver, f"{language} {page}", failures)
+                    if page == "services":
+                        expected = "咨询" if language == "zh" else "Consultation"
+                        if expected not in text:
+                            failures.append(f"{language} services: no {expected} in the report: {text}")
+                        if not driver.find_elements(By.CSS_SELECTOR, ".chart canvas"):
+                            failures.append(f"{language} services: no chart")
+                    driver.save_screenshot(os.path.join(args.out, language, f"{page}.png"))
+                    shots.append((language, page))
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+    with open(os.path.join(args.out, "index.html"), "w") as index:
+        index.write("<!doctype html><meta charset=utf-8><title>console screenshots</title><table>")
+        for page in dict.fromkeys(page for _, page in shots):
+            index.write(f"<tr><th>{page}</th>")
+            for language in ("zh", "en"):
+                index.write(f"<td><img width=640 src='{language}/{page}.png'></td>")
+            index.write("</tr>")
+        index.write("</table>")
+    for failure in failures:
+        print("FAIL", failure)
+    print(f"console_browser: {len(shots)} pages looked at, screenshots in {args.out}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+// Console report benchmark (prints figures, never fails on time): HQ's
+// figures for a year of many stores (default 200 stores x 365 days x 300
+// tickets = 21.9 million tickets, a third rated) written straight into the
+// figure tables through FigureWriter (the code ingest runs, without HTTP),
+// then a real hq serving /api/console/v1/reports/services to a logged-in
+// manager: p50 and p95 of 30 requests per report after 3 warm-ups, beside
+// the rows and bytes the figures take.
+// build-*/tests/hq/bench_console [--stores 200] [--days 365] [--tickets 300]
+//                                [--engine sqlite|postgresql] [--dir DIR] [--reuse]
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../bench/latency_figures.h"
+#include "core/random_id.h"
+#include "core/store_time_zone.h"
+#include "hq/console_auth.h"
+#include "hq/figure_store.h"
+#include "hq/hq_admin.h"
+#include "support/child_process.h"
+#include "support/pg_server.h"
+
+#ifndef HQ_PATH
+#error "HQ_PATH must name the hq executable"
+#endif
+#ifndef KIOSK_ASSETS_DIR
+#error "KIOSK_ASSETS_DIR must name the assets directory"
+#endif
+
+using namespace kiosk;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char* kPassword = "bench password 1";
+constexpr EpochMs kMinute = 60'000;
+
+struct Options {
+  int stores = 200, days = 365, tickets = 300, reps = 30;
+  std::string engine = "sqlite";
+  std::string dir = "/tmp/bench-console";
+  bool reuse = false;
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string name = argv[i];
+    if (name == "--reuse") {
+      o.reuse = true;
+      continue;
+    }
+    if (i + 1 >= argc) throw std::runtime_error(name + " needs a value");
+    const std::string value = argv[++i];
+    if (name == "--stores")
+      o.stores = std::stoi(value);
+    else if (name == "--days")
+      o.days = std::stoi(value);
+    else if (name == "--tickets")
+      o.tickets = std::stoi(value);
+    else if (name == "--reps")
+      o.reps = std::stoi(value);
+    else if (name == "--engine" && (value == "sqlite" || value == "postgresql"))
+      o.engine = value;
+    else if (name == "--dir")
+      o.dir = value;
+    else
+      throw std::runtime_error("unknown option " + name);
+  }
+  return o;
+}
+
+double seconds_since(Clock_::time_point start) { return std::chrono::duration<double>(Clock_::now() - start).count(); }
+
+// One store's day: tickets of eight services through the morning and
+// afternoon, waits of 0-40 minutes, a tenth no-shows, a third of the served rated.
+std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_start, int tickets,
+                                          std::mt19937& random) {
+  std::deque<hq::CheckedRecord> records;
+  const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  std::vector<int> numbers(8, 100);
+  for (int n = 0; n < tickets; ++n) {
+    const int service = pick(0, 7);
+    hq::CheckedRecord& ticket =
+        records.emplace_back(hq::CheckedRecord{"ticket", new_uuid(), 3, "", hq::TicketFact{}, std::nullopt});
+    hq::TicketFact& fact = *ticket.ticket;
+    fact.day = day;
+    fact.service = std::string(1, char('A' + service));
+    fact.block = hq::ledger_block(std::to_string(++numbers[std::size_t(service)]));
+    TicketTimes& t = fact.entry.times;
+    fact.entry.revision = 3;
+    t.service_code = fact.service;
+    t.issued_at = day_start + 9 * 60 * kMinute + pick(0, 9 * 60) * kMinute + pick(0, 59'999);
+    t.called_at = t.issued_at + pick(0, 40) * kMinute + pick(0, 59'999);
+    t.estimated_wait_min = pick(0, 30);
+    fact.entry.counter = pick(1, 4);
+    if (pick(0, 9) == 0) {
+      t.state = TicketState::NoShow;
+    } else {
+      t.state = TicketState::Done;
+      t.started_at = *t.called_at + 30'000;
+      t.finished_at = *t.started_at + pick(2, 20) * kMinute;
+    }
+    if (t.state == TicketState::Done && pick(0, 2) == 0) {
+      const int score = std::min(5, pick(1, 7));
+      records.push_back(hq::CheckedRecord{"rating", new_uuid(), 1, "", std::nullopt,
+                                          hq::RatingFact{ticket.id, score, {score >= 4 ? "fast" : "too-slow"}}});
+    }
+  }
+  return records;
+}
+
+std::vector<std::string> generate(hq::HqDb& db, const Options& o, EpochMs now) {
+  const StoreTimeZone zone = StoreTimeZone::load("Asia/Shanghai").value();
+  std::vector<std::string> days;
+  for (int back = o.days; back >= 1; --back) days.push_back(zone.business_day(now - EpochMs(back) * 24 * 60 * kMinute));
+  SystemClock clock;
+  hq::HqAdmin admin(db, clock);
+  (void)admin.import_catalog(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl");
+  (void)hq::add_console_user(db, "manager", "manager", kPassword, "bench", now);
+  std::mt19937 random(20261205);
+  const auto start = Clock_::now();
+  for (int s = 1; s <= o.stores; ++s) {
+    const std::string store = "S" + std::to_string(s);
+    (void)admin.add_store(store, "store " + std::to_string(s));
+    db.write([&] {
+      for (const std::string& day : days) {
+        const std::deque<hq::CheckedRecord> records = day_records(day, zone.day_start(day), o.tickets, random);
+        hq::FigureWriter writer(db, store, now);
+        for (const hq::CheckedRecord& record : records) writer.add(record);
+        writer.write();
+      }
+      return 0;
+    });
+    if (s % 20 == 0 || s == o.stores) {
+      std::printf("  %d stores written, %.0f s\n", s, seconds_since(start));
+      std::fflush(stdout);
+    }
+  }
+  const double s = seconds_since(start);
+  const double tickets = double(o.stores) * o.days * o.tickets;
+  std::printf("generated %d stores x %d days x %d tickets = %.1f million tickets in %.0f s (%.0f tickets/s)\n",
+              o.stores, o.days, o.tickets, tickets / 1e6, s, tickets / s);
+  return days;
+}
+
+void print_sizes(hq::HqDb& db, bool postgres) {
+  for (const char* table : {"figure_ledger", "figure_day", "figure_month"}) {
+    const std::int64_t rows = db.single_int64(std::string("SELECT count(*) FROM ") + table, {}).value_or(0);
+    const std::int64_t bytes =
+        postgres ? db.single_int64(std::string("SELECT pg_total_relation_size('") + table + "')", {}).value_or(0)
+                 : db.single_int64(std::string("SELECT sum(pgsize) FROM dbstat WHERE name = '") + table + "'", {})
+                       .value_or(0);
+    std::printf("%-14s %10lld rows %10.1f MiB\n", table, static_cast<long long>(rows), double(bytes) / 1048576.0);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options o = parse(argc, argv);
+  std::unique_ptr<test::PgServer> postgres;
+  if (o.engine == "postgresql") {
+    if (!test::PgServer::installed()) {
+      std::printf("skipped: %s\n", test::PgServer::not_installed_message().c_str());
+      return 77;
+    }
+    postgres = std::make_unique<test::PgServer>(test::PgServerOptions{/*durable=*/true});
+  }
+  if (!o.reuse || postgres) {
+    std::filesystem::remove_all(o.dir);
+    std::filesystem::create_directories(o.dir);
+  }
+  const std::string hq_db = postgres ? postgres->create_database() : o.dir + "/hq.db";
+  const EpochMs now = SystemClock().now_ms();
+  std::vector<std::string> days;
+  {
+    auto db = hq::open_hq_db(hq_db).value();
+    if (o.reuse && !postgres) {
+      db->each("SELECT DISTINCT day FROM figure_day ORDER BY day", {},
+               [&](const hq::SqlRow& row) { days.push_back(row.text(0)); });
+    } else {
+      days = generate(*db, o, now);
+    }
+    print_sizes(*db, postgres != nullptr);
+  }
+  if (days.empty()) {
+    std::printf("no figures in %s (run without --reuse first)\n", hq_db.c_str());
+    return 1;
+  }
+
+  test::ChildProcess server({HQ_PATH, "--db", hq_db, "--listen", "127.0.0.1:0"});
+  const std::string listening = nlohmann::json::parse(server.read_line(std::chrono::seconds(30)).value())["listening"];
+  httplib::Client client("http://" + listening);
+  client.set_read_timeout(60, 0);
+  const auto login =
+      client.Post("/api/console/v1/session", nlohmann::json{{"name", "manager"}, {"password", kPassword}}.dump(),
+                  "application/json");
+  if (!login || login->status != 200) {
+    std::printf("could not log in: %s\n", login ? login->body.c_str() : "no answer");
+    return 1;
+  }
+  const std::string set_cookie = login->get_header_value("Set-Cookie");
+  const httplib::Headers cookie{{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}};
+
+  const std::string last = days.back(), month_start = days[days.size() / 2].substr(0, 8) + "01";
+  std::string month_end = month_start;
+  for (const std::string& d : days)
+    if (d.substr(0, 7) == month_start.substr(0, 7)) month_end = d;
+  const std::vector<std::pair<std::string, std::string>> reports{
+      {"a year, all stores", "from=" + days.front() + "&to=" + last},
+      {"a month, all stores", "from=" + month_start + "&to=" + month_end},
+      {"yesterday, all stores", "from=" + last + "&to=" + last},
+      {"a year, one store", "from=" + days.front() + "&to=" + last + "&store=S1"},
+      {"31 days, one store (ledgers)", "from=" + days[days.size() - 31] + "&to=" + last + "&store=S1"},
+      {"one store's day (ledgers)", "from=" + last + "&to=" + last + "&store=S1"},
+  };
+  std::printf("reports/services on %s, %d requests each after 3 warm-ups:\n", o.engine.c_str(), o.reps);
+  for (const auto& [name, query] : reports) {
+    std::vector<double> ms;
+    std::int64_t tickets = 0;
+    for (int i = 0; i < o.reps + 3; ++i) {
+      const auto sent = Clock_::now();
+      const httplib::Result answer = client.Get(("/api/console/v1/reports/services?" + query).c_str(), cookie);
+      const double took = seconds_since(sent) * 1000;
+      if (!answer || answer->status != 200) {
+        std::printf("  %s: failed: %s\n", name.c_str(), answer ? answer->body.c_str() : "no answer");
+        return 1;
+      }
+      if (i >= 3) ms.push_back(took);
+      tickets = nlohmann::json::parse(answer->body)["total"]["tickets"].get<std::int64_t>();
+    }
+    const bench::Figures f = bench::summarise(ms);
+    std::printf("  %-30s p50 %7.1f ms  p95 %7.1f ms  (%lld tickets)\n", name.c_str(), f.median_ms, f.p95_ms,
+                static_cast<long long>(tickets));
+  }
+  server.terminate();
+  server.wait();
+  return 0;
+}
