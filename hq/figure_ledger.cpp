@@ -11,6 +11,8 @@
 namespace kiosk::hq {
 namespace {
 
+bool by_id(const LedgerLine& a, const LedgerLine& b) { return a.id < b.id; }
+
 // A ledger line: "id revision issued called started finished state
 // continuation counter estimate score reasons", '-' for an absent value.
 constexpr std::size_t kFields = 12;
@@ -105,30 +107,50 @@ std::optional<Ledger> decode_ledger(std::string_view text, const std::string& se
     e.times.state = *state;
     e.times.continues_transfer = *continuation != 0;
     if (f[11] != "-") e.reasons = split_comma_list(std::string(f[11]));
-    ledger.emplace(std::string(f[0]), std::move(e));
+    ledger.push_back(LedgerLine{std::string(f[0]), std::move(e)});
   }
+  if (!std::is_sorted(ledger.begin(), ledger.end(), by_id)) std::sort(ledger.begin(), ledger.end(), by_id);
   return ledger;
 }
 
-bool merge_ticket(Ledger& ledger, const std::string& ticket_id, LedgerEntry entry) {
-  const auto found = ledger.find(ticket_id);
-  if (found == ledger.end()) {
-    ledger.emplace(ticket_id, std::move(entry));
-    return true;
+namespace {
+// The line of `id` among the first `sorted` lines (sorted by id).
+LedgerLine* find_line(Ledger& ledger, std::string_view id, std::size_t sorted) {
+  const auto end = ledger.begin() + std::ptrdiff_t(sorted);
+  const auto found = std::lower_bound(ledger.begin(), end, id,
+                                      [](const LedgerLine& line, std::string_view key) { return line.id < key; });
+  return found != end && found->id == id ? &*found : nullptr;
+}
+}  // namespace
+
+bool merge_tickets(Ledger& ledger, const std::vector<std::pair<std::string_view, const LedgerEntry*>>& tickets) {
+  const std::size_t held = ledger.size();
+  bool changed = false;
+  for (const auto& [id, entry] : tickets) {
+    LedgerLine* line = find_line(ledger, id, held);  // new lines are not sorted yet
+    if (!line) {
+      ledger.push_back(LedgerLine{std::string(id), *entry});
+      changed = true;
+      continue;
+    }
+    if (line->entry.revision >= entry->revision) continue;
+    std::optional<int> score = line->entry.score;
+    std::vector<std::string> reasons = std::move(line->entry.reasons);
+    line->entry = *entry;
+    line->entry.score = score;
+    line->entry.reasons = std::move(reasons);
+    changed = true;
   }
-  if (found->second.revision >= entry.revision) return false;
-  entry.score = found->second.score;
-  entry.reasons = std::move(found->second.reasons);
-  found->second = std::move(entry);
-  return true;
+  if (ledger.size() > held) std::sort(ledger.begin(), ledger.end(), by_id);
+  return changed;
 }
 
 bool attach_rating(Ledger& ledger, const RatingFact& rating) {
-  const auto found = ledger.find(rating.ticket_id);
-  if (found == ledger.end()) return false;
-  if (found->second.score == rating.score && found->second.reasons == rating.reasons) return false;
-  found->second.score = rating.score;
-  found->second.reasons = rating.reasons;
+  LedgerLine* line = find_line(ledger, rating.ticket_id, ledger.size());
+  if (!line) return false;
+  if (line->entry.score == rating.score && line->entry.reasons == rating.reasons) return false;
+  line->entry.score = rating.score;
+  line->entry.reasons = rating.reasons;
   return true;
 }
 

@@ -49,7 +49,11 @@ struct RatingFact {
   std::vector<std::string> reasons;
 };
 
-using Ledger = std::map<std::string, LedgerEntry>;  // by ticket id
+struct LedgerLine {
+  std::string id;  // the ticket's
+  LedgerEntry entry;
+};
+using Ledger = std::vector<LedgerLine>;  // sorted by id
 
 // One line per ticket: "id revision issued called started finished state
 // continuation counter estimate score reasons", '-' for an absent value
@@ -59,9 +63,10 @@ std::string encode_ledger(const Ledger& ledger);
 // Nullopt when `text` is not a ledger.
 std::optional<Ledger> decode_ledger(std::string_view text, const std::string& service);
 
-// Takes `entry` unless the ledger holds the ticket at this revision or a
-// newer one; a rating already attached stays. True when the ledger changed.
-bool merge_ticket(Ledger& ledger, const std::string& ticket_id, LedgerEntry entry);
+// Takes each ticket's entry unless the ledger holds that ticket at this
+// revision or a newer one; a rating already attached stays. `tickets`: by id,
+// each id once. True when the ledger changed.
+bool merge_tickets(Ledger& ledger, const std::vector<std::pair<std::string_view, const LedgerEntry*>>& tickets);
 // Attaches a rating to its ticket; false when the ledger lacks the ticket or
 // holds this rating already.
 bool attach_rating(Ledger& ledger, const RatingFact& rating);

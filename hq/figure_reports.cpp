@@ -86,33 +86,29 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
       to_date(chr::floor<chr::days>(chr::sys_time<chr::milliseconds>(chr::milliseconds(now))) - chr::days(2));
   std::map<std::string, Part> by_service;
   const std::string store_filter = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
-  // Day or month sums. A visit never called on a day before the recent ones
-  // has missed its target; on a recent day it is judged against now, to the
-  // minute it was issued, in its store's time zone.
+  // A visit never called on a day before the recent ones has missed its
+  // target; on a recent day it is judged against now, to the minute it was
+  // issued, in its store's time zone.
   std::map<std::string, StoreTimeZone> zones;  // by store
   db.each("SELECT id, time_zone FROM hq_store", {}, [&](const SqlRow& row) {
     Result<StoreTimeZone> zone = StoreTimeZone::load(row.text(1));
     if (zone) zones.emplace(row.text(0), zone.value());
   });
-  const auto read_sums = [&](const std::string& table, const std::string& column, const std::string& first,
-                             const std::string& last) {
-    db.each("SELECT service, " + column + ", store_id" + sums_select() + " FROM " + table + " WHERE " + store_filter +
-                " AND " + column + " BETWEEN ?2 AND ?3",
-            {range.store, first, last}, [&](const SqlRow& row) {
-              Part& part = by_service[row.text(0)];
-              const FigureSums sums = read_figure_sums(row, 3);
-              part.sums += sums;
-              const std::string period = row.text(1);
-              const auto zone = zones.find(row.text(2));
-              if (period < recent || zone == zones.end()) {
-                part.uncalled_judged += sums.stats.uncalled;
-                return;
-              }
-              const EpochMs day_start = zone->second.day_start(period);
-              const std::int64_t target_ms = std::int64_t(wait_target_of(targets, row.text(0))) * 1000;
-              for (const auto& [minute, count] : sums.uncalled_at)
-                if (now - (day_start + std::int64_t(minute) * 60'000) > target_ms) part.uncalled_judged += count;
-            });
+  // Sums of ledgers (day = the day) or of months (day = the month's first).
+  const auto add_sums = [&](const SqlRow& row) {
+    Part& part = by_service[row.text(0)];
+    const FigureSums sums = read_figure_sums(row, 3);
+    part.sums += sums;
+    const std::string day = row.text(1);
+    const auto zone = zones.find(row.text(2));
+    if (day < recent || zone == zones.end()) {
+      part.uncalled_judged += sums.stats.uncalled;
+      return;
+    }
+    const EpochMs day_start = zone->second.day_start(day);
+    const std::int64_t target_ms = std::int64_t(wait_target_of(targets, row.text(0))) * 1000;
+    for (const auto& [minute, count] : sums.uncalled_at)
+      if (now - (day_start + std::int64_t(minute) * 60'000) > target_ms) part.uncalled_judged += count;
   };
 
   if (exact) {
@@ -127,17 +123,24 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
                                  "the figures of a day are damaged; run `hq figures rebuild`");
           add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
         });
-  } else {  // whole months before the recent days from month rows; the rest from day rows
+  } else {  // whole months over before the recent days from month rows; the rest from ledgers' sums
     chr::sys_days day = to_days(range.from);
     const chr::sys_days last = to_days(range.to);
     while (day <= last) {
       const chr::year_month_day ymd(day);
       const chr::sys_days month_end = chr::sys_days(ymd.year() / ymd.month() / chr::last);
       const std::string first = to_date(day);
-      if (unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent)
-        read_sums("figure_month", "month", first.substr(0, 7), first.substr(0, 7));
-      else
-        read_sums("figure_day", "day", first, to_date(std::min(month_end, last)));
+      if (unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent) {
+        const std::string month = first.substr(0, 7);
+        ensure_month(db, month, now);
+        db.each("SELECT service, CAST(?2 AS TEXT), store_id" + sums_select() +
+                    " FROM figure_month WHERE month = ?3 AND " + store_filter,
+                {range.store, first, month}, add_sums);
+      } else {
+        db.each("SELECT service, day, store_id" + sums_select() +
+                    " FROM figure_ledger WHERE day BETWEEN ?2 AND ?3 AND " + store_filter,
+                {range.store, first, to_date(std::min(month_end, last))}, add_sums);
+      }
       day = month_end + chr::days(1);
     }
   }

@@ -2,8 +2,9 @@
 // one store or all: read from sums rows, never from records. One store over a
 // month or less is read from its ledgers, so every figure (the 90th
 // percentile too) is the one `kioskctl stats` gives for the same tickets; a
-// longer range or several stores read day and month sums, and the 90th
-// percentile from one-minute bins (queue/wait_histogram.h).
+// longer range or several stores read the ledgers' sums and whole months'
+// sums (made on first need), and the 90th percentile from one-minute bins
+// (queue/wait_histogram.h).
 // docs/hq-console.md ("Reports").
 #pragma once
 

@@ -1,7 +1,9 @@
 // HQ's figure rows, kept as records arrive (figure_store.h).
 #include "hq/figure_store.h"
 
+#include <algorithm>
 #include <deque>
+#include <set>
 
 #include "core/comma_list.h"
 #include "core/store_time_zone.h"
@@ -89,13 +91,6 @@ void write_sums(HqDb& db, const SumsRow& row, bool exists, const FigureSums& f, 
   }
   if (db.run("INSERT INTO " + row.table + "(" + sql + ") VALUES (" + values + ") ON CONFLICT DO NOTHING", params) == 0)
     throw StorageFailure(StorageFailure::Kind::Busy, "another hq process wrote the figures of " + row.table + " too");
-}
-
-// Moves a day's or a month's sums by `change`.
-void move_sums(HqDb& db, const SumsRow& row, const FigureSums& change, EpochMs now) {
-  HeldSums held = lock_sums(db, row);
-  held.sums += change;
-  write_sums(db, row, held.exists, held.sums, now);
 }
 
 // The minutes of a target as the catalogue keeps them, in seconds.
@@ -191,16 +186,22 @@ std::map<std::string, int> service_wait_targets(HqDb& db) {
 
 void FigureWriter::add(const CheckedRecord& record) {
   if (record.ticket) {
-    const CheckedRecord*& held = tickets_[record.id];
-    if (!held || held->revision < record.revision) held = &record;
+    tickets_.push_back(&record);
   } else if (record.rating) {
     ratings_.push_back(&record);
   }
 }
 
+const CheckedRecord* FigureWriter::batch_ticket(std::string_view id) const {
+  const auto found =
+      std::lower_bound(tickets_.begin(), tickets_.end(), id,
+                       [](const CheckedRecord* record, std::string_view key) { return record->id < key; });
+  return found != tickets_.end() && (*found)->id == id ? *found : nullptr;
+}
+
 std::optional<FigureWriter::LedgerKey> FigureWriter::stored_ticket_key(const std::string& ticket_id) {
-  if (const auto in_batch = tickets_.find(ticket_id); in_batch != tickets_.end()) {
-    const TicketFact& t = *in_batch->second->ticket;
+  if (const CheckedRecord* in_batch = batch_ticket(ticket_id)) {
+    const TicketFact& t = *in_batch->ticket;
     return LedgerKey{t.day, t.service, t.block};
   }
   std::optional<LedgerKey> key;
@@ -231,9 +232,9 @@ void FigureWriter::place_ratings(const std::vector<std::pair<std::string, Rating
         {record->id, store_id_, rating.ticket_id, rating.score, reasons});
   }
   for (const auto& [id, rating] : orphans) {
-    const auto ticket = tickets_.find(rating.ticket_id);
-    if (ticket == tickets_.end()) continue;
-    const TicketFact& t = *ticket->second->ticket;
+    const CheckedRecord* ticket = batch_ticket(rating.ticket_id);
+    if (!ticket) continue;
+    const TicketFact& t = *ticket->ticket;
     changes[LedgerKey{t.day, t.service, t.block}].ratings.push_back(rating);
     db_.run("DELETE FROM orphan_rating WHERE id = ?1", {id});
   }
@@ -242,16 +243,23 @@ void FigureWriter::place_ratings(const std::vector<std::pair<std::string, Rating
 void FigureWriter::write() {
   if (tickets_.empty() && ratings_.empty()) return;
   std::map<LedgerKey, LedgerChanges> changes;  // in key order: rows are locked in one order by every writer
-  for (const auto& [id, record] : tickets_) {
+  // By id, the newest revision first, then one per id.
+  std::sort(tickets_.begin(), tickets_.end(), [](const CheckedRecord* a, const CheckedRecord* b) {
+    return a->id != b->id ? a->id < b->id : a->revision > b->revision;
+  });
+  tickets_.erase(std::unique(tickets_.begin(), tickets_.end(),
+                             [](const CheckedRecord* a, const CheckedRecord* b) { return a->id == b->id; }),
+                 tickets_.end());
+  for (const CheckedRecord* record : tickets_) {
     const TicketFact& t = *record->ticket;
-    changes[LedgerKey{t.day, t.service, t.block}].tickets.push_back(record);
+    changes[LedgerKey{t.day, t.service, t.block}].tickets.emplace_back(record->id, &t.entry);
   }
   const Context context = read_context(!tickets_.empty());
   place_ratings(context.orphans, changes);
   if (changes.empty()) return;
   const StoreTimeZone& zone = context.zone;
   const std::map<std::string, int>& targets = context.targets;
-  std::map<std::pair<std::string, std::string>, FigureSums> day_changes, month_changes;  // (period, service)
+  std::set<std::string> months;  // of the ledgers changed
   for (const auto& [key, change] : changes) {
     const SumsRow row{"figure_ledger",
                       {{"store_id", store_id_}, {"day", key.day}, {"service", key.service}, {"block", key.block}}};
@@ -262,29 +270,51 @@ void FigureWriter::write() {
       throw StorageFailure(StorageFailure::Kind::Failed, "the figures of store " + store_id_ + ", " + key.day +
                                                              ", service " + key.service +
                                                              " are damaged; run `hq figures rebuild`");
-    bool changed = false;
-    for (const CheckedRecord* ticket : change.tickets)
-      changed |= merge_ticket(*ledger, ticket->id, ticket->ticket->entry);
+    bool changed = merge_tickets(*ledger, change.tickets);
     for (const RatingFact& rating : change.ratings) changed |= attach_rating(*ledger, rating);
     if (!changed) continue;
     FigureSums after = figure_sums(*ledger, wait_target_of(targets, key.service), key.day, zone.day_start(key.day));
     const std::string encoded = encode_ledger(*ledger);
     write_sums(db_, row, before.exists, after, now_, &encoded);
-    after -= before.sums;
-    day_changes[{key.day, key.service}] += after;
-    after.uncalled_at.clear();  // minutes of a day: a month's rows have no use for them
-    month_changes[{key.day.substr(0, 7), key.service}] += after;
+    months.insert(key.day.substr(0, 7));
   }
-  for (const auto& [key, change] : day_changes)
-    move_sums(db_, {"figure_day", {{"store_id", store_id_}, {"day", key.first}, {"service", key.second}}}, change,
-              now_);
-  for (const auto& [key, change] : month_changes)
-    move_sums(db_, {"figure_month", {{"store_id", store_id_}, {"month", key.first}, {"service", key.second}}}, change,
-              now_);
+  // A month whose rows were made is made again when next needed (only a
+  // month already over can have them).
+  const std::string this_month = zone.business_day(now_).substr(0, 7);
+  for (const std::string& month : months)
+    if (month < this_month) forget_month(db_, month);
+}
+
+void forget_month(HqDb& db, const std::string& month) {
+  db.lock_key("figure-month:" + month);
+  db.run("DELETE FROM figure_month_state WHERE month = ?1", {month});
+}
+
+void ensure_month(HqDb& db, const std::string& month, EpochMs now) {
+  if (db.first("SELECT 1 FROM figure_month_state WHERE month = ?1", {month})) return;
+  db.write([&] {
+    db.lock_key("figure-month:" + month);
+    if (db.first("SELECT 1 FROM figure_month_state WHERE month = ?1", {month})) return 0;
+    std::map<std::pair<std::string, std::string>, FigureSums> rows;  // (store, service)
+    std::string columns;
+    for (const std::string& column : figure_sum_columns()) columns += ", " + column;
+    db.each("SELECT store_id, service" + columns + " FROM figure_ledger WHERE day BETWEEN ?1 AND ?2",
+            {month + "-01", month + "-31"}, [&](const SqlRow& row) {
+              FigureSums sums = read_figure_sums(row, 2);
+              sums.uncalled_at.clear();  // minutes of a day: no use in a month
+              rows[{row.text(0), row.text(1)}] += sums;
+            });
+    db.run("DELETE FROM figure_month WHERE month = ?1", {month});
+    for (const auto& [key, sums] : rows)
+      write_sums(db, {"figure_month", {{"month", month}, {"store_id", key.first}, {"service", key.second}}}, false,
+                 sums, now);
+    db.run("INSERT INTO figure_month_state(month, built_at) VALUES (?1, ?2)", {month, now});
+    return 0;
+  });
 }
 
 void rebuild_figures(HqDb& db, EpochMs now) {
-  for (const char* table : {"figure_ledger", "figure_day", "figure_month", "orphan_rating"})
+  for (const char* table : {"figure_ledger", "figure_month", "figure_month_state", "orphan_rating"})
     db.run(std::string("DELETE FROM ") + table);
   std::vector<std::string> stores;
   db.each("SELECT id FROM hq_store ORDER BY id", {}, [&](const SqlRow& row) { stores.push_back(row.text(0)); });

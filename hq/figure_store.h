@@ -1,12 +1,13 @@
-// HQ's figures in its database (schema 4), kept up to date in the transaction
-// that stores the records (FigureWriter), so reports read sums, not records:
-// - figure_ledger: per store, business day, service and block of up to 100
+// HQ's figures in its database (schema 4), so reports read sums, not records:
+// - figure_ledger: per business day, store, service and block of up to 100
 //   tickets (by number), the tickets' latest times, states and ratings, and
-//   their sums. A batch rewrites ledgers about its own size.
-// - figure_day, figure_month: the sums of a day's or a month's ledgers, moved
-//   by each ledger's change.
-// A ledger is recomputed from its entries (a batch applied again changes
-// nothing). Ratings join their ticket's entry; one whose ticket HQ has not
+//   their sums; kept up to date in the transaction that stores the records
+//   (FigureWriter). A batch rewrites ledgers about its own size. A ledger is
+//   recomputed from its entries: a batch applied again changes nothing.
+// - figure_month: the sums of a month's ledgers per store and service, made
+//   when a report first needs the whole month (ensure_month) and made again
+//   after a ledger of that month changed (a late upload). Ratings join their ticket's entry; one whose ticket HQ has
+//   not
 // seen yet waits in orphan_rating for it. docs/hq-console.md ("Figures").
 #pragma once
 
@@ -45,7 +46,7 @@ class FigureWriter {
     auto operator<=>(const LedgerKey&) const = default;
   };
   struct LedgerChanges {
-    std::vector<const CheckedRecord*> tickets;
+    std::vector<std::pair<std::string_view, const LedgerEntry*>> tickets;
     std::vector<RatingFact> ratings;
   };
   struct Context {
@@ -61,9 +62,17 @@ class FigureWriter {
   HqDb& db_;
   std::string store_id_;
   EpochMs now_;
-  std::map<std::string_view, const CheckedRecord*> tickets_;  // by id, the newest revision of each
+  // The batch's tickets; write() sorts them by id and keeps each one's newest revision.
+  std::vector<const CheckedRecord*> tickets_;
+  const CheckedRecord* batch_ticket(std::string_view id) const;  // after that sort
   std::vector<const CheckedRecord*> ratings_;
 };
+
+// Makes `month`'s rows (YYYY-MM) from its ledgers unless they are made and
+// current; in a write transaction of its own.
+void ensure_month(HqDb& db, const std::string& month, EpochMs now);
+// Marks `month`'s rows as out of date (inside the transaction that changed a ledger).
+void forget_month(HqDb& db, const std::string& month);
 
 // Makes every figure again from the stored records (inside a write
 // transaction): after schema 4 arrives on a database with records, or when

@@ -49,16 +49,12 @@ constexpr std::array<CopiedTable, 22> kTables{{
      "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
      "wait_bins, arrivals, uncalled_at, updated_at",
      "store_id, day, service, block"},
-    {"figure_day",
-     "store_id, day, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
-     "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
-     "wait_bins, arrivals, uncalled_at",
-     "store_id, day, service"},
     {"figure_month",
      "store_id, month, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, "
      "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
      "wait_bins, arrivals, uncalled_at",
      "store_id, month, service"},
+    {"figure_month_state", "month, built_at", "month"},
     {"orphan_rating", "id, store_id, ticket_id, score, reasons", "id"},
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},
     {"console_session", "token_hash, user_id, csrf, created_at, last_used_at", "token_hash"},

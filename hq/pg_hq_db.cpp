@@ -185,15 +185,16 @@ CREATE TABLE device_health_ignored (
   last_reason text NOT NULL
 );
 )sql",
-    // 4: the console's figures, kept as records arrive (hq/figure_store.h):
-    // per store, business day, service and block of tickets a ledger of them
-    // and its sums; per day and per month the sums of its ledgers; ratings whose ticket HQ has
+    // 4: the console's figures (hq/figure_store.h): per business day, store,
+    // service and block of tickets a ledger of them and its sums, kept as
+    // records arrive; per month the sums of its ledgers, made when needed; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone text NOT NULL DEFAULT 'Asia/Shanghai';
 -- A block is up to 100 tickets by number (A101..A200: block 1), so a batch
--- rewrites ledgers of about its own size, however busy the day.
+-- rewrites ledgers of about its own size, however busy the day. Day first:
+-- every store's day is one range.
 CREATE TABLE figure_ledger (
   store_id text NOT NULL,
   day text NOT NULL,
@@ -223,36 +224,9 @@ CREATE TABLE figure_ledger (
   arrivals text NOT NULL DEFAULT '',
   uncalled_at text NOT NULL DEFAULT '',
   updated_at bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (store_id, day, service, block)
+  PRIMARY KEY (day, store_id, service, block)
 );
-CREATE TABLE figure_day (
-  store_id text NOT NULL,
-  day text NOT NULL,
-  service text NOT NULL,
-  tickets bigint NOT NULL DEFAULT 0,
-  served bigint NOT NULL DEFAULT 0,
-  no_shows bigint NOT NULL DEFAULT 0,
-  still_open bigint NOT NULL DEFAULT 0,
-  called bigint NOT NULL DEFAULT 0,
-  wait_ms bigint NOT NULL DEFAULT 0,
-  within_target bigint NOT NULL DEFAULT 0,
-  uncalled bigint NOT NULL DEFAULT 0,
-  service_n bigint NOT NULL DEFAULT 0,
-  service_ms bigint NOT NULL DEFAULT 0,
-  estimate_n bigint NOT NULL DEFAULT 0,
-  estimate_error_ms bigint NOT NULL DEFAULT 0,
-  estimate_within_5min bigint NOT NULL DEFAULT 0,
-  r1 bigint NOT NULL DEFAULT 0,
-  r2 bigint NOT NULL DEFAULT 0,
-  r3 bigint NOT NULL DEFAULT 0,
-  r4 bigint NOT NULL DEFAULT 0,
-  r5 bigint NOT NULL DEFAULT 0,
-  reasons text NOT NULL DEFAULT '',
-  wait_bins text NOT NULL DEFAULT '',
-  arrivals text NOT NULL DEFAULT '',
-  uncalled_at text NOT NULL DEFAULT '',
-  PRIMARY KEY (day, store_id, service)
-);
+CREATE INDEX figure_ledger_by_store ON figure_ledger(store_id, day);
 CREATE TABLE figure_month (
   store_id text NOT NULL,
   month text NOT NULL,
@@ -280,6 +254,12 @@ CREATE TABLE figure_month (
   arrivals text NOT NULL DEFAULT '',
   uncalled_at text NOT NULL DEFAULT '',
   PRIMARY KEY (month, store_id, service)
+);
+-- A month's rows are made from its ledgers when a report first needs the
+-- whole month; a ledger written later removes the month's mark.
+CREATE TABLE figure_month_state (
+  month text PRIMARY KEY,
+  built_at bigint NOT NULL
 );
 CREATE TABLE orphan_rating (
   id text PRIMARY KEY,

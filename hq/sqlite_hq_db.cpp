@@ -169,15 +169,16 @@ CREATE TABLE device_health_ignored (
   last_reason TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
-    // 4: the console's figures, kept as records arrive (hq/figure_store.h):
-    // per store, business day, service and block of tickets a ledger of them
-    // and its sums; per day and per month the sums of its ledgers; ratings whose ticket HQ has
+    // 4: the console's figures (hq/figure_store.h): per business day, store,
+    // service and block of tickets a ledger of them and its sums, kept as
+    // records arrive; per month the sums of its ledgers, made when needed; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
 ALTER TABLE hq_store ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai';
 -- A block is up to 100 tickets by number (A101..A200: block 1), so a batch
--- rewrites ledgers of about its own size, however busy the day.
+-- rewrites ledgers of about its own size, however busy the day. Day first:
+-- every store's day is one range.
 CREATE TABLE figure_ledger (
   store_id TEXT NOT NULL,
   day TEXT NOT NULL,
@@ -207,36 +208,9 @@ CREATE TABLE figure_ledger (
   arrivals TEXT NOT NULL DEFAULT '',
   uncalled_at TEXT NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (store_id, day, service, block)
+  PRIMARY KEY (day, store_id, service, block)
 ) WITHOUT ROWID;
-CREATE TABLE figure_day (
-  store_id TEXT NOT NULL,
-  day TEXT NOT NULL,
-  service TEXT NOT NULL,
-  tickets INTEGER NOT NULL DEFAULT 0,
-  served INTEGER NOT NULL DEFAULT 0,
-  no_shows INTEGER NOT NULL DEFAULT 0,
-  still_open INTEGER NOT NULL DEFAULT 0,
-  called INTEGER NOT NULL DEFAULT 0,
-  wait_ms INTEGER NOT NULL DEFAULT 0,
-  within_target INTEGER NOT NULL DEFAULT 0,
-  uncalled INTEGER NOT NULL DEFAULT 0,
-  service_n INTEGER NOT NULL DEFAULT 0,
-  service_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_n INTEGER NOT NULL DEFAULT 0,
-  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
-  r1 INTEGER NOT NULL DEFAULT 0,
-  r2 INTEGER NOT NULL DEFAULT 0,
-  r3 INTEGER NOT NULL DEFAULT 0,
-  r4 INTEGER NOT NULL DEFAULT 0,
-  r5 INTEGER NOT NULL DEFAULT 0,
-  reasons TEXT NOT NULL DEFAULT '',
-  wait_bins TEXT NOT NULL DEFAULT '',
-  arrivals TEXT NOT NULL DEFAULT '',
-  uncalled_at TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (day, store_id, service)
-) WITHOUT ROWID;
+CREATE INDEX figure_ledger_by_store ON figure_ledger(store_id, day);
 CREATE TABLE figure_month (
   store_id TEXT NOT NULL,
   month TEXT NOT NULL,
@@ -265,6 +239,12 @@ CREATE TABLE figure_month (
   uncalled_at TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (month, store_id, service)
 ) WITHOUT ROWID;
+-- A month's rows are made from its ledgers when a report first needs the
+-- whole month; a ledger written later removes the month's mark.
+CREATE TABLE figure_month_state (
+  month TEXT PRIMARY KEY,
+  built_at INTEGER NOT NULL
+);
 CREATE TABLE orphan_rating (
   id TEXT PRIMARY KEY,
   store_id TEXT NOT NULL,

@@ -29,6 +29,7 @@
 
 #include "../bench/latency_figures.h"
 #include "core/random_id.h"
+#include "core/store_time_zone.h"
 #include "hq/hq_admin.h"
 #include "hq/hq_db.h"
 #include "http/sync_transport.h"
@@ -215,9 +216,10 @@ int main(int argc, char** argv) {
         seconds_since(noop_start) * 1000);
   }
 
-  // 3. Many stores at once: each uploads per_store tickets in one gzip batch;
-  // o.clients threads share the fleet.
+  // 3. Many stores at once: each uploads per_store of today's tickets in one
+  // gzip batch; o.clients threads share the fleet.
   {
+    const std::string today = StoreTimeZone::load("Asia/Shanghai").value().business_day(clock.now_ms());
     std::vector<std::string> bodies;
     for (const auto& [store_id, device_token] : fleet) {
       const std::string incarnation = new_uuid();
@@ -230,7 +232,7 @@ int main(int argc, char** argv) {
                            {"store", store_id},
                            {"data",
                             {{"ticket", "A" + std::to_string(100 + seq)},
-                             {"business_day", "2026-11-23"},
+                             {"business_day", today},
                              {"service", "A"},
                              {"state", "done"},
                              {"issued_at", clock.now_ms()}}}});

@@ -265,7 +265,7 @@ TEST_CASE("HQ's figures of a generated week equal the test's own, whatever the o
   }
   SUBCASE("a database whose figures were never built gets them when it is opened to migrate") {
     hq.stop();
-    hq.sql("DELETE FROM figure_day");
+    hq.sql("DELETE FROM figure_ledger");
     hq.sql("DELETE FROM figure_month");
     hq.sql("UPDATE figure_state SET built = 0");
     REQUIRE(hq.hq({"migrate"}).exit_code == 0);
@@ -338,4 +338,64 @@ TEST_CASE("a report's figures for one store and day equal kioskctl stats for tha
     CHECK(all_stores["total"][key] == answer["total"][key]);
   }
   CHECK(all_stores["notes"]["p90"] == "one-minute bins");
+}
+
+TEST_CASE(
+    "a whole month of all stores is read from its month's sums, made when first needed and again after a late "
+    "upload") {
+  HqFixture hq;
+  const std::string token = hq.add_device("S1");
+  hq.start();
+  const StoreTimeZone zone = StoreTimeZone::load("Asia/Shanghai").value();
+  const EpochMs now = SystemClock().now_ms();
+  // One visit a day from 100 to 35 days ago: a whole month lies between.
+  std::vector<Visit> visits;
+  for (int back = 100; back >= 35; --back) {
+    const std::string day = zone.business_day(now - back * 24 * 60 * kMinute);
+    Visit v{new_uuid(), "S1", day, "A", "done", zone.day_start(day) + 10 * 60 * kMinute};
+    v.called = v.issued + 5 * kMinute;
+    v.started = *v.called;
+    v.finished = *v.started + 3 * kMinute;
+    v.counter = 1;
+    visits.push_back(v);
+  }
+  std::mt19937 random(7);
+  upload_shuffled(hq, token, records_by_store(visits)["S1"], random);
+  std::string month;  // the first whole month: its first day and the next month's first day are there
+  for (std::size_t i = 0; i < visits.size() && month.empty(); ++i)
+    if (visits[i].day.substr(8) == "01")
+      for (std::size_t j = i + 1; j < visits.size(); ++j)
+        if (visits[j].day.substr(8) == "01") {
+          month = visits[i].day.substr(0, 7);
+          break;
+        }
+  REQUIRE_FALSE(month.empty());
+  const std::string from = month + "-01";
+  std::string to = from;
+  for (const Visit& v : visits)
+    if (v.day.substr(0, 7) == month) to = v.day;
+  const int days_in_month =
+      int(std::count_if(visits.begin(), visits.end(), [&](const Visit& v) { return v.day.substr(0, 7) == month; }));
+
+  CHECK(hq.sql("SELECT count(*) FROM figure_month_state") == "0");
+  const Json first = report(hq, from, to);
+  CHECK(first["total"]["tickets"] == days_in_month);
+  CHECK(first["total"]["average_wait_s"] == 300.0);
+  CHECK(hq.sql("SELECT count(*) FROM figure_month_state WHERE month = '" + month + "'") == "1");
+  CHECK(hq.sql("SELECT sum(tickets) FROM figure_month WHERE month = '" + month + "'") == std::to_string(days_in_month));
+
+  // A late upload into that month: the month's sums are made again.
+  Visit late{new_uuid(), "S1", from, "A", "no-show", zone.day_start(from) + 11 * 60 * kMinute};
+  late.called = late.issued + 20 * kMinute;
+  late.finished = *late.called + kMinute;
+  late.counter = 1;
+  upload_shuffled(hq, token, records_by_store({late})["S1"], random);
+  CHECK(hq.sql("SELECT count(*) FROM figure_month_state WHERE month = '" + month + "'") == "0");
+  const Json again = report(hq, from, to);
+  CHECK(again["total"]["tickets"] == days_in_month + 1);
+  CHECK(again["total"]["no_shows"] == 1);
+  // The same month of the one store, read from its ledgers, agrees.
+  const Json one_store = report(hq, from, to, "S1");
+  for (const char* key : {"tickets", "served", "no_shows", "average_wait_s", "within_target_share", "no_show_rate"})
+    CHECK(one_store["total"][key] == again["total"][key]);
 }
