@@ -3,9 +3,11 @@ import { currentLanguage, t } from "./i18n.js";
 
 const locale = () => (currentLanguage() === "zh" ? "zh-CN" : "en-GB");
 
+// A duration in seconds: under a minute in seconds, else in minutes.
 export function minutes(seconds) {
   if (seconds === null || seconds === undefined) return "–";
-  return t("unit.min", new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(seconds / 60));
+  const number = (value) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(value);
+  return seconds < 60 ? t("unit.s", Math.round(seconds)) : t("unit.min", number(seconds / 60));
 }
 
 export function share(value) {

@@ -28,6 +28,12 @@ export function t(key, ...values) {
   return text;
 }
 
+// The text of `key` when there is one, else `fallback` (codes from the server
+// the console may not know yet).
+export function known(key, fallback) {
+  return texts[key] ? t(key) : fallback;
+}
+
 // Fills every element with data-i18n="key" under `root`.
 export function translate(root = document) {
   for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);

@@ -2,7 +2,7 @@
 // Chinese; a cell starting with = + - @ is quoted so no spreadsheet runs it).
 import { t } from "./i18n.js";
 
-// columns: [{key, title, format?}]; rows: objects.
+// columns: [{key, title, format?, numeric?}] (numbers are right-aligned); rows: objects.
 export function figureTable(columns, rows, { csvName = "table", footer = null } = {}) {
   const wrapper = document.createElement("div");
   wrapper.className = "table-box";
@@ -11,6 +11,7 @@ export function figureTable(columns, rows, { csvName = "table", footer = null } 
   for (const column of columns) {
     const cell = document.createElement("th");
     cell.textContent = column.title;
+    if (column.numeric) cell.className = "number";
     head.append(cell);
   }
   const body = table.createTBody();
@@ -20,7 +21,9 @@ export function figureTable(columns, rows, { csvName = "table", footer = null } 
     if (footer && index === all.length - 1) line.className = "total";
     for (const column of columns) {
       const value = row[column.key];
-      line.insertCell().textContent = column.format ? column.format(value, row) : value ?? "–";
+      const cell = line.insertCell();
+      cell.textContent = column.format ? column.format(value, row) : value ?? "–";
+      if (column.numeric) cell.className = "number";
     }
   });
   const csv = document.createElement("button");

@@ -114,15 +114,15 @@ export async function servicesPage(main, context, query) {
   const name = (value, row) => (row === report.total ? t("services.total") : currentLanguage() === "zh" ? row.zh : row.en);
   const columns = [
     { key: "service", title: t("services.service"), format: name },
-    { key: "tickets", title: t("services.tickets"), format: count },
-    { key: "average_wait_s", title: t("services.average_wait"), format: minutes },
-    { key: "p90_wait_s", title: t("services.p90_wait"), format: minutes },
-    { key: "wait_target_min", title: t("services.target"), format: (v) => (v ? t("unit.min", v) : "") },
-    { key: "within_target_share", title: t("services.within_target"), format: share },
-    { key: "average_service_s", title: t("services.average_service"), format: minutes },
-    { key: "no_show_rate", title: t("services.no_show_rate"), format: share },
-    { key: "ratings", title: t("services.ratings"), format: count },
-    { key: "satisfied_share", title: t("services.satisfied"), format: share },
+    { key: "tickets", numeric: true, title: t("services.tickets"), format: count },
+    { key: "average_wait_s", numeric: true, title: t("services.average_wait"), format: minutes },
+    { key: "p90_wait_s", numeric: true, title: t("services.p90_wait"), format: minutes },
+    { key: "wait_target_min", numeric: true, title: t("services.target"), format: (v) => (v ? t("unit.min", v) : "") },
+    { key: "within_target_share", numeric: true, title: t("services.within_target"), format: share },
+    { key: "average_service_s", numeric: true, title: t("services.average_service"), format: minutes },
+    { key: "no_show_rate", numeric: true, title: t("services.no_show_rate"), format: share },
+    { key: "ratings", numeric: true, title: t("services.ratings"), format: count },
+    { key: "satisfied_share", numeric: true, title: t("services.satisfied"), format: share },
   ];
   main.append(figureTable(columns, report.services, { csvName: `services-${params.get("from")}-${params.get("to")}`, footer: report.total }));
   if (report.notes.p90 !== "exact") {
