@@ -82,10 +82,10 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
   const std::map<std::string, int> targets = service_wait_targets(db);
   const bool exact = range.store && (to_days(range.to) - to_days(range.from)).count() < kExactMaxDays;
   // Days from here on may hold visits not yet past their target.
-  const std::string recent =
-      to_date(chr::floor<chr::days>(chr::sys_time<chr::milliseconds>(chr::milliseconds(now))) - chr::days(2));
+  const std::string recent = first_recent_day(now);
   std::map<std::string, Part> by_service;
-  const std::string store_filter = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
+  // One store's rows by the index that starts with the store; every store's by day.
+  const std::string store_filter = range.store ? "store_id = ?1" : "CAST(?1 AS TEXT) IS NULL";
   // A visit never called on a day before the recent ones has missed its
   // target; on a recent day it is judged against now, to the minute it was
   // issued, in its store's time zone.
@@ -94,7 +94,8 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
     Result<StoreTimeZone> zone = StoreTimeZone::load(row.text(1));
     if (zone) zones.emplace(row.text(0), zone.value());
   });
-  // Sums of ledgers (day = the day) or of months (day = the month's first).
+  // Sums of ledgers (day = the day), of months (day = the month's first) or
+  // totals (store '').
   const auto add_sums = [&](const SqlRow& row) {
     Part& part = by_service[row.text(0)];
     const FigureSums sums = read_figure_sums(row, 3);
@@ -123,25 +124,40 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
                                  "the figures of a day are damaged; run `hq figures rebuild`");
           add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
         });
-  } else {  // whole months over before the recent days from month rows; the rest from ledgers' sums
-    chr::sys_days day = to_days(range.from);
-    const chr::sys_days last = to_days(range.to);
-    while (day <= last) {
+  } else {
+    // Whole months over: their sums (one store's, or every store's total).
+    // Other days over: one store's ledgers' sums, or every store's day totals.
+    // Recent days: the ledgers' sums (uncalled visits judged against now).
+    const std::string sums_table = range.store ? "figure_month WHERE month = ?2 AND store_id = ?1"
+                                               : "figure_total WHERE period = ?2 AND CAST(?1 AS TEXT) IS NULL";
+    const auto read_ledger_sums = [&](const std::string& first, const std::string& last) {
+      db.each("SELECT service, day, store_id" + sums_select() + " FROM figure_ledger WHERE day BETWEEN ?2 AND ?3 AND " +
+                  store_filter,
+              {range.store, first, last}, add_sums);
+    };
+    for (chr::sys_days day = to_days(range.from), last = to_days(range.to); day <= last;) {
       const chr::year_month_day ymd(day);
       const chr::sys_days month_end = chr::sys_days(ymd.year() / ymd.month() / chr::last);
       const std::string first = to_date(day);
       if (unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent) {
-        const std::string month = first.substr(0, 7);
-        ensure_month(db, month, now);
-        db.each("SELECT service, CAST(?2 AS TEXT), store_id" + sums_select() +
-                    " FROM figure_month WHERE month = ?3 AND " + store_filter,
-                {range.store, first, month}, add_sums);
-      } else {
-        db.each("SELECT service, day, store_id" + sums_select() +
-                    " FROM figure_ledger WHERE day BETWEEN ?2 AND ?3 AND " + store_filter,
-                {range.store, first, to_date(std::min(month_end, last))}, add_sums);
+        ensure_made(db, first.substr(0, 7), now);
+        db.each("SELECT service, CAST(?3 AS TEXT), ''" + sums_select() + " FROM " + sums_table,
+                {range.store, first.substr(0, 7), first}, add_sums);
+        day = month_end + chr::days(1);
+        continue;
       }
-      day = month_end + chr::days(1);
+      const chr::sys_days span_end = std::min(month_end, last);
+      if (range.store || to_date(day) >= recent) {
+        read_ledger_sums(first, to_date(span_end));
+      } else {
+        for (chr::sys_days d = day; d <= span_end && to_date(d) < recent; d += chr::days(1)) {
+          ensure_made(db, to_date(d), now);
+          db.each("SELECT service, period, ''" + sums_select() + " FROM " + sums_table, {range.store, to_date(d)},
+                  add_sums);
+        }
+        if (to_date(span_end) >= recent) read_ledger_sums(std::max(first, recent), to_date(span_end));
+      }
+      day = span_end + chr::days(1);
     }
   }
 

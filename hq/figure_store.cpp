@@ -2,6 +2,8 @@
 #include "hq/figure_store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <deque>
 #include <set>
 
@@ -259,7 +261,7 @@ void FigureWriter::write() {
   if (changes.empty()) return;
   const StoreTimeZone& zone = context.zone;
   const std::map<std::string, int>& targets = context.targets;
-  std::set<std::string> months;  // of the ledgers changed
+  std::set<std::string> days;  // of the ledgers changed
   for (const auto& [key, change] : changes) {
     const SumsRow row{"figure_ledger",
                       {{"store_id", store_id_}, {"day", key.day}, {"service", key.service}, {"block", key.block}}};
@@ -276,45 +278,62 @@ void FigureWriter::write() {
     FigureSums after = figure_sums(*ledger, wait_target_of(targets, key.service), key.day, zone.day_start(key.day));
     const std::string encoded = encode_ledger(*ledger);
     write_sums(db_, row, before.exists, after, now_, &encoded);
-    months.insert(key.day.substr(0, 7));
+    days.insert(key.day);
   }
-  // A month whose rows were made is made again when next needed (only a
-  // month already over can have them).
-  const std::string this_month = zone.business_day(now_).substr(0, 7);
-  for (const std::string& month : months)
-    if (month < this_month) forget_month(db_, month);
+  // Sums made of a day or month that is over are made again when next needed
+  // (a margin of a day: only days before first_recent_day are ever made).
+  std::set<std::string> periods;
+  const std::string today = first_recent_day(now_ + 2 * 86'400'000);
+  for (const std::string& day : days)
+    if (day < today) periods.insert({day, day.substr(0, 7)});
+  for (const std::string& period : periods) forget_made(db_, period);
 }
 
-void forget_month(HqDb& db, const std::string& month) {
-  db.lock_key("figure-month:" + month);
-  db.run("DELETE FROM figure_month_state WHERE month = ?1", {month});
+std::string first_recent_day(EpochMs now) {
+  namespace chr = std::chrono;
+  const chr::year_month_day day(chr::floor<chr::days>(chr::sys_time<chr::milliseconds>(chr::milliseconds(now))) -
+                                chr::days(2));
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+  return text;
 }
 
-void ensure_month(HqDb& db, const std::string& month, EpochMs now) {
-  if (db.first("SELECT 1 FROM figure_month_state WHERE month = ?1", {month})) return;
+void forget_made(HqDb& db, const std::string& period) {
+  db.lock_key("figure-made:" + period);
+  db.run("DELETE FROM figure_made WHERE period = ?1", {period});
+}
+
+void ensure_made(HqDb& db, const std::string& period, EpochMs now) {
+  if (db.first("SELECT 1 FROM figure_made WHERE period = ?1", {period})) return;
+  const bool month = period.size() == 7;
   db.write([&] {
-    db.lock_key("figure-month:" + month);
-    if (db.first("SELECT 1 FROM figure_month_state WHERE month = ?1", {month})) return 0;
-    std::map<std::pair<std::string, std::string>, FigureSums> rows;  // (store, service)
-    std::string columns;
-    for (const std::string& column : figure_sum_columns()) columns += ", " + column;
-    db.each("SELECT store_id, service" + columns + " FROM figure_ledger WHERE day BETWEEN ?1 AND ?2",
-            {month + "-01", month + "-31"}, [&](const SqlRow& row) {
+    db.lock_key("figure-made:" + period);
+    if (db.first("SELECT 1 FROM figure_made WHERE period = ?1", {period})) return 0;
+    std::map<std::pair<std::string, std::string>, FigureSums> by_store;  // (store, service)
+    db.each("SELECT store_id, service, " + column_list() + " FROM figure_ledger WHERE day BETWEEN ?1 AND ?2",
+            {month ? period + "-01" : period, month ? period + "-31" : period}, [&](const SqlRow& row) {
               FigureSums sums = read_figure_sums(row, 2);
-              sums.uncalled_at.clear();  // minutes of a day: no use in a month
-              rows[{row.text(0), row.text(1)}] += sums;
+              sums.uncalled_at.clear();  // minutes of a day over: every report counts them missed
+              by_store[{row.text(0), row.text(1)}] += sums;
             });
-    db.run("DELETE FROM figure_month WHERE month = ?1", {month});
-    for (const auto& [key, sums] : rows)
-      write_sums(db, {"figure_month", {{"month", month}, {"store_id", key.first}, {"service", key.second}}}, false,
-                 sums, now);
-    db.run("INSERT INTO figure_month_state(month, built_at) VALUES (?1, ?2)", {month, now});
+    std::map<std::string, FigureSums> total;  // by service
+    for (const auto& [key, sums] : by_store) total[key.second] += sums;
+    if (month) {
+      db.run("DELETE FROM figure_month WHERE month = ?1", {period});
+      for (const auto& [key, sums] : by_store)
+        write_sums(db, {"figure_month", {{"month", period}, {"store_id", key.first}, {"service", key.second}}}, false,
+                   sums, now);
+    }
+    db.run("DELETE FROM figure_total WHERE period = ?1", {period});
+    for (const auto& [service, sums] : total)
+      write_sums(db, {"figure_total", {{"period", period}, {"service", service}}}, false, sums, now);
+    db.run("INSERT INTO figure_made(period, made_at) VALUES (?1, ?2)", {period, now});
     return 0;
   });
 }
 
 void rebuild_figures(HqDb& db, EpochMs now) {
-  for (const char* table : {"figure_ledger", "figure_month", "figure_month_state", "orphan_rating"})
+  for (const char* table : {"figure_ledger", "figure_month", "figure_total", "figure_made", "orphan_rating"})
     db.run(std::string("DELETE FROM ") + table);
   std::vector<std::string> stores;
   db.each("SELECT id FROM hq_store ORDER BY id", {}, [&](const SqlRow& row) { stores.push_back(row.text(0)); });

@@ -4,10 +4,10 @@
 //   their sums; kept up to date in the transaction that stores the records
 //   (FigureWriter). A batch rewrites ledgers about its own size. A ledger is
 //   recomputed from its entries: a batch applied again changes nothing.
-// - figure_month: the sums of a month's ledgers per store and service, made
-//   when a report first needs the whole month (ensure_month) and made again
-//   after a ledger of that month changed (a late upload). Ratings join their ticket's entry; one whose ticket HQ has
-//   not
+// - figure_month (per store) and figure_total (every store, per month or
+//   day): sums of ledgers, made when a report first needs them (ensure_made)
+//   and made again after one of those ledgers changed (a late upload). Ratings join their ticket's entry; one whose
+//   ticket HQ has not
 // seen yet waits in orphan_rating for it. docs/hq-console.md ("Figures").
 #pragma once
 
@@ -68,11 +68,18 @@ class FigureWriter {
   std::vector<const CheckedRecord*> ratings_;
 };
 
-// Makes `month`'s rows (YYYY-MM) from its ledgers unless they are made and
-// current; in a write transaction of its own.
-void ensure_month(HqDb& db, const std::string& month, EpochMs now);
-// Marks `month`'s rows as out of date (inside the transaction that changed a ledger).
-void forget_month(HqDb& db, const std::string& month);
+// The first business day (UTC's calendar, two days before now's) that may
+// still hold visits not past their target: reports read the ledgers of days
+// from here on, and the sums made of days and months before it.
+std::string first_recent_day(EpochMs now);
+// Makes the sums of `period` from its ledgers unless they are made and
+// current (figure_made), in a write transaction of its own: a month YYYY-MM
+// (figure_month per store, figure_total for every store) or a day YYYY-MM-DD
+// (figure_total).
+void ensure_made(HqDb& db, const std::string& period, EpochMs now);
+// Marks the sums of `period` as out of date (inside the transaction that
+// changed one of its ledgers).
+void forget_made(HqDb& db, const std::string& period);
 
 // Makes every figure again from the stored records (inside a write
 // transaction): after schema 4 arrives on a database with records, or when

@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 22> kTables{{
+constexpr std::array<CopiedTable, 23> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -54,7 +54,12 @@ constexpr std::array<CopiedTable, 22> kTables{{
      "service_n, service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, "
      "wait_bins, arrivals, uncalled_at",
      "store_id, month, service"},
-    {"figure_month_state", "month, built_at", "month"},
+    {"figure_total",
+     "period, service, tickets, served, no_shows, still_open, called, wait_ms, within_target, uncalled, service_n, "
+     "service_ms, estimate_n, estimate_error_ms, estimate_within_5min, r1, r2, r3, r4, r5, reasons, wait_bins, "
+     "arrivals, uncalled_at",
+     "period, service"},
+    {"figure_made", "period, made_at", "period"},
     {"orphan_rating", "id, store_id, ticket_id, score, reasons", "id"},
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},
     {"console_session", "token_hash, user_id, csrf, created_at, last_used_at", "token_hash"},

@@ -187,7 +187,8 @@ CREATE TABLE device_health_ignored (
 )sql",
     // 4: the console's figures (hq/figure_store.h): per business day, store,
     // service and block of tickets a ledger of them and its sums, kept as
-    // records arrive; per month the sums of its ledgers, made when needed; ratings whose ticket HQ has
+    // records arrive; sums per month and store, and of every store per month
+    // and day, made when a report needs them; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
@@ -200,7 +201,6 @@ CREATE TABLE figure_ledger (
   day text NOT NULL,
   service text NOT NULL,
   block bigint NOT NULL,
-  ledger text NOT NULL DEFAULT '',
   tickets bigint NOT NULL DEFAULT 0,
   served bigint NOT NULL DEFAULT 0,
   no_shows bigint NOT NULL DEFAULT 0,
@@ -224,6 +224,8 @@ CREATE TABLE figure_ledger (
   arrivals text NOT NULL DEFAULT '',
   uncalled_at text NOT NULL DEFAULT '',
   updated_at bigint NOT NULL DEFAULT 0,
+  -- last: the sums before it are read without its overflow pages
+  ledger text NOT NULL DEFAULT '',
   PRIMARY KEY (day, store_id, service, block)
 );
 CREATE INDEX figure_ledger_by_store ON figure_ledger(store_id, day);
@@ -258,11 +260,41 @@ CREATE TABLE figure_month (
   uncalled_at text NOT NULL DEFAULT '',
   PRIMARY KEY (month, store_id, service)
 );
--- A month's rows are made from its ledgers when a report first needs the
--- whole month; a ledger written later removes the month's mark.
-CREATE TABLE figure_month_state (
-  month text PRIMARY KEY,
-  built_at bigint NOT NULL
+-- Every store's sums per service of a month (YYYY-MM) or of a day over
+-- (YYYY-MM-DD), for reports of all stores.
+CREATE TABLE figure_total (
+  period text NOT NULL,
+  service text NOT NULL,
+  tickets bigint NOT NULL DEFAULT 0,
+  served bigint NOT NULL DEFAULT 0,
+  no_shows bigint NOT NULL DEFAULT 0,
+  still_open bigint NOT NULL DEFAULT 0,
+  called bigint NOT NULL DEFAULT 0,
+  wait_ms bigint NOT NULL DEFAULT 0,
+  within_target bigint NOT NULL DEFAULT 0,
+  uncalled bigint NOT NULL DEFAULT 0,
+  service_n bigint NOT NULL DEFAULT 0,
+  service_ms bigint NOT NULL DEFAULT 0,
+  estimate_n bigint NOT NULL DEFAULT 0,
+  estimate_error_ms bigint NOT NULL DEFAULT 0,
+  estimate_within_5min bigint NOT NULL DEFAULT 0,
+  r1 bigint NOT NULL DEFAULT 0,
+  r2 bigint NOT NULL DEFAULT 0,
+  r3 bigint NOT NULL DEFAULT 0,
+  r4 bigint NOT NULL DEFAULT 0,
+  r5 bigint NOT NULL DEFAULT 0,
+  reasons text NOT NULL DEFAULT '',
+  wait_bins text NOT NULL DEFAULT '',
+  arrivals text NOT NULL DEFAULT '',
+  uncalled_at text NOT NULL DEFAULT '',
+  PRIMARY KEY (period, service)
+);
+-- What is made: a month's figure_month and figure_total rows, or a day's
+-- figure_total rows, made from the ledgers when a report first needs them; a
+-- ledger of that period written later removes the mark.
+CREATE TABLE figure_made (
+  period text PRIMARY KEY,
+  made_at bigint NOT NULL
 );
 CREATE TABLE orphan_rating (
   id text PRIMARY KEY,

@@ -171,7 +171,8 @@ CREATE TABLE device_health_ignored (
 )sql",
     // 4: the console's figures (hq/figure_store.h): per business day, store,
     // service and block of tickets a ledger of them and its sums, kept as
-    // records arrive; per month the sums of its ledgers, made when needed; ratings whose ticket HQ has
+    // records arrive; sums per month and store, and of every store per month
+    // and day, made when a report needs them; ratings whose ticket HQ has
     // not seen yet; each store's time zone (for hours of the day); the
     // console's users, sessions and audit list.
     R"sql(
@@ -184,7 +185,6 @@ CREATE TABLE figure_ledger (
   day TEXT NOT NULL,
   service TEXT NOT NULL,
   block INTEGER NOT NULL,
-  ledger TEXT NOT NULL DEFAULT '',
   tickets INTEGER NOT NULL DEFAULT 0,
   served INTEGER NOT NULL DEFAULT 0,
   no_shows INTEGER NOT NULL DEFAULT 0,
@@ -208,6 +208,8 @@ CREATE TABLE figure_ledger (
   arrivals TEXT NOT NULL DEFAULT '',
   uncalled_at TEXT NOT NULL DEFAULT '',
   updated_at INTEGER NOT NULL DEFAULT 0,
+  -- last: the sums before it are read without its overflow pages
+  ledger TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (day, store_id, service, block)
 ) WITHOUT ROWID;
 CREATE INDEX figure_ledger_by_store ON figure_ledger(store_id, day);
@@ -239,11 +241,41 @@ CREATE TABLE figure_month (
   uncalled_at TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (month, store_id, service)
 ) WITHOUT ROWID;
--- A month's rows are made from its ledgers when a report first needs the
--- whole month; a ledger written later removes the month's mark.
-CREATE TABLE figure_month_state (
-  month TEXT PRIMARY KEY,
-  built_at INTEGER NOT NULL
+-- Every store's sums per service of a month (YYYY-MM) or of a day over
+-- (YYYY-MM-DD), for reports of all stores.
+CREATE TABLE figure_total (
+  period TEXT NOT NULL,
+  service TEXT NOT NULL,
+  tickets INTEGER NOT NULL DEFAULT 0,
+  served INTEGER NOT NULL DEFAULT 0,
+  no_shows INTEGER NOT NULL DEFAULT 0,
+  still_open INTEGER NOT NULL DEFAULT 0,
+  called INTEGER NOT NULL DEFAULT 0,
+  wait_ms INTEGER NOT NULL DEFAULT 0,
+  within_target INTEGER NOT NULL DEFAULT 0,
+  uncalled INTEGER NOT NULL DEFAULT 0,
+  service_n INTEGER NOT NULL DEFAULT 0,
+  service_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_n INTEGER NOT NULL DEFAULT 0,
+  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
+  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
+  r1 INTEGER NOT NULL DEFAULT 0,
+  r2 INTEGER NOT NULL DEFAULT 0,
+  r3 INTEGER NOT NULL DEFAULT 0,
+  r4 INTEGER NOT NULL DEFAULT 0,
+  r5 INTEGER NOT NULL DEFAULT 0,
+  reasons TEXT NOT NULL DEFAULT '',
+  wait_bins TEXT NOT NULL DEFAULT '',
+  arrivals TEXT NOT NULL DEFAULT '',
+  uncalled_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (period, service)
+) WITHOUT ROWID;
+-- What is made: a month's figure_month and figure_total rows, or a day's
+-- figure_total rows, made from the ledgers when a report first needs them; a
+-- ledger of that period written later removes the mark.
+CREATE TABLE figure_made (
+  period TEXT PRIMARY KEY,
+  made_at INTEGER NOT NULL
 );
 CREATE TABLE orphan_rating (
   id TEXT PRIMARY KEY,

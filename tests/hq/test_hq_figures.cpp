@@ -377,12 +377,21 @@ TEST_CASE(
   const int days_in_month =
       int(std::count_if(visits.begin(), visits.end(), [&](const Visit& v) { return v.day.substr(0, 7) == month; }));
 
-  CHECK(hq.sql("SELECT count(*) FROM figure_month_state") == "0");
-  const Json first = report(hq, from, to);
-  CHECK(first["total"]["tickets"] == days_in_month);
+  CHECK(hq.sql("SELECT count(*) FROM figure_made") == "0");
+  // From three days before the month: those days' totals, then the month's.
+  std::string before;
+  for (std::size_t i = 3; i < visits.size(); ++i)
+    if (visits[i].day == from) before = visits[i - 3].day;
+  REQUIRE_FALSE(before.empty());
+  const Json first = report(hq, before, to);
+  CHECK(first["total"]["tickets"] == days_in_month + 3);
   CHECK(first["total"]["average_wait_s"] == 300.0);
-  CHECK(hq.sql("SELECT count(*) FROM figure_month_state WHERE month = '" + month + "'") == "1");
+  CHECK(hq.sql("SELECT count(*) FROM figure_made WHERE period = '" + month + "'") == "1");
   CHECK(hq.sql("SELECT sum(tickets) FROM figure_month WHERE month = '" + month + "'") == std::to_string(days_in_month));
+  CHECK(hq.sql("SELECT sum(tickets) FROM figure_total WHERE period = '" + month + "'") ==
+        std::to_string(days_in_month));
+  // The days over before and after it: every store's day totals, made too.
+  CHECK(hq.sql("SELECT count(*) FROM figure_made WHERE period LIKE '____-__-__'") != "0");
 
   // A late upload into that month: the month's sums are made again.
   Visit late{new_uuid(), "S1", from, "A", "no-show", zone.day_start(from) + 11 * 60 * kMinute};
@@ -390,12 +399,13 @@ TEST_CASE(
   late.finished = *late.called + kMinute;
   late.counter = 1;
   upload_shuffled(hq, token, records_by_store({late})["S1"], random);
-  CHECK(hq.sql("SELECT count(*) FROM figure_month_state WHERE month = '" + month + "'") == "0");
-  const Json again = report(hq, from, to);
-  CHECK(again["total"]["tickets"] == days_in_month + 1);
+  CHECK(hq.sql("SELECT count(*) FROM figure_made WHERE period = '" + month + "'") == "0");
+  CHECK(hq.sql("SELECT count(*) FROM figure_made WHERE period = '" + from + "'") == "0");
+  const Json again = report(hq, before, to);
+  CHECK(again["total"]["tickets"] == days_in_month + 3 + 1);
   CHECK(again["total"]["no_shows"] == 1);
   // The same month of the one store, read from its ledgers, agrees.
-  const Json one_store = report(hq, from, to, "S1");
+  const Json one_store = report(hq, before, to, "S1");
   for (const char* key : {"tickets", "served", "no_shows", "average_wait_s", "within_target_share", "no_show_rate"})
     CHECK(one_store["total"][key] == again["total"][key]);
 }
