@@ -3,6 +3,7 @@
 
 #include "core/store_time_zone.h"
 #include "hq/console_audit.h"
+#include "hq/console_live.h"
 #include "hq/figure_reports.h"
 #include "http_server/json_http_server.h"
 
@@ -166,6 +167,14 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                                       {}});
         send_json(res, 200, services_report(db, range.value(), clock_.now_ms()).dump());
       }));
+
+  const std::string live_path = std::string(kPrefix) + "/live";
+  allowed[live_path] = "GET";
+  server.Get(live_path, as({"manager", "dispatcher"},
+                           false)([this](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
+               send_json(res, 200,
+                         live_view(db, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+             }));
 
   const std::string users_path = std::string(kPrefix) + "/users";
   allowed[users_path] = "GET";

@@ -161,21 +161,15 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
     }
   }
 
-  std::map<std::string, json> names;
-  db.each("SELECT code, data FROM service", {}, [&](const SqlRow& row) {
-    try {
-      names[row.text(0)] = json::parse(row.text(1));
-    } catch (const json::exception&) {
-    }
-  });
+  const std::map<std::string, ServiceNames> names = service_names(db);
   Part total;
   json services = json::array();
   for (const auto& [code, part] : by_service) {
-    json line{{"service", code}};
     const auto name = names.find(code);
-    line["zh"] = name != names.end() ? name->second.value("zh", code) : code;
-    line["en"] = name != names.end() ? name->second.value("en", code) : code;
-    line["wait_target_min"] = wait_target_of(targets, code) / 60;
+    json line{{"service", code},
+              {"zh", name != names.end() ? name->second.zh : code},
+              {"en", name != names.end() ? name->second.en : code},
+              {"wait_target_min", wait_target_of(targets, code) / 60}};
     line.update(part.figures(exact));
     services.push_back(std::move(line));
     total.sums += part.sums;

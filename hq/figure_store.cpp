@@ -186,6 +186,16 @@ std::map<std::string, int> service_wait_targets(HqDb& db) {
   return targets;
 }
 
+std::map<std::string, ServiceNames> service_names(HqDb& db) {
+  std::map<std::string, ServiceNames> names;
+  db.each("SELECT code, " + db.json_field("data", "zh") + ", " + db.json_field("data", "en") + " FROM service", {},
+          [&](const SqlRow& row) {
+            names[row.text(0)] =
+                ServiceNames{row.optional_text(1).value_or(row.text(0)), row.optional_text(2).value_or(row.text(0))};
+          });
+  return names;
+}
+
 void FigureWriter::add(const CheckedRecord& record) {
   if (record.ticket) {
     tickets_.push_back(&record);

@@ -92,4 +92,10 @@ void build_figures_if_needed(HqDb& db, EpochMs now);
 // The wait target of each service, in seconds (the catalogue's wait_target_min).
 std::map<std::string, int> service_wait_targets(HqDb& db);
 
+// Each service's names in the catalogue, by code.
+struct ServiceNames {
+  std::string zh, en;
+};
+std::map<std::string, ServiceNames> service_names(HqDb& db);
+
 }  // namespace kiosk::hq

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "hq/hq_fixture.h"
 #include "hq/hq_server.h"
+#include "hq/synced_store.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -113,6 +114,8 @@ TEST_CASE("each console role sees only its part") {
   const std::vector<std::pair<std::string, std::set<std::string>>> routes{
       {report, {"mia"}},
       {"/api/console/v1/users", {"ada"}},
+      {"/api/console/v1/live", {"mia", "dan"}},
+      {"/api/console/v1/me", {"ada", "mia", "dan"}},
       {"/api/console/v1/audit", {"ada"}},
       {"/api/console/v1/session", {"ada", "mia", "dan"}},
   };
@@ -220,4 +223,37 @@ TEST_CASE("a console session ends after 30 idle minutes, and a lockout after 15"
   clock.advance_s(16 * 60);
   CHECK(guesser.login("mia", kPassword).status == 200);
   server.stop();
+}
+
+TEST_CASE("the live view shows each store's waiting visits, longest wait, open counters and problems") {
+  ConsoleHq c;
+  REQUIRE(c.hq.hq({"catalog", "import", std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"}).exit_code == 0);
+  c.hq.start();
+  SyncedStore store(c.hq);
+  for (const char* service : {"A", "A", "B"})
+    REQUIRE(kioskctl(store.data, {"issue", "--service", service}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"call", "--counter", "1"}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+
+  ConsoleClient dispatcher(c.hq.port);
+  REQUIRE(dispatcher.login("dan", kPassword).status == 200);
+  const HqAnswer live = dispatcher.get("/api/console/v1/live");
+  REQUIRE(live.status == 200);
+  INFO(live.raw);
+  std::map<std::string, Json> stores;
+  for (const Json& s : live.body["stores"]) stores[s["store"]] = s;
+  REQUIRE(stores.size() == 2);
+  const Json& s1 = stores["S1"];
+  CHECK(s1["waiting"] == 2);
+  CHECK(s1["longest_wait_s"].get<double>() >= 0);
+  CHECK(s1["counters_open"] == 1);
+  CHECK(s1["last_contact_at"].is_number_integer());
+  CHECK(s1["problems"].empty());
+  REQUIRE(s1["services"].size() == 2);
+  CHECK(s1["services"][0]["service"] == "A");
+  CHECK(s1["services"][0]["zh"] == "咨询");
+  CHECK(s1["services"][0]["waiting"] == 1);
+  CHECK(s1["services"][0]["over_target"] == false);
+  CHECK(stores["S2"]["problems"] == Json::array({"down"}));  // no device has ever reported
+  CHECK(stores["S2"]["last_contact_at"].is_null());
 }

@@ -6,9 +6,11 @@ import { servicesPage } from "./pages/services.js";
 import { usersPage } from "./pages/users.js";
 import { auditPage } from "./pages/audit.js";
 import { dispatchPage } from "./pages/dispatch.js";
+import { livePage } from "./pages/live.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
+  live: { title: "nav.live", roles: ["manager", "dispatcher"], show: livePage },
   services: { title: "nav.services", roles: ["manager"], show: servicesPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },

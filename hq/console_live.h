@@ -1,0 +1,18 @@
+// The console's live view (GET /api/console/v1/live): per store, the visits
+// waiting now and the longest wait, by service and in all; the counters open
+// (serving a visit, or called one in the last 30 minutes); when HQ last heard
+// from the store; and its devices' health problems (`hq stores`' list). Read
+// from today's ledgers (each store's today in its time zone) and the devices'
+// latest health reports. docs/hq-console.md ("Live").
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "hq/hq_db.h"
+
+namespace kiosk::hq {
+
+nlohmann::ordered_json live_view(HqDb& db, EpochMs now);
+
+}  // namespace kiosk::hq
