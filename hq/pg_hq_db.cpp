@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
 
 namespace kiosk::hq {
@@ -201,28 +202,7 @@ CREATE TABLE figure_ledger (
   day text NOT NULL,
   service text NOT NULL,
   block bigint NOT NULL,
-  tickets bigint NOT NULL DEFAULT 0,
-  served bigint NOT NULL DEFAULT 0,
-  no_shows bigint NOT NULL DEFAULT 0,
-  still_open bigint NOT NULL DEFAULT 0,
-  called bigint NOT NULL DEFAULT 0,
-  wait_ms bigint NOT NULL DEFAULT 0,
-  within_target bigint NOT NULL DEFAULT 0,
-  uncalled bigint NOT NULL DEFAULT 0,
-  service_n bigint NOT NULL DEFAULT 0,
-  service_ms bigint NOT NULL DEFAULT 0,
-  estimate_n bigint NOT NULL DEFAULT 0,
-  estimate_error_ms bigint NOT NULL DEFAULT 0,
-  estimate_within_5min bigint NOT NULL DEFAULT 0,
-  r1 bigint NOT NULL DEFAULT 0,
-  r2 bigint NOT NULL DEFAULT 0,
-  r3 bigint NOT NULL DEFAULT 0,
-  r4 bigint NOT NULL DEFAULT 0,
-  r5 bigint NOT NULL DEFAULT 0,
-  reasons text NOT NULL DEFAULT '',
-  wait_bins text NOT NULL DEFAULT '',
-  arrivals text NOT NULL DEFAULT '',
-  uncalled_at text NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   updated_at bigint NOT NULL DEFAULT 0,
   -- last: the sums before it are read without its overflow pages
   ledger text NOT NULL DEFAULT '',
@@ -236,28 +216,7 @@ CREATE TABLE figure_month (
   store_id text NOT NULL,
   month text NOT NULL,
   service text NOT NULL,
-  tickets bigint NOT NULL DEFAULT 0,
-  served bigint NOT NULL DEFAULT 0,
-  no_shows bigint NOT NULL DEFAULT 0,
-  still_open bigint NOT NULL DEFAULT 0,
-  called bigint NOT NULL DEFAULT 0,
-  wait_ms bigint NOT NULL DEFAULT 0,
-  within_target bigint NOT NULL DEFAULT 0,
-  uncalled bigint NOT NULL DEFAULT 0,
-  service_n bigint NOT NULL DEFAULT 0,
-  service_ms bigint NOT NULL DEFAULT 0,
-  estimate_n bigint NOT NULL DEFAULT 0,
-  estimate_error_ms bigint NOT NULL DEFAULT 0,
-  estimate_within_5min bigint NOT NULL DEFAULT 0,
-  r1 bigint NOT NULL DEFAULT 0,
-  r2 bigint NOT NULL DEFAULT 0,
-  r3 bigint NOT NULL DEFAULT 0,
-  r4 bigint NOT NULL DEFAULT 0,
-  r5 bigint NOT NULL DEFAULT 0,
-  reasons text NOT NULL DEFAULT '',
-  wait_bins text NOT NULL DEFAULT '',
-  arrivals text NOT NULL DEFAULT '',
-  uncalled_at text NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   PRIMARY KEY (month, store_id, service)
 );
 -- Every store's sums per service of a month (YYYY-MM) or of a day over
@@ -265,28 +224,7 @@ CREATE TABLE figure_month (
 CREATE TABLE figure_total (
   period text NOT NULL,
   service text NOT NULL,
-  tickets bigint NOT NULL DEFAULT 0,
-  served bigint NOT NULL DEFAULT 0,
-  no_shows bigint NOT NULL DEFAULT 0,
-  still_open bigint NOT NULL DEFAULT 0,
-  called bigint NOT NULL DEFAULT 0,
-  wait_ms bigint NOT NULL DEFAULT 0,
-  within_target bigint NOT NULL DEFAULT 0,
-  uncalled bigint NOT NULL DEFAULT 0,
-  service_n bigint NOT NULL DEFAULT 0,
-  service_ms bigint NOT NULL DEFAULT 0,
-  estimate_n bigint NOT NULL DEFAULT 0,
-  estimate_error_ms bigint NOT NULL DEFAULT 0,
-  estimate_within_5min bigint NOT NULL DEFAULT 0,
-  r1 bigint NOT NULL DEFAULT 0,
-  r2 bigint NOT NULL DEFAULT 0,
-  r3 bigint NOT NULL DEFAULT 0,
-  r4 bigint NOT NULL DEFAULT 0,
-  r5 bigint NOT NULL DEFAULT 0,
-  reasons text NOT NULL DEFAULT '',
-  wait_bins text NOT NULL DEFAULT '',
-  arrivals text NOT NULL DEFAULT '',
-  uncalled_at text NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   PRIMARY KEY (period, service)
 );
 -- What is made: a month's figure_month and figure_total rows, or a day's

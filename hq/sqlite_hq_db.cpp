@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 
+#include "hq/figure_schema.h"
 #include "store/sqlite.h"
 
 namespace kiosk::hq {
@@ -185,28 +186,7 @@ CREATE TABLE figure_ledger (
   day TEXT NOT NULL,
   service TEXT NOT NULL,
   block INTEGER NOT NULL,
-  tickets INTEGER NOT NULL DEFAULT 0,
-  served INTEGER NOT NULL DEFAULT 0,
-  no_shows INTEGER NOT NULL DEFAULT 0,
-  still_open INTEGER NOT NULL DEFAULT 0,
-  called INTEGER NOT NULL DEFAULT 0,
-  wait_ms INTEGER NOT NULL DEFAULT 0,
-  within_target INTEGER NOT NULL DEFAULT 0,
-  uncalled INTEGER NOT NULL DEFAULT 0,
-  service_n INTEGER NOT NULL DEFAULT 0,
-  service_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_n INTEGER NOT NULL DEFAULT 0,
-  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
-  r1 INTEGER NOT NULL DEFAULT 0,
-  r2 INTEGER NOT NULL DEFAULT 0,
-  r3 INTEGER NOT NULL DEFAULT 0,
-  r4 INTEGER NOT NULL DEFAULT 0,
-  r5 INTEGER NOT NULL DEFAULT 0,
-  reasons TEXT NOT NULL DEFAULT '',
-  wait_bins TEXT NOT NULL DEFAULT '',
-  arrivals TEXT NOT NULL DEFAULT '',
-  uncalled_at TEXT NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   updated_at INTEGER NOT NULL DEFAULT 0,
   -- last: the sums before it are read without its overflow pages
   ledger TEXT NOT NULL DEFAULT '',
@@ -217,28 +197,7 @@ CREATE TABLE figure_month (
   store_id TEXT NOT NULL,
   month TEXT NOT NULL,
   service TEXT NOT NULL,
-  tickets INTEGER NOT NULL DEFAULT 0,
-  served INTEGER NOT NULL DEFAULT 0,
-  no_shows INTEGER NOT NULL DEFAULT 0,
-  still_open INTEGER NOT NULL DEFAULT 0,
-  called INTEGER NOT NULL DEFAULT 0,
-  wait_ms INTEGER NOT NULL DEFAULT 0,
-  within_target INTEGER NOT NULL DEFAULT 0,
-  uncalled INTEGER NOT NULL DEFAULT 0,
-  service_n INTEGER NOT NULL DEFAULT 0,
-  service_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_n INTEGER NOT NULL DEFAULT 0,
-  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
-  r1 INTEGER NOT NULL DEFAULT 0,
-  r2 INTEGER NOT NULL DEFAULT 0,
-  r3 INTEGER NOT NULL DEFAULT 0,
-  r4 INTEGER NOT NULL DEFAULT 0,
-  r5 INTEGER NOT NULL DEFAULT 0,
-  reasons TEXT NOT NULL DEFAULT '',
-  wait_bins TEXT NOT NULL DEFAULT '',
-  arrivals TEXT NOT NULL DEFAULT '',
-  uncalled_at TEXT NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   PRIMARY KEY (month, store_id, service)
 ) WITHOUT ROWID;
 -- Every store's sums per service of a month (YYYY-MM) or of a day over
@@ -246,28 +205,7 @@ CREATE TABLE figure_month (
 CREATE TABLE figure_total (
   period TEXT NOT NULL,
   service TEXT NOT NULL,
-  tickets INTEGER NOT NULL DEFAULT 0,
-  served INTEGER NOT NULL DEFAULT 0,
-  no_shows INTEGER NOT NULL DEFAULT 0,
-  still_open INTEGER NOT NULL DEFAULT 0,
-  called INTEGER NOT NULL DEFAULT 0,
-  wait_ms INTEGER NOT NULL DEFAULT 0,
-  within_target INTEGER NOT NULL DEFAULT 0,
-  uncalled INTEGER NOT NULL DEFAULT 0,
-  service_n INTEGER NOT NULL DEFAULT 0,
-  service_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_n INTEGER NOT NULL DEFAULT 0,
-  estimate_error_ms INTEGER NOT NULL DEFAULT 0,
-  estimate_within_5min INTEGER NOT NULL DEFAULT 0,
-  r1 INTEGER NOT NULL DEFAULT 0,
-  r2 INTEGER NOT NULL DEFAULT 0,
-  r3 INTEGER NOT NULL DEFAULT 0,
-  r4 INTEGER NOT NULL DEFAULT 0,
-  r5 INTEGER NOT NULL DEFAULT 0,
-  reasons TEXT NOT NULL DEFAULT '',
-  wait_bins TEXT NOT NULL DEFAULT '',
-  arrivals TEXT NOT NULL DEFAULT '',
-  uncalled_at TEXT NOT NULL DEFAULT '',
+)sql" KIOSK_HQ_FIGURE_SUM_COLUMNS R"sql(
   PRIMARY KEY (period, service)
 ) WITHOUT ROWID;
 -- What is made: a month's figure_month and figure_total rows, or a day's
