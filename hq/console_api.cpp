@@ -153,20 +153,25 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                send_json(res, 200, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}}.dump());
              }));
 
-  const std::string services_path = std::string(kPrefix) + "/reports/services";
-  allowed[services_path] = "GET";
-  server.Get(
-      services_path,
-      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        const Result<ReportRange> range =
-            check_report_range(db, param(req, "from").value_or(""), param(req, "to").value_or(""), param(req, "store"));
-        if (!range)
-          return send_api_error(res, {range.error().code == "unknown-store" ? 404 : 400,
-                                      range.error().code.empty() ? "bad-query" : range.error().code,
-                                      range.error().message,
-                                      {}});
-        send_json(res, 200, services_report(db, range.value(), clock_.now_ms()).dump());
-      }));
+  // The reports: a range and a store checked alike, then the report's own figures.
+  using Report = nlohmann::ordered_json (*)(HqDb&, const ReportRange&, EpochMs);
+  for (const auto& [name, report] : {std::pair<const char*, Report>{"services", services_report},
+                                     std::pair<const char*, Report>{"trend", trend_report}}) {
+    const std::string path = std::string(kPrefix) + "/reports/" + name;
+    allowed[path] = "GET";
+    server.Get(path,
+               as({"manager"}, false)([this, report = report](HqDb& db, const Session&, const httplib::Request& req,
+                                                              httplib::Response& res) {
+                 const Result<ReportRange> range = check_report_range(
+                     db, param(req, "from").value_or(""), param(req, "to").value_or(""), param(req, "store"));
+                 if (!range)
+                   return send_api_error(res, {range.error().code == "unknown-store" ? 404 : 400,
+                                               range.error().code.empty() ? "bad-query" : range.error().code,
+                                               range.error().message,
+                                               {}});
+                 send_json(res, 200, report(db, range.value(), clock_.now_ms()).dump());
+               }));
+  }
 
   const std::string live_path = std::string(kPrefix) + "/live";
   allowed[live_path] = "GET";

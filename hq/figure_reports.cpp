@@ -2,6 +2,7 @@
 #include "hq/figure_reports.h"
 
 #include <chrono>
+#include <functional>
 
 #include "codec/queue_json.h"
 #include "core/store_time_zone.h"
@@ -78,88 +79,135 @@ Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const 
   });
 }
 
-json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
-  const std::map<std::string, int> targets = service_wait_targets(db);
-  const bool exact = range.store && (to_days(range.to) - to_days(range.from)).count() < kExactMaxDays;
-  // Days from here on may hold visits not yet past their target.
-  const std::string recent = first_recent_day(now);
-  std::map<std::string, Part> by_service;
-  // One store's rows by the index that starts with the store; every store's by day.
-  const std::string store_filter = range.store ? "store_id = ?1" : "CAST(?1 AS TEXT) IS NULL";
-  // A visit never called on a day before the recent ones has missed its
-  // target; on a recent day it is judged against now, to the minute it was
-  // issued, in its store's time zone.
-  std::map<std::string, StoreTimeZone> zones;  // by store
-  db.each("SELECT id, time_zone FROM hq_store", {}, [&](const SqlRow& row) {
-    Result<StoreTimeZone> zone = StoreTimeZone::load(row.text(1));
-    if (zone) zones.emplace(row.text(0), zone.value());
-  });
-  // Sums of ledgers (day = the day), of months (day = the month's first) or
-  // totals (store '').
-  const auto add_sums = [&](const SqlRow& row) {
-    Part& part = by_service[row.text(0)];
-    const FigureSums sums = read_figure_sums(row, 3);
-    part.sums += sums;
-    const std::string day = row.text(1);
-    const auto zone = zones.find(row.text(2));
-    if (day < recent || zone == zones.end()) {
-      part.uncalled_judged += sums.stats.uncalled;
-      return;
-    }
-    const EpochMs day_start = zone->second.day_start(day);
-    const std::int64_t target_ms = std::int64_t(wait_target_of(targets, row.text(0))) * 1000;
-    for (const auto& [minute, count] : sums.uncalled_at)
-      if (now - (day_start + std::int64_t(minute) * 60'000) > target_ms) part.uncalled_judged += count;
-  };
+namespace {
 
-  if (exact) {
-    db.each(
-        "SELECT service, ledger" + sums_select() + " FROM figure_ledger WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
-        {range.store, range.from, range.to}, [&](const SqlRow& row) {
-          Part& part = by_service[row.text(0)];
-          part.sums += read_figure_sums(row, 2);
-          const std::optional<Ledger> ledger = decode_ledger(row.text(1), row.text(0));
-          if (!ledger)
-            throw StorageFailure(StorageFailure::Kind::Failed,
-                                 "the figures of a day are damaged; run `hq figures rebuild`");
-          add_ledger(part, *ledger, wait_target_of(targets, row.text(0)), now);
-        });
-  } else {
-    // Whole months over: their sums (one store's, or every store's total).
-    // Other days over: one store's ledgers' sums, or every store's day totals.
-    // Recent days: the ledgers' sums (uncalled visits judged against now).
-    const std::string sums_table = range.store ? "figure_month WHERE month = ?2 AND store_id = ?1"
-                                               : "figure_total WHERE period = ?2 AND CAST(?1 AS TEXT) IS NULL";
-    const auto read_ledger_sums = [&](const std::string& first, const std::string& last) {
-      db.each("SELECT service, day, store_id" + sums_select() + " FROM figure_ledger WHERE day BETWEEN ?2 AND ?3 AND " +
-                  store_filter,
-              {range.store, first, last}, add_sums);
-    };
-    for (chr::sys_days day = to_days(range.from), last = to_days(range.to); day <= last;) {
+// Parts of a report: by bucket (a day, a month, or "" for the whole range)
+// and service.
+using Parts = std::map<std::pair<std::string, std::string>, Part>;
+
+// Reads what covers a range into parts. One store over up to a month: its
+// ledgers (exact). Else: made sums of whole months over (when the bucket is
+// the month or the range), of days over (one store: its ledgers' sums; all:
+// the day's totals), and the ledgers' sums of the recent days, whose visits
+// not called are judged against now.
+class RangeReader {
+ public:
+  using Bucket = std::function<std::string(const std::string& day)>;
+  RangeReader(HqDb& db, const ReportRange& range, EpochMs now, Bucket bucket, bool whole_months)
+      : db_(db),
+        range_(range),
+        now_(now),
+        bucket_(std::move(bucket)),
+        whole_months_(whole_months),
+        exact_(range.store && (to_days(range.to) - to_days(range.from)).count() < kExactMaxDays),
+        recent_(first_recent_day(now)),
+        targets_(service_wait_targets(db)),
+        store_filter_(range.store ? "store_id = ?1" : "CAST(?1 AS TEXT) IS NULL") {
+    db.each("SELECT id, time_zone FROM hq_store", {}, [&](const SqlRow& row) {
+      Result<StoreTimeZone> zone = StoreTimeZone::load(row.text(1));
+      if (zone) zones_.emplace(row.text(0), zone.value());
+    });
+  }
+
+  bool exact() const { return exact_; }
+  const std::map<std::string, int>& targets() const { return targets_; }
+
+  Parts read() {
+    if (exact_) {
+      db_.each("SELECT service, day, ledger" + sums_select() +
+                   " FROM figure_ledger WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
+               {range_.store, range_.from, range_.to}, [&](const SqlRow& row) {
+                 Part& part = parts_[{bucket_(row.text(1)), row.text(0)}];
+                 part.sums += read_figure_sums(row, 3);
+                 const std::optional<Ledger> ledger = decode_ledger(row.text(2), row.text(0));
+                 if (!ledger)
+                   throw StorageFailure(StorageFailure::Kind::Failed,
+                                        "the figures of a day are damaged; run `hq figures rebuild`");
+                 add_ledger(part, *ledger, wait_target_of(targets_, row.text(0)), now_);
+               });
+      return std::move(parts_);
+    }
+    const std::string sums_table = range_.store ? "figure_month WHERE month = ?2 AND store_id = ?1"
+                                                : "figure_total WHERE period = ?2 AND CAST(?1 AS TEXT) IS NULL";
+    for (chr::sys_days day = to_days(range_.from), last = to_days(range_.to); day <= last;) {
       const chr::year_month_day ymd(day);
       const chr::sys_days month_end = chr::sys_days(ymd.year() / ymd.month() / chr::last);
       const std::string first = to_date(day);
-      if (unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent) {
-        ensure_made(db, first.substr(0, 7), now);
-        db.each("SELECT service, CAST(?3 AS TEXT), ''" + sums_select() + " FROM " + sums_table,
-                {range.store, first.substr(0, 7), first}, add_sums);
+      if (whole_months_ && unsigned(ymd.day()) == 1 && month_end <= last && to_date(month_end) < recent_) {
+        ensure_made(db_, first.substr(0, 7), now_);
+        db_.each("SELECT service, CAST(?3 AS TEXT), ''" + sums_select() + " FROM " + sums_table,
+                 {range_.store, first.substr(0, 7), first}, [&](const SqlRow& row) { add_sums(row); });
         day = month_end + chr::days(1);
         continue;
       }
       const chr::sys_days span_end = std::min(month_end, last);
-      if (range.store || to_date(day) >= recent) {
+      if (range_.store || first >= recent_) {
         read_ledger_sums(first, to_date(span_end));
       } else {
-        for (chr::sys_days d = day; d <= span_end && to_date(d) < recent; d += chr::days(1)) {
-          ensure_made(db, to_date(d), now);
-          db.each("SELECT service, period, ''" + sums_select() + " FROM " + sums_table, {range.store, to_date(d)},
-                  add_sums);
+        for (chr::sys_days d = day; d <= span_end && to_date(d) < recent_; d += chr::days(1)) {
+          ensure_made(db_, to_date(d), now_);
+          db_.each("SELECT service, period, ''" + sums_select() + " FROM " + sums_table, {range_.store, to_date(d)},
+                   [&](const SqlRow& row) { add_sums(row); });
         }
-        if (to_date(span_end) >= recent) read_ledger_sums(std::max(first, recent), to_date(span_end));
+        if (to_date(span_end) >= recent_) read_ledger_sums(std::max(first, recent_), to_date(span_end));
       }
       day = span_end + chr::days(1);
     }
+    return std::move(parts_);
   }
+
+ private:
+  void read_ledger_sums(const std::string& first, const std::string& last) {
+    db_.each("SELECT service, day, store_id" + sums_select() + " FROM figure_ledger WHERE day BETWEEN ?2 AND ?3 AND " +
+                 store_filter_,
+             {range_.store, first, last}, [&](const SqlRow& row) { add_sums(row); });
+  }
+
+  // A row of sums: (service, day, store, sums...). A visit never called on a
+  // day before the recent ones has missed its target; on a recent day it is
+  // judged against now, to the minute it was issued, in its store's time zone.
+  void add_sums(const SqlRow& row) {
+    const std::string day = row.text(1);
+    Part& part = parts_[{bucket_(day), row.text(0)}];
+    const FigureSums sums = read_figure_sums(row, 3);
+    part.sums += sums;
+    const auto zone = zones_.find(row.text(2));
+    if (day < recent_ || zone == zones_.end()) {
+      part.uncalled_judged += sums.stats.uncalled;
+      return;
+    }
+    const EpochMs day_start = zone->second.day_start(day);
+    const std::int64_t target_ms = std::int64_t(wait_target_of(targets_, row.text(0))) * 1000;
+    for (const auto& [minute, count] : sums.uncalled_at)
+      if (now_ - (day_start + std::int64_t(minute) * 60'000) > target_ms) part.uncalled_judged += count;
+  }
+
+  HqDb& db_;
+  const ReportRange& range_;
+  EpochMs now_;
+  Bucket bucket_;
+  bool whole_months_;
+  bool exact_;
+  std::string recent_;  // days from here on may hold visits not yet past their target
+  std::map<std::string, int> targets_;
+  std::string store_filter_;                    // one store's rows by the index that starts with the store
+  std::map<std::string, StoreTimeZone> zones_;  // by store
+  Parts parts_;
+};
+
+json query_json(const ReportRange& range) {
+  return {{"from", range.from}, {"to", range.to}, {"store", range.store ? json(*range.store) : json()}};
+}
+
+}  // namespace
+
+json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
+  RangeReader reader(
+      db, range, now, [](const std::string&) { return std::string(); }, true);
+  const bool exact = reader.exact();
+  const std::map<std::string, int>& targets = reader.targets();
+  std::map<std::string, Part> by_service;
+  for (auto& [key, part] : reader.read()) by_service[key.second] = std::move(part);
 
   const std::map<std::string, ServiceNames> names = service_names(db);
   Part total;
@@ -176,11 +224,41 @@ json services_report(HqDb& db, const ReportRange& range, EpochMs now) {
     total.uncalled_judged += part.uncalled_judged;
     total.waits_s.insert(total.waits_s.end(), part.waits_s.begin(), part.waits_s.end());
   }
-  return json{{"query", {{"from", range.from}, {"to", range.to}, {"store", range.store ? json(*range.store) : json()}}},
+  json arrivals = json::array();  // [weekday (0 Sunday), hour, visits]
+  for (const auto& [slot, count] : total.sums.arrivals) arrivals.push_back({slot / 24, slot % 24, count});
+  return json{{"query", query_json(range)},
               {"services", services},
               {"total", total.figures(exact)},
+              {"reasons", total.sums.ratings.reasons},
+              {"arrivals", arrivals},
               {"notes", {{"p90", exact ? "exact" : "one-minute bins"}}},
               {"hq_time", now}};
+}
+
+json trend_report(HqDb& db, const ReportRange& range, EpochMs now) {
+  const bool by_month = !range.store && (to_days(range.to) - to_days(range.from)).count() + 1 > kTrendDaysMax;
+  RangeReader reader(
+      db, range, now, [by_month](const std::string& day) { return by_month ? day.substr(0, 7) : day; }, by_month);
+  std::map<std::string, Part> periods;  // every day (or month) of the range, with visits or not
+  for (chr::sys_days day = to_days(range.from), last = to_days(range.to); day <= last; day += chr::days(1))
+    periods[by_month ? to_date(day).substr(0, 7) : to_date(day)];
+  for (auto& [key, part] : reader.read()) {
+    Part& period = periods[key.first];
+    period.sums += part.sums;
+    period.uncalled_judged += part.uncalled_judged;
+  }
+  json list = json::array();
+  for (const auto& [period, part] : periods) {
+    const StatsFigures f = figures_of(part.sums.stats, part.uncalled_judged, std::nullopt);
+    const std::optional<double> satisfied = satisfied_share(part.sums.ratings);
+    list.push_back({{"period", period},
+                    {"tickets", f.tickets},
+                    {"average_wait_s", f.average_wait_s ? json(*f.average_wait_s) : json()},
+                    {"within_target_share", f.within_target_share ? json(*f.within_target_share) : json()},
+                    {"ratings", part.sums.ratings.count()},
+                    {"satisfied_share", satisfied ? json(*satisfied) : json()}});
+  }
+  return json{{"query", query_json(range)}, {"by", by_month ? "month" : "day"}, {"periods", list}, {"hq_time", now}};
 }
 
 }  // namespace kiosk::hq

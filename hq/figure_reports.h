@@ -31,7 +31,15 @@ Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const 
 
 // By service and in total: tickets, waits, target share, service time,
 // no-shows, the estimate's error (queue/day_stats.h's keys), and ratings
-// (count, satisfied share, how many of each score).
+// (count, satisfied share, how many of each score); the reasons given with
+// ratings, and arrivals by weekday and hour.
 nlohmann::ordered_json services_report(HqDb& db, const ReportRange& range, EpochMs now);
+
+// Every store over more than this many days: the trend by month.
+constexpr int kTrendDaysMax = 92;
+
+// By day (by month, see above): tickets, average wait, target share,
+// ratings and satisfied share.
+nlohmann::ordered_json trend_report(HqDb& db, const ReportRange& range, EpochMs now);
 
 }  // namespace kiosk::hq

@@ -44,8 +44,8 @@ constexpr const char* kUsage =
                                            (HQ's own command: outranks a device's made from the same version)
   export --store S1 --kind tickets|ratings|requests|request-events|request-ratings    (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines)
-  report services --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
-                                           (by service: tickets, waits, target share, ratings)
+  report services|trend --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
+                                           (by service or by day: tickets, waits, target share, ratings)
   figures rebuild                          (every figure again from the records)
   user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
   user disable|enable --name NAME          user list
@@ -205,15 +205,18 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return nullptr;
   }
   if (command == "report") {
-    const std::string what = cl.word("report services");
-    if (what != "services") throw UsageError("unknown report \"" + what + "\"");
+    const std::string what = cl.word("report services|trend");
+    if (what != "services" && what != "trend") throw UsageError("unknown report \"" + what + "\"");
     const std::string from = cl.required("from"), to = cl.required("to");
     const std::optional<std::string> store = cl.optional("store");
     cl.finish();
     const Result<ReportRange> range = check_report_range(admin_db, from, to, store);
     if (!range) throw UsageError(range.error().message);
-    return take(
-        hq_guarded([&]() -> Result<Json> { return services_report(admin_db, range.value(), SystemClock().now_ms()); }));
+    return take(hq_guarded([&]() -> Result<Json> {
+      const EpochMs now = SystemClock().now_ms();
+      return what == "services" ? services_report(admin_db, range.value(), now)
+                                : trend_report(admin_db, range.value(), now);
+    }));
   }
   if (command == "user") {
     const std::string what = cl.word("user add|disable|enable|list");

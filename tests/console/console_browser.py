@@ -13,12 +13,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+import urllib.request
+import uuid
 
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "services"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "services", "satisfaction", "arrivals", "trend"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -59,6 +60,25 @@ def feed_store(args, work, hq_url, token):
     ctl("call", "--counter", "1")
     ctl("no-show", "--counter", "1")
     ctl("sync")
+
+
+def rate_visits(hq, db, url, token):
+    """Ratings of the served visits, sent as the store's kiosk sends them (the sync API)."""
+    lines = run(hq, "export", "--db", db, "--store", "SH-001", "--kind", "tickets").splitlines()
+    served = [json.loads(line) for line in lines if json.loads(line)["data"]["state"] == "done"]
+    scores = [(5, ["fast", "friendly"]), (4, ["professional"]), (2, ["too-slow"]), (5, ["solved"])]
+    incarnation = str(uuid.uuid4())
+    records = []
+    for seq, (ticket, (score, reasons)) in enumerate(zip(served, scores), start=1):
+        records.append({"seq": seq, "kind": "rating", "id": str(uuid.uuid4()), "revision": 1, "store": "SH-001",
+                        "data": {"ticket_id": ticket["id"], "score": score, "reasons": reasons, "counter": 1,
+                                 "created_at": ticket["data"]["finished_at"]}})
+    body = json.dumps({"incarnation": incarnation, "batch": incarnation + ":1", "records": records}).encode()
+    request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        if json.load(answer)["applied"] != len(records):
+            raise SystemExit("HQ did not apply every rating")
 
 
 def browser():
@@ -113,6 +133,7 @@ def main():
     driver = None
     try:
         feed_store(args, work, url, token)
+        rate_visits(args.hq, db, url, token)
         driver = browser()
         for language in ("zh", "en"):
             os.makedirs(os.path.join(args.out, language), exist_ok=True)

@@ -115,6 +115,7 @@ TEST_CASE("each console role sees only its part") {
       {report, {"mia"}},
       {"/api/console/v1/users", {"ada"}},
       {"/api/console/v1/live", {"mia", "dan"}},
+      {"/api/console/v1/reports/trend?from=2026-11-01&to=2026-11-30", {"mia"}},
       {"/api/console/v1/me", {"ada", "mia", "dan"}},
       {"/api/console/v1/audit", {"ada"}},
       {"/api/console/v1/session", {"ada", "mia", "dan"}},

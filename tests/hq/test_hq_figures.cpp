@@ -257,6 +257,38 @@ TEST_CASE("HQ's figures of a generated week equal the test's own, whatever the o
   const Json all_stores = report(hq, from, to);
   check_report(all_stores, expected_figures(visits, "", from, to), false, "all stores, the week");
 
+  // Reasons as given (a word that is not a reason code left out), arrivals by weekday and hour.
+  std::map<std::string, int> reasons;
+  for (const Visit& v : visits)
+    if (v.score) ++reasons[*v.score >= 4 ? "fast" : "too-slow"];
+  CHECK(all_stores["reasons"] == Json(reasons));
+  int arrivals = 0;
+  for (const Json& slot : all_stores["arrivals"]) {
+    CHECK(slot[0].get<int>() >= 0);
+    CHECK(slot[0].get<int>() <= 6);
+    CHECK(slot[1].get<int>() >= 9);  // the generated day opens at 9
+    arrivals += slot[2].get<int>();
+  }
+  CHECK(arrivals == expected_figures(visits, "", from, to)["total"].tickets);
+
+  // The trend: each day's figures, one store's and every store's.
+  for (const std::string store : {"S2", ""}) {
+    std::vector<std::string> args{"report", "trend", "--from", from, "--to", to};
+    if (!store.empty()) args.insert(args.end(), {"--store", store});
+    const HqCommand trend = hq.hq(args);
+    REQUIRE(trend.exit_code == 0);
+    const Json& periods = trend.lines.at(0)["periods"];
+    REQUIRE(periods.size() == days.size());
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      const Expected e = expected_figures(visits, store, days[i], days[i])["total"];
+      INFO(store << " " << days[i] << ": " << periods[i].dump());
+      CHECK(periods[i]["period"] == days[i]);
+      CHECK(periods[i]["tickets"] == e.tickets);
+      CHECK(periods[i]["ratings"] == e.ratings);
+      CHECK(periods[i]["within_target_share"].get<double>() == doctest::Approx(double(e.within) / e.judged));
+    }
+  }
+
   SUBCASE("a rebuild from the records gives the same figures") {
     const Json before = without_time(report(hq, from, to, "S2"));
     REQUIRE(hq.hq({"figures", "rebuild"}).exit_code == 0);

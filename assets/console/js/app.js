@@ -7,11 +7,17 @@ import { usersPage } from "./pages/users.js";
 import { auditPage } from "./pages/audit.js";
 import { dispatchPage } from "./pages/dispatch.js";
 import { livePage } from "./pages/live.js";
+import { satisfactionPage } from "./pages/satisfaction.js";
+import { arrivalsPage } from "./pages/arrivals.js";
+import { trendPage } from "./pages/trend.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
   live: { title: "nav.live", roles: ["manager", "dispatcher"], show: livePage },
   services: { title: "nav.services", roles: ["manager"], show: servicesPage },
+  satisfaction: { title: "nav.satisfaction", roles: ["manager"], show: satisfactionPage },
+  arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
+  trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
   audit: { title: "nav.audit", roles: ["admin"], show: auditPage },

@@ -5,70 +5,7 @@ import { api } from "../api.js";
 import { currentLanguage, t } from "../i18n.js";
 import { count, minutes, share } from "../format.js";
 import { figureTable } from "../table.js";
-
-function addDays(day, days) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function presets(today) {
-  return {
-    today: [today, today],
-    yesterday: [addDays(today, -1), addDays(today, -1)],
-    last7: [addDays(today, -6), today],
-    month: [`${today.slice(0, 8)}01`, today],
-  };
-}
-
-function rangeControls(context, query) {
-  const form = document.createElement("form");
-  form.className = "range";
-  const ranges = presets(context.today);
-  for (const [name, [from, to]] of Object.entries(ranges)) {
-    const link = document.createElement("a");
-    link.className = "preset";
-    link.textContent = t(`range.${name}`);
-    const params = new URLSearchParams(query);
-    params.set("from", from);
-    params.set("to", to);
-    link.href = `#/services?${params}`;
-    if (query.get("from") === from && query.get("to") === to) link.setAttribute("aria-current", "true");
-    form.append(link);
-  }
-  const input = (name, type, value) => {
-    const label = document.createElement("label");
-    const text = document.createElement("span");
-    text.textContent = t(`range.${name}`);
-    const field = document.createElement(type === "select" ? "select" : "input");
-    field.name = name;
-    if (type !== "select") {
-      field.type = type;
-      field.value = value;
-    }
-    label.append(text, field);
-    form.append(label);
-    return field;
-  };
-  input("from", "date", query.get("from"));
-  input("to", "date", query.get("to"));
-  const store = input("store", "select");
-  store.append(new Option(t("range.all_stores"), ""));
-  for (const s of context.stores) store.append(new Option(`${s.id} ${s.name}`, s.id));
-  store.value = query.get("store") || "";
-  const apply = document.createElement("button");
-  apply.type = "submit";
-  apply.className = "primary";
-  apply.textContent = t("range.apply");
-  form.append(apply);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const params = new URLSearchParams(new FormData(form));
-    if (!params.get("store")) params.delete("store");
-    location.hash = `#/services?${params}`;
-  });
-  return form;
-}
+import { defaultRange, rangeControls, reportQuery } from "../range.js";
 
 function waitChart(services) {
   const box = document.createElement("figure");
@@ -93,16 +30,11 @@ function waitChart(services) {
 }
 
 export async function servicesPage(main, context, query) {
-  if (!query.get("from") || !query.get("to")) {
-    const [from, to] = presets(context.today).today;
-    query.set("from", from);
-    query.set("to", to);
-  }
+  defaultRange(context, query);
   const title = document.createElement("h2");
   title.textContent = t("services.title");
-  main.append(title, rangeControls(context, query));
-  const params = new URLSearchParams({ from: query.get("from"), to: query.get("to") });
-  if (query.get("store")) params.set("store", query.get("store"));
+  main.append(title, rangeControls(context, query, "services"));
+  const params = reportQuery(query);
   const report = await api(`/reports/services?${params}`);
   if (report.services.length === 0) {
     const none = document.createElement("p");
