@@ -17,12 +17,11 @@ install(FILES deploy/systemd/hq.service DESTINATION ${unit_dir} COMPONENT hq)
 install(FILES README.md docs/hq-sync-protocol.md docs/hq-console.md docs/deploy.md DESTINATION share/doc/hq COMPONENT hq)
 # The console's pages and texts (hq/console_pages.h); Chart.js comes from libjs-chart.js.
 install(DIRECTORY assets/console DESTINATION share/kiosk/assets COMPONENT hq)
-install(FILES assets/i18n/console.json DESTINATION share/kiosk/assets/i18n COMPONENT hq)
 
 if(KIOSK_BUILD_UI)
   install(TARGETS kiosk kioskctl RUNTIME DESTINATION bin COMPONENT kiosk)
   install(DIRECTORY assets/ DESTINATION share/kiosk/assets COMPONENT kiosk
-    PATTERN console EXCLUDE PATTERN console.json EXCLUDE)  # the hq package's
+    PATTERN console EXCLUDE)  # the hq package's
   install(DIRECTORY "${PROJECT_BINARY_DIR}/platform/ime/rime-data/" DESTINATION share/kiosk/rime-data COMPONENT kiosk)
   install(FILES deploy/systemd/kiosk.service deploy/systemd/kiosk-node.service DESTINATION ${unit_dir} COMPONENT kiosk)
   install(FILES deploy/kiosk.toml DESTINATION /etc/kiosk COMPONENT kiosk)

@@ -2,9 +2,11 @@
 #include "hq/console_api.h"
 
 #include "core/store_time_zone.h"
+#include "hq/console_alerts.h"
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
 #include "hq/figure_reports.h"
+#include "hq/figure_store.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -180,6 +182,42 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                send_json(res, 200,
                          live_view(db, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
              }));
+
+  const std::string catalog_path = std::string(kPrefix) + "/catalog/services";
+  allowed[catalog_path] = "GET";
+  server.Get(catalog_path, as({}, false)([](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
+               const std::map<std::string, int> targets = service_wait_targets(db);
+               json services = json::array();
+               for (const auto& [code, names] : service_names(db))
+                 services.push_back({{"code", code},
+                                     {"zh", names.zh},
+                                     {"en", names.en},
+                                     {"wait_target_min", wait_target_of(targets, code) / 60}});
+               send_json(res, 200,
+                         json{{"services", services}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+             }));
+
+  const std::string alerts_path = std::string(kPrefix) + "/alerts";
+  allowed[alerts_path] = "GET";
+  server.Get(
+      alerts_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const std::string state = param(req, "state").value_or("open");
+        if (state != "open" && state != "all") throw BadRequest("bad-query", "state must be open or all");
+        evaluate_alerts(db, clock_.now_ms());
+        send_json(res, 200,
+                  json{{"alerts", alert_list(db, state == "all", clock_.now_ms())}, {"hq_time", clock_.now_ms()}}.dump(
+                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
+  server.Post(
+      alerts_path + "/([^/]+)/ack",
+      as({"manager"}, true)([this](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
+        const JsonBody body(req.body);
+        std::variant<json, ApiError> answer =
+            acknowledge_alert(db, req.matches[1], body.text("comment", 2000), s.user.name, clock_.now_ms());
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
 
   const std::string users_path = std::string(kPrefix) + "/users";
   allowed[users_path] = "GET";

@@ -1,9 +1,6 @@
 // The console's live view (console_live.h).
 #include "hq/console_live.h"
 
-#include <map>
-#include <set>
-
 #include "core/store_time_zone.h"
 #include "hq/figure_ledger.h"
 #include "hq/figure_store.h"
@@ -15,20 +12,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr EpochMs kCounterOpenWindowMs = 30 * 60'000;  // a call this recent keeps a counter open
-
-struct ServiceNow {
-  std::int64_t waiting = 0;
-  std::optional<EpochMs> oldest;  // issued at, of the visit waiting longest
-};
-
-struct StoreNow {
-  std::string name;
-  std::string today;
-  std::map<std::string, ServiceNow> services;
-  std::set<int> counters_open;
-  std::optional<EpochMs> last_contact;
-  std::set<std::string> problems;
-};
 
 void add_ledger(StoreNow& store, const std::string& service, const Ledger& ledger, EpochMs now) {
   ServiceNow& s = store.services[service];
@@ -55,7 +38,7 @@ json or_null(const std::optional<T>& value) {
 
 }  // namespace
 
-json live_view(HqDb& db, EpochMs now) {
+std::map<std::string, StoreNow> stores_now(HqDb& db, EpochMs now) {
   std::map<std::string, StoreNow> stores;
   std::map<std::string, std::vector<std::string>> stores_by_today;
   db.each("SELECT id, name, time_zone FROM hq_store", {}, [&](const SqlRow& row) {
@@ -79,7 +62,11 @@ json live_view(HqDb& db, EpochMs now) {
     for (const std::string& problem : health_problems(health, now, HealthThresholds{}))
       store->second.problems.insert(problem);
   }
+  return stores;
+}
 
+json live_view(HqDb& db, EpochMs now) {
+  const std::map<std::string, StoreNow> stores = stores_now(db, now);
   const std::map<std::string, int> targets = service_wait_targets(db);
   const std::map<std::string, ServiceNames> names = service_names(db);
   json list = json::array();

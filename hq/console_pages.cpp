@@ -39,7 +39,6 @@ bool mount_console_pages(httplib::Server& server) {
     return false;
   }
   server.set_mount_point("/console/", pages, page_headers());
-  server.set_mount_point("/console/i18n/", assets + "/i18n", page_headers());
   if (!server.set_mount_point("/console/lib/chart.js/", kChartJsDir, page_headers()))
     std::fprintf(stderr, "hq: no Chart.js at %s (install libjs-chart.js); the console draws no charts\n", kChartJsDir);
   for (const char* entry : {"/", "/console"})

@@ -1,5 +1,5 @@
 // The console's pages, served by hq under /console/: assets/console (HTML,
-// CSS, ES modules), the texts in assets/i18n, and Chart.js from Debian's
+// CSS, ES modules, its texts in i18n.json) and Chart.js from Debian's
 // libjs-chart.js, all from this machine; with headers that keep the pages
 // from being framed or fed another site's scripts.
 #pragma once

@@ -47,6 +47,7 @@ struct RatingFact {
   std::string ticket_id;
   int score = 0;
   std::vector<std::string> reasons;
+  std::optional<EpochMs> created_at = std::nullopt;  // by the store's clock
 };
 
 struct LedgerLine {

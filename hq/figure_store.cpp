@@ -232,6 +232,11 @@ void FigureWriter::place_ratings(const std::vector<std::pair<std::string, Rating
                                  std::map<LedgerKey, LedgerChanges>& changes) {
   for (const CheckedRecord* record : ratings_) {
     const RatingFact& rating = *record->rating;
+    // A rating of the last hour (by the store's clock, within reason): for the
+    // console's alert on a burst of unhappy ratings.
+    if (rating.created_at && *rating.created_at > now_ - kRecentRatingMs && *rating.created_at < now_ + 300'000)
+      db_.run("INSERT INTO recent_rating(id, store_id, score, rated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+              {record->id, store_id_, rating.score, *rating.created_at});
     if (const std::optional<LedgerKey> key = stored_ticket_key(rating.ticket_id)) {
       changes[*key].ratings.push_back(rating);
       continue;

@@ -28,6 +28,9 @@ const std::vector<std::string>& figure_sum_columns();
 // Reads them from a row, starting at column `first`.
 FigureSums read_figure_sums(const SqlRow& row, int first);
 
+// How long a rating stays in recent_rating (console_alerts.h prunes it).
+constexpr EpochMs kRecentRatingMs = 60 * 60'000;
+
 // The figures of one batch of one store's records, written by write() inside
 // the batch's transaction.
 class FigureWriter {

@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 23> kTables{{
+constexpr std::array<CopiedTable, 25> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -61,6 +61,10 @@ constexpr std::array<CopiedTable, 23> kTables{{
      "period, service"},
     {"figure_made", "period, made_at", "period"},
     {"orphan_rating", "id, store_id, ticket_id, score, reasons", "id"},
+    {"console_alert",
+     "id, store_id, kind, subject, detail, opened_at, last_seen_at, cleared_at, acked_at, acked_by, ack_comment",
+     "opened_at, id"},
+    {"recent_rating", "id, store_id, score, rated_at", "id"},
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},
     {"console_session", "token_hash, user_id, csrf, created_at, last_used_at", "token_hash"},
     // In order, numbered again by the target.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/command_line.h"
+#include "hq/console_alerts.h"
 #include "hq/console_auth.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
@@ -49,6 +50,8 @@ constexpr const char* kUsage =
   figures rebuild                          (every figure again from the records)
   user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
   user disable|enable --name NAME          user list
+  alerts [--all]                           (open alerts, or the last 30 days', JSON lines)
+  alerts ack --id ALERT --comment TEXT
   stores [--down-after-minutes 15] [--behind-after-minutes 60]
                                            (each store's devices, their latest health and problems, JSON lines))";
 
@@ -218,6 +221,28 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
                                 : trend_report(admin_db, range.value(), now);
     }));
   }
+  if (command == "alerts") {
+    const EpochMs now = SystemClock().now_ms();
+    if (cl.has_word()) {
+      if (cl.word("alerts ack") != "ack") throw UsageError("the alerts command is: alerts [--all] | alerts ack");
+      const std::string id = cl.required("id"), comment = cl.required("comment");
+      cl.finish();
+      return take(hq_guarded([&]() -> Result<Json> {
+        std::variant<Json, ApiError> answer = acknowledge_alert(admin_db, id, comment, "cli", now);
+        if (const ApiError* error = std::get_if<ApiError>(&answer))
+          return error->status == 409 ? refused(error->message, error->code) : invalid_argument(error->message);
+        return std::get<Json>(answer);
+      }));
+    }
+    const bool all = cl.flag("all");
+    cl.finish();
+    take(hq_guarded([&]() -> Result<Json> {
+      evaluate_alerts(admin_db, now);
+      for (const Json& alert : alert_list(admin_db, all, now)) print_line(alert.dump());
+      return Json();
+    }));
+    return nullptr;
+  }
   if (command == "user") {
     const std::string what = cl.word("user add|disable|enable|list");
     const EpochMs now = SystemClock().now_ms();
@@ -261,7 +286,7 @@ Json copy(const std::string& from_name, const std::string& to_name) {
 }
 
 int main_checked(int argc, char** argv) {
-  CommandLine cl(std::vector<std::string>(argv + 1, argv + argc), {});
+  CommandLine cl(std::vector<std::string>(argv + 1, argv + argc), {"all"});
   const std::optional<std::string> db_option = cl.optional("db");
   if (!db_option) {
     if (const std::optional<std::string> from = cl.optional("from")) {  // hq copy names two databases instead

@@ -172,16 +172,24 @@ class HqServer::Routes {
 // [SECTION] Lifetime
 
 HqServer::HqServer(HqServerConfig config, const Clock& clock)
-    : config_(std::move(config)), clock_(clock), routes_(std::make_unique<Routes>(config_, clock_)) {}
+    : config_(std::move(config)),
+      clock_(clock),
+      routes_(std::make_unique<Routes>(config_, clock_)),
+      alerts_(config_.db, clock_) {}
 
 HqServer::~HqServer() { stop(); }
 
 Result<int> HqServer::start() {
   Result<std::unique_ptr<HqDb>> db = open_hq_db(config_.db, OpenMode::Migrate);
   if (!db) return db.error();
-  return routes_->http().start(config_.listen);
+  Result<int> port = routes_->http().start(config_.listen);
+  if (port) alerts_.start();
+  return port;
 }
 
-void HqServer::stop() { routes_->http().stop(); }
+void HqServer::stop() {
+  alerts_.stop();
+  routes_->http().stop();
+}
 
 }  // namespace kiosk::hq

@@ -10,6 +10,7 @@
 #include "codec/api_json.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "hq/alert_watcher.h"
 
 namespace kiosk::hq {
 
@@ -40,6 +41,7 @@ class HqServer {
   HqServerConfig config_;
   const Clock& clock_;
   std::unique_ptr<Routes> routes_;
+  AlertWatcher alerts_;
 };
 
 }  // namespace kiosk::hq

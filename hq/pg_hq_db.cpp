@@ -250,6 +250,31 @@ CREATE TABLE figure_state (
 INSERT INTO figure_state(id, built) VALUES (1, 0);
 -- The console (hq/console_auth.h): its users, their sessions (only a hash
 -- of each token), and every change made through it or hq's commands.
+-- The console's alerts (hq/console_alerts.h): a row per condition while it
+-- lasts and after it cleared, acknowledged with a comment.
+CREATE TABLE console_alert (
+  id text PRIMARY KEY,
+  store_id text NOT NULL,
+  kind text NOT NULL,
+  subject text NOT NULL,
+  detail text NOT NULL,
+  opened_at bigint NOT NULL,
+  last_seen_at bigint NOT NULL,
+  cleared_at bigint,
+  acked_at bigint,
+  acked_by text,
+  ack_comment text
+);
+CREATE INDEX console_alert_by_time ON console_alert(opened_at);
+-- Ratings given in the last hour (by the store's clock), for bursts of
+-- unhappy ones.
+CREATE TABLE recent_rating (
+  id text PRIMARY KEY,
+  store_id text NOT NULL,
+  score bigint NOT NULL,
+  rated_at bigint NOT NULL
+);
+CREATE INDEX recent_rating_by_store ON recent_rating(store_id, rated_at);
 CREATE TABLE console_user (
   id text PRIMARY KEY,
   name text NOT NULL UNIQUE,

@@ -231,6 +231,31 @@ CREATE TABLE figure_state (
 INSERT INTO figure_state(id, built) VALUES (1, 0);
 -- The console (hq/console_auth.h): its users, their sessions (only a hash
 -- of each token), and every change made through it or hq's commands.
+-- The console's alerts (hq/console_alerts.h): a row per condition while it
+-- lasts and after it cleared, acknowledged with a comment.
+CREATE TABLE console_alert (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  cleared_at INTEGER,
+  acked_at INTEGER,
+  acked_by TEXT,
+  ack_comment TEXT
+);
+CREATE INDEX console_alert_by_time ON console_alert(opened_at);
+-- Ratings given in the last hour (by the store's clock), for bursts of
+-- unhappy ones.
+CREATE TABLE recent_rating (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  rated_at INTEGER NOT NULL
+);
+CREATE INDEX recent_rating_by_store ON recent_rating(store_id, rated_at);
 CREATE TABLE console_user (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,

@@ -135,7 +135,8 @@ void check_data(CheckedRecord& checked, element data_value) {
   if (checked.kind == "ticket") {
     checked.ticket = ticket_fact(data, checked.revision);
   } else if (checked.kind == "rating") {
-    checked.rating = RatingFact{data.text("ticket_id", 36), int(data.integer("score", 1, 5)), data.words("reasons")};
+    checked.rating = RatingFact{data.text("ticket_id", 36), int(data.integer("score", 1, 5)), data.words("reasons"),
+                                data.optional_integer("created_at", 0, kMaxSeq)};
   } else if (checked.kind == "request") {
     data.text("code", 32);
   } else if (checked.kind == "request_rating") {

@@ -19,7 +19,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "services", "satisfaction", "arrivals", "trend"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -107,6 +107,16 @@ def check_page(driver, what, failures):
     return text
 
 
+def check_kiosk_terms(assets):
+    """The console names reasons and scores as the kiosk does: the same texts."""
+    with open(os.path.join(assets, "console", "i18n.json"), encoding="utf-8") as f:
+        console = json.load(f)
+    with open(os.path.join(assets, "i18n", "strings.json"), encoding="utf-8") as f:
+        kiosk = json.load(f)
+    shared = [key for key in kiosk if key.startswith("reason.") or key.startswith("rate.score_")]
+    return [f"console text {key} differs from the kiosk's" for key in shared if console.get(key) != kiosk[key]]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hq", required=True)
@@ -121,6 +131,7 @@ def main():
     work = tempfile.mkdtemp(prefix="console-browser-")
     db = os.path.join(work, "hq.db")
     run(args.hq, "store", "add", "--db", db, "--id", "SH-001", "--name", "上海一店")
+    run(args.hq, "store", "add", "--db", db, "--id", "HZ-001", "--name", "杭州一店")  # no device: a store-down alert
     run(args.hq, "catalog", "import", "--db", db, os.path.join(args.assets, "catalog-default.jsonl"))
     password_file = os.path.join(work, "password")
     with open(password_file, "w") as f:
@@ -129,7 +140,7 @@ def main():
         run(args.hq, "user", "add", "--db", db, "--name", name, "--role", role, "--password-file", password_file)
     token = json.loads(run(args.hq, "device", "add", "--db", db, "--store", "SH-001"))["token"]
     server, url = serve_hq(args.hq, db)
-    failures, shots = [], []
+    failures, shots = check_kiosk_terms(args.assets), []
     driver = None
     try:
         feed_store(args, work, url, token)
@@ -159,6 +170,8 @@ def main():
                     driver.execute_script(f"location.hash = '#/{page}'")
                     wait_ready(driver, page)
                     text = check_page(driver, f"{language} {page}", failures)
+                    if page == "alerts" and "HZ-001" not in text:
+                        failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
                     if page == "live" and "SH-001" not in text:
                         failures.append(f"{language} live: no store SH-001: {text}")
                     if page == "services":

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/clock.h"
+#include "core/random_id.h"
 #include "hq/hq_fixture.h"
 #include "hq/hq_server.h"
 #include "hq/synced_store.h"
@@ -115,6 +116,8 @@ TEST_CASE("each console role sees only its part") {
       {report, {"mia"}},
       {"/api/console/v1/users", {"ada"}},
       {"/api/console/v1/live", {"mia", "dan"}},
+      {"/api/console/v1/alerts", {"mia"}},
+      {"/api/console/v1/catalog/services", {"ada", "mia", "dan"}},
       {"/api/console/v1/reports/trend?from=2026-11-01&to=2026-11-30", {"mia"}},
       {"/api/console/v1/me", {"ada", "mia", "dan"}},
       {"/api/console/v1/audit", {"ada"}},
@@ -257,4 +260,72 @@ TEST_CASE("the live view shows each store's waiting visits, longest wait, open c
   CHECK(s1["services"][0]["over_target"] == false);
   CHECK(stores["S2"]["problems"] == Json::array({"down"}));  // no device has ever reported
   CHECK(stores["S2"]["last_contact_at"].is_null());
+}
+
+TEST_CASE(
+    "alerts open for a wait past its target, a burst of unhappy ratings and a store not heard from, clear by "
+    "themselves, and are acknowledged with a comment") {
+  ConsoleHq c;
+  REQUIRE(c.hq.hq({"catalog", "import", std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl"}).exit_code == 0);
+  c.hq.start();
+  SyncedStore store(c.hq);
+  REQUIRE(kioskctl(store.data, {"issue", "--service", "A"}, -40 * 60'000).exit_code == 0);  // 40 minutes ago
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+  // Four ratings of the last minutes, three of them 1 or 2, as a kiosk sends them.
+  const EpochMs now = SystemClock().now_ms();
+  std::vector<Json> ratings;
+  int seq = 0;
+  for (int score : {1, 2, 2, 5})
+    ratings.push_back(Json{{"seq", ++seq},
+                           {"kind", "rating"},
+                           {"id", new_uuid()},
+                           {"revision", 1},
+                           {"store", "S1"},
+                           {"data", {{"ticket_id", new_uuid()}, {"score", score}, {"created_at", now - 60'000}}}});
+  const std::string incarnation = new_uuid();
+  REQUIRE(c.hq.upload(store.token, upload_body(incarnation, incarnation + ":1", ratings)).status == 200);
+
+  const HqCommand listed = c.hq.hq({"alerts"});
+  REQUIRE(listed.exit_code == 0);
+  std::map<std::string, Json> open;
+  for (const Json& alert : listed.lines)
+    open[alert["store"].get<std::string>() + " " + alert["kind"].get<std::string>()] = alert;
+  REQUIRE(open.size() == 3);
+  CHECK(open.at("S1 wait-over-target")["subject"] == "A");
+  CHECK(open.at("S1 wait-over-target")["detail"]["waiting"] == 1);
+  CHECK(open.at("S1 unhappy-ratings")["detail"] == Json{{"ratings", 4}, {"unhappy", 3}});
+  CHECK(open.count("S2 store-down") == 1);
+
+  ConsoleClient manager(c.hq.port);
+  REQUIRE(manager.login("mia", kPassword).status == 200);
+  REQUIRE(manager.get("/api/console/v1/alerts").body["alerts"].size() == 3);
+  const std::string id = open.at("S1 unhappy-ratings")["id"];
+  const std::string ack = "/api/console/v1/alerts/" + id + "/ack";
+  CHECK(manager.send("POST", ack, Json{{"comment", ""}}.dump()).error_code() == "bad-field");
+  CHECK(manager.send("POST", "/api/console/v1/alerts/nope/ack", Json{{"comment", "x"}}.dump()).status == 404);
+  const HqAnswer done = manager.send("POST", ack, Json{{"comment", "called the store: a new clerk, coached"}}.dump());
+  REQUIRE(done.status == 200);
+  CHECK(done.body["acked_by"] == "mia");
+  CHECK(manager.send("POST", ack, Json{{"comment", "again"}}.dump()).error_code() == "already-acknowledged");
+
+  // The visit is called: its alert clears, and stays in the last 30 days' list.
+  REQUIRE(kioskctl(store.data, {"call", "--counter", "1"}).exit_code == 0);
+  REQUIRE(kioskctl(store.data, {"sync"}).exit_code == 0);
+  const HqAnswer after = manager.get("/api/console/v1/alerts");
+  for (const Json& alert : after.body["alerts"]) CHECK(alert["kind"] != "wait-over-target");
+  bool cleared = false;
+  const HqAnswer all = manager.get("/api/console/v1/alerts?state=all");
+  REQUIRE_MESSAGE(all.status == 200, all.raw);
+  for (const Json& alert : all.body["alerts"])
+    cleared |= alert["kind"] == "wait-over-target" && alert["cleared_at"].is_number_integer();
+  CHECK(cleared);
+  CHECK(manager.get("/api/console/v1/alerts?state=some").error_code() == "bad-query");
+
+  ConsoleClient admin(c.hq.port);
+  REQUIRE(admin.login("ada", kPassword).status == 200);
+  bool audited = false;
+  const HqAnswer audit = admin.get("/api/console/v1/audit");
+  REQUIRE_MESSAGE(audit.status == 200, audit.raw);
+  for (const Json& e : audit.body["entries"]) audited |= e["action"] == "alert-ack" && e["actor"] == "mia";
+  CHECK(audited);
 }

@@ -10,10 +10,12 @@ import { livePage } from "./pages/live.js";
 import { satisfactionPage } from "./pages/satisfaction.js";
 import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
+import { alertsPage } from "./pages/alerts.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
   live: { title: "nav.live", roles: ["manager", "dispatcher"], show: livePage },
+  alerts: { title: "nav.alerts", roles: ["manager"], show: alertsPage },
   services: { title: "nav.services", roles: ["manager"], show: servicesPage },
   satisfaction: { title: "nav.satisfaction", roles: ["manager"], show: satisfactionPage },
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },

@@ -1,10 +1,10 @@
-// The console's texts in Chinese (first) and English: assets/i18n/console.json,
+// The console's texts in Chinese (first) and English: assets/console/i18n.json,
 // the language kept in localStorage, t(key, ...values) and data-i18n attributes.
 let texts = {};
 let language = localStorage.getItem("hq-console-language") === "en" ? "en" : "zh";
 
 export async function loadTexts() {
-  const answer = await fetch("i18n/console.json", { credentials: "same-origin" });
+  const answer = await fetch("i18n.json", { credentials: "same-origin" });
   texts = await answer.json();
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
 }
