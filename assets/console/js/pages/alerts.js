@@ -4,6 +4,7 @@
 import { api } from "../api.js";
 import { currentLanguage, known, t } from "../i18n.js";
 import { minutes, moment } from "../format.js";
+import { heading, note } from "../parts.js";
 
 function describe(alert, names) {
   const d = alert.detail || {};
@@ -54,34 +55,23 @@ export async function alertsPage(main, context, query) {
     const [{ alerts }, services] = [await api(`/alerts?state=${all ? "all" : "open"}`), await api("/catalog/services")];
     const names = Object.fromEntries(services.services.map((s) => [s.code, s]));
     const stores = Object.fromEntries(context.stores.map((s) => [s.id, s.name]));
-    const title = document.createElement("h2");
-    title.textContent = t(all ? "alerts.title_all" : "alerts.title");
+    const title = heading(t(all ? "alerts.title_all" : "alerts.title"));
     const toggle = document.createElement("a");
     toggle.className = "preset";
     toggle.href = all ? "#/alerts" : "#/alerts?state=all";
     toggle.textContent = t(all ? "alerts.show_open" : "alerts.show_all");
     const parts = [title, toggle];
-    if (alerts.length === 0) {
-      const none = document.createElement("p");
-      none.className = "empty";
-      none.textContent = t("alerts.none");
-      parts.push(none);
-    }
+    if (alerts.length === 0) parts.push(note(t("alerts.none")));
     for (const alert of alerts) {
       const card = document.createElement("article");
       card.className = `alert${alert.cleared_at ? " cleared" : ""}`;
-      const heading = document.createElement("h3");
-      heading.textContent = `${alert.store} ${stores[alert.store] || ""} · ${describe(alert, names)}`;
-      const when = document.createElement("p");
-      when.className = "note";
-      when.textContent = `${t("alerts.opened")} ${moment(alert.opened_at)} · ${
-        alert.cleared_at ? t("alerts.cleared", moment(alert.cleared_at)) : t("alerts.open")
-      }`;
-      card.append(heading, when);
+      const state = alert.cleared_at ? t("alerts.cleared", moment(alert.cleared_at)) : t("alerts.open");
+      card.append(
+        heading(`${alert.store} ${stores[alert.store] || ""} · ${describe(alert, names)}`, "h3"),
+        note(`${t("alerts.opened")} ${moment(alert.opened_at)} · ${state}`, "note"),
+      );
       if (alert.acked_at) {
-        const acked = document.createElement("p");
-        acked.textContent = t("alerts.acked", alert.acked_by, alert.ack_comment);
-        card.append(acked);
+        card.append(note(t("alerts.acked", alert.acked_by, alert.ack_comment), ""));
       } else {
         card.append(ackForm(alert, async () => main.replaceChildren(...(await redraw()))));
       }

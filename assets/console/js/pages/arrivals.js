@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { addDays, defaultRange, rangeControls, reportQuery } from "../range.js";
+import { heading, note } from "../parts.js";
 
 // How many of each weekday (0 Sunday) the range holds.
 function weekdays(from, to) {
@@ -13,15 +14,10 @@ function weekdays(from, to) {
 
 export async function arrivalsPage(main, context, query) {
   defaultRange(context, query);
-  const title = document.createElement("h2");
-  title.textContent = t("arrivals.title");
-  main.append(title, rangeControls(context, query, "arrivals"));
+  main.append(heading(t("arrivals.title")), rangeControls(context, query, "arrivals"));
   const report = await api(`/reports/services?${reportQuery(query)}`);
   if (report.arrivals.length === 0) {
-    const none = document.createElement("p");
-    none.className = "empty";
-    none.textContent = t("services.none");
-    main.append(none);
+    main.append(note(t("services.none")));
     return;
   }
   const days = weekdays(query.get("from"), query.get("to"));

@@ -3,10 +3,9 @@ import { api } from "../api.js";
 import { known, t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
+import { heading } from "../parts.js";
 
 export async function auditPage(main) {
-  const title = document.createElement("h2");
-  title.textContent = t("audit.title");
   const { entries } = await api("/audit");
   const columns = [
     { key: "at", title: t("audit.at"), format: moment },
@@ -14,5 +13,5 @@ export async function auditPage(main) {
     { key: "action", title: t("audit.action"), format: (action) => known(`audit.action.${action}`, action) },
     { key: "target", title: t("audit.target") },
   ];
-  main.append(title, figureTable(columns, entries, { csvName: "audit" }));
+  main.append(heading(t("audit.title")), figureTable(columns, entries, { csvName: "audit" }));
 }

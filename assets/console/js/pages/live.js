@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { currentLanguage, known, t } from "../i18n.js";
 import { count, minutes, moment } from "../format.js";
 import { figureTable } from "../table.js";
+import { heading, note } from "../parts.js";
 
 const kRefreshMs = 10_000;
 let timer = null;
@@ -23,17 +24,9 @@ function servicesText(services) {
 
 async function draw(main) {
   const live = await api("/live");
-  const title = document.createElement("h2");
-  title.textContent = t("live.title");
-  const updated = document.createElement("p");
-  updated.className = "note";
-  updated.textContent = t("live.updated", moment(live.hq_time));
-  const parts = [title, updated];
+  const parts = [heading(t("live.title")), note(t("live.updated", moment(live.hq_time)), "note")];
   if (live.stores.length === 0) {
-    const none = document.createElement("p");
-    none.className = "empty";
-    none.textContent = t("live.no_stores");
-    parts.push(none);
+    parts.push(note(t("live.no_stores")));
   } else {
     const columns = [
       { key: "store", title: t("live.store"), format: (id, s) => `${id} ${s.name}` },

@@ -6,36 +6,25 @@ import { currentLanguage, known, t } from "../i18n.js";
 import { count, share } from "../format.js";
 import { figureTable } from "../table.js";
 import { defaultRange, rangeControls, reportQuery } from "../range.js";
+import { chart, heading, note } from "../parts.js";
 
 function scoresChart(scores) {
-  const box = document.createElement("figure");
-  box.className = "chart";
-  const caption = document.createElement("figcaption");
-  caption.textContent = t("satisfaction.distribution");
-  const canvas = document.createElement("canvas");
-  box.append(caption, canvas);
-  new Chart(canvas, {
+  return chart(t("satisfaction.distribution"), {
     type: "bar",
     data: {
       labels: [1, 2, 3, 4, 5].map((n) => `${n} · ${t(`rate.score_${n}`)}`),
       datasets: [{ data: scores, backgroundColor: ["#cf222e", "#e16f24", "#bf8700", "#2da44e", "#1a7f37"] }],
     },
-    options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } },
+    options: { plugins: { legend: { display: false } } },
   });
-  return box;
 }
 
 export async function satisfactionPage(main, context, query) {
   defaultRange(context, query);
-  const title = document.createElement("h2");
-  title.textContent = t("satisfaction.title");
-  main.append(title, rangeControls(context, query, "satisfaction"));
+  main.append(heading(t("satisfaction.title")), rangeControls(context, query, "satisfaction"));
   const report = await api(`/reports/services?${reportQuery(query)}`);
   if (report.total.ratings === 0) {
-    const none = document.createElement("p");
-    none.className = "empty";
-    none.textContent = t("satisfaction.none");
-    main.append(none);
+    main.append(note(t("satisfaction.none")));
     return;
   }
   const name = (value, row) => (row === report.total ? t("services.total") : currentLanguage() === "zh" ? row.zh : row.en);
@@ -60,7 +49,9 @@ export async function satisfactionPage(main, context, query) {
     { key: "times", numeric: true, title: t("satisfaction.count"), format: count },
     { key: "times", numeric: true, title: t("satisfaction.share"), format: (times) => share(times / report.total.ratings) },
   ];
-  const reasonsTitle = document.createElement("h3");
-  reasonsTitle.textContent = t("satisfaction.reasons");
-  main.append(scoresChart(report.total.scores), reasonsTitle, figureTable(reasonColumns, reasons, { csvName: "reasons" }));
+  main.append(
+    scoresChart(report.total.scores),
+    heading(t("satisfaction.reasons"), "h3"),
+    figureTable(reasonColumns, reasons, { csvName: "reasons" }),
+  );
 }

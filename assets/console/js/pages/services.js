@@ -6,16 +6,11 @@ import { currentLanguage, t } from "../i18n.js";
 import { count, minutes, share } from "../format.js";
 import { figureTable } from "../table.js";
 import { defaultRange, rangeControls, reportQuery } from "../range.js";
+import { chart, heading, note } from "../parts.js";
 
 function waitChart(services) {
-  const box = document.createElement("figure");
-  box.className = "chart";
-  const caption = document.createElement("figcaption");
-  caption.textContent = t("services.chart");
-  const canvas = document.createElement("canvas");
-  box.append(caption, canvas);
   const name = (s) => (currentLanguage() === "zh" ? s.zh : s.en);
-  new Chart(canvas, {
+  return chart(t("services.chart"), {
     type: "bar",
     data: {
       labels: services.map(name),
@@ -24,23 +19,17 @@ function waitChart(services) {
         { label: t("services.chart_target"), data: services.map((s) => s.wait_target_min), backgroundColor: "#c9d1d9" },
       ],
     },
-    options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } } },
+    options: { plugins: { legend: { position: "bottom" } } },
   });
-  return box;
 }
 
 export async function servicesPage(main, context, query) {
   defaultRange(context, query);
-  const title = document.createElement("h2");
-  title.textContent = t("services.title");
-  main.append(title, rangeControls(context, query, "services"));
+  main.append(heading(t("services.title")), rangeControls(context, query, "services"));
   const params = reportQuery(query);
   const report = await api(`/reports/services?${params}`);
   if (report.services.length === 0) {
-    const none = document.createElement("p");
-    none.className = "empty";
-    none.textContent = t("services.none");
-    main.append(none);
+    main.append(note(t("services.none")));
     return;
   }
   const name = (value, row) => (row === report.total ? t("services.total") : currentLanguage() === "zh" ? row.zh : row.en);
@@ -57,11 +46,6 @@ export async function servicesPage(main, context, query) {
     { key: "satisfied_share", numeric: true, title: t("services.satisfied"), format: share },
   ];
   main.append(figureTable(columns, report.services, { csvName: `services-${params.get("from")}-${params.get("to")}`, footer: report.total }));
-  if (report.notes.p90 !== "exact") {
-    const note = document.createElement("p");
-    note.className = "note";
-    note.textContent = t("services.p90_note");
-    main.append(note);
-  }
+  if (report.notes.p90 !== "exact") main.append(note(t("services.p90_note"), "note"));
   main.append(waitChart(report.services));
 }

@@ -6,15 +6,10 @@ import { t } from "../i18n.js";
 import { count, minutes, share } from "../format.js";
 import { figureTable } from "../table.js";
 import { addDays, rangeControls, reportQuery } from "../range.js";
+import { chart, heading, note } from "../parts.js";
 
 function trendChart(periods) {
-  const box = document.createElement("figure");
-  box.className = "chart";
-  const caption = document.createElement("figcaption");
-  caption.textContent = t("trend.chart");
-  const canvas = document.createElement("canvas");
-  box.append(caption, canvas);
-  new Chart(canvas, {
+  return chart(t("trend.chart"), {
     data: {
       labels: periods.map((p) => p.period),
       datasets: [
@@ -29,14 +24,10 @@ function trendChart(periods) {
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
       scales: { tickets: { position: "left" }, wait: { position: "right", grid: { drawOnChartArea: false } } },
       plugins: { legend: { position: "bottom" } },
     },
   });
-  return box;
 }
 
 export async function trendPage(main, context, query) {
@@ -45,14 +36,9 @@ export async function trendPage(main, context, query) {
     query.set("to", context.today);
   }
   const report = await api(`/reports/trend?${reportQuery(query)}`);
-  const title = document.createElement("h2");
-  title.textContent = t(report.by === "month" ? "trend.title_month" : "trend.title");
-  main.append(title, rangeControls(context, query, "trend"));
+  main.append(heading(t(report.by === "month" ? "trend.title_month" : "trend.title")), rangeControls(context, query, "trend"));
   if (report.periods.length === 0) {
-    const none = document.createElement("p");
-    none.className = "empty";
-    none.textContent = t("services.none");
-    main.append(none);
+    main.append(note(t("services.none")));
     return;
   }
   const columns = [

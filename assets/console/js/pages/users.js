@@ -3,10 +3,9 @@ import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
+import { heading } from "../parts.js";
 
 export async function usersPage(main) {
-  const title = document.createElement("h2");
-  title.textContent = t("users.title");
   const { users } = await api("/users");
   const columns = [
     { key: "name", title: t("users.name") },
@@ -20,5 +19,5 @@ export async function usersPage(main) {
           : t(active ? "users.is_active" : "users.is_disabled"),
     },
   ];
-  main.append(title, figureTable(columns, users, { csvName: "users" }));
+  main.append(heading(t("users.title")), figureTable(columns, users, { csvName: "users" }));
 }
