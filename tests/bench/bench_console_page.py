@@ -37,6 +37,7 @@ def main():
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--window-size=1366,900", "--disable-gpu"):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.get(f"{url}/console/login.html")
@@ -44,7 +45,7 @@ def main():
         driver.find_element(By.ID, "name").send_keys("manager")
         driver.find_element(By.ID, "password").send_keys("bench password 1")
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+        WebDriverWait(driver, 30).until(lambda d: "index.html" in d.current_url)
         print(f"console page load on {args.db}, {args.loads} loads each (navigation start to data and charts drawn):")
         today = datetime.date.today()
         year = f"from={today - datetime.timedelta(days=365)}&to={today - datetime.timedelta(days=1)}"
@@ -53,7 +54,11 @@ def main():
             for load in range(args.loads + 1):  # the first warms hq's made sums and the browser's cache
                 query = "" if page in ("live", "alerts") else f"?{year}"
                 driver.get(f"{url}/console/index.html?load={load}#/{page}{query}")  # a new document each time
-                WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+                try:
+                    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+                except Exception:
+                    raise SystemExit(f"{page}: never ready: {driver.current_url}\n{driver.find_element(By.TAG_NAME, 'body').text}\n"
+                                     f"{driver.get_log('browser')}")
                 times.append(float(driver.execute_script("return document.body.dataset.readyAt")))
             times = times[1:]
             print(f"  {page:<14} p50 {statistics.median(times):7.1f} ms  max {max(times):7.1f} ms")

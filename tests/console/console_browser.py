@@ -146,6 +146,9 @@ def main():
         feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
         driver = browser()
+        driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
+        WebDriverWait(driver, 20).until(lambda d: "login.html" in d.current_url)
+        driver.get_log("browser")  # the 401 that sent it there is expected
         for language in ("zh", "en"):
             os.makedirs(os.path.join(args.out, language), exist_ok=True)
             for role, name in USERS.items():

@@ -68,7 +68,14 @@ async function route() {
 }
 
 await loadTexts();
-const session = await api("/session");
+let session;
+try {
+  session = await api("/session");
+} catch (e) {
+  if (e.status !== 401) throw e;
+  location.replace(`login.html#${e.code}`);  // not logged in, or the session ended
+  await new Promise(() => {});  // this page goes no further
+}
 setCsrf(session.csrf);
 context = await api("/me");
 document.getElementById("language").addEventListener("click", () => {
