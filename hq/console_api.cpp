@@ -1,10 +1,13 @@
 // The console's JSON API (console_api.h).
 #include "hq/console_api.h"
 
+#include <charconv>
+
 #include "core/store_time_zone.h"
 #include "hq/console_alerts.h"
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
+#include "hq/dispatch_board.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "http_server/json_http_server.h"
@@ -59,6 +62,15 @@ ApiError storage_error_of(const StorageFailure& e) {
 std::optional<std::string> param(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   return req.get_param_value(name);
+}
+
+// A query parameter that must be a whole number; BadRequest naming it otherwise.
+std::int64_t whole_number(const std::string& text, const char* name) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty())
+    throw BadRequest("bad-query", std::string(name) + " must be a whole number (got \"" + text + "\")");
+  return value;
 }
 
 json user_json(const ConsoleUser& user) { return json{{"id", user.id}, {"name", user.name}, {"role", user.role}}; }
@@ -219,6 +231,45 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
 
+  const std::string requests_path = std::string(kPrefix) + "/requests";
+  allowed[requests_path] = "GET";
+  server.Get(requests_path, as({"dispatcher", "manager"}, false)([this](HqDb& db, const Session&,
+                                                                       const httplib::Request& req,
+                                                                       httplib::Response& res) {
+    BoardQuery query;
+    query.store = param(req, "store");
+    query.show = param(req, "show").value_or(query.show);
+    if (const std::optional<std::string> limit = param(req, "limit")) query.limit = whole_number(*limit, "limit");
+    send_json(res, 200,
+              request_board(db, query, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }));
+  server.Get(std::string(kPrefix) + "/stores/([^/]+)/technicians",
+             as({"dispatcher"}, false)([](HqDb& db, const Session&, const httplib::Request& req,
+                                          httplib::Response& res) {
+               std::variant<json, ApiError> answer = store_technicians(db, req.matches[1]);
+               if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+               send_json(res, 200,
+                         std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+             }));
+  server.Post(
+      std::string(kPrefix) + "/requests/([^/]+)/([^/]+)/dispatch",
+      as({"dispatcher"}, true)([this](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
+        const JsonBody body(req.body);
+        DispatchOrder order;
+        order.store_id = req.matches[1];
+        order.request_code = req.matches[2];
+        order.version = body.integer("version", 1, std::int64_t(1) << 31);
+        if (body.has("technician") && !body.json()["technician"].is_null())
+          order.technician = body.text("technician", 36);
+        order.date = body.text("date", 10);
+        order.window = body.text("window", 16);
+        std::variant<json, ApiError> answer = dispatch_request(db, order, s.user.name, clock_.now_ms());
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200,
+                  json{{"request", std::get<json>(answer)}}.dump(-1, ' ', false,
+                                                                  nlohmann::json::error_handler_t::replace));
+      }));
+
   const std::string users_path = std::string(kPrefix) + "/users";
   allowed[users_path] = "GET";
   server.Get(users_path,
@@ -231,13 +282,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
   server.Get(audit_path,
              as({"admin"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
                std::optional<std::int64_t> before;
-               if (const std::optional<std::string> text = param(req, "before")) {
-                 try {
-                   before = std::stoll(*text);
-                 } catch (const std::exception&) {
-                   throw BadRequest("bad-query", "before must be an audit seq (a whole number)");
-                 }
-               }
+               if (const std::optional<std::string> text = param(req, "before")) before = whole_number(*text, "before");
                send_json(res, 200, json{{"entries", audit_list(db, before, 100)}}.dump());
              }));
 }

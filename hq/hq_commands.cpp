@@ -8,6 +8,7 @@
 
 #include "core/random_id.h"
 #include "hq/hq_sync.h"
+#include "hq/request_mirror.h"
 #include "model/request_model.h"
 #include "requests/request_lifecycle.h"
 
@@ -112,19 +113,33 @@ std::optional<StoredCommand> stored_command(HqDb& db, const std::string& id) {
 
 // The precedence between two commands made from the same version: HQ's over a
 // device's, then the smaller command id. Independent of arrival.
-// The key that serializes the decisions on one request (HqDb::lock_key).
-std::string request_lock_key(const std::string& store_id, const std::string& code) {
-  return "request/" + store_id + "/" + code;
-}
-
 bool outranks(bool a_from_hq, const std::string& a_id, bool b_from_hq, const std::string& b_id) {
   if (a_from_hq != b_from_hq) return a_from_hq;
   return a_id < b_id;
 }
 
-void log_status(HqDb& db, const std::string& store_id, const std::string& code, const Status& s,
-                const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced,
-                EpochMs now) {
+// What an applied command sets besides the state, as its data names it: the
+// technician of an assignment, the visit of a scheduling.
+RequestDecision decision_of(const Status& s, const RequestCommand& c) {
+  const auto text = [&](const char* field) -> std::optional<std::string> {
+    const auto found = c.data.find(field);
+    return found != c.data.end() && found->is_string() ? std::optional(found->get<std::string>()) : std::nullopt;
+  };
+  RequestDecision decision{s.state, s.version, std::nullopt, std::nullopt, std::nullopt};
+  if (c.to == to_string(RequestState::Assigned)) decision.assignee = text("assignee");
+  if (c.to == to_string(RequestState::Scheduled)) {
+    decision.scheduled_date = text("scheduled_date");
+    decision.scheduled_window = text("scheduled_window");
+  }
+  return decision;
+}
+
+// An applied transition goes into the change feed (to the store) and onto
+// HQ's copy of the request (the dispatch board).
+void publish_status(HqDb& db, const std::string& store_id, const std::string& code, const Status& s,
+                    const CommandSender& sender, const RequestCommand& c, const std::optional<std::string>& displaced,
+                    EpochMs now) {
+  mirror_decision(db, store_id, code, decision_of(s, c), now);
   json data{{"request", code},   {"id", s.request_id},
             {"status", s.state}, {"version", s.version},
             {"command", c.id},   {"by", sender.device_id ? *sender.device_id : std::string("hq")},
@@ -134,6 +149,10 @@ void log_status(HqDb& db, const std::string& store_id, const std::string& code, 
 }
 
 }  // namespace
+
+std::string request_lock_key(const std::string& store_id, const std::string& code) {
+  return "request/" + store_id + "/" + code;
+}
 
 json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand& c, EpochMs now) {
   if (std::optional<StoredCommand> seen = stored_command(db, c.id)) {
@@ -185,7 +204,7 @@ json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand&
     status->version += 1;
     status->last_command = c.id;
     save_status(db, sender.store_id, c.request_code, *status, now);
-    log_status(db, sender.store_id, c.request_code, *status, sender, c, std::nullopt, now);
+    publish_status(db, sender.store_id, c.request_code, *status, sender, c, std::nullopt, now);
     return decided(result(c.id, "applied", status, "", ""));
   }
 
@@ -203,7 +222,7 @@ json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand&
     status->version += 1;
     status->last_command = c.id;
     save_status(db, sender.store_id, c.request_code, *status, now);
-    log_status(db, sender.store_id, c.request_code, *status, sender, c, displaced, now);
+    publish_status(db, sender.store_id, c.request_code, *status, sender, c, displaced, now);
     db.run(
         "UPDATE request_command SET outcome = 'conflict', status = ?2, version = ?3, code = 'displaced', "
         "message = ?4 WHERE id = ?1",

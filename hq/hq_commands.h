@@ -36,6 +36,10 @@ struct RequestCommand {
   nlohmann::json data = nlohmann::json::object();  // details (assignee, visit): passed on as sent
 };
 
+// The key that serializes the decisions on one request (HqDb::lock_key):
+// held by the transaction that decides a command on it.
+std::string request_lock_key(const std::string& store_id, const std::string& request_code);
+
 // Decides one command inside the caller's transaction, which holds the
 // request's lock (apply_commands, hq_transition), and returns its result
 // ({"id", "outcome": applied|conflict|rejected, "status", "version", "code", "message"}).

@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 25> kTables{{
+constexpr std::array<CopiedTable, 26> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -32,7 +32,8 @@ constexpr std::array<CopiedTable, 25> kTables{{
     {"staff", "id, store_id, name, role, pin_hash, active, updated_at", "id"},
     {"assignment", "store_id, request_code, technician_id, assigned_at", "store_id, request_code"},
     {"request_status",
-     "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at",
+     "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at, "
+     "assignee, scheduled_date, scheduled_window",
      "store_id, request_code"},
     {"request_command",
      "id, store_id, device_id, request_code, to_state, from_version, at, data, received_at, outcome, status, version, "
@@ -67,6 +68,7 @@ constexpr std::array<CopiedTable, 25> kTables{{
     {"recent_rating", "id, store_id, score, rated_at", "id"},
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},
     {"console_session", "token_hash, user_id, csrf, created_at, last_used_at", "token_hash"},
+    {"console_setting", "name, value, updated_at", "name"},
     // In order, numbered again by the target.
     {"console_audit", "at, actor, action, target, detail", "seq"},
 }};

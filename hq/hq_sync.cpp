@@ -79,6 +79,8 @@ class BatchWriter {
       if (stored[i]) {
         ++applied;
         figures.add(*records[i]->checked);
+        if (const std::optional<RequestFact>& request = records[i]->checked->request)
+          mirror_upload(db_, device_.store_id, records[i]->checked->id, *request, now_);
         continue;
       }
       if (const std::optional<std::string> conflict = id_conflict(records[i]->seq, *records[i]->checked))

@@ -301,6 +301,46 @@ CREATE TABLE console_audit (
   detail text NOT NULL
 );
 )sql",
+    // 5: every request as it stands (the upload, or HQ's later decision), for
+    // the dispatch board and the request reports; the console's settings.
+    R"sql(
+CREATE TABLE hq_request (
+  store_id text NOT NULL,
+  code text NOT NULL,
+  record_id text NOT NULL,
+  kind text NOT NULL,
+  product text NOT NULL,
+  problem text NOT NULL,
+  urgency text NOT NULL,
+  state text NOT NULL,
+  version bigint NOT NULL,
+  assignee text,
+  scheduled_date text,
+  scheduled_window text,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  closed_at bigint,
+  PRIMARY KEY (store_id, code)
+);
+CREATE INDEX hq_request_by_state ON hq_request(state, store_id);
+INSERT INTO hq_request(store_id, code, record_id, kind, product, problem, urgency, state, version, assignee,
+  scheduled_date, scheduled_window, created_at, updated_at, closed_at)
+SELECT store_id, j ->> 'code', id, COALESCE(j ->> 'kind', 'repair'), COALESCE(j ->> 'product', ''),
+  COALESCE(j ->> 'problem', ''), COALESCE(j ->> 'urgency', 'normal'), COALESCE(j ->> 'state', 'received'),
+  COALESCE((j ->> 'version')::bigint, 1), j ->> 'assignee', j ->> 'scheduled_date', j ->> 'scheduled_window',
+  COALESCE((j ->> 'created_at')::bigint, received_at), COALESCE((j ->> 'updated_at')::bigint, received_at), (j ->> 'closed_at')::bigint
+FROM (SELECT store_id, id, received_at, replace(data, '\u0000', '\ufffd')::json AS j FROM record
+      WHERE kind = 'request') r
+WHERE j ->> 'code' IS NOT NULL
+ON CONFLICT DO NOTHING;
+UPDATE hq_request SET state = s.state, version = s.version FROM request_status s
+WHERE s.store_id = hq_request.store_id AND s.request_code = hq_request.code AND s.version > hq_request.version;
+CREATE TABLE console_setting (
+  name text PRIMARY KEY,
+  value bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+)sql",
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -282,6 +282,44 @@ CREATE TABLE console_audit (
   detail TEXT NOT NULL
 );
 )sql",
+    // 5: every request as it stands (the upload, or HQ's later decision), for
+    // the dispatch board and the request reports; the console's settings.
+    R"sql(
+CREATE TABLE hq_request (
+  store_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  product TEXT NOT NULL,
+  problem TEXT NOT NULL,
+  urgency TEXT NOT NULL,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  assignee TEXT,
+  scheduled_date TEXT,
+  scheduled_window TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  PRIMARY KEY (store_id, code)
+);
+CREATE INDEX hq_request_by_state ON hq_request(state, store_id);
+INSERT OR IGNORE INTO hq_request(store_id, code, record_id, kind, product, problem, urgency, state, version, assignee,
+  scheduled_date, scheduled_window, created_at, updated_at, closed_at)
+SELECT store_id, j ->> 'code', id, COALESCE(j ->> 'kind', 'repair'), COALESCE(j ->> 'product', ''),
+  COALESCE(j ->> 'problem', ''), COALESCE(j ->> 'urgency', 'normal'), COALESCE(j ->> 'state', 'received'),
+  COALESCE(j ->> 'version', 1), j ->> 'assignee', j ->> 'scheduled_date', j ->> 'scheduled_window',
+  COALESCE(j ->> 'created_at', received_at), COALESCE(j ->> 'updated_at', received_at), j ->> 'closed_at'
+FROM (SELECT store_id, id, received_at, data AS j FROM record WHERE kind = 'request') r
+WHERE j ->> 'code' IS NOT NULL;
+UPDATE hq_request SET state = s.state, version = s.version FROM request_status s
+WHERE s.store_id = hq_request.store_id AND s.request_code = hq_request.code AND s.version > hq_request.version;
+CREATE TABLE console_setting (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql",
 };
 
 StorageFailure failure(const SqliteError& e) {

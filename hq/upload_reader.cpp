@@ -110,6 +110,30 @@ std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision)
   return fact;
 }
 
+// Reads a request's data: its code must be there; the rest as far as it is
+// (a store's older schema sends fewer fields).
+RequestFact request_fact(const Fields& data) {
+  RequestFact fact;
+  fact.code = data.text("code", 32);
+  fact.kind = data.lenient_text("kind");
+  fact.product = data.lenient_text("product");
+  fact.problem = data.lenient_text("problem");
+  fact.urgency = data.lenient_text("urgency");
+  fact.state = data.lenient_text("state");
+  fact.version = data.optional_integer("version", 1, kMaxSeq).value_or(1);
+  const auto optional_text = [&](const char* field) {
+    std::string text = data.lenient_text(field);
+    return text.empty() ? std::nullopt : std::optional(std::move(text));
+  };
+  fact.assignee = optional_text("assignee");
+  fact.scheduled_date = optional_text("scheduled_date");
+  fact.scheduled_window = optional_text("scheduled_window");
+  fact.created_at = data.optional_integer("created_at", 0, kMaxSeq);
+  fact.updated_at = data.optional_integer("updated_at", 0, kMaxSeq);
+  fact.closed_at = data.optional_integer("closed_at", 0, kMaxSeq);
+  return fact;
+}
+
 void check_data(CheckedRecord& checked, element data_value);
 
 // Checks a record's kind, id, revision and data; throws BadRequest saying what is wrong.
@@ -138,7 +162,7 @@ void check_data(CheckedRecord& checked, element data_value) {
     checked.rating = RatingFact{data.text("ticket_id", 36), int(data.integer("score", 1, 5)), data.words("reasons"),
                                 data.optional_integer("created_at", 0, kMaxSeq)};
   } else if (checked.kind == "request") {
-    data.text("code", 32);
+    checked.request = request_fact(data);
   } else if (checked.kind == "request_rating") {
     data.text("request_code", 32);
     data.integer("score", 1, 5);
@@ -173,7 +197,7 @@ std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, cons
   thread_local simdjson::dom::parser parser;
   element value;
   if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
-  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt};
+  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt};
   try {
     check_data(checked, value);
   } catch (const BadRequest&) {

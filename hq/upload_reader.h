@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hq/figure_ledger.h"
+#include "hq/request_mirror.h"
 
 namespace kiosk::hq {
 
@@ -23,6 +24,7 @@ struct CheckedRecord {
   std::string data;                  // minified JSON object
   std::optional<TicketFact> ticket;  // a ticket's figures (figure_ledger.h)
   std::optional<RatingFact> rating;  // a rating's
+  std::optional<RequestFact> request;  // a request's, for hq_request
 };
 
 struct UploadRecord {

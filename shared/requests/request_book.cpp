@@ -149,8 +149,10 @@ Request insert_request(Database& db, Request draft, const std::string& actor, Ep
   return draft;
 }
 
-bool adopt_hq_status(Database& db, const std::string& code, RequestState state, int version, HqStatusSource source,
+bool adopt_hq_status(Database& db, const std::string& code, const HqStatus& status, HqStatusSource source,
                      const std::string& note, EpochMs now) {
+  const RequestState state = status.state;
+  const int version = status.version;
   std::optional<Request> found = request_rows::find_by_code(db, code);
   if (!found || (found->state == state && found->version == version)) return false;
   if (source == HqStatusSource::Feed && version < found->version) return false;
@@ -161,12 +163,18 @@ bool adopt_hq_status(Database& db, const std::string& code, RequestState state, 
   if (waiting_for_hq) return false;
   const RequestEvent event{new_uuid(), "hq", now, found->state, state, note, version};
   const std::optional<EpochMs> closed_at = is_final(state) ? std::optional(now) : found->closed_at;
-  db.prepare("UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5 WHERE id = ?1")
+  db.prepare(
+        "UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = COALESCE(?6, "
+        "assignee), scheduled_date = COALESCE(?7, scheduled_date), scheduled_window = COALESCE(?8, scheduled_window) "
+        "WHERE id = ?1")
       .bind(1, found->id)
       .bind(2, to_string(state))
       .bind(3, version)
       .bind(4, now)
       .bind(5, closed_at)
+      .bind(6, status.assignee)
+      .bind(7, status.scheduled_date)
+      .bind(8, status.scheduled_window ? std::optional<std::string>(to_string(*status.scheduled_window)) : std::nullopt)
       .run();
   request_rows::insert_event(db, found->id, event);
   return true;

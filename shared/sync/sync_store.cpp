@@ -7,6 +7,7 @@
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
 #include "core/comma_list.h"
+#include "core/store_time_zone.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
 #include "requests/request_outbox.h"
@@ -94,6 +95,24 @@ void apply_staff(Database& db, const JsonBody& data, const std::string& key, Epo
       .run();
 }
 
+// What HQ's deciding command set besides the state (its `data`): the
+// technician of an assignment, the visit of a scheduling.
+HqStatus hq_status_of(const JsonBody& change, RequestState state, int version) {
+  HqStatus status{state, version, std::nullopt, std::nullopt, std::nullopt};
+  if (!change.has("data") || !change.json()["data"].is_object()) return status;
+  const JsonBody details(change.json()["data"], "data.data.");
+  if (state == RequestState::Assigned && details.has("assignee")) status.assignee = details.text("assignee", 64);
+  if (state == RequestState::Scheduled && details.has("scheduled_date")) {
+    status.scheduled_date = details.text("scheduled_date", 10);
+    if (!is_calendar_date(*status.scheduled_date))
+      throw BadRequest("bad-field", "a scheduled visit's date must be YYYY-MM-DD");
+    const std::string window = details.text("scheduled_window", 16);
+    status.scheduled_window = time_window_from(window);
+    if (!status.scheduled_window) throw BadRequest("bad-field", "visit window \"" + window + "\" is unknown");
+  }
+  return status;
+}
+
 // HQ decided a request's status (a command's outcome): the request book takes
 // it, and a command of this store it displaced is marked a conflict.
 void apply_request_status(Database& db, const JsonBody& data, const std::string& key, EpochMs now) {
@@ -110,7 +129,7 @@ void apply_request_status(Database& db, const JsonBody& data, const std::string&
         .bind(2, "a command of higher precedence made from the same version replaced it; the request is " + state_name)
         .bind(3, now)
         .run();
-  adopt_hq_status(db, code, *state, version, HqStatusSource::Feed, "decided at HQ", now);
+  adopt_hq_status(db, code, hq_status_of(data, *state, version), HqStatusSource::Feed, "decided at HQ", now);
 }
 
 }  // namespace

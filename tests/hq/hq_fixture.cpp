@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -147,6 +148,19 @@ void HqFixture::kill_hard() {
 }
 
 HqAnswer HqFixture::answer(const httplib::Result& result) { return answer_of(result); }
+
+void add_console_user(HqFixture& hq, const std::string& name, const std::string& role, const std::string& password) {
+  const std::string file = hq.dir.file("password-" + name);
+  std::ofstream(file) << password << "\n";
+  const HqCommand added = hq.hq({"user", "add", "--name", name, "--role", role, "--password-file", file});
+  if (added.exit_code != 0) throw std::runtime_error("hq user add " + name + " failed");
+}
+
+ConsoleHq::ConsoleHq() {
+  add_console_user(hq, "ada", "admin");
+  add_console_user(hq, "mia", "manager");
+  add_console_user(hq, "dan", "dispatcher");
+}
 
 HqAnswer answer_of(const httplib::Result& result) {
   HqAnswer a;

@@ -121,6 +121,17 @@ class ConsoleClient {
   int port_;
 };
 
+// A console user made with `hq user add` (the password through a file).
+constexpr const char* kConsolePassword = "correct horse battery";
+void add_console_user(HqFixture& hq, const std::string& name, const std::string& role,
+                      const std::string& password = kConsolePassword);
+
+// An hq with one console user of each role: ada (admin), mia (manager), dan (dispatcher).
+struct ConsoleHq {
+  HqFixture hq;
+  ConsoleHq();
+};
+
 // An hq answer from cpp-httplib's result (status 0 without one).
 HqAnswer answer_of(const httplib::Result& result);
 

@@ -19,25 +19,7 @@ using namespace kiosk::test;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery";
-
-void add_user(HqFixture& hq, const std::string& name, const std::string& role,
-              const std::string& password = kPassword) {
-  const std::string file = hq.dir.file("password-" + name);
-  std::ofstream(file) << password << "\n";
-  const HqCommand added = hq.hq({"user", "add", "--name", name, "--role", role, "--password-file", file});
-  REQUIRE_MESSAGE(added.exit_code == 0, (added.lines.empty() ? Json() : added.lines[0]).dump());
-}
-
-// An hq with one user of each role.
-struct ConsoleHq {
-  HqFixture hq;
-  ConsoleHq() {
-    add_user(hq, "ada", "admin");
-    add_user(hq, "mia", "manager");
-    add_user(hq, "dan", "dispatcher");
-  }
-};
+constexpr const char* kPassword = kConsolePassword;
 
 const std::string kServices = "/api/console/v1/reports/services";
 
@@ -234,7 +216,7 @@ TEST_CASE("the audit list names who did what: users added at the command line, l
 
 TEST_CASE("a console session ends after 30 idle minutes, and a lockout after 15") {
   HqFixture hq;
-  add_user(hq, "mia", "manager");
+  add_console_user(hq, "mia", "manager");
   ClockedHq served(hq, SystemClock().now_ms());
   ManualClock& clock = served.clock;
   ConsoleClient manager(served.port);
