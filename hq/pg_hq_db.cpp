@@ -333,7 +333,18 @@ FROM (SELECT store_id, id, received_at, replace(data, '\u0000', '\ufffd')::json 
       WHERE kind = 'request') r
 WHERE j ->> 'code' IS NOT NULL
 ON CONFLICT DO NOTHING;
-UPDATE hq_request SET state = s.state, version = s.version FROM request_status s
+-- HQ's decisions after the request's last upload, with what its own commands set.
+UPDATE hq_request SET state = s.state, version = s.version, updated_at = s.updated_at,
+  assignee = COALESCE((SELECT c.data::json ->> 'assignee' FROM request_command c
+    WHERE c.store_id = hq_request.store_id AND c.request_code = hq_request.code AND c.outcome = 'applied'
+      AND c.to_state = 'assigned' AND c.version > hq_request.version ORDER BY c.version DESC LIMIT 1), assignee),
+  scheduled_date = COALESCE((SELECT c.data::json ->> 'scheduled_date' FROM request_command c
+    WHERE c.store_id = hq_request.store_id AND c.request_code = hq_request.code AND c.outcome = 'applied'
+      AND c.to_state = 'scheduled' AND c.version > hq_request.version ORDER BY c.version DESC LIMIT 1), scheduled_date),
+  scheduled_window = COALESCE((SELECT c.data::json ->> 'scheduled_window' FROM request_command c
+    WHERE c.store_id = hq_request.store_id AND c.request_code = hq_request.code AND c.outcome = 'applied'
+      AND c.to_state = 'scheduled' AND c.version > hq_request.version ORDER BY c.version DESC LIMIT 1), scheduled_window)
+FROM request_status s
 WHERE s.store_id = hq_request.store_id AND s.request_code = hq_request.code AND s.version > hq_request.version;
 CREATE TABLE console_setting (
   name text PRIMARY KEY,

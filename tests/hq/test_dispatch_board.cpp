@@ -198,3 +198,30 @@ TEST_CASE("an urgent request falls overdue after 24 hours, a normal one after 72
   CHECK(overdue[0]["overdue"] == true);
   CHECK(board.dispatcher.get("/api/console/v1/requests?show=overdue&store=S2").body["requests"].empty());
 }
+
+TEST_CASE("a schema-4 database is migrated with its requests on the board, HQ's later decisions included") {
+  Board board;
+  board.sync();
+  const std::string synced = board.request("normal");
+  const std::string decided = board.request("urgent");
+  board.sync();
+  const std::string visit = day_from_now(3);
+  REQUIRE(board.dispatch(synced, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "evening"}})
+              .status == 200);
+  board.sync();  // the store has the first dispatch and uploaded it
+  REQUIRE(board.dispatch(decided, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "morning"}})
+              .status == 200);
+  const Json before = board.dispatcher.get("/api/console/v1/requests?show=open").body["requests"];
+
+  board.c.hq.stop();
+  board.c.hq.sql("DROP TABLE hq_request");
+  board.c.hq.sql("DROP TABLE console_setting");
+  board.c.hq.sql(board.c.hq.on_postgresql() ? "UPDATE hq_meta SET value = '4' WHERE key = 'schema_version'"
+                                            : "PRAGMA user_version = 4");
+  REQUIRE(board.c.hq.hq({"migrate"}).exit_code == 0);
+  board.c.hq.start();
+  REQUIRE(board.dispatcher.login("dan", kConsolePassword).status == 200);
+  const Json after = board.dispatcher.get("/api/console/v1/requests?show=open").body["requests"];
+  REQUIRE(after.size() == 2);
+  CHECK(after == before);
+}
