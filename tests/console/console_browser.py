@@ -4,9 +4,12 @@ and python3-selenium): a real hq fed by a real store through `kioskctl sync`,
 one user of each role logs in, opens each page of the role in Chinese and in
 English, waits for its data and charts (body[data-ready="1"]), and fails on a
 browser error, a text key left untranslated, or a report without the store's
-tickets. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
+tickets. The dispatcher dispatches one of the store's requests on the board in
+each language, and the store must hold the technician and the visit after its
+next `kioskctl sync`. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
 import argparse
+import datetime
 import json
 import os
 import shutil
@@ -25,7 +28,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     print("console_browser: python3-selenium is not installed; skipped")
     sys.exit(SKIP)
@@ -59,7 +62,45 @@ def feed_store(args, work, hq_url, token):
         ctl("finish", "--counter", "1", "--outcome", "resolved")
     ctl("call", "--counter", "1")
     ctl("no-show", "--counter", "1")
+    codes = []
+    for urgency in ("urgent", "normal"):
+        made = ctl("request", "create", "--product", "phone", "--problem", "no-power", "--name", "王芳",
+                   "--phone", "13812345678", "--consent", "--address", "浦东新区世纪大道 100 号 8 楼",
+                   "--date", visit_day(2), "--window", "afternoon", "--urgency", urgency)
+        codes.append(json.loads(made)["code"])
     ctl("sync")
+    return store, codes
+
+
+def visit_day(days):
+    """A date `days` from today (the store's zone is Shanghai)."""
+    shanghai = datetime.timezone(datetime.timedelta(hours=8))
+    return (datetime.datetime.now(shanghai) + datetime.timedelta(days=days)).date().isoformat()
+
+
+def dispatch_on_board(driver, args, store, code, technician, failures, shot):
+    """Dispatches `code` on the board to the technician (the visit the customer
+    asked for), then syncs the store and checks it holds both."""
+    row = next((r for r in driver.find_elements(By.CSS_SELECTOR, "tbody tr") if code in r.text), None)
+    if row is None:
+        failures.append(f"dispatch: request {code} is not on the board")
+        return
+    row.find_element(By.CSS_SELECTOR, "button.primary").click()
+    dialog = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    WebDriverWait(driver, 20).until(lambda d: len(dialog.find_elements(By.CSS_SELECTOR, "select[name=technician] option")) > 1)
+    shot(driver, "dispatch-dialog")
+    Select(dialog.find_element(By.CSS_SELECTOR, "select[name=technician]")).select_by_value(technician)
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    banner = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, ".banner"))
+    if "error" in banner.get_attribute("class"):
+        failures.append(f"dispatch of {code} refused: {banner.text}")
+    shot(driver, "dispatch-done")
+    run(args.kioskctl, "--data", store, "sync")
+    held = json.loads(run(args.kioskctl, "--data", store, "request", "show", "--code", code))
+    wanted = {"state": "scheduled", "assignee": technician, "scheduled_date": visit_day(2), "scheduled_window": "afternoon"}
+    got = {key: held[key] for key in wanted}
+    if got != wanted:
+        failures.append(f"dispatch: the store holds {got} for {code}, not {wanted}")
 
 
 def rate_visits(hq, db, url, token):
@@ -113,7 +154,8 @@ def check_kiosk_terms(assets):
         console = json.load(f)
     with open(os.path.join(assets, "i18n", "strings.json"), encoding="utf-8") as f:
         kiosk = json.load(f)
-    shared = [key for key in kiosk if key.startswith("reason.") or key.startswith("rate.score_")]
+    prefixes = ("reason.", "rate.score_", "state.", "window.", "request.urgency.")
+    shared = [key for key in kiosk if key.startswith(prefixes) and not key.startswith("request.urgency_")]
     return [f"console text {key} differs from the kiosk's" for key in shared if console.get(key) != kiosk[key]]
 
 
@@ -138,12 +180,14 @@ def main():
         f.write(PASSWORD + "\n")
     for role, name in USERS.items():
         run(args.hq, "user", "add", "--db", db, "--name", name, "--role", role, "--password-file", password_file)
+    technician = json.loads(run(args.hq, "staff", "add", "--db", db, "--store", "SH-001", "--name", "周师傅",
+                                "--pin", "2468", "--role", "technician"))["staff"]
     token = json.loads(run(args.hq, "device", "add", "--db", db, "--store", "SH-001"))["token"]
     server, url = serve_hq(args.hq, db)
     failures, shots = check_kiosk_terms(args.assets), []
     driver = None
     try:
-        feed_store(args, work, url, token)
+        store, codes = feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
         driver = browser()
         driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
@@ -166,6 +210,10 @@ def main():
                 driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
                 WebDriverWait(driver, 20).until(lambda d: "index.html" in d.current_url)
                 wait_ready(driver, f"{name}'s first page")
+                def shot(driver, page):
+                    driver.save_screenshot(os.path.join(args.out, language, f"{page}.png"))
+                    shots.append((language, page))
+
                 for page in PAGES[role]:
                     if (language, page) in shots:
                         continue  # a page two roles share is looked at once
@@ -183,8 +231,9 @@ def main():
                             failures.append(f"{language} services: no {expected} in the report: {text}")
                         if not driver.find_elements(By.CSS_SELECTOR, ".chart canvas"):
                             failures.append(f"{language} services: no chart")
-                    driver.save_screenshot(os.path.join(args.out, language, f"{page}.png"))
-                    shots.append((language, page))
+                    shot(driver, page)
+                    if page == "dispatch":
+                        dispatch_on_board(driver, args, store, codes.pop(0), technician, failures, shot)
     finally:
         if driver:
             driver.quit()

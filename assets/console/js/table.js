@@ -2,7 +2,9 @@
 // Chinese; a cell starting with = + - @ is quoted so no spreadsheet runs it).
 import { t } from "./i18n.js";
 
-// columns: [{key, title, format?, numeric?}] (numbers are right-aligned); rows: objects.
+// columns: [{key, title, format?, numeric?, cellClass?, element?}] (numbers are
+// right-aligned; `cellClass(row)` adds a class to a cell; a column with
+// `element(row)` holds a control and is left out of the CSV); rows: objects.
 export function figureTable(columns, rows, { csvName = "table", footer = null } = {}) {
   const wrapper = document.createElement("div");
   wrapper.className = "table-box";
@@ -20,10 +22,15 @@ export function figureTable(columns, rows, { csvName = "table", footer = null } 
     const line = body.insertRow();
     if (footer && index === all.length - 1) line.className = "total";
     for (const column of columns) {
-      const value = row[column.key];
       const cell = line.insertCell();
+      if (column.element) {
+        if (row !== footer) cell.append(column.element(row));
+        continue;
+      }
+      const value = row[column.key];
       cell.textContent = column.format ? column.format(value, row) : value ?? "–";
       if (column.numeric) cell.className = "number";
+      if (column.cellClass) cell.classList.add(...[column.cellClass(row)].filter(Boolean));
     }
   });
   const csv = document.createElement("button");
@@ -41,7 +48,8 @@ function csvCell(text) {
   return /[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-function toCsv(columns, rows) {
+function toCsv(allColumns, rows) {
+  const columns = allColumns.filter((c) => !c.element);
   const lines = [columns.map((c) => csvCell(c.title)).join(",")];
   for (const row of rows) lines.push(columns.map((c) => csvCell(c.format ? c.format(row[c.key], row) : row[c.key])).join(","));
   return "\ufeff" + lines.join("\r\n") + "\r\n";

@@ -1,7 +1,193 @@
-// The dispatcher's page: the dispatch board is the console's next part.
+// The dispatch board (dispatcher): every store's new and open repair and
+// installation requests, the soonest due first, overdue ones marked; a
+// request is dispatched in a dialog (a technician of its store, the visit's
+// date and window), which HQ sends to the store as its own commands. A
+// request that moved meanwhile is refused and said so, with its state now.
+import { api } from "../api.js";
 import { t } from "../i18n.js";
-import { note } from "../parts.js";
+import { moment } from "../format.js";
+import { figureTable } from "../table.js";
+import { heading, note } from "../parts.js";
 
-export async function dispatchPage(main) {
-  main.append(note(t("dispatch.coming")));
+const shows = ["new", "open", "overdue"];
+
+// The states a dispatch starts from: assign and schedule, or schedule only.
+const assigns = new Set(["received", "reopened"]);
+const schedules = new Set(["assigned", "waiting-for-parts"]);
+
+function visit(date, window) {
+  return date ? `${date} ${window ? t(`window.${window}`) : ""}` : "–";
+}
+
+function filters(context, show, store) {
+  const bar = document.createElement("div");
+  bar.className = "range";
+  for (const name of shows) {
+    const link = document.createElement("a");
+    link.className = "preset";
+    link.href = `#/dispatch?show=${name}${store ? `&store=${encodeURIComponent(store)}` : ""}`;
+    link.textContent = t(`dispatch.show.${name}`);
+    if (name === show) link.setAttribute("aria-current", "true");
+    bar.append(link);
+  }
+  const label = document.createElement("label");
+  label.textContent = t("dispatch.store");
+  const select = document.createElement("select");
+  select.append(new Option(t("dispatch.all_stores"), ""));
+  for (const s of context.stores) select.append(new Option(`${s.id} ${s.name}`, s.id));
+  select.value = store || "";
+  select.addEventListener("change", () => {
+    location.hash = `#/dispatch?show=${show}${select.value ? `&store=${encodeURIComponent(select.value)}` : ""}`;
+  });
+  label.append(select);
+  bar.append(label);
+  return bar;
+}
+
+function field(labelText, control) {
+  const label = document.createElement("label");
+  label.append(document.createTextNode(labelText), control);
+  return label;
+}
+
+function line(labelText, value) {
+  const p = document.createElement("p");
+  const name = document.createElement("strong");
+  name.textContent = `${labelText}：`;
+  p.append(name, document.createTextNode(value || "–"));
+  return p;
+}
+
+// The dialog that dispatches one request; `done(message)` redraws the board.
+async function dispatchDialog(request, done) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "dispatch";
+  const form = document.createElement("form");
+  const withTechnician = assigns.has(request.state);
+  form.append(
+    heading(t("dispatch.dialog_title", request.code, request.store_name), "h3"),
+    line(t("dispatch.what"), `${t(`dispatch.kind.${request.kind}`)} · ${request.product} · ${request.problem}`),
+    line(t("dispatch.address"), request.address),
+    line(t("dispatch.contact"), `${request.contact_name || ""} ${request.phone || ""}`),
+    line(t("dispatch.description"), request.description),
+    line(t("dispatch.preferred"), visit(request.preferred_date, request.time_window)),
+  );
+  let technician = null;
+  if (withTechnician) {
+    const { technicians } = await api(`/stores/${encodeURIComponent(request.store)}/technicians`);
+    technician = document.createElement("select");
+    technician.name = "technician";
+    technician.required = true;
+    technician.append(new Option(t("dispatch.choose_technician"), ""));
+    for (const person of technicians)
+      technician.append(new Option(t("dispatch.jobs", person.name, person.open_jobs), person.id));
+    form.append(field(t("dispatch.technician"), technician));
+    if (technicians.length === 0) form.append(note(t("dispatch.no_technicians"), "error"));
+  } else {
+    form.append(line(t("dispatch.technician"), request.assignee ? request.assignee.name : t("dispatch.unassigned")));
+  }
+  const date = document.createElement("input");
+  date.type = "date";
+  date.name = "date";
+  date.required = true;
+  date.value = request.preferred_date || "";
+  const window = document.createElement("select");
+  window.name = "window";
+  for (const name of ["morning", "afternoon", "evening"]) window.append(new Option(t(`window.${name}`), name));
+  window.value = request.time_window || "morning";
+  form.append(field(t("dispatch.date"), date), field(t("dispatch.window"), window));
+  const error = note("", "error");
+  const confirm = document.createElement("button");
+  confirm.type = "submit";
+  confirm.className = "primary";
+  confirm.textContent = t(withTechnician ? "dispatch.confirm" : "dispatch.confirm_schedule");
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = t("dispatch.cancel");
+  cancel.addEventListener("click", () => dialog.close());
+  const buttons = document.createElement("div");
+  buttons.className = "buttons";
+  buttons.append(confirm, cancel);
+  form.append(error, buttons);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    confirm.disabled = true;
+    const order = { version: request.version, date: date.value, window: window.value };
+    if (technician) order.technician = technician.value;
+    try {
+      const answer = await api(
+        `/requests/${encodeURIComponent(request.store)}/${encodeURIComponent(request.code)}/dispatch`,
+        { method: "POST", body: order },
+      );
+      const r = answer.request;
+      dialog.close();
+      await done(t("dispatch.done", r.code, r.assignee ? r.assignee.name : "", visit(r.scheduled_date, r.scheduled_window)));
+    } catch (e) {
+      confirm.disabled = false;
+      if (e.status === 409) {
+        dialog.close();
+        await done(t("dispatch.moved", request.code, e.message), true);
+      } else {
+        error.textContent = t("console.error", e.message);
+      }
+    }
+  });
+  dialog.append(form);
+  dialog.addEventListener("close", () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+export async function dispatchPage(main, context, query) {
+  const show = shows.includes(query.get("show")) ? query.get("show") : "new";
+  const store = query.get("store") || "";
+  const draw = async (message = "", refused = false) => {
+    const params = new URLSearchParams({ show });
+    if (store) params.set("store", store);
+    const board = await api(`/requests?${params}`);
+    const parts = [
+      heading(t("dispatch.title")),
+      filters(context, show, store),
+      note(t("dispatch.rules", board.overdue_hours.urgent, board.overdue_hours.normal), "note"),
+    ];
+    if (message) parts.push(note(message, refused ? "banner error" : "banner"));
+    const act = (request) => {
+      if (!assigns.has(request.state) && !schedules.has(request.state)) return "";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "primary";
+      button.textContent = t(assigns.has(request.state) ? "dispatch.act" : "dispatch.act_schedule");
+      button.addEventListener("click", () => dispatchDialog(request, draw));
+      return button;
+    };
+    const columns = [
+      { key: "act", title: "", element: act },
+      { key: "code", title: t("dispatch.code") },
+      { key: "store", title: t("dispatch.store"), format: (id, r) => `${id} ${r.store_name}` },
+      {
+        key: "product",
+        title: t("dispatch.what"),
+        format: (product, r) => `${t(`dispatch.kind.${r.kind}`)} · ${product} · ${r.problem}`,
+      },
+      { key: "urgency", title: t("dispatch.urgency"), format: (urgency) => t(`request.urgency.${urgency}`) },
+      { key: "state", title: t("dispatch.state"), format: (state) => t(`state.${state}`) },
+      {
+        key: "due_at",
+        title: t("dispatch.due"),
+        format: (due, r) => (r.overdue ? t("dispatch.overdue", moment(due)) : moment(due)),
+        cellClass: (r) => (r.overdue ? "overdue" : ""),
+      },
+      { key: "preferred_date", title: t("dispatch.preferred"), format: (date, r) => visit(date, r.time_window) },
+      {
+        key: "assignee",
+        title: t("dispatch.technician"),
+        format: (assignee) => (assignee ? assignee.name : t("dispatch.unassigned")),
+      },
+      { key: "scheduled_date", title: t("dispatch.visit"), format: (date, r) => visit(date, r.scheduled_window) },
+    ];
+    if (board.requests.length === 0) parts.push(note(t("dispatch.none")));
+    else parts.push(figureTable(columns, board.requests, { csvName: `dispatch-${show}` }));
+    main.replaceChildren(...parts);
+  };
+  await draw();
 }
