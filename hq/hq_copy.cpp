@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 26> kTables{{
+constexpr std::array<CopiedTable, 27> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -32,9 +32,12 @@ constexpr std::array<CopiedTable, 26> kTables{{
     {"staff", "id, store_id, name, role, pin_hash, active, updated_at", "id"},
     {"assignment", "store_id, request_code, technician_id, assigned_at", "store_id, request_code"},
     {"request_status",
-     "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at, "
-     "assignee, scheduled_date, scheduled_window",
+     "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at",
      "store_id, request_code"},
+    {"hq_request",
+     "store_id, code, record_id, kind, product, problem, urgency, state, version, assignee, scheduled_date, "
+     "scheduled_window, created_at, updated_at, closed_at",
+     "store_id, code"},
     {"request_command",
      "id, store_id, device_id, request_code, to_state, from_version, at, data, received_at, outcome, status, version, "
      "code, message",

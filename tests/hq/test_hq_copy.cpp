@@ -62,6 +62,7 @@ TEST_CASE("hq copy moves an SQLite HQ into an empty database of this run's engin
   const Json answer = Json::parse(copied.stdout_text);
   CHECK(answer["copied"]["record"] == 302);  // 300 tickets, the request and its event
   CHECK(answer["copied"]["parked_record"] == 1);
+  CHECK(answer["copied"]["hq_request"] == 1);  // the dispatch board's copy of it
   CHECK(answer["copied"]["change_log"] == before.feed.size());
 
   const std::string source = hq.db;
