@@ -5,15 +5,18 @@
 // then a real hq serving /api/console/v1/reports/services to a logged-in
 // manager: p50 and p95 of 30 requests per report after 3 warm-ups, and the
 // first request (which makes the sums of the months and days over it
-// covers), beside the rows and bytes the figures take.
+// covers), beside the rows and bytes the figures take. Then the dispatch
+// board over 100,000 requests of the year (500 per store, 5 % still open)
+// and 5 technicians a store, for a logged-in dispatcher.
 // build-*/tests/hq/bench_console [--stores 200] [--days 365] [--tickets 300]
-//                                [--engine sqlite|postgresql] [--dir DIR] [--reuse]
+//                                [--requests 500] [--engine sqlite|postgresql] [--dir DIR] [--reuse]
 #include <httplib.h>
 
 #include <chrono>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -25,6 +28,7 @@
 #include "hq/console_auth.h"
 #include "hq/figure_store.h"
 #include "hq/hq_admin.h"
+#include "hq/request_mirror.h"
 #include "support/child_process.h"
 #include "support/pg_server.h"
 
@@ -44,7 +48,7 @@ constexpr const char* kPassword = "bench password 1";
 constexpr EpochMs kMinute = 60'000;
 
 struct Options {
-  int stores = 200, days = 365, tickets = 300, reps = 30;
+  int stores = 200, days = 365, tickets = 300, requests = 500, reps = 30;
   std::string engine = "sqlite";
   std::string dir = "/tmp/bench-console";
   bool reuse = false;
@@ -66,6 +70,8 @@ Options parse(int argc, char** argv) {
       o.days = std::stoi(value);
     else if (name == "--tickets")
       o.tickets = std::stoi(value);
+    else if (name == "--requests")
+      o.requests = std::stoi(value);
     else if (name == "--reps")
       o.reps = std::stoi(value);
     else if (name == "--engine" && (value == "sqlite" || value == "postgresql"))
@@ -153,6 +159,57 @@ std::vector<std::string> generate(hq::HqDb& db, const Options& o, EpochMs now) {
   return days;
 }
 
+// Requests of every store over the year, as uploads leave them (a record and
+// its hq_request row): 5 % still open, a fifth of them urgent; and five
+// technicians a store.
+void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
+  static const char* const kOpen[] = {"received", "assigned", "scheduled", "on-site", "waiting-for-parts"};
+  std::mt19937 random(20261206);
+  const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  const EpochMs year_ms = EpochMs(o.days) * 24 * 60 * kMinute;
+  const auto start = Clock_::now();
+  for (int s = 1; s <= o.stores; ++s) {
+    const std::string store = "S" + std::to_string(s);
+    db.write([&] {
+      for (int t = 1; t <= 5; ++t)
+        db.run("INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) "
+               "VALUES (?1, ?2, ?3, 'technician', 'x', 1, ?4)",
+               {new_uuid(), store, "tech " + std::to_string(t), now});
+      for (int r = 0; r < o.requests; ++r) {
+        hq::RequestFact fact;
+        fact.code = "R" + std::to_string(s) + "-" + std::to_string(r);
+        fact.kind = pick(0, 3) == 0 ? "installation" : "repair";
+        fact.product = "air-conditioner";
+        fact.problem = "no-power";
+        fact.urgency = pick(0, 4) == 0 ? "urgent" : "normal";
+        const bool open = pick(0, 19) == 0;
+        fact.state = open ? kOpen[pick(0, 4)] : "closed";
+        fact.version = open ? 3 : 6;
+        fact.created_at = now - (open ? EpochMs(pick(0, 96)) * 60 * kMinute : pick(0, int(year_ms / kMinute)) * kMinute);
+        fact.updated_at = fact.created_at;
+        const std::string id = new_uuid();
+        const nlohmann::json data{{"code", fact.code},
+                                  {"kind", fact.kind},
+                                  {"state", fact.state},
+                                  {"version", fact.version},
+                                  {"address", "浦东新区世纪大道 100 号 8 楼"},
+                                  {"contact_name", "王芳"},
+                                  {"phone", "138****5678"},
+                                  {"preferred_date", "2026-12-07"},
+                                  {"time_window", "afternoon"},
+                                  {"description", "空调无法开机，指示灯不亮"}};
+        db.run("INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
+               "first_received_at) VALUES (?1, 'request', ?2, 1, ?3, 'bench', 'bench', ?4, ?5, ?5)",
+               {id, store, data.dump(), std::int64_t(r + 1), now});
+        hq::mirror_upload(db, store, id, fact, now);
+      }
+      return 0;
+    });
+  }
+  std::printf("generated %d requests and %d technicians in %.0f s\n", o.stores * o.requests, o.stores * 5,
+              seconds_since(start));
+}
+
 void print_sizes(hq::HqDb& db, bool postgres) {
   for (const char* table : {"figure_ledger", "figure_month", "figure_total"}) {
     const std::int64_t rows = db.single_int64(std::string("SELECT count(*) FROM ") + table, {}).value_or(0);
@@ -192,6 +249,11 @@ int main(int argc, char** argv) {
       days = generate(*db, o, now);
     }
   }
+  {
+    auto db = hq::open_hq_db(hq_db).value();
+    if (db->single_int64("SELECT count(*) FROM hq_request", {}).value_or(0) == 0) generate_requests(*db, o, now);
+    (void)hq::add_console_user(*db, "dispatcher", "dispatcher", kPassword, "bench", now);
+  }
   if (days.empty()) {
     std::printf("no figures in %s (run without --reuse first)\n", hq_db.c_str());
     return 1;
@@ -201,15 +263,42 @@ int main(int argc, char** argv) {
   const std::string listening = nlohmann::json::parse(server.read_line(std::chrono::seconds(30)).value())["listening"];
   httplib::Client client("http://" + listening);
   client.set_read_timeout(60, 0);
-  const auto login =
-      client.Post("/api/console/v1/session", nlohmann::json{{"name", "manager"}, {"password", kPassword}}.dump(),
-                  "application/json");
-  if (!login || login->status != 200) {
-    std::printf("could not log in: %s\n", login ? login->body.c_str() : "no answer");
-    return 1;
-  }
-  const std::string set_cookie = login->get_header_value("Set-Cookie");
-  const httplib::Headers cookie{{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}};
+  const auto session_of = [&](const char* name) -> std::optional<httplib::Headers> {
+    const auto login = client.Post("/api/console/v1/session",
+                                   nlohmann::json{{"name", name}, {"password", kPassword}}.dump(), "application/json");
+    if (!login || login->status != 200) {
+      std::printf("could not log in as %s: %s\n", name, login ? login->body.c_str() : "no answer");
+      return std::nullopt;
+    }
+    const std::string set_cookie = login->get_header_value("Set-Cookie");
+    return httplib::Headers{{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}};
+  };
+  const std::optional<httplib::Headers> manager = session_of("manager"), dispatcher = session_of("dispatcher");
+  if (!manager || !dispatcher) return 1;
+  // Times `path`: the first request, then p50 and p95 of o.reps after 3 warm-ups;
+  // `what` says how much the last answer held.
+  const auto measure = [&](const std::string& name, const std::string& path, const httplib::Headers& session,
+                           const std::function<std::string(const nlohmann::json&)>& what) {
+    std::vector<double> ms;
+    double first_ms = 0;  // a report's first request makes the sums of whole days and months over
+    std::string held;
+    for (int i = 0; i < o.reps + 3; ++i) {
+      const auto sent = Clock_::now();
+      const httplib::Result answer = client.Get(path.c_str(), session);
+      const double took = seconds_since(sent) * 1000;
+      if (!answer || answer->status != 200) {
+        std::printf("  %s: failed: %s\n", name.c_str(), answer ? answer->body.c_str() : "no answer");
+        return false;
+      }
+      if (i == 0) first_ms = took;
+      if (i >= 3) ms.push_back(took);
+      held = what(nlohmann::json::parse(answer->body));
+    }
+    const bench::Figures f = bench::summarise(ms);
+    std::printf("  %-30s p50 %7.1f ms  p95 %7.1f ms  first %7.1f ms  (%s)\n", name.c_str(), f.median_ms, f.p95_ms,
+                first_ms, held.c_str());
+    return true;
+  };
 
   const std::string last = days.back(), month_start = days[days.size() / 2].substr(0, 8) + "01";
   std::string month_end = month_start;
@@ -224,26 +313,28 @@ int main(int argc, char** argv) {
       {"one store's day (ledgers)", "from=" + last + "&to=" + last + "&store=S1"},
   };
   std::printf("reports/services on %s, %d requests each after 3 warm-ups:\n", o.engine.c_str(), o.reps);
-  for (const auto& [name, query] : reports) {
-    std::vector<double> ms;
-    double first_ms = 0;  // the first request makes the sums of whole days and months over
-    std::int64_t tickets = 0;
-    for (int i = 0; i < o.reps + 3; ++i) {
-      const auto sent = Clock_::now();
-      const httplib::Result answer = client.Get(("/api/console/v1/reports/services?" + query).c_str(), cookie);
-      const double took = seconds_since(sent) * 1000;
-      if (!answer || answer->status != 200) {
-        std::printf("  %s: failed: %s\n", name.c_str(), answer ? answer->body.c_str() : "no answer");
-        return 1;
-      }
-      if (i == 0) first_ms = took;
-      if (i >= 3) ms.push_back(took);
-      tickets = nlohmann::json::parse(answer->body)["total"]["tickets"].get<std::int64_t>();
-    }
-    const bench::Figures f = bench::summarise(ms);
-    std::printf("  %-30s p50 %7.1f ms  p95 %7.1f ms  first %7.1f ms  (%lld tickets)\n", name.c_str(), f.median_ms,
-                f.p95_ms, first_ms, static_cast<long long>(tickets));
-  }
+  for (const auto& [name, query] : reports)
+    if (!measure(name, "/api/console/v1/reports/services?" + query, *manager, [](const nlohmann::json& answer) {
+          return std::to_string(answer["total"]["tickets"].get<std::int64_t>()) + " tickets";
+        }))
+      return 1;
+  const auto listed = [](const nlohmann::json& answer) {
+    return std::to_string(answer["requests"].size()) + " requests listed";
+  };
+  std::printf("the dispatch board on %s:\n", o.engine.c_str());
+  const std::vector<std::pair<std::string, std::string>> boards{
+      {"open, all stores (200 shown)", "/api/console/v1/requests?show=open"},
+      {"new, all stores", "/api/console/v1/requests?show=new"},
+      {"overdue, all stores", "/api/console/v1/requests?show=overdue"},
+      {"open, one store", "/api/console/v1/requests?show=open&store=S1"},
+  };
+  for (const auto& [name, path] : boards)
+    if (!measure(name, path, *dispatcher, listed)) return 1;
+  if (!measure("one store's technicians", "/api/console/v1/stores/S1/technicians", *dispatcher,
+               [](const nlohmann::json& answer) {
+                 return std::to_string(answer["technicians"].size()) + " technicians";
+               }))
+    return 1;
   server.terminate();
   server.wait();
   print_sizes(*hq::open_hq_db(hq_db).value(), postgres != nullptr);
