@@ -8,6 +8,7 @@
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
 #include "hq/dispatch_board.h"
+#include "hq/request_backlog.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "http_server/json_http_server.h"
@@ -186,6 +187,17 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                  send_json(res, 200, report(db, range.value(), clock_.now_ms()).dump());
                }));
   }
+
+  const std::string backlog_path = std::string(kPrefix) + "/reports/requests";
+  allowed[backlog_path] = "GET";
+  server.Get(backlog_path, as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req,
+                                                         httplib::Response& res) {
+    const std::optional<std::string> store = param(req, "store");
+    if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
+      return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
+    send_json(res, 200,
+              request_backlog(db, store, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }));
 
   const std::string live_path = std::string(kPrefix) + "/live";
   allowed[live_path] = "GET";

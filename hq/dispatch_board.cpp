@@ -89,6 +89,12 @@ ApiError refused(const json& result) {
 
 }  // namespace
 
+EpochMs due_at(const OverdueRules& rules, const std::string& urgency, EpochMs created_at) {
+  return created_at + (urgency == "urgent" ? rules.urgent_hours : rules.normal_hours) * kHourMs;
+}
+
+std::string open_state_list() { return state_list(is_open); }
+
 OverdueRules overdue_rules(HqDb& db) {
   OverdueRules rules;
   db.each("SELECT name, value FROM console_setting WHERE name IN ('overdue_urgent_hours', 'overdue_normal_hours')", {},
@@ -130,7 +136,7 @@ std::variant<json, ApiError> store_technicians(HqDb& db, const std::string& stor
   db.each(
       "SELECT s.id, s.name, (SELECT count(*) FROM hq_request h WHERE h.store_id = s.store_id AND h.assignee = s.id "
       "AND h.state IN (" +
-          state_list(is_open) +
+          open_state_list() +
           ")) FROM staff s WHERE s.store_id = ?1 AND s.role = 'technician' AND s.active = 1 ORDER BY s.name",
       {store_id}, [&](const SqlRow& row) {
         technicians.push_back({{"id", row.text(0)}, {"name", row.text(1)}, {"open_jobs", row.int64(2)}});

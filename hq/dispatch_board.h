@@ -25,6 +25,11 @@ struct OverdueRules {
   std::int64_t normal_hours = 72;
 };
 OverdueRules overdue_rules(HqDb& db);
+// When a request made at `created_at` is due; overdue while open after it.
+EpochMs due_at(const OverdueRules& rules, const std::string& urgency, EpochMs created_at);
+
+// "'received', 'assigned', ..." : the open states (is_open) for an SQL IN list.
+std::string open_state_list();
 
 struct BoardQuery {
   std::optional<std::string> store;  // all stores when none

@@ -22,7 +22,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -223,8 +223,8 @@ def main():
                     text = check_page(driver, f"{language} {page}", failures)
                     if page == "alerts" and "HZ-001" not in text:
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
-                    if page == "live" and "SH-001" not in text:
-                        failures.append(f"{language} live: no store SH-001: {text}")
+                    if page in ("live", "requests") and "SH-001" not in text:
+                        failures.append(f"{language} {page}: no store SH-001: {text}")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text:

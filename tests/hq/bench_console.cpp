@@ -330,6 +330,11 @@ int main(int argc, char** argv) {
   };
   for (const auto& [name, path] : boards)
     if (!measure(name, path, *dispatcher, listed)) return 1;
+  if (!measure("requests report, all stores", "/api/console/v1/reports/requests", *manager,
+               [](const nlohmann::json& answer) {
+                 return std::to_string(answer["total"]["open"].get<std::int64_t>()) + " open";
+               }))
+    return 1;
   if (!measure("one store's technicians", "/api/console/v1/stores/S1/technicians", *dispatcher,
                [](const nlohmann::json& answer) {
                  return std::to_string(answer["technicians"].size()) + " technicians";

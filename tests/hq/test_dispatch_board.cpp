@@ -3,7 +3,7 @@
 // store and schedules the visit; the store takes both through its next sync.
 // A request that moved meanwhile is refused in words; bad input, other roles
 // and a missing CSRF token are refused; urgent and normal requests fall
-// overdue after their hours.
+// overdue after their hours, and the manager's requests report counts them.
 #include <doctest/doctest.h>
 
 #include "core/store_time_zone.h"
@@ -197,6 +197,22 @@ TEST_CASE("an urgent request falls overdue after 24 hours, a normal one after 72
   CHECK(overdue[1]["code"] == urgent);
   CHECK(overdue[0]["overdue"] == true);
   CHECK(board.dispatcher.get("/api/console/v1/requests?show=overdue&store=S2").body["requests"].empty());
+
+  // The manager's requests report counts the same.
+  ConsoleClient manager(board.c.hq.port);
+  REQUIRE(manager.login("mia", kConsolePassword).status == 200);
+  const HqAnswer report = manager.get("/api/console/v1/reports/requests");
+  REQUIRE_MESSAGE(report.status == 200, report.raw);
+  CHECK(report.body["total"]["open"] == 4);
+  CHECK(report.body["total"]["overdue"] == 2);
+  CHECK(report.body["states"] == Json{{"received", 4}});
+  CHECK(report.body["ages"] == Json::parse(R"([{"age": "under-1d", "open": 1}, {"age": "1-3d", "open": 2},
+                                              {"age": "3-7d", "open": 1}, {"age": "over-7d", "open": 0}])"));
+  CHECK(report.body["stores"].size() == 1);
+  CHECK(report.body["stores"][0]["overdue"] == 2);
+  CHECK(manager.get("/api/console/v1/reports/requests?store=S2").body["total"]["open"] == 0);
+  CHECK(manager.get("/api/console/v1/reports/requests?store=S9").status == 404);
+  CHECK(board.dispatcher.get("/api/console/v1/reports/requests").status == 403);
 }
 
 TEST_CASE("a schema-4 database is migrated with its requests on the board, HQ's later decisions included") {

@@ -11,6 +11,7 @@ import { satisfactionPage } from "./pages/satisfaction.js";
 import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
 import { alertsPage } from "./pages/alerts.js";
+import { requestsPage } from "./pages/requests.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -20,6 +21,7 @@ const pages = {
   satisfaction: { title: "nav.satisfaction", roles: ["manager"], show: satisfactionPage },
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
+  requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
   audit: { title: "nav.audit", roles: ["admin"], show: auditPage },

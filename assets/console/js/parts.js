@@ -1,5 +1,8 @@
 // The pieces every page is made of: its heading, a note when there is
-// nothing to show, and a chart in its frame (Chart.js, no animation).
+// nothing to show, a chart in its frame (Chart.js, no animation), and the
+// choice of one store or all.
+import { t } from "./i18n.js";
+
 export function heading(text, level = "h2") {
   const element = document.createElement(level);
   element.textContent = text;
@@ -22,4 +25,17 @@ export function chart(caption, config) {
   config.options = { animation: false, responsive: true, maintainAspectRatio: false, ...config.options };
   new Chart(canvas, config);
   return box;
+}
+
+// A labelled choice of every store or one; `chosen(id)` gets "" for all.
+export function storeChoice(context, current, chosen) {
+  const label = document.createElement("label");
+  label.textContent = t("dispatch.store");
+  const select = document.createElement("select");
+  select.append(new Option(t("dispatch.all_stores"), ""));
+  for (const s of context.stores) select.append(new Option(`${s.id} ${s.name}`, s.id));
+  select.value = current || "";
+  select.addEventListener("change", () => chosen(select.value));
+  label.append(select);
+  return label;
 }

@@ -7,7 +7,7 @@ import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
-import { heading, note } from "../parts.js";
+import { heading, note, storeChoice } from "../parts.js";
 
 const shows = ["new", "open", "overdue"];
 
@@ -30,17 +30,11 @@ function filters(context, show, store) {
     if (name === show) link.setAttribute("aria-current", "true");
     bar.append(link);
   }
-  const label = document.createElement("label");
-  label.textContent = t("dispatch.store");
-  const select = document.createElement("select");
-  select.append(new Option(t("dispatch.all_stores"), ""));
-  for (const s of context.stores) select.append(new Option(`${s.id} ${s.name}`, s.id));
-  select.value = store || "";
-  select.addEventListener("change", () => {
-    location.hash = `#/dispatch?show=${show}${select.value ? `&store=${encodeURIComponent(select.value)}` : ""}`;
-  });
-  label.append(select);
-  bar.append(label);
+  bar.append(
+    storeChoice(context, store, (id) => {
+      location.hash = `#/dispatch?show=${show}${id ? `&store=${encodeURIComponent(id)}` : ""}`;
+    }),
+  );
   return bar;
 }
 
