@@ -8,9 +8,9 @@
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
 #include "hq/dispatch_board.h"
-#include "hq/request_backlog.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
+#include "hq/request_backlog.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -190,14 +190,16 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
 
   const std::string backlog_path = std::string(kPrefix) + "/reports/requests";
   allowed[backlog_path] = "GET";
-  server.Get(backlog_path, as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req,
-                                                         httplib::Response& res) {
-    const std::optional<std::string> store = param(req, "store");
-    if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
-      return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
-    send_json(res, 200,
-              request_backlog(db, store, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }));
+  server.Get(
+      backlog_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const std::optional<std::string> store = param(req, "store");
+        if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
+          return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
+        send_json(
+            res, 200,
+            request_backlog(db, store, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
 
   const std::string live_path = std::string(kPrefix) + "/live";
   allowed[live_path] = "GET";
@@ -245,24 +247,24 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
 
   const std::string requests_path = std::string(kPrefix) + "/requests";
   allowed[requests_path] = "GET";
-  server.Get(requests_path, as({"dispatcher", "manager"}, false)([this](HqDb& db, const Session&,
-                                                                       const httplib::Request& req,
-                                                                       httplib::Response& res) {
-    BoardQuery query;
-    query.store = param(req, "store");
-    query.show = param(req, "show").value_or(query.show);
-    if (const std::optional<std::string> limit = param(req, "limit")) query.limit = whole_number(*limit, "limit");
-    send_json(res, 200,
-              request_board(db, query, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }));
-  server.Get(std::string(kPrefix) + "/stores/([^/]+)/technicians",
-             as({"dispatcher"}, false)([](HqDb& db, const Session&, const httplib::Request& req,
-                                          httplib::Response& res) {
-               std::variant<json, ApiError> answer = store_technicians(db, req.matches[1]);
-               if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-               send_json(res, 200,
-                         std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-             }));
+  server.Get(
+      requests_path, as({"dispatcher", "manager"},
+                        false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        BoardQuery query;
+        query.store = param(req, "store");
+        query.show = param(req, "show").value_or(query.show);
+        if (const std::optional<std::string> limit = param(req, "limit")) query.limit = whole_number(*limit, "limit");
+        send_json(
+            res, 200,
+            request_board(db, query, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
+  server.Get(
+      std::string(kPrefix) + "/stores/([^/]+)/technicians",
+      as({"dispatcher"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        std::variant<json, ApiError> answer = store_technicians(db, req.matches[1]);
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
   server.Post(
       std::string(kPrefix) + "/requests/([^/]+)/([^/]+)/dispatch",
       as({"dispatcher"}, true)([this](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
@@ -277,9 +279,9 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         order.window = body.text("window", 16);
         std::variant<json, ApiError> answer = dispatch_request(db, order, s.user.name, clock_.now_ms());
         if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-        send_json(res, 200,
-                  json{{"request", std::get<json>(answer)}}.dump(-1, ' ', false,
-                                                                  nlohmann::json::error_handler_t::replace));
+        send_json(
+            res, 200,
+            json{{"request", std::get<json>(answer)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
 
   const std::string users_path = std::string(kPrefix) + "/users";

@@ -51,15 +51,9 @@ constexpr const char* kBoardColumns =
     "LEFT JOIN record r ON r.id = h.record_id ";
 
 json board_row(const SqlRow& row, EpochMs now) {
-  json r{{"store", row.text(0)},
-         {"store_name", row.text(1)},
-         {"code", row.text(2)},
-         {"kind", row.text(3)},
-         {"product", row.text(4)},
-         {"problem", row.text(5)},
-         {"urgency", row.text(6)},
-         {"state", row.text(7)},
-         {"version", row.int64(8)}};
+  json r{{"store", row.text(0)},   {"store_name", row.text(1)}, {"code", row.text(2)},
+         {"kind", row.text(3)},    {"product", row.text(4)},    {"problem", row.text(5)},
+         {"urgency", row.text(6)}, {"state", row.text(7)},      {"version", row.int64(8)}};
   r["assignee"] =
       row.is_null(9) ? json(nullptr) : json{{"id", row.text(9)}, {"name", row.is_null(10) ? "" : row.text(10)}};
   r["scheduled_date"] = text_or_null(row.optional_text(11));
@@ -110,11 +104,12 @@ json request_board(HqDb& db, const BoardQuery& query, EpochMs now) {
   if (query.limit < 1 || query.limit > kMaxBoardRows)
     throw BadRequest("bad-query", "limit must be 1 to " + std::to_string(kMaxBoardRows));
   const OverdueRules rules = overdue_rules(db);
-  std::string sql = std::string(kBoardColumns) + "WHERE h.state IN (" +
-                    state_list(query.show == "new" ? is_new : is_open) + ")";
+  std::string sql =
+      std::string(kBoardColumns) + "WHERE h.state IN (" + state_list(query.show == "new" ? is_new : is_open) + ")";
   std::vector<SqlParam> params{rules.urgent_hours * kHourMs, rules.normal_hours * kHourMs, query.limit};
   if (query.show == "overdue") {
-    sql += " AND h.created_at + CASE WHEN h.urgency = 'urgent' THEN CAST(?1 AS bigint) ELSE CAST(?2 AS bigint) END < ?4";
+    sql +=
+        " AND h.created_at + CASE WHEN h.urgency = 'urgent' THEN CAST(?1 AS bigint) ELSE CAST(?2 AS bigint) END < ?4";
     params.push_back(now);
   }
   if (query.store) {
@@ -152,7 +147,8 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
   if (!zone_name) return ApiError{404, "unknown-store", "no store " + order.store_id + " at HQ", {}};
   const std::optional<TimeWindow> window = time_window_from(order.window);
   if (!window)
-    return ApiError{400, "bad-field", "window must be morning, afternoon or evening (got \"" + order.window + "\")", {}};
+    return ApiError{
+        400, "bad-field", "window must be morning, afternoon or evening (got \"" + order.window + "\")", {}};
   const Result<StoreTimeZone> zone = StoreTimeZone::load(*zone_name);
   if (!zone) return ApiError{500, "bad-store", zone.error().message, {}};
   if (std::optional<Error> problem = check_visit_date("scheduled", order.date, window, zone.value(), now))
@@ -162,7 +158,8 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
     db.first("SELECT 1 FROM staff WHERE id = ?1 AND store_id = ?2 AND role = 'technician' AND active = 1",
              {*order.technician, order.store_id}, [&](const SqlRow&) { technician_here = true; });
     if (!technician_here)
-      return ApiError{400, "unknown-technician",
+      return ApiError{400,
+                      "unknown-technician",
                       "no active technician " + *order.technician + " among store " + order.store_id + "'s staff",
                       {}};
   }
@@ -170,8 +167,7 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
   std::vector<RequestCommand> commands;
   std::int64_t version = order.version;
   if (order.technician)
-    commands.push_back(
-        {new_uuid(), order.request_code, "assigned", version++, now, {{"assignee", *order.technician}}});
+    commands.push_back({new_uuid(), order.request_code, "assigned", version++, now, {{"assignee", *order.technician}}});
   commands.push_back({new_uuid(),
                       order.request_code,
                       "scheduled",
@@ -179,21 +175,21 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
                       now,
                       {{"scheduled_date", order.date}, {"scheduled_window", order.window}}});
   return db.write([&]() -> std::variant<json, ApiError> {
-      db.lock_key(request_lock_key(order.store_id, order.request_code));
-      if (!db.first("SELECT 1 FROM hq_request WHERE store_id = ?1 AND code = ?2",
-                    {order.store_id, order.request_code}))
-        return ApiError{404, "unknown-request",
-                        "no request " + order.request_code + " of store " + order.store_id +
-                            " at HQ (requests arrive when the store syncs them)",
-                        {}};
-      for (const RequestCommand& command : commands) {
-        const json result = decide_command(db, CommandSender{order.store_id, std::nullopt}, command, now);
-        if (result["outcome"] != "applied") return refused(result);
-      }
-      json detail{{"version", order.version}, {"date", order.date}, {"window", order.window}};
-      if (order.technician) detail["technician"] = *order.technician;
-      record_audit(db, now, actor, "request.dispatch", order.store_id + "/" + order.request_code, detail);
-      return *one_request(db, order.store_id, order.request_code, now);
+    db.lock_key(request_lock_key(order.store_id, order.request_code));
+    if (!db.first("SELECT 1 FROM hq_request WHERE store_id = ?1 AND code = ?2", {order.store_id, order.request_code}))
+      return ApiError{404,
+                      "unknown-request",
+                      "no request " + order.request_code + " of store " + order.store_id +
+                          " at HQ (requests arrive when the store syncs them)",
+                      {}};
+    for (const RequestCommand& command : commands) {
+      const json result = decide_command(db, CommandSender{order.store_id, std::nullopt}, command, now);
+      if (result["outcome"] != "applied") return refused(result);
+    }
+    json detail{{"version", order.version}, {"date", order.date}, {"window", order.window}};
+    if (order.technician) detail["technician"] = *order.technician;
+    record_audit(db, now, actor, "request.dispatch", order.store_id + "/" + order.request_code, detail);
+    return *one_request(db, order.store_id, order.request_code, now);
   });
 }
 

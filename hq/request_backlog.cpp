@@ -14,10 +14,8 @@ using json = nlohmann::ordered_json;
 constexpr EpochMs kHourMs = 3'600'000;
 
 // Ages of open requests: under a day, 1-3 days, 3-7 days, a week or more.
-constexpr std::array<std::pair<const char*, EpochMs>, 4> kAges{{{"under-1d", 24 * kHourMs},
-                                                                 {"1-3d", 72 * kHourMs},
-                                                                 {"3-7d", 168 * kHourMs},
-                                                                 {"over-7d", INT64_MAX}}};
+constexpr std::array<std::pair<const char*, EpochMs>, 4> kAges{
+    {{"under-1d", 24 * kHourMs}, {"1-3d", 72 * kHourMs}, {"3-7d", 168 * kHourMs}, {"over-7d", INT64_MAX}}};
 
 struct Tally {
   std::int64_t open = 0;
@@ -43,7 +41,7 @@ json request_backlog(HqDb& db, const std::optional<std::string>& store, EpochMs 
   std::map<std::string, std::int64_t> by_state;
   std::array<std::int64_t, kAges.size()> by_age{};
   Tally all;
-  std::map<std::string, std::pair<std::string, Tally>> stores;                       // id -> name, tally
+  std::map<std::string, std::pair<std::string, Tally>> stores;                         // id -> name, tally
   std::map<std::pair<std::string, std::string>, std::pair<std::string, Tally>> techs;  // (store, id) -> name
   const std::string sql =
       "SELECT h.store_id, st.name, h.state, h.urgency, h.created_at, h.assignee, sf.name FROM hq_request h "

@@ -172,9 +172,10 @@ void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
     const std::string store = "S" + std::to_string(s);
     db.write([&] {
       for (int t = 1; t <= 5; ++t)
-        db.run("INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) "
-               "VALUES (?1, ?2, ?3, 'technician', 'x', 1, ?4)",
-               {new_uuid(), store, "tech " + std::to_string(t), now});
+        db.run(
+            "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) "
+            "VALUES (?1, ?2, ?3, 'technician', 'x', 1, ?4)",
+            {new_uuid(), store, "tech " + std::to_string(t), now});
       for (int r = 0; r < o.requests; ++r) {
         hq::RequestFact fact;
         fact.code = "R" + std::to_string(s) + "-" + std::to_string(r);
@@ -185,7 +186,8 @@ void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
         const bool open = pick(0, 19) == 0;
         fact.state = open ? kOpen[pick(0, 4)] : "closed";
         fact.version = open ? 3 : 6;
-        fact.created_at = now - (open ? EpochMs(pick(0, 96)) * 60 * kMinute : pick(0, int(year_ms / kMinute)) * kMinute);
+        fact.created_at =
+            now - (open ? EpochMs(pick(0, 96)) * 60 * kMinute : pick(0, int(year_ms / kMinute)) * kMinute);
         fact.updated_at = fact.created_at;
         const std::string id = new_uuid();
         const nlohmann::json data{{"code", fact.code},
@@ -198,9 +200,10 @@ void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
                                   {"preferred_date", "2026-12-07"},
                                   {"time_window", "afternoon"},
                                   {"description", "空调无法开机，指示灯不亮"}};
-        db.run("INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
-               "first_received_at) VALUES (?1, 'request', ?2, 1, ?3, 'bench', 'bench', ?4, ?5, ?5)",
-               {id, store, data.dump(), std::int64_t(r + 1), now});
+        db.run(
+            "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
+            "first_received_at) VALUES (?1, 'request', ?2, 1, ?3, 'bench', 'bench', ?4, ?5, ?5)",
+            {id, store, data.dump(), std::int64_t(r + 1), now});
         hq::mirror_upload(db, store, id, fact, now);
       }
       return 0;
@@ -335,10 +338,9 @@ int main(int argc, char** argv) {
                  return std::to_string(answer["total"]["open"].get<std::int64_t>()) + " open";
                }))
     return 1;
-  if (!measure("one store's technicians", "/api/console/v1/stores/S1/technicians", *dispatcher,
-               [](const nlohmann::json& answer) {
-                 return std::to_string(answer["technicians"].size()) + " technicians";
-               }))
+  if (!measure(
+          "one store's technicians", "/api/console/v1/stores/S1/technicians", *dispatcher,
+          [](const nlohmann::json& answer) { return std::to_string(answer["technicians"].size()) + " technicians"; }))
     return 1;
   server.terminate();
   server.wait();

@@ -89,7 +89,8 @@ TEST_CASE("the dispatcher assigns and schedules a store's request; the store tak
 
   const HqAnswer technicians = board.dispatcher.get("/api/console/v1/stores/S1/technicians");
   REQUIRE(technicians.status == 200);
-  CHECK(technicians.body["technicians"] == Json::array({{{"id", board.technician}, {"name", "Zhou"}, {"open_jobs", 0}}}));
+  CHECK(technicians.body["technicians"] ==
+        Json::array({{{"id", board.technician}, {"name", "Zhou"}, {"open_jobs", 0}}}));
 
   const std::string visit = day_from_now(3);
   const HqAnswer done = board.dispatch(
@@ -142,9 +143,9 @@ TEST_CASE("a dispatch on a request that moved meanwhile is refused in words; bad
   const HqAnswer moved = board.dispatch(code, order);
   CHECK(moved.status == 409);
   CHECK(moved.body["error"]["code"] == "version-conflict");
-  CHECK_MESSAGE(moved.body["error"]["message"].get<std::string>().find("is at version 3 (on-site), not 1") !=
-                    std::string::npos,
-                moved.raw);
+  CHECK_MESSAGE(
+      moved.body["error"]["message"].get<std::string>().find("is at version 3 (on-site), not 1") != std::string::npos,
+      moved.raw);
   CHECK(board.on_store(code)["state"] == "on-site");
 
   const auto refused = [&](Json changed, int status, const std::string& error) {
@@ -172,9 +173,10 @@ TEST_CASE("a dispatch on a request that moved meanwhile is refused in words; bad
   CHECK(board.dispatcher.get("/api/console/v1/requests?show=later").status == 400);
   CHECK(board.dispatcher.get("/api/console/v1/requests?limit=many").status == 400);
   CHECK(board.dispatcher.get("/api/console/v1/stores/S9/technicians").status == 404);
-  CHECK(board.dispatcher.send("POST", "/api/console/v1/requests/S1/" + code + "/dispatch", order.dump(),
-                              {{"X-CSRF-Token", "wrong"}})
-            .status == 403);
+  CHECK(
+      board.dispatcher
+          .send("POST", "/api/console/v1/requests/S1/" + code + "/dispatch", order.dump(), {{"X-CSRF-Token", "wrong"}})
+          .status == 403);
 
   ConsoleClient manager(board.c.hq.port);
   REQUIRE(manager.login("mia", kConsolePassword).status == 200);
@@ -222,11 +224,14 @@ TEST_CASE("a schema-4 database is migrated with its requests on the board, HQ's 
   const std::string decided = board.request("urgent");
   board.sync();
   const std::string visit = day_from_now(3);
-  REQUIRE(board.dispatch(synced, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "evening"}})
-              .status == 200);
+  REQUIRE(
+      board.dispatch(synced, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "evening"}})
+          .status == 200);
   board.sync();  // the store has the first dispatch and uploaded it
-  REQUIRE(board.dispatch(decided, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "morning"}})
-              .status == 200);
+  REQUIRE(
+      board
+          .dispatch(decided, {{"version", 1}, {"technician", board.technician}, {"date", visit}, {"window", "morning"}})
+          .status == 200);
   const Json before = board.dispatcher.get("/api/console/v1/requests?show=open").body["requests"];
 
   board.c.hq.stop();
