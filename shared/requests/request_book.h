@@ -59,14 +59,6 @@ Request insert_request(Database& db, Request draft, const std::string& actor, Ep
 // to one of the store's own commands (HQ's state at the moment it decided).
 enum class HqStatusSource { Feed, CommandResult };
 
-// Takes the status HQ decided for a request, without the lifecycle check (HQ
-// checked it, and may have undone a transition the store saw): the request
-// takes HQ's state, version and details and gains an event by "hq" with `note`. Never
-// while the store has transitions of that request HQ has not decided yet
-// (HQ's answer to them settles it). From the feed: when HQ's version is newer
-// than the store's, or the same with another state (the store's was
-// displaced); from a command's result: whenever it differs. Returns false
-// when nothing changed. Call inside a Transaction. Throws SqliteError.
 // HQ's status of a request: the state and version it decided, and what the
 // deciding command set besides (from the feed: the technician of an
 // assignment, the visit of a scheduling made at HQ's dispatch board).
@@ -77,6 +69,15 @@ struct HqStatus {
   std::optional<std::string> scheduled_date;
   std::optional<TimeWindow> scheduled_window;
 };
+
+// Takes the status HQ decided for a request, without the lifecycle check (HQ
+// checked it, and may have undone a transition the store saw): the request
+// takes HQ's state, version and details and gains an event by "hq" with
+// `note`. Never while the store has transitions of that request HQ has not decided yet
+// (HQ's answer to them settles it). From the feed: when HQ's version is newer
+// than the store's, or the same with another state (the store's was
+// displaced); from a command's result: whenever it differs. Returns false
+// when nothing changed. Call inside a Transaction. Throws SqliteError.
 bool adopt_hq_status(Database& db, const std::string& code, const HqStatus& status, HqStatusSource source,
                      const std::string& note, EpochMs now);
 
