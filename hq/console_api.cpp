@@ -1,9 +1,8 @@
 // The console's JSON API (console_api.h).
 #include "hq/console_api.h"
 
-#include <charconv>
-
 #include "core/store_time_zone.h"
+#include "hq/console_admin_api.h"
 #include "hq/console_alerts.h"
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
@@ -21,58 +20,6 @@ using http_server::send_api_error;
 using http_server::send_json;
 
 constexpr const char* kPrefix = "/api/console/v1";
-constexpr const char* kCookie = "hq_session";
-
-std::string cookie_token(const httplib::Request& req) {
-  const std::string cookies = req.get_header_value("Cookie");
-  const std::string key = std::string(kCookie) + "=";
-  for (std::size_t start = 0; start < cookies.size();) {
-    std::size_t end = cookies.find(';', start);
-    if (end == std::string::npos) end = cookies.size();
-    std::size_t first = cookies.find_first_not_of(' ', start);
-    if (first != std::string::npos && first < end && cookies.compare(first, key.size(), key) == 0)
-      return cookies.substr(first + key.size(), end - first - key.size());
-    start = end + 1;
-  }
-  return {};
-}
-
-bool same_secret(const std::string& a, const std::string& b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  unsigned char differ = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return differ == 0;
-}
-
-// A change must come from the console's own pages: its CSRF token, and an
-// Origin (when the browser sends one) of this host.
-std::optional<ApiError> csrf_problem(const httplib::Request& req, const std::string& csrf) {
-  const std::string origin = req.get_header_value("Origin"), host = req.get_header_value("Host");
-  if (!origin.empty() && origin != "http://" + host && origin != "https://" + host)
-    return ApiError{403, "csrf", "this change comes from another site (Origin " + origin + "); refused", {}};
-  if (!same_secret(req.get_header_value("X-CSRF-Token"), csrf))
-    return ApiError{403, "csrf", "send the session's X-CSRF-Token with every change", {}};
-  return std::nullopt;
-}
-
-ApiError storage_error_of(const StorageFailure& e) {
-  if (e.kind() == StorageFailure::Kind::Busy) return {503, "busy", "HQ's database is busy; try again", 1};
-  return {503, "storage", e.what(), 5};
-}
-
-std::optional<std::string> param(const httplib::Request& req, const char* name) {
-  if (!req.has_param(name)) return std::nullopt;
-  return req.get_param_value(name);
-}
-
-// A query parameter that must be a whole number; BadRequest naming it otherwise.
-std::int64_t whole_number(const std::string& text, const char* name) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty())
-    throw BadRequest("bad-query", std::string(name) + " must be a whole number (got \"" + text + "\")");
-  return value;
-}
 
 json user_json(const ConsoleUser& user) { return json{{"id", user.id}, {"name", user.name}, {"role", user.role}}; }
 
@@ -81,63 +28,27 @@ json user_json(const ConsoleUser& user) { return json{{"id", user.id}, {"name", 
 void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::string>& allowed) {
   const std::string session_path = std::string(kPrefix) + "/session";
   allowed[session_path] = "GET, POST, DELETE";
-
-  // Runs `act` with this thread's database; every failure becomes a JSON error.
-  const auto guarded = [this](httplib::Response& res, const std::function<void(HqDb&)>& act) {
-    try {
-      Result<HqDb*> db = thread_db_();
-      if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
-      act(*db.value());
-    } catch (const BadRequest& e) {
-      send_api_error(res, {400, e.code(), e.what(), {}});
-    } catch (const StorageFailure& e) {
-      send_api_error(res, storage_error_of(e));
-    } catch (const std::exception& e) {
-      send_api_error(res, {500, "internal", e.what(), {}});
-    }
-  };
-  // As guarded, for a logged-in user of one of `roles` (a change also passes the CSRF check).
-  const auto as = [this, guarded](std::vector<std::string> roles, bool change) {
-    return [this, guarded, roles, change](
-               const std::function<void(HqDb&, const Session&, const httplib::Request&, httplib::Response&)>& act) {
-      return [this, guarded, roles, change, act](const httplib::Request& req, httplib::Response& res) {
-        guarded(res, [&](HqDb& db) {
-          std::variant<Session, ApiError> session = console_session(db, cookie_token(req), rules_, clock_.now_ms());
-          if (const ApiError* error = std::get_if<ApiError>(&session)) return send_api_error(res, *error);
-          const Session& s = std::get<Session>(session);
-          if (change)
-            if (const std::optional<ApiError> problem = csrf_problem(req, s.csrf)) return send_api_error(res, *problem);
-          if (!roles.empty() && std::find(roles.begin(), roles.end(), s.user.role) == roles.end()) {
-            std::string needed;
-            for (const std::string& r : roles) needed += (needed.empty() ? "" : " or ") + r;
-            return send_api_error(
-                res, {403, "forbidden", "this needs the role " + needed + " (you are " + s.user.role + ")", {}});
-          }
-          act(db, s, req, res);
-        });
-      };
-    };
+  const auto as = [this](std::vector<std::string> roles, bool change) {
+    return [this, roles, change](ConsoleGuard::Act act) { return guard_.as(roles, change, std::move(act)); };
   };
 
-  server.Post(session_path, [this, guarded](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&](HqDb& db) {
+  server.Post(session_path, [this](const httplib::Request& req, httplib::Response& res) {
+    guard_.run(res, [&](HqDb& db) {
       if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send_api_error(res, {415, "unsupported-media-type", "send the login as application/json", {}});
-      const std::string origin = req.get_header_value("Origin"), host = req.get_header_value("Host");
-      if (!origin.empty() && origin != "http://" + host && origin != "https://" + host)
-        return send_api_error(res, {403, "csrf", "a login from another site (Origin " + origin + "); refused", {}});
+      if (const std::optional<ApiError> foreign = foreign_origin(req, "a login")) return send_api_error(res, *foreign);
       const JsonBody body(req.body);
       const std::string name = body.text("name", 64), password = body.text("password", 128);
-      std::variant<LoggedIn, ApiError> in = console_login(db, name, password, rules_, clock_.now_ms());
+      std::variant<LoggedIn, ApiError> in = console_login(db, name, password, guard_.rules(), guard_.now());
       if (const ApiError* error = std::get_if<ApiError>(&in)) return send_api_error(res, *error);
       const LoggedIn& logged = std::get<LoggedIn>(in);
-      res.set_header("Set-Cookie", std::string(kCookie) + "=" + logged.token +
+      res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + logged.token +
                                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                       std::to_string(std::chrono::seconds(rules_.longest).count()));
+                                       std::to_string(std::chrono::seconds(guard_.rules().longest).count()));
       send_json(res, 200,
                 json{{"user", user_json(logged.user)},
                      {"csrf", logged.csrf},
-                     {"idle_timeout_s", std::chrono::seconds(rules_.idle).count()}}
+                     {"idle_timeout_s", std::chrono::seconds(guard_.rules().idle).count()}}
                     .dump());
     });
   });
@@ -146,8 +57,8 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
              }));
   server.Delete(
       session_path, as({}, true)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        console_logout(db, cookie_token(req));
-        res.set_header("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        console_logout(db, session_cookie_token(req));
+        res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
         send_json(res, 200, json{{"logged_out", true}}.dump());
       }));
 
@@ -164,7 +75,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                // Today as the first store's business day: the pages' presets start from it.
                const Result<StoreTimeZone> zone = StoreTimeZone::load(first_zone);
                const std::string today =
-                   (zone ? zone.value() : StoreTimeZone::load("Asia/Shanghai").value()).business_day(clock_.now_ms());
+                   (zone ? zone.value() : StoreTimeZone::load("Asia/Shanghai").value()).business_day(guard_.now());
                send_json(res, 200, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}}.dump());
              }));
 
@@ -177,14 +88,15 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
     server.Get(path,
                as({"manager"}, false)([this, report = report](HqDb& db, const Session&, const httplib::Request& req,
                                                               httplib::Response& res) {
-                 const Result<ReportRange> range = check_report_range(
-                     db, param(req, "from").value_or(""), param(req, "to").value_or(""), param(req, "store"));
+                 const Result<ReportRange> range =
+                     check_report_range(db, query_param(req, "from").value_or(""), query_param(req, "to").value_or(""),
+                                        query_param(req, "store"));
                  if (!range)
                    return send_api_error(res, {range.error().code == "unknown-store" ? 404 : 400,
                                                range.error().code.empty() ? "bad-query" : range.error().code,
                                                range.error().message,
                                                {}});
-                 send_json(res, 200, report(db, range.value(), clock_.now_ms()).dump());
+                 send_json(res, 200, report(db, range.value(), guard_.now()).dump());
                }));
   }
 
@@ -193,12 +105,12 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
   server.Get(
       backlog_path,
       as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        const std::optional<std::string> store = param(req, "store");
+        const std::optional<std::string> store = query_param(req, "store");
         if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
           return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
         send_json(
             res, 200,
-            request_backlog(db, store, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            request_backlog(db, store, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
 
   const std::string live_path = std::string(kPrefix) + "/live";
@@ -206,7 +118,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
   server.Get(live_path, as({"manager", "dispatcher"},
                            false)([this](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
                send_json(res, 200,
-                         live_view(db, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                         live_view(db, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
              }));
 
   const std::string catalog_path = std::string(kPrefix) + "/catalog/services";
@@ -225,24 +137,20 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
 
   const std::string alerts_path = std::string(kPrefix) + "/alerts";
   allowed[alerts_path] = "GET";
-  server.Get(
-      alerts_path,
-      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        const std::string state = param(req, "state").value_or("open");
-        if (state != "open" && state != "all") throw BadRequest("bad-query", "state must be open or all");
-        evaluate_alerts(db, clock_.now_ms());
-        send_json(res, 200,
-                  json{{"alerts", alert_list(db, state == "all", clock_.now_ms())}, {"hq_time", clock_.now_ms()}}.dump(
-                      -1, ' ', false, nlohmann::json::error_handler_t::replace));
-      }));
+  server.Get(alerts_path, as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req,
+                                                        httplib::Response& res) {
+               const std::string state = query_param(req, "state").value_or("open");
+               if (state != "open" && state != "all") throw BadRequest("bad-query", "state must be open or all");
+               evaluate_alerts(db, guard_.now());
+               send_json(res, 200,
+                         json{{"alerts", alert_list(db, state == "all", guard_.now())}, {"hq_time", guard_.now()}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+             }));
   server.Post(
       alerts_path + "/([^/]+)/ack",
       as({"manager"}, true)([this](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
         const JsonBody body(req.body);
-        std::variant<json, ApiError> answer =
-            acknowledge_alert(db, req.matches[1], body.text("comment", 2000), s.user.name, clock_.now_ms());
-        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        send_answer(res, acknowledge_alert(db, req.matches[1], body.text("comment", 2000), s.user.name, guard_.now()));
       }));
 
   const std::string requests_path = std::string(kPrefix) + "/requests";
@@ -251,19 +159,18 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
       requests_path, as({"dispatcher", "manager"},
                         false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
         BoardQuery query;
-        query.store = param(req, "store");
-        query.show = param(req, "show").value_or(query.show);
-        if (const std::optional<std::string> limit = param(req, "limit")) query.limit = whole_number(*limit, "limit");
+        query.store = query_param(req, "store");
+        query.show = query_param(req, "show").value_or(query.show);
+        if (const std::optional<std::string> limit = query_param(req, "limit"))
+          query.limit = whole_number(*limit, "limit");
         send_json(
             res, 200,
-            request_board(db, query, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            request_board(db, query, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
   server.Get(
       std::string(kPrefix) + "/stores/([^/]+)/technicians",
       as({"dispatcher"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        std::variant<json, ApiError> answer = store_technicians(db, req.matches[1]);
-        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        send_answer(res, store_technicians(db, req.matches[1]));
       }));
   server.Post(
       std::string(kPrefix) + "/requests/([^/]+)/([^/]+)/dispatch",
@@ -277,26 +184,22 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
           order.technician = body.text("technician", 36);
         order.date = body.text("date", 10);
         order.window = body.text("window", 16);
-        std::variant<json, ApiError> answer = dispatch_request(db, order, s.user.name, clock_.now_ms());
+        std::variant<json, ApiError> answer = dispatch_request(db, order, s.user.name, guard_.now());
         if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
         send_json(
             res, 200,
             json{{"request", std::get<json>(answer)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
 
-  const std::string users_path = std::string(kPrefix) + "/users";
-  allowed[users_path] = "GET";
-  server.Get(users_path,
-             as({"admin"}, false)([](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
-               send_json(res, 200, json{{"users", console_users(db)}}.dump());
-             }));
+  add_admin_routes(server, allowed, kPrefix, guard_);
 
   const std::string audit_path = std::string(kPrefix) + "/audit";
   allowed[audit_path] = "GET";
   server.Get(audit_path,
              as({"admin"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
                std::optional<std::int64_t> before;
-               if (const std::optional<std::string> text = param(req, "before")) before = whole_number(*text, "before");
+               if (const std::optional<std::string> text = query_param(req, "before"))
+                 before = whole_number(*text, "before");
                send_json(res, 200, json{{"entries", audit_list(db, before, 100)}}.dump());
              }));
 }

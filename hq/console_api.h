@@ -13,23 +13,21 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/console_auth.h"
+#include "hq/console_guard.h"
 #include "hq/hq_db.h"
 
 namespace kiosk::hq {
 
 class ConsoleApi {
  public:
-  using ThreadDb = std::function<Result<HqDb*>()>;  // this handler thread's connection
-  ConsoleApi(ThreadDb thread_db, const Clock& clock, SessionRules rules = {})
-      : thread_db_(std::move(thread_db)), clock_(clock), rules_(rules) {}
+  ConsoleApi(ConsoleGuard::ThreadDb thread_db, const Clock& clock, SessionRules rules = {})
+      : guard_(std::move(thread_db), clock, rules) {}
 
   // Adds the routes, and each path's methods to `allowed` (for 405).
   void add_routes(httplib::Server& server, std::map<std::string, std::string>& allowed);
 
  private:
-  ThreadDb thread_db_;
-  const Clock& clock_;
-  SessionRules rules_;
+  ConsoleGuard guard_;
 };
 
 }  // namespace kiosk::hq

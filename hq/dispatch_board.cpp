@@ -98,6 +98,33 @@ OverdueRules overdue_rules(HqDb& db) {
   return rules;
 }
 
+json to_json(const OverdueRules& rules) {
+  return json{{"overdue_urgent_hours", rules.urgent_hours}, {"overdue_normal_hours", rules.normal_hours}};
+}
+
+Result<json> set_overdue_rules(HqDb& db, const OverdueRules& rules, const std::string& actor, EpochMs now) {
+  constexpr std::int64_t kMostHours = 720;
+  const std::pair<const char*, std::int64_t> settings[] = {{"overdue_urgent_hours", rules.urgent_hours},
+                                                           {"overdue_normal_hours", rules.normal_hours}};
+  for (const auto& [name, hours] : settings)
+    if (hours < 1 || hours > kMostHours)
+      return invalid_argument(std::string(name) + " must be 1 to " + std::to_string(kMostHours) + " hours",
+                              "bad-setting");
+  if (rules.urgent_hours > rules.normal_hours)
+    return invalid_argument("an urgent request cannot have longer than a normal one", "bad-setting");
+  return hq_guarded([&] {
+    return db.write([&]() -> Result<json> {
+      for (const auto& [name, hours] : settings)
+        db.run(
+            "INSERT INTO console_setting(name, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(name) DO UPDATE "
+            "SET value = excluded.value, updated_at = excluded.updated_at",
+            {std::string(name), hours, now});
+      record_audit(db, now, actor, "settings-change", "overdue", to_json(rules));
+      return to_json(rules);
+    });
+  });
+}
+
 json request_board(HqDb& db, const BoardQuery& query, EpochMs now) {
   if (query.show != "new" && query.show != "open" && query.show != "overdue")
     throw BadRequest("bad-query", "show must be new, open or overdue (got \"" + query.show + "\")");
@@ -188,7 +215,7 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
     }
     json detail{{"version", order.version}, {"date", order.date}, {"window", order.window}};
     if (order.technician) detail["technician"] = *order.technician;
-    record_audit(db, now, actor, "request.dispatch", order.store_id + "/" + order.request_code, detail);
+    record_audit(db, now, actor, "request-dispatch", order.store_id + "/" + order.request_code, detail);
     return *one_request(db, order.store_id, order.request_code, now);
   });
 }

@@ -15,6 +15,7 @@
 
 #include "codec/api_json.h"
 #include "core/clock.h"
+#include "core/result.h"
 #include "hq/hq_db.h"
 
 namespace kiosk::hq {
@@ -25,6 +26,10 @@ struct OverdueRules {
   std::int64_t normal_hours = 72;
 };
 OverdueRules overdue_rules(HqDb& db);
+// Changes them (an admin's setting, audited): each 1 to 720 hours.
+Result<nlohmann::ordered_json> set_overdue_rules(HqDb& db, const OverdueRules& rules, const std::string& actor,
+                                                 EpochMs now);
+nlohmann::ordered_json to_json(const OverdueRules& rules);
 // When a request made at `created_at` is due; overdue while open after it.
 EpochMs due_at(const OverdueRules& rules, const std::string& urgency, EpochMs created_at);
 

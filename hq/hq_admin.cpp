@@ -9,6 +9,7 @@
 #include "core/random_id.h"
 #include "core/store_time_zone.h"
 #include "core/text.h"
+#include "hq/console_audit.h"
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
@@ -18,6 +19,21 @@ namespace {
 
 constexpr std::size_t kMaxIdChars = 64, kMaxNameChars = 160;
 
+std::optional<std::string> pin_problem(const std::string& pin) {
+  if (pin.size() < 4 || pin.size() > 8 ||
+      !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return "a PIN is 4 to 8 digits";
+  return std::nullopt;
+}
+
+// A service's entry in HQ's table and feed: its catalogue line, order and state.
+Json service_data(const Service& s, bool active) {
+  Json data = to_json(s);
+  data["sort_order"] = s.sort_order;
+  data["active"] = active;
+  return data;
+}
+
 }  // namespace
 
 bool HqAdmin::store_exists(const std::string& id) { return db_.first("SELECT 1 FROM hq_store WHERE id = ?1", {id}); }
@@ -25,6 +41,10 @@ bool HqAdmin::store_exists(const std::string& id) { return db_.first("SELECT 1 F
 void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                          const Json& data) {
   db_.append_change(store_id, kind, key, data, clock_.now_ms());
+}
+
+void HqAdmin::audit(const std::string& action, const std::string& target, const Json& detail) {
+  record_audit(db_, clock_.now_ms(), actor_, action, target, detail);
 }
 
 // [SECTION] Stores and devices
@@ -39,6 +59,7 @@ Result<Json> HqAdmin::add_store(const std::string& id, const std::string& name, 
     if (store_exists(id)) return refused("store " + id + " exists already", "duplicate-store");
     db_.run("INSERT INTO hq_store(id, name, created_at, time_zone) VALUES (?1, ?2, ?3, ?4)",
             {id, name, clock_.now_ms(), time_zone});
+    audit("store-add", id, Json{{"name", name}, {"time_zone", time_zone}});
     return Json{{"store", id}, {"name", name}, {"time_zone", time_zone}};
   });
 }
@@ -48,10 +69,13 @@ Result<Json> HqAdmin::stores() {
     Json list = Json::array();
     db_.each(
         "SELECT s.id, s.name, (SELECT count(*) FROM device d WHERE d.store_id = s.id AND d.revoked_at IS NULL), "
-        "(SELECT count(*) FROM record r WHERE r.store_id = s.id) FROM hq_store s ORDER BY s.id",
+        "(SELECT count(*) FROM record r WHERE r.store_id = s.id), s.time_zone FROM hq_store s ORDER BY s.id",
         {}, [&](const SqlRow& row) {
-          list.push_back(Json{
-              {"store", row.text(0)}, {"name", row.text(1)}, {"devices", row.int64(2)}, {"records", row.int64(3)}});
+          list.push_back(Json{{"store", row.text(0)},
+                              {"name", row.text(1)},
+                              {"devices", row.int64(2)},
+                              {"records", row.int64(3)},
+                              {"time_zone", row.text(4)}});
         });
     return Json{{"stores", list}};
   });
@@ -66,6 +90,7 @@ Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string&
       return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
     db_.run("INSERT INTO device(id, store_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             {id, store_id, session_token_hash(token), label, clock_.now_ms()});
+    audit("device-add", id, Json{{"store", store_id}, {"label", label}});
     return Json{{"device", id}, {"store", store_id}, {"token", token}};
   });
 }
@@ -79,7 +104,10 @@ Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
       already = !row.is_null(1);
     });
     if (!store_id) return invalid_argument("no device " + device_id + " at HQ", "unknown-device");
-    if (!already) db_.run("UPDATE device SET revoked_at = ?2 WHERE id = ?1", {device_id, clock_.now_ms()});
+    if (!already) {
+      db_.run("UPDATE device SET revoked_at = ?2 WHERE id = ?1", {device_id, clock_.now_ms()});
+      audit("device-revoke", device_id, Json{{"store", *store_id}});
+    }
     return Json{{"device", device_id}, {"store", *store_id}, {"revoked", true}};
   });
 }
@@ -109,43 +137,90 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
 
 // [SECTION] Catalogue and staff
 
-Result<Json> HqAdmin::import_catalog(const std::string& path) {
-  Result<std::vector<Service>> catalog = read_catalog_file(path);
-  if (!catalog) return catalog.error();
+bool HqAdmin::save_service(const std::string& code, const Json& data, bool active,
+                           const std::optional<std::pair<std::string, bool>>& before) {
+  const std::string text = data.dump();
+  if (before && before->first == text && before->second == active) return false;
+  db_.run(
+      "INSERT INTO service(code, data, active, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(code) DO UPDATE "
+      "SET data = excluded.data, active = excluded.active, updated_at = excluded.updated_at",
+      {code, text, active ? 1 : 0, clock_.now_ms()});
+  log_change(std::nullopt, "service", code, data);
+  return true;
+}
+
+Result<Json> HqAdmin::import_catalog(const std::vector<Service>& services) {
   return written([&]() -> Result<Json> {
     std::map<std::string, std::pair<std::string, bool>> before;  // code -> (data, active)
     db_.each("SELECT code, data, active FROM service", {}, [&](const SqlRow& row) {
       before[row.text(0)] = {row.text(1), row.int64(2) != 0};
     });
-    const EpochMs now = clock_.now_ms();
-    int changed = 0;
-    const auto put = [&](const std::string& code, const Json& data, bool active) {
-      const std::string text = data.dump();
+    const auto previous = [&](const std::string& code) -> std::optional<std::pair<std::string, bool>> {
       const auto found = before.find(code);
-      if (found != before.end() && found->second.first == text && found->second.second == active) return;
-      db_.run(
-          "INSERT INTO service(code, data, active, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(code) DO UPDATE "
-          "SET data = excluded.data, active = excluded.active, updated_at = excluded.updated_at",
-          {code, text, active ? 1 : 0, now});
-      log_change(std::nullopt, "service", code, data);
-      ++changed;
+      if (found == before.end()) return std::nullopt;
+      return found->second;
     };
+    int changed = 0;
     std::map<std::string, bool> listed;
-    for (const Service& s : catalog.value()) {
-      Json data = to_json(s);
-      data["sort_order"] = s.sort_order;
-      data["active"] = true;
-      put(s.code, data, true);
+    for (const Service& s : services) {
+      changed += save_service(s.code, service_data(s, true), true, previous(s.code));
       listed[s.code] = true;
     }
-    for (const auto& [code, previous] : before) {
-      if (listed.count(code) || !previous.second) continue;
-      Json data = Json::parse(previous.first);
+    for (const auto& [code, was] : before) {
+      if (listed.count(code) || !was.second) continue;
+      Json data = Json::parse(was.first);
       data["active"] = false;
-      put(code, data, false);
+      changed += save_service(code, data, false, was);
     }
-    return Json{{"services", catalog.value().size()}, {"changes", changed}};
+    audit("catalog-import", "services", Json{{"services", services.size()}, {"changes", changed}});
+    return Json{{"services", services.size()}, {"changes", changed}};
   });
+}
+
+Result<Json> HqAdmin::put_service(Service service, bool active) {
+  return written([&]() -> Result<Json> {
+    std::optional<std::pair<std::string, bool>> before;
+    db_.first("SELECT data, active FROM service WHERE code = ?1", {service.code}, [&](const SqlRow& row) {
+      before = std::pair{row.text(0), row.int64(1) != 0};
+    });
+    if (before) {
+      service.sort_order = Json::parse(before->first).value("sort_order", 0);
+    } else {
+      db_.first("SELECT count(*) FROM service", {},
+                [&](const SqlRow& row) { service.sort_order = static_cast<int>(row.int64(0)); });
+    }
+    const Json data = service_data(service, active);
+    const bool changed = save_service(service.code, data, active, before);
+    if (changed) audit(before ? "service-change" : "service-add", service.code, data);
+    return Json{{"service", data}, {"changed", changed}};
+  });
+}
+
+Result<Json> HqAdmin::services() {
+  return hq_guarded([&]() -> Result<Json> {
+    std::vector<Json> list;
+    db_.each("SELECT data, active FROM service", {}, [&](const SqlRow& row) {
+      Json data = Json::parse(row.text(0));
+      data["active"] = row.int64(1) != 0;
+      list.push_back(std::move(data));
+    });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Json& a, const Json& b) { return a.value("sort_order", 0) < b.value("sort_order", 0); });
+    return Json{{"services", list}};
+  });
+}
+
+Result<std::string> HqAdmin::export_catalog() {
+  Result<Json> all = services();
+  if (!all) return all.error();
+  std::string lines = "# HQ's service catalogue (JSON Lines: hq catalog import, or the console's import)\n";
+  for (Json service : all.value()["services"]) {
+    if (!service.value("active", false)) continue;
+    service.erase("active");
+    service.erase("sort_order");
+    lines += service.dump() + "\n";
+  }
+  return lines;
 }
 
 Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& name, const std::string& pin,
@@ -153,9 +228,7 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
   if (auto problem = check_single_line("staff name", name, kMaxNameChars)) return invalid_argument(*problem);
   const std::optional<StaffRole> role = staff_role_from(role_name);
   if (!role) return invalid_argument("role must be counter, technician or admin", "bad-role");
-  if (pin.size() < 4 || pin.size() > 8 ||
-      !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return invalid_argument("a PIN is 4 to 8 digits", "bad-pin");
+  if (auto problem = pin_problem(pin)) return invalid_argument(*problem, "bad-pin");
   const std::optional<std::string> hash = hash_pin(pin, cost);  // slow: before the write lock
   if (!hash) return storage_error("could not hash the PIN (out of memory)");
   const std::string new_id = new_uuid();
@@ -177,6 +250,7 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
         {id, store_id, name, to_string(*role), *hash, clock_.now_ms()});
     const Json data{{"id", id}, {"name", name}, {"role", to_string(*role)}, {"pin_hash", *hash}, {"active", true}};
     log_change(store_id, "staff", id, data);
+    audit("staff-add", store_id + "/" + name, Json{{"role", to_string(*role)}});
     return Json{{"staff", id}, {"store", store_id}, {"name", name}, {"role", to_string(*role)}};
   });
 }
@@ -195,7 +269,43 @@ Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::strin
     db_.run("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1", {*id, clock_.now_ms()});
     log_change(store_id, "staff", *id,
                Json{{"id", *id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
+    audit("staff-retire", store_id + "/" + name);
     return Json{{"staff", *id}, {"store", store_id}, {"name", name}, {"active", false}};
+  });
+}
+
+Result<Json> HqAdmin::reset_pin(const std::string& store_id, const std::string& name, const std::string& pin,
+                                const PinHashCost& cost) {
+  if (auto problem = pin_problem(pin)) return invalid_argument(*problem, "bad-pin");
+  const std::optional<std::string> hash = hash_pin(pin, cost);  // slow: before the write lock
+  if (!hash) return storage_error("could not hash the PIN (out of memory)");
+  return written([&]() -> Result<Json> {
+    std::optional<std::string> id;
+    std::string role;
+    db_.first("SELECT id, role FROM staff WHERE store_id = ?1 AND name = ?2 AND active = 1", {store_id, name},
+              [&](const SqlRow& row) {
+                id = row.text(0);
+                role = row.text(1);
+              });
+    if (!id) return invalid_argument("no active staff " + name + " in store " + store_id, "unknown-staff");
+    db_.run("UPDATE staff SET pin_hash = ?2, updated_at = ?3 WHERE id = ?1", {*id, *hash, clock_.now_ms()});
+    log_change(store_id, "staff", *id,
+               Json{{"id", *id}, {"name", name}, {"role", role}, {"pin_hash", *hash}, {"active", true}});
+    audit("staff-pin-reset", store_id + "/" + name);
+    return Json{{"staff", *id}, {"store", store_id}, {"name", name}, {"pin_reset", true}};
+  });
+}
+
+Result<Json> HqAdmin::staff(const std::string& store_id) {
+  return hq_guarded([&]() -> Result<Json> {
+    if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
+    Json list = Json::array();
+    db_.each("SELECT id, name, role, active FROM staff WHERE store_id = ?1 ORDER BY active DESC, name", {store_id},
+             [&](const SqlRow& row) {
+               list.push_back(Json{
+                   {"id", row.text(0)}, {"name", row.text(1)}, {"role", row.text(2)}, {"active", row.int64(3) != 0}});
+             });
+    return Json{{"store", store_id}, {"staff", list}};
   });
 }
 
@@ -226,6 +336,7 @@ Result<Json> HqAdmin::assign(const std::string& request_code, const std::string&
         "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
         "assigned_at = excluded.assigned_at",
         {*store_id, request_code, technician_id, now});
+    audit("request-assign", *store_id + "/" + request_code, Json{{"technician", technician_id}});
     log_change(*store_id, "assignment", request_code,
                Json{{"request", request_code}, {"technician", technician_id}, {"at", now}});
     return Json{{"request", request_code}, {"technician", technician_id}, {"store", *store_id}};

@@ -1,7 +1,8 @@
 // HQ's administration: stores, devices and their tokens, the catalogue, staff,
 // technician assignments (each change of configuration enters the change feed
-// in the same transaction), exports of uploaded records and parked records.
-// Every operation returns the JSON the hq command prints, or an Error.
+// and the audit list in the same transaction), exports of uploaded records and
+// parked records. Every operation returns the JSON the hq command (or the
+// console's admin API) answers, or an Error.
 #pragma once
 
 #include <functional>
@@ -13,6 +14,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/hq_db.h"
+#include "model/queue_model.h"
 #include "staff/pin_hash.h"
 
 namespace kiosk::hq {
@@ -21,7 +23,8 @@ using Json = nlohmann::ordered_json;
 
 class HqAdmin {
  public:
-  HqAdmin(HqDb& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // `actor` names who changes things in the audit list: "cli" or a console user.
+  HqAdmin(HqDb& db, const Clock& clock, std::string actor = "cli") : db_(db), clock_(clock), actor_(std::move(actor)) {}
 
   Result<Json> add_store(const std::string& id, const std::string& name,
                          const std::string& time_zone = "Asia/Shanghai");
@@ -32,13 +35,24 @@ class HqAdmin {
   Result<Json> revoke_device(const std::string& device_id);
   Result<Json> devices(const std::optional<std::string>& store_id);
 
-  // Replaces the catalogue from a catalogue file (JSON Lines, like kioskctl's):
-  // new and changed services, and those no longer listed (inactive), enter the feed.
-  Result<Json> import_catalog(const std::string& path);
+  // Replaces the catalogue with `services` (parsed from a catalogue file, JSON
+  // Lines like kioskctl's): new and changed services, and those no longer
+  // listed (inactive), enter the feed.
+  Result<Json> import_catalog(const std::vector<Service>& services);
+  // Adds or changes one service; one no longer `active` is kept, offered nowhere.
+  Result<Json> put_service(Service service, bool active);
+  // Every service HQ knows, in catalogue order: {"services": [{code, zh, en, ..., active}]}.
+  Result<Json> services();
+  // The active services as a catalogue file's lines (import_catalog reads them back).
+  Result<std::string> export_catalog();
 
   Result<Json> add_staff(const std::string& store_id, const std::string& name, const std::string& pin,
                          const std::string& role, const PinHashCost& cost);
   Result<Json> retire_staff(const std::string& store_id, const std::string& name);
+  Result<Json> reset_pin(const std::string& store_id, const std::string& name, const std::string& pin,
+                         const PinHashCost& cost);
+  // The store's staff, active first: {"staff": [{id, name, role, active}]}.
+  Result<Json> staff(const std::string& store_id);
 
   // Assigns a technician (staff of the request's store) to a request uploaded by that store.
   Result<Json> assign(const std::string& request_code, const std::string& technician_id);
@@ -58,9 +72,14 @@ class HqAdmin {
   }
   void log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                   const Json& data);
+  void audit(const std::string& action, const std::string& target, const Json& detail = Json::object());
+  // Writes a service's row and feed entry when it differs from `before` (its data and active flag).
+  bool save_service(const std::string& code, const Json& data, bool active,
+                    const std::optional<std::pair<std::string, bool>>& before);
 
   HqDb& db_;
   const Clock& clock_;
+  std::string actor_;
 };
 
 }  // namespace kiosk::hq

@@ -22,6 +22,7 @@
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
 #include "hq/store_health_list.h"
+#include "store/catalog.h"
 
 namespace kiosk::hq {
 namespace {
@@ -38,8 +39,9 @@ constexpr const char* kUsage =
   store add --id S1 --name NAME [--time-zone Asia/Shanghai]             store list
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
+  catalog export                           (the active services, the same lines)
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
-  staff retire --store S1 --name NAME
+  staff retire --store S1 --name NAME      staff pin --store S1 --name NAME --pin 5678   (a new PIN)
   assign --request CODE --technician STAFF_ID
   request transition --store S1 --request CODE --to STATE --version N
                                            (HQ's own command: outranks a device's made from the same version)
@@ -60,7 +62,8 @@ struct CommandFailed {
   std::string message;
 };
 
-Json take(Result<Json> result) {
+template <class T>
+T take(Result<T> result) {
   if (result) return std::move(result).value();
   const Error& e = result.error();
   throw CommandFailed{e.kind == ErrorKind::InvalidArgument ? kExitUsage
@@ -147,14 +150,19 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     throw UsageError("unknown device command \"" + what + "\"");
   }
   if (command == "catalog") {
-    const std::string what = cl.word("catalog import");
+    const std::string what = cl.word("catalog import|export");
+    if (what == "export") {
+      cl.finish();
+      std::cout << take(admin.export_catalog());
+      return nullptr;  // the lines are the output
+    }
     if (what != "import") throw UsageError("unknown catalog command \"" + what + "\"");
     const std::string file = cl.word("catalogue file");
     cl.finish();
-    return take(admin.import_catalog(file));
+    return take(admin.import_catalog(take(read_catalog_file(file))));
   }
   if (command == "staff") {
-    const std::string what = cl.word("staff add|retire");
+    const std::string what = cl.word("staff add|retire|pin");
     const std::string store = cl.required("store"), name = cl.required("name");
     if (what == "add") {
       const std::string pin = cl.required("pin"), role = cl.optional("role").value_or("counter");
@@ -164,6 +172,11 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     if (what == "retire") {
       cl.finish();
       return take(admin.retire_staff(store, name));
+    }
+    if (what == "pin") {
+      const std::string pin = cl.required("pin");
+      cl.finish();
+      return take(admin.reset_pin(store, name, pin, PinHashCost::for_store()));
     }
     throw UsageError("unknown staff command \"" + what + "\"");
   }

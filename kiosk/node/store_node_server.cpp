@@ -11,10 +11,10 @@
 #include <regex>
 #include <vector>
 
+#include "codec/api_error.h"
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
 #include "http_server/json_http_server.h"
-#include "node/api_error.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
 #include "node/technician_routes.h"

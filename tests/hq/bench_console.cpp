@@ -29,6 +29,7 @@
 #include "hq/figure_store.h"
 #include "hq/hq_admin.h"
 #include "hq/request_mirror.h"
+#include "store/catalog.h"
 #include "support/child_process.h"
 #include "support/pg_server.h"
 
@@ -131,7 +132,7 @@ std::vector<std::string> generate(hq::HqDb& db, const Options& o, EpochMs now) {
   for (int back = o.days; back >= 1; --back) days.push_back(zone.business_day(now - EpochMs(back) * 24 * 60 * kMinute));
   SystemClock clock;
   hq::HqAdmin admin(db, clock);
-  (void)admin.import_catalog(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl");
+  (void)admin.import_catalog(read_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/catalog-default.jsonl").value());
   (void)hq::add_console_user(db, "manager", "manager", kPassword, "bench", now);
   std::mt19937 random(20261205);
   const auto start = Clock_::now();

@@ -122,7 +122,7 @@ TEST_CASE("the dispatcher assigns and schedules a store's request; the store tak
   REQUIRE(admin.login("ada", kConsolePassword).status == 200);
   const Json audit = admin.get("/api/console/v1/audit").body["entries"][1];  // before the admin's login
   CHECK(audit["actor"] == "dan");
-  CHECK(audit["action"] == "request.dispatch");
+  CHECK(audit["action"] == "request-dispatch");
   CHECK(audit["target"] == "S1/" + code);
   CHECK(audit["detail"]["technician"] == board.technician);
 }

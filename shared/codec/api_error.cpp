@@ -1,7 +1,9 @@
-// Mapping domain errors to HTTP statuses.
-#include "node/api_error.h"
+// Mapping domain errors to HTTP statuses (api_error.h).
+#include "codec/api_error.h"
 
-namespace kiosk::node {
+#include <set>
+
+namespace kiosk {
 
 ApiError api_error_from(const Error& error) {
   const std::string& code = error.code;
@@ -9,8 +11,9 @@ ApiError api_error_from(const Error& error) {
   if (code == "wrong-counter" || code == "not-assignee" || code == "not-a-technician")
     return {403, code, error.message, {}};
   if (code == "locked-out") return {429, code, error.message, {}};
-  if (code == "unknown-ticket" || code == "unknown-counter" || code == "unknown-request")
-    return {404, code, error.message, {}};
+  static const std::set<std::string> kUnknown{"unknown-ticket", "unknown-counter", "unknown-request", "unknown-store",
+                                              "unknown-device", "unknown-staff",   "unknown-user"};
+  if (kUnknown.count(code)) return {404, code, error.message, {}};
   switch (error.kind) {
     case ErrorKind::InvalidArgument:
       return {400, code.empty() ? "invalid-argument" : code, error.message, {}};
@@ -24,4 +27,4 @@ ApiError api_error_from(const Error& error) {
   return {500, "internal", error.message, {}};
 }
 
-}  // namespace kiosk::node
+}  // namespace kiosk
