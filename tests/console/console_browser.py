@@ -6,7 +6,8 @@ English, waits for its data and charts (body[data-ready="1"]), and fails on a
 browser error, a text key left untranslated, or a report without the store's
 tickets. The dispatcher dispatches one of the store's requests on the board in
 each language, and the store must hold the technician and the visit after its
-next `kioskctl sync`. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
+next `kioskctl sync`; the admin adds a staff member in each language, whom the
+store must list after its next sync, and opens a device's token dialog. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
 import argparse
 import datetime
@@ -22,7 +23,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -101,6 +102,52 @@ def dispatch_on_board(driver, args, store, code, technician, failures, shot):
     got = {key: held[key] for key in wanted}
     if got != wanted:
         failures.append(f"dispatch: the store holds {got} for {code}, not {wanted}")
+
+
+def fill_dialog(driver, values):
+    """The open dialog with `values` typed into its fields by name; submitted."""
+    dialog = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    for name, value in values.items():
+        control = dialog.find_element(By.CSS_SELECTOR, f"[name={name}]")
+        if control.tag_name == "select":
+            Select(control).select_by_value(value)
+        else:
+            control.clear()
+            control.send_keys(value)
+    return dialog
+
+
+def banner_after(driver, what, failures):
+    banner = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, ".banner"))
+    if "error" in banner.get_attribute("class"):
+        failures.append(f"{what} refused: {banner.text}")
+
+
+def admin_adds_staff(driver, args, store, name, failures, shot):
+    """Adds `name` to SH-001 on the staff page, then syncs the store and checks it lists them."""
+    driver.find_element(By.XPATH, "//main//button[contains(@class, 'primary')]").click()
+    dialog = fill_dialog(driver, {"name": name, "role": "counter", "pin": "13579"})
+    shot(driver, "staff-dialog")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    banner_after(driver, f"adding staff {name}", failures)
+    shot(driver, "staff-added")
+    run(args.kioskctl, "--data", store, "sync")
+    listed = [person["name"] for person in json.loads(run(args.kioskctl, "--data", store, "staff", "list"))["staff"]]
+    if name not in listed:
+        failures.append(f"staff: the store lists {listed}, not {name}, after its sync")
+
+
+def admin_adds_device(driver, failures, shot):
+    """Adds a device to SH-001 on the stores page: its token is shown once."""
+    driver.find_element(By.XPATH, "//tr[contains(., 'SH-001')]//button").click()
+    dialog = fill_dialog(driver, {"label": "大厅取号机"})
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    token = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog[open] pre.token"))
+    if "--token" not in token.text:
+        failures.append(f"stores: the new device's dialog shows no token: {token.text}")
+    shot(driver, "stores-token")
+    driver.find_element(By.CSS_SELECTOR, "dialog[open] button[type=submit]").click()
+    banner_after(driver, "adding a device", failures)
 
 
 def rate_visits(hq, db, url, token):
@@ -234,6 +281,10 @@ def main():
                     shot(driver, page)
                     if page == "dispatch":
                         dispatch_on_board(driver, args, store, codes.pop(0), technician, failures, shot)
+                    if page == "staff":
+                        admin_adds_staff(driver, args, store, "王芳" if language == "zh" else "Wang Fang", failures, shot)
+                    if page == "stores":
+                        admin_adds_device(driver, failures, shot)
     finally:
         if driver:
             driver.quit()

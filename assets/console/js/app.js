@@ -12,6 +12,10 @@ import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
 import { alertsPage } from "./pages/alerts.js";
 import { requestsPage } from "./pages/requests.js";
+import { storesPage } from "./pages/stores.js";
+import { staffPage } from "./pages/staff.js";
+import { catalogPage } from "./pages/catalog.js";
+import { settingsPage } from "./pages/settings.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -23,7 +27,11 @@ const pages = {
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
+  stores: { title: "nav.stores", roles: ["admin"], show: storesPage },
+  staff: { title: "nav.staff", roles: ["admin"], show: staffPage },
+  catalog: { title: "nav.catalog", roles: ["admin"], show: catalogPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
+  settings: { title: "nav.settings", roles: ["admin"], show: settingsPage },
   audit: { title: "nav.audit", roles: ["admin"], show: auditPage },
 };
 

@@ -8,6 +8,7 @@ import { t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
 import { heading, note, storeChoice } from "../parts.js";
+import { choice, field, formDialog, line, textInput } from "../form.js";
 
 const shows = ["new", "open", "overdue"];
 
@@ -38,98 +39,56 @@ function filters(context, show, store) {
   return bar;
 }
 
-function field(labelText, control) {
-  const label = document.createElement("label");
-  label.append(document.createTextNode(labelText), control);
-  return label;
-}
-
-function line(labelText, value) {
-  const p = document.createElement("p");
-  const name = document.createElement("strong");
-  name.textContent = `${labelText}：`;
-  p.append(name, document.createTextNode(value || "–"));
-  return p;
-}
-
 // The dialog that dispatches one request; `done(message)` redraws the board.
 async function dispatchDialog(request, done) {
-  const dialog = document.createElement("dialog");
-  dialog.className = "dispatch";
-  const form = document.createElement("form");
   const withTechnician = assigns.has(request.state);
-  form.append(
-    heading(t("dispatch.dialog_title", request.code, request.store_name), "h3"),
+  const parts = [
     line(t("dispatch.what"), `${t(`dispatch.kind.${request.kind}`)} · ${request.product} · ${request.problem}`),
     line(t("dispatch.address"), request.address),
     line(t("dispatch.contact"), `${request.contact_name || ""} ${request.phone || ""}`),
     line(t("dispatch.description"), request.description),
     line(t("dispatch.preferred"), visit(request.preferred_date, request.time_window)),
-  );
+  ];
   let technician = null;
   if (withTechnician) {
     const { technicians } = await api(`/stores/${encodeURIComponent(request.store)}/technicians`);
-    technician = document.createElement("select");
-    technician.name = "technician";
+    technician = choice("technician", [
+      ["", t("dispatch.choose_technician")],
+      ...technicians.map((person) => [person.id, t("dispatch.jobs", person.name, person.open_jobs)]),
+    ]);
     technician.required = true;
-    technician.append(new Option(t("dispatch.choose_technician"), ""));
-    for (const person of technicians)
-      technician.append(new Option(t("dispatch.jobs", person.name, person.open_jobs), person.id));
-    form.append(field(t("dispatch.technician"), technician));
-    if (technicians.length === 0) form.append(note(t("dispatch.no_technicians"), "error"));
+    parts.push(field(t("dispatch.technician"), technician));
+    if (technicians.length === 0) parts.push(note(t("dispatch.no_technicians"), "error"));
   } else {
-    form.append(line(t("dispatch.technician"), request.assignee ? request.assignee.name : t("dispatch.unassigned")));
+    parts.push(line(t("dispatch.technician"), request.assignee ? request.assignee.name : t("dispatch.unassigned")));
   }
-  const date = document.createElement("input");
-  date.type = "date";
-  date.name = "date";
-  date.required = true;
-  date.value = request.preferred_date || "";
-  const window = document.createElement("select");
-  window.name = "window";
-  for (const name of ["morning", "afternoon", "evening"]) window.append(new Option(t(`window.${name}`), name));
-  window.value = request.time_window || "morning";
-  form.append(field(t("dispatch.date"), date), field(t("dispatch.window"), window));
-  const error = note("", "error");
-  const confirm = document.createElement("button");
-  confirm.type = "submit";
-  confirm.className = "primary";
-  confirm.textContent = t(withTechnician ? "dispatch.confirm" : "dispatch.confirm_schedule");
-  const cancel = document.createElement("button");
-  cancel.type = "button";
-  cancel.textContent = t("dispatch.cancel");
-  cancel.addEventListener("click", () => dialog.close());
-  const buttons = document.createElement("div");
-  buttons.className = "buttons";
-  buttons.append(confirm, cancel);
-  form.append(error, buttons);
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    confirm.disabled = true;
-    const order = { version: request.version, date: date.value, window: window.value };
-    if (technician) order.technician = technician.value;
-    try {
-      const answer = await api(
-        `/requests/${encodeURIComponent(request.store)}/${encodeURIComponent(request.code)}/dispatch`,
-        { method: "POST", body: order },
-      );
-      const r = answer.request;
-      dialog.close();
-      await done(t("dispatch.done", r.code, r.assignee ? r.assignee.name : "", visit(r.scheduled_date, r.scheduled_window)));
-    } catch (e) {
-      confirm.disabled = false;
-      if (e.status === 409) {
-        dialog.close();
-        await done(t("dispatch.moved", request.code, e.message), true);
-      } else {
-        error.textContent = t("console.error", e.message);
-      }
-    }
+  const date = textInput("date", { type: "date", value: request.preferred_date || "" });
+  const window = choice(
+    "window",
+    ["morning", "afternoon", "evening"].map((name) => [name, t(`window.${name}`)]),
+    request.time_window || "morning",
+  );
+  parts.push(field(t("dispatch.date"), date), field(t("dispatch.window"), window));
+  formDialog({
+    title: t("dispatch.dialog_title", request.code, request.store_name),
+    parts,
+    confirmText: t(withTechnician ? "dispatch.confirm" : "dispatch.confirm_schedule"),
+    submit: () => {
+      const order = { version: request.version, date: date.value, window: window.value };
+      if (technician) order.technician = technician.value;
+      return api(`/requests/${encodeURIComponent(request.store)}/${encodeURIComponent(request.code)}/dispatch`, {
+        method: "POST",
+        body: order,
+      });
+    },
+    done: ({ request: r }) =>
+      done(t("dispatch.done", r.code, r.assignee ? r.assignee.name : "", visit(r.scheduled_date, r.scheduled_window))),
+    refused: async (e) => {
+      if (e.status !== 409) return false;
+      await done(t("dispatch.moved", request.code, e.message), true);
+      return true;
+    },
   });
-  dialog.append(form);
-  dialog.addEventListener("close", () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
 }
 
 export async function dispatchPage(main, context, query) {
