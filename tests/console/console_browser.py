@@ -125,6 +125,9 @@ def banner_after(driver, what, failures):
 
 def admin_adds_staff(driver, args, store, name, failures, shot):
     """Adds `name` to SH-001 on the staff page, then syncs the store and checks it lists them."""
+    driver.execute_script("document.body.dataset.ready = ''")
+    Select(driver.find_element(By.CSS_SELECTOR, "main select[name=store]")).select_by_value("SH-001")
+    wait_ready(driver, "SH-001's staff")
     driver.find_element(By.XPATH, "//main//button[contains(@class, 'primary')]").click()
     dialog = fill_dialog(driver, {"name": name, "role": "counter", "pin": "13579"})
     shot(driver, "staff-dialog")
