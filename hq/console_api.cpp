@@ -10,6 +10,7 @@
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "hq/request_backlog.h"
+#include "hq/request_outcomes.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -82,7 +83,8 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
   // The reports: a range and a store checked alike, then the report's own figures.
   using Report = nlohmann::ordered_json (*)(HqDb&, const ReportRange&, EpochMs);
   for (const auto& [name, report] : {std::pair<const char*, Report>{"services", services_report},
-                                     std::pair<const char*, Report>{"trend", trend_report}}) {
+                                     std::pair<const char*, Report>{"trend", trend_report},
+                                     std::pair<const char*, Report>{"request-outcomes", request_outcomes}}) {
     const std::string path = std::string(kPrefix) + "/reports/" + name;
     allowed[path] = "GET";
     server.Get(path,

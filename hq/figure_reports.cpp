@@ -64,6 +64,8 @@ std::string sums_select() {
 
 }  // namespace
 
+std::string next_day(const std::string& day) { return to_date(to_days(day) + chr::days(1)); }
+
 Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const std::string& to,
                                        const std::optional<std::string>& store) {
   return hq_guarded([&]() -> Result<ReportRange> {

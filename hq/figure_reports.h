@@ -24,6 +24,9 @@ struct ReportRange {
 
 constexpr int kMaxReportDays = 400;
 
+// The day after `day` (YYYY-MM-DD, checked).
+std::string next_day(const std::string& day);
+
 // Checks dates (YYYY-MM-DD, from <= to, at most kMaxReportDays) and the store.
 // Error codes: "bad-query", "unknown-store".
 Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const std::string& to,

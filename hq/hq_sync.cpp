@@ -81,6 +81,8 @@ class BatchWriter {
         figures.add(*records[i]->checked);
         if (const std::optional<RequestFact>& request = records[i]->checked->request)
           mirror_upload(db_, device_.store_id, records[i]->checked->id, *request, now_);
+        if (const std::optional<RequestEventFact>& event = records[i]->checked->request_event)
+          mirror_event(db_, device_.store_id, records[i]->checked->id, *event, now_);
         continue;
       }
       if (const std::optional<std::string> conflict = id_conflict(records[i]->seq, *records[i]->checked))

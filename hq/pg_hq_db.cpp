@@ -352,6 +352,26 @@ CREATE TABLE console_setting (
   updated_at bigint NOT NULL
 );
 )sql",
+    // 6: every step of every request (its uploaded request_event records),
+    // for the requests' outcomes: done, first-time fixed, reopened.
+    R"sql(
+CREATE TABLE hq_request_event (
+  id text PRIMARY KEY,
+  store_id text NOT NULL,
+  request_id text NOT NULL,
+  state text NOT NULL,
+  at bigint NOT NULL
+);
+CREATE INDEX hq_request_event_by_state ON hq_request_event(state, at);
+CREATE INDEX hq_request_event_by_request ON hq_request_event(request_id);
+CREATE INDEX hq_request_by_record ON hq_request(record_id);
+INSERT INTO hq_request_event(id, store_id, request_id, state, at)
+SELECT id, store_id, j ->> 'request', j ->> 'event', COALESCE((j ->> 'at')::bigint, received_at)
+FROM (SELECT id, store_id, received_at, replace(data, '\u0000', '\ufffd')::json AS j FROM record
+      WHERE kind = 'request_event') r
+WHERE j ->> 'request' IS NOT NULL AND j ->> 'event' IS NOT NULL
+ON CONFLICT DO NOTHING;
+)sql",
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -24,6 +24,14 @@ void mirror_upload(HqDb& db, const std::string& store_id, const std::string& rec
        f.closed_at});
 }
 
+void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& f,
+                  EpochMs received_at) {
+  db.run(
+      "INSERT INTO hq_request_event(id, store_id, request_id, state, at) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(id) DO NOTHING",
+      {event_id, store_id, f.request_id, f.state, f.at.value_or(received_at)});
+}
+
 void mirror_decision(HqDb& db, const std::string& store_id, const std::string& code, const RequestDecision& d,
                      EpochMs now) {
   const std::optional<RequestState> state = request_state_from(d.state);

@@ -36,6 +36,17 @@ struct RequestFact {
 void mirror_upload(HqDb& db, const std::string& store_id, const std::string& record_id, const RequestFact& fact,
                    EpochMs received_at);
 
+// A step of a request as its store uploaded it (a request_event record).
+struct RequestEventFact {
+  std::string request_id;  // the request's record id
+  std::string state;       // the state it moved to
+  std::optional<EpochMs> at;
+};
+
+// At ingest: the step, once (hq_request_event, for the requests' outcomes).
+void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& fact,
+                  EpochMs received_at);
+
 // A transition HQ decided (a device's command or its own): the state and
 // version, and what the command set besides (the technician, the visit).
 struct RequestDecision {

@@ -331,6 +331,23 @@ CREATE TABLE console_setting (
   updated_at INTEGER NOT NULL
 );
 )sql",
+    // 6: every step of every request (its uploaded request_event records),
+    // for the requests' outcomes: done, first-time fixed, reopened.
+    R"sql(
+CREATE TABLE hq_request_event (
+  id TEXT PRIMARY KEY,
+  store_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX hq_request_event_by_state ON hq_request_event(state, at);
+CREATE INDEX hq_request_event_by_request ON hq_request_event(request_id);
+CREATE INDEX hq_request_by_record ON hq_request(record_id);
+INSERT OR IGNORE INTO hq_request_event(id, store_id, request_id, state, at)
+SELECT id, store_id, data ->> 'request', data ->> 'event', COALESCE(data ->> 'at', received_at) FROM record
+WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'event' IS NOT NULL;
+)sql",
 };
 
 StorageFailure failure(const SqliteError& e) {

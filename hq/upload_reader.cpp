@@ -167,8 +167,8 @@ void check_data(CheckedRecord& checked, element data_value) {
     data.text("request_code", 32);
     data.integer("score", 1, 5);
   } else {
-    data.text("request", 64);
-    data.text("event", 32);
+    checked.request_event =
+        RequestEventFact{data.text("request", 64), data.text("event", 32), data.optional_integer("at", 0, kMaxSeq)};
   }
   checked.data = simdjson::minify(data_value);
 }
@@ -197,7 +197,7 @@ std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, cons
   thread_local simdjson::dom::parser parser;
   element value;
   if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
-  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt};
+  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   try {
     check_data(checked, value);
   } catch (const BadRequest&) {

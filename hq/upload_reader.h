@@ -21,10 +21,11 @@ struct CheckedRecord {
   std::string kind;
   std::string id;
   std::int64_t revision = 0;
-  std::string data;                    // minified JSON object
-  std::optional<TicketFact> ticket;    // a ticket's figures (figure_ledger.h)
-  std::optional<RatingFact> rating;    // a rating's
-  std::optional<RequestFact> request;  // a request's, for hq_request
+  std::string data;                               // minified JSON object
+  std::optional<TicketFact> ticket;               // a ticket's figures (figure_ledger.h)
+  std::optional<RatingFact> rating;               // a rating's
+  std::optional<RequestFact> request;             // a request's, for hq_request
+  std::optional<RequestEventFact> request_event;  // a request's step, for hq_request_event
 };
 
 struct UploadRecord {

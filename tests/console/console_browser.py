@@ -23,7 +23,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "outcomes"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -49,7 +49,8 @@ def serve_hq(hq, db):
 
 
 def feed_store(args, work, hq_url, token):
-    """A store with a morning's visits, synced to HQ."""
+    """A store with a morning's visits, two home-visit requests to dispatch and
+    two drop-off repairs done (one fixed the first time), synced to HQ."""
     store = os.path.join(work, "store")
     ctl = lambda *a: run(args.kioskctl, "--data", store, *a)
     ctl("init", "--store", "SH-001")
@@ -69,6 +70,14 @@ def feed_store(args, work, hq_url, token):
                    "--phone", "13812345678", "--consent", "--address", "浦东新区世纪大道 100 号 8 楼",
                    "--date", visit_day(2), "--window", "afternoon", "--urgency", urgency)
         codes.append(json.loads(made)["code"])
+    ctl("sync")  # the technician HQ made reaches the store
+    for steps in (["assigned", "on-site", "done"],
+                  ["assigned", "on-site", "waiting-for-parts", "on-the-way", "on-site", "done", "reopened"]):
+        made = ctl("request", "create", "--product", "phone", "--problem", "no-power", "--name", "李雷",
+                   "--phone", "13912345678", "--consent", "--drop-off")
+        for to in steps:
+            ctl("request", "transition", "--code", json.loads(made)["code"], "--to", to,
+                *(["--assignee", "周师傅"] if to == "assigned" else []))
     ctl("sync")
     return store, codes
 
@@ -273,7 +282,7 @@ def main():
                     text = check_page(driver, f"{language} {page}", failures)
                     if page == "alerts" and "HZ-001" not in text:
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
-                    if page in ("live", "requests") and "SH-001" not in text:
+                    if page in ("live", "requests", "outcomes") and "SH-001" not in text:
                         failures.append(f"{language} {page}: no store SH-001: {text}")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"

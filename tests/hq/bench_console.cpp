@@ -6,7 +6,8 @@
 // manager: p50 and p95 of 30 requests per report after 3 warm-ups, and the
 // first request (which makes the sums of the months and days over it
 // covers), beside the rows and bytes the figures take. Then the dispatch
-// board over 100,000 requests of the year (500 per store, 5 % still open)
+// board over 100,000 requests of the year (500 per store, 5 % still open,
+// with their steps for the request outcomes)
 // and 5 technicians a store, for a logged-in dispatcher.
 // build-*/tests/hq/bench_console [--stores 200] [--days 365] [--tickets 300]
 //                                [--requests 500] [--engine sqlite|postgresql] [--dir DIR] [--reuse]
@@ -97,7 +98,7 @@ std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_st
   for (int n = 0; n < tickets; ++n) {
     const int service = pick(0, 7);
     hq::CheckedRecord& ticket = records.emplace_back(
-        hq::CheckedRecord{"ticket", new_uuid(), 3, "", hq::TicketFact{}, std::nullopt, std::nullopt});
+        hq::CheckedRecord{"ticket", new_uuid(), 3, "", hq::TicketFact{}, std::nullopt, std::nullopt, std::nullopt});
     hq::TicketFact& fact = *ticket.ticket;
     fact.day = day;
     fact.service = std::string(1, char('A' + service));
@@ -120,7 +121,7 @@ std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_st
       const int score = std::min(5, pick(1, 7));
       records.push_back(hq::CheckedRecord{"rating", new_uuid(), 1, "", std::nullopt,
                                           hq::RatingFact{ticket.id, score, {score >= 4 ? "fast" : "too-slow"}},
-                                          std::nullopt});
+                                          std::nullopt, std::nullopt});
     }
   }
   return records;
@@ -172,11 +173,14 @@ void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
   for (int s = 1; s <= o.stores; ++s) {
     const std::string store = "S" + std::to_string(s);
     db.write([&] {
-      for (int t = 1; t <= 5; ++t)
+      std::vector<std::string> technicians;
+      for (int t = 1; t <= 5; ++t) {
+        technicians.push_back(new_uuid());
         db.run(
             "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) "
             "VALUES (?1, ?2, ?3, 'technician', 'x', 1, ?4)",
-            {new_uuid(), store, "tech " + std::to_string(t), now});
+            {technicians.back(), store, "tech " + std::to_string(t), now});
+      }
       for (int r = 0; r < o.requests; ++r) {
         hq::RequestFact fact;
         fact.code = "R" + std::to_string(s) + "-" + std::to_string(r);
@@ -205,7 +209,16 @@ void generate_requests(hq::HqDb& db, const Options& o, EpochMs now) {
             "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
             "first_received_at) VALUES (?1, 'request', ?2, 1, ?3, 'bench', 'bench', ?4, ?5, ?5)",
             {id, store, data.dump(), std::int64_t(r + 1), now});
+        fact.assignee = technicians[std::size_t(pick(0, 4))];
         hq::mirror_upload(db, store, id, fact, now);
+        // Its steps: assigned and on site a day later, a tenth waiting for parts, done, a twentieth reopened.
+        std::vector<const char*> steps{"assigned", "on-site"};
+        if (pick(0, 9) == 0) steps.insert(steps.end(), {"waiting-for-parts", "on-the-way", "on-site"});
+        if (!open) steps.push_back("done");
+        if (!open && pick(0, 19) == 0) steps.push_back("reopened");
+        EpochMs at = *fact.created_at;
+        for (const char* step : steps)
+          hq::mirror_event(db, store, new_uuid(), hq::RequestEventFact{id, step, at += 8 * 60 * kMinute}, now);
       }
       return 0;
     });
@@ -338,6 +351,17 @@ int main(int argc, char** argv) {
                [](const nlohmann::json& answer) {
                  return std::to_string(answer["total"]["open"].get<std::int64_t>()) + " open";
                }))
+    return 1;
+  const auto outcomes = [](const nlohmann::json& answer) {
+    return std::to_string(answer["total"]["done"].get<std::int64_t>()) + " done";
+  };
+  if (!measure("request outcomes, all stores, the year",
+               "/api/console/v1/reports/request-outcomes?from=" + days.front() + "&to=" + days.back(), *manager,
+               outcomes) ||
+      !measure(
+          "request outcomes, one store, the last 30 days",
+          "/api/console/v1/reports/request-outcomes?store=S1&from=" + days[days.size() - 30] + "&to=" + days.back(),
+          *manager, outcomes))
     return 1;
   if (!measure(
           "one store's technicians", "/api/console/v1/stores/S1/technicians", *dispatcher,

@@ -196,7 +196,7 @@ TEST_CASE("the console's API answers bad input in words") {
   CHECK(c.hq.hq({"user", "add", "--name", "eva", "--role", "owner", "--password-file", file}).exit_code == 2);
 }
 
-TEST_CASE("the audit list names who did what: users added at the command line, logins, lockouts") {
+TEST_CASE("the audit list names who did what: stores and users added at the command line, logins, lockouts") {
   ConsoleHq c;
   c.hq.start();
   ConsoleClient admin(c.hq.port), guesser(c.hq.port);
@@ -210,7 +210,8 @@ TEST_CASE("the audit list names who did what: users added at the command line, l
     seen.push_back(e["actor"].get<std::string>() + " " + e["action"].get<std::string>() + " " +
                    e["target"].get<std::string>());
   const std::vector<std::string> expected{"cli user-disable mia", "ada login ada",    "dan locked-out dan",
-                                          "cli user-add dan",     "cli user-add mia", "cli user-add ada"};
+                                          "cli user-add dan",     "cli user-add mia", "cli user-add ada",
+                                          "cli store-add S2",     "cli store-add S1"};
   CHECK(seen == expected);
 }
 

@@ -237,6 +237,7 @@ TEST_CASE("a schema-4 database is migrated with its requests on the board, HQ's 
   board.c.hq.stop();
   board.c.hq.sql("DROP TABLE hq_request");
   board.c.hq.sql("DROP TABLE console_setting");
+  board.c.hq.sql("DROP TABLE hq_request_event");
   board.c.hq.sql(board.c.hq.on_postgresql() ? "UPDATE hq_meta SET value = '4' WHERE key = 'schema_version'"
                                             : "PRAGMA user_version = 4");
   REQUIRE(board.c.hq.hq({"migrate"}).exit_code == 0);

@@ -12,6 +12,7 @@ import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
 import { alertsPage } from "./pages/alerts.js";
 import { requestsPage } from "./pages/requests.js";
+import { outcomesPage } from "./pages/outcomes.js";
 import { storesPage } from "./pages/stores.js";
 import { staffPage } from "./pages/staff.js";
 import { catalogPage } from "./pages/catalog.js";
@@ -26,6 +27,7 @@ const pages = {
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
+  outcomes: { title: "nav.outcomes", roles: ["manager"], show: outcomesPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   stores: { title: "nav.stores", roles: ["admin"], show: storesPage },
   staff: { title: "nav.staff", roles: ["admin"], show: staffPage },
