@@ -9,6 +9,7 @@
 #include "hq/store_health_list.h"
 #include "http_server/json_http_server.h"
 #include "store/catalog.h"
+#include "store/product_catalog.h"
 
 namespace kiosk::hq {
 namespace {
@@ -150,6 +151,30 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
                if (!lines) return send_answer(res, Result<json>(lines.error()));
                res.set_header("Content-Disposition", "attachment; filename=\"catalog.jsonl\"");
                res.set_content(lines.value(), "application/x-ndjson; charset=utf-8");
+             }));
+
+  // [SECTION] The product catalogue (every role reads it: the board names products and problems)
+  const std::string products_path = prefix + "/catalog/products";
+  allowed[products_path] = "GET, PUT";
+  server.Get(products_path,
+             guard.as({}, false, [&guard](HqDb& db, const Session& s, const httplib::Request&, httplib::Response& res) {
+               send_answer(res, admin_as(db, guard, s).products());
+             }));
+  server.Put(products_path,
+             admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
+               const JsonBody body(req.body);
+               send_answer(
+                   res, admin_as(db, guard, s)
+                            .import_products(body.text("catalog", kMaxProductCatalogBytes), "the product catalogue"));
+             }));
+  const std::string products_export_path = prefix + "/catalog/products/export";
+  allowed[products_export_path] = "GET";
+  server.Get(products_export_path,
+             admin(false, [&guard](HqDb& db, const Session& s, const httplib::Request&, httplib::Response& res) {
+               Result<json> products = admin_as(db, guard, s).products();
+               if (!products) return send_answer(res, products);
+               res.set_header("Content-Disposition", "attachment; filename=\"products.jsonl\"");
+               res.set_content(products.value()["catalog"].get<std::string>(), "application/x-ndjson; charset=utf-8");
              }));
 
   // [SECTION] Console users and settings

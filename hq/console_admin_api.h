@@ -1,6 +1,7 @@
 // The admin's part of the console's API (docs/hq-console.md, "Admin"):
 // stores, devices with their health and revocation, staff with PINs, the
-// service catalogue (edit, import, export), console users and the settings.
+// service and product catalogues (edit, import, export), console users and
+// the settings.
 // Every change is the admin's (CSRF-checked) and audited in its transaction.
 #pragma once
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "codec/queue_json.h"
+#include "codec/request_json.h"
 #include "core/random_id.h"
 #include "core/store_time_zone.h"
 #include "core/text.h"
@@ -13,6 +14,7 @@
 #include "hq/hq_sync.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
+#include "store/product_catalog.h"
 
 namespace kiosk::hq {
 namespace {
@@ -221,6 +223,35 @@ Result<std::string> HqAdmin::export_catalog() {
     lines += service.dump() + "\n";
   }
   return lines;
+}
+
+Result<Json> HqAdmin::import_products(const std::string& lines, const std::string& source) {
+  Result<std::vector<ProductCategory>> parsed = parse_product_catalog(lines, source);
+  if (!parsed) return parsed.error();
+  std::size_t problems = 0;
+  for (const ProductCategory& product : parsed.value()) problems += product.problems.size();
+  return written([&]() -> Result<Json> {
+    db_.run(
+        "INSERT INTO product_catalog(id, catalog, updated_at) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE "
+        "SET catalog = excluded.catalog, updated_at = excluded.updated_at",
+        {lines, clock_.now_ms()});
+    log_change(std::nullopt, "product_catalog", "products", Json{{"catalog", lines}});
+    const Json counts{{"products", parsed.value().size()}, {"problems", problems}};
+    audit("products-import", "products", counts);
+    return counts;
+  });
+}
+
+Result<Json> HqAdmin::products() {
+  return hq_guarded([&]() -> Result<Json> {
+    std::string lines;
+    db_.first("SELECT catalog FROM product_catalog WHERE id = 1", {}, [&](const SqlRow& row) { lines = row.text(0); });
+    Json list = Json::array();
+    if (!lines.empty())
+      if (Result<std::vector<ProductCategory>> parsed = parse_product_catalog(lines, "HQ's product catalogue"))
+        for (const ProductCategory& product : parsed.value()) list.push_back(to_json(product));
+    return Json{{"catalog", lines}, {"products", list}};
+  });
 }
 
 Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& name, const std::string& pin,

@@ -46,6 +46,12 @@ class HqAdmin {
   // The active services as a catalogue file's lines (import_catalog reads them back).
   Result<std::string> export_catalog();
 
+  // Replaces the product catalogue (store/product_catalog.h's lines, checked):
+  // stores take it whole through the feed.
+  Result<Json> import_products(const std::string& lines, const std::string& source);
+  // {"catalog": its lines ("" before the first import), "products": [...]}.
+  Result<Json> products();
+
   Result<Json> add_staff(const std::string& store_id, const std::string& name, const std::string& pin,
                          const std::string& role, const PinHashCost& cost);
   Result<Json> retire_staff(const std::string& store_id, const std::string& name);

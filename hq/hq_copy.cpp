@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 28> kTables{{
+constexpr std::array<CopiedTable, 29> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
@@ -39,6 +39,7 @@ constexpr std::array<CopiedTable, 28> kTables{{
      "scheduled_window, created_at, updated_at, closed_at",
      "store_id, code"},
     {"hq_request_event", "id, store_id, request_id, state, at", "id"},
+    {"product_catalog", "id, catalog, updated_at", "id"},
     {"request_command",
      "id, store_id, device_id, request_code, to_state, from_version, at, data, received_at, outcome, status, version, "
      "code, message",

@@ -23,6 +23,7 @@
 #include "hq/hq_server.h"
 #include "hq/store_health_list.h"
 #include "store/catalog.h"
+#include "store/product_catalog.h"
 
 namespace kiosk::hq {
 namespace {
@@ -40,6 +41,7 @@ constexpr const char* kUsage =
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
   catalog export                           (the active services, the same lines)
+  products import FILE | products export   (the request form's products and problems, JSON Lines)
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
   staff retire --store S1 --name NAME      staff pin --store S1 --name NAME --pin 5678   (a new PIN)
   assign --request CODE --technician STAFF_ID
@@ -160,6 +162,18 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     const std::string file = cl.word("catalogue file");
     cl.finish();
     return take(admin.import_catalog(take(read_catalog_file(file))));
+  }
+  if (command == "products") {
+    const std::string what = cl.word("products import|export");
+    if (what == "export") {
+      cl.finish();
+      std::cout << take(admin.products())["catalog"].get<std::string>();
+      return nullptr;  // the lines are the output
+    }
+    if (what != "import") throw UsageError("unknown products command \"" + what + "\"");
+    const std::string file = cl.word("product catalogue file");
+    cl.finish();
+    return take(admin.import_products(take(read_product_catalog_text(file)), file));
   }
   if (command == "staff") {
     const std::string what = cl.word("staff add|retire|pin");

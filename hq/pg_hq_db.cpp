@@ -353,7 +353,8 @@ CREATE TABLE console_setting (
 );
 )sql",
     // 6: every step of every request (its uploaded request_event records),
-    // for the requests' outcomes: done, first-time fixed, reopened.
+    // for the requests' outcomes: done, first-time fixed, reopened; HQ's
+    // product catalogue.
     R"sql(
 CREATE TABLE hq_request_event (
   id text PRIMARY KEY,
@@ -365,6 +366,13 @@ CREATE TABLE hq_request_event (
 CREATE INDEX hq_request_event_by_state ON hq_request_event(state, at);
 CREATE INDEX hq_request_event_by_request ON hq_request_event(request_id);
 CREATE INDEX hq_request_by_record ON hq_request(record_id);
+-- HQ's product catalogue (the request form's products and problems), as its
+-- catalogue file's lines; stores take it through the feed.
+CREATE TABLE product_catalog (
+  id bigint PRIMARY KEY CHECK (id = 1),
+  catalog text NOT NULL,
+  updated_at bigint NOT NULL
+);
 INSERT INTO hq_request_event(id, store_id, request_id, state, at)
 SELECT id, store_id, j ->> 'request', j ->> 'event', COALESCE((j ->> 'at')::bigint, received_at)
 FROM (SELECT id, store_id, received_at, replace(data, '\u0000', '\ufffd')::json AS j FROM record

@@ -131,12 +131,18 @@ Result<std::vector<ProductCategory>> parse_product_catalog(const std::string& te
   return std::move(parser.products);
 }
 
-Result<std::vector<ProductCategory>> read_product_catalog_file(const std::string& path) {
+Result<std::string> read_product_catalog_text(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return invalid_argument("cannot read product catalogue file " + path);
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_product_catalog(text.str(), path);
+  return text.str();
+}
+
+Result<std::vector<ProductCategory>> read_product_catalog_file(const std::string& path) {
+  Result<std::string> text = read_product_catalog_text(path);
+  if (!text) return text.error();
+  return parse_product_catalog(text.value(), path);
 }
 
 void store_product_catalog(Database& db, const std::vector<ProductCategory>& products) {

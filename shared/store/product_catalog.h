@@ -11,6 +11,7 @@
 // longer listed are deactivated, not deleted: requests refer to them).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,14 @@
 
 namespace kiosk {
 
+// The most a catalogue's text may hold (HQ's import, the feed's change).
+constexpr std::size_t kMaxProductCatalogBytes = 256 * 1024;
+
 // Parses catalogue text. `source` (a file name) starts every error message.
 Result<std::vector<ProductCategory>> parse_product_catalog(const std::string& text, const std::string& source);
+
+// A product catalogue file's text, unparsed (HQ keeps and sends it as it is).
+Result<std::string> read_product_catalog_text(const std::string& path);
 
 // Reads and parses a product catalogue file.
 Result<std::vector<ProductCategory>> read_product_catalog_file(const std::string& path);

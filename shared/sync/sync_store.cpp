@@ -12,6 +12,7 @@
 #include "requests/request_book.h"
 #include "requests/request_outbox.h"
 #include "staff/staff_book.h"
+#include "store/product_catalog.h"
 #include "store/storage_guard.h"
 #include "sync/command_outbox.h"
 
@@ -60,6 +61,15 @@ void apply_service(Database& db, const JsonBody& data, const std::string& key) {
       .bind(7, data.has("sort_order") ? data.integer("sort_order", 0, 1000) : 0)
       .bind(8, active ? 1 : 0)
       .run();
+}
+
+// HQ's product catalogue replaces the store's whole (entries no longer listed
+// are deactivated: requests refer to them).
+void apply_product_catalog(Database& db, const JsonBody& data) {
+  Result<std::vector<ProductCategory>> products =
+      parse_product_catalog(data.text("catalog", kMaxProductCatalogBytes), "HQ's product catalogue");
+  if (!products) throw BadRequest("bad-field", products.error().message);
+  store_product_catalog(db, products.value());
 }
 
 // HQ owns staff: a person HQ lists replaces a local one of the same name; a
@@ -271,6 +281,8 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
           apply_staff(db, data, key, clock_.now_ms());
         else if (kind == "request_status")
           apply_request_status(db, data, key, clock_.now_ms());
+        else if (kind == "product_catalog")
+          apply_product_catalog(db, data);
         db.prepare(
               "INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")

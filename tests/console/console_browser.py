@@ -234,6 +234,7 @@ def main():
     run(args.hq, "store", "add", "--db", db, "--id", "SH-001", "--name", "上海一店")
     run(args.hq, "store", "add", "--db", db, "--id", "HZ-001", "--name", "杭州一店")  # no device: a store-down alert
     run(args.hq, "catalog", "import", "--db", db, os.path.join(args.assets, "catalog-default.jsonl"))
+    run(args.hq, "products", "import", "--db", db, os.path.join(args.assets, "products-default.jsonl"))
     password_file = os.path.join(work, "password")
     with open(password_file, "w") as f:
         f.write(PASSWORD + "\n")
@@ -284,6 +285,8 @@ def main():
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
                     if page in ("live", "requests", "outcomes") and "SH-001" not in text:
                         failures.append(f"{language} {page}: no store SH-001: {text}")
+                    if page == "dispatch" and ("手机" if language == "zh" else "Mobile phones") not in text:
+                        failures.append(f"{language} dispatch: the board does not name the product: {text}")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text:

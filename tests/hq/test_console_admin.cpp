@@ -259,3 +259,45 @@ TEST_CASE("console users and settings are the admin's; other roles and a missing
             .status == 403);
   CHECK(a.get("/stores").body["stores"].size() == 2);  // no S5
 }
+
+TEST_CASE(
+    "HQ's product catalogue replaces the store's whole through the feed; every role reads it, the admin changes it") {
+  Admin a;
+  a.store_with_device("S1");
+  CHECK(a.get("/catalog/products").body == Json{{"catalog", ""}, {"products", Json::array()}});
+  const std::string lines =
+      "# two products\n"
+      "{\"problem\":\"no-power\",\"zh\":\"无法开机\",\"en\":\"Won't power on\"}\n"
+      "{\"problem\":\"install-new\",\"zh\":\"新机安装\",\"en\":\"New installation\",\"kinds\":[\"installation\"]}\n"
+      "{\"product\":\"heat-pump\",\"zh\":\"热泵\",\"en\":\"Heat pumps\",\"problems\":[\"no-power\",\"install-new\"]}\n"
+      "{\"product\":\"robot-vacuum\",\"zh\":\"扫地机\",\"en\":\"Robot vacuums\",\"problems\":[\"no-power\"]}\n";
+  const HqAnswer imported = a.send("PUT", "/catalog/products", {{"catalog", lines}});
+  REQUIRE_MESSAGE(imported.status == 200, imported.raw);
+  CHECK(imported.body == Json{{"products", 2}, {"problems", 3}});
+  REQUIRE(a.sync() == 0);
+
+  const Json on_store = kioskctl(a.store, {"request", "products"}).body;
+  std::vector<std::string> codes;
+  for (const Json& product : on_store["products"]) codes.push_back(product["code"]);
+  CHECK(codes == std::vector<std::string>{"heat-pump", "robot-vacuum"});
+  const CtlReply made = kioskctl(a.store, {"request", "create", "--product", "heat-pump", "--problem", "no-power",
+                                           "--name", "Li", "--phone", "13812345678", "--consent", "--drop-off"});
+  CHECK_MESSAGE(made.exit_code == 0, made.body.dump());
+
+  CHECK(a.get("/catalog/products/export").raw == lines);
+  ConsoleClient dan(a.c.hq.port);
+  REQUIRE(dan.login("dan", kConsolePassword).status == 200);
+  const HqAnswer read = dan.get(std::string(kApi) + "/catalog/products");
+  REQUIRE(read.status == 200);
+  CHECK(read.body["products"][0]["zh"] == "热泵");
+  CHECK(dan.send("PUT", std::string(kApi) + "/catalog/products", Json{{"catalog", lines}}.dump()).status == 403);
+
+  const HqAnswer bad =
+      a.send("PUT", "/catalog/products",
+             {{"catalog", "{\"product\":\"tv\",\"zh\":\"电视\",\"en\":\"TVs\",\"problems\":[\"nope\"]}\n"}});
+  check_error(bad, 400, "invalid-argument");
+  CHECK_MESSAGE(bad.body["error"]["message"].get<std::string>().find("line 1") != std::string::npos, bad.raw);
+  check_error(a.send("PUT", "/catalog/products", {{"catalog", 5}}), 400, "bad-field");
+  CHECK(a.get("/catalog/products").body["catalog"] == lines);  // unchanged
+  CHECK(contains(a.audit_actions(), "products-import"));
+}

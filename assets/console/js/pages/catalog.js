@@ -1,12 +1,15 @@
-// The service catalogue (admin): every service with its names, wait target
-// and typical service time; a service is edited or added in a dialog, the
-// whole catalogue imported from a catalogue file (JSON Lines, as kioskctl
-// reads) or exported as one. Changes reach every store with its next sync.
+// The catalogues (admin). Services: names, wait target and typical service
+// time; a service is edited or added in a dialog, the whole catalogue
+// imported from a catalogue file (JSON Lines, as kioskctl reads) or exported.
+// Products: the request form's products and their problems, edited as the
+// catalogue file's lines (or a file), exported the same. Changes reach every
+// store with its next sync.
 import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { figureTable } from "../table.js";
 import { heading, note } from "../parts.js";
 import { button, buttons, choice, field, formDialog, textInput } from "../form.js";
+import { currentLanguage } from "../i18n.js";
 
 function minutes(name, value) {
   return textInput(name, { type: "number", min: 1, max: 480, step: 1, value: String(value) });
@@ -54,36 +57,88 @@ function serviceDialog(service, draw) {
   });
 }
 
-function importDialog(draw) {
+// A catalogue's lines, typed, pasted or read from a file, sent by `send(lines)`.
+function linesDialog({ title, effect, lines = "", placeholder, send, done }) {
   const file = textInput("file", { type: "file", accept: ".jsonl,.json,.txt", required: false });
   const text = document.createElement("textarea");
   text.name = "catalog";
-  text.rows = 8;
-  text.placeholder = '{"code":"A","zh":"咨询","en":"Consultation","wait_target_min":15}';
+  text.rows = 12;
+  text.value = lines;
+  text.placeholder = placeholder;
   file.addEventListener("change", async () => {
     if (file.files.length) text.value = await file.files[0].text();
   });
   formDialog({
+    title,
+    parts: [note(effect, "note"), field(t("catalog.file"), file), field(t("catalog.lines"), text)],
+    confirmText: t("catalog.save"),
+    submit: () => send(text.value),
+    done,
+  });
+}
+
+function importDialog(draw) {
+  linesDialog({
     title: t("catalog.import"),
-    parts: [note(t("catalog.import_effect"), "note"), field(t("catalog.file"), file), field(t("catalog.lines"), text)],
-    confirmText: t("catalog.import"),
-    submit: () => api("/catalog/services/import", { method: "POST", body: { catalog: text.value } }),
+    effect: t("catalog.import_effect"),
+    placeholder: '{"code":"A","zh":"咨询","en":"Consultation","wait_target_min":15}',
+    send: (lines) => api("/catalog/services/import", { method: "POST", body: { catalog: lines } }),
     done: (answer) => draw(t("catalog.imported", answer.services, answer.changes)),
   });
 }
 
+function productsDialog(catalog, draw) {
+  linesDialog({
+    title: t("products.edit"),
+    effect: t("products.effect"),
+    lines: catalog,
+    placeholder: '{"problem":"no-power","zh":"无法开机","en":"Won\'t power on"}',
+    send: (lines) => api("/catalog/products", { method: "PUT", body: { catalog: lines } }),
+    done: (answer) => draw(t("products.saved", answer.products, answer.problems)),
+  });
+}
+
+function exportLink(path, name, text) {
+  const link = document.createElement("a");
+  link.className = "button";
+  link.href = `/api/console/v1${path}`;
+  link.download = name;
+  link.textContent = text;
+  return link;
+}
+
+// The products section: each product with the problems the form offers for it.
+function productsSection(products, draw) {
+  const language = currentLanguage();
+  const parts = [
+    heading(t("products.title"), "h3"),
+    buttons(
+      button(t("products.edit"), () => productsDialog(products.catalog, draw), "primary"),
+      exportLink("/catalog/products/export", "products.jsonl", t("products.export")),
+    ),
+  ];
+  if (products.products.length === 0) return [...parts, note(t("products.none"))];
+  const columns = [
+    { key: "code", title: t("catalog.code_product") },
+    { key: "zh", title: t("catalog.zh") },
+    { key: "en", title: t("catalog.en") },
+    { key: "problems", title: t("products.problems"), format: (problems) => problems.map((q) => q[language]).join("、") },
+  ];
+  return [...parts, figureTable(columns, products.products, { csvName: "products" })];
+}
+
 export async function catalogPage(main) {
   const draw = async (message = "") => {
-    const { services } = await api("/catalog/services/all");
+    const [{ services }, products] = await Promise.all([api("/catalog/services/all"), api("/catalog/products")]);
     const parts = [heading(t("catalog.title"))];
     if (message) parts.push(note(message, "banner"));
-    const exporter = document.createElement("a");
-    exporter.className = "button";
-    exporter.href = "/api/console/v1/catalog/services/export";
-    exporter.download = "catalog.jsonl";
-    exporter.textContent = t("catalog.export");
     parts.push(
-      buttons(button(t("catalog.add"), () => serviceDialog(null, draw), "primary"), button(t("catalog.import"), () => importDialog(draw)), exporter),
+      heading(t("catalog.services_title"), "h3"),
+      buttons(
+        button(t("catalog.add"), () => serviceDialog(null, draw), "primary"),
+        button(t("catalog.import"), () => importDialog(draw)),
+        exportLink("/catalog/services/export", "catalog.jsonl", t("catalog.export")),
+      ),
     );
     const columns = [
       { key: "act", title: "", element: (service) => button(t("catalog.edit"), () => serviceDialog(service, draw)) },
@@ -102,6 +157,7 @@ export async function catalogPage(main) {
     ];
     if (services.length === 0) parts.push(note(t("catalog.none")));
     else parts.push(figureTable(columns, services, { csvName: "services" }));
+    parts.push(...productsSection(products, draw));
     main.replaceChildren(...parts);
   };
   await draw();

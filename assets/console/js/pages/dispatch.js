@@ -9,6 +9,7 @@ import { moment } from "../format.js";
 import { figureTable } from "../table.js";
 import { heading, note, storeChoice } from "../parts.js";
 import { choice, field, formDialog, line, textInput } from "../form.js";
+import { productNames } from "../products.js";
 
 const shows = ["new", "open", "overdue"];
 
@@ -40,10 +41,15 @@ function filters(context, show, store) {
 }
 
 // The dialog that dispatches one request; `done(message)` redraws the board.
-async function dispatchDialog(request, done) {
+// What a request is about: its kind, product and problem, named.
+function what(request, names) {
+  return `${t(`dispatch.kind.${request.kind}`)} · ${names.product(request.product)} · ${names.problem(request.problem)}`;
+}
+
+async function dispatchDialog(request, names, done) {
   const withTechnician = assigns.has(request.state);
   const parts = [
-    line(t("dispatch.what"), `${t(`dispatch.kind.${request.kind}`)} · ${request.product} · ${request.problem}`),
+    line(t("dispatch.what"), what(request, names)),
     line(t("dispatch.address"), request.address),
     line(t("dispatch.contact"), `${request.contact_name || ""} ${request.phone || ""}`),
     line(t("dispatch.description"), request.description),
@@ -94,6 +100,7 @@ async function dispatchDialog(request, done) {
 export async function dispatchPage(main, context, query) {
   const show = shows.includes(query.get("show")) ? query.get("show") : "new";
   const store = query.get("store") || "";
+  const names = await productNames();
   const draw = async (message = "", refused = false) => {
     const params = new URLSearchParams({ show });
     if (store) params.set("store", store);
@@ -110,7 +117,7 @@ export async function dispatchPage(main, context, query) {
       button.type = "button";
       button.className = "primary";
       button.textContent = t(assigns.has(request.state) ? "dispatch.act" : "dispatch.act_schedule");
-      button.addEventListener("click", () => dispatchDialog(request, draw));
+      button.addEventListener("click", () => dispatchDialog(request, names, draw));
       return button;
     };
     const columns = [
@@ -120,7 +127,7 @@ export async function dispatchPage(main, context, query) {
       {
         key: "product",
         title: t("dispatch.what"),
-        format: (product, r) => `${t(`dispatch.kind.${r.kind}`)} · ${product} · ${r.problem}`,
+        format: (product, r) => what(r, names),
       },
       { key: "urgency", title: t("dispatch.urgency"), format: (urgency) => t(`request.urgency.${urgency}`) },
       { key: "state", title: t("dispatch.state"), format: (state) => t(`state.${state}`) },
