@@ -13,6 +13,7 @@
 
 #include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
+#include "hq/request_event_schema.h"
 
 namespace kiosk::hq {
 namespace {
@@ -355,24 +356,7 @@ CREATE TABLE console_setting (
     // 6: every step of every request (its uploaded request_event records),
     // for the requests' outcomes: done, first-time fixed, reopened; HQ's
     // product catalogue.
-    R"sql(
-CREATE TABLE hq_request_event (
-  id text PRIMARY KEY,
-  store_id text NOT NULL,
-  request_id text NOT NULL,
-  state text NOT NULL,
-  at bigint NOT NULL
-);
-CREATE INDEX hq_request_event_by_state ON hq_request_event(state, at);
-CREATE INDEX hq_request_event_by_request ON hq_request_event(request_id);
-CREATE INDEX hq_request_by_record ON hq_request(record_id);
--- HQ's product catalogue (the request form's products and problems), as its
--- catalogue file's lines; stores take it through the feed.
-CREATE TABLE product_catalog (
-  id bigint PRIMARY KEY CHECK (id = 1),
-  catalog text NOT NULL,
-  updated_at bigint NOT NULL
-);
+    KIOSK_HQ_SCHEMA_6_TABLES R"sql(
 INSERT INTO hq_request_event(id, store_id, request_id, state, at)
 SELECT id, store_id, j ->> 'request', j ->> 'event', COALESCE((j ->> 'at')::bigint, received_at)
 FROM (SELECT id, store_id, received_at, replace(data, '\u0000', '\ufffd')::json AS j FROM record

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "hq/figure_schema.h"
+#include "hq/request_event_schema.h"
 #include "store/sqlite.h"
 
 namespace kiosk::hq {
@@ -334,24 +335,7 @@ CREATE TABLE console_setting (
     // 6: every step of every request (its uploaded request_event records),
     // for the requests' outcomes: done, first-time fixed, reopened; HQ's
     // product catalogue.
-    R"sql(
-CREATE TABLE hq_request_event (
-  id TEXT PRIMARY KEY,
-  store_id TEXT NOT NULL,
-  request_id TEXT NOT NULL,
-  state TEXT NOT NULL,
-  at INTEGER NOT NULL
-);
-CREATE INDEX hq_request_event_by_state ON hq_request_event(state, at);
-CREATE INDEX hq_request_event_by_request ON hq_request_event(request_id);
-CREATE INDEX hq_request_by_record ON hq_request(record_id);
--- HQ's product catalogue (the request form's products and problems), as its
--- catalogue file's lines; stores take it through the feed.
-CREATE TABLE product_catalog (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  catalog TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);
+    KIOSK_HQ_SCHEMA_6_TABLES R"sql(
 INSERT OR IGNORE INTO hq_request_event(id, store_id, request_id, state, at)
 SELECT id, store_id, data ->> 'request', data ->> 'event', COALESCE(data ->> 'at', received_at) FROM record
 WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'event' IS NOT NULL;

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -106,6 +107,20 @@ std::string HqFixture::add_device(const std::string& store) {
 }
 
 bool HqFixture::on_postgresql() const { return hq::is_postgresql_url(db); }
+
+void HqFixture::migrate_again_from(int version) {
+  if (running() || version < 4) throw std::runtime_error("migrate_again_from: stop hq first; schema 4 or later");
+  // What each migration from 5 on made, that the migration makes again.
+  const std::map<int, std::vector<std::string>> made{
+      {5, {"DROP TABLE hq_request", "DROP TABLE console_setting"}},
+      {6, {"DROP TABLE hq_request_event", "DROP TABLE product_catalog", "DROP INDEX IF EXISTS hq_request_by_record"}}};
+  for (auto step = made.rbegin(); step != made.rend(); ++step)
+    if (step->first > version)
+      for (const std::string& statement : step->second) sql(statement);
+  sql(on_postgresql() ? "UPDATE hq_meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'"
+                      : "PRAGMA user_version = " + std::to_string(version));
+  if (hq({"migrate"}).exit_code != 0) throw std::runtime_error("hq migrate failed");
+}
 
 namespace {
 

@@ -73,6 +73,9 @@ class HqFixture {
   std::string add_device(const std::string& store);  // its token
   std::string sql(const std::string& statement) { return run_sql(db, statement); }
   bool on_postgresql() const;
+  // The stopped server's database as schema `version` had it (the later
+  // migrations' tables dropped, records kept) and `hq migrate` run again.
+  void migrate_again_from(int version);
 
   // `hq --db DB --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
   // start reuses the same port (stores keep their configured URL).

@@ -235,12 +235,7 @@ TEST_CASE("a schema-4 database is migrated with its requests on the board, HQ's 
   const Json before = board.dispatcher.get("/api/console/v1/requests?show=open").body["requests"];
 
   board.c.hq.stop();
-  board.c.hq.sql("DROP TABLE hq_request");
-  board.c.hq.sql("DROP TABLE console_setting");
-  board.c.hq.sql("DROP TABLE hq_request_event");
-  board.c.hq.sql(board.c.hq.on_postgresql() ? "UPDATE hq_meta SET value = '4' WHERE key = 'schema_version'"
-                                            : "PRAGMA user_version = 4");
-  REQUIRE(board.c.hq.hq({"migrate"}).exit_code == 0);
+  board.c.hq.migrate_again_from(4);
   board.c.hq.start();
   REQUIRE(board.dispatcher.login("dan", kConsolePassword).status == 200);
   const Json after = board.dispatcher.get("/api/console/v1/requests?show=open").body["requests"];

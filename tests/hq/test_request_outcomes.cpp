@@ -102,11 +102,7 @@ TEST_CASE("requests done the first time, after a wait for parts, and reopened ar
 
   // A schema-5 database: the steps come from the uploaded records.
   o.c.hq.stop();
-  o.c.hq.sql("DROP TABLE hq_request_event");
-  o.c.hq.sql("DROP INDEX hq_request_by_record");
-  o.c.hq.sql(o.c.hq.on_postgresql() ? "UPDATE hq_meta SET value = '5' WHERE key = 'schema_version'"
-                                    : "PRAGMA user_version = 5");
-  REQUIRE(o.c.hq.hq({"migrate"}).exit_code == 0);
+  o.c.hq.migrate_again_from(5);
   o.c.hq.start();
   REQUIRE(o.manager.login("mia", kConsolePassword).status == 200);
   CHECK(o.report(today, today)["total"] == report["total"]);
