@@ -11,6 +11,7 @@
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "hq/request_backlog.h"
+#include "hq/staffing_forecast.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -199,6 +200,20 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         send_json(
             res, 200,
             request_backlog(db, store, clock_.now_ms()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
+
+  const std::string forecast_path = std::string(kPrefix) + "/reports/forecast";
+  allowed[forecast_path] = "GET";
+  server.Get(
+      forecast_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const std::optional<std::string> store = param(req, "store");
+        if (!store || store->empty()) throw BadRequest("bad-query", "store is required: the forecast is of one store");
+        const std::optional<std::string> weeks = param(req, "weeks");
+        std::variant<json, ApiError> answer =
+            staffing_forecast(db, *store, weeks ? whole_number(*weeks, "weeks") : kForecastWeeks, clock_.now_ms());
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       }));
 
   const std::string live_path = std::string(kPrefix) + "/live";
