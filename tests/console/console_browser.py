@@ -6,12 +6,15 @@ English, waits for its data and charts (body[data-ready="1"]), and fails on a
 browser error, a text key left untranslated, or a report without the store's
 tickets. The dispatcher dispatches one of the store's requests on the board in
 each language, and the store must hold the technician and the visit after its
-next `kioskctl sync`. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
+next `kioskctl sync`. Three weeks of the store's past tickets, uploaded as its
+kiosk would, give the staffing forecast hours short of counters to mark.
+Screenshots of every page go to OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
 import argparse
 import datetime
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -22,7 +25,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "forecast"], "admin": ["users", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -122,6 +125,45 @@ def rate_visits(hq, db, url, token):
             raise SystemExit("HQ did not apply every rating")
 
 
+def upload_past_weeks(url, token):
+    """Three weeks of SH-001's served tickets before today, 9:00 to 18:00, sent
+    as its kiosk sends them: A (counters 1 and 2) is busiest at 10 and 15
+    o'clock, more than two counters can serve; B has counter 3."""
+    shanghai = datetime.timezone(datetime.timedelta(hours=8))
+    today = datetime.datetime.now(shanghai).date()
+    draw = random.Random(16)
+    records = []
+    for back in range(21, 0, -1):
+        day = today - datetime.timedelta(days=back)
+        midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=shanghai).timestamp() * 1000
+        for service, counters, service_min, per_hour in (("A", (1, 2), 5, (6, 24, 12, 8, 8, 10, 24, 10, 6)),
+                                                         ("B", (3,), 8, (2, 4, 3, 2, 2, 3, 4, 3, 2))):
+            number = 0
+            for hour, arrivals in zip(range(9, 18), per_hour):
+                for _ in range(draw.randint(arrivals // 2, arrivals)):
+                    number += 1
+                    issued = int(midnight + (hour * 60 + draw.uniform(0, 59)) * 60_000)
+                    called = issued + int(draw.uniform(0, 20) * 60_000)
+                    started = called + 30_000
+                    finished = started + int(draw.uniform(0.5, 1.5) * service_min * 60_000)
+                    records.append({"seq": len(records) + 1, "kind": "ticket", "id": str(uuid.uuid4()), "revision": 1,
+                                    "store": "SH-001",
+                                    "data": {"ticket": f"{service}{number:03d}", "business_day": day.isoformat(),
+                                             "service": service, "state": "done", "counter": draw.choice(counters),
+                                             "issued_at": issued, "called_at": called, "started_at": started,
+                                             "finished_at": finished, "transferred_from": None,
+                                             "estimated_wait_min": None}})
+    incarnation = str(uuid.uuid4())
+    for start in range(0, len(records), 200):
+        body = json.dumps({"incarnation": incarnation, "batch": f"{incarnation}:{start}",
+                           "records": records[start:start + 200]}).encode()
+        request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            if json.load(answer)["applied"] != len(records[start:start + 200]):
+                raise SystemExit("HQ did not apply every past ticket")
+
+
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -189,6 +231,7 @@ def main():
     try:
         store, codes = feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
+        upload_past_weeks(url, token)
         driver = browser()
         driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
         WebDriverWait(driver, 20).until(lambda d: "login.html" in d.current_url)
@@ -225,6 +268,12 @@ def main():
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
                     if page in ("live", "requests") and "SH-001" not in text:
                         failures.append(f"{language} {page}: no store SH-001: {text}")
+                    if page == "forecast":
+                        expected = "咨询" if language == "zh" else "Consultation"
+                        if expected not in text or not driver.find_elements(By.CSS_SELECTOR, "table.forecast tbody td"):
+                            failures.append(f"{language} forecast: no grid of {expected}: {text}")
+                        if not driver.find_elements(By.CSS_SELECTOR, "table.forecast td.short .mark"):
+                            failures.append(f"{language} forecast: no hour marked short of counters: {text}")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text:

@@ -12,6 +12,7 @@ import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
 import { alertsPage } from "./pages/alerts.js";
 import { requestsPage } from "./pages/requests.js";
+import { forecastPage } from "./pages/forecast.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -22,6 +23,7 @@ const pages = {
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
+  forecast: { title: "nav.forecast", roles: ["manager"], show: forecastPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
   audit: { title: "nav.audit", roles: ["admin"], show: auditPage },
