@@ -203,8 +203,10 @@ TEST_CASE("the staffing forecast of a store equals the test's own count of its w
   ConsoleClient manager(hq.port);
   REQUIRE(manager.login("mia", kConsolePassword).status == 200);
   std::map<std::string, int> targets_s;
-  for (const Json& s : manager.get("/api/console/v1/catalog/services").body["services"])
-    targets_s[s["code"]] = s["wait_target_min"].get<int>() * 60;
+  const HqAnswer catalog = manager.get("/api/console/v1/catalog/services");
+  REQUIRE_MESSAGE(catalog.status == 200, catalog.raw);
+  for (const Json& s : catalog.body["services"]) targets_s[s["code"]] = s["wait_target_min"].get<int>() * 60;
+  REQUIRE_MESSAGE(targets_s.count("A") + targets_s.count("B") == 2, catalog.raw);
 
   const StoreTimeZone zone = StoreTimeZone::load("Asia/Shanghai").value();
   const std::string today = zone.business_day(SystemClock().now_ms());
