@@ -6,7 +6,7 @@ English, waits for its data and charts (body[data-ready="1"]), and fails on a
 browser error, a text key left untranslated, or a report without the store's
 tickets. The dispatcher dispatches one of the store's requests on the board in
 each language, and the store must hold the technician and the visit after its
-next `kioskctl sync`. Three weeks of the store's past tickets, uploaded as its
+next `kioskctl sync`. Eight weeks of the store's past tickets, uploaded as its
 kiosk would, give the staffing forecast hours short of counters to mark.
 Screenshots of every page go to OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
@@ -125,15 +125,17 @@ def rate_visits(hq, db, url, token):
             raise SystemExit("HQ did not apply every rating")
 
 
-def upload_past_weeks(url, token):
-    """Three weeks of SH-001's served tickets before today, 9:00 to 18:00, sent
-    as its kiosk sends them: A (counters 1 and 2) is busiest at 10 and 15
+def upload_past_weeks(hq, db, url, token):
+    """Eight weeks of SH-001's served tickets before today (its business day
+    on the test's clock, from the tickets it synced), 9:00 to 18:00, sent as
+    its kiosk sends them: A (counters 1 and 2) is busiest at 10 and 15
     o'clock, more than two counters can serve; B has counter 3."""
     shanghai = datetime.timezone(datetime.timedelta(hours=8))
-    today = datetime.datetime.now(shanghai).date()
+    synced = run(hq, "export", "--db", db, "--store", "SH-001", "--kind", "tickets").splitlines()
+    today = datetime.date.fromisoformat(json.loads(synced[0])["data"]["business_day"])
     draw = random.Random(16)
     records = []
-    for back in range(21, 0, -1):
+    for back in range(56, 0, -1):
         day = today - datetime.timedelta(days=back)
         midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=shanghai).timestamp() * 1000
         for service, counters, service_min, per_hour in (("A", (1, 2), 5, (6, 24, 12, 8, 8, 10, 24, 10, 6)),
@@ -231,7 +233,7 @@ def main():
     try:
         store, codes = feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
-        upload_past_weeks(url, token)
+        upload_past_weeks(args.hq, db, url, token)
         driver = browser()
         driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
         WebDriverWait(driver, 20).until(lambda d: "login.html" in d.current_url)
@@ -268,7 +270,13 @@ def main():
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
                     if page in ("live", "requests") and "SH-001" not in text:
                         failures.append(f"{language} {page}: no store SH-001: {text}")
-                    if page == "forecast":
+                    if page == "forecast":  # HZ-001 first, which has no tickets; then SH-001 as a manager picks it
+                        if not driver.find_elements(By.CSS_SELECTOR, "p.empty"):
+                            failures.append(f"{language} forecast: HZ-001 has no tickets, and the page does not say so")
+                        driver.execute_script("document.body.dataset.ready = ''")
+                        Select(driver.find_element(By.CSS_SELECTOR, ".range select")).select_by_value("SH-001")
+                        wait_ready(driver, "forecast of SH-001")
+                        text = check_page(driver, f"{language} forecast of SH-001", failures)
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text or not driver.find_elements(By.CSS_SELECTOR, "table.forecast tbody td"):
                             failures.append(f"{language} forecast: no grid of {expected}: {text}")
@@ -281,6 +289,9 @@ def main():
                         if not driver.find_elements(By.CSS_SELECTOR, ".chart canvas"):
                             failures.append(f"{language} services: no chart")
                     shot(driver, page)
+                    if page == "forecast":  # the Sunday row and the table under the grid
+                        driver.execute_script("document.querySelector('main h3').scrollIntoView()")
+                        shot(driver, "forecast-table")
                     if page == "dispatch":
                         dispatch_on_board(driver, args, store, codes.pop(0), technician, failures, shot)
     finally:

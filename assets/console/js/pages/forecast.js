@@ -32,7 +32,7 @@ function shortBy(hour) {
   return hour.counters_needed - hour.counters_open;
 }
 
-// The weekday x hour grid: needed / open in each cell, arrivals below.
+// The weekday x hour grid: needed and open counters in each cell, arrivals below.
 function grid(hours) {
   const bySlot = new Map(hours.map((h) => [`${h.weekday}:${h.hour}`, h]));
   const hourList = hours.map((h) => h.hour);
@@ -53,10 +53,8 @@ function grid(hours) {
       if (!h) continue;
       const needed = h.counters_needed === null ? "–" : String(h.counters_needed);
       cell.append(
-        Object.assign(document.createElement("div"), {
-          className: "counters",
-          textContent: t("forecast.cell", needed, decimal(h.counters_open)),
-        }),
+        Object.assign(document.createElement("div"), { className: "counters", textContent: t("forecast.need", needed) }),
+        Object.assign(document.createElement("div"), { textContent: t("forecast.open_n", decimal(h.counters_open)) }),
         Object.assign(document.createElement("div"), {
           className: "arrivals",
           textContent: t("forecast.arrivals_cell", decimal(h.arrivals_per_hour)),
