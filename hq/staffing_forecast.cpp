@@ -5,7 +5,7 @@
 #include <array>
 #include <map>
 #include <set>
-#include <tuple>
+#include <utility>
 
 #include "core/store_time_zone.h"
 #include "hq/figure_ledger.h"
@@ -79,7 +79,8 @@ std::variant<json, ApiError> staffing_forecast(HqDb& db, const std::string& stor
   const std::map<std::string, int> targets = service_wait_targets(db);
 
   std::map<std::string, ServiceSums> services;
-  std::map<std::tuple<std::string, std::string, int>, std::set<int>> callers;  // (service, day, hour) -> counters
+  // (service, day) -> by hour of the day, the counters that called one of its tickets
+  std::map<std::pair<std::string, std::string>, std::array<std::set<int>, 24>> callers;
   db.each("SELECT service, day, ledger FROM figure_ledger WHERE store_id = ?1 AND day BETWEEN ?2 AND ?3",
           {store, from, to}, [&](const SqlRow& row) {
             const std::string service = row.text(0), day = row.text(1);
@@ -90,6 +91,7 @@ std::variant<json, ApiError> staffing_forecast(HqDb& db, const std::string& stor
             const EpochMs day_start = zone.day_start(day);
             const int target_s = wait_target_of(targets, service);
             ServiceSums& sums = services[service];
+            std::array<std::set<int>, 24>& day_callers = callers[{service, day}];
             const int first_slot = weekday_of(day) * 24;
             for (const auto& [id, e] : *ledger) {
               HourSums& hour = sums.hours[std::size_t(first_slot + hour_of(e.times.issued_at, day_start))];
@@ -97,12 +99,14 @@ std::variant<json, ApiError> staffing_forecast(HqDb& db, const std::string& stor
               add_ticket(hour.stats, e.times, target_s);
               add_ticket(sums.stats, e.times, target_s);
               if (e.counter && e.times.called_at)
-                callers[{service, day, hour_of(*e.times.called_at, day_start)}].insert(*e.counter);
+                day_callers[std::size_t(hour_of(*e.times.called_at, day_start))].insert(*e.counter);
             }
           });
-  for (const auto& [key, counters] : callers) {
-    const auto& [service, day, hour] = key;
-    services[service].hours[std::size_t(weekday_of(day) * 24 + hour)].counter_days += std::int64_t(counters.size());
+  for (const auto& [key, hours] : callers) {
+    const auto& [service, day] = key;
+    for (std::size_t hour = 0; hour < hours.size(); ++hour)
+      services[service].hours[std::size_t(weekday_of(day) * 24) + hour].counter_days +=
+          std::int64_t(hours[hour].size());
   }
 
   const std::map<std::string, ServiceNames> names = service_names(db);
