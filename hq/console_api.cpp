@@ -11,6 +11,7 @@
 #include "hq/figure_store.h"
 #include "hq/request_backlog.h"
 #include "hq/request_outcomes.h"
+#include "hq/staffing_forecast.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -113,6 +114,18 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         send_json(
             res, 200,
             request_backlog(db, store, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }));
+
+  const std::string forecast_path = std::string(kPrefix) + "/reports/forecast";
+  allowed[forecast_path] = "GET";
+  server.Get(
+      forecast_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const std::optional<std::string> store = query_param(req, "store");
+        if (!store || store->empty()) throw BadRequest("bad-query", "store is required: the forecast is of one store");
+        const std::optional<std::string> weeks = query_param(req, "weeks");
+        send_answer(
+            res, staffing_forecast(db, *store, weeks ? whole_number(*weeks, "weeks") : kForecastWeeks, guard_.now()));
       }));
 
   const std::string live_path = std::string(kPrefix) + "/live";

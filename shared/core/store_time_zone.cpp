@@ -40,6 +40,12 @@ bool parse_day(const std::string& text, cctz::civil_day* out) {
   return true;
 }
 
+std::string day_text(const cctz::civil_day& day) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
+  return text;
+}
+
 }  // namespace
 
 Result<StoreTimeZone> StoreTimeZone::load(const std::string& iana_name) {
@@ -52,11 +58,8 @@ Result<StoreTimeZone> StoreTimeZone::load(const std::string& iana_name) {
 }
 
 std::string StoreTimeZone::business_day(EpochMs t) const {
-  const cctz::civil_day day =
-      cctz::civil_day(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_)));
-  char text[48];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(day.year()), day.month(), day.day());
-  return text;
+  return day_text(
+      cctz::civil_day(cctz::convert(std::chrono::time_point_cast<cctz::seconds>(to_time_point(t)), zone_of(name_))));
 }
 
 EpochMs StoreTimeZone::day_start(const std::string& day_text) const {
@@ -81,6 +84,12 @@ std::string StoreTimeZone::local_minute(EpochMs t) const {
 bool is_calendar_date(const std::string& text) {
   cctz::civil_day day;
   return parse_day(text, &day);
+}
+
+std::string days_after(const std::string& date, int days) {
+  cctz::civil_day day;
+  if (!parse_day(date, &day)) return "";
+  return day_text(day + days);
 }
 
 int weekday_of(const std::string& date) {

@@ -36,6 +36,10 @@ class StoreTimeZone {
 // True when `text` is a valid calendar date written as YYYY-MM-DD.
 bool is_calendar_date(const std::string& text);
 
+// The calendar date `days` after `date` (before it when negative); "" when
+// `date` is not a date.
+std::string days_after(const std::string& date, int days);
+
 // 0 Sunday .. 6 Saturday of a YYYY-MM-DD date; -1 when it is not a date.
 int weekday_of(const std::string& date);
 

@@ -7,12 +7,16 @@ browser error, a text key left untranslated, or a report without the store's
 tickets. The dispatcher dispatches one of the store's requests on the board in
 each language, and the store must hold the technician and the visit after its
 next `kioskctl sync`; the admin adds a staff member in each language, whom the
-store must list after its next sync, and opens a device's token dialog. Screenshots of every page go to OUT/{zh,en}/ with an index.html.
+store must list after its next sync, and opens a device's token dialog. Eight weeks
+of the store's past tickets, uploaded as its kiosk would, give the staffing forecast
+hours short of counters to mark. Screenshots of every page go to OUT/{zh,en}/ with an
+index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
 import argparse
 import datetime
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -23,7 +27,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "outcomes"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "outcomes", "forecast"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -181,6 +185,47 @@ def rate_visits(hq, db, url, token):
             raise SystemExit("HQ did not apply every rating")
 
 
+def upload_past_weeks(hq, db, url, token):
+    """Eight weeks of SH-001's served tickets before today (its business day
+    on the test's clock, from the tickets it synced), 9:00 to 18:00, sent as
+    its kiosk sends them: A (counters 1 and 2) is busiest at 10 and 15
+    o'clock, more than two counters can serve; B has counter 3."""
+    shanghai = datetime.timezone(datetime.timedelta(hours=8))
+    synced = run(hq, "export", "--db", db, "--store", "SH-001", "--kind", "tickets").splitlines()
+    today = datetime.date.fromisoformat(json.loads(synced[0])["data"]["business_day"])
+    draw = random.Random(16)
+    records = []
+    for back in range(56, 0, -1):
+        day = today - datetime.timedelta(days=back)
+        midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=shanghai).timestamp() * 1000
+        for service, counters, service_min, per_hour in (("A", (1, 2), 5, (6, 24, 12, 8, 8, 10, 24, 10, 6)),
+                                                         ("B", (3,), 8, (2, 4, 3, 2, 2, 3, 4, 3, 2))):
+            number = 0
+            for hour, arrivals in zip(range(9, 18), per_hour):
+                for _ in range(draw.randint(arrivals // 2, arrivals)):
+                    number += 1
+                    issued = int(midnight + (hour * 60 + draw.uniform(0, 59)) * 60_000)
+                    called = issued + int(draw.uniform(0, 20) * 60_000)
+                    started = called + 30_000
+                    finished = started + int(draw.uniform(0.5, 1.5) * service_min * 60_000)
+                    records.append({"seq": len(records) + 1, "kind": "ticket", "id": str(uuid.uuid4()), "revision": 1,
+                                    "store": "SH-001",
+                                    "data": {"ticket": f"{service}{number:03d}", "business_day": day.isoformat(),
+                                             "service": service, "state": "done", "counter": draw.choice(counters),
+                                             "issued_at": issued, "called_at": called, "started_at": started,
+                                             "finished_at": finished, "transferred_from": None,
+                                             "estimated_wait_min": None}})
+    incarnation = str(uuid.uuid4())
+    for start in range(0, len(records), 200):
+        body = json.dumps({"incarnation": incarnation, "batch": f"{incarnation}:{start}",
+                           "records": records[start:start + 200]}).encode()
+        request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            if json.load(answer)["applied"] != len(records[start:start + 200]):
+                raise SystemExit("HQ did not apply every past ticket")
+
+
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -249,6 +294,7 @@ def main():
     try:
         store, codes = feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
+        upload_past_weeks(args.hq, db, url, token)
         driver = browser()
         driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
         WebDriverWait(driver, 20).until(lambda d: "login.html" in d.current_url)
@@ -287,6 +333,18 @@ def main():
                         failures.append(f"{language} {page}: no store SH-001: {text}")
                     if page == "dispatch" and ("手机" if language == "zh" else "Mobile phones") not in text:
                         failures.append(f"{language} dispatch: the board does not name the product: {text}")
+                    if page == "forecast":  # HZ-001 first, which has no tickets; then SH-001 as a manager picks it
+                        if not driver.find_elements(By.CSS_SELECTOR, "p.empty"):
+                            failures.append(f"{language} forecast: HZ-001 has no tickets, and the page does not say so")
+                        driver.execute_script("document.body.dataset.ready = ''")
+                        Select(driver.find_element(By.CSS_SELECTOR, ".range select")).select_by_value("SH-001")
+                        wait_ready(driver, "forecast of SH-001")
+                        text = check_page(driver, f"{language} forecast of SH-001", failures)
+                        expected = "咨询" if language == "zh" else "Consultation"
+                        if expected not in text or not driver.find_elements(By.CSS_SELECTOR, "table.forecast tbody td"):
+                            failures.append(f"{language} forecast: no grid of {expected}: {text}")
+                        if not driver.find_elements(By.CSS_SELECTOR, "table.forecast td.short .mark"):
+                            failures.append(f"{language} forecast: no hour marked short of counters: {text}")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text:
@@ -294,6 +352,9 @@ def main():
                         if not driver.find_elements(By.CSS_SELECTOR, ".chart canvas"):
                             failures.append(f"{language} services: no chart")
                     shot(driver, page)
+                    if page == "forecast":  # the Sunday row and the table under the grid
+                        driver.execute_script("document.querySelector('main h3').scrollIntoView()")
+                        shot(driver, "forecast-table")
                     if page == "dispatch":
                         dispatch_on_board(driver, args, store, codes.pop(0), technician, failures, shot)
                     if page == "staff":

@@ -5,7 +5,8 @@
 // then a real hq serving /api/console/v1/reports/services to a logged-in
 // manager: p50 and p95 of 30 requests per report after 3 warm-ups, and the
 // first request (which makes the sums of the months and days over it
-// covers), beside the rows and bytes the figures take. Then the dispatch
+// covers), beside the rows and bytes the figures take; the staffing forecast
+// of one store over 8 and 26 weeks (its ledgers). Then the dispatch
 // board over 100,000 requests of the year (500 per store, 5 % still open,
 // with their steps for the request outcomes)
 // and 5 technicians a store, for a logged-in dispatcher.
@@ -334,6 +335,17 @@ int main(int argc, char** argv) {
     if (!measure(name, "/api/console/v1/reports/services?" + query, *manager, [](const nlohmann::json& answer) {
           return std::to_string(answer["total"]["tickets"].get<std::int64_t>()) + " tickets";
         }))
+      return 1;
+  std::printf("reports/forecast on %s (one store's ledgers):\n", o.engine.c_str());
+  for (const int weeks : {8, 26})
+    if (!measure("forecast, one store, " + std::to_string(weeks) + " weeks",
+                 "/api/console/v1/reports/forecast?store=S1&weeks=" + std::to_string(weeks), *manager,
+                 [](const nlohmann::json& answer) {
+                   std::size_t hours = 0;
+                   for (const nlohmann::json& service : answer["services"]) hours += service["hours"].size();
+                   return std::to_string(answer["services"].size()) + " services, " + std::to_string(hours) +
+                          " hours of the week";
+                 }))
       return 1;
   const auto listed = [](const nlohmann::json& answer) {
     return std::to_string(answer["requests"].size()) + " requests listed";

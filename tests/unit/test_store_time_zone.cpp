@@ -5,6 +5,7 @@
 #include "core/store_time_zone.h"
 #include "support/test_store.h"
 
+using kiosk::days_after;
 using kiosk::StoreTimeZone;
 using kiosk::weekday_of;
 using kiosk::test::utc_ms;
@@ -57,4 +58,13 @@ TEST_CASE("weekday of a calendar date, Sunday first; -1 for what is not a date")
   CHECK(weekday_of("2026-11-28") == 6);
   CHECK(weekday_of("2026-02-30") == -1);
   CHECK(weekday_of("tomorrow") == -1);
+}
+
+TEST_CASE("days after a calendar date, across months, years and a leap day; \"\" for what is not a date") {
+  CHECK(days_after("2026-11-22", 0) == "2026-11-22");
+  CHECK(days_after("2026-11-22", 9) == "2026-12-01");
+  CHECK(days_after("2026-12-31", 1) == "2027-01-01");
+  CHECK(days_after("2024-03-01", -1) == "2024-02-29");
+  CHECK(days_after("2026-12-05", -56) == "2026-10-10");
+  CHECK(days_after("2026-02-30", 1).empty());
 }

@@ -17,6 +17,7 @@ import { storesPage } from "./pages/stores.js";
 import { staffPage } from "./pages/staff.js";
 import { catalogPage } from "./pages/catalog.js";
 import { settingsPage } from "./pages/settings.js";
+import { forecastPage } from "./pages/forecast.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -28,6 +29,7 @@ const pages = {
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   outcomes: { title: "nav.outcomes", roles: ["manager"], show: outcomesPage },
+  forecast: { title: "nav.forecast", roles: ["manager"], show: forecastPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   stores: { title: "nav.stores", roles: ["admin"], show: storesPage },
   staff: { title: "nav.staff", roles: ["admin"], show: staffPage },

@@ -1,6 +1,6 @@
 // The pieces every page is made of: its heading, a note when there is
 // nothing to show, a chart in its frame (Chart.js, no animation), and the
-// choice of one store or all.
+// choice of one store (or all).
 import { t } from "./i18n.js";
 
 export function heading(text, level = "h2") {
@@ -28,11 +28,12 @@ export function chart(caption, config) {
 }
 
 // A labelled choice of every store or one; `chosen(id)` gets "" for all.
-export function storeChoice(context, current, chosen) {
+// Without `all`, one store only.
+export function storeChoice(context, current, chosen, { all = true } = {}) {
   const label = document.createElement("label");
   label.textContent = t("dispatch.store");
   const select = document.createElement("select");
-  select.append(new Option(t("dispatch.all_stores"), ""));
+  if (all) select.append(new Option(t("dispatch.all_stores"), ""));
   for (const s of context.stores) select.append(new Option(`${s.id} ${s.name}`, s.id));
   select.value = current || "";
   select.addEventListener("change", () => chosen(select.value));
