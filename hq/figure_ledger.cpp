@@ -14,8 +14,9 @@ namespace {
 bool by_id(const LedgerLine& a, const LedgerLine& b) { return a.id < b.id; }
 
 // A ledger line: "id revision issued called started finished state
-// continuation counter estimate score reasons", '-' for an absent value.
-constexpr std::size_t kFields = 12;
+// continuation counter estimate score reasons staff", '-' for an absent value;
+// the staff field is left out in ledgers written before it.
+constexpr std::size_t kFields = 13, kOlderFields = 12;
 
 void put(std::string& out, const std::optional<std::int64_t>& value) {
   if (value) {
@@ -75,6 +76,8 @@ std::string encode_ledger(const Ledger& ledger) {
     put(out, wide(e.score));
     if (e.reasons.empty()) out += '-';
     for (std::size_t i = 0; i < e.reasons.size(); ++i) (out += i ? "," : "") += e.reasons[i];
+    out += ' ';
+    out += e.staff_id.empty() ? "-" : e.staff_id;
     out += '\n';
   }
   return out;
@@ -88,12 +91,13 @@ std::optional<Ledger> decode_ledger(std::string_view text, const std::string& se
     std::string_view line = text.substr(0, newline);
     text.remove_prefix(newline + 1);
     std::string_view f[kFields];
-    for (std::size_t i = 0; i < kFields; ++i) {
-      const std::size_t space = i + 1 < kFields ? line.find(' ') : line.size();
-      if (space == std::string_view::npos) return std::nullopt;
-      f[i] = line.substr(0, space);
+    std::size_t fields = 0;
+    for (; fields < kFields && !line.empty(); ++fields) {
+      const std::size_t space = fields + 1 < kFields ? std::min(line.find(' '), line.size()) : line.size();
+      f[fields] = line.substr(0, space);
       line.remove_prefix(std::min(line.size(), space + 1));
     }
+    if (fields < kOlderFields) return std::nullopt;
     LedgerEntry e;
     e.times.service_code = service;
     std::optional<std::int64_t> revision, issued, continuation;
@@ -107,6 +111,7 @@ std::optional<Ledger> decode_ledger(std::string_view text, const std::string& se
     e.times.state = *state;
     e.times.continues_transfer = *continuation != 0;
     if (f[11] != "-") e.reasons = split_comma_list(std::string(f[11]));
+    if (fields == kFields && f[12] != "-") e.staff_id = std::string(f[12]);
     ledger.push_back(LedgerLine{std::string(f[0]), std::move(e)});
   }
   if (!std::is_sorted(ledger.begin(), ledger.end(), by_id)) std::sort(ledger.begin(), ledger.end(), by_id);
