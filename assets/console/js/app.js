@@ -12,6 +12,7 @@ import { arrivalsPage } from "./pages/arrivals.js";
 import { trendPage } from "./pages/trend.js";
 import { alertsPage } from "./pages/alerts.js";
 import { requestsPage } from "./pages/requests.js";
+import { countersPage } from "./pages/counters.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -21,6 +22,7 @@ const pages = {
   satisfaction: { title: "nav.satisfaction", roles: ["manager"], show: satisfactionPage },
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
+  counters: { title: "nav.counters", roles: ["manager"], show: countersPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
