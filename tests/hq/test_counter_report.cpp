@@ -275,6 +275,8 @@ TEST_CASE("a ledger keeps who called each ticket; one written before the staff f
   CHECK((*read)[0].entry.reasons == called.reasons);
   CHECK((*read)[1].entry.staff_id.empty());
   CHECK(hq::encode_ledger(*read) == text);
+  CHECK(text.find(called.staff_id) == text.rfind(called.staff_id));  // once, on the staff line
+  CHECK_FALSE(hq::decode_ledger("@ s0\na-ticket 3 1000 2000 3000 4000 done 0 2 5 4 fast 1\n", "A"));  // no staff 1
 
   // As the program before this one wrote it: every line ends at the reasons.
   const std::string older =
