@@ -70,9 +70,10 @@ Result<json> counter_report(HqDb& db, const ReportRange& range, EpochMs now) {
                 by_staff[e.staff_id].add(e, target_s);
               }
             });
-    std::map<std::string, std::string> names;  // HQ's staff of this store, by id
-    db.each("SELECT id, name FROM staff WHERE store_id = ?1", {*range.store},
-            [&](const SqlRow& row) { names[row.text(0)] = row.text(1); });
+    std::map<std::string, std::string> names;  // by id, from HQ's staff table (whichever store they are of now)
+    for (const auto& [id, tally] : by_staff)
+      if (!id.empty())
+        db.first("SELECT name FROM staff WHERE id = ?1", {id}, [&](const SqlRow& row) { names[id] = row.text(0); });
 
     Tally total;
     json counters = json::array();
