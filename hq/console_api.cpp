@@ -6,6 +6,7 @@
 #include "hq/console_alerts.h"
 #include "hq/console_audit.h"
 #include "hq/console_live.h"
+#include "hq/counter_report.h"
 #include "hq/dispatch_board.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
@@ -81,25 +82,34 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                send_json(res, 200, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}}.dump());
              }));
 
-  // The reports: a range and a store checked alike, then the report's own figures.
-  using Report = nlohmann::ordered_json (*)(HqDb&, const ReportRange&, EpochMs);
-  for (const auto& [name, report] : {std::pair<const char*, Report>{"services", services_report},
-                                     std::pair<const char*, Report>{"trend", trend_report},
-                                     std::pair<const char*, Report>{"request-outcomes", request_outcomes}}) {
+  // The reports: a range and a store checked alike, then the report's own
+  // figures (and checks: the counters report needs a store).
+  using Report = Result<json> (*)(HqDb&, const ReportRange&, EpochMs);
+  const std::pair<const char*, Report> reports[] = {
+      {"services",
+       [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return services_report(db, r, now); }},
+      {"trend", [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return trend_report(db, r, now); }},
+      {"request-outcomes",
+       [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return request_outcomes(db, r, now); }},
+      {"counters", counter_report}};
+  for (const auto& [name, report] : reports) {
     const std::string path = std::string(kPrefix) + "/reports/" + name;
     allowed[path] = "GET";
     server.Get(path,
                as({"manager"}, false)([this, report = report](HqDb& db, const Session&, const httplib::Request& req,
                                                               httplib::Response& res) {
-                 const Result<ReportRange> range =
-                     check_report_range(db, query_param(req, "from").value_or(""), query_param(req, "to").value_or(""),
-                                        query_param(req, "store"));
-                 if (!range)
-                   return send_api_error(res, {range.error().code == "unknown-store" ? 404 : 400,
-                                               range.error().code.empty() ? "bad-query" : range.error().code,
-                                               range.error().message,
-                                               {}});
-                 send_json(res, 200, report(db, range.value(), guard_.now()).dump());
+                 const auto refuse = [&](const Error& error) {
+                   send_api_error(res, {error.code == "unknown-store" ? 404 : 400,
+                                        error.code.empty() ? "bad-query" : error.code,
+                                        error.message,
+                                        {}});
+                 };
+                 const Result<ReportRange> range = check_report_range(
+                     db, query_param(req, "from").value_or(""), query_param(req, "to").value_or(""), query_param(req, "store"));
+                 if (!range) return refuse(range.error());
+                 const Result<json> answer = report(db, range.value(), guard_.now());
+                 if (!answer) return refuse(answer.error());
+                 send_json(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
                }));
   }
 

@@ -26,6 +26,7 @@ struct LedgerEntry {
   std::optional<int> counter;
   std::optional<int> score;  // the visit's rating, once HQ has it
   std::vector<std::string> reasons;
+  std::string staff_id;  // who called it (upload_reader.cpp checks it is one word); empty: nobody known
 };
 
 // What an uploaded ticket record gives the figures.
@@ -57,7 +58,9 @@ struct LedgerLine {
 using Ledger = std::vector<LedgerLine>;  // sorted by id
 
 // One line per ticket: "id revision issued called started finished state
-// continuation counter estimate score reasons", '-' for an absent value
+// continuation counter estimate score reasons staff", '-' for an absent value,
+// staff by position on a first line "@ ID0 ID1..." that lists them once
+// (ledgers written before the staff field end at the reasons: read as nobody)
 // (read and written at about 10 million entries a second: a busy day's
 // ledger is rewritten by every batch that touches it).
 std::string encode_ledger(const Ledger& ledger);

@@ -81,6 +81,8 @@ Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const 
   });
 }
 
+int report_days(const ReportRange& range) { return int((to_days(range.to) - to_days(range.from)).count()) + 1; }
+
 namespace {
 
 // Parts of a report: by bucket (a day, a month, or "" for the whole range)

@@ -32,6 +32,9 @@ std::string next_day(const std::string& day);
 Result<ReportRange> check_report_range(HqDb& db, const std::string& from, const std::string& to,
                                        const std::optional<std::string>& store);
 
+// How many business days a checked range covers (from and to included).
+int report_days(const ReportRange& range);
+
 // By service and in total: tickets, waits, target share, service time,
 // no-shows, the estimate's error (queue/day_stats.h's keys), and ratings
 // (count, satisfied share, how many of each score); the reasons given with

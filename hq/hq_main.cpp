@@ -14,6 +14,7 @@
 #include "core/command_line.h"
 #include "hq/console_alerts.h"
 #include "hq/console_auth.h"
+#include "hq/counter_report.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
 #include "hq/hq_admin.h"
@@ -51,6 +52,8 @@ constexpr const char* kUsage =
   parked [--store S1]                      (records HQ could not apply, JSON lines)
   report services|trend --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
                                            (by service or by day: tickets, waits, target share, ratings)
+  report counters --from YYYY-MM-DD --to YYYY-MM-DD --store S1
+                                           (by counter and staff member, at most 92 days: served, service time, ratings)
   figures rebuild                          (every figure again from the records)
   user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
   user disable|enable --name NAME          user list
@@ -235,8 +238,9 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return nullptr;
   }
   if (command == "report") {
-    const std::string what = cl.word("report services|trend");
-    if (what != "services" && what != "trend") throw UsageError("unknown report \"" + what + "\"");
+    const std::string what = cl.word("report services|trend|counters");
+    if (what != "services" && what != "trend" && what != "counters")
+      throw UsageError("unknown report \"" + what + "\"");
     const std::string from = cl.required("from"), to = cl.required("to");
     const std::optional<std::string> store = cl.optional("store");
     cl.finish();
@@ -244,6 +248,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     if (!range) throw UsageError(range.error().message);
     return take(hq_guarded([&]() -> Result<Json> {
       const EpochMs now = SystemClock().now_ms();
+      if (what == "counters") return counter_report(admin_db, range.value(), now);
       return what == "services" ? services_report(admin_db, range.value(), now)
                                 : trend_report(admin_db, range.value(), now);
     }));

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "codec/api_json.h"
@@ -62,6 +63,22 @@ class Fields {
     return std::string(text);
   }
 
+  // An id that may be absent or null (an older store, nobody known): else 1
+  // to 64 letters, digits, '-', '_' or '.', the first a letter or digit (a
+  // ledger keeps it as one word, figure_ledger.h).
+  std::string optional_id(const char* field) const {
+    element value;
+    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return {};
+    std::string_view id;
+    const auto id_char = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    };
+    if (value.get(id) != simdjson::SUCCESS || id.empty() || id.size() > 64 ||
+        !std::isalnum(static_cast<unsigned char>(id[0])) || !std::all_of(id.begin(), id.end(), id_char))
+      throw bad_field_error(where_, field, "null or an id of 1 to 64 letters, digits, '-', '_' or '.'");
+    return std::string(id);
+  }
+
   // The words of an array of strings (a rating's reasons) that can be counted:
   // lower-case letters, digits and '-', 1 to 32 of them; anything else is left out.
   std::vector<std::string> words(const char* field) const {
@@ -106,6 +123,7 @@ std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision)
   e.times.continues_transfer = !data.lenient_text("transferred_from").empty();
   e.times.estimated_wait_min = small_integer(data, "estimated_wait_min");  // schema 10 on
   e.counter = small_integer(data, "counter");
+  e.staff_id = data.optional_id("staff_id");  // schema 12 on
   if (!is_calendar_date(fact.day) || fact.service.empty()) return std::nullopt;
   return fact;
 }

@@ -131,8 +131,9 @@ class StoreNodeServer::Routes {
     return c.session->counter;
   }
 
+  // act: on the engine, for the session (its counter, and who is logged in there).
   void add_counter_action(const std::string& action,
-                          std::function<Result<json>(QueueEngine&, int, const JsonBody&)> act) {
+                          std::function<Result<json>(QueueEngine&, const StaffSession&, const JsonBody&)> act) {
     add("POST", "/api/v1/counters/(\\d{1,9})/" + action, Auth::Staff,
         [this, announces = action == "call" || action == "recall" || action == "no-show" || action == "transfer",
          act = std::move(act)](Context& c) -> Result<json> {
@@ -143,7 +144,7 @@ class StoreNodeServer::Routes {
           // One writer at a time in this process: waiting here is a hand-over,
           // while SQLite's busy handler would sleep in steps of up to 100 ms.
           std::unique_lock one_writer(writes_);
-          Result<json> answer = act(engine, counter.value(), body);
+          Result<json> answer = act(engine, *c.session, body);
           one_writer.unlock();
           if (answer && announces) events_.announce();
           return answer;
@@ -190,25 +191,33 @@ class StoreNodeServer::Routes {
                                  Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
                           clock_);
 
-    add_counter_action("call", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.call_next(n)); });
-    add_counter_action("recall", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.recall(n)); });
-    add_counter_action("start", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.start(n)); });
-    add_counter_action("no-show", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.no_show(n)); });
-    add_counter_action("close", [](QueueEngine& e, int n, const JsonBody&) { return as_json(e.close_counter(n)); });
-    add_counter_action("finish", [](QueueEngine& e, int n, const JsonBody& body) -> Result<json> {
+    add_counter_action("call", [](QueueEngine& e, const StaffSession& s, const JsonBody&) {
+      return as_json(e.call_next(s.counter, s.staff_id));
+    });
+    add_counter_action(
+        "recall", [](QueueEngine& e, const StaffSession& s, const JsonBody&) { return as_json(e.recall(s.counter)); });
+    add_counter_action(
+        "start", [](QueueEngine& e, const StaffSession& s, const JsonBody&) { return as_json(e.start(s.counter)); });
+    add_counter_action("no-show", [](QueueEngine& e, const StaffSession& s, const JsonBody&) {
+      return as_json(e.no_show(s.counter));
+    });
+    add_counter_action("close", [](QueueEngine& e, const StaffSession& s, const JsonBody&) {
+      return as_json(e.close_counter(s.counter));
+    });
+    add_counter_action("finish", [](QueueEngine& e, const StaffSession& s, const JsonBody& body) -> Result<json> {
       const std::string name = body.text("outcome", kMaxCodeBytes * 4);
       const std::optional<Outcome> outcome = outcome_from(name);
       if (!outcome) return invalid_argument("field \"outcome\" must be one of " + outcome_names(), "bad-field");
-      return as_json(e.finish(n, *outcome));
+      return as_json(e.finish(s.counter, *outcome));
     });
-    add_counter_action("transfer", [](QueueEngine& e, int n, const JsonBody& body) {
-      return as_json(e.transfer(n, body.text("to_service", kMaxCodeBytes)));
+    add_counter_action("transfer", [](QueueEngine& e, const StaffSession& s, const JsonBody& body) {
+      return as_json(e.transfer(s.counter, body.text("to_service", kMaxCodeBytes)));
     });
-    add_counter_action("pause", [](QueueEngine& e, int n, const JsonBody& body) {
-      return as_json(e.pause_counter(n, body.text("reason", kMaxReasonBytes)));
+    add_counter_action("pause", [](QueueEngine& e, const StaffSession& s, const JsonBody& body) {
+      return as_json(e.pause_counter(s.counter, body.text("reason", kMaxReasonBytes)));
     });
-    add_counter_action("open", [](QueueEngine& e, int n, const JsonBody& body) {
-      return as_json(e.open_counter(n, body.texts("services", 26, kMaxCodeBytes)));
+    add_counter_action("open", [](QueueEngine& e, const StaffSession& s, const JsonBody& body) {
+      return as_json(e.open_counter(s.counter, body.texts("services", 26, kMaxCodeBytes)));
     });
 
     add("GET", "/api/v1/reprints", Auth::Staff, [this](Context& c) -> Result<json> {

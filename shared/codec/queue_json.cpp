@@ -51,7 +51,8 @@ json to_json(const Ticket& t) {
               {"phone", t.phone.empty() ? json(nullptr) : json(mask_phone(t.phone))},
               {"token", t.token.empty() ? json(nullptr) : json(t.token)},
               {"print_state", to_string(t.print_state)},
-              {"estimated_wait_min", optional_value(t.estimated_wait_min)}};
+              {"estimated_wait_min", optional_value(t.estimated_wait_min)},
+              {"staff_id", t.staff_id.empty() ? json(nullptr) : json(t.staff_id)}};
 }
 
 json to_json(const IssuedTicket& issued) {

@@ -63,6 +63,10 @@ struct Ticket {
   // continuation (the estimate belongs to the visit's first ticket) and for
   // tickets issued before schema 10.
   std::optional<int> estimated_wait_min;
+  // Who called it: the staff member logged in at the counter (their id, as HQ
+  // and the store's staff table know them); empty when nobody was (a call
+  // through kioskctl) and for tickets called before schema 12.
+  std::string staff_id;
 };
 
 const char* to_string(CounterState state);

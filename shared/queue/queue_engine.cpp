@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kTicketColumns =
     "seq, id, business_day, service_code, prefix, number, priority, state, counter, outcome, recalls, "
     "issued_at, queued_since, called_at, started_at, finished_at, transferred_from, transferred_to, phone, token, "
-    "print_state, estimated_wait_min";
+    "print_state, estimated_wait_min, staff_id";
 
 // Length of the QR token: 31^20, about 2^99 possibilities, cannot be guessed.
 constexpr std::size_t kTokenLength = 20;
@@ -49,6 +49,7 @@ Ticket ticket_from_row(const Statement& row) {
   t.token = row.text(19);
   t.print_state = print_state_from(row.text(20)).value_or(PrintState::NotPrinted);
   if (!row.is_null(21)) t.estimated_wait_min = row.int32(21);
+  t.staff_id = row.text(22);
   return t;
 }
 
@@ -250,7 +251,7 @@ Result<Ticket> QueueEngine::cancel(const std::string& label) {
 
 // [SECTION] A counter's current ticket
 
-Result<Ticket> QueueEngine::call_next(int counter) {
+Result<Ticket> QueueEngine::call_next(int counter, const std::string& staff_id) {
   return storage_transaction(store_.db(), [&]() -> Result<Ticket> {
     Result<Counter> c = load_counter(counter);
     if (!c) return c.error();
@@ -295,10 +296,12 @@ Result<Ticket> QueueEngine::call_next(int counter) {
       return refused("no one is waiting for " + join_comma_list(c.value().service_codes) + " at " +
                      counter_name(counter));
     const std::int64_t seq = decision.pick == NextPick::Priority ? *priority_seq : *normal_seq;
-    db.prepare("UPDATE ticket SET state = 'called', counter = ?2, called_at = ?3 WHERE seq = ?1")
+    db.prepare(
+          "UPDATE ticket SET state = 'called', counter = ?2, called_at = ?3, staff_id = NULLIF(?4, '') WHERE seq = ?1")
         .bind(1, seq)
         .bind(2, counter)
         .bind(3, now)
+        .bind(4, staff_id)
         .run();
     db.prepare("UPDATE counter SET priority_streak = ?2 WHERE number = ?1")
         .bind(1, counter)

@@ -59,7 +59,9 @@ class QueueEngine {
   Result<Ticket> mark_reprinted(const std::string& ticket_id);
 
   // [SECTION] A counter's current ticket
-  Result<Ticket> call_next(int counter);
+  // staff_id: who is logged in at the counter (recorded on the ticket); empty
+  // when nobody is (kioskctl).
+  Result<Ticket> call_next(int counter, const std::string& staff_id = {});
   Result<Ticket> recall(int counter);
   Result<Ticket> start(int counter);
   Result<Ticket> finish(int counter, Outcome outcome);

@@ -35,4 +35,12 @@ std::optional<double> satisfied_share(const RatingSums& sums) {
   return double(sums.scores[3] + sums.scores[4]) / double(n);
 }
 
+std::optional<double> average_score(const RatingSums& sums) {
+  const std::int64_t n = sums.count();
+  if (n <= 0) return std::nullopt;
+  std::int64_t points = 0;
+  for (std::size_t i = 0; i < sums.scores.size(); ++i) points += std::int64_t(i + 1) * sums.scores[i];
+  return double(points) / double(n);
+}
+
 }  // namespace kiosk

@@ -1,6 +1,6 @@
 // What ratings add up to, for the store and HQ alike: how many of each score,
-// how often each reason was given, and the satisfied share (4 or 5, as
-// PRODUCT.md defines satisfaction).
+// how often each reason was given, the satisfied share (4 or 5, as
+// PRODUCT.md defines satisfaction) and the mean score.
 #pragma once
 
 #include <array>
@@ -26,5 +26,7 @@ struct RatingSums {
 
 // Share of ratings that are 4 or 5; nullopt without ratings.
 std::optional<double> satisfied_share(const RatingSums& sums);
+// The mean score (1 to 5); nullopt without ratings.
+std::optional<double> average_score(const RatingSums& sums);
 
 }  // namespace kiosk

@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 11> kMigrations{
+constexpr std::array<const char*, 12> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -401,6 +401,11 @@ CREATE INDEX ticket_call_ended ON ticket(service_code, finished_at) WHERE called
 ALTER TABLE problem_category ADD COLUMN kinds TEXT NOT NULL DEFAULT 'repair'
   CHECK (kinds IN ('repair', 'installation', 'repair,installation'));
 UPDATE problem_category SET kinds = 'installation' WHERE code LIKE 'install-%';
+)sql",
+    // 12: who called a ticket: the staff member logged in at the counter
+    // (NULL for calls without a login, kioskctl's, and tickets called before).
+    R"sql(
+ALTER TABLE ticket ADD COLUMN staff_id TEXT;
 )sql",
 };
 

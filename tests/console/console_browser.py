@@ -4,9 +4,10 @@ and python3-selenium): a real hq fed by a real store through `kioskctl sync`,
 one user of each role logs in, opens each page of the role in Chinese and in
 English, waits for its data and charts (body[data-ready="1"]), and fails on a
 browser error, a text key left untranslated, or a report without the store's
-tickets. The dispatcher dispatches one of the store's requests on the board in
-each language, and the store must hold the technician and the visit after its
-next `kioskctl sync`; the admin adds a staff member in each language, whom the
+tickets (the counters report: the staff who served visits at counters 2 and 3,
+and counter 1's calls with nobody logged in). The dispatcher dispatches one of the
+store's requests on the board in each language, and the store must hold the
+technician and the visit after its next `kioskctl sync`; the admin adds a staff member in each language, whom the
 store must list after its next sync, and opens a device's token dialog. Eight weeks
 of the store's past tickets, uploaded as its kiosk would, give the staffing forecast
 hours short of counters to mark. Screenshots of every page go to OUT/{zh,en}/ with an
@@ -27,7 +28,7 @@ import uuid
 SKIP = 77
 PASSWORD = "correct horse battery"
 USERS = {"manager": "mia", "admin": "ada", "dispatcher": "dan"}
-PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "outcomes", "forecast"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
+PAGES = {"manager": ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "counters", "requests", "outcomes", "forecast"], "admin": ["stores", "staff", "catalog", "users", "settings", "audit"], "dispatcher": ["live", "dispatch"]}
 
 try:
     from selenium import webdriver
@@ -226,6 +227,39 @@ def upload_past_weeks(hq, db, url, token):
                 raise SystemExit("HQ did not apply every past ticket")
 
 
+def staffed_visits(hq, db, url, token):
+    """Visits served at counters 2 and 3 by two staff members HQ knows, some rated,
+    sent as the store's node sends them (the sync API; kioskctl calls as nobody)."""
+    staff = [json.loads(run(hq, "staff", "add", "--db", db, "--store", "SH-001", "--name", name, "--pin", "1357",
+                            "--role", "counter"))["staff"] for name in ("王丽", "李强")]
+    # On the store's day and clock (the test's processes may run on a test day), from its first ticket.
+    first = json.loads(run(hq, "export", "--db", db, "--store", "SH-001", "--kind", "tickets").splitlines()[0])["data"]
+    day, now = first["business_day"], first["issued_at"] + 3_600_000
+    records = []
+    for n in range(12):
+        ticket, counter = str(uuid.uuid4()), 2 + n % 2
+        issued = now - (60 - n * 4) * 60_000
+        called = issued + 300_000
+        state = "no-show" if n == 5 else "done"
+        data = {"ticket": f"C{101 + n}", "business_day": day, "service": "C", "state": state,
+                "issued_at": issued, "called_at": called, "started_at": None if state == "no-show" else called + 30_000,
+                "finished_at": called + 30_000 + (3 + n % 4) * 60_000, "counter": counter, "staff_id": staff[n % 2]}
+        records.append({"seq": len(records) + 1, "kind": "ticket", "id": ticket, "revision": 1, "store": "SH-001",
+                        "data": data})
+        if state == "done" and n % 3 != 2:
+            records.append({"seq": len(records) + 1, "kind": "rating", "id": str(uuid.uuid4()), "revision": 1,
+                            "store": "SH-001", "data": {"ticket_id": ticket, "score": [5, 4, 3, 5, 2][n % 5],
+                                                        "reasons": [], "counter": counter,
+                                                        "created_at": data["finished_at"]}})
+    incarnation = str(uuid.uuid4())
+    body = json.dumps({"incarnation": incarnation, "batch": incarnation + ":1", "records": records}).encode()
+    request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        if json.load(answer)["applied"] != len(records):
+            raise SystemExit("HQ did not apply every staffed visit")
+
+
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -295,6 +329,7 @@ def main():
         store, codes = feed_store(args, work, url, token)
         rate_visits(args.hq, db, url, token)
         upload_past_weeks(args.hq, db, url, token)
+        staffed_visits(args.hq, db, url, token)
         driver = browser()
         driver.get(f"{url}/console/index.html")  # no session yet: the login page, saying nothing went wrong
         WebDriverWait(driver, 20).until(lambda d: "login.html" in d.current_url)
@@ -326,6 +361,11 @@ def main():
                     driver.execute_script("document.body.dataset.ready = ''")
                     driver.execute_script(f"location.hash = '#/{page}'")
                     wait_ready(driver, page)
+                    if page == "counters":  # it opens on the first store (HZ-001, no visits): choose SH-001
+                        Select(driver.find_element(By.CSS_SELECTOR, "form.range select[name=store]")).select_by_value("SH-001")
+                        driver.execute_script("document.body.dataset.ready = ''")
+                        driver.find_element(By.CSS_SELECTOR, "form.range button[type=submit]").click()
+                        wait_ready(driver, page)
                     text = check_page(driver, f"{language} {page}", failures)
                     if page == "alerts" and "HZ-001" not in text:
                         failures.append(f"{language} alerts: no alert for HZ-001, which has no device: {text}")
@@ -345,6 +385,13 @@ def main():
                             failures.append(f"{language} forecast: no grid of {expected}: {text}")
                         if not driver.find_elements(By.CSS_SELECTOR, "table.forecast td.short .mark"):
                             failures.append(f"{language} forecast: no hour marked short of counters: {text}")
+                    if page == "counters":
+                        nobody = "未登录叫号" if language == "zh" else "Nobody logged in"
+                        for expected in ("王丽", "李强", nobody):
+                            if expected not in text:
+                                failures.append(f"{language} counters: no {expected} in the report: {text}")
+                        if not driver.find_elements(By.CSS_SELECTOR, ".chart canvas"):
+                            failures.append(f"{language} counters: no chart")
                     if page == "services":
                         expected = "咨询" if language == "zh" else "Consultation"
                         if expected not in text:
@@ -355,6 +402,11 @@ def main():
                     if page == "forecast":  # the Sunday row and the table under the grid
                         driver.execute_script("document.querySelector('main h3').scrollIntoView()")
                         shot(driver, "forecast-table")
+
+
+                    if page == "counters" and driver.find_elements(By.CSS_SELECTOR, ".chart"):
+                        driver.execute_script("document.querySelector('.chart').scrollIntoView()")
+                        shot(driver, "counters-chart")
                     if page == "dispatch":
                         dispatch_on_board(driver, args, store, codes.pop(0), technician, failures, shot)
                     if page == "staff":

@@ -6,9 +6,10 @@
 // manager: p50 and p95 of 30 requests per report after 3 warm-ups, and the
 // first request (which makes the sums of the months and days over it
 // covers), beside the rows and bytes the figures take; the staffing forecast
-// of one store over 8 and 26 weeks (its ledgers). Then the dispatch
-// board over 100,000 requests of the year (500 per store, 5 % still open,
-// with their steps for the request outcomes)
+// of one store over 8 and 26 weeks (its ledgers); the counters report of one
+// store (8 staff at 4 counters) over 92 days, a month and a day. Then the
+// dispatch board over 100,000 requests of the year (500 per store, 5 % still
+// open, with their steps for the request outcomes)
 // and 5 technicians a store, for a logged-in dispatcher.
 // build-*/tests/hq/bench_console [--stores 200] [--days 365] [--tickets 300]
 //                                [--requests 500] [--engine sqlite|postgresql] [--dir DIR] [--reuse]
@@ -90,9 +91,11 @@ Options parse(int argc, char** argv) {
 double seconds_since(Clock_::time_point start) { return std::chrono::duration<double>(Clock_::now() - start).count(); }
 
 // One store's day: tickets of eight services through the morning and
-// afternoon, waits of 0-40 minutes, a tenth no-shows, a third of the served rated.
+// afternoon, waits of 0-40 minutes, a tenth no-shows, a third of the served
+// rated; called at four counters by `staff` (eight: each counter's morning and
+// afternoon shift).
 std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_start, int tickets,
-                                          std::mt19937& random) {
+                                          const std::vector<std::string>& staff, std::mt19937& random) {
   std::deque<hq::CheckedRecord> records;
   const auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
   std::vector<int> numbers(8, 100);
@@ -111,6 +114,8 @@ std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_st
     t.called_at = t.issued_at + pick(0, 40) * kMinute + pick(0, 59'999);
     t.estimated_wait_min = pick(0, 30);
     fact.entry.counter = pick(1, 4);
+    const bool afternoon = *t.called_at - day_start >= 13 * 60 * kMinute;
+    fact.entry.staff_id = staff[std::size_t((*fact.entry.counter - 1) * 2 + (afternoon ? 1 : 0))];
     if (pick(0, 9) == 0) {
       t.state = TicketState::NoShow;
     } else {
@@ -142,8 +147,16 @@ std::vector<std::string> generate(hq::HqDb& db, const Options& o, EpochMs now) {
     const std::string store = "S" + std::to_string(s);
     (void)admin.add_store(store, "store " + std::to_string(s));
     db.write([&] {
+      std::vector<std::string> staff;
+      for (int c = 1; c <= 8; ++c) {
+        staff.push_back(new_uuid());
+        db.run(
+            "INSERT INTO staff(id, store_id, name, role, pin_hash, active, updated_at) "
+            "VALUES (?1, ?2, ?3, 'counter', 'x', 1, ?4)",
+            {staff.back(), store, "clerk " + std::to_string(c), now});
+      }
       for (const std::string& day : days) {
-        const std::deque<hq::CheckedRecord> records = day_records(day, zone.day_start(day), o.tickets, random);
+        const std::deque<hq::CheckedRecord> records = day_records(day, zone.day_start(day), o.tickets, staff, random);
         hq::FigureWriter writer(db, store, now);
         for (const hq::CheckedRecord& record : records) writer.add(record);
         writer.write();
@@ -346,6 +359,19 @@ int main(int argc, char** argv) {
                    return std::to_string(answer["services"].size()) + " services, " + std::to_string(hours) +
                           " hours of the week";
                  }))
+      return 1;
+  std::printf("reports/counters (one store) on %s:\n", o.engine.c_str());
+  const std::size_t quarter = std::min<std::size_t>(days.size(), 92);
+  const std::vector<std::pair<std::string, std::string>> counters{
+      {"92 days, one store", "from=" + days[days.size() - quarter] + "&to=" + last + "&store=S1"},
+      {"a month, one store", "from=" + month_start + "&to=" + month_end + "&store=S1"},
+      {"one store's day", "from=" + last + "&to=" + last + "&store=S1"},
+  };
+  for (const auto& [name, query] : counters)
+    if (!measure(name, "/api/console/v1/reports/counters?" + query, *manager, [](const nlohmann::json& answer) {
+          return std::to_string(answer["total"]["served"].get<std::int64_t>()) + " served, " +
+                 std::to_string(answer["staff"].size()) + " staff";
+        }))
       return 1;
   const auto listed = [](const nlohmann::json& answer) {
     return std::to_string(answer["requests"].size()) + " requests listed";

@@ -223,3 +223,38 @@ TEST_CASE("a ticket's shown wait estimate is kept at HQ; an older store sends no
   CHECK(stored.at(none_shown)["estimated_wait_min"].is_null());
   CHECK_FALSE(stored.at(older).contains("estimated_wait_min"));
 }
+
+TEST_CASE("a ticket's staff id is kept at HQ; an older store sends none; a malformed one is parked") {
+  HqFixture hq;
+  const std::string token = hq.add_device("S1"), incarnation = new_uuid();
+  hq.start();
+  const std::string by_staff = new_uuid(), by_nobody = new_uuid(), older = new_uuid();
+  Json with_staff = ticket_record(1, by_staff, 1, "S1", "called", "A101");
+  with_staff["data"]["counter"] = 2;
+  with_staff["data"]["staff_id"] = "9b2c6a52-5d7e-4c1b-9a53-1f0e2d3c4b5a";
+  Json null_staff = ticket_record(2, by_nobody, 2, "S1", "called", "A102");
+  null_staff["data"]["staff_id"] = nullptr;
+  std::vector<Json> records{with_staff, null_staff, ticket_record(3, older, 3, "S1", "waiting", "A103")};
+  std::int64_t seq = 4;
+  for (const Json& bad : {Json(7), Json(""), Json("two words"), Json(std::string(65, 'a')), Json("-dash-first")}) {
+    Json record = ticket_record(seq, new_uuid(), seq, "S1", "called", "A1" + std::to_string(seq));
+    record["data"]["staff_id"] = bad;
+    records.push_back(record);
+    ++seq;
+  }
+  const HqAnswer answer = hq.upload(token, upload_body(incarnation, "b1", records));
+  REQUIRE(answer.status == 200);
+  CHECK(answer.body["applied"] == 3);
+  REQUIRE(answer.body["parked"].size() == 5);
+  for (const Json& parked : answer.body["parked"])
+    CHECK(parked["message"].get<std::string>().find("data.staff_id") != std::string::npos);
+  std::map<std::string, Json> stored;
+  for (const Json& r : hq.exported("S1", "tickets")) stored[r["id"]] = r["data"];
+  REQUIRE(stored.size() == 3);
+  CHECK(stored.at(by_staff)["staff_id"] == with_staff["data"]["staff_id"]);
+  CHECK(stored.at(by_nobody)["staff_id"].is_null());
+  CHECK_FALSE(stored.at(older).contains("staff_id"));
+  // Its ledger line keeps the id (the counters report reads it there).
+  CHECK(hq.sql("SELECT ledger FROM figure_ledger WHERE store_id = 'S1'").find(with_staff["data"]["staff_id"]) !=
+        std::string::npos);
+}

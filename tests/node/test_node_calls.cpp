@@ -1,13 +1,17 @@
 // Two counters calling next through the API 500 times each at once, while a
 // display long-polls the event stream: every ticket called once, none lost,
-// and the display saw every call once, in commit order.
+// and the display saw every call once, in commit order; a call records the
+// staff member logged in at the counter.
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 
+#include "codec/queue_json.h"
 #include "node/node_fixture.h"
+#include "staff/staff_book.h"
 
 using namespace kiosk;
 using kiosk::test::ApiClient;
@@ -116,6 +120,32 @@ TEST_CASE("a call made by another process on the store file reaches a waiting di
   REQUIRE(woken.status == 200);
   REQUIRE(woken.body["events"].size() == 1);
   CHECK(woken.body["events"][0]["counter"] == 2);
+}
+
+TEST_CASE("a call records who is logged in at the counter; a call without a login records nobody") {
+  NodeFixture node;
+  node.issue(3);
+  std::map<std::string, std::string> ids;  // staff name -> id
+  for (const StaffMember& m : StaffBook(*node.store.store, node.store.clock).list().value()) ids[m.name] = m.id;
+  REQUIRE(ids.count("Li") == 1);
+  REQUIRE(ids.count("Wang") == 1);
+
+  ApiClient li = node.staff_client("Li", "2580", 1);
+  HttpAnswer by_li = li.post("/api/v1/counters/1/call");
+  REQUIRE(by_li.status == 200);
+  CHECK(by_li.body["staff_id"] == ids["Li"]);
+  CHECK(li.post("/api/v1/counters/1/recall").body["staff_id"] == ids["Li"]);
+  ApiClient wang = node.staff_client("Wang", "1470", 2);
+  HttpAnswer by_wang = wang.post("/api/v1/counters/2/call");
+  REQUIRE(by_wang.status == 200);
+  CHECK(by_wang.body["staff_id"] == ids["Wang"]);
+
+  const Ticket called_by_li = find_ticket(node.store.store->db(), by_li.body["id"]).value();
+  CHECK(called_by_li.staff_id == ids["Li"]);
+  CHECK(find_ticket(node.store.store->db(), by_wang.body["id"]).value().staff_id == ids["Wang"]);
+  const Ticket by_tool = node.store.engine->call_next(3).value();  // kioskctl's way: no login
+  CHECK(by_tool.staff_id.empty());
+  CHECK(to_json(by_tool)["staff_id"].is_null());
 }
 
 TEST_CASE("the queue is public and carries no personal data") {

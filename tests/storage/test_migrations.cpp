@@ -1,7 +1,9 @@
 // Migrations: a store written by schema version 1 (before the customer kiosk)
-// opens with this program, keeps every ticket, and gains the new columns.
+// opens with this program, keeps every ticket, and gains the new columns
+// (the shown estimate at 10, who called a ticket at 12).
 #include <doctest/doctest.h>
 
+#include "codec/queue_json.h"
 #include "schema_rollback.h"
 #include "store/schema.h"
 #include "support/test_store.h"
@@ -43,4 +45,25 @@ TEST_CASE("a version-9 store gains the shown estimate: its tickets are kept with
   const Ticket next = engine.issue({"A", false, {}}).value().ticket;
   CHECK(next.estimated_wait_min == 5);
   CHECK(engine.call_next(1).value().id == waiting.id);
+}
+
+TEST_CASE("a version-11 store gains who called a ticket: its tickets are kept with nobody, new calls record them") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  const Ticket served = s.engine->issue({"A", false, {}}).value().ticket;
+  const Ticket waiting = s.engine->issue({"A", false, {}}).value().ticket;
+  REQUIRE(s.engine->call_next(1).ok());
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 11);
+  QueueEngine engine(*reopened, s.clock);
+  const std::optional<Ticket> kept = find_ticket(reopened->db(), served.id);
+  REQUIRE(kept);
+  CHECK(kept->state == TicketState::Done);
+  CHECK(kept->counter == 1);
+  CHECK(kept->staff_id.empty());
+  CHECK(to_json(*kept)["staff_id"].is_null());  // uploaded as nobody known
+  const Ticket called = engine.call_next(1, "staff-7").value();
+  CHECK(called.id == waiting.id);
+  CHECK(called.staff_id == "staff-7");
+  CHECK(find_ticket(reopened->db(), waiting.id)->staff_id == "staff-7");
 }

@@ -18,6 +18,7 @@ import { staffPage } from "./pages/staff.js";
 import { catalogPage } from "./pages/catalog.js";
 import { settingsPage } from "./pages/settings.js";
 import { forecastPage } from "./pages/forecast.js";
+import { countersPage } from "./pages/counters.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -27,6 +28,7 @@ const pages = {
   satisfaction: { title: "nav.satisfaction", roles: ["manager"], show: satisfactionPage },
   arrivals: { title: "nav.arrivals", roles: ["manager"], show: arrivalsPage },
   trend: { title: "nav.trend", roles: ["manager"], show: trendPage },
+  counters: { title: "nav.counters", roles: ["manager"], show: countersPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   outcomes: { title: "nav.outcomes", roles: ["manager"], show: outcomesPage },
   forecast: { title: "nav.forecast", roles: ["manager"], show: forecastPage },

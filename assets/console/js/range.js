@@ -1,5 +1,6 @@
 // The range every report page starts with: presets (today, yesterday, last
-// 7 days, this month), any from-to, one store or all; kept in the page's hash.
+// 7 days, this month), any from-to, one store or all (or one store only);
+// kept in the page's hash.
 import { t } from "./i18n.js";
 
 export function addDays(day, days) {
@@ -17,8 +18,10 @@ function presets(today) {
   };
 }
 
-// Today when the hash names no range.
-export function defaultRange(context, query) {
+// Today when the hash names no range; the first store when a report of one
+// store (oneStore) names none.
+export function defaultRange(context, query, { oneStore = false } = {}) {
+  if (oneStore && !query.get("store") && context.stores.length > 0) query.set("store", context.stores[0].id);
   if (query.get("from") && query.get("to")) return;
   query.set("from", context.today);
   query.set("to", context.today);
@@ -31,7 +34,8 @@ export function reportQuery(query) {
   return params;
 }
 
-export function rangeControls(context, query, page) {
+// allStores: false for a report of one store (the choice then has no "all").
+export function rangeControls(context, query, page, { allStores = true } = {}) {
   const form = document.createElement("form");
   form.className = "range";
   for (const [name, [from, to]] of Object.entries(presets(context.today))) {
@@ -62,7 +66,7 @@ export function rangeControls(context, query, page) {
   input("from", "date", query.get("from"));
   input("to", "date", query.get("to"));
   const store = input("store", "select");
-  store.append(new Option(t("range.all_stores"), ""));
+  if (allStores) store.append(new Option(t("range.all_stores"), ""));
   for (const s of context.stores) store.append(new Option(`${s.id} ${s.name}`, s.id));
   store.value = query.get("store") || "";
   const apply = document.createElement("button");
