@@ -36,7 +36,7 @@ constexpr std::array<CopiedTable, 29> kTables{{
      "store_id, request_code"},
     {"hq_request",
      "store_id, code, record_id, kind, product, problem, urgency, state, version, assignee, scheduled_date, "
-     "scheduled_window, created_at, updated_at, closed_at",
+     "scheduled_window, created_at, updated_at, closed_at, done_at, reopened_at, second_visit",
      "store_id, code"},
     {"hq_request_event", "id, store_id, request_id, state, at", "id"},
     {"product_catalog", "id, catalog, updated_at", "id"},

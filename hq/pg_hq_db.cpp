@@ -363,7 +363,7 @@ FROM (SELECT id, store_id, received_at, replace(data, '\u0000', '\ufffd')::json 
       WHERE kind = 'request_event') r
 WHERE j ->> 'request' IS NOT NULL AND j ->> 'event' IS NOT NULL
 ON CONFLICT DO NOTHING;
-)sql",
+)sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -1,6 +1,7 @@
 // hq_request kept up to date (request_mirror.h).
 #include "hq/request_mirror.h"
 
+#include "hq/request_event_schema.h"
 #include "model/request_model.h"
 #include "requests/request_lifecycle.h"
 
@@ -22,6 +23,8 @@ void mirror_upload(HqDb& db, const std::string& store_id, const std::string& rec
        f.urgency.empty() ? "normal" : f.urgency, f.state.empty() ? "received" : f.state, f.version, f.assignee,
        f.scheduled_date, f.scheduled_window, f.created_at.value_or(received_at), f.updated_at.value_or(received_at),
        f.closed_at});
+  // Its steps may have come before it (a store's backlog): its outcome from them.
+  db.run(KIOSK_HQ_REQUEST_OUTCOME_UPDATE "WHERE store_id = ?1 AND code = ?2", {store_id, f.code});
 }
 
 void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& f,
@@ -30,6 +33,8 @@ void mirror_event(HqDb& db, const std::string& store_id, const std::string& even
       "INSERT INTO hq_request_event(id, store_id, request_id, state, at) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(id) DO NOTHING",
       {event_id, store_id, f.request_id, f.state, f.at.value_or(received_at)});
+  if (f.state == "done" || f.state == "reopened" || f.state == "waiting-for-parts")
+    db.run(KIOSK_HQ_REQUEST_OUTCOME_UPDATE "WHERE record_id = ?1", {f.request_id});
 }
 
 void mirror_decision(HqDb& db, const std::string& store_id, const std::string& code, const RequestDecision& d,

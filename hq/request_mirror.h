@@ -43,7 +43,8 @@ struct RequestEventFact {
   std::optional<EpochMs> at;
 };
 
-// At ingest: the step, once (hq_request_event, for the requests' outcomes).
+// At ingest: the step, once (hq_request_event), and the outcome of its
+// request (hq_request's done_at, reopened_at, second_visit) from its steps.
 void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& fact,
                   EpochMs received_at);
 

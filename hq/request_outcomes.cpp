@@ -1,9 +1,9 @@
-// The requests' outcomes (request_outcomes.h).
+// The requests' outcomes (request_outcomes.h), from hq_request's outcome
+// columns: one row per request, each counted once.
 #include "hq/request_outcomes.h"
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "core/store_time_zone.h"
 
@@ -18,15 +18,13 @@ struct Store {
 };
 
 struct Tally {
-  std::set<std::string> done, reopened;  // request ids
-  std::int64_t first_time_fixed = 0;
+  std::int64_t done = 0, first_time_fixed = 0, reopened = 0;
 
   json figures() const {
-    const auto done_count = static_cast<std::int64_t>(done.size());
-    return json{{"done", done_count},
+    return json{{"done", done},
                 {"first_time_fixed", first_time_fixed},
-                {"first_time_fixed_share", done_count ? json(double(first_time_fixed) / double(done_count)) : json()},
-                {"reopened", reopened.size()}};
+                {"first_time_fixed_share", done ? json(double(first_time_fixed) / double(done)) : json()},
+                {"reopened", reopened}};
   }
 };
 
@@ -55,42 +53,35 @@ json request_outcomes(HqDb& db, const ReportRange& range, EpochMs now) {
   Tally all;
   std::map<std::string, Tally> by_store;
   std::map<std::pair<std::string, std::string>, std::pair<std::string, Tally>> by_technician;  // (store, id) -> name
-  std::set<std::string> second_visits;  // requests done in the range that waited for parts or were reopened
   if (!stores.empty()) {
-    const std::string store_filter = range.store ? " AND e.store_id = ?3" : "";
     std::vector<SqlParam> params{lowest, highest};
     if (range.store) params.emplace_back(*range.store);
-    db.each(
-        "SELECT DISTINCT e.request_id FROM hq_request_event e WHERE e.state IN ('waiting-for-parts', 'reopened') "
-        "AND e.request_id IN (SELECT d.request_id FROM hq_request_event d WHERE d.state = 'done' "
-        "AND d.at >= ?1 AND d.at < ?2)" +
-            store_filter,
-        params, [&](const SqlRow& row) { second_visits.insert(row.text(0)); });
-    db.each(
-        "SELECT e.store_id, e.request_id, e.state, e.at, h.assignee, sf.name FROM hq_request_event e "
-        "LEFT JOIN hq_request h ON h.record_id = e.request_id LEFT JOIN staff sf ON sf.id = h.assignee "
-        "WHERE e.state IN ('done', 'reopened') AND e.at >= ?1 AND e.at < ?2" +
-            store_filter,
-        params, [&](const SqlRow& row) {
-          const auto store = stores.find(row.text(0));
-          const EpochMs at = row.int64(3);
-          if (store == stores.end() || at < store->second.from || at >= store->second.until) return;
-          const std::string request = row.text(1);
-          const bool done = row.text(2) == "done";
-          std::vector<Tally*> tallies{&all, &by_store[store->first]};
-          if (!row.is_null(4)) {
-            auto& [name, tally] = by_technician[{store->first, row.text(4)}];
-            name = row.is_null(5) ? row.text(4) : row.text(5);
-            tallies.push_back(&tally);
-          }
-          for (Tally* tally : tallies) {
-            if (!done) {
-              tally->reopened.insert(request);
-            } else if (tally->done.insert(request).second && !second_visits.count(request)) {
-              ++tally->first_time_fixed;
-            }
-          }
-        });
+    db.each(std::string(
+                "SELECT h.store_id, h.assignee, sf.name, h.done_at, h.reopened_at, h.second_visit FROM hq_request h "
+                "LEFT JOIN staff sf ON sf.id = h.assignee "
+                "WHERE ((h.done_at >= ?1 AND h.done_at < ?2) OR (h.reopened_at >= ?1 AND h.reopened_at < ?2))") +
+                (range.store ? " AND h.store_id = ?3" : ""),
+            params, [&](const SqlRow& row) {
+              const auto store = stores.find(row.text(0));
+              if (store == stores.end()) return;
+              const auto within = [&](int column) {
+                return !row.is_null(column) && row.int64(column) >= store->second.from &&
+                       row.int64(column) < store->second.until;
+              };
+              const bool done = within(3), reopened = within(4), first_time = done && row.int64(5) == 0;
+              if (!done && !reopened) return;
+              std::vector<Tally*> tallies{&all, &by_store[store->first]};
+              if (!row.is_null(1)) {
+                auto& [name, tally] = by_technician[{store->first, row.text(1)}];
+                name = row.is_null(2) ? row.text(1) : row.text(2);
+                tallies.push_back(&tally);
+              }
+              for (Tally* tally : tallies) {
+                tally->done += done;
+                tally->first_time_fixed += first_time;
+                tally->reopened += reopened;
+              }
+            });
   }
   answer["total"] = all.figures();
   json store_rows = json::array(), technician_rows = json::array();

@@ -1,8 +1,9 @@
 // The requests' outcomes over a range of days, of every store or one
-// (docs/hq-console.md, "Request outcomes"): requests done, of them those
-// fixed the first time (no wait for parts, never reopened), and requests
-// reopened; per store and per technician (the request's assignee). Read
-// from hq_request_event, the steps stores uploaded; days are each store's.
+// (docs/hq-console.md, "Request outcomes"): requests last done in the range,
+// of them those fixed the first time (no wait for parts, never reopened),
+// and requests last reopened in the range; per store and per technician
+// (the request's assignee). Read from hq_request's outcome columns, kept
+// from the steps stores upload (request_mirror.h); days are each store's.
 #pragma once
 
 #include <nlohmann/json.hpp>

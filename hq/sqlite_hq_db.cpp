@@ -339,7 +339,7 @@ CREATE TABLE console_setting (
 INSERT OR IGNORE INTO hq_request_event(id, store_id, request_id, state, at)
 SELECT id, store_id, data ->> 'request', data ->> 'event', COALESCE(data ->> 'at', received_at) FROM record
 WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'event' IS NOT NULL;
-)sql",
+)sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
 };
 
 StorageFailure failure(const SqliteError& e) {

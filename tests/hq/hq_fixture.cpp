@@ -113,7 +113,11 @@ void HqFixture::migrate_again_from(int version) {
   // What each migration from 5 on made, that the migration makes again.
   const std::map<int, std::vector<std::string>> made{
       {5, {"DROP TABLE hq_request", "DROP TABLE console_setting"}},
-      {6, {"DROP TABLE hq_request_event", "DROP TABLE product_catalog", "DROP INDEX IF EXISTS hq_request_by_record"}}};
+      {6,
+       {"DROP TABLE hq_request_event", "DROP TABLE product_catalog", "DROP INDEX IF EXISTS hq_request_by_record",
+        "DROP INDEX IF EXISTS hq_request_by_done", "DROP INDEX IF EXISTS hq_request_by_reopened",
+        "ALTER TABLE hq_request DROP COLUMN done_at", "ALTER TABLE hq_request DROP COLUMN reopened_at",
+        "ALTER TABLE hq_request DROP COLUMN second_visit"}}};
   for (auto step = made.rbegin(); step != made.rend(); ++step)
     if (step->first > version)
       for (const std::string& statement : step->second) sql(statement);
