@@ -104,8 +104,9 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                                         error.message,
                                         {}});
                  };
-                 const Result<ReportRange> range = check_report_range(
-                     db, query_param(req, "from").value_or(""), query_param(req, "to").value_or(""), query_param(req, "store"));
+                 const Result<ReportRange> range =
+                     check_report_range(db, query_param(req, "from").value_or(""), query_param(req, "to").value_or(""),
+                                        query_param(req, "store"));
                  if (!range) return refuse(range.error());
                  const Result<json> answer = report(db, range.value(), guard_.now());
                  if (!answer) return refuse(answer.error());
