@@ -167,23 +167,31 @@ def admin_adds_device(driver, failures, shot):
     banner_after(driver, "adding a device", failures)
 
 
+def upload_as_store(url, token, records, what):
+    """`records` sent through the sync API as a store's device sends them (one
+    incarnation, batches of 200); HQ must apply every one."""
+    incarnation = str(uuid.uuid4())
+    for start in range(0, len(records), 200):
+        batch = records[start:start + 200]
+        body = json.dumps({"incarnation": incarnation, "batch": f"{incarnation}:{start}", "records": batch}).encode()
+        request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            if json.load(answer)["applied"] != len(batch):
+                raise SystemExit(f"HQ did not apply every {what}")
+
+
 def rate_visits(hq, db, url, token):
     """Ratings of the served visits, sent as the store's kiosk sends them (the sync API)."""
     lines = run(hq, "export", "--db", db, "--store", "SH-001", "--kind", "tickets").splitlines()
     served = [json.loads(line) for line in lines if json.loads(line)["data"]["state"] == "done"]
     scores = [(5, ["fast", "friendly"]), (4, ["professional"]), (2, ["too-slow"]), (5, ["solved"])]
-    incarnation = str(uuid.uuid4())
     records = []
     for seq, (ticket, (score, reasons)) in enumerate(zip(served, scores), start=1):
         records.append({"seq": seq, "kind": "rating", "id": str(uuid.uuid4()), "revision": 1, "store": "SH-001",
                         "data": {"ticket_id": ticket["id"], "score": score, "reasons": reasons, "counter": 1,
                                  "created_at": ticket["data"]["finished_at"]}})
-    body = json.dumps({"incarnation": incarnation, "batch": incarnation + ":1", "records": records}).encode()
-    request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        if json.load(answer)["applied"] != len(records):
-            raise SystemExit("HQ did not apply every rating")
+    upload_as_store(url, token, records, "rating")
 
 
 def upload_past_weeks(hq, db, url, token):
@@ -216,15 +224,7 @@ def upload_past_weeks(hq, db, url, token):
                                              "issued_at": issued, "called_at": called, "started_at": started,
                                              "finished_at": finished, "transferred_from": None,
                                              "estimated_wait_min": None}})
-    incarnation = str(uuid.uuid4())
-    for start in range(0, len(records), 200):
-        body = json.dumps({"incarnation": incarnation, "batch": f"{incarnation}:{start}",
-                           "records": records[start:start + 200]}).encode()
-        request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
-                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            if json.load(answer)["applied"] != len(records[start:start + 200]):
-                raise SystemExit("HQ did not apply every past ticket")
+    upload_as_store(url, token, records, "past ticket")
 
 
 def staffed_visits(hq, db, url, token):
@@ -251,13 +251,7 @@ def staffed_visits(hq, db, url, token):
                             "store": "SH-001", "data": {"ticket_id": ticket, "score": [5, 4, 3, 5, 2][n % 5],
                                                         "reasons": [], "counter": counter,
                                                         "created_at": data["finished_at"]}})
-    incarnation = str(uuid.uuid4())
-    body = json.dumps({"incarnation": incarnation, "batch": incarnation + ":1", "records": records}).encode()
-    request = urllib.request.Request(f"{url}/sync/v1/upload", data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        if json.load(answer)["applied"] != len(records):
-            raise SystemExit("HQ did not apply every staffed visit")
+    upload_as_store(url, token, records, "staffed visit")
 
 
 def browser():
