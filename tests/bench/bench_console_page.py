@@ -3,7 +3,8 @@
 database of figures (bench_console's, a year of many stores), a manager logged
 in through headless chromium, each page loaded 10 times, from navigation start
 to body[data-ready="1"] (data fetched, tables and charts drawn; the page notes
-the moment in data-ready-at): p50 and max. The report pages cover a year.
+the moment in data-ready-at): p50 and max. The report pages cover a year (the
+counters report, one store's 92 days; the forecast, one store's 8 weeks).
 
   /usr/bin/python3 tests/bench/bench_console_page.py --hq build/hq/hq \\
       --db /tmp/bench-console/hq.db [--loads 10]
@@ -22,7 +23,18 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-PAGES = ["live", "alerts", "services", "satisfaction", "arrivals", "trend"]
+PAGES = ["live", "alerts", "services", "satisfaction", "arrivals", "trend", "requests", "outcomes", "counters",
+         "forecast"]
+
+
+def page_queries(today):
+    """Each page's hash query: a year for the reports, store S1's 92 days for the
+    counters, S1's last 8 weeks for the forecast, nothing for the pages of now."""
+    yesterday = today - datetime.timedelta(days=1)
+    year = f"?from={today - datetime.timedelta(days=365)}&to={yesterday}"
+    quarter = f"?from={today - datetime.timedelta(days=92)}&to={yesterday}&store=S1"
+    return {"live": "", "alerts": "", "requests": "", "counters": quarter, "forecast": "?store=S1",
+            **{page: year for page in ("services", "satisfaction", "arrivals", "trend", "outcomes")}}
 
 
 def main():
@@ -48,12 +60,11 @@ def main():
         WebDriverWait(driver, 30).until(lambda d: "index.html" in d.current_url)
         print(f"console page load on {args.db}, {args.loads} loads each (navigation start to data and charts drawn):")
         today = datetime.date.today()
-        year = f"from={today - datetime.timedelta(days=365)}&to={today - datetime.timedelta(days=1)}"
+        queries = page_queries(today)
         for page in PAGES:
             times = []
             for load in range(args.loads + 1):  # the first warms hq's made sums and the browser's cache
-                query = "" if page in ("live", "alerts") else f"?{year}"
-                driver.get(f"{url}/console/index.html?load={load}#/{page}{query}")  # a new document each time
+                driver.get(f"{url}/console/index.html?load={load}#/{page}{queries[page]}")  # a new document each time
                 try:
                     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
                 except Exception:
