@@ -77,7 +77,7 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
              admin(false, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
                Result<json> devices = admin_as(db, guard, s).devices(query_param(req, "store"));
                if (!devices) return send_answer(res, devices);
-               send_answer(res, Result<json>(with_health(db, devices.value(), guard.now())));
+               send_answer(res, with_health(db, devices.value(), guard.now()));
              }));
   server.Post(prefix + "/stores/([^/]+)/devices",
               admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
@@ -181,7 +181,7 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
   const std::string users_path = prefix + "/users";
   allowed[users_path] = "GET, POST";
   server.Get(users_path, admin(false, [](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
-               send_answer(res, Result<json>(json{{"users", console_users(db)}}));
+               send_answer(res, json{{"users", console_users(db)}});
              }));
   server.Post(users_path,
               admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
@@ -204,7 +204,7 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
   const std::string settings_path = prefix + "/settings";
   allowed[settings_path] = "GET, PUT";
   server.Get(settings_path, admin(false, [](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
-               send_answer(res, Result<json>(to_json(overdue_rules(db))));
+               send_answer(res, to_json(overdue_rules(db)));
              }));
   server.Put(settings_path,
              admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {

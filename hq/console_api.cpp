@@ -20,7 +20,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using http_server::send_api_error;
-using http_server::send_json;
 
 constexpr const char* kPrefix = "/api/console/v1";
 
@@ -48,21 +47,19 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
       res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + logged.token +
                                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                                        std::to_string(std::chrono::seconds(guard_.rules().longest).count()));
-      send_json(res, 200,
-                json{{"user", user_json(logged.user)},
-                     {"csrf", logged.csrf},
-                     {"idle_timeout_s", std::chrono::seconds(guard_.rules().idle).count()}}
-                    .dump());
+      send_answer(res, json{{"user", user_json(logged.user)},
+                            {"csrf", logged.csrf},
+                            {"idle_timeout_s", std::chrono::seconds(guard_.rules().idle).count()}});
     });
   });
   server.Get(session_path, as({}, false)([](HqDb&, const Session& s, const httplib::Request&, httplib::Response& res) {
-               send_json(res, 200, json{{"user", user_json(s.user)}, {"csrf", s.csrf}}.dump());
+               send_answer(res, json{{"user", user_json(s.user)}, {"csrf", s.csrf}});
              }));
   server.Delete(
       session_path, as({}, true)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
         console_logout(db, session_cookie_token(req));
         res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-        send_json(res, 200, json{{"logged_out", true}}.dump());
+        send_answer(res, json{{"logged_out", true}});
       }));
 
   const std::string me_path = std::string(kPrefix) + "/me";
@@ -79,7 +76,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                const Result<StoreTimeZone> zone = StoreTimeZone::load(first_zone);
                const std::string today =
                    (zone ? zone.value() : StoreTimeZone::load("Asia/Shanghai").value()).business_day(guard_.now());
-               send_json(res, 200, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}}.dump());
+               send_answer(res, json{{"user", user_json(s.user)}, {"today", today}, {"stores", stores}});
              }));
 
   // The reports: a range and a store checked alike, then the report's own
@@ -110,22 +107,19 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                  if (!range) return refuse(range.error());
                  const Result<json> answer = report(db, range.value(), guard_.now());
                  if (!answer) return refuse(answer.error());
-                 send_json(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                 send_answer(res, answer.value());
                }));
   }
 
   const std::string backlog_path = std::string(kPrefix) + "/reports/requests";
   allowed[backlog_path] = "GET";
-  server.Get(
-      backlog_path,
-      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        const std::optional<std::string> store = query_param(req, "store");
-        if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
-          return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
-        send_json(
-            res, 200,
-            request_backlog(db, store, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      }));
+  server.Get(backlog_path, as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req,
+                                                         httplib::Response& res) {
+               const std::optional<std::string> store = query_param(req, "store");
+               if (store && !db.first("SELECT 1 FROM hq_store WHERE id = ?1", {*store}))
+                 return send_api_error(res, {404, "unknown-store", "no store " + *store + " at HQ", {}});
+               send_answer(res, request_backlog(db, store, guard_.now()));
+             }));
 
   const std::string forecast_path = std::string(kPrefix) + "/reports/forecast";
   allowed[forecast_path] = "GET";
@@ -143,8 +137,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
   allowed[live_path] = "GET";
   server.Get(live_path, as({"manager", "dispatcher"},
                            false)([this](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
-               send_json(res, 200,
-                         live_view(db, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+               send_answer(res, live_view(db, guard_.now()));
              }));
 
   const std::string catalog_path = std::string(kPrefix) + "/catalog/services";
@@ -157,21 +150,19 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                                      {"zh", names.zh},
                                      {"en", names.en},
                                      {"wait_target_min", wait_target_of(targets, code) / 60}});
-               send_json(res, 200,
-                         json{{"services", services}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+               send_answer(res, json{{"services", services}});
              }));
 
   const std::string alerts_path = std::string(kPrefix) + "/alerts";
   allowed[alerts_path] = "GET";
-  server.Get(alerts_path, as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req,
-                                                        httplib::Response& res) {
-               const std::string state = query_param(req, "state").value_or("open");
-               if (state != "open" && state != "all") throw BadRequest("bad-query", "state must be open or all");
-               evaluate_alerts(db, guard_.now());
-               send_json(res, 200,
-                         json{{"alerts", alert_list(db, state == "all", guard_.now())}, {"hq_time", guard_.now()}}.dump(
-                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
-             }));
+  server.Get(
+      alerts_path,
+      as({"manager"}, false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+        const std::string state = query_param(req, "state").value_or("open");
+        if (state != "open" && state != "all") throw BadRequest("bad-query", "state must be open or all");
+        evaluate_alerts(db, guard_.now());
+        send_answer(res, json{{"alerts", alert_list(db, state == "all", guard_.now())}, {"hq_time", guard_.now()}});
+      }));
   server.Post(
       alerts_path + "/([^/]+)/ack",
       as({"manager"}, true)([this](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
@@ -181,18 +172,15 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
 
   const std::string requests_path = std::string(kPrefix) + "/requests";
   allowed[requests_path] = "GET";
-  server.Get(
-      requests_path, as({"dispatcher", "manager"},
-                        false)([this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
-        BoardQuery query;
-        query.store = query_param(req, "store");
-        query.show = query_param(req, "show").value_or(query.show);
-        if (const std::optional<std::string> limit = query_param(req, "limit"))
-          query.limit = whole_number(*limit, "limit");
-        send_json(
-            res, 200,
-            request_board(db, query, guard_.now()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      }));
+  server.Get(requests_path, as({"dispatcher", "manager"}, false)(
+                                [this](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
+                                  BoardQuery query;
+                                  query.store = query_param(req, "store");
+                                  query.show = query_param(req, "show").value_or(query.show);
+                                  if (const std::optional<std::string> limit = query_param(req, "limit"))
+                                    query.limit = whole_number(*limit, "limit");
+                                  send_answer(res, request_board(db, query, guard_.now()));
+                                }));
   server.Get(
       std::string(kPrefix) + "/stores/([^/]+)/technicians",
       as({"dispatcher"}, false)([](HqDb& db, const Session&, const httplib::Request& req, httplib::Response& res) {
@@ -212,9 +200,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
         order.window = body.text("window", 16);
         std::variant<json, ApiError> answer = dispatch_request(db, order, s.user.name, guard_.now());
         if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-        send_json(
-            res, 200,
-            json{{"request", std::get<json>(answer)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        send_answer(res, json{{"request", std::get<json>(answer)}});
       }));
 
   add_admin_routes(server, allowed, kPrefix, guard_);
@@ -226,7 +212,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
                std::optional<std::int64_t> before;
                if (const std::optional<std::string> text = query_param(req, "before"))
                  before = whole_number(*text, "before");
-               send_json(res, 200, json{{"entries", audit_list(db, before, 100)}}.dump());
+               send_answer(res, json{{"entries", audit_list(db, before, 100)}});
              }));
 }
 

@@ -104,14 +104,18 @@ std::int64_t whole_number(const std::string& text, const char* name) {
   return value;
 }
 
+void send_answer(httplib::Response& res, const json& answer) {
+  send_json(res, 200, answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 void send_answer(httplib::Response& res, const Result<json>& answer) {
   if (!answer) return send_api_error(res, api_error_from(answer.error()));
-  send_json(res, 200, answer.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  send_answer(res, answer.value());
 }
 
 void send_answer(httplib::Response& res, const std::variant<json, ApiError>& answer) {
   if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-  send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  send_answer(res, std::get<json>(answer));
 }
 
 }  // namespace kiosk::hq

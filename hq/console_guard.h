@@ -57,7 +57,9 @@ std::optional<std::string> query_param(const httplib::Request& req, const char* 
 // A query parameter that must be a whole number; BadRequest naming it otherwise.
 std::int64_t whole_number(const std::string& text, const char* name);
 
-// 200 with the JSON, or the error as its status (codec/api_error.h).
+// 200 with the JSON (text that is not UTF-8 replaced), or the error as its
+// status (codec/api_error.h).
+void send_answer(httplib::Response& res, const nlohmann::ordered_json& answer);
 void send_answer(httplib::Response& res, const Result<nlohmann::ordered_json>& answer);
 void send_answer(httplib::Response& res, const std::variant<nlohmann::ordered_json, ApiError>& answer);
 
