@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "codec/queue_json.h"
 #include "codec/request_json.h"
@@ -228,15 +229,16 @@ Result<std::string> HqAdmin::export_catalog() {
 Result<Json> HqAdmin::import_products(const std::string& lines, const std::string& source) {
   Result<std::vector<ProductCategory>> parsed = parse_product_catalog(lines, source);
   if (!parsed) return parsed.error();
-  std::size_t problems = 0;
-  for (const ProductCategory& product : parsed.value()) problems += product.problems.size();
+  std::set<std::string> problems;  // each offered by one or more products
+  for (const ProductCategory& product : parsed.value())
+    for (const ProblemCategory& problem : product.problems) problems.insert(problem.code);
   return written([&]() -> Result<Json> {
     db_.run(
         "INSERT INTO product_catalog(id, catalog, updated_at) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE "
         "SET catalog = excluded.catalog, updated_at = excluded.updated_at",
         {lines, clock_.now_ms()});
     log_change(std::nullopt, "product_catalog", "products", Json{{"catalog", lines}});
-    const Json counts{{"products", parsed.value().size()}, {"problems", problems}};
+    const Json counts{{"products", parsed.value().size()}, {"problems", problems.size()}};
     audit("products-import", "products", counts);
     return counts;
   });

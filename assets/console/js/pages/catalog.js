@@ -58,7 +58,7 @@ function serviceDialog(service, draw) {
 }
 
 // A catalogue's lines, typed, pasted or read from a file, sent by `send(lines)`.
-function linesDialog({ title, effect, lines = "", placeholder, send, done }) {
+function linesDialog({ title, effect, fileLabel, lines = "", placeholder, send, done }) {
   const file = textInput("file", { type: "file", accept: ".jsonl,.json,.txt", required: false });
   const text = document.createElement("textarea");
   text.name = "catalog";
@@ -70,7 +70,7 @@ function linesDialog({ title, effect, lines = "", placeholder, send, done }) {
   });
   formDialog({
     title,
-    parts: [note(effect, "note"), field(t("catalog.file"), file), field(t("catalog.lines"), text)],
+    parts: [note(effect, "note"), field(fileLabel, file), field(t("catalog.lines"), text)],
     confirmText: t("catalog.save"),
     submit: () => send(text.value),
     done,
@@ -81,6 +81,7 @@ function importDialog(draw) {
   linesDialog({
     title: t("catalog.import"),
     effect: t("catalog.import_effect"),
+    fileLabel: t("catalog.file"),
     placeholder: '{"code":"A","zh":"咨询","en":"Consultation","wait_target_min":15}',
     send: (lines) => api("/catalog/services/import", { method: "POST", body: { catalog: lines } }),
     done: (answer) => draw(t("catalog.imported", answer.services, answer.changes)),
@@ -91,6 +92,7 @@ function productsDialog(catalog, draw) {
   linesDialog({
     title: t("products.edit"),
     effect: t("products.effect"),
+    fileLabel: t("products.file"),
     lines: catalog,
     placeholder: '{"problem":"no-power","zh":"无法开机","en":"Won\'t power on"}',
     send: (lines) => api("/catalog/products", { method: "PUT", body: { catalog: lines } }),
@@ -122,7 +124,12 @@ function productsSection(products, draw) {
     { key: "code", title: t("catalog.code_product") },
     { key: "zh", title: t("catalog.zh") },
     { key: "en", title: t("catalog.en") },
-    { key: "problems", title: t("products.problems"), format: (problems) => problems.map((q) => q[language]).join("、") },
+    {
+      key: "problems",
+      title: t("products.problems"),
+      format: (problems) => problems.map((q) => q[language]).join(language === "zh" ? "、" : ", "),
+      cellClass: () => "wrap",
+    },
   ];
   return [...parts, figureTable(columns, products.products, { csvName: "products" })];
 }
