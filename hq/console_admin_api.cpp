@@ -93,7 +93,7 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
   // [SECTION] Staff
   server.Get(prefix + "/stores/([^/]+)/staff",
              admin(false, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
-               send_answer(res, admin_as(db, guard, s).staff(req.matches[1]));
+               send_answer(res, admin_as(db, guard, s).staff(std::string(req.matches[1])));
              }));
   server.Post(prefix + "/stores/([^/]+)/staff",
               admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {

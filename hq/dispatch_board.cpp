@@ -172,14 +172,18 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
   db.first("SELECT time_zone FROM hq_store WHERE id = ?1", {order.store_id},
            [&](const SqlRow& row) { zone_name = row.text(0); });
   if (!zone_name) return ApiError{404, "unknown-store", "no store " + order.store_id + " at HQ", {}};
-  const std::optional<TimeWindow> window = time_window_from(order.window);
-  if (!window)
-    return ApiError{
-        400, "bad-field", "window must be morning, afternoon or evening (got \"" + order.window + "\")", {}};
-  const Result<StoreTimeZone> zone = StoreTimeZone::load(*zone_name);
-  if (!zone) return ApiError{500, "bad-store", zone.error().message, {}};
-  if (std::optional<Error> problem = check_visit_date("scheduled", order.date, window, zone.value(), now))
-    return ApiError{400, problem->code, problem->message, {}};
+  const bool visit = !order.date.empty() || !order.window.empty();
+  if (!visit && !order.technician) return ApiError{400, "missing-field", "a technician, a visit or both", {}};
+  if (visit) {
+    const std::optional<TimeWindow> window = time_window_from(order.window);
+    if (!window)
+      return ApiError{
+          400, "bad-field", "window must be morning, afternoon or evening (got \"" + order.window + "\")", {}};
+    const Result<StoreTimeZone> zone = StoreTimeZone::load(*zone_name);
+    if (!zone) return ApiError{500, "bad-store", zone.error().message, {}};
+    if (std::optional<Error> problem = check_visit_date("scheduled", order.date, window, zone.value(), now))
+      return ApiError{400, problem->code, problem->message, {}};
+  }
   if (order.technician) {
     bool technician_here = false;
     db.first("SELECT 1 FROM staff WHERE id = ?1 AND store_id = ?2 AND role = 'technician' AND active = 1",
@@ -195,12 +199,13 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
   std::int64_t version = order.version;
   if (order.technician)
     commands.push_back({new_uuid(), order.request_code, "assigned", version++, now, {{"assignee", *order.technician}}});
-  commands.push_back({new_uuid(),
-                      order.request_code,
-                      "scheduled",
-                      version,
-                      now,
-                      {{"scheduled_date", order.date}, {"scheduled_window", order.window}}});
+  if (visit)
+    commands.push_back({new_uuid(),
+                        order.request_code,
+                        "scheduled",
+                        version,
+                        now,
+                        {{"scheduled_date", order.date}, {"scheduled_window", order.window}}});
   return db.write([&]() -> std::variant<json, ApiError> {
     db.lock_key(request_lock_key(order.store_id, order.request_code));
     if (!db.first("SELECT 1 FROM hq_request WHERE store_id = ?1 AND code = ?2", {order.store_id, order.request_code}))
@@ -210,10 +215,11 @@ std::variant<json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& ord
                           " at HQ (requests arrive when the store syncs them)",
                       {}};
     for (const RequestCommand& command : commands) {
-      const json result = decide_command(db, CommandSender{order.store_id, std::nullopt}, command, now);
+      const json result = decide_command(db, CommandSender{order.store_id, std::nullopt, std::nullopt}, command, now);
       if (result["outcome"] != "applied") return refused(result);
     }
-    json detail{{"version", order.version}, {"date", order.date}, {"window", order.window}};
+    json detail{{"version", order.version}};
+    if (visit) detail.update({{"date", order.date}, {"window", order.window}});
     if (order.technician) detail["technician"] = *order.technician;
     record_audit(db, now, actor, "request-dispatch", order.store_id + "/" + order.request_code, detail);
     return *one_request(db, order.store_id, order.request_code, now);

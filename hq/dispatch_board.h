@@ -53,11 +53,11 @@ struct DispatchOrder {
   std::string request_code;
   std::int64_t version = 0;               // the request's version the dispatcher saw
   std::optional<std::string> technician;  // staff id: assigns first (a request received or reopened)
-  std::string date;                       // the visit, YYYY-MM-DD in the store's zone
+  std::string date;                       // the visit, YYYY-MM-DD in the store's zone ("": assign only)
   std::string window;                     // morning | afternoon | evening
 };
 
-// Assigns (when a technician is given) and schedules the visit in one
+// Assigns (when a technician is given) and schedules the visit (when one is) in one
 // transaction with the request's lock held, and records it in the audit list.
 // Answers the request as the board shows it now.
 std::variant<nlohmann::ordered_json, ApiError> dispatch_request(HqDb& db, const DispatchOrder& order,

@@ -12,7 +12,9 @@
 #include "core/store_time_zone.h"
 #include "core/text.h"
 #include "hq/console_audit.h"
+#include "hq/dispatch_board.h"
 #include "hq/hq_sync.h"
+#include "hq/technician_feed.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
 #include "store/product_catalog.h"
@@ -43,7 +45,16 @@ bool HqAdmin::store_exists(const std::string& id) { return db_.first("SELECT 1 F
 
 void HqAdmin::log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                          const Json& data) {
-  db_.append_change(store_id, kind, key, data, clock_.now_ms());
+  db_.append_change(store_id, kind, key, data, clock_.now_ms(), std::nullopt);
+}
+
+// A staff member's entry in the store's feed; a technician's is also their
+// tablet's (docs/hq-sync-protocol.md, "Technician devices").
+void HqAdmin::log_staff(const std::string& store_id, const std::string& id, const std::string& name,
+                        const std::string& role, const std::string& pin_hash, bool active) {
+  db_.append_change(store_id, "staff", id,
+                    Json{{"id", id}, {"name", name}, {"role", role}, {"pin_hash", pin_hash}, {"active", active}},
+                    clock_.now_ms(), role == "technician" ? std::optional(id) : std::nullopt);
 }
 
 void HqAdmin::audit(const std::string& action, const std::string& target, const Json& detail) {
@@ -87,15 +98,42 @@ Result<Json> HqAdmin::stores() {
 Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string& label) {
   if (auto problem = check_single_line("device label", label, kMaxNameChars); problem && !label.empty())
     return invalid_argument(*problem);
-  const std::string id = new_uuid(), token = new_session_token();
   return written([&]() -> Result<Json> {
     if (!store_exists(store_id))
       return invalid_argument("no store " + store_id + " at HQ (hq store add first)", "unknown-store");
-    db_.run("INSERT INTO device(id, store_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            {id, store_id, session_token_hash(token), label, clock_.now_ms()});
-    audit("device-add", id, Json{{"store", store_id}, {"label", label}});
-    return Json{{"device", id}, {"store", store_id}, {"token", token}};
+    return insert_device(store_id, label, std::nullopt);
   });
+}
+
+Result<Json> HqAdmin::add_technician_device(const std::string& technician_id, const std::string& label) {
+  if (auto problem = check_single_line("device label", label, kMaxNameChars); problem && !label.empty())
+    return invalid_argument(*problem);
+  return written([&]() -> Result<Json> {
+    std::optional<std::string> store_id;
+    db_.first("SELECT store_id FROM staff WHERE id = ?1 AND role = 'technician' AND active = 1", {technician_id},
+              [&](const SqlRow& row) { store_id = row.text(0); });
+    if (!store_id)
+      return invalid_argument("no active technician " + technician_id + " at HQ (hq staff list shows every id)",
+                              "unknown-technician");
+    Json answer = insert_device(*store_id, label, technician_id);
+    publish_open_jobs(db_, technician_id, clock_.now_ms());
+    return answer;
+  });
+}
+
+// Inside the caller's transaction; the token is shown once, HQ keeps its hash.
+Json HqAdmin::insert_device(const std::string& store_id, const std::string& label,
+                            const std::optional<std::string>& technician_id) {
+  const std::string id = new_uuid(), token = new_session_token();
+  db_.run(
+      "INSERT INTO device(id, store_id, token_hash, label, created_at, technician_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      {id, store_id, session_token_hash(token), label, clock_.now_ms(), technician_id});
+  Json detail{{"store", store_id}, {"label", label}};
+  if (technician_id) detail["technician"] = *technician_id;
+  audit("device-add", id, detail);
+  Json answer{{"device", id}, {"store", store_id}, {"token", token}};
+  if (technician_id) answer["technician"] = *technician_id;
+  return answer;
 }
 
 Result<Json> HqAdmin::revoke_device(const std::string& device_id) {
@@ -120,7 +158,7 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
     Json list = Json::array();
     db_.each(
         "SELECT d.id, d.store_id, d.label, d.created_at, d.revoked_at, d.last_seen_at, "
-        "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id) "
+        "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id), d.technician_id "
         "FROM device d WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at",
         {store_id}, [&](const SqlRow& row) {
           const auto optional = [&](int column) {
@@ -132,7 +170,8 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
                               {"created_at", row.int64(3)},
                               {"revoked_at", optional(4)},
                               {"last_seen_at", optional(5)},
-                              {"acked_through", optional(6)}});
+                              {"acked_through", optional(6)},
+                              {"technician", row.is_null(7) ? Json(nullptr) : Json(row.text(7))}});
         });
     return Json{{"devices", list}};
   });
@@ -281,8 +320,7 @@ Result<Json> HqAdmin::add_staff(const std::string& store_id, const std::string& 
         "ON CONFLICT(id) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash, active = 1, "
         "updated_at = excluded.updated_at",
         {id, store_id, name, to_string(*role), *hash, clock_.now_ms()});
-    const Json data{{"id", id}, {"name", name}, {"role", to_string(*role)}, {"pin_hash", *hash}, {"active", true}};
-    log_change(store_id, "staff", id, data);
+    log_staff(store_id, id, name, to_string(*role), *hash, true);
     audit("staff-add", store_id + "/" + name, Json{{"role", to_string(*role)}});
     return Json{{"staff", id}, {"store", store_id}, {"name", name}, {"role", to_string(*role)}};
   });
@@ -300,8 +338,7 @@ Result<Json> HqAdmin::retire_staff(const std::string& store_id, const std::strin
               });
     if (!id) return invalid_argument("no active staff " + name + " in store " + store_id, "unknown-staff");
     db_.run("UPDATE staff SET active = 0, updated_at = ?2 WHERE id = ?1", {*id, clock_.now_ms()});
-    log_change(store_id, "staff", *id,
-               Json{{"id", *id}, {"name", name}, {"role", role}, {"pin_hash", hash}, {"active", false}});
+    log_staff(store_id, *id, name, role, hash, false);
     audit("staff-retire", store_id + "/" + name);
     return Json{{"staff", *id}, {"store", store_id}, {"name", name}, {"active", false}};
   });
@@ -322,30 +359,37 @@ Result<Json> HqAdmin::reset_pin(const std::string& store_id, const std::string& 
               });
     if (!id) return invalid_argument("no active staff " + name + " in store " + store_id, "unknown-staff");
     db_.run("UPDATE staff SET pin_hash = ?2, updated_at = ?3 WHERE id = ?1", {*id, *hash, clock_.now_ms()});
-    log_change(store_id, "staff", *id,
-               Json{{"id", *id}, {"name", name}, {"role", role}, {"pin_hash", *hash}, {"active", true}});
+    log_staff(store_id, *id, name, role, *hash, true);
     audit("staff-pin-reset", store_id + "/" + name);
     return Json{{"staff", *id}, {"store", store_id}, {"name", name}, {"pin_reset", true}};
   });
 }
 
-Result<Json> HqAdmin::staff(const std::string& store_id) {
+Result<Json> HqAdmin::staff(const std::optional<std::string>& store_id) {
   return hq_guarded([&]() -> Result<Json> {
-    if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
+    if (store_id && !store_exists(*store_id))
+      return invalid_argument("no store " + *store_id + " at HQ", "unknown-store");
     Json list = Json::array();
-    db_.each("SELECT id, name, role, active FROM staff WHERE store_id = ?1 ORDER BY active DESC, name", {store_id},
-             [&](const SqlRow& row) {
-               list.push_back(Json{
-                   {"id", row.text(0)}, {"name", row.text(1)}, {"role", row.text(2)}, {"active", row.int64(3) != 0}});
-             });
-    return Json{{"store", store_id}, {"staff", list}};
+    db_.each(
+        "SELECT id, store_id, name, role, active FROM staff WHERE CAST(?1 AS TEXT) IS NULL OR store_id = ?1 "
+        "ORDER BY store_id, active DESC, name",
+        {store_id}, [&](const SqlRow& row) {
+          list.push_back(Json{{"id", row.text(0)},
+                              {"store", row.text(1)},
+                              {"name", row.text(2)},
+                              {"role", row.text(3)},
+                              {"active", row.int64(4) != 0}});
+        });
+    Json answer{{"staff", list}};
+    if (store_id) answer = Json{{"store", *store_id}, {"staff", list}};
+    return answer;
   });
 }
 
 // [SECTION] Assignments
 
 Result<Json> HqAdmin::assign(const std::string& request_code, const std::string& technician_id) {
-  return written([&]() -> Result<Json> {
+  return hq_guarded([&]() -> Result<Json> {
     std::optional<std::string> store_id;
     std::string role;
     bool active = false;
@@ -354,25 +398,28 @@ Result<Json> HqAdmin::assign(const std::string& request_code, const std::string&
       role = row.text(1);
       active = row.int64(2) != 0;
     });
-    if (!store_id) return invalid_argument("no staff " + technician_id + " at HQ", "unknown-technician");
+    if (!store_id)
+      return invalid_argument("no staff " + technician_id + " at HQ (hq staff list shows every id)",
+                              "unknown-technician");
     if (role != "technician" || !active)
       return invalid_argument("staff " + technician_id + " is not an active technician", "not-a-technician");
-    if (!db_.first("SELECT id FROM record WHERE store_id = ?1 AND kind = 'request' AND " +
-                       db_.json_field("data", "code") + " = ?2",
-                   {*store_id, request_code}))
+    const std::optional<std::int64_t> version =
+        db_.single_int64("SELECT version FROM hq_request WHERE store_id = ?1 AND code = ?2", {*store_id, request_code});
+    if (!version)
       return invalid_argument("no request " + request_code + " from store " + *store_id +
                                   " at HQ (requests arrive when the store syncs them)",
                               "unknown-request");
-    const EpochMs now = clock_.now_ms();
-    db_.run(
-        "INSERT INTO assignment(store_id, request_code, technician_id, assigned_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT(store_id, request_code) DO UPDATE SET technician_id = excluded.technician_id, "
-        "assigned_at = excluded.assigned_at",
-        {*store_id, request_code, technician_id, now});
-    audit("request-assign", *store_id + "/" + request_code, Json{{"technician", technician_id}});
-    log_change(*store_id, "assignment", request_code,
-               Json{{"request", request_code}, {"technician", technician_id}, {"at", now}});
-    return Json{{"request", request_code}, {"technician", technician_id}, {"store", *store_id}};
+    // HQ's own command, as the dispatch board gives it: the store applies it from the feed.
+    std::variant<nlohmann::ordered_json, ApiError> answer = dispatch_request(
+        db_, DispatchOrder{*store_id, request_code, *version, technician_id, "", ""}, actor_, clock_.now_ms());
+    if (const ApiError* e = std::get_if<ApiError>(&answer))
+      return e->status == 409 ? refused(e->message, e->code) : invalid_argument(e->message, e->code);
+    const nlohmann::ordered_json& request = std::get<nlohmann::ordered_json>(answer);
+    return Json{{"request", request_code},
+                {"technician", technician_id},
+                {"store", *store_id},
+                {"state", request["state"]},
+                {"version", request["version"]}};
   });
 }
 
@@ -384,9 +431,11 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
                                                          {"ratings", "rating"},
                                                          {"requests", "request"},
                                                          {"request-events", "request_event"},
-                                                         {"request-ratings", "request_rating"}};
+                                                         {"request-ratings", "request_rating"},
+                                                         {"signatures", "signature"}};
   const auto kind = kKinds.find(kind_name);
-  if (kind == kKinds.end()) return invalid_argument("--kind must be tickets, ratings, requests or request-events");
+  if (kind == kKinds.end())
+    return invalid_argument("--kind must be tickets, ratings, requests, request-events, request-ratings or signatures");
   return hq_guarded([&]() -> Result<Json> {
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
     std::int64_t count = 0;

@@ -32,6 +32,9 @@ class HqAdmin {
 
   // A new device of the store; the answer holds its token, shown only this once.
   Result<Json> add_device(const std::string& store_id, const std::string& label);
+  // A technician's tablet (docs/hq-sync-protocol.md, "Technician devices"),
+  // of the technician's store; their open jobs enter its feed at once.
+  Result<Json> add_technician_device(const std::string& technician_id, const std::string& label);
   Result<Json> revoke_device(const std::string& device_id);
   Result<Json> devices(const std::optional<std::string>& store_id);
 
@@ -57,10 +60,14 @@ class HqAdmin {
   Result<Json> retire_staff(const std::string& store_id, const std::string& name);
   Result<Json> reset_pin(const std::string& store_id, const std::string& name, const std::string& pin,
                          const PinHashCost& cost);
-  // The store's staff, active first: {"staff": [{id, name, role, active}]}.
-  Result<Json> staff(const std::string& store_id);
+  // A store's staff (every store's: none given), active first:
+  // {"staff": [{id, store, name, role, active}]}.
+  Result<Json> staff(const std::optional<std::string>& store_id);
 
-  // Assigns a technician (staff of the request's store) to a request uploaded by that store.
+  // Assigns a technician to a request their store uploaded: HQ's own command
+  // `assigned` from the version HQ holds (as the dispatch board gives it),
+  // which the store applies from the feed. A request that moved meanwhile is
+  // refused (try again).
   Result<Json> assign(const std::string& request_code, const std::string& technician_id);
 
   // Each uploaded record of the store and kind ("tickets", "ratings", "requests",
@@ -78,6 +85,10 @@ class HqAdmin {
   }
   void log_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
                   const Json& data);
+  Json insert_device(const std::string& store_id, const std::string& label,
+                     const std::optional<std::string>& technician_id);
+  void log_staff(const std::string& store_id, const std::string& id, const std::string& name, const std::string& role,
+                 const std::string& pin_hash, bool active);
   void audit(const std::string& action, const std::string& target, const Json& detail = Json::object());
   // Writes a service's row and feed entry when it differs from `before` (its data and active flag).
   bool save_service(const std::string& code, const Json& data, bool active,

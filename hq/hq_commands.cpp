@@ -6,9 +6,11 @@
 
 #include <set>
 
+#include "codec/technician_report_json.h"
 #include "core/random_id.h"
 #include "hq/hq_sync.h"
 #include "hq/request_mirror.h"
+#include "hq/technician_feed.h"
 #include "model/request_model.h"
 #include "requests/request_lifecycle.h"
 
@@ -145,7 +147,7 @@ void publish_status(HqDb& db, const std::string& store_id, const std::string& co
             {"command", c.id},   {"by", sender.device_id ? *sender.device_id : std::string("hq")},
             {"at", c.at},        {"data", c.data}};
   if (displaced) data["displaced"] = *displaced;
-  db.append_change(store_id, "request_status", code, data, now);
+  db.append_change(store_id, "request_status", code, data, now, std::nullopt);
 }
 
 }  // namespace
@@ -178,6 +180,14 @@ json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand&
   if (!state)
     return decided(
         result(c.id, "rejected", status, "bad-record", "HQ holds an unknown state \"" + status->state + "\""));
+  if (sender.technician_id) {
+    if (!is_technician_step(*to))
+      return decided(result(c.id, "rejected", status, "office-step",
+                            std::string("a technician does not move a job to ") + c.to + "; the office does"));
+    if (assignee_of(db, sender.store_id, c.request_code) != sender.technician_id)
+      return decided(result(c.id, "rejected", status, "not-assigned",
+                            "request " + c.request_code + " is not this technician's job at HQ now"));
+  }
 
   // A transition older than the request its own device uploaded is already in
   // it: the store made it before the upload (offline, or before it had HQ).
@@ -246,7 +256,7 @@ Result<json> hq_transition(HqDb& db, const std::string& store_id, const std::str
       if (!db.first("SELECT 1 FROM hq_store WHERE id = ?1", {store_id}))
         return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
       db.lock_key(request_lock_key(store_id, request_code));
-      return decide_command(db, CommandSender{store_id, std::nullopt}, command, now);
+      return decide_command(db, CommandSender{store_id, std::nullopt, std::nullopt}, command, now);
     });
   });
 }
@@ -283,9 +293,11 @@ std::variant<json, ApiError> apply_commands(HqDb& db, const Device& device, cons
       if (!c.json()["data"].is_object()) throw BadRequest("bad-field", "field \"" + where + "data\" must be an object");
       command.data = c.json()["data"];
     }
+    if (device.technician_id && !technician_report_from(command.data, where + "data."))
+      throw BadRequest("missing-field", "field \"" + where + "data.actor\" is required of a technician's step");
     commands.push_back(std::move(command));
   }
-  const CommandSender sender{device.store_id, device.id};
+  const CommandSender sender{device.store_id, device.id, device.technician_id};
   // Every request of the body is locked first, in one order, so two
   // processes deciding on one request take turns and never deadlock.
   std::set<std::string> requests;

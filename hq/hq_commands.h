@@ -24,7 +24,8 @@ struct Device;
 // Who sent a command: HQ's own commands outrank every device's.
 struct CommandSender {
   std::string store_id;
-  std::optional<std::string> device_id;  // none: HQ (the hq command)
+  std::optional<std::string> device_id;      // none: HQ (the hq command)
+  std::optional<std::string> technician_id;  // a technician's tablet: only their jobs, only their steps
 };
 
 struct RequestCommand {

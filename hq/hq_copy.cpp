@@ -17,9 +17,10 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 29> kTables{{
+constexpr std::array<CopiedTable, 28> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
-    {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at", "created_at, id"},
+    {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at, technician_id",
+     "created_at, id"},
     {"device_stream", "device_id, incarnation, acked_through", "device_id, incarnation"},
     {"received_seq", "device_id, incarnation, seq", "device_id, incarnation, seq"},
     {"upload_batch", "device_id, batch_key, records, received_at", "device_id, batch_key"},
@@ -27,10 +28,9 @@ constexpr std::array<CopiedTable, 29> kTables{{
      nullptr},
     {"parked_record", "device_id, incarnation, seq, store_id, code, message, raw, parked_at",
      "device_id, incarnation, seq"},
-    {"change_log", "seq, store_id, kind, key, data, at", "seq"},
+    {"change_log", "seq, store_id, kind, key, data, at, technician_id", "seq"},
     {"service", "code, data, active, updated_at", "code"},
     {"staff", "id, store_id, name, role, pin_hash, active, updated_at", "id"},
-    {"assignment", "store_id, request_code, technician_id, assigned_at", "store_id, request_code"},
     {"request_status",
      "store_id, request_code, request_id, state, version, last_command, before_state, before_version, updated_at",
      "store_id, request_code"},

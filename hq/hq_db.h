@@ -30,7 +30,7 @@ namespace kiosk::hq {
 constexpr std::uint32_t kHqApplicationId = 0x4B485131;
 
 // The schema version this program writes (the same numbers on both engines).
-constexpr int kHqSchemaVersion = 6;
+constexpr int kHqSchemaVersion = 7;
 
 // The only storage exception HQ's code sees.
 class StorageFailure : public std::runtime_error {
@@ -134,11 +134,13 @@ class HqDb {
   // another, also in other processes (SQLite: nothing, as above).
   virtual void lock_key(const std::string& key) = 0;
 
-  // [SECTION] The change feed (store_id none: every store). One order for
-  // every reader: a reader never sees a seq while a smaller one may still come.
-  // Call inside the write transaction that makes the change.
+  // [SECTION] The change feed (store_id none: every store; technician_id: a
+  // change only that technician's tablet reads, docs/hq-sync-protocol.md). One
+  // order for every reader: a reader never sees a seq while a smaller one may
+  // still come. Call inside the write transaction that makes the change.
   virtual void append_change(const std::optional<std::string>& store_id, const std::string& kind,
-                             const std::string& key, const nlohmann::ordered_json& data, EpochMs now) = 0;
+                             const std::string& key, const nlohmann::ordered_json& data, EpochMs now,
+                             const std::optional<std::string>& technician_id) = 0;
   // Every seq up to the head is committed and visible.
   virtual std::int64_t feed_head() = 0;
   // After rows were copied into change_log (hq copy): the next change gets a

@@ -40,15 +40,17 @@ constexpr const char* kUsage =
   copy --from DB --to DB                   every record into an empty database (no --db; stop hq first)
   store add --id S1 --name NAME [--time-zone Asia/Shanghai]             store list
   device add --store S1 [--label TEXT]     device revoke --device UUID     device list [--store S1]
+  device add --technician STAFF_ID [--label TEXT]   (a technician's tablet: their jobs, offline)
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
   catalog export                           (the active services, the same lines)
   products import FILE | products export   (the request form's products and problems, JSON Lines)
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
   staff retire --store S1 --name NAME      staff pin --store S1 --name NAME --pin 5678   (a new PIN)
-  assign --request CODE --technician STAFF_ID
+  staff list [--store S1]                  (ids, names, roles: staff are HQ's, stores take them from the feed)
+  assign --request CODE --technician STAFF_ID   (HQ's command "assigned": the store applies it at its next sync)
   request transition --store S1 --request CODE --to STATE --version N
                                            (HQ's own command: outranks a device's made from the same version)
-  export --store S1 --kind tickets|ratings|requests|request-events|request-ratings    (JSON lines)
+  export --store S1 --kind tickets|ratings|requests|request-events|request-ratings|signatures   (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines)
   report services|trend --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
                                            (by service or by day: tickets, waits, target share, ratings)
@@ -138,9 +140,11 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
   if (command == "device") {
     const std::string what = cl.word("device add|revoke|list");
     if (what == "add") {
-      const std::string store = cl.required("store"), label = cl.optional("label").value_or("");
+      const std::optional<std::string> technician = cl.optional("technician");
+      const std::string store = technician ? std::string() : cl.required("store");
+      const std::string label = cl.optional("label").value_or("");
       cl.finish();
-      return take(admin.add_device(store, label));
+      return take(technician ? admin.add_technician_device(*technician, label) : admin.add_device(store, label));
     }
     if (what == "revoke") {
       const std::string device = cl.required("device");
@@ -179,7 +183,12 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return take(admin.import_products(take(read_product_catalog_text(file)), file));
   }
   if (command == "staff") {
-    const std::string what = cl.word("staff add|retire|pin");
+    const std::string what = cl.word("staff add|retire|pin|list");
+    if (what == "list") {
+      const std::optional<std::string> store = cl.optional("store");
+      cl.finish();
+      return take(admin.staff(store));
+    }
     const std::string store = cl.required("store"), name = cl.required("name");
     if (what == "add") {
       const std::string pin = cl.required("pin"), role = cl.optional("role").value_or("counter");

@@ -150,23 +150,14 @@ class BatchWriter {
 
 }  // namespace
 
-bool is_uuid(const std::string& text) {
-  if (text.size() != 36) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
 std::variant<Device, ApiError> authenticate_device(HqDb& db, const std::string& token) {
   if (token.empty())
     return ApiError{401, "missing-token", "send Authorization: Bearer DEVICE_TOKEN (hq device add prints one)", {}};
   std::optional<Device> device;
   bool revoked = false;
-  db.first("SELECT id, store_id, revoked_at FROM device WHERE token_hash = ?1", {session_token_hash(token)},
-           [&](const SqlRow& row) {
-             device = Device{row.text(0), row.text(1)};
+  db.first("SELECT id, store_id, revoked_at, technician_id FROM device WHERE token_hash = ?1",
+           {session_token_hash(token)}, [&](const SqlRow& row) {
+             device = Device{row.text(0), row.text(1), row.is_null(3) ? std::nullopt : std::optional(row.text(3))};
              revoked = !row.is_null(2);
            });
   if (!device) return ApiError{401, "unknown-device", "this token belongs to no device at HQ", {}};
@@ -203,10 +194,16 @@ std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const 
     for (const UploadRecord& record : upload.records) {
       if (!writer.first_time(record.seq)) continue;
       ++received;
-      if (record.checked)
-        checked.push_back(&record);
-      else
+      if (!record.checked)
         writer.park(record.seq, record.park_code, record.park_message, record.raw);
+      else if ((record.checked->kind == "signature") != device.technician_id.has_value())
+        writer.park(record.seq, "wrong-kind",
+                    "record " + std::to_string(record.seq) +
+                        (device.technician_id ? ": a technician's tablet uploads signatures only"
+                                              : ": signatures come from technicians' tablets only"),
+                    record.raw);
+      else
+        checked.push_back(&record);
     }
     const int applied = writer.apply(checked);
     const std::int64_t acked = writer.advance();
@@ -226,10 +223,13 @@ json changes_for(HqDb& db, const Device& device, std::int64_t after, std::int64_
   json changes = json::array();
   std::int64_t last_listed = after;
   bool more = false;
+  // A store's devices read the store's and the global changes but no
+  // technician's jobs; a technician's tablet reads only what is theirs.
+  const std::string mine =
+      device.technician_id ? "technician_id = ?3" : "(store_id IS NULL OR store_id = ?3) AND kind <> 'job'";
   db.each(
-      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 "
-      "AND (store_id IS NULL OR store_id = ?3) ORDER BY seq LIMIT ?4",
-      {after, head, device.store_id, limit + 1}, [&](const SqlRow& row) {
+      "SELECT seq, kind, key, data FROM change_log WHERE seq > ?1 AND seq <= ?2 AND " + mine + " ORDER BY seq LIMIT ?4",
+      {after, head, device.technician_id.value_or(device.store_id), limit + 1}, [&](const SqlRow& row) {
         if (std::int64_t(changes.size()) == limit) {
           more = true;
           return;

@@ -19,6 +19,7 @@ namespace kiosk::hq {
 struct Device {
   std::string id;
   std::string store_id;
+  std::optional<std::string> technician_id;  // a technician's tablet (docs/hq-sync-protocol.md)
 };
 
 // The device a bearer token belongs to, or 401 missing-token / unknown-device / revoked-device.
@@ -36,8 +37,5 @@ std::variant<nlohmann::ordered_json, ApiError> apply_upload(HqDb& db, const Devi
 
 // The change feed after `after` for the device's store, at most `limit` changes.
 nlohmann::ordered_json changes_for(HqDb& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now);
-
-// True for an RFC 4122 UUID in its 36-character text form (any version, either case).
-bool is_uuid(const std::string& text);
 
 }  // namespace kiosk::hq

@@ -14,6 +14,7 @@
 #include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
 #include "hq/request_event_schema.h"
+#include "hq/technician_schema.h"
 
 namespace kiosk::hq {
 namespace {
@@ -364,6 +365,8 @@ FROM (SELECT id, store_id, received_at, replace(data, '\u0000', '\ufffd')::json 
 WHERE j ->> 'request' IS NOT NULL AND j ->> 'event' IS NOT NULL
 ON CONFLICT DO NOTHING;
 )sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
+    // 7: technician devices; assignments become request commands.
+    KIOSK_HQ_SCHEMA_7,
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 
@@ -411,6 +414,7 @@ struct Change {
   std::string key;
   std::string data;
   EpochMs at;
+  std::optional<std::string> technician_id;
 };
 
 class PgHqDb : public HqDb {
@@ -445,9 +449,10 @@ class PgHqDb : public HqDb {
   }
 
   void append_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
-                     const nlohmann::ordered_json& data, EpochMs now) override {
+                     const nlohmann::ordered_json& data, EpochMs now,
+                     const std::optional<std::string>& technician_id) override {
     if (!in_write_) conn_->fail(StorageFailure::Kind::Failed, "a change to the feed outside a write transaction");
-    changes_.push_back(Change{store_id, kind, key, data.dump(), now});
+    changes_.push_back(Change{store_id, kind, key, data.dump(), now, technician_id});
   }
 
   std::int64_t feed_head() override { return first_int64("SELECT seq FROM feed_head WHERE id = 1", {}); }
@@ -511,17 +516,17 @@ class PgHqDb : public HqDb {
 
   // Inserts changes_[begin, end); changes_[i] gets seq `seq_of_first` + i.
   void insert_changes(std::size_t begin, std::size_t end, std::int64_t seq_of_first) {
-    std::string sql = "INSERT INTO change_log(seq, store_id, kind, key, data, at) VALUES ";
+    std::string sql = "INSERT INTO change_log(seq, store_id, kind, key, data, at, technician_id) VALUES ";
     std::vector<SqlParam> params;
-    params.reserve((end - begin) * 6);
+    params.reserve((end - begin) * 7);
     for (std::size_t i = begin; i < end; ++i) {
       sql += i == begin ? "(" : ", (";
-      for (std::size_t column = 1; column <= 6; ++column)
+      for (std::size_t column = 1; column <= 7; ++column)
         sql += (column == 1 ? "?" : ", ?") + std::to_string(params.size() + column);
       sql += ")";
       const Change& change = changes_[i];
       params.insert(params.end(), {seq_of_first + static_cast<std::int64_t>(i), change.store_id, change.kind,
-                                   change.key, change.data, change.at});
+                                   change.key, change.data, change.at, change.technician_id});
     }
     conn_->exec_once(sql, params);
   }

@@ -2,6 +2,7 @@
 #include "hq/request_mirror.h"
 
 #include "hq/request_event_schema.h"
+#include "hq/technician_feed.h"
 #include "model/request_model.h"
 #include "requests/request_lifecycle.h"
 
@@ -9,6 +10,7 @@ namespace kiosk::hq {
 
 void mirror_upload(HqDb& db, const std::string& store_id, const std::string& record_id, const RequestFact& f,
                    EpochMs received_at) {
+  const std::optional<std::string> assignee_before = assignee_of(db, store_id, f.code);
   db.run(
       "INSERT INTO hq_request(store_id, code, record_id, kind, product, problem, urgency, state, version, assignee, "
       "scheduled_date, scheduled_window, created_at, updated_at, closed_at) "
@@ -25,6 +27,7 @@ void mirror_upload(HqDb& db, const std::string& store_id, const std::string& rec
        f.closed_at});
   // Its steps may have come before it (a store's backlog): its outcome from them.
   db.run(KIOSK_HQ_REQUEST_OUTCOME_UPDATE "WHERE store_id = ?1 AND code = ?2", {store_id, f.code});
+  publish_job(db, store_id, f.code, assignee_before, received_at);
 }
 
 void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& f,
@@ -41,6 +44,7 @@ void mirror_decision(HqDb& db, const std::string& store_id, const std::string& c
                      EpochMs now) {
   const std::optional<RequestState> state = request_state_from(d.state);
   const bool final_state = state && is_final(*state);
+  const std::optional<std::string> assignee_before = assignee_of(db, store_id, code);
   db.run(
       "UPDATE hq_request SET state = ?3, version = ?4, assignee = COALESCE(?5, assignee), "
       "scheduled_date = COALESCE(?6, scheduled_date), scheduled_window = COALESCE(?7, scheduled_window), "
@@ -48,6 +52,7 @@ void mirror_decision(HqDb& db, const std::string& store_id, const std::string& c
       "WHERE store_id = ?1 AND code = ?2 AND version < ?4",
       {store_id, code, d.state, d.version, d.assignee, d.scheduled_date, d.scheduled_window, now,
        std::int64_t(final_state ? 1 : 0)});
+  publish_job(db, store_id, code, assignee_before, now);
 }
 
 }  // namespace kiosk::hq

@@ -3,6 +3,8 @@
 // follows the store's uploads and HQ's own decisions on the request
 // (hq_commands.h), whichever holds the later version, so the board shows an
 // assignment made at HQ before the store has uploaded the request again.
+// Each change of an assigned request also reaches its technician's tablet
+// (hq/technician_feed.h).
 #pragma once
 
 #include <cstdint>

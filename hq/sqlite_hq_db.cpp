@@ -10,6 +10,7 @@
 
 #include "hq/figure_schema.h"
 #include "hq/request_event_schema.h"
+#include "hq/technician_schema.h"
 #include "store/sqlite.h"
 
 namespace kiosk::hq {
@@ -340,6 +341,8 @@ INSERT OR IGNORE INTO hq_request_event(id, store_id, request_id, state, at)
 SELECT id, store_id, data ->> 'request', data ->> 'event', COALESCE(data ->> 'at', received_at) FROM record
 WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'event' IS NOT NULL;
 )sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
+    // 7: technician devices; assignments become request commands.
+    KIOSK_HQ_SCHEMA_7,
 };
 
 StorageFailure failure(const SqliteError& e) {
@@ -408,9 +411,10 @@ class SqliteHqDb : public HqDb {
   void lock_key(const std::string&) override {}
 
   void append_change(const std::optional<std::string>& store_id, const std::string& kind, const std::string& key,
-                     const nlohmann::ordered_json& data, EpochMs now) override {
-    run("INSERT INTO change_log(store_id, kind, key, data, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        {store_id, kind, key, data.dump(), now});
+                     const nlohmann::ordered_json& data, EpochMs now,
+                     const std::optional<std::string>& technician_id) override {
+    run("INSERT INTO change_log(store_id, kind, key, data, at, technician_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        {store_id, kind, key, data.dump(), now, technician_id});
   }
 
   // Write transactions are serial and AUTOINCREMENT never reuses a seq, so

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "codec/api_json.h"
+#include "core/random_id.h"
 #include "core/store_time_zone.h"
 #include "hq/hq_sync.h"
 
@@ -154,15 +155,23 @@ RequestFact request_fact(const Fields& data) {
 
 void check_data(CheckedRecord& checked, element data_value);
 
+// A signature's PNG: at most 64 KiB, as base64 (4 characters per 3 bytes).
+constexpr std::size_t kMaxSignatureBase64 = (64 * 1024 + 2) / 3 * 4;
+
+bool is_base64_character(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
+}
+
 // Checks a record's kind, id, revision and data; throws BadRequest saying what is wrong.
 CheckedRecord check_record(const Fields& record) {
   CheckedRecord checked;
   checked.kind = record.text("kind", 32);
-  static const std::set<std::string> kKinds{"ticket", "rating", "request", "request_event", "request_rating"};
+  static const std::set<std::string> kKinds{"ticket",        "rating",         "request",
+                                            "request_event", "request_rating", "signature"};
   if (!kKinds.count(checked.kind))
     throw BadRequest("unknown-kind",
                      "field \"kind\" must be one of ticket, rating, request, request_event, "
-                     "request_rating (got \"" +
+                     "request_rating, signature (got \"" +
                          checked.kind + "\")");
   checked.id = record.text("id", 36);
   if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
@@ -184,6 +193,13 @@ void check_data(CheckedRecord& checked, element data_value) {
   } else if (checked.kind == "request_rating") {
     data.text("request_code", 32);
     data.integer("score", 1, 5);
+  } else if (checked.kind == "signature") {
+    if (!is_uuid(data.text("request", 36))) throw BadRequest("bad-field", "field \"data.request\" must be a UUID");
+    data.text("code", 32);
+    data.integer("at", 0, kMaxSeq);
+    const std::string png = data.text("png", kMaxSignatureBase64);
+    if (png.empty() || !std::all_of(png.begin(), png.end(), is_base64_character))
+      throw BadRequest("bad-field", "field \"data.png\" must be a PNG in base64 (at most 64 KiB)");
   } else {
     checked.request_event =
         RequestEventFact{data.text("request", 64), data.text("event", 32), data.optional_integer("at", 0, kMaxSeq)};

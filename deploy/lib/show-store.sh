@@ -37,9 +37,6 @@ if [ ! -f "$data/store.db" ]; then
   ctl counter open --counter 2 --services E,F,G,H
   ctl counter open --counter 3 --services A,B,C,D,E,F,G,H
 fi
-if ! "$kioskctl" --data "$data" staff list | grep -q "\"name\":\"$demo_name\""; then
-  ctl staff add --name "$demo_name" --pin "$demo_pin"
-fi
 
 # Waits until something answers on 127.0.0.1:$1 (at most 30 s); $2 names it.
 wait_for_port() {
@@ -68,6 +65,11 @@ pids=($!)  # every process started here: all stopped when the script ends
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT
 trap 'exit 130' INT TERM
 wait_for_port "$hq_port" "hq"
+# Staff are HQ's: the demo clerk is added there and reaches the store by a sync.
+if ! "$hq" staff list --db "$hq_db" --store DEMO-001 | grep -q "\"name\":\"$demo_name\""; then
+  "$hq" staff add --db "$hq_db" --store DEMO-001 --name "$demo_name" --pin "$demo_pin" >/dev/null
+fi
+"$kioskctl" --data "$data" sync >/dev/null || echo "show-store: the first sync with HQ did not finish" >&2
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Store data: $data. Counter console login: name $demo_name, PIN $demo_pin." >&2

@@ -1,6 +1,7 @@
 // JSON of jobs for technicians (see job_json.h).
 #include "node/job_json.h"
 
+#include "codec/product_names.h"
 #include "codec/request_json.h"
 #include "core/phone.h"
 #include "requests/request_lifecycle.h"
@@ -9,21 +10,6 @@ namespace kiosk::node {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json names(const std::string& code, const std::string& zh, const std::string& en) {
-  return json{{"code", code}, {"zh", zh.empty() ? code : zh}, {"en", en.empty() ? code : en}};
-}
-
-json product_names(const Request& r, const std::vector<ProductCategory>& catalog, json* problem) {
-  *problem = names(r.problem, "", "");
-  for (const ProductCategory& p : catalog) {
-    if (p.code != r.product) continue;
-    for (const ProblemCategory& q : p.problems)
-      if (q.code == r.problem) *problem = names(q.code, q.name_zh, q.name_en);
-    return names(p.code, p.name_zh, p.name_en);
-  }
-  return names(r.product, "", "");
-}
 
 json or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
@@ -34,15 +20,14 @@ json window_or_null(const std::optional<TimeWindow>& window) {
 }  // namespace
 
 json job_summary(const Request& r, const std::vector<ProductCategory>& catalog) {
-  json problem;
-  json product = product_names(r, catalog, &problem);
+  ProductNames named = product_names(r.product, r.problem, catalog);
   return json{{"code", r.code},
               {"kind", to_string(r.kind)},
               {"state", to_string(r.state)},
               {"version", r.version},
-              {"product", std::move(product)},
+              {"product", std::move(named.product)},
               {"model", r.model},
-              {"problem", std::move(problem)},
+              {"problem", std::move(named.problem)},
               {"urgency", to_string(r.urgency)},
               {"on_site", r.on_site},
               {"preferred_date", or_null(r.preferred_date)},

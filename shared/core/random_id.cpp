@@ -5,6 +5,7 @@
 #include <sys/random.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
@@ -52,5 +53,14 @@ std::string random_token(std::size_t length) {
 }
 
 bool is_token_character(char c) { return std::string_view(kAlphabet).find(c) != std::string_view::npos; }
+
+bool is_uuid(const std::string& text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
 
 }  // namespace kiosk

@@ -8,6 +8,9 @@ namespace kiosk {
 // A random RFC 4122 version-4 UUID in its 36-character text form.
 std::string new_uuid();
 
+// True for an RFC 4122 UUID in its 36-character text form (any version, either case).
+bool is_uuid(const std::string& text);
+
 // `length` random characters from an alphabet without look-alikes (no 0/O,
 // 1/I/L): for tokens a person may read or type.
 std::string random_token(std::size_t length);

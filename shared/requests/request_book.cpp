@@ -15,9 +15,6 @@ namespace {
 constexpr int kCodeAttempts = 20;  // at 887 million codes a store never needs a second one in practice
 constexpr int kMaxListLimit = 10000;
 
-const TextField kActor{"actor", "who made the change", 64, true};
-const TextField kNote{"note", "the note", 500, false, true};
-
 Result<std::string> stored_code(const std::string& typed) {
   std::optional<std::string> code = normalize_request_code(typed);
   if (!code) return invalid_argument("\"" + typed + "\" is not a request code (such as R7K2-9QX)", "code-format");
@@ -161,7 +158,10 @@ bool adopt_hq_status(Database& db, const std::string& code, const HqStatus& stat
   const bool waiting_for_hq = undecided.step();
   undecided.reset();
   if (waiting_for_hq) return false;
-  const RequestEvent event{new_uuid(), "hq", now, found->state, state, note, version};
+  const TechnicianReport* report = status.report ? &*status.report : nullptr;
+  const std::string said = report ? report->actor + (report->note.empty() ? std::string() : ": " + report->note) : note;
+  // The event stays HQ's ("hq": no command of the store's own), the technician named in its note.
+  const RequestEvent event{new_uuid(), "hq", now, found->state, state, said, version};
   const std::optional<EpochMs> closed_at = is_final(state) ? std::optional(now) : found->closed_at;
   db.prepare(
         "UPDATE request SET state = ?2, version = ?3, updated_at = ?4, closed_at = ?5, assignee = COALESCE(?6, "
@@ -177,11 +177,18 @@ bool adopt_hq_status(Database& db, const std::string& code, const HqStatus& stat
       .bind(8, status.scheduled_window ? std::optional<std::string>(to_string(*status.scheduled_window)) : std::nullopt)
       .run();
   request_rows::insert_event(db, found->id, event);
+  if (report && state == RequestState::Done) {
+    if (report->confirmed_by_customer)
+      db.prepare("UPDATE request SET customer_confirmed_at = ?2 WHERE id = ?1").bind(1, found->id).bind(2, now).run();
+    found->state = state;
+    found->assignee = status.assignee.value_or(found->assignee);
+    if (report->rating && !why_not_ratable(db, *found)) insert_request_rating(db, *found, *report->rating, now);
+  }
   return true;
 }
 
 Result<Request> RequestBook::create(const RequestForm& form, const std::string& actor) {
-  if (auto problem = check_request_text(kActor, actor)) return *problem;
+  if (auto problem = check_request_text(kRequestActor, actor)) return *problem;
   return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();
@@ -209,8 +216,8 @@ Result<Request> RequestBook::transition(const TransitionRequest& change,
                                         const std::optional<std::string>& only_assignee) {
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
-  if (auto problem = check_request_text(kActor, change.actor)) return *problem;
-  if (auto problem = check_request_text(kNote, change.note)) return *problem;
+  if (auto problem = check_request_text(kRequestActor, change.actor)) return *problem;
+  if (auto problem = check_request_text(kRequestNote, change.note)) return *problem;
   return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     Transaction tx(db);
@@ -230,8 +237,8 @@ Result<Request> RequestBook::complete(const CompletionRequest& completion) {
       completion.code, RequestState::Done, completion.actor, completion.note, {}, {}, {}, completion.expected_version};
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
-  if (auto problem = check_request_text(kActor, change.actor)) return *problem;
-  if (auto problem = check_request_text(kNote, change.note)) return *problem;
+  if (auto problem = check_request_text(kRequestActor, change.actor)) return *problem;
+  if (auto problem = check_request_text(kRequestNote, change.note)) return *problem;
   return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();

@@ -59,25 +59,37 @@ Request insert_request(Database& db, Request draft, const std::string& actor, Ep
 // to one of the store's own commands (HQ's state at the moment it decided).
 enum class HqStatusSource { Feed, CommandResult };
 
+// What a technician's tablet said with a step it sent to HQ (docs/hq-sync-
+// protocol.md, "Technician devices"): who, a note, and with a completion the
+// customer's confirmation and rating.
+struct TechnicianReport {
+  std::string actor;  // the technician's name
+  std::string note;
+  bool confirmed_by_customer = false;
+  std::optional<RatingInput> rating;  // checked at HQ; given by technician-device
+};
+
 // HQ's status of a request: the state and version it decided, and what the
 // deciding command set besides (from the feed: the technician of an
-// assignment, the visit of a scheduling made at HQ's dispatch board).
+// assignment, the visit of a scheduling made at HQ's dispatch board, what a
+// technician's tablet reported).
 struct HqStatus {
   RequestState state = RequestState::Received;
   int version = 1;
   std::optional<std::string> assignee;  // a staff id
   std::optional<std::string> scheduled_date;
   std::optional<TimeWindow> scheduled_window;
+  std::optional<TechnicianReport> report;
 };
 
 // Takes the status HQ decided for a request, without the lifecycle check (HQ
 // checked it, and may have undone a transition the store saw): the request
 // takes HQ's state, version and details and gains an event by "hq" with
-// `note`. Never while the store has transitions of that request HQ has not decided yet
-// (HQ's answer to them settles it). From the feed: when HQ's version is newer
-// than the store's, or the same with another state (the store's was
-// displaced); from a command's result: whenever it differs. Returns false
-// when nothing changed. Call inside a Transaction. Throws SqliteError.
+// `note` (a technician's report: their name and note instead, their
+// customer's confirmation and rating with a completion). Never while the store has transitions of that request HQ has
+// not decided yet (HQ's answer to them settles it). From the feed: when HQ's version is newer than the store's, or the
+// same with another state (the store's was displaced); from a command's result: whenever it differs. Returns false when
+// nothing changed. Call inside a Transaction. Throws SqliteError.
 bool adopt_hq_status(Database& db, const std::string& code, const HqStatus& status, HqStatusSource source,
                      const std::string& note, EpochMs now);
 

@@ -11,9 +11,13 @@ namespace {
 
 using S = RequestState;
 
-// Forward moves; cancellation from open states is added by next_states.
-constexpr std::array<std::pair<S, S>, 13> kMoves{{
+// Forward moves; cancellation from open states is added by next_states. The
+// office may give a job to another technician until someone is on the way.
+constexpr std::array<std::pair<S, S>, 16> kMoves{{
     {S::Received, S::Assigned},
+    {S::Assigned, S::Assigned},
+    {S::Scheduled, S::Assigned},
+    {S::WaitingForParts, S::Assigned},
     {S::Assigned, S::Scheduled},
     {S::Assigned, S::OnTheWay},
     {S::Assigned, S::OnSite},

@@ -8,6 +8,9 @@
 #include "core/text.h"
 
 namespace kiosk {
+
+const TextField kRequestActor{"actor", "who made the change", 64, true};
+const TextField kRequestNote{"note", "the note", 500, false, true};
 namespace {
 
 // Inclusive ranges of code points the kiosk's fonts draw.

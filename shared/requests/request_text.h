@@ -22,6 +22,9 @@ struct TextField {
   bool multiline = false;
 };
 
+// Who made a change of a request, and the note it may carry.
+extern const TextField kRequestActor, kRequestNote;
+
 // True for a code point the kiosk can show and print (newline excluded).
 bool is_printable_request_character(char32_t c);
 

@@ -50,6 +50,15 @@ Result<StaffMember> StaffBook::add(const std::string& name, const std::string& p
   return storage_guarded([&]() -> Result<StaffMember> {
     Database& db = store_.db();
     Transaction tx(db);
+    // HQ is the one source of staff of a store that syncs with it: a person
+    // made here would be unknown there (to assignments, to reports).
+    Statement& synced = db.prepare("SELECT 1 FROM sync_state WHERE hq_url <> '' AND device_token <> ''");
+    const bool at_hq = synced.step();
+    synced.reset();
+    if (at_hq)
+      return refused("this store syncs with HQ, where its staff are kept: add them there (hq staff add --store " +
+                         store_.store_id() + " --name ...); the store takes them at its next sync",
+                     "staff-at-hq");
     Statement& exists = db.prepare("SELECT 1 FROM staff WHERE name = ?1");
     exists.bind(1, name);
     const bool taken = exists.step();

@@ -50,6 +50,7 @@ class StaffBook {
   StaffBook(StoreDb& store, const Clock& clock, StaffPolicy policy = {})
       : store_(store), clock_(clock), policy_(policy) {}
 
+  // Refused ("staff-at-hq") in a store that syncs with HQ: HQ keeps its staff.
   Result<StaffMember> add(const std::string& name, const std::string& pin, StaffRole role);
   Result<std::vector<StaffMember>> list();
 

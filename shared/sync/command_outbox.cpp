@@ -81,7 +81,7 @@ Result<CommandTally> CommandOutbox::record(const nlohmann::json& results) {
       const auto version = result.find("version");
       if (state && version != result.end() && version->is_number_integer())
         adopt_hq_status(db, request->second,
-                        HqStatus{*state, version->get<int>(), std::nullopt, std::nullopt, std::nullopt},
+                        HqStatus{*state, version->get<int>(), std::nullopt, std::nullopt, std::nullopt, std::nullopt},
                         HqStatusSource::CommandResult,
                         outcome == "applied" ? "decided at HQ" : "HQ kept this state: " + message.substr(0, 400), now);
     }

@@ -6,6 +6,7 @@
 
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
+#include "codec/technician_report_json.h"
 #include "core/comma_list.h"
 #include "core/store_time_zone.h"
 #include "queue/queue_engine.h"
@@ -106,11 +107,13 @@ void apply_staff(Database& db, const JsonBody& data, const std::string& key, Epo
 }
 
 // What HQ's deciding command set besides the state (its `data`): the
-// technician of an assignment, the visit of a scheduling.
+// technician of an assignment, the visit of a scheduling, what a technician's
+// tablet reported with the step.
 HqStatus hq_status_of(const JsonBody& change, RequestState state, int version) {
-  HqStatus status{state, version, std::nullopt, std::nullopt, std::nullopt};
+  HqStatus status{state, version, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   if (!change.has("data") || !change.json()["data"].is_object()) return status;
   const JsonBody details(change.json()["data"], "data.data.");
+  status.report = technician_report_from(details.json(), "data.data.");
   if (state == RequestState::Assigned && details.has("assignee")) status.assignee = details.text("assignee", 64);
   if (state == RequestState::Scheduled && details.has("scheduled_date")) {
     status.scheduled_date = details.text("scheduled_date", 10);

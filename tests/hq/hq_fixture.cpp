@@ -117,7 +117,14 @@ void HqFixture::migrate_again_from(int version) {
        {"DROP TABLE hq_request_event", "DROP TABLE product_catalog", "DROP INDEX IF EXISTS hq_request_by_record",
         "DROP INDEX IF EXISTS hq_request_by_done", "DROP INDEX IF EXISTS hq_request_by_reopened",
         "ALTER TABLE hq_request DROP COLUMN done_at", "ALTER TABLE hq_request DROP COLUMN reopened_at",
-        "ALTER TABLE hq_request DROP COLUMN second_visit"}}};
+        "ALTER TABLE hq_request DROP COLUMN second_visit"}},
+      {7,
+       {"DROP INDEX change_log_job", "DROP INDEX change_log_by_technician",
+        "ALTER TABLE change_log DROP COLUMN "
+        "technician_id",
+        "DROP INDEX device_by_technician", "ALTER TABLE device DROP COLUMN technician_id",
+        "CREATE TABLE assignment (store_id text NOT NULL, request_code text NOT NULL, technician_id text NOT NULL, "
+        "assigned_at bigint NOT NULL, PRIMARY KEY (store_id, request_code))"}}};
   for (auto step = made.rbegin(); step != made.rend(); ++step)
     if (step->first > version)
       for (const std::string& statement : step->second) sql(statement);

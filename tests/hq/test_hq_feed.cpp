@@ -80,24 +80,33 @@ TEST_CASE("the change feed pages through the catalogue and this store's staff on
     if (change["kind"] == "staff") CHECK(change["data"]["name"] == "Zhao");
 }
 
-TEST_CASE("assignments need a request uploaded by the technician's store, and enter that store's feed") {
+TEST_CASE("hq assign is HQ's own command: it needs a request the technician's store uploaded, and enters the feed") {
   HqFixture hq;
   const std::string token = hq.add_device("S1");
   const HqCommand tech =
       hq.hq({"staff", "add", "--store", "S1", "--name", "Wang", "--pin", "1234", "--role", "technician"});
   REQUIRE(tech.exit_code == 0);
   const std::string technician = tech.lines[0]["staff"];
+  const HqCommand listed = hq.hq({"staff", "list"});
+  REQUIRE(listed.exit_code == 0);
+  REQUIRE(listed.lines[0]["staff"].size() == 1);
+  CHECK(listed.lines[0]["staff"][0]["id"] == technician);
+  CHECK(listed.lines[0]["staff"][0]["store"] == "S1");
+  CHECK(hq.hq({"staff", "list", "--store", "S9"}).exit_code == 2);
   CHECK(hq.hq({"assign", "--request", "R0007", "--technician", technician}).exit_code == 2);  // no such request yet
+  CHECK(hq.hq({"assign", "--request", "R0007", "--technician", "nobody"}).exit_code == 2);
   hq.start();
-  const Json request{{"seq", 1},      {"kind", "request"}, {"id", "6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e90"},
-                     {"revision", 1}, {"store", "S1"},     {"data", {{"code", "R0007"}}}};
+  const Json request{
+      {"seq", 1},      {"kind", "request"}, {"id", "6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e90"},
+      {"revision", 1}, {"store", "S1"},     {"data", {{"code", "R0007"}, {"state", "received"}, {"version", 1}}}};
   REQUIRE(hq.upload(token, upload_body("6f1c0d8e-3b7a-4c52-9d0e-2f4b8a1c7e91", "b", {request})).body["applied"] == 1);
   const HqCommand assigned = hq.hq({"assign", "--request", "R0007", "--technician", technician});
   REQUIRE(assigned.exit_code == 0);
+  CHECK(assigned.lines[0]["state"] == "assigned");
+  CHECK(assigned.lines[0]["version"] == 2);
   const HqAnswer feed = hq.get(token, "/sync/v1/changes?limit=1000");
   const Json& last = feed.body["changes"].back();
-  CHECK(last["kind"] == "assignment");
-  CHECK(last["data"]["request"] == "R0007");
-  CHECK(last["data"]["technician"] == technician);
-  CHECK(hq.exported("S1", "requests").size() == 1);
+  CHECK(last["kind"] == "request_status");
+  CHECK(last["data"]["status"] == "assigned");
+  CHECK(last["data"]["data"]["assignee"] == technician);
 }

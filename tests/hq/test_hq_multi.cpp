@@ -171,7 +171,7 @@ TEST_CASE("the feed has no gap: a change committed later never gets a seq a read
   hq.start();
   const auto open = [&] { return hq::open_hq_db(hq.db, hq::OpenMode::CheckSchema).value(); };
   const std::unique_ptr<hq::HqDb> first = open(), second = open(), reader = open();
-  const hq::Device device{"reader", "S1"};
+  const hq::Device device{"reader", "S1", std::nullopt};
   const auto changes_after = [&](std::int64_t after) { return hq::changes_for(*reader, device, after, 100, 0); };
 
   // The first writer appends and holds its transaction open; the second
@@ -180,7 +180,7 @@ TEST_CASE("the feed has no gap: a change committed later never gets a seq a read
   std::shared_future<void> released = release.get_future().share();
   std::thread holder([&] {
     first->write([&] {
-      first->append_change(std::string("S1"), "test", "held", Json::object(), 1);
+      first->append_change(std::string("S1"), "test", "held", Json::object(), 1, std::nullopt);
       appended.set_value();
       released.wait();
       return true;
@@ -189,7 +189,7 @@ TEST_CASE("the feed has no gap: a change committed later never gets a seq a read
   appended.get_future().wait();
   std::thread other([&] {
     second->write([&] {
-      second->append_change(std::string("S1"), "test", "quick", Json::object(), 2);
+      second->append_change(std::string("S1"), "test", "quick", Json::object(), 2, std::nullopt);
       return true;
     });
   });

@@ -23,7 +23,11 @@ struct StoreWithRequest {
                                              "--name", "Li", "--phone", "13812345678", "--consent", "--drop-off"});
     REQUIRE_MESSAGE(created.exit_code == 0, created.body.dump());
     code = created.body["code"];
-    REQUIRE(kioskctl(data, {"staff", "add", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code == 0);
+    // Staff are HQ's: Zhou reaches the store through its sync.
+    REQUIRE(
+        hq.hq({"staff", "add", "--store", "S1", "--name", "Zhou", "--pin", "2468", "--role", "technician"}).exit_code ==
+        0);
+    REQUIRE(kioskctl(data, {"sync"}).exit_code == 0);
     to("assigned", {"--assignee", "Zhou"});
   }
   void to(const std::string& state, std::vector<std::string> more = {}) {

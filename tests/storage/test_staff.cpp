@@ -5,6 +5,7 @@
 
 #include "staff/staff_book.h"
 #include "support/test_store.h"
+#include "sync/sync_store.h"
 
 using namespace kiosk;
 using kiosk::test::TestStore;
@@ -111,4 +112,17 @@ TEST_CASE("sessions expire, end at logout, and unknown tokens are refused") {
   CHECK(staff.authenticate(first).ok());
   s.clock.advance_ms(1);
   CHECK(staff.authenticate(first).error().code == "expired-token");
+}
+
+TEST_CASE("a store that syncs with HQ makes no staff of its own: HQ keeps them") {
+  TestStore s;
+  StaffBook staff(*s.store, s.clock, fast_policy());
+  REQUIRE(staff.add("Li Na", "2580", StaffRole::Counter).ok());  // a store on its own may
+  REQUIRE(SyncStore(*s.store, s.clock).configure("http://127.0.0.1:9", "token").ok());
+  const Result<StaffMember> refused = staff.add("Zhou", "2468", StaffRole::Technician);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::Refused);
+  CHECK(refused.error().code == "staff-at-hq");
+  CHECK(refused.error().message.find("hq staff add") != std::string::npos);
+  CHECK(staff.list().value().size() == 1);
 }
