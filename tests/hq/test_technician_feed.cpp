@@ -219,3 +219,37 @@ TEST_CASE("migration 7 gives a technician's earlier staff entries to their table
   REQUIRE(feed.body["changes"].size() == 1);
   CHECK(feed.body["changes"][0]["kind"] == "staff");
 }
+
+TEST_CASE("a tablet uploads the customer's signature; anything else from it, or a signature from a store, is parked") {
+  Field f;
+  const std::string code = f.assigned_request(f.technician);
+  const Json job = f.of_kind(f.tablet, "job").at(0)["data"];
+  const std::string incarnation = new_uuid(), signature = new_uuid();
+  const auto record = [&](int seq, const std::string& kind, const std::string& id, const Json& data) {
+    return Json{{"seq", seq}, {"kind", kind}, {"id", id}, {"revision", 1}, {"store", "S1"}, {"data", data}};
+  };
+  const Json signed_by{{"request", job["request"]}, {"code", code}, {"png", "iVBORw0KGgo="}, {"at", 1}};
+  const HqAnswer sent = f.hq.upload(
+      f.tablet,
+      upload_body(incarnation, incarnation + ":1-3",
+                  {record(1, "signature", signature, signed_by),
+                   record(2, "rating", new_uuid(), {{"ticket_id", new_uuid()}, {"score", 5}}),
+                   record(3, "signature", new_uuid(),
+                          {{"request", job["request"]}, {"code", code}, {"png", "not base64!"}, {"at", 1}})}));
+  REQUIRE_MESSAGE(sent.status == 200, sent.raw);
+  CHECK(sent.body["acked_through"] == 3);
+  CHECK(sent.body["applied"] == 1);
+  REQUIRE(sent.body["parked"].size() == 2);
+  CHECK(sent.body["parked"][0]["code"] == "wrong-kind");
+  CHECK(sent.body["parked"][1]["code"] == "bad-record");
+  const std::vector<Json> kept = f.hq.exported("S1", "signatures");
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0]["id"] == signature);
+  CHECK(kept[0]["data"]["png"] == "iVBORw0KGgo=");
+
+  const std::string store_incarnation = new_uuid();
+  const HqAnswer from_store = f.hq.upload(
+      f.hq.add_device("S1"), upload_body(store_incarnation, "s", {record(1, "signature", new_uuid(), signed_by)}));
+  REQUIRE(from_store.body["parked"].size() == 1);
+  CHECK(from_store.body["parked"][0]["code"] == "wrong-kind");
+}
