@@ -19,7 +19,9 @@ using http_server::send_api_error;
 
 constexpr std::size_t kMaxCatalogBytes = 64 * 1024;
 
-// Each device of `devices` (HqAdmin::devices) with its latest health and the problems HQ sees in it.
+// Each device of `devices` (HqAdmin::devices) with its latest health and the
+// problems HQ sees in it. A technician's tablet is away for days by design and
+// sends no health report: its last contact is when it last synced.
 json with_health(HqDb& db, json devices, EpochMs now) {
   std::map<std::string, const DeviceHealth*> by_device;
   const std::vector<DeviceHealth> healths = read_device_health(db);
@@ -27,15 +29,16 @@ json with_health(HqDb& db, json devices, EpochMs now) {
     if (h.device_id) by_device[*h.device_id] = &h;
   for (json& device : devices["devices"]) {
     const auto found = by_device.find(device["device"].get<std::string>());
-    const bool revoked = !device["revoked_at"].is_null();
+    const bool revoked = !device["revoked_at"].is_null(), tablet = !device["technician"].is_null();
     json problems = json::array();
-    if (found != by_device.end() && !revoked)
+    if (found != by_device.end() && !revoked && !tablet)
       for (const std::string& problem : health_problems(*found->second, now, HealthThresholds{}))
         problems.push_back(problem);
     device["problems"] = problems;
     const bool reported = found != by_device.end() && found->second->received_at;
     device["version"] = reported ? json(found->second->report.version) : json(nullptr);
     device["reported_at"] = reported ? json(*found->second->received_at) : json(nullptr);
+    if (tablet) device["reported_at"] = device["last_seen_at"];
   }
   return devices;
 }
@@ -83,7 +86,11 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
               admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
                 const JsonBody body(req.body);
                 const std::string label = body.has("label") ? body.text("label", 160) : std::string();
-                send_answer(res, admin_as(db, guard, s).add_device(req.matches[1], label));
+                HqAdmin admin = admin_as(db, guard, s);
+                if (body.has("technician"))  // a technician's tablet (docs/hq-sync-protocol.md)
+                  return send_answer(res, admin.add_technician_device(body.text("technician", 64), label,
+                                                                      std::string(req.matches[1])));
+                send_answer(res, admin.add_device(req.matches[1], label));
               }));
   server.Post(prefix + "/devices/([^/]+)/revoke",
               admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {

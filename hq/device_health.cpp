@@ -49,7 +49,7 @@ std::vector<DeviceHealth> read_device_health(HqDb& db) {
       "SELECT s.id, s.name, d.id, d.label, h.received_at, h.version, h.started_at, h.printer_state, h.printer_message, "
       "h.printer_checked_at, h.pending, h.oldest_pending_s, h.database_bytes, h.disk_free_bytes, h.disk_total_bytes, "
       "h.integrity, h.store_time, coalesce(i.count, 0), coalesce(i.last_reason, '') "
-      "FROM hq_store s LEFT JOIN device d ON d.store_id = s.id AND d.revoked_at IS NULL "
+      "FROM hq_store s LEFT JOIN device d ON d.store_id = s.id AND d.revoked_at IS NULL AND d.technician_id IS NULL "
       "LEFT JOIN device_health h ON h.device_id = d.id LEFT JOIN device_health_ignored i ON i.device_id = d.id "
       "ORDER BY s.id, d.created_at, d.id",
       {}, [&](const SqlRow& q) {

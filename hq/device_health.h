@@ -32,7 +32,7 @@ struct DeviceHealth {
   std::string last_ignored_reason;
 };
 
-// Every store's devices that are not revoked (a store without one: one entry
+// Every store's devices that are not revoked, technicians' tablets left out (a store without one: one entry
 // without a device), by store and device creation.
 std::vector<DeviceHealth> read_device_health(HqDb& db);
 

@@ -105,17 +105,19 @@ Result<Json> HqAdmin::add_device(const std::string& store_id, const std::string&
   });
 }
 
-Result<Json> HqAdmin::add_technician_device(const std::string& technician_id, const std::string& label) {
+Result<Json> HqAdmin::add_technician_device(const std::string& technician_id, const std::string& label,
+                                            const std::optional<std::string>& store_id) {
   if (auto problem = check_single_line("device label", label, kMaxNameChars); problem && !label.empty())
     return invalid_argument(*problem);
   return written([&]() -> Result<Json> {
-    std::optional<std::string> store_id;
+    std::optional<std::string> technicians_store;
     db_.first("SELECT store_id FROM staff WHERE id = ?1 AND role = 'technician' AND active = 1", {technician_id},
-              [&](const SqlRow& row) { store_id = row.text(0); });
-    if (!store_id)
-      return invalid_argument("no active technician " + technician_id + " at HQ (hq staff list shows every id)",
+              [&](const SqlRow& row) { technicians_store = row.text(0); });
+    if (!technicians_store || (store_id && store_id != technicians_store))
+      return invalid_argument("no active technician " + technician_id + (store_id ? " in store " + *store_id : "") +
+                                  " at HQ (hq staff list shows every id)",
                               "unknown-technician");
-    Json answer = insert_device(*store_id, label, technician_id);
+    Json answer = insert_device(*technicians_store, label, technician_id);
     publish_open_jobs(db_, technician_id, clock_.now_ms());
     return answer;
   });
@@ -158,8 +160,8 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
     Json list = Json::array();
     db_.each(
         "SELECT d.id, d.store_id, d.label, d.created_at, d.revoked_at, d.last_seen_at, "
-        "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id), d.technician_id "
-        "FROM device d WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at",
+        "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id), d.technician_id, t.name "
+        "FROM device d LEFT JOIN staff t ON t.id = d.technician_id WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at",
         {store_id}, [&](const SqlRow& row) {
           const auto optional = [&](int column) {
             return row.is_null(column) ? Json(nullptr) : Json(row.int64(column));
@@ -171,7 +173,8 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
                               {"revoked_at", optional(4)},
                               {"last_seen_at", optional(5)},
                               {"acked_through", optional(6)},
-                              {"technician", row.is_null(7) ? Json(nullptr) : Json(row.text(7))}});
+                              {"technician", row.is_null(7) ? Json(nullptr) : Json(row.text(7))},
+                              {"technician_name", row.is_null(8) ? Json(nullptr) : Json(row.text(8))}});
         });
     return Json{{"devices", list}};
   });

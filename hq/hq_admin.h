@@ -34,7 +34,9 @@ class HqAdmin {
   Result<Json> add_device(const std::string& store_id, const std::string& label);
   // A technician's tablet (docs/hq-sync-protocol.md, "Technician devices"),
   // of the technician's store; their open jobs enter its feed at once.
-  Result<Json> add_technician_device(const std::string& technician_id, const std::string& label);
+  // `store_id`: the store it must belong to, if the caller names one.
+  Result<Json> add_technician_device(const std::string& technician_id, const std::string& label,
+                                     const std::optional<std::string>& store_id = std::nullopt);
   Result<Json> revoke_device(const std::string& device_id);
   Result<Json> devices(const std::optional<std::string>& store_id);
 

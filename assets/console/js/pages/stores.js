@@ -1,13 +1,14 @@
 // Stores and devices (admin): every store with its time zone and devices;
-// a store is added, a device added to a store (its token shown this once,
-// with the command that gives it to the store), and a device revoked. Each
-// device shows when it last reported and the problems HQ sees in it.
+// a store is added, a device added to a store or a technician's tablet to one
+// of its technicians (its token shown this once, with the command that gives
+// it to the device), and a device revoked. Each device shows when it last
+// reported (a tablet: last synced) and the problems HQ sees in it.
 import { api } from "../api.js";
 import { known, t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
 import { heading, note } from "../parts.js";
-import { button, buttons, field, formDialog, line, textInput } from "../form.js";
+import { button, buttons, choice, field, formDialog, line, textInput } from "../form.js";
 
 function addStoreDialog(draw) {
   const id = textInput("id", { maxLength: 64, placeholder: "SH-002" });
@@ -22,27 +23,41 @@ function addStoreDialog(draw) {
   });
 }
 
-// The new device's token, shown once: the store's command to take it.
+// The new device's token, shown once: the command that gives it to the device.
 function tokenDialog(answer, draw) {
   const command = document.createElement("pre");
   command.className = "token";
-  command.textContent = `kioskctl --data DIR hq set --url ${location.origin} --token ${answer.token}`;
+  const tablet = Boolean(answer.technician);
+  command.textContent = tablet
+    ? `kioskctl --data DIR tablet set --url ${location.origin} --token ${answer.token}`
+    : `kioskctl --data DIR hq set --url ${location.origin} --token ${answer.token}`;
   formDialog({
     title: t("stores.device_added", answer.store),
-    parts: [note(t("stores.token_once"), "note"), command],
+    parts: [note(t(tablet ? "stores.tablet_token_once" : "stores.token_once"), "note"), command],
     confirmText: t("stores.token_noted"),
     submit: async () => null,
     done: () => draw(t("stores.device_added", answer.store)),
   });
 }
 
-function addDeviceDialog(store, draw) {
+// A device of the store, or a tablet of one of its technicians.
+async function addDeviceDialog(store, draw) {
+  const { staff } = await api(`/stores/${encodeURIComponent(store.store)}/staff`);
+  const technicians = staff.filter((member) => member.active && member.role === "technician");
+  const owner = choice("owner", [
+    ["", t("stores.for_store")],
+    ...technicians.map((member) => [member.id, t("stores.for_technician", member.name)]),
+  ]);
   const label = textInput("label", { required: false, maxLength: 160, placeholder: t("stores.label_example") });
   formDialog({
     title: t("stores.add_device_to", store.store, store.name),
-    parts: [field(t("stores.label"), label)],
+    parts: [field(t("stores.device_for"), owner), field(t("stores.label"), label)],
     confirmText: t("stores.add_device"),
-    submit: () => api(`/stores/${encodeURIComponent(store.store)}/devices`, { method: "POST", body: { label: label.value } }),
+    submit: () =>
+      api(`/stores/${encodeURIComponent(store.store)}/devices`, {
+        method: "POST",
+        body: owner.value ? { label: label.value, technician: owner.value } : { label: label.value },
+      }),
     done: (answer) => tokenDialog(answer, draw),
   });
 }
@@ -50,7 +65,10 @@ function addDeviceDialog(store, draw) {
 function revokeDialog(device, draw) {
   formDialog({
     title: t("stores.revoke_title", device.label || device.device),
-    parts: [line(t("stores.store"), device.store), note(t("stores.revoke_effect"), "note")],
+    parts: [
+      line(t("stores.store"), device.store),
+      note(t(device.technician ? "stores.revoke_tablet_effect" : "stores.revoke_effect"), "note"),
+    ],
     confirmText: t("stores.revoke"),
     danger: true,
     submit: () => api(`/devices/${encodeURIComponent(device.device)}/revoke`, { method: "POST", body: {} }),
@@ -83,6 +101,11 @@ export async function storesPage(main) {
     const deviceColumns = [
       { key: "store", title: t("stores.store") },
       { key: "label", title: t("stores.label"), format: (label) => label || "–" },
+      {
+        key: "technician_name",
+        title: t("stores.device_kind"),
+        format: (name) => (name ? t("stores.for_technician", name) : t("stores.for_store")),
+      },
       { key: "created_at", title: t("stores.created"), format: moment },
       { key: "reported_at", title: t("stores.reported"), format: moment },
       { key: "version", title: t("stores.version"), format: (version) => version || "–" },
