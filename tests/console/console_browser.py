@@ -154,17 +154,29 @@ def admin_adds_staff(driver, args, store, name, failures, shot):
         failures.append(f"staff: the store lists {listed}, not {name}, after its sync")
 
 
-def admin_adds_device(driver, failures, shot):
-    """Adds a device to SH-001 on the stores page: its token is shown once."""
-    driver.find_element(By.XPATH, "//tr[contains(., 'SH-001')]//button").click()
-    dialog = fill_dialog(driver, {"label": "大厅取号机"})
-    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    token = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog[open] pre.token"))
-    if "--token" not in token.text:
-        failures.append(f"stores: the new device's dialog shows no token: {token.text}")
-    shot(driver, "stores-token")
-    driver.find_element(By.CSS_SELECTOR, "dialog[open] button[type=submit]").click()
-    banner_after(driver, "adding a device", failures)
+def admin_adds_device(driver, failures, shot, technician):
+    """Adds a device to SH-001 on the stores page, then a tablet for `technician`
+    (a staff id): each token is shown once, with the command for that device."""
+    for owner, label, command, name in (("", "大厅取号机", "hq set", "device"),
+                                        (technician, "周师傅的平板", "tablet set", "tablet")):
+        driver.execute_script("document.querySelectorAll('.banner').forEach((b) => b.remove())")  # the last one's
+        driver.find_element(By.XPATH, "//tr[contains(., 'SH-001')]//button").click()
+        dialog = fill_dialog(driver, {"owner": owner, "label": label})
+        if owner:
+            shot(driver, "stores-tablet-dialog")
+        dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        token = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog[open] pre.token"))
+        if "--token" not in token.text or command not in token.text:
+            failures.append(f"stores: the new {name}'s dialog does not show `{command}` with a token: {token.text}")
+        shot(driver, f"stores-{name}-token")
+        driver.find_element(By.CSS_SELECTOR, "dialog[open] button[type=submit]").click()
+        banner_after(driver, f"adding a {name}", failures)
+    try:
+        WebDriverWait(driver, 20).until(lambda d: "周师傅" in d.find_element(By.CSS_SELECTOR, "main").text)
+    except Exception:
+        failures.append("stores: the devices list does not name the technician of the new tablet")
+    driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")  # the new tablet, at the list's end
+    shot(driver, "stores-devices")
 
 
 def upload_as_store(url, token, records, what):
@@ -406,7 +418,7 @@ def main():
                     if page == "staff":
                         admin_adds_staff(driver, args, store, "王芳" if language == "zh" else "Wang Fang", failures, shot)
                     if page == "stores":
-                        admin_adds_device(driver, failures, shot)
+                        admin_adds_device(driver, failures, shot, technician)
     finally:
         if driver:
             driver.quit()
