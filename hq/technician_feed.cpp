@@ -56,8 +56,9 @@ std::optional<JobRow> job_row(HqDb& db, const std::string& store_id, const std::
   std::optional<JobRow> job;
   db.first(
       "SELECT h.record_id, h.assignee, h.kind, h.state, h.version, h.urgency, h.product, h.problem, "
-      "h.scheduled_date, h.scheduled_window, h.created_at, r.data "
-      "FROM hq_request h LEFT JOIN record r ON r.id = h.record_id WHERE h.store_id = ?1 AND h.code = ?2",
+      "h.scheduled_date, h.scheduled_window, h.created_at, r.data, s.time_zone "
+      "FROM hq_request h JOIN hq_store s ON s.id = h.store_id LEFT JOIN record r ON r.id = h.record_id "
+      "WHERE h.store_id = ?1 AND h.code = ?2",
       {store_id, code}, [&](const SqlRow& row) {
         const nlohmann::json upload =
             row.is_null(11) ? nlohmann::json::object() : nlohmann::json::parse(row.text(11), nullptr, false);
@@ -69,6 +70,7 @@ std::optional<JobRow> job_row(HqDb& db, const std::string& store_id, const std::
                          {"request", row.text(0)},
                          {"code", code},
                          {"store", store_id},
+                         {"time_zone", row.text(12)},
                          {"kind", row.text(2)},
                          {"state", row.text(3)},
                          {"version", row.int64(4)},
