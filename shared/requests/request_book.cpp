@@ -16,7 +16,6 @@ constexpr int kCodeAttempts = 20;  // at 887 million codes a store never needs a
 constexpr int kMaxListLimit = 10000;
 
 const TextField kActor{"actor", "who made the change", 64, true};
-const TextField kNote{"note", "the note", 500, false, true};
 
 Result<std::string> stored_code(const std::string& typed) {
   std::optional<std::string> code = normalize_request_code(typed);
@@ -210,7 +209,7 @@ Result<Request> RequestBook::transition(const TransitionRequest& change,
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
-  if (auto problem = check_request_text(kNote, change.note)) return *problem;
+  if (auto problem = check_request_text(kNoteField, change.note)) return *problem;
   return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     Transaction tx(db);
@@ -231,7 +230,7 @@ Result<Request> RequestBook::complete(const CompletionRequest& completion) {
   Result<std::string> code = stored_code(change.code);
   if (!code) return code.error();
   if (auto problem = check_request_text(kActor, change.actor)) return *problem;
-  if (auto problem = check_request_text(kNote, change.note)) return *problem;
+  if (auto problem = check_request_text(kNoteField, change.note)) return *problem;
   return storage_guarded([&]() -> Result<Request> {
     Database& db = store_.db();
     const EpochMs now = clock_.now_ms();

@@ -14,6 +14,7 @@ const TextField kSerialField{"serial", "the serial number", kMaxSerialChars};
 const TextField kDescriptionField{"description", "the description", kMaxDescriptionChars, false, true};
 const TextField kNameField{"name", "the contact name", kMaxNameChars, true};
 const TextField kAddressField{"address", "the address", kMaxAddressChars, true};
+const TextField kNoteField{"note", "the note", kMaxNoteChars, false, true};
 
 namespace {
 

@@ -24,6 +24,7 @@ constexpr std::size_t kMaxNameChars = 40;
 constexpr std::size_t kMaxAddressChars = 120;
 constexpr std::size_t kMaxModelChars = 40;
 constexpr std::size_t kMaxSerialChars = 40;
+constexpr std::size_t kMaxNoteChars = 500;  // a transition's note (4 bytes a character at most: HQ's 2000 bytes)
 
 // The form's text fields with their limits (request_text.h). Forms check
 // typing with these and restate the limits from them, never from a copy.
@@ -32,6 +33,7 @@ extern const TextField kSerialField;
 extern const TextField kDescriptionField;
 extern const TextField kNameField;
 extern const TextField kAddressField;
+extern const TextField kNoteField;  // a transition's note, on any device
 
 // The last day a visit may be asked for or scheduled on, in the store's zone.
 std::string last_visit_day(const StoreTimeZone& zone, EpochMs now);
