@@ -40,6 +40,7 @@ class Statement {
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullopt_t);
+  Statement& bind_blob(int index, std::string_view bytes);  // bytes as a BLOB, not TEXT
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind(index, std::nullopt);
@@ -53,6 +54,7 @@ class Statement {
   std::int64_t int64(int column) const;
   int int32(int column) const { return static_cast<int>(int64(column)); }
   std::string text(int column) const;
+  std::string blob(int column) const;  // a BLOB's bytes
   std::optional<std::int64_t> optional_int64(int column) const;
 
  private:

@@ -17,7 +17,19 @@
 namespace kiosk {
 namespace {
 
-// A message when the data dir cannot hold a writable database, else nullopt.
+bool file_exists(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0;
+}
+
+bool has_store_row(Database& db) {
+  Statement& q = db.prepare("SELECT count(*) FROM store");
+  const bool found = q.step() && q.int64(0) > 0;
+  q.reset();
+  return found;
+}
+}  // namespace
+
 std::optional<std::string> data_dir_problem(const std::string& dir, bool create) {
   struct stat info {};
   if (::stat(dir.c_str(), &info) != 0) {
@@ -33,19 +45,6 @@ std::optional<std::string> data_dir_problem(const std::string& dir, bool create)
   if (::access(dir.c_str(), W_OK) != 0) return "data dir " + dir + " is not writable (" + std::strerror(errno) + ")";
   return std::nullopt;
 }
-
-bool file_exists(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0;
-}
-
-bool has_store_row(Database& db) {
-  Statement& q = db.prepare("SELECT count(*) FROM store");
-  const bool found = q.step() && q.int64(0) > 0;
-  q.reset();
-  return found;
-}
-}  // namespace
 
 std::string StoreDb::file_in(const std::string& data_dir) { return data_dir + "/store.db"; }
 

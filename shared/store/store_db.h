@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct StoreSettings {
   int priority_interleave = 2;  // priority tickets called before one normal ticket
   int counters = 3;             // counters created by init, numbered 1..N
 };
+
+// A message when `dir` cannot hold a writable database (missing, not a
+// directory, not writable), else nullopt. `create`: a missing dir is made
+// (mode 0750) rather than reported.
+std::optional<std::string> data_dir_problem(const std::string& dir, bool create);
 
 class StoreDb {
  public:

@@ -1,12 +1,12 @@
 // A sync round: upload the outbox in batches, then follow HQ's change feed.
-// HQ's answers are checked before anything is believed: an answer that is not
-// the protocol's JSON counts as a transport failure.
+// HQ's answers are checked before anything is believed (HqCaller: an answer
+// that is not the protocol's JSON counts as a transport failure; here: what
+// each answer must hold).
 #include "sync/sync_session.h"
 
 #include <algorithm>
 #include <future>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "sync/gzip.h"
 
@@ -15,95 +15,17 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-bool is_int(const nlohmann::json& body, const char* field) {
-  return body.is_object() && body.contains(field) && body[field].is_number_integer();
-}
-
-// The English error HQ gave ("401 revoked-device: ..."), or the status alone.
-std::string hq_error_text(long status, const nlohmann::json& body) {
-  std::string text = "HQ answered " + std::to_string(status);
-  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
-    const nlohmann::json& e = body["error"];
-    if (e.contains("code") && e["code"].is_string()) text += " " + e["code"].get<std::string>();
-    if (e.contains("message") && e["message"].is_string()) text += ": " + e["message"].get<std::string>();
-  }
-  return text;
-}
-
 }  // namespace
-
-std::chrono::milliseconds backoff_delay(int attempt, std::optional<long> retry_after_s, const SyncOptions& options,
-                                        std::mt19937_64& random) {
-  const int doublings = std::clamp(attempt, 0, 30);
-  const std::int64_t ceiling = std::min<std::int64_t>(options.backoff_cap.count(),
-                                                      options.backoff_base.count() * (std::int64_t(1) << doublings));
-  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(ceiling, 0));
-  std::int64_t wait = pick(random);
-  if (retry_after_s) wait = std::max<std::int64_t>(wait, std::clamp<long>(*retry_after_s, 0, 86400) * 1000);
-  return std::chrono::milliseconds(wait);
-}
-
-struct SyncSession::Answer {
-  bool ok = false;
-  long status = 0;
-  nlohmann::json body;
-};
 
 SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep,
                          HealthProbe* health)
     : store_(store),
-      clock_(clock),
-      transport_(transport),
       options_(options),
-      sleep_(sleep ? std::move(sleep) : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
+      caller_(transport, clock, options, std::move(sleep)),
       sync_(store, clock),
       commands_(store, clock),
       own_health_(health ? std::nullopt : std::make_optional<HealthProbe>(store, clock)),
-      health_(health ? *health : *own_health_),
-      random_(std::random_device{}()) {}
-
-SyncSession::Answer SyncSession::request(const std::function<Result<TransportResponse>()>& send,
-                                         SyncRoundReport& report) {
-  std::optional<Error> error;
-  std::optional<long> retry_after;
-  for (int attempt = 0; attempt < options_.attempts; ++attempt) {
-    const EpochMs sent_at = clock_.now_ms();
-    Result<TransportResponse> response = send();
-    const EpochMs received_at = clock_.now_ms();
-    ++report.requests;
-    retry_after.reset();
-    if (!response) {
-      error = response.error();
-    } else {
-      const TransportResponse& r = response.value();
-      report.bytes_received += std::int64_t(r.body.size());
-      report.wire_bytes += r.wire_bytes;
-      const nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
-      if (r.status == 200) {
-        if (body.is_object() && is_int(body, "hq_time")) {
-          report.clock_offset_ms = body["hq_time"].get<std::int64_t>() - (sent_at + received_at) / 2;
-          return Answer{true, 200, body};
-        }
-        error = unavailable("HQ answered 200 with a body that is not the protocol's JSON", "bad-answer");
-      } else if (r.status == 429 || (r.status >= 500 && r.status != 501)) {
-        error = unavailable(hq_error_text(r.status, body), "hq-busy");
-        retry_after = r.retry_after_s;
-      } else {
-        report.refused = r.status == 401 || r.status == 403;
-        report.error = refused(hq_error_text(r.status, body), "hq-refused");
-        report.retry_after_s = r.retry_after_s;
-        return Answer{false, r.status, body};
-      }
-    }
-    if (attempt + 1 == options_.attempts) break;
-    const std::chrono::milliseconds wait = backoff_delay(attempt, retry_after, options_, random_);
-    if (wait > options_.longest_wait_in_round) break;
-    sleep_(wait);
-  }
-  report.error = error;
-  report.retry_after_s = retry_after;
-  return Answer{};
-}
+      health_(health ? *health : *own_health_) {}
 
 Result<SyncSession::Batch> SyncSession::build_batch(const std::string& incarnation, std::int64_t after, int limit) {
   Result<std::vector<OutboxRecord>> pending = sync_.pending(limit, after);
@@ -153,16 +75,10 @@ bool SyncSession::upload(SyncRoundReport& report) {
   Result<Batch> next = build_batch(incarnation, after, limit);
   while (next && !next.value().empty()) {
     const Batch batch = std::move(next).value();
-    std::future<Answer> in_flight = std::async(std::launch::async, [&] {
-      return request(
-          [&] {
-            report.bytes_sent += std::int64_t(batch.gzip.size());
-            return transport_.post_gzip_json("/sync/v1/upload", batch.gzip, headers_);
-          },
-          report);
-    });
+    std::future<HqAnswer> in_flight =
+        std::async(std::launch::async, [&] { return caller_.post("/sync/v1/upload", batch.gzip, headers_, report); });
     next = build_batch(incarnation, batch.last, limit);
-    const Answer answer = in_flight.get();
+    const HqAnswer answer = in_flight.get();
     if (!answer.ok) {
       if (answer.status == 413 && limit > 1) {
         limit /= 2;  // too large for HQ: smaller batches, from the same place
@@ -173,7 +89,8 @@ bool SyncSession::upload(SyncRoundReport& report) {
       save_acks();
       return false;
     }
-    if (!is_int(answer.body, "acked_through") || !answer.body.contains("parked") || !answer.body["parked"].is_array()) {
+    if (!has_int(answer.body, "acked_through") || !answer.body.contains("parked") ||
+        !answer.body["parked"].is_array()) {
       report.error = unavailable("HQ's upload answer lacks acked_through or parked", "bad-answer");
       save_acks();
       return false;
@@ -190,7 +107,7 @@ bool SyncSession::upload(SyncRoundReport& report) {
       return false;
     }
     for (const nlohmann::json& p : answer.body["parked"])
-      if (p.is_object() && is_int(p, "seq") && p["seq"].get<std::int64_t>() >= batch.first) {
+      if (p.is_object() && has_int(p, "seq") && p["seq"].get<std::int64_t>() >= batch.first) {
         ++parked_unsaved;
         ++report.parked;
       }
@@ -229,12 +146,7 @@ bool SyncSession::send_commands(SyncRoundReport& report) {
                           {"at", c.at},
                           {"data", json{{"from", c.from_state}}}});
     const std::string compressed = gzip_compress(json{{"commands", std::move(list)}}.dump());
-    const Answer answer = request(
-        [&] {
-          report.bytes_sent += std::int64_t(compressed.size());
-          return transport_.post_gzip_json("/sync/v1/commands", compressed, headers_);
-        },
-        report);
+    const HqAnswer answer = caller_.post("/sync/v1/commands", compressed, headers_, report);
     if (!answer.ok) return false;
     if (!answer.body.contains("results") || !answer.body["results"].is_array()) {
       report.error = unavailable("HQ's commands answer lacks results", "bad-answer");
@@ -258,39 +170,15 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
     report.error = status.error();
     return false;
   }
-  std::int64_t after = status.value().changes_after;
-  for (int page = 0; page < options_.max_change_pages; ++page) {
-    const std::string path =
-        "/sync/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(options_.change_page);
-    const Answer answer = request([&] { return transport_.get(path, headers_); }, report);
-    if (!answer.ok) return false;
-    const nlohmann::json& body = answer.body;
-    if (!body.contains("changes") || !body["changes"].is_array() || !is_int(body, "last_seq") ||
-        !body.contains("more") || !body["more"].is_boolean() || body["last_seq"].get<std::int64_t>() < after) {
-      report.error = unavailable("HQ's change feed answer is not the protocol's JSON", "bad-answer");
-      return false;
-    }
-    std::int64_t previous = after;
-    for (const nlohmann::json& change : body["changes"]) {
-      if (!is_int(change, "seq") || change["seq"].get<std::int64_t>() <= previous ||
-          change["seq"].get<std::int64_t>() > body["last_seq"].get<std::int64_t>()) {
-        report.error = unavailable("HQ's change feed is out of order", "bad-answer");
-        return false;
-      }
-      previous = change["seq"].get<std::int64_t>();
-    }
-    Result<std::int64_t> applied = sync_.apply_changes(body["changes"], body["last_seq"].get<std::int64_t>());
-    if (!applied) {
-      report.error = applied.error();
-      return false;
-    }
-    report.changes += applied.value();
-    after = body["last_seq"].get<std::int64_t>();
-    if (!body["more"].get<bool>()) return true;
-  }
-  report.error = unavailable(
-      "HQ's change feed did not end within " + std::to_string(options_.max_change_pages) + " pages", "bad-answer");
-  return false;
+  return caller_.follow_feed(
+      status.value().changes_after, headers_,
+      [&](const nlohmann::json& changes, std::int64_t last_seq, EpochMs) -> std::optional<Error> {
+        Result<std::int64_t> applied = sync_.apply_changes(changes, last_seq);
+        if (!applied) return applied.error();
+        report.changes += applied.value();
+        return std::nullopt;
+      },
+      report);
 }
 
 // The report is read once, when the round starts: the outbox as it stood

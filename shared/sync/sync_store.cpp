@@ -149,12 +149,17 @@ void apply_request_status(Database& db, const JsonBody& data, const std::string&
 
 // [SECTION] Configuration and status
 
-Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& device_token) {
+std::optional<Error> check_hq_settings(const std::string& hq_url, const std::string& device_token) {
   if ((hq_url.rfind("http://", 0) != 0 && hq_url.rfind("https://", 0) != 0) || hq_url.size() > 512 ||
       !printable_ascii(hq_url))
     return invalid_argument("--url must be an http:// or https:// URL (got \"" + hq_url + "\")");
   if (device_token.empty() || device_token.size() > 256 || !printable_ascii(device_token))
     return invalid_argument("--token must be the device token printed by hq device add");
+  return std::nullopt;
+}
+
+Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& device_token) {
+  if (std::optional<Error> problem = check_hq_settings(hq_url, device_token)) return *problem;
   return storage_guarded([&]() -> Result<Done> {
     Transaction tx(store_.db());
     store_.db()

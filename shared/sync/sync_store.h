@@ -23,6 +23,10 @@ struct SyncConfig {
   bool configured() const { return !hq_url.empty() && !device_token.empty(); }
 };
 
+// nullopt when a device may use these: the URL http:// or https://, at most
+// 512 bytes; the token 1-256 printable ASCII characters.
+std::optional<Error> check_hq_settings(const std::string& hq_url, const std::string& device_token);
+
 struct SyncStatus {
   std::string store_id;
   std::string incarnation;
@@ -53,7 +57,7 @@ class SyncStore {
  public:
   SyncStore(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // URL: http:// or https://, at most 512 bytes; token: 1-256 printable ASCII characters.
+  // Refuses what check_hq_settings refuses.
   Result<Done> configure(const std::string& hq_url, const std::string& device_token);
   Result<SyncConfig> config();
   Result<SyncStatus> status();
