@@ -12,6 +12,7 @@
 #include "core/install_dirs.h"
 #include "core/program_version.h"
 #include "ctl/request_commands.h"
+#include "ctl/tablet_commands.h"
 #include "http/sync_transport.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
@@ -47,6 +48,8 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   queue                 stats [--day YYYY-MM-DD]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
   hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 1000]    status
+  tablet set --url http://HQ:8800 --token DEVICE_TOKEN    tablet sync | status | jobs
+                 (a technician's tablet: DIR/technician.db, its token from hq device add --technician)
   request create --product CODE --problem CODE --name NAME --phone PHONE --consent
                  [--kind repair|installation] [--model M] [--serial S] [--purchase-date YYYY-MM-DD]
                  [--description TEXT] [--urgency normal|urgent] [--by WHO]
@@ -345,6 +348,10 @@ int run(const std::vector<std::string>& args) {
   json out;
   if (command == "init") {
     out = run_init(data_dir, cl, clock);
+  } else if (command == "tablet") {
+    TabletAnswer answer = run_tablet_command(data_dir, cl, clock);
+    out = std::move(answer.body);
+    g_exit_code = answer.exit_code;
   } else {
     auto store = take(StoreDb::open(data_dir));
     out = run_store_command(command, *store, cl, clock);

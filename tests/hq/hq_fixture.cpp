@@ -29,13 +29,22 @@ std::string HqAnswer::header(const std::string& name) const {
 
 std::string gzip(const std::string& text) { return gzip_compress(text); }
 
-CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, EpochMs clock_shift_ms) {
-  args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
+namespace {
+
+// `args` run with the test's clock `clock_shift_ms` ahead (behind when negative).
+std::vector<std::string> shifted(std::vector<std::string> args, EpochMs clock_shift_ms) {
   if (clock_shift_ms != 0) {
     const std::string offset = std::to_string(test_clock_offset_ms() + clock_shift_ms);
     args.insert(args.begin(), {"/usr/bin/env", "KIOSK_TEST_CLOCK_OFFSET_MS=" + offset});
   }
-  const CommandOutput out = run_command(args);
+  return args;
+}
+
+}  // namespace
+
+CtlReply kioskctl(const std::string& data_dir, std::vector<std::string> args, EpochMs clock_shift_ms) {
+  args.insert(args.begin(), {KIOSKCTL_PATH, "--data", data_dir});
+  const CommandOutput out = run_command(shifted(std::move(args), clock_shift_ms));
   std::string last;
   std::istringstream lines(out.stdout_text);
   for (std::string line; std::getline(lines, line);)
@@ -136,9 +145,9 @@ void HqFixture::migrate_again_from(int version) {
 namespace {
 
 // `hq --db DB --listen 127.0.0.1:PORT` started; its port once it listens.
-int start_hq(std::unique_ptr<ChildProcess>& process, const std::string& db, int port) {
+int start_hq(std::unique_ptr<ChildProcess>& process, const std::string& db, int port, EpochMs clock_shift_ms) {
   process = std::make_unique<ChildProcess>(
-      std::vector<std::string>{HQ_PATH, "--db", db, "--listen", "127.0.0.1:" + std::to_string(port)});
+      shifted({HQ_PATH, "--db", db, "--listen", "127.0.0.1:" + std::to_string(port)}, clock_shift_ms));
   const std::optional<std::string> line = process->read_line(std::chrono::seconds(10));
   if (!line) throw std::runtime_error("hq did not start");
   const std::string address = Json::parse(*line)["listening"].get<std::string>();
@@ -147,11 +156,11 @@ int start_hq(std::unique_ptr<ChildProcess>& process, const std::string& db, int 
 
 }  // namespace
 
-void HqFixture::start() { port = start_hq(server_, db, port); }
+void HqFixture::start(EpochMs clock_shift_ms) { port = start_hq(server_, db, port, clock_shift_ms); }
 
 int HqFixture::start_another() {
   others_.emplace_back();
-  return start_hq(others_.back(), db, 0);
+  return start_hq(others_.back(), db, 0, 0);
 }
 
 void HqFixture::stop() {

@@ -78,8 +78,9 @@ class HqFixture {
   void migrate_again_from(int version);
 
   // `hq --db DB --listen 127.0.0.1:PORT`; port 0 takes a free one, a later
-  // start reuses the same port (stores keep their configured URL).
-  void start();
+  // start reuses the same port (stores keep their configured URL). Its clock
+  // runs `clock_shift_ms` ahead of the test's.
+  void start(EpochMs clock_shift_ms = 0);
   // Another `hq --listen` on the same database, at a free port (several
   // processes, one database); returns its port. stop() stops it too.
   int start_another();
