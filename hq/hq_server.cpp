@@ -16,16 +16,30 @@
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 #include "http_server/json_http_server.h"
+#include "sync/gzip.h"
 
 namespace kiosk::hq {
 namespace {
 
 using json = nlohmann::ordered_json;
-constexpr std::int64_t kMaxChangesPerAnswer = 1000, kDefaultChanges = 200;
 
 using http_server::bearer_token;
 using http_server::send_api_error;
 using http_server::send_json;
+
+// A sync answer, gzip-compressed for a client that accepts it: the feed (a
+// tablet's jobs, a store's catalogue) and the results of many commands are
+// repetitive JSON that shrinks several times over; a small answer (a no-op
+// sync's) stays plain.
+void send_compressible(const httplib::Request& req, httplib::Response& res, const std::string& body) {
+  constexpr std::size_t kCompressFrom = 1024;
+  if (body.size() < kCompressFrom || req.get_header_value("Accept-Encoding").find("gzip") == std::string::npos)
+    return send_json(res, 200, body);
+  send_json(res, 200, gzip_compress(body));
+  res.set_header("Content-Encoding", "gzip");
+}
+
+constexpr std::int64_t kMaxChangesPerAnswer = 1000, kDefaultChanges = 200;
 
 http_server::ServerLimits limits_of(const HqServerConfig& config) {
   return {config.handler_threads, config.max_body_bytes, 30};
@@ -64,7 +78,7 @@ class HqServer::Routes {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
         const std::int64_t limit =
             query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
-        send_json(res, 200, changes_for(db, device, after, limit, clock_.now_ms()).dump());
+        send_compressible(req, res, changes_for(db, device, after, limit, clock_.now_ms()).dump());
       });
     });
     console_.add_routes(server_, allowed_);
@@ -73,7 +87,8 @@ class HqServer::Routes {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
         if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
-        send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        send_compressible(req, res,
+                          std::get<json>(answer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       });
     });
   }

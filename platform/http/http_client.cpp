@@ -109,6 +109,7 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes_per_second);
   curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_window.count()));
   curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
+  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "gzip");  // HQ's feed comes compressed, inflated here
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_to_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_detail);
