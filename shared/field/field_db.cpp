@@ -10,8 +10,12 @@ namespace kiosk {
 
 std::string FieldDb::file_in(const std::string& dir) { return dir + "/technician.db"; }
 
+std::string FieldDb::key_file_in(const std::string& dir) { return dir + "/technician.key"; }
+
 Result<std::unique_ptr<FieldDb>> FieldDb::open(const std::string& dir, EpochMs now) {
   if (auto problem = data_dir_problem(dir, /*create=*/true)) return storage_error(*problem);
+  Result<FieldSecrets> secrets = FieldSecrets::load_or_create(key_file_in(dir));
+  if (!secrets) return secrets.error();
   return storage_guarded([&]() -> Result<std::unique_ptr<FieldDb>> {
     auto db = std::make_unique<Database>(file_in(dir), Database::Mode::CreateIfMissing, kFieldApplicationId);
     db->exec("PRAGMA secure_delete = ON");
@@ -23,7 +27,7 @@ Result<std::unique_ptr<FieldDb>> FieldDb::open(const std::string& dir, EpochMs n
         .bind(2, now)
         .run();
     tx.commit();
-    return std::unique_ptr<FieldDb>(new FieldDb(std::move(db)));
+    return std::unique_ptr<FieldDb>(new FieldDb(std::move(db), secrets.value()));
   });
 }
 

@@ -46,7 +46,9 @@ CREATE TABLE technician (
 -- version and the visit are the tablet's (its own steps applied at once, HQ's
 -- state taken while none waits). final_at: HQ's clock when the tablet learnt
 -- the job ended (done, closed, cancelled); purged_at: HQ's clock when the
--- customer's details were removed from `data`.
+-- customer's details were removed. `data` holds the entry without the
+-- customer's name, phone, address and description: those are `private`, a
+-- secretbox of their JSON (field_secrets.h), NULL once purged.
 CREATE TABLE job (
   request_id TEXT PRIMARY KEY,
   code TEXT NOT NULL,
@@ -56,6 +58,7 @@ CREATE TABLE job (
   scheduled_date TEXT,
   scheduled_window TEXT,
   data TEXT NOT NULL,
+  private BLOB,
   final_at INTEGER,
   purged_at INTEGER
 );

@@ -42,9 +42,9 @@ bool is_resolution_key(const std::string& key) {
 constexpr const char* kJobColumns =
     "SELECT request_id, code, store_id, state, version, scheduled_date, scheduled_window, data, "
     "purged_at IS NOT NULL, (SELECT count(*) FROM job_step s WHERE s.request_id = job.request_id AND s.outcome IS "
-    "NULL) FROM job ";
+    "NULL), private FROM job ";
 
-FieldJob job_from(const Statement& q) {
+FieldJob job_from(const Statement& q, const FieldSecrets& secrets) {
   FieldJob job;
   job.request_id = q.text(0);
   job.code = q.text(1);
@@ -56,14 +56,18 @@ FieldJob job_from(const Statement& q) {
   job.data = nlohmann::json::parse(q.text(7), nullptr, /*allow_exceptions=*/false);
   job.purged = q.int64(8) != 0;
   job.steps_waiting = q.int64(9);
+  // The customer's details, unsealed (none once purged, or when the key is not this tablet's).
+  if (!q.is_null(10) && job.data.is_object())
+    if (const std::optional<std::string> details = secrets.open(q.blob(10)))
+      job.data.update(nlohmann::json::parse(*details, nullptr, /*allow_exceptions=*/false), /*merge_objects=*/false);
   return job;
 }
 
-std::optional<FieldJob> find_job(Database& db, const std::string& request_id) {
-  Statement& q = db.prepare(std::string(kJobColumns) + "WHERE request_id = ?1");
+std::optional<FieldJob> find_job(FieldDb& field, const std::string& request_id) {
+  Statement& q = field.db().prepare(std::string(kJobColumns) + "WHERE request_id = ?1");
   q.bind(1, request_id);
   std::optional<FieldJob> job;
-  if (q.step()) job = job_from(q);
+  if (q.step()) job = job_from(q, field.secrets());
   q.reset();
   return job;
 }
@@ -127,7 +131,7 @@ Result<std::vector<FieldJob>> JobBook::jobs() {
                             "ORDER BY state IN ('done', 'closed', 'cancelled'), "
                             "coalesce(scheduled_date, json_extract(data, '$.preferred_date'), '9999-12-31'), code");
     std::vector<FieldJob> jobs;
-    while (q.step()) jobs.push_back(job_from(q));
+    while (q.step()) jobs.push_back(job_from(q, field_.secrets()));
     q.reset();
     return jobs;
   });
@@ -135,7 +139,7 @@ Result<std::vector<FieldJob>> JobBook::jobs() {
 
 Result<FieldJob> JobBook::job(const std::string& request_id) {
   return storage_guarded([&]() -> Result<FieldJob> {
-    std::optional<FieldJob> job = find_job(field_.db(), request_id);
+    std::optional<FieldJob> job = find_job(field_, request_id);
     if (!job) return unknown_job(request_id);
     return *job;
   });
@@ -196,7 +200,7 @@ Result<FieldJob> JobBook::queue_step(const std::string& request_id, RequestState
     who.reset();
     if (!actor)
       return refused("no technician may work on this tablet (none received from HQ, or retired)", "not-set-up");
-    const std::optional<FieldJob> job = find_job(db, request_id);
+    const std::optional<FieldJob> job = find_job(field_, request_id);
     if (!job) return unknown_job(request_id);
     if (auto problem = check_transition(job->state, to)) return *problem;
 
@@ -212,7 +216,7 @@ Result<FieldJob> JobBook::queue_step(const std::string& request_id, RequestState
           .bind(2, job->request_id)
           .bind(3, job->code)
           .bind(4, job->store)
-          .bind_blob(5, signature_png)
+          .bind_blob(5, field_.secrets().seal(signature_png))
           .bind(6, now)
           .run();
     }
@@ -241,7 +245,7 @@ Result<FieldJob> JobBook::queue_step(const std::string& request_id, RequestState
         .bind(5, scheduling ? data["scheduled_window"].get<std::string>() : std::string())
         .run();
     tx.commit();
-    return *find_job(db, request_id);
+    return *find_job(field_, request_id);
   });
 }
 

@@ -20,6 +20,9 @@ constexpr const char* kRejectedKey = "field.step.rejected";
 
 constexpr const char* kFinalStates = "('done', 'closed', 'cancelled')";
 
+// What a job entry says of its customer: sealed on the tablet, removed by the purge.
+constexpr const char* kCustomerFields[] = {"contact_name", "phone", "address", "description"};
+
 std::string refusal_key(const std::string& outcome, const std::string& code, std::optional<RequestState> hq_state) {
   if (hq_state == RequestState::Cancelled) return kCancelledKey;
   if (code == "not-assigned") return kReassignedKey;
@@ -102,7 +105,8 @@ void remove_job(Database& db, const std::string& request_id, const std::string& 
 // A job as HQ lists it now. Its data is always taken (a purged job listed
 // again gets its details back, to be purged again); its state, version and
 // visit only while none of its steps waits for HQ and never backwards.
-void take_job(Database& db, const JsonBody& data, const std::string& key, EpochMs hq_time) {
+void take_job(FieldDb& field, const JsonBody& data, const std::string& key, EpochMs hq_time) {
+  Database& db = field.db();
   const std::string request_id = data.text("request", 64);
   if (request_id != key) throw BadRequest("bad-field", "a job change's key must be its request id");
   if (data.has("active") && data.json()["active"] == false) {
@@ -118,6 +122,13 @@ void take_job(Database& db, const JsonBody& data, const std::string& key, EpochM
   if (scheduled_window && !time_window_from(*scheduled_window))
     throw BadRequest("bad-field", "visit window \"" + *scheduled_window + "\" is unknown");
 
+  // The customer's details are kept sealed, apart from the rest of the entry.
+  nlohmann::json kept = data.json(), details = nlohmann::json::object();
+  for (const char* field_name : kCustomerFields)
+    if (const auto found = kept.find(field_name); found != kept.end()) {
+      details[field_name] = *found;
+      kept.erase(found);
+    }
   Statement& q = db.prepare(
       "SELECT version, EXISTS (SELECT 1 FROM job_step WHERE request_id = ?1 AND outcome IS NULL) FROM job "
       "WHERE request_id = ?1");
@@ -126,9 +137,9 @@ void take_job(Database& db, const JsonBody& data, const std::string& key, EpochM
   const bool take_state = !known || (q.int64(1) == 0 && version >= q.int64(0));
   q.reset();
   db.prepare(
-        "INSERT INTO job(request_id, code, store_id, state, version, scheduled_date, scheduled_window, data) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-        "ON CONFLICT(request_id) DO UPDATE SET code = ?2, store_id = ?3, data = ?8, purged_at = NULL, "
+        "INSERT INTO job(request_id, code, store_id, state, version, scheduled_date, scheduled_window, data, private) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10) "
+        "ON CONFLICT(request_id) DO UPDATE SET code = ?2, store_id = ?3, data = ?8, private = ?10, purged_at = NULL, "
         "state = CASE WHEN ?9 THEN ?4 ELSE state END, version = CASE WHEN ?9 THEN ?5 ELSE version END, "
         "scheduled_date = CASE WHEN ?9 THEN ?6 ELSE scheduled_date END, "
         "scheduled_window = CASE WHEN ?9 THEN ?7 ELSE scheduled_window END")
@@ -139,8 +150,9 @@ void take_job(Database& db, const JsonBody& data, const std::string& key, EpochM
       .bind(5, version)
       .bind(6, scheduled_date)
       .bind(7, scheduled_window)
-      .bind(8, data.json().dump())
+      .bind(8, kept.dump())
       .bind(9, take_state ? 1 : 0)
+      .bind_blob(10, field.secrets().seal(details.dump()))
       .run();
   settle_final_at(db, request_id, hq_time);
 }
@@ -164,7 +176,7 @@ Result<std::int64_t> JobBook::apply_feed(const nlohmann::json& changes, std::int
         if (kind == "staff") {
           if (take_technician(db, data, key)) ++taken;
         } else if (kind == "job") {
-          take_job(db, data, key, hq_time);
+          take_job(field_, data, key, hq_time);
           ++taken;
         }
       }
@@ -290,8 +302,8 @@ Result<std::int64_t> JobBook::purge(EpochMs now_hq) {
   return storage_transaction(field_.db(), [&]() -> Result<std::int64_t> {
     Database& db = field_.db();
     db.prepare(
-          "UPDATE job SET data = json_remove(data, '$.contact_name', '$.phone', '$.address', '$.description'), "
-          "purged_at = ?1 WHERE purged_at IS NULL AND final_at IS NOT NULL AND final_at <= ?2 AND state IN " +
+          "UPDATE job SET private = NULL, purged_at = ?1 WHERE purged_at IS NULL AND final_at IS NOT NULL AND final_at "
+          "<= ?2 AND state IN " +
           std::string(kFinalStates) +
           " AND NOT EXISTS (SELECT 1 FROM job_step s WHERE s.request_id = job.request_id AND s.outcome IS NULL) "
           "AND NOT EXISTS (SELECT 1 FROM signature g WHERE g.request_id = job.request_id)")

@@ -4,6 +4,7 @@
 // told in words, jobs taken away, the purge by HQ's clock and the wipe.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "field/field_schema.h"
@@ -48,6 +49,41 @@ TEST_CASE("the tablet's file: its own application id, WAL, synchronous FULL, an 
   f.reopen();
   CHECK(FieldLink(*f.field, f.clock).status().value().incarnation == incarnation);
   CHECK(FieldDb::file_in(f.dir.path()) == f.dir.path() + "/technician.db");
+}
+
+TEST_CASE("customers' details and signatures are sealed at rest: the file alone, or another tablet's key, shows none") {
+  Tablet t;
+  REQUIRE(t.book->complete({request_id(2), "cleaned", "", true, std::nullopt, png_bytes()}).ok());
+  CHECK(t.job(1).data["phone"] == "13800138000");  // the technician reads them
+  CHECK(t.job(1).data["contact_name"] == "王先生");
+  const auto file_holds = [&](const std::string& needle) {
+    for (const char* file : {"technician.db", "technician.db-wal"}) {
+      std::ifstream in(t.dir.file(file), std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (bytes.find(needle) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const std::string& needle :
+       std::vector<std::string>{"13800138000", "1 Long Road", "blows warm air", png_bytes().substr(8, 64)})
+    CHECK_MESSAGE(!file_holds(needle), "in the clear: " << needle);
+  CHECK(file_holds("KFR-35GW"));  // what is not the customer's stays readable (the check can see)
+
+  // The database copied to a tablet with another key: the jobs without their customers.
+  TempDir other;
+  std::filesystem::copy_file(t.dir.file("technician.db"), other.file("technician.db"));
+  std::filesystem::copy_file(t.dir.file("technician.db-wal"), other.file("technician.db-wal"));
+  auto copied = FieldDb::open(other.path(), t.clock.now_ms());
+  REQUIRE(copied.ok());
+  const FieldJob stolen = JobBook(*copied.value(), t.clock).job(request_id(1)).value();
+  CHECK(stolen.data["model"] == "KFR-35GW");
+  CHECK_FALSE(stolen.data.contains("phone"));
+  CHECK(FieldLink(*copied.value(), t.clock).pending_records(0, 10, 1 << 20).value().at(0).data.empty());
+
+  // A key file that is not 32 bytes is refused, and left as it is.
+  std::ofstream(other.file("technician.key"), std::ios::trunc) << "short";
+  CHECK_FALSE(FieldDb::open(other.path(), t.clock.now_ms()).ok());
+  CHECK(std::filesystem::file_size(other.file("technician.key")) == 5);
 }
 
 TEST_CASE("a file written by a newer program, or of another application, is refused untouched") {
