@@ -11,6 +11,7 @@
 #include "core/command_line.h"
 #include "core/install_dirs.h"
 #include "core/program_version.h"
+#include "ctl/hq_calls_json.h"
 #include "ctl/request_commands.h"
 #include "ctl/tablet_commands.h"
 #include "http/sync_transport.h"
@@ -158,19 +159,11 @@ json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   http::HttpSyncTransport transport(config.hq_url, config.device_token);
   SyncSession session(store, clock, transport, options);
   const SyncRoundReport report = session.run_round();
-  json out{{"complete", report.complete},
-           {"uploaded", report.uploaded},
-           {"parked", report.parked},
-           {"changes", report.changes},
-           {"commands", report.commands},
-           {"commands_refused", report.commands_refused},
-           {"pending", report.pending},
-           {"requests", report.requests},
-           {"bytes_sent", report.bytes_sent},
-           {"bytes_received", report.bytes_received},
-           {"wire_bytes", report.wire_bytes},
-           {"health_bytes", report.health_bytes},
-           {"clock_offset_ms", optional_json(report.clock_offset_ms)}};
+  json out{{"complete", report.complete}, {"uploaded", report.uploaded},
+           {"parked", report.parked},     {"changes", report.changes},
+           {"commands", report.commands}, {"commands_refused", report.commands_refused},
+           {"pending", report.pending},   {"health_bytes", report.health_bytes}};
+  out.update(hq_calls_json(report));
   if (report.error) {
     out["error"] = report.error->message;
     g_exit_code = report.refused ? kExitRefused : kExitFailure;

@@ -1,6 +1,7 @@
 // kioskctl tablet (see tablet_commands.h).
 #include "ctl/tablet_commands.h"
 
+#include "ctl/hq_calls_json.h"
 #include "field/field_db.h"
 #include "field/field_link.h"
 #include "field/field_sync.h"
@@ -69,19 +70,10 @@ TabletAnswer sync(FieldDb& field, const Clock& clock) {
             kExitUsage};
   http::HttpSyncTransport transport(config.value().hq_url, config.value().device_token);
   const FieldSyncReport r = FieldSyncSession(field, clock, transport).run_round();
-  json out{{"complete", r.complete},
-           {"wiped", r.wiped},
-           {"uploaded", r.uploaded},
-           {"parked", r.parked},
-           {"commands", r.commands},
-           {"commands_refused", r.commands_refused},
-           {"changes", r.changes},
-           {"purged", r.purged},
-           {"requests", r.requests},
-           {"bytes_sent", r.bytes_sent},
-           {"bytes_received", r.bytes_received},
-           {"wire_bytes", r.wire_bytes},
-           {"clock_offset_ms", optional_json(r.clock_offset_ms)}};
+  json out{{"complete", r.complete}, {"wiped", r.wiped},       {"uploaded", r.uploaded},
+           {"parked", r.parked},     {"commands", r.commands}, {"commands_refused", r.commands_refused},
+           {"changes", r.changes},   {"purged", r.purged}};
+  out.update(hq_calls_json(r));
   int exit_code = 0;
   if (r.error) {
     out["error"] = r.error->message;

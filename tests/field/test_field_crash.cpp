@@ -30,19 +30,11 @@ TEST_CASE("SIGKILL at random moments: a completion's step, signature and outbox 
   int killed_mid_run = 0;
   for (int round = 0; round < kRounds; ++round) {
     ChildProcess worker({FIELD_WORKER_PATH, f.dir.path()});
-    std::optional<std::string> line = worker.read_line(std::chrono::seconds(30));
-    REQUIRE_MESSAGE(line == "start", "the worker did not start in round " << round);
-    const auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(random() % 50);
-    while (line) {
-      if (*line != "start") reported.insert(*line);
-      const auto left =
-          std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      line = worker.read_line(left);
-    }
-    worker.kill_hard();
-    if (worker.wait() == 128 + 9) ++killed_mid_run;
-    while ((line = worker.read_line(std::chrono::milliseconds(0)))) reported.insert(*line);
+    REQUIRE_MESSAGE(worker.read_line(std::chrono::seconds(30)) == "start",
+                    "the worker did not start in round " << round);
+    const KilledRun run = read_until_killed(worker, std::chrono::milliseconds(random() % 50));
+    killed_mid_run += run.killed_mid_run;
+    reported.insert(run.lines.begin(), run.lines.end());
   }
   CHECK(killed_mid_run == kRounds);
   MESSAGE("completions reported committed: " << reported.size());

@@ -13,6 +13,7 @@
 
 using namespace kiosk;
 using kiosk::test::ChildProcess;
+using kiosk::test::KilledRun;
 using kiosk::test::TestStore;
 
 TEST_CASE("SIGKILL at random moments loses no reported ticket and repeats no number") {
@@ -26,24 +27,16 @@ TEST_CASE("SIGKILL at random moments loses no reported ticket and repeats no num
   for (int round = 0; round < kRounds; ++round) {
     ChildProcess worker({QUEUE_WORKER_PATH, "issue", s.dir.path(), "A", "0"});
     // Wait for the first ticket so the kill lands while tickets are being issued.
-    std::optional<std::string> line = worker.read_line(std::chrono::seconds(30));
-    REQUIRE_MESSAGE(line, "the worker issued nothing in round " << round);
-    const auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(random() % 120);
-    while (line) {
-      const std::size_t space = line->find(' ');
+    const std::optional<std::string> first = worker.read_line(std::chrono::seconds(30));
+    REQUIRE_MESSAGE(first, "the worker issued nothing in round " << round);
+    KilledRun run = kiosk::test::read_until_killed(worker, std::chrono::milliseconds(random() % 120));
+    killed_mid_run += run.killed_mid_run;
+    run.lines.insert(run.lines.begin(), *first);
+    // Every line the worker wrote, before it died, is a ticket committed.
+    for (const std::string& line : run.lines) {
+      const std::size_t space = line.find(' ');
       REQUIRE(space != std::string::npos);
-      reported[line->substr(0, space)] = line->substr(space + 1);
-      const auto left =
-          std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      line = worker.read_line(left);
-    }
-    worker.kill_hard();
-    if (worker.wait() == 128 + 9) ++killed_mid_run;
-    // Lines the worker wrote before it died but we had not read yet are committed too.
-    while ((line = worker.read_line(std::chrono::milliseconds(0)))) {
-      const std::size_t space = line->find(' ');
-      reported[line->substr(0, space)] = line->substr(space + 1);
+      reported[line.substr(0, space)] = line.substr(space + 1);
     }
   }
   CHECK(killed_mid_run == kRounds);

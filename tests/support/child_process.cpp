@@ -86,4 +86,21 @@ CommandOutput run_command(const std::vector<std::string>& argv) {
   return {child.wait(), out};
 }
 
+KilledRun read_until_killed(ChildProcess& process, std::chrono::milliseconds kill_after) {
+  KilledRun run;
+  const auto kill_at = std::chrono::steady_clock::now() + kill_after;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(kill_at - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    std::optional<std::string> line = process.read_line(left);
+    if (!line) break;
+    run.lines.push_back(std::move(*line));
+  }
+  process.kill_hard();
+  run.killed_mid_run = process.wait() == 128 + 9;
+  while (std::optional<std::string> line = process.read_line(std::chrono::milliseconds(0)))
+    run.lines.push_back(std::move(*line));
+  return run;
+}
+
 }  // namespace kiosk::test

@@ -35,6 +35,16 @@ class ChildProcess {
   int status_ = 0;
 };
 
+// A crash test's round: the lines a process wrote until it was killed.
+struct KilledRun {
+  std::vector<std::string> lines;  // in order, those written before it died included
+  bool killed_mid_run = false;     // the SIGKILL found it still running
+};
+
+// Reads `process`'s lines until `kill_after` (from now) has passed, kills it
+// with SIGKILL and reads what it had written before it died.
+KilledRun read_until_killed(ChildProcess& process, std::chrono::milliseconds kill_after);
+
 struct CommandOutput {
   int exit_code;
   std::string stdout_text;
