@@ -1,0 +1,175 @@
+// The tablet's sync thread (shared/field/field_sync_worker.h) on a real
+// technician.db with HQ scripted in the process: a round at start and then
+// every interval, a nudge's round after its delay and Sync now's at once,
+// Retry-After honoured even when asked, a revoked tablet wiped and then left
+// alone, a tablet not set up costing no request, and stop() ending a wait at
+// once and a round after the request on the wire. Times are only ever
+// checked from below (never "fast enough"): the waits' upper bounds are
+// generous timeouts.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "tablet_fixture.h"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using steady = std::chrono::steady_clock;
+
+namespace {
+
+// What the observer saw: each round's report and when it ended.
+struct Rounds {
+  struct Round {
+    FieldSyncReport report;
+    steady::time_point at;
+  };
+  FieldSyncWorker::RoundObserver observer() {
+    return [this](const FieldSyncReport& report, FieldDb&) {
+      std::lock_guard lock(mutex);
+      seen.push_back({report, steady::now()});
+      changed.notify_all();
+    };
+  }
+  // Waits (10 s at most) until `n` rounds were reported.
+  bool wait_for(std::size_t n) {
+    std::unique_lock lock(mutex);
+    return changed.wait_for(lock, 10s, [&] { return seen.size() >= n; });
+  }
+  std::size_t count() {
+    std::lock_guard lock(mutex);
+    return seen.size();
+  }
+  Round at(std::size_t i) {
+    std::lock_guard lock(mutex);
+    return seen.at(i);
+  }
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<Round> seen;
+};
+
+FieldSyncWorkerOptions quiet() {  // rounds only when asked
+  FieldSyncWorkerOptions options;
+  options.first_round_after = 1h;
+  options.interval = 1h;
+  options.nudge_delay = 1h;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("a round at start, then one every interval while they go through") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  Rounds rounds;
+  FieldSyncWorkerOptions options;
+  options.interval = 100ms;
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), options, rounds.observer());
+  worker.start();
+  REQUIRE(rounds.wait_for(3));
+  worker.stop();
+  CHECK(rounds.at(0).report.complete);
+  CHECK_FALSE(rounds.at(0).report.error);
+  CHECK(rounds.at(2).at - rounds.at(1).at >= 90ms);
+  CHECK(t.text("SELECT last_sync_at IS NOT NULL FROM device_config") == "1");
+}
+
+TEST_CASE("a nudge's round comes after the nudge delay; Sync now's at once") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  Rounds rounds;
+  FieldSyncWorkerOptions options = quiet();
+  options.nudge_delay = 300ms;
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), options, rounds.observer());
+  worker.start();
+  std::this_thread::sleep_for(50ms);
+  CHECK(rounds.count() == 0);
+  const steady::time_point nudged = steady::now();
+  worker.nudge();
+  REQUIRE(rounds.wait_for(1));
+  CHECK(rounds.at(0).at - nudged >= 290ms);
+  worker.sync_now();
+  REQUIRE(rounds.wait_for(2));
+  CHECK(rounds.at(1).report.complete);
+}
+
+TEST_CASE("HQ's Retry-After holds the next round back, even when asked for one") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  t.hq.answer_busy(1);
+  Rounds rounds;
+  FieldSyncWorkerOptions options = quiet();
+  options.round.backoff_base = 1ms;  // the backoff alone would try again at once
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), options, rounds.observer());
+  worker.start();
+  worker.sync_now();
+  REQUIRE(rounds.wait_for(1));
+  CHECK(rounds.at(0).report.error);
+  CHECK(rounds.at(0).report.retry_after_s == 1);
+  worker.sync_now();
+  REQUIRE(rounds.wait_for(2));
+  CHECK(rounds.at(1).at - rounds.at(0).at >= 990ms);
+}
+
+TEST_CASE("HQ revoking the tablet wipes it; the rounds after ask HQ nothing; not set up asks nothing either") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  t.hq.revoke();
+  Rounds rounds;
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), quiet(), rounds.observer());
+  worker.start();
+  worker.sync_now();
+  REQUIRE(rounds.wait_for(1));
+  CHECK(rounds.at(0).report.wiped);
+  CHECK(t.count("SELECT count(*) FROM job") == 0);
+  const int requests = t.hq.requests();
+  worker.sync_now();
+  REQUIRE(rounds.wait_for(2));
+  CHECK(rounds.at(1).report.requests == 0);
+  CHECK(t.hq.requests() == requests);
+  worker.stop();
+
+  test::TabletFixture fresh;
+  Rounds none;
+  FieldSyncWorker unset(fresh.dir.path(), fresh.clock, fresh.hq.transport(), quiet(), none.observer());
+  unset.start();
+  unset.sync_now();
+  REQUIRE(none.wait_for(1));
+  REQUIRE(none.at(0).report.error);
+  CHECK(none.at(0).report.error->code == "not-configured");
+  CHECK(fresh.hq.requests() == 0);
+}
+
+TEST_CASE("stop() ends a wait at once, and a round after the request on the wire") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  // Three requests would make the round: a step, its command, the feed.
+  REQUIRE(t.book->take_step(StepInput{test::request_id(1), RequestState::OnTheWay, "", "", std::nullopt}).ok());
+  t.hq.set_delay(300ms);
+  Rounds rounds;
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), quiet(), rounds.observer());
+  worker.start();
+  worker.sync_now();
+  std::this_thread::sleep_for(100ms);  // the first request is on the wire
+  worker.stop();
+  CHECK(t.hq.requests() == 1);                                                     // the feed was not asked for
+  CHECK(rounds.count() == 0);                                                      // a stopped round is not reported
+  CHECK(t.count("SELECT count(*) FROM job_step WHERE outcome = 'applied'") == 1);  // the answer on the wire kept
+
+  FieldSyncWorker waiting(t.dir.path(), t.clock, t.hq.transport(), quiet(), rounds.observer());
+  waiting.start();
+  std::this_thread::sleep_for(20ms);
+  const steady::time_point asked = steady::now();
+  waiting.stop();  // an hour's wait ends now
+  CHECK(steady::now() - asked < 10s);
+}
