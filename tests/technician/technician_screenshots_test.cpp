@@ -10,12 +10,12 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <thread>
 
 #include "app/role_runner.h"
+#include "signature_samples.h"
 #include "support/kiosk_texts.h"
 #include "support/xvfb_server.h"
 #include "tablet_fixture.h"
@@ -79,14 +79,19 @@ void shoot(ui::Window& window, Device& device, const std::string& dir, const std
   std::printf("[screenshot] %s\n", path.c_str());
 }
 
-// A signature across the pad's baseline (points in em from its top-left corner).
-void sign(Device& d) {
-  d.act(kit::PenDown{{3.0f, 9.0f}});
-  for (int i = 1; i <= 60; ++i) {
-    const float t = static_cast<float>(i) / 60;
-    d.act(kit::PenMove{{3.0f + 16.0f * t, 10.5f - 1.6f * std::sin(t * 21.0f) * (1.0f - 0.4f * t)}});
+// The signature tests' handwritten sample, drawn onto the pad on screen
+// along its baseline as a customer would sign (the pad's finger inputs).
+void sign(ui::Window& window, Device& d) {
+  window.draw([&](ui::TouchUi& touch) { d.app->draw(touch, d.now); });
+  const std::optional<ui::WidgetRect> pad = window.widgets().find("signature.pad");
+  REQUIRE(pad);
+  const float em = window.fonts().size_px(ui::FontRole::body);
+  const float pad_w = pad->max.x - pad->min.x, pad_h = pad->max.y - pad->min.y;
+  for (const kit::InkStroke& sample : test::sample_signature().strokes) {
+    kit::InkStroke stroke = sample;
+    for (kit::InkPoint& p : stroke) p = {p.x + 0.06f * pad_w / em - 2.0f, p.y + 0.74f * pad_h / em - 8.4f};
+    for (const kit::SignatureInput& input : test::pen_inputs(stroke)) d.act(input);
   }
-  d.act(kit::PenUp{{19.0f, 10.0f}});
 }
 
 void screenshots(int width, int height) {
@@ -128,7 +133,7 @@ void screenshots(int width, int height) {
     d.act(ToggleReason{"solved"});
     d.act(ToggleConfirmed{});
     REQUIRE(d.app->state().screen == Screen::Sign);
-    sign(d);
+    sign(window, d);
     shoot(window, d, dir, "sign", language);
     d.act(CloseSignature{});
     shoot(window, d, dir, "complete", language);

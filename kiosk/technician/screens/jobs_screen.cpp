@@ -52,7 +52,10 @@ void job_row(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, cons
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 ink = u32(urgent ? p.text_on_selected : p.text);
   const float pad = 0.7f * em, mid_y = (t.min.y + t.max.y) / 2;
-  const float code_w = 7.5f * em, state_w = 7.5f * em, waiting_w = job.waiting ? 7.0f * em : 0.0f;
+  const std::string& waiting = view.tr("tech.jobs.waiting");
+  const float code_w = 7.5f * em, state_w = 7.5f * em;
+  const float waiting_w =
+      job.waiting ? std::max(5.0f * em, text_width(ui, waiting, ui::FontRole::body) + 1.6f * em) : 0;
   text_in_rect(ui, draw, job.code, ui::FontRole::large, ink, ImVec2(t.min.x + pad, t.min.y),
                ImVec2(t.min.x + pad + code_w, mid_y), Align::left);
   text_in_rect(ui, draw, visit_of(view, job), ui::FontRole::body, ink, ImVec2(t.min.x + pad, mid_y),
@@ -68,8 +71,8 @@ void job_row(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, cons
   badge(ui, draw, state_name(view, job.state), p.info, p.text, ImVec2(state_x, badge_top),
         ImVec2(t.max.x - pad, badge_bottom));
   if (job.waiting)
-    badge(ui, draw, view.tr("tech.jobs.waiting"), p.warning, p.text_on_selected,
-          ImVec2(state_x - 0.5f * em - waiting_w, badge_top), ImVec2(state_x - 0.5f * em, badge_bottom));
+    badge(ui, draw, waiting, p.warning, p.text_on_selected, ImVec2(state_x - 0.5f * em - waiting_w, badge_top),
+          ImVec2(state_x - 0.5f * em, badge_bottom));
   if (t.clicked) emit(OpenJob{job.request_id});
 }
 
@@ -92,19 +95,17 @@ void draw_jobs(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
     return;
   }
   // As many rows as fit; when they do not all fit, a row of Earlier / Later under them.
-  constexpr float kRowEm = 5.0f, kGapRowEm = 0.3f, kPagerEm = 2.8f;
+  constexpr float kRowEm = 5.0f, kPagerEm = 2.8f;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;  // between rows, and above the pager
   const std::size_t count = s.jobs.size();
-  const auto rows_in = [&](float height_em) {
-    return static_cast<std::size_t>(std::max(1.0f, (height_em + kGapRowEm) / (kRowEm + kGapRowEm)));
+  const auto rows_in = [&](float height) {
+    return static_cast<std::size_t>(std::max(1.0f, (height + spacing) / (kRowEm * em + spacing)));
   };
-  const bool paged = rows_in(avail_y() / em) < count;
-  const std::size_t rows = paged ? rows_in(avail_y() / em - kPagerEm - kGapRowEm) : count;
+  const bool paged = rows_in(avail_y()) < count;
+  const std::size_t rows = paged ? rows_in(avail_y() - kPagerEm * em - spacing) : count;
   const std::size_t first = std::min(s.jobs_first, count - 1);
   const std::size_t last = std::min(count, first + rows);
-  for (std::size_t i = first; i < last; ++i) {
-    job_row(ui, view, emit, s.jobs[i], width);
-    gap(ui, kGapRowEm);
-  }
+  for (std::size_t i = first; i < last; ++i) job_row(ui, view, emit, s.jobs[i], width);
   if (!paged) return;
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - kPagerEm * em);
   const float button_em = std::max(8.0f, (width / em - 1.0f) / 3);
