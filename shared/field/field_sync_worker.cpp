@@ -95,6 +95,8 @@ std::chrono::milliseconds FieldSyncWorker::after_round(const FieldSyncReport& re
   }
   if (report.requests == 0) return options_.interval;  // not set up, revoked, or the file: nothing went out
   if (report.refused) return options_.refused_interval;
+  if (report.error->kind == ErrorKind::Refused || report.error->kind == ErrorKind::InvalidArgument)
+    return options_.rejected_interval;  // HQ said no to the request itself, or sent what the tablet cannot take
   const std::chrono::milliseconds wait = backoff_delay(failures++, report.retry_after_s, options_.round, random);
   if (report.retry_after_s) {
     std::lock_guard lock(mutex_);

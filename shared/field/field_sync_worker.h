@@ -5,7 +5,8 @@
 // what the technician does next; at once when asked (sync_now); after a
 // failure a full-jitter exponential backoff (backoff_delay), never sooner than
 // HQ's Retry-After, not even when nudged. A tablet HQ refused (401/403) waits
-// `refused_interval`; one with nothing to send to (not set up, revoked) only
+// `refused_interval`, a request HQ called wrong (an upgrade fixes it)
+// `rejected_interval`; a tablet with nothing to send to (not set up, revoked) only
 // looks at its configuration again each interval, so `kioskctl tablet set`
 // needs no restart. After each round the observer gets the round's report and
 // the thread's connection (to read what the screens need), on this thread.
@@ -33,11 +34,12 @@
 namespace kiosk {
 
 struct FieldSyncWorkerOptions {
-  std::chrono::milliseconds first_round_after{0};      // from start()
-  std::chrono::milliseconds interval{30000};           // between rounds that went through
-  std::chrono::milliseconds nudge_delay{2000};         // a nudge gathers steps for this long
-  std::chrono::milliseconds refused_interval{900000};  // HQ refused the tablet: its setup must change
-  SyncOptions round;                                   // its `attempts` is 1: retries happen between rounds
+  std::chrono::milliseconds first_round_after{0};        // from start()
+  std::chrono::milliseconds interval{30000};             // between rounds that went through
+  std::chrono::milliseconds nudge_delay{2000};           // a nudge gathers steps for this long
+  std::chrono::milliseconds refused_interval{900000};    // HQ refused the tablet: its setup must change
+  std::chrono::milliseconds rejected_interval{3600000};  // HQ called a request wrong (400, 404...): a bug
+  SyncOptions round;                                     // its `attempts` is 1: retries happen between rounds
   JobBookOptions book;
 };
 

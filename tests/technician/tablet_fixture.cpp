@@ -104,9 +104,10 @@ void ScriptedHq::revoke() {
   revoked_ = true;
 }
 
-void ScriptedHq::answer_busy(long retry_after_s) {
+void ScriptedHq::answer_error(long status, const std::string& code, std::optional<long> retry_after_s) {
   std::lock_guard lock(mutex_);
-  busy_retry_after_s_ = retry_after_s;
+  error_ = TransportResponse{
+      status, Json{{"error", {{"code", code}, {"message", "the test's HQ says " + code}}}}.dump(), retry_after_s, 0};
 }
 
 void ScriptedHq::set_delay(std::chrono::milliseconds delay) {
@@ -160,9 +161,7 @@ Result<TransportResponse> ScriptedHq::answer(const std::string& path, const std:
   ++requests_;
   if (!online_) return unavailable("could not connect to HQ (the test's HQ is offline)", "connect");
   const EpochMs hq_time = clock_.now_ms();
-  if (busy_retry_after_s_)
-    return TransportResponse{503, Json{{"error", {{"code", "busy"}, {"message", "HQ is busy"}}}}.dump(),
-                             busy_retry_after_s_, 0};
+  if (error_) return *error_;
   if (revoked_)
     return json_answer(401, {{"error", {{"code", "revoked-device"}, {"message", "this device was revoked at HQ"}}}});
   if (path == "/sync/v1/upload") {

@@ -60,8 +60,8 @@ class ScriptedHq {
 
   void set_online(bool online);
   void revoke();  // every request answered 401 revoked-device from now on
-  // Every request answered 503 busy with this Retry-After (seconds) from now on.
-  void answer_busy(long retry_after_s);
+  // Every request answered with this error from now on (and Retry-After, in seconds, when given).
+  void answer_error(long status, const std::string& code, std::optional<long> retry_after_s = std::nullopt);
   // Each answer takes this long (a slow link), outside the script's lock.
   void set_delay(std::chrono::milliseconds delay);
   // The steps HQ receives from now on are decided so (HQ's status and
@@ -83,7 +83,7 @@ class ScriptedHq {
   mutable std::mutex mutex_;
   bool online_ = false;
   bool revoked_ = false;
-  std::optional<long> busy_retry_after_s_;
+  std::optional<TransportResponse> error_;
   std::chrono::milliseconds delay_{0};
   Json refusal_;  // null: steps are applied
   std::vector<Json> feed_;

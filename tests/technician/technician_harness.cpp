@@ -19,16 +19,18 @@ ui::HeadlessConfig headless_config() {
 
 }  // namespace
 
-TechnicianHarness::TechnicianHarness() : RoleHarness(headless_config()) {}
+TechnicianHarness::TechnicianHarness() : RoleHarness(headless_config()) {
+  sync_options.first_round_after = std::chrono::hours(1);  // rounds when the test says
+  sync_options.nudge_delay = std::chrono::hours(1);
+  sync_options.interval = std::chrono::hours(1);
+}
 
 void TechnicianHarness::start_app(technician::Language language) {
   technician::TechnicianAppConfig config;
   config.tablet.data_dir = dir.path();
   config.tablet.clock = &clock;
   config.tablet.sync.transport = hq.transport();
-  config.tablet.sync.options.first_round_after = std::chrono::hours(1);  // rounds when the test says
-  config.tablet.sync.options.nudge_delay = std::chrono::hours(1);
-  config.tablet.sync.options.interval = std::chrono::hours(1);
+  config.tablet.sync.options = sync_options;
   config.language = language;
   const EpochMs at = clock.now_ms();
   start(std::make_unique<technician::TechnicianApp>(technician::TechnicianRole{config, kiosk_texts()}, at, [] {}), at);
@@ -45,7 +47,7 @@ void TechnicianHarness::log_in(const std::string& name, const std::string& pin) 
 
 void TechnicianHarness::sync_now() {
   tap("sync.now");
-  await([&] { return !state().syncing; });
+  wait_until([&] { return !state().syncing; });
 }
 
 void TechnicianHarness::sign_on_pad() {
@@ -66,7 +68,7 @@ void TechnicianHarness::sign_on_pad() {
   settle();
 }
 
-void TechnicianHarness::await(const std::function<bool()>& done) {
+void TechnicianHarness::wait_until(const std::function<bool()>& done) {
   for (int i = 0; i < 2500; ++i) {
     settle();
     if (done()) return;

@@ -1,8 +1,9 @@
 // The technician's tablet as the headless tests drive it
 // (support/role_harness.h): the real reducer, worker, sync thread and screens
 // on a real technician.db (tablet_fixture.h), the sync thread talking to the
-// scripted HQ and running a round only when "Sync now" is tapped (or a step
-// nudges it, after an hour), so each test says when HQ is heard.
+// scripted HQ and, unless a test sets `sync_options` otherwise, running a
+// round only when "Sync now" is tapped (a step's nudge waits an hour), so
+// each test says when HQ is heard.
 #pragma once
 
 #include <functional>
@@ -26,11 +27,11 @@ class TechnicianHarness : public TabletFixture, public RoleHarness<technician::T
   void sync_now();
   // A finger drawing a zigzag across the signature pad on screen, then lifted.
   void sign_on_pad();
+  // Draws and takes answers until `done` (the sync thread's included), at most 5 s.
+  void wait_until(const std::function<bool()>& done);
   const technician::TechnicianState& state() const { return app->state(); }
 
- private:
-  // Draws and takes answers until `done` (the sync thread's included), at most a few seconds.
-  void await(const std::function<bool()>& done);
+  FieldSyncWorkerOptions sync_options;  // start_app() gives them to the sync thread
 };
 
 }  // namespace kiosk::test

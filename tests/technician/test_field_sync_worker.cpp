@@ -1,7 +1,8 @@
 // The tablet's sync thread (shared/field/field_sync_worker.h) on a real
 // technician.db with HQ scripted in the process: a round at start and then
 // every interval, a nudge's round after its delay and Sync now's at once,
-// Retry-After honoured even when asked, a revoked tablet wiped and then left
+// Retry-After honoured even when asked, a request HQ calls wrong tried again
+// only after the rejected interval, a revoked tablet wiped and then left
 // alone, a tablet not set up costing no request, and stop() ending a wait at
 // once and a round after the request on the wire. Times are only ever
 // checked from below (never "fast enough"): the waits' upper bounds are
@@ -104,7 +105,7 @@ TEST_CASE("HQ's Retry-After holds the next round back, even when asked for one")
   test::TabletFixture t;
   t.fill();
   t.hq.set_online(true);
-  t.hq.answer_busy(1);
+  t.hq.answer_error(503, "busy", 1);
   Rounds rounds;
   FieldSyncWorkerOptions options = quiet();
   options.round.backoff_base = 1ms;  // the backoff alone would try again at once
@@ -117,6 +118,25 @@ TEST_CASE("HQ's Retry-After holds the next round back, even when asked for one")
   worker.sync_now();
   REQUIRE(rounds.wait_for(2));
   CHECK(rounds.at(1).at - rounds.at(0).at >= 990ms);
+}
+
+TEST_CASE("a request HQ calls wrong waits the rejected interval, not the backoff") {
+  test::TabletFixture t;
+  t.fill();
+  t.hq.set_online(true);
+  t.hq.answer_error(400, "bad-query");
+  Rounds rounds;
+  FieldSyncWorkerOptions options;
+  options.interval = 1h;
+  options.rejected_interval = 400ms;
+  options.round.backoff_base = 1ms;
+  FieldSyncWorker worker(t.dir.path(), t.clock, t.hq.transport(), options, rounds.observer());
+  worker.start();
+  REQUIRE(rounds.wait_for(2));
+  worker.stop();
+  REQUIRE(rounds.at(0).report.error);
+  CHECK_FALSE(rounds.at(0).report.refused);
+  CHECK(rounds.at(1).at - rounds.at(0).at >= 390ms);
 }
 
 TEST_CASE("HQ revoking the tablet wipes it; the rounds after ask HQ nothing; not set up asks nothing either") {

@@ -145,6 +145,23 @@ TEST_CASE("steps taken offline are kept and marked waiting; Sync now sends them 
   CHECK(h.ui.fonts().fallback_glyphs_drawn() == 0);
 }
 
+TEST_CASE("a step reaches HQ by itself shortly after it is taken: the sync thread is nudged") {
+  TechnicianHarness h;
+  h.fill();
+  h.hq.set_online(true);
+  h.sync_options.nudge_delay = std::chrono::milliseconds(50);
+  h.start_app();
+  h.log_in();
+  h.tap("job." + std::string(kAssigned));
+  h.tap("to.on-the-way");
+  h.wait_until([&] { return h.state().tablet.last_sync_at.has_value(); });
+  h.tap("job.back");
+  CHECK(h.state().tablet.waiting == 0);
+  CHECK_FALSE(line_of(h, kAssigned)->waiting);
+  REQUIRE(h.hq.commands_received().size() == 1);
+  CHECK(h.hq.commands_received()[0]["action"] == "on-the-way");
+}
+
 TEST_CASE("a completion the customer confirms needs their signature, kept as a PNG and sent before the step") {
   TechnicianHarness h;
   h.fill();
