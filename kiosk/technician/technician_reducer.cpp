@@ -257,7 +257,12 @@ std::vector<Effect> reduce(TechnicianState& s, const Action& action, const Wordi
             return {};
           },
           [&](const ConfirmSchedule&) -> Effects {
-            if (!s.schedule || s.busy || !s.job || !offers(*s.job, "scheduled")) return {};
+            if (!s.schedule || s.busy || !s.job) return {};
+            if (!offers(*s.job, "scheduled")) {  // a round moved the job on while the visit was agreed
+              s.schedule.reset();
+              s.error = {"tech.error.changed", {}};
+              return {};
+            }
             const ScheduleForm visit = *s.schedule;
             return take_step(s, "scheduled", visit, wording);
           },

@@ -144,6 +144,13 @@ TEST_CASE("scheduled asks the visit first: the customer's day and window, or tod
   CHECK(t.scheduled_date == "2026-11-26");
   CHECK(t.scheduled_window == "morning");
   CHECK(act(s, ConfirmSchedule{}).empty());  // one at a time
+  // A round moved the job on while the visit was being agreed: told, nothing taken.
+  TechnicianState moved = on_job({"scheduled"});
+  act(moved, ChangeState{"scheduled"});
+  moved.job->next = {"on-site"};
+  CHECK(act(moved, ConfirmSchedule{}).empty());
+  CHECK_FALSE(moved.schedule);
+  CHECK(moved.error.key == "tech.error.changed");
   TechnicianState late = on_job({"scheduled"});
   late.job->line.date = "2026-11-20";
   late.job->today = "2026-11-23";
