@@ -22,8 +22,8 @@ std::unique_ptr<FieldSyncWorker> start_tablet_sync(const std::string& data_dir, 
                                                    const TabletSyncConfig& config, std::function<void(Action)> post) {
   FieldSyncWorker::TransportFactory transport = config.transport;
   if (!transport)
-    transport = [](const SyncConfig& hq) -> std::unique_ptr<SyncTransport> {
-      return std::make_unique<http::HttpSyncTransport>(hq.hq_url, hq.device_token);
+    transport = [](const SyncConfig& hq, const std::atomic<bool>& stopping) -> std::unique_ptr<SyncTransport> {
+      return std::make_unique<http::HttpSyncTransport>(hq.hq_url, hq.device_token, &stopping);
     };
   auto observer = [&clock, post = std::move(post)](const FieldSyncReport& report, FieldDb& field) {
     if (report.error && report.error->code != "not-configured")

@@ -120,7 +120,7 @@ void FieldSyncWorker::run() {
       FieldSyncReport report;
       const Result<SyncConfig> config = FieldLink(*field, clock_).config();
       if (config) {
-        const std::unique_ptr<SyncTransport> transport = transport_(config.value());
+        const std::unique_ptr<SyncTransport> transport = transport_(config.value(), stopping_);
         StoppableTransport guarded(*transport, stopping_);
         FieldSyncSession session(*field, clock_, guarded, options_.round, {}, options_.book);
         report = session.run_round();

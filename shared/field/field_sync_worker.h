@@ -10,10 +10,10 @@
 // looks at its configuration again each interval, so `kioskctl tablet set`
 // needs no restart. After each round the observer gets the round's report and
 // the thread's connection (to read what the screens need), on this thread.
-// stop() ends a wait at once and lets no further request of a round go out:
-// it returns when the request on the wire (if any) ends, bounded by the
-// transport's timeouts. A crash loses nothing: the steps and records wait in
-// the file.
+// stop() ends a wait at once, tells the transport to abandon a request on
+// the wire (libcurl: within about a second) and lets no further request of
+// the round go out. A crash loses nothing: the steps and records wait in the
+// file.
 #pragma once
 
 #include <atomic>
@@ -45,8 +45,10 @@ struct FieldSyncWorkerOptions {
 
 class FieldSyncWorker {
  public:
-  // Makes the transport for HQ's URL and token (libcurl in the kiosk).
-  using TransportFactory = std::function<std::unique_ptr<SyncTransport>(const SyncConfig&)>;
+  // Makes the transport for HQ's URL and token (libcurl in the kiosk); once
+  // `stopping` is set it should abandon a request on the wire.
+  using TransportFactory =
+      std::function<std::unique_ptr<SyncTransport>(const SyncConfig&, const std::atomic<bool>& stopping)>;
   // After every round, on the worker thread, with the worker's own connection.
   using RoundObserver = std::function<void(const FieldSyncReport&, FieldDb&)>;
 

@@ -91,7 +91,9 @@ class ScriptedHq::Transport final : public SyncTransport {
 };
 
 FieldSyncWorker::TransportFactory ScriptedHq::transport() {
-  return [this](const SyncConfig&) -> std::unique_ptr<SyncTransport> { return std::make_unique<Transport>(*this); };
+  return [this](const SyncConfig&, const std::atomic<bool>&) -> std::unique_ptr<SyncTransport> {
+    return std::make_unique<Transport>(*this);
+  };
 }
 
 void ScriptedHq::set_online(bool online) {

@@ -4,10 +4,16 @@
 // Retry-After honoured even when asked, a request HQ calls wrong tried again
 // only after the rejected interval, a revoked tablet wiped and then left
 // alone, a tablet not set up costing no request, and stop() ending a wait at
-// once and a round after the request on the wire. Times are only ever
-// checked from below (never "fast enough"): the waits' upper bounds are
+// once, a round after the request on the wire, and a libcurl request HQ never
+// answers (a stalled link) at once. Times are checked from below (never "fast
+// enough"), but for stop()'s: 10 s at most, where without it the wait would
+// be libcurl's 15 s low-speed limit (or an hour); other upper bounds are
 // generous timeouts.
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -15,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/sync_transport.h"
 #include "tablet_fixture.h"
 
 using namespace kiosk;
@@ -52,6 +59,48 @@ struct Rounds {
   std::mutex mutex;
   std::condition_variable changed;
   std::vector<Round> seen;
+};
+
+// HQ's address taking connections and never answering (a link that stalls),
+// on 127.0.0.1 until the test ends; counts the connections it took.
+class StalledHq {
+ public:
+  StalledHq() {
+    listener_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    socklen_t size = sizeof address;
+    REQUIRE(getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+    port_ = ntohs(address.sin_port);
+    REQUIRE(listen(listener_, 4) == 0);
+    thread_ = std::thread([this] {
+      while (!done_) {
+        pollfd ready{listener_, POLLIN, 0};
+        if (poll(&ready, 1, 50) == 1) {
+          held_.push_back(accept(listener_, nullptr, nullptr));
+          ++accepted_;
+        }
+      }
+    });
+  }
+  ~StalledHq() {
+    done_ = true;
+    thread_.join();
+    for (int fd : held_) close(fd);
+    close(listener_);
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int accepted() const { return accepted_; }
+
+ private:
+  int listener_ = -1;
+  int port_ = 0;
+  std::vector<int> held_;
+  std::atomic<int> accepted_{0};
+  std::atomic<bool> done_{false};
+  std::thread thread_;
 };
 
 FieldSyncWorkerOptions quiet() {  // rounds only when asked
@@ -192,4 +241,26 @@ TEST_CASE("stop() ends a wait at once, and a round after the request on the wire
   const steady::time_point asked = steady::now();
   waiting.stop();  // an hour's wait ends now
   CHECK(steady::now() - asked < 10s);
+}
+
+TEST_CASE("stop() abandons a libcurl request HQ never answers, well before its 15 s low-speed limit") {
+  test::TabletFixture t;
+  t.fill();
+  StalledHq hq;
+  REQUIRE(FieldLink(*t.field, t.clock).configure(hq.url(), std::string(64, 'a')).ok());
+  Rounds rounds;
+  const FieldSyncWorker::TransportFactory curl = [](const SyncConfig& config, const std::atomic<bool>& stopping) {
+    return std::make_unique<http::HttpSyncTransport>(config.hq_url, config.device_token, &stopping);
+  };
+  FieldSyncWorker worker(t.dir.path(), t.clock, curl, quiet(), rounds.observer());
+  worker.start();
+  worker.sync_now();
+  for (int i = 0; i < 500 && hq.accepted() == 0; ++i) std::this_thread::sleep_for(10ms);
+  REQUIRE(hq.accepted() == 1);  // the round's first request is on the wire
+  std::this_thread::sleep_for(200ms);
+  const steady::time_point asked = steady::now();
+  worker.stop();
+  CHECK(steady::now() - asked < 10s);
+  CHECK(rounds.count() == 0);
+  CHECK(hq.accepted() == 1);  // nothing more went out
 }
