@@ -11,7 +11,7 @@ for role in customer counter display technician; do
     customer) args=(--data "$data" --windowed 1280x800) ;;
     counter) args=(--store "$url" --counter 1 --windowed 1280x800) ;;
     display) args=(--store "$url" --windowed 1280x720) ;;
-    technician) args=(--store "$url" --windowed 1280x800) ;;
+    technician) args=(--windowed 1280x800) ;;  # scripted screens read no database
   esac
   for screen in $("$kiosk" --list-screens "$role"); do
     for lang in zh en; do

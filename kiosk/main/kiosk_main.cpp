@@ -5,7 +5,7 @@
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
 //   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] [--printer PATH|none] ...
 //   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
-//   kiosk --role technician --store URL [--lang zh|en] [--windowed WxH] ...
+//   kiosk --role technician --data DIR [--lang zh|en] [--windowed WxH] ...   (DIR/technician.db)
 //   kiosk --list-screens customer|counter|display|technician   (the names --screen takes, one a line)
 // Every role also takes --config FILE (default /etc/kiosk/kiosk.toml, docs/config.md):
 // the file's values apply where the command line gives none.
@@ -38,7 +38,7 @@ constexpr const char* kUsage =
     "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
     "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
-    "       kiosk --role technician --store URL [--lang zh|en] [--windowed WxH]\n"
+    "       kiosk --role technician --data DIR [--lang zh|en] [--windowed WxH]\n"
     "             [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --list-screens customer|counter|display|technician\n"
     "       every role: [--config FILE] (default /etc/kiosk/kiosk.toml; flags override it)\n";

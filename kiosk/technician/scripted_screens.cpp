@@ -1,6 +1,9 @@
-// Scripts for each named screen of the technician's device: the worker results
-// (and taps) that lead there, applied without running their effects.
+// Scripts for each named screen of the technician's tablet: the worker's and
+// the sync thread's results (and taps) that lead there, applied without
+// running their effects.
 #include "technician/scripted_screens.h"
+
+#include <cmath>
 
 #include "app/screen_names.h"
 
@@ -11,10 +14,10 @@ JobLine sample_line(const app::SampleDays& days, std::string code, std::string s
                     std::string product_en, std::string problem_zh, std::string problem_en, std::string urgency,
                     std::string window) {
   JobLine line;
+  line.request_id = "00000000-0000-4000-8000-0000" + code.substr(0, 4) + code.substr(5, 4);
   line.code = std::move(code);
   line.kind = "repair";
   line.state = std::move(state);
-  line.version = 3;
   line.product_zh = std::move(product_zh);
   line.product_en = std::move(product_en);
   line.problem_zh = std::move(problem_zh);
@@ -33,35 +36,77 @@ std::vector<JobLine> sample_jobs(const app::SampleDays& days) {
       sample_line(days, "M3PD-4TW", "scheduled", "洗衣机", "Washing machine", "不排水", "Does not drain", "normal",
                   "morning"),
       sample_line(days, "H8NC-2VB", "assigned", "热水器", "Water heater", "不出热水", "No hot water", "normal", "")};
+  jobs[0].waiting = true;
+  jobs[1].waiting = true;
   jobs[2].kind = "installation";
   return jobs;
 }
 
-JobDetail sample_detail(const app::SampleDays& days, const JobLine& line, bool mine, const Language language) {
+JobDetail sample_detail(const app::SampleDays& days, const JobLine& line, Language language, bool purged = false) {
   const bool zh = language == Language::Zh;
   JobDetail job;
   job.line = line;
-  job.mine = mine;
-  job.description =
-      zh ? "客厅空调开机后吹热风，已清洗滤网" : "The living room unit blows warm air; the filter was cleaned";
-  job.phone = mine ? "13812345678" : "138****5678";
-  if (mine) {
+  job.purged = purged;
+  if (!purged) {
+    job.description =
+        zh ? "客厅空调开机后吹热风，已清洗滤网" : "The living room unit blows warm air; the filter was cleaned";
+    job.phone = "13812345678";
     job.contact_name = zh ? "王小明" : "Wang Xiaoming";
     job.address = zh ? "世纪大道100号 8楼" : "100 Century Avenue, 8th floor";
-    job.next = line.state == "assigned" ? std::vector<std::string>{"scheduled", "on-the-way"}
-                                        : std::vector<std::string>{"waiting-for-parts", "done"};
   }
+  if (line.state == "assigned") job.next = {"scheduled", "on-the-way", "on-site"};
+  if (line.state == "on-site") job.next = {"waiting-for-parts", "done"};
   job.today = days.today;
   job.last_visit_day = days.last_visit_day;
   return job;
 }
 
+// The tablet set up, its technician known, synced 38 minutes ago with two steps waiting.
+TabletStatus sample_tablet(EpochMs now, std::int64_t waiting = 2) {
+  return TabletStatus{true, true, false, true, now - 38 * 60'000, waiting};
+}
+
+// A customer's name written with a finger: strokes of points in em on the pad.
+std::vector<std::vector<kit::InkPoint>> sample_signature() {
+  std::vector<std::vector<kit::InkPoint>> strokes;
+  // A "W" from the baseline's start.
+  const kit::InkPoint corners[] = {{3.0f, 3.4f}, {3.8f, 6.0f}, {4.6f, 4.1f}, {5.4f, 6.0f}, {6.3f, 3.4f}};
+  std::vector<kit::InkPoint> w;
+  for (std::size_t i = 0; i + 1 < std::size(corners); ++i)
+    for (int step = 0; step < 12; ++step) {
+      const float t = static_cast<float>(step) / 12;
+      w.push_back(
+          {corners[i].x + t * (corners[i + 1].x - corners[i].x), corners[i].y + t * (corners[i + 1].y - corners[i].y)});
+    }
+  w.push_back(corners[std::size(corners) - 1]);
+  strokes.push_back(w);
+  // Joined-up "ang": loops along the line, a little smaller as it goes.
+  std::vector<kit::InkPoint> rest;
+  for (int step = 0; step <= 90; ++step) {
+    const float t = static_cast<float>(step) / 90;
+    rest.push_back({6.8f + 7.0f * t + 0.45f * std::sin(t * 18.8f), 5.3f - (0.75f - 0.2f * t) * std::cos(t * 18.8f)});
+  }
+  strokes.push_back(rest);
+  // The underline's flourish.
+  std::vector<kit::InkPoint> line;
+  for (int step = 0; step <= 30; ++step) line.push_back({3.2f + 0.38f * step, 6.7f - 0.0012f * step * step});
+  strokes.push_back(line);
+  // Life-size on the signature page, near its baseline.
+  for (std::vector<kit::InkPoint>& stroke : strokes)
+    for (kit::InkPoint& p : stroke) p = {3.0f + (p.x - 3.0f) * 1.6f, 8.4f + (p.y - 3.4f) * 1.5f};
+  return strokes;
+}
+
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{
-      "login",        "login-wrong-pin", "jobs",     "jobs-empty",           "job",
-      "job-not-mine", "schedule",        "complete", "complete-unconfirmed", "offline"};
+  static const std::vector<std::string> names{"login",      "login-wrong-pin",
+                                              "not-set-up", "waiting-for-hq",
+                                              "revoked",    "jobs",
+                                              "jobs-empty", "notice",
+                                              "job",        "job-purged",
+                                              "schedule",   "complete",
+                                              "sign",       "complete-unconfirmed"};
   return names;
 }
 
@@ -73,43 +118,74 @@ Result<EpochMs> script_screen(TechnicianApp& app, const std::string& name, Epoch
   auto type = [&](const std::string& keys) {
     for (char c : keys) run({kit::LoginKey{c}});
   };
+  const app::SampleDays days = app::sample_days(now);
+  const TabletStatus tablet = sample_tablet(now);
+  if (name == "not-set-up" || name == "waiting-for-hq" || name == "revoked") {
+    const bool configured = name == "waiting-for-hq";
+    const TabletStatus unset{true, configured, name == "revoked", false, std::nullopt, 0};
+    run({SyncReported{unset, configured ? "tech.sync.error.unreachable" : "", false, name == "revoked"}});
+    return now;
+  }
+  run({TabletRead{tablet}});
   if (name == "login") return now;
   if (name == "login-wrong-pin") {
     type("Zhang");
     run({kit::FocusLoginField{kit::LoginField::Pin}});
     type("1111");
-    run({kit::SubmitLogin{}, RequestFailed{"login", Failure::WrongPin, 0}});
+    run({kit::SubmitLogin{}, TaskFailed{Task::Login, Failure::WrongPin, 0}});
     return now;
   }
   run({LoggedIn{"Zhang Wei"}});
   if (name == "jobs-empty") {
-    run({JobsLoaded{{}}});
+    run({JobsLoaded{{}, {}, 0}, SyncReported{sample_tablet(now, 0), "", false, false}});
     return now;
   }
-  const app::SampleDays days = app::sample_days(now);
   const std::vector<JobLine> jobs = sample_jobs(days);
-  run({JobsLoaded{jobs}});
-  if (name == "jobs") return now;
+  run({JobsLoaded{jobs, {}, 2}});
+  if (name == "jobs") {
+    run({SyncReported{tablet, "tech.sync.error.unreachable", false, false}});
+    return now;
+  }
+  if (name == "notice") {
+    std::vector<JobLine> told = jobs;  // HQ's answers are in: nothing waits, one job was cancelled
+    for (JobLine& job : told) job.waiting = false;
+    told[1].state = "cancelled";
+    const std::vector<Notice> notices{{"step-1", told[1].code, "on-site", "cancelled"},
+                                      {"step-2", told[2].code, "on-the-way", "conflict"}};
+    run({SyncReported{sample_tablet(now, 0), "", true, false}, JobsLoaded{told, notices, 0}});
+    return now;
+  }
   if (name == "schedule") {  // the assigned job: agreeing the visit, another day than the customer's
-    run({OpenJob{jobs[2].code}, JobLoaded{sample_detail(days, jobs[2], true, app.state().language)},
+    run({OpenJob{jobs[2].request_id}, JobLoaded{sample_detail(days, jobs[2], app.state().language)},
          ChangeState{"scheduled"}, SetScheduleDate{days.in_two_days}, ChooseScheduleWindow{"evening"}});
     return now;
   }
-  const bool mine = name != "job-not-mine";
-  run({OpenJob{jobs[0].code}, JobLoaded{sample_detail(days, jobs[0], mine, app.state().language)}});
-  if (name == "job" || name == "job-not-mine") {
-    if (mine) run({PickStepNote{"parts-ordered"}});
+  if (name == "job-purged") {  // a finished job after the purge
+    JobLine done = jobs[1];
+    done.state = "done";
+    done.waiting = false;
+    run({JobsLoaded{{done}, {}, 0}, OpenJob{done.request_id},
+         JobLoaded{sample_detail(days, done, app.state().language, true)}});
     return now;
   }
-  if (name == "complete") {
-    run({OpenCompletion{}, PickResolution{"replaced-part"}, ToggleConfirmed{}, PickScore{5}, ToggleReason{"solved"}});
+  run({OpenJob{jobs[0].request_id}, JobLoaded{sample_detail(days, jobs[0], app.state().language)}});
+  if (name == "job") {
+    run({PickStepNote{"parts-ordered"}});
     return now;
   }
+  run({OpenCompletion{}, PickResolution{"replaced-part"}});
   if (name == "complete-unconfirmed") {
-    run({OpenCompletion{}, PickResolution{"replaced-part"}, SubmitCompletion{}});
+    run({SubmitCompletion{}});
     return now;
   }
-  run({ChangeState{"waiting-for-parts"}, RequestFailed{"change", Failure::Unreachable, 0}});  // offline
+  // The customer rates, confirms and signs; "complete" is the page they sign back on.
+  run({PickScore{5}, ToggleReason{"solved"}, ToggleReason{"professional"}, ToggleConfirmed{}});
+  for (const std::vector<kit::InkPoint>& stroke : sample_signature()) {
+    run({kit::PenDown{stroke.front()}});
+    for (std::size_t i = 1; i < stroke.size(); ++i) run({kit::PenMove{stroke[i]}});
+    run({kit::PenUp{stroke.back()}});
+  }
+  if (name == "complete") run({CloseSignature{}});
   return now;
 }
 

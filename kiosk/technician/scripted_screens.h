@@ -1,7 +1,7 @@
-// Brings the technician's device to a named screen without a finger, for
+// Brings the technician's tablet to a named screen without a finger, for
 // `kiosk --role technician --screen NAME --screenshot FILE.png`: a technician
-// "Zhang Wei" with three sample jobs. The script applies results only: nothing
-// is asked of the store node (no login, no change).
+// "Zhang Wei" with three sample jobs. The script applies results only:
+// nothing is read from or written to a database.
 #pragma once
 
 #include <string>
@@ -12,7 +12,8 @@
 
 namespace kiosk::technician {
 
-// login, login-wrong-pin, jobs, jobs-empty, job, job-not-mine, complete, offline
+// login, login-wrong-pin, not-set-up, waiting-for-hq, revoked, jobs, jobs-empty,
+// notice, job, job-purged, schedule, complete, sign, complete-unconfirmed
 const std::vector<std::string>& scripted_screen_names();
 
 // Returns the moment to draw the screen at.

@@ -1,7 +1,7 @@
-// The technician's device as a role of the shell (app/role_shell.h): its
-// state, reducer, screens, texts and the requests its worker makes to the
-// store node. The real window (technician_role) and the headless tests drive
-// a TechnicianApp the same way (see app/role_app.h).
+// The technician's tablet as a role of the shell (app/role_shell.h): its
+// state, reducer, screens, texts and the worker on its own database (with
+// the sync thread). The real window (technician_role) and the headless tests
+// drive a TechnicianApp the same way (see app/role_app.h).
 #pragma once
 
 #include <functional>
@@ -14,14 +14,12 @@
 #include "technician/technician_actions.h"
 #include "technician/technician_state.h"
 #include "technician/technician_worker.h"
-#include "ui/font_atlas.h"
 
 namespace kiosk::technician {
 
 struct TechnicianAppConfig {
-  std::string store_url;
+  TabletConfig tablet;
   Language language = Language::Zh;
-  TechnicianTimings timings;
 };
 
 struct TechnicianRole {
@@ -35,11 +33,13 @@ struct TechnicianRole {
 
   std::vector<Effect> start(State& state, EpochMs now) const;
   std::vector<Effect> reduce(State& state, const Action& action, EpochMs now) const;
-  std::optional<Action> tick() const { return Tick{}; }
+  std::optional<Action> tick() const { return std::nullopt; }
   void draw(ui::TouchUi& ui, const State& state, EpochMs now, const std::function<void(Action)>& tap) const;
-  std::optional<EpochMs> next_deadline(const State& state, EpochMs now) const;
+  // Nothing changes by the clock alone: the worker and the sync thread wake the screen.
+  std::optional<EpochMs> next_deadline(const State&, EpochMs) const { return std::nullopt; }
   std::vector<std::string> texts_to_show(const State& state) const;
-  bool settled(const State&) const { return true; }  // it starts on the login screen: nothing to wait for
+  // The tablet's state is read (or there is no database: scripted screens).
+  bool settled(const State& state) const { return state.tablet.read || config.tablet.data_dir.empty(); }
   app::EffectRunner<Effect> make_runner(std::function<void(Action)> post) const;
 };
 

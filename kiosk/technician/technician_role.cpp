@@ -1,10 +1,16 @@
-// `kiosk --role technician`: its flags, then the window and the frame loop, or
-// one scripted screenshot (app/role_runner.h). The device talks to the store
-// node only through its worker; it starts on the login screen, so there is
-// nothing to wait for before the first frame.
+// `kiosk --role technician`: its flags, the tablet's database checked before
+// the window opens, then the frame loop, or one scripted screenshot
+// (app/role_runner.h), which reads and writes no database and so needs no
+// --data. The tablet works on its own file only through its worker and sync
+// thread; it starts on the login screen, so there is nothing to wait for
+// before the first frame.
 #include "technician/technician_role.h"
 
+#include <cstdio>
+#include <optional>
+
 #include "app/role_runner.h"
+#include "field/field_db.h"
 #include "technician/scripted_screens.h"
 #include "technician/technician_app.h"
 
@@ -12,12 +18,23 @@ namespace kiosk::technician {
 
 int run_technician_role(CommandLine& cl) {
   TechnicianAppConfig config;
-  config.store_url = app::read_store_url(cl);
+  const std::optional<std::string> data_dir = cl.optional("data");
   app::RoleOptions options = app::read_role_options(cl);
   config.language = app::language_named(options.language);
   cl.finish();
+  if (!options.screen) {
+    if (!data_dir) throw UsageError("--data DIR is required: the tablet's database is DIR/technician.db");
+    config.tablet.data_dir = *data_dir;
+  }
 
   app::Translations texts = app::role_texts();
+  if (!config.tablet.data_dir.empty()) {  // fail early and clearly
+    Result<std::unique_ptr<FieldDb>> field = FieldDb::open(config.tablet.data_dir, SystemClock().now_ms());
+    if (!field) {
+      std::fprintf(stderr, "kiosk: %s\n", field.error().message.c_str());
+      return app::kExitFailure;
+    }
+  }
   app::StopSignals stop_signals;  // before any other thread starts
   options.window.title = "Technician";
   options.window.font_scale = app::staff_font_scale();

@@ -1,4 +1,5 @@
-// `kiosk --role technician --store URL ...`: see kiosk/technician/.
+// `kiosk --role technician --data DIR ...`: the field technician's tablet on
+// its own database (DIR/technician.db), see kiosk/technician/.
 #pragma once
 
 #include "core/command_line.h"

@@ -56,6 +56,12 @@ int count_wire_bytes(CURL*, curl_infotype type, char*, std::size_t size, void* u
 
 bool has_line_break(const std::string& text) { return text.find_first_of("\r\n") != std::string::npos; }
 
+// libcurl's progress callback (at least once a second, more often while
+// bytes move): non-zero abandons the transfer.
+int abandon_when_cancelled(void* cancel, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;
+}
+
 }  // namespace
 
 struct HttpClient::CurlHandle {
@@ -116,6 +122,11 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, count_wire_bytes);
   curl_easy_setopt(easy, CURLOPT_DEBUGDATA, &wire);
   curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);  // the debug callback runs only when verbose
+  if (request.cancel != nullptr) {
+    curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, abandon_when_cancelled);
+    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.cancel));
+    curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+  }
   if (method == "POST") {
     headers = append_header(std::move(headers), "Content-Type: application/json");
     if (!request.content_encoding.empty())

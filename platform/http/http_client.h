@@ -6,6 +6,7 @@
 // connection. Nothing here throws.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +40,9 @@ struct RequestOptions {
   std::string content_encoding;  // "gzip": the body is already compressed (a sync upload to HQ)
   // More headers (name, value); a line break in either refuses the request.
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set while the request is on the wire: it is abandoned within about a
+  // second (a worker that stops), as a transport failure with code "cancelled".
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct HttpResponse {

@@ -25,6 +25,8 @@ Cause cause_of(CURLcode curl_code) {
     case CURLE_FILESIZE_EXCEEDED:
     case CURLE_WRITE_ERROR:
       return {"response-too-large", "response larger than the allowed size"};
+    case CURLE_ABORTED_BY_CALLBACK:
+      return {"cancelled", "abandoned (the caller is stopping)"};
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
       return {"bad-url", "malformed or unsupported URL"};

@@ -1,7 +1,8 @@
-// One job: what and where, the customer (name, phone and address only when
-// the job is mine; the node masks the phone otherwise), a quick note, and a
-// big button for each step I may take next, "done" leading to completion and
-// "scheduled" to agreeing the day and time of day of the visit.
+// One job: what and where, the customer (name, phone and address, as HQ
+// sent them with the job; "details removed" once the purge took them), a
+// quick note, and a big button for each step the technician may take next,
+// "done" leading to completion and "scheduled" to agreeing the day and time
+// of day of the visit. Every step is stored on the tablet at once.
 #include <algorithm>
 
 #include "kit/choice_tiles.h"
@@ -47,8 +48,7 @@ void quick_notes(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, 
 void steps(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, const JobDetail& job, float width) {
   const float em = ui.em();
   if (job.next.empty()) {
-    paragraph(ui, view.tr(job.mine ? "tech.job.no_steps" : "tech.job.not_mine"), ui::FontRole::body,
-              palette().text_muted, Align::left, width);
+    paragraph(ui, view.tr("tech.job.no_steps"), ui::FontRole::body, palette().text_muted, Align::left, width);
     return;
   }
   const int count = static_cast<int>(job.next.size());
@@ -107,8 +107,9 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   const TechnicianState& s = view.state;
   if (!s.job) return;
   const JobDetail& job = *s.job;
-  top_bar(ui, view, emit, view.tr("tech.job.title", {job.line.code, state_name(view, job.line.state)}));
-  link_band(ui, view);
+  std::string title = view.tr("tech.job.title", {job.line.code, state_name(view, job.line.state)});
+  if (job.line.waiting) title += " · " + view.tr("tech.jobs.waiting");
+  top_bar(ui, view, emit, title);
   message_bands(ui, view);
   const float em = ui.em();
   const float width = avail_x();
@@ -131,15 +132,15 @@ void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
   fact(ui, view, "tech.job.customer", job.contact_name, column_w);
   fact(ui, view, "tech.job.phone", job.phone, column_w);
   fact(ui, view, "tech.job.address", job.address, column_w);
-  if (!job.mine)
-    paragraph(ui, view.tr("tech.job.private"), ui::FontRole::body, palette().text_muted, Align::left, column_w);
+  if (job.purged)
+    paragraph(ui, view.tr("tech.job.purged"), ui::FontRole::body, palette().text_muted, Align::left, column_w);
   ImGui::EndGroup();
   // Below the taller of the two columns.
   const float bottom = std::max(left_bottom, ImGui::GetItemRectMax().y);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + top.x, bottom));
   ImGui::Dummy(ImVec2(width, 0));
   gap(ui, 0.4f);
-  if (job.mine && !job.next.empty()) quick_notes(ui, view, emit, width);
+  if (!job.next.empty() && job.next != std::vector<std::string>{"done"}) quick_notes(ui, view, emit, width);
   gap(ui, 0.4f);
   steps(ui, view, emit, job, width);
 }

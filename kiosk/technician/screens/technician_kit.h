@@ -1,6 +1,7 @@
-// What the technician's screens share: the top bar, the offline band, the
-// wording of a job (product, problem, visit, state) and the screens' entry
-// points, beside the kiosk-wide kit (visible here unqualified).
+// What the technician's screens share: the top bar, the message bands, the
+// sync line with "Sync now", the wording of a job (product, problem, visit,
+// state) and the screens' entry points, beside the kiosk-wide kit (visible
+// here unqualified).
 #pragma once
 
 #include <string>
@@ -15,10 +16,11 @@ using namespace kiosk::kit;
 
 // Title on the left; language switch (and logout once logged in) on the right.
 void top_bar(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, std::string_view title);
-// "Cannot reach the store node at URL - retrying in N s" while the link is down.
-void link_band(ui::TouchUi& ui, const TechnicianView& view);
-// The last refusal (red) or what the last change did (green), if any.
+// The last refusal (red) or what the last step did (green), if any.
 void message_bands(ui::TouchUi& ui, const TechnicianView& view);
+// "Last synced 14:02 · 3 waiting to send", the last round's failure in words
+// under it, and "Sync now" on the right.
+void sync_line(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
 
 std::string product_of(const TechnicianView& view, const JobLine& job);
 std::string problem_of(const TechnicianView& view, const JobLine& job);
@@ -30,5 +32,6 @@ void draw_login(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
 void draw_jobs(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
 void draw_job(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
 void draw_complete(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
+void draw_sign(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit);
 
 }  // namespace kiosk::technician::screens

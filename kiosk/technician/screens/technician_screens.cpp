@@ -1,11 +1,39 @@
 // The technician's screens: the dispatcher and the parts every screen shares.
 #include <algorithm>
+#include <ctime>
 
 #include "technician/screens/technician_kit.h"
-#include "technician/technician_reducer.h"
 
 namespace kiosk::technician {
 namespace screens {
+namespace {
+
+// When the last round went through, by the tablet's own clock and zone:
+// "14:02" today, "12-05 14:02" on an earlier day.
+std::string sync_time(EpochMs at, EpochMs now) {
+  const std::time_t at_s = static_cast<std::time_t>(at / 1000), now_s = static_cast<std::time_t>(now / 1000);
+  std::tm at_tm{}, now_tm{};
+  localtime_r(&at_s, &at_tm);
+  localtime_r(&now_s, &now_tm);
+  const bool today = at_tm.tm_year == now_tm.tm_year && at_tm.tm_yday == now_tm.tm_yday;
+  char text[32];
+  std::strftime(text, sizeof text, today ? "%H:%M" : "%m-%d %H:%M", &at_tm);
+  return text;
+}
+
+// "Last synced 14:02 · 3 waiting to send", "Never synced", "... · everything sent".
+std::string sync_words(const TechnicianView& view) {
+  const TabletStatus& t = view.state.tablet;
+  std::string words =
+      t.last_sync_at ? view.tr("tech.sync.last", {sync_time(*t.last_sync_at, view.now)}) : view.tr("tech.sync.never");
+  if (t.waiting > 0)
+    words += " · " + view.tr("tech.sync.waiting", {std::to_string(t.waiting)});
+  else if (t.last_sync_at)
+    words += " · " + view.tr("tech.sync.all_sent");
+  return words;
+}
+
+}  // namespace
 
 void top_bar(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, std::string_view title) {
   const float em = ui.em();
@@ -35,23 +63,43 @@ void top_bar(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit, std:
   ImGui::Dummy(ImVec2(width, 0));
 }
 
-void link_band(ui::TouchUi& ui, const TechnicianView& view) {
-  if (!view.state.link.down || view.state.staff_name.empty()) return;
-  const int seconds = retry_seconds_left(view.state, view.now);
-  banner(ui,
-         seconds > 0 ? view.tr("tech.link.down", {view.store_url, std::to_string(seconds)})
-                     : view.tr("tech.link.retrying", {view.store_url}),
-         palette().danger);
-}
-
 void message_bands(ui::TouchUi& ui, const TechnicianView& view) {
   const TechnicianState& s = view.state;
-  if (!s.error.empty() && !(s.link.down && s.error.key == "tech.error.unreachable"))
-    banner(ui, view.tr(s.error.key), palette().danger);
+  if (!s.error.empty()) banner(ui, view.tr(s.error.key), palette().danger);
   if (!s.done.empty()) {
     const std::string value = s.done.key == "tech.done.changed" ? view.tr(s.done.value) : s.done.value;
     banner(ui, view.tr(s.done.key, {value}), palette().success);
   }
+}
+
+void sync_line(ui::TouchUi& ui, const TechnicianView& view, const Emit& emit) {
+  const TechnicianState& s = view.state;
+  const float em = ui.em();
+  const float width = avail_x();
+  const std::string& label = view.tr(s.syncing ? "tech.sync.running" : "tech.sync.now");
+  const float button_em = std::max(8.0f, (text_width(ui, label, ui::FontRole::body) + 1.6f * em) / em);
+  constexpr float kButtonHeightEm = 2.8f;
+  const float text_w = width - (button_em + 0.8f) * em;
+  const std::string words = sync_words(view);
+  const std::string error = s.sync_error.empty() ? std::string() : view.tr(s.sync_error);
+  const float text_h = wrapped_height(ui, words, ui::FontRole::body, text_w) +
+                       (error.empty() ? 0.0f : wrapped_height(ui, error, ui::FontRole::body, text_w));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  // The words beside the button, centred on it while they are shorter.
+  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + std::max(0.0f, (kButtonHeightEm * em - text_h) / 2)));
+  ImGui::BeginGroup();
+  paragraph(ui, words, ui::FontRole::body, palette().text_muted, Align::left, text_w);
+  if (!error.empty()) paragraph(ui, error, ui::FontRole::body, palette().selected, Align::left, text_w);
+  ImGui::EndGroup();
+  const float text_bottom = ImGui::GetItemRectMax().y;
+  ImGui::SetCursorScreenPos(ImVec2(start.x + width - button_em * em, start.y));
+  if (button(ui, "sync.now", label, ImVec2(button_em, kButtonHeightEm), s.syncing ? Tone::disabled : Tone::normal,
+             ui::FontRole::body) &&
+      !s.syncing)
+    emit(RequestSync{});
+  const float bottom = std::max(text_bottom, ImGui::GetItemRectMax().y);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
+  ImGui::Dummy(ImVec2(width, 0));
 }
 
 std::string product_of(const TechnicianView& view, const JobLine& job) {
@@ -90,6 +138,9 @@ void draw_technician_screen(ui::TouchUi& ui, const TechnicianView& view, const E
       break;
     case Screen::Complete:
       screens::draw_complete(ui, view, emit);
+      break;
+    case Screen::Sign:
+      screens::draw_sign(ui, view, emit);
       break;
   }
 }
