@@ -17,7 +17,6 @@
 #include "http_server/json_http_server.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
-#include "node/technician_routes.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
 
@@ -162,10 +161,7 @@ class StoreNodeServer::Routes {
       const JsonBody body(c.req.body);
       const std::string name = body.text("name", kMaxNameBytes), pin = body.text("pin", kMaxPinBytes);
       StaffBook staff(c.store, clock_, config_.staff);
-      // Without a counter: a technician's session (technician_routes.h).
-      Result<StaffSession> session = body.has("counter")
-                                         ? staff.login(name, pin, int(body.integer("counter", 1, kMaxCounter)))
-                                         : staff.login_technician(name, pin);
+      Result<StaffSession> session = staff.login(name, pin, int(body.integer("counter", 1, kMaxCounter)));
       if (!session) {
         Error error = session.error();
         if (error.code == "locked-out") {
@@ -187,9 +183,6 @@ class StoreNodeServer::Routes {
     add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth,
                               Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
                        clock_);
-    add_technician_routes([this](const std::string& method, const std::string& pattern, Auth auth,
-                                 Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
-                          clock_);
 
     add_counter_action("call", [](QueueEngine& e, const StaffSession& s, const JsonBody&) {
       return as_json(e.call_next(s.counter, s.staff_id));

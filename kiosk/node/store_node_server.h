@@ -1,6 +1,6 @@
 // The store node's LAN API (docs/store-node-api.md): an HTTP JSON server on
-// cpp-httplib in front of one store database, for counters, displays and
-// technicians. A pool of handler threads, each with its own StoreDb
+// cpp-httplib in front of one store database, for counters and displays (a
+// technician's tablet talks to HQ: docs/hq-sync-protocol.md). A pool of handler threads, each with its own StoreDb
 // connection; every answer, also every error, is JSON.
 #pragma once
 
@@ -22,7 +22,7 @@ struct StoreNodeConfig {
   ListenAddress listen;
   // Each open keep-alive connection holds one handler thread while it lasts
   // (cpp-httplib), and each long poll holds one while it waits: allow for
-  // every counter, display and technician device of a store at once.
+  // every counter and display of a store at once.
   int handler_threads = 32;
   std::size_t max_body_bytes = 16 * 1024;  // larger bodies: 413
   int max_event_wait_s = 30;               // the longest /events long poll

@@ -71,20 +71,6 @@ Result<Json> StoreNodeClient::login(std::string_view name, std::string_view pin,
   return start_session({{"name", name}, {"pin", pin}, {"counter", counter}});
 }
 
-Result<Json> StoreNodeClient::technician_login(std::string_view name, std::string_view pin) {
-  return start_session({{"name", name}, {"pin", pin}});
-}
-
-Result<Json> StoreNodeClient::jobs() { return send("GET", "/jobs", nullptr, {}); }
-
-Result<Json> StoreNodeClient::job(std::string_view code) {
-  return send("GET", "/jobs/" + std::string(code), nullptr, {});
-}
-
-Result<Json> StoreNodeClient::job_action(std::string_view code, std::string_view action, const Json& body) {
-  return send("POST", "/jobs/" + std::string(code) + "/" + std::string(action), &body, {});
-}
-
 Result<Json> StoreNodeClient::start_session(const Json& body) {
   Result<Json> answer = send("POST", "/login", &body, {});
   if (answer && answer.value().contains("token") && answer.value()["token"].is_string())

@@ -1,4 +1,4 @@
-// StoreNodeClient: the counter console's, the display's and the technician's side of the store
+// StoreNodeClient: the counter console's and the display's side of the store
 // node's LAN API (docs/store-node-api.md) over libcurl. Every call returns the
 // answer's JSON or an Error whose `code` is the API's error code
 // ("wrong-pin", "refused", "expired-token"...) or the transport's
@@ -33,8 +33,6 @@ class StoreNodeClient {
 
   // POST /login; on success later staff calls carry the session token.
   Result<Json> login(std::string_view name, std::string_view pin, int counter);
-  // POST /login without a counter: a technician's session.
-  Result<Json> technician_login(std::string_view name, std::string_view pin);
   Result<Json> logout();
   // Ends the session if there is one; a failure is only logged (the token is forgotten either way).
   void end_session();
@@ -50,11 +48,6 @@ class StoreNodeClient {
   Result<Json> products();                                // GET /products: the request form's catalogue and dates
   // POST /requests, or POST /tickets/ID/request when `ticket_id` is not empty.
   Result<Json> create_request(const Json& form, std::string_view ticket_id);
-
-  Result<Json> jobs();                      // GET /jobs: my open jobs
-  Result<Json> job(std::string_view code);  // GET /jobs/CODE
-  // POST /jobs/CODE/ACTION ("transition", "complete").
-  Result<Json> job_action(std::string_view code, std::string_view action, const Json& body);
 
  private:
   Result<Json> start_session(const Json& body);

@@ -108,10 +108,6 @@ Result<StaffSession> StaffBook::login(const std::string& name, const std::string
   return login_at(name, pin, counter);
 }
 
-Result<StaffSession> StaffBook::login_technician(const std::string& name, const std::string& pin) {
-  return login_at(name, pin, std::nullopt);
-}
-
 Result<StaffMember> StaffBook::check_pin(const std::string& name, const std::string& pin) {
   Result<StaffSession> checked = login_at(name, pin, std::nullopt, /*open_session=*/false);
   if (!checked) return checked.error();
@@ -157,8 +153,6 @@ Result<StaffSession> StaffBook::login_at(const std::string& name, const std::str
       tx.commit();
       return wrong_pin();
     }
-    if (open_session && !counter && session.role != StaffRole::Technician)
-      return refused(name + " is not a technician; log in at a counter", "not-a-technician");
     db.prepare("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?1").bind(1, session.staff_id).run();
     if (!open_session) {
       tx.commit();

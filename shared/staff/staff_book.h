@@ -31,7 +31,7 @@ struct StaffSession {
   std::string staff_id;
   std::string staff_name;
   StaffRole role = StaffRole::Counter;
-  int counter = 0;  // the only counter this session may act for; 0 for a technician's session
+  int counter = 0;  // the only counter this session may act for
   EpochMs expires_at = 0;
 };
 
@@ -44,7 +44,7 @@ struct StaffPolicy {
 
 // Error codes (Error::code) a caller can tell apart: "bad-pin" (not 4-8
 // digits), "duplicate-name", "wrong-pin" (also for an unknown name), "locked-out",
-// "unknown-counter", "not-a-technician", "invalid-token", "expired-token".
+// "unknown-counter", "invalid-token", "expired-token".
 class StaffBook {
  public:
   StaffBook(StoreDb& store, const Clock& clock, StaffPolicy policy = {})
@@ -57,9 +57,6 @@ class StaffBook {
   // A wrong PIN counts towards the lockout; a right one resets the count. A
   // locked account refuses even the right PIN until the lockout ends.
   Result<StaffSession> login(const std::string& name, const std::string& pin, int counter);
-  // A technician's session, bound to no counter. The same PIN rules; a right
-  // PIN of someone who is not a technician is refused ("not-a-technician").
-  Result<StaffSession> login_technician(const std::string& name, const std::string& pin);
   // The same PIN check and lockout without opening a session, for any role
   // (the customer kiosk's admin screen, opened on the spot by staff).
   Result<StaffMember> check_pin(const std::string& name, const std::string& pin);

@@ -1,34 +1,81 @@
-// Benchmark of a technician's status change through the store node (prints
-// figures; never a pass/fail on time): POST /api/v1/jobs/CODE/transition
-// round trip on 127.0.0.1 (session check, the assignee and version checked,
-// the state, its event and outbox rows committed with synchronous=FULL, the
-// job's details read back for the answer) alternating with its peer,
-// RequestBook::transition called directly on the same store file. Each
-// request is moved assigned -> on-the-way -> on-site: one step by each way.
-//   bench_technician [--reps 300] [--dir DIR]
-#include <httplib.h>
-
+// Benchmark of the technician's tablet (prints figures; never a pass/fail on
+// time), the real app headless with the real fonts on a real technician.db
+// holding --jobs jobs (default 500) as HQ's feed sent them:
+//  - the PIN checked offline against the argon2id hash (the store's cost), the
+//    login's own price;
+//  - logged in to the job list drawn: from the login's answer to the end of
+//    the first frame that shows the list (the jobs read and the rows drawn);
+//  - a step taken (on the way) to the job screen drawn with it.
+//   bench_technician [--jobs 500] [--reps 50] [--dir DIR]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include "bench_request_store.h"
+#include "app/role_runner.h"
+#include "field/field_db.h"
+#include "field/job_book.h"
 #include "latency_figures.h"
-#include "node/store_node_server.h"
-#include "requests/request_book.h"
-#include "staff/staff_book.h"
+#include "staff/pin_hash.h"
+#include "technician/technician_app.h"
+#include "ui/headless_ui.h"
 
 using namespace kiosk;
-using bench::Figures;
-using bench::sample_request_form;
-using bench::summarise;
-using bench::time_ms;
+using Json = nlohmann::ordered_json;
 
 namespace {
+
+constexpr const char* kTechnicianId = "5b7c1d2e-0f3a-4b5c-8d9e-0a1b2c3d4e5f";
+
+// The technician and `count` jobs as HQ's feed lists them.
+Json feed(int count, const std::string& pin_hash) {
+  Json changes = Json::array();
+  changes.push_back(Json{{"seq", 1},
+                         {"kind", "staff"},
+                         {"key", kTechnicianId},
+                         {"data",
+                          {{"id", kTechnicianId},
+                           {"name", "Zhang Wei"},
+                           {"role", "technician"},
+                           {"pin_hash", pin_hash},
+                           {"active", true}}}});
+  for (int i = 0; i < count; ++i) {
+    char id[37];
+    std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", i);
+    changes.push_back(Json{{"seq", i + 2},
+                           {"kind", "job"},
+                           {"key", id},
+                           {"data",
+                            {{"active", true},
+                             {"request", id},
+                             {"code", "J" + std::to_string(100000 + i)},
+                             {"store", "S1"},
+                             {"time_zone", "Asia/Shanghai"},
+                             {"kind", "repair"},
+                             {"state", i % 4 == 0 ? "done" : "assigned"},
+                             {"version", 2},
+                             {"urgency", i % 7 == 0 ? "urgent" : "normal"},
+                             {"product", {{"code", "air-conditioner"}, {"zh", "空调"}, {"en", "Air conditioner"}}},
+                             {"problem", {{"code", "not-cooling"}, {"zh", "不制冷"}, {"en", "Not cooling"}}},
+                             {"model", "KFR-35GW"},
+                             {"description", "客厅空调开机后不制冷"},
+                             {"contact_name", "王先生"},
+                             {"phone", "13812345678"},
+                             {"address", "上海市浦东新区世纪大道 100 号"},
+                             {"preferred_date", "2026-11-" + std::to_string(10 + i % 20)},
+                             {"preferred_window", "morning"},
+                             {"scheduled_date", nullptr},
+                             {"scheduled_window", nullptr},
+                             {"created_at", 1795400000000 + i}}}});
+  }
+  return changes;
+}
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "bench_technician: %s\n", what.c_str());
@@ -38,78 +85,82 @@ namespace {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int reps = 300;
-  std::string base = std::filesystem::temp_directory_path().string();
+  int jobs = 500, reps = 50;
+  std::string dir = "/tmp/bench-technician";
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--reps"))
-      reps = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--dir"))
-      base = argv[i + 1];
-    else
-      fail("usage: bench_technician [--reps N] [--dir DIR]");
+    if (std::strcmp(argv[i], "--jobs") == 0) jobs = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--reps") == 0) reps = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
   }
-  const std::string dir = base + "/bench-technician";
   std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(base);
   SystemClock clock;
-  StaffPolicy policy;
-  policy.pin_cost = PinHashCost::fastest_for_tests();
-  std::unique_ptr<StoreDb> store = bench::create_request_store(dir, clock);
-  if (!StaffBook(*store, clock, policy).add("Zhang", "3690", StaffRole::Technician)) fail("cannot add the technician");
-  RequestBook book(*store, clock);
-  std::vector<Request> jobs;
-  for (int i = 0; i < reps; ++i) {
-    Result<Request> r = book.create(sample_request_form(store->zone(), clock.now_ms()), "customer");
-    if (!r) fail(r.error().message);
-    TransitionRequest assign;
-    assign.code = r.value().code;
-    assign.to = RequestState::Assigned;
-    assign.actor = "dispatcher";
-    assign.assignee = "Zhang";
-    Result<Request> assigned = book.transition(assign);
-    if (!assigned) fail(assigned.error().message);
-    jobs.push_back(assigned.value());
+  const std::optional<std::string> hash = hash_pin("3690", PinHashCost::for_store());
+  if (!hash) fail("could not hash the PIN");
+  {
+    auto field = FieldDb::open(dir, clock.now_ms());
+    if (!field) fail(field.error().message);
+    const Json changes = feed(jobs, *hash);
+    if (!JobBook(*field.value(), clock).apply_feed(changes, jobs + 1, clock.now_ms())) fail("the feed was refused");
   }
 
-  node::StoreNodeConfig config;
-  config.data_dir = dir;
-  config.listen = {"127.0.0.1", 0};
-  config.staff = policy;
-  node::StoreNodeServer server(config, clock);
-  Result<int> port = server.start();
-  if (!port) fail(port.error().message);
-  httplib::Client client("127.0.0.1", port.value());
-  client.set_keep_alive(true);
-  client.set_tcp_nodelay(true);  // as libcurl, the devices' client, does by default
-  httplib::Result login = client.Post("/api/v1/login", R"({"name": "Zhang", "pin": "3690"})", "application/json");
-  if (!login || login->status != 200) fail("cannot log in");
-  const httplib::Headers auth{
-      {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
-
-  std::vector<double> api, direct;
-  for (const Request& job : jobs) {
-    const std::string body = nlohmann::json{{"to", "on-the-way"}, {"note", "出发"}, {"version", job.version}}.dump();
-    api.push_back(time_ms([&] {
-      httplib::Result res = client.Post("/api/v1/jobs/" + job.code + "/transition", auth, body, "application/json");
-      if (!res || res->status != 200) fail("POST transition failed: " + (res ? res->body : std::string("no answer")));
-    }));
-    TransitionRequest on_site;
-    on_site.code = job.code;
-    on_site.to = RequestState::OnSite;
-    on_site.actor = "Zhang";
-    on_site.note = "到达";
-    on_site.expected_version = job.version + 1;
-    direct.push_back(time_ms([&] {
-      if (!book.transition(on_site, job.assignee)) fail("RequestBook::transition failed");
-    }));
+  // The PIN's price, offline.
+  std::vector<double> pins;
+  {
+    auto field = FieldDb::open(dir, clock.now_ms());
+    JobBook book(*field.value(), clock);
+    for (int r = 0; r < std::min(reps, 10); ++r)
+      pins.push_back(bench::time_ms([&] {
+        if (!book.log_in("Zhang Wei", "3690")) fail("the PIN was refused");
+      }));
   }
-  server.stop();
-  std::filesystem::remove_all(dir);
-  const Figures a = summarise(api), d = summarise(direct);
-  std::printf("bench_technician: %d status changes each way, alternating\n", reps);
-  std::printf("%-48s %10s %10s\n", "", "p50 ms", "p99 ms");
-  std::printf("%-48s %10.3f %10.3f\n", "POST /api/v1/jobs/CODE/transition round trip", a.median_ms, a.p99_ms);
-  std::printf("%-48s %10.3f %10.3f\n", "RequestBook::transition direct (peer)", d.median_ms, d.p99_ms);
-  std::printf("ratio API p50 / direct p50: %.2f\n", a.median_ms / d.median_ms);
+
+  Result<app::Translations> texts = app::load_translations();
+  if (!texts) fail(texts.error().message);
+  technician::TechnicianAppConfig config;
+  config.tablet.data_dir = dir;
+  EpochMs now = clock.now_ms();
+  technician::TechnicianApp app(technician::TechnicianRole{config, std::move(texts).value()}, now, [] {});
+  ui::HeadlessConfig headless;
+  headless.font_scale = app::staff_font_scale();
+  ui::HeadlessUi ui(headless);
+  for (const std::string& text : app.texts_to_show()) ui.fonts().add_text(text);
+  const ui::DrawFn draw = [&](ui::TouchUi& t) { app.draw(t, now); };
+  const auto settle = [&] {
+    while (!app.worker_idle()) std::this_thread::yield();
+    app.update(now);
+    ui.frame(draw);
+    while (ui.fonts().rebuild_needed()) ui.frame(draw);
+  };
+  settle();
+
+  std::vector<double> lists, steps;
+  for (int r = 0; r < reps; ++r) {
+    now += 1000;
+    lists.push_back(bench::time_ms([&] {
+      app.dispatch(technician::LoggedIn{"Zhang Wei"}, now);
+      settle();
+    }));
+    if (app.state().jobs.empty()) fail("no jobs listed after login");
+    const auto assigned = std::find_if(app.state().jobs.begin(), app.state().jobs.end(),
+                                       [](const technician::JobLine& j) { return j.state == "assigned"; });
+    if (assigned == app.state().jobs.end()) fail("no assigned job left: give more --jobs than --reps");
+    app.dispatch(technician::OpenJob{assigned->request_id}, now);
+    settle();
+    steps.push_back(bench::time_ms([&] {
+      app.dispatch(technician::ChangeState{"on-the-way"}, now);
+      settle();
+    }));
+    if (!app.state().job || app.state().job->line.state != "on-the-way") fail("the step was not taken");
+    app.dispatch(technician::Logout{}, now);
+    settle();
+  }
+  const bench::Figures p = bench::summarise(pins), l = bench::summarise(lists), s = bench::summarise(steps);
+  std::printf("bench_technician: %d jobs on the tablet (technician.db), headless with the real fonts\n", jobs);
+  std::printf("PIN checked offline (argon2id, the store's cost): p50 %.1f ms, p99 %.1f ms (%zu checks)\n", p.median_ms,
+              p.p99_ms, pins.size());
+  std::printf("logged in to the job list drawn: p50 %.2f ms, p99 %.2f ms (%zu logins)\n", l.median_ms, l.p99_ms,
+              lists.size());
+  std::printf("a step taken to the job drawn with it: p50 %.2f ms, p99 %.2f ms (%zu steps, synchronous=FULL)\n",
+              s.median_ms, s.p99_ms, steps.size());
   return 0;
 }

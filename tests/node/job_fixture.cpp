@@ -75,14 +75,6 @@ Request JobNode::job(const std::string& technician, RequestState state, const st
   return r;
 }
 
-ApiClient JobNode::technician_client(const std::string& name, const std::string& pin) {
-  ApiClient client(port);
-  HttpAnswer login = client.post("/api/v1/login", nlohmann::json{{"name", name}, {"pin", pin}});
-  if (login.status != 200) throw std::runtime_error("technician login failed: " + login.body.dump());
-  client.token = login.body["token"];
-  return client;
-}
-
 std::string JobNode::sql_text(const std::string& sql) {
   Statement& q = store.store->db().prepare(sql);
   const std::string value = q.step() && !q.is_null(0) ? q.text(0) : "null";

@@ -1,7 +1,7 @@
-// A store node with technicians and their jobs, for the technician API tests,
-// the technician console's tests and its bench: the default product
-// catalogue, technicians "Zhang" (PIN 3690) and "Zhao" (PIN 4812) beside the
-// counter staff of NodeFixture, and requests moved along by a dispatcher.
+// A store node with technicians and their jobs (the scheduled purge's tests):
+// the default product catalogue, technicians "Zhang" (PIN 3690) and "Zhao"
+// (PIN 4812) beside the counter staff of NodeFixture, and requests moved along
+// by a dispatcher.
 #pragma once
 
 #include <string>
@@ -17,8 +17,6 @@ struct JobNode : NodeFixture {
   // `technician` and moved on to `state` (assigned, on-the-way, on-site...).
   Request job(const std::string& technician, RequestState state = RequestState::Assigned,
               const std::string& phone = "13812345678");
-  // Logs a technician in (no counter) and returns a client with the token.
-  ApiClient technician_client(const std::string& name, const std::string& pin);
   // A single value of SQL, as text ("null" for NULL).
   std::string sql_text(const std::string& sql);
 

@@ -174,17 +174,3 @@ TEST_CASE("lookup attempts older than the forget window are pruned") {
   CHECK(lookup.status("R7K2-9QX", "0000", "late-device").error().code == "lookup-no-match");
   CHECK(s.rows("request_lookup_attempt") == 1);
 }
-
-TEST_CASE("a technician logs in without a counter; counter staff cannot") {
-  Fixture s;
-  StaffBook staff(*s.store, s.clock, s.cheap);
-  const Result<StaffSession> tech = staff.login_technician("Zhang Wei", "2580");
-  REQUIRE(tech.ok());
-  CHECK(tech.value().counter == 0);
-  const Result<StaffSession> again = staff.authenticate(tech.value().token);
-  REQUIRE(again.ok());
-  CHECK(again.value().role == StaffRole::Technician);
-  CHECK(again.value().counter == 0);
-  CHECK(staff.login_technician("Zhang Wei", "0000").error().code == "wrong-pin");
-  CHECK(staff.login_technician("Wang Fang", "4680").error().code == "not-a-technician");
-}
