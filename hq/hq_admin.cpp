@@ -161,7 +161,8 @@ Result<Json> HqAdmin::devices(const std::optional<std::string>& store_id) {
     db_.each(
         "SELECT d.id, d.store_id, d.label, d.created_at, d.revoked_at, d.last_seen_at, "
         "(SELECT max(acked_through) FROM device_stream s WHERE s.device_id = d.id), d.technician_id, t.name "
-        "FROM device d LEFT JOIN staff t ON t.id = d.technician_id WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 ORDER BY d.store_id, d.created_at",
+        "FROM device d LEFT JOIN staff t ON t.id = d.technician_id WHERE CAST(?1 AS TEXT) IS NULL OR d.store_id = ?1 "
+        "ORDER BY d.store_id, d.created_at",
         {store_id}, [&](const SqlRow& row) {
           const auto optional = [&](int column) {
             return row.is_null(column) ? Json(nullptr) : Json(row.int64(column));
