@@ -4,36 +4,17 @@
 // nothing, a revoked tablet wiped, and answers no honest HQ gives believed
 // in nothing. The tablet is a real file; HQ's own side is tested with hq.
 #include <doctest/doctest.h>
-#include <zlib.h>
 
 #include <deque>
 
 #include "field/field_sync.h"
 #include "field_fixture.h"
+#include "support/gunzip.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
 
 namespace {
-
-std::string gunzip(const std::string& gz) {
-  z_stream z{};
-  REQUIRE(inflateInit2(&z, 16 + MAX_WBITS) == Z_OK);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
-  z.avail_in = static_cast<uInt>(gz.size());
-  std::string out;
-  char buffer[65536];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-  }
-  inflateEnd(&z);
-  REQUIRE(rc == Z_STREAM_END);
-  return out;
-}
 
 struct Sent {
   std::string path;

@@ -4,9 +4,8 @@
 //   2. a day's work offline (4 steps on every job, then two jobs finished
 //      with the customer's signature and rating) sent in one round after
 //      reconnecting: requests, bytes both ways and time;
-//   3. the job list read from the tablet's database with 500 jobs on it
-//      (p50/p99 of JobBook::jobs, what the list screen asks for after login).
-// build-*/tests/hq/bench_tablet [--jobs 50] [--list-jobs 500] [--reps 200] [--dir DIR]
+// (The job list with 500 jobs drawn after login: tests/bench/bench_technician.)
+// build-*/tests/hq/bench_tablet [--jobs 50] [--dir DIR]
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -37,7 +36,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 struct Options {
-  int jobs = 50, list_jobs = 500, reps = 200;
+  int jobs = 50;
   std::string dir = "/tmp/bench-tablet";
 };
 
@@ -47,10 +46,6 @@ Options parse(int argc, char** argv) {
     const std::string name = argv[i], value = argv[i + 1];
     if (name == "--jobs")
       o.jobs = std::max(2, std::stoi(value));
-    else if (name == "--list-jobs")
-      o.list_jobs = std::stoi(value);
-    else if (name == "--reps")
-      o.reps = std::max(1, std::stoi(value));
     else if (name == "--dir")
       o.dir = value;
     else
@@ -99,36 +94,6 @@ void print_round(const char* what, const FieldSyncReport& r, double ms) {
               what, ms, r.requests, double(r.bytes_sent) / 1024, double(r.bytes_received) / 1024,
               double(r.wire_bytes) / 1024, r.complete ? "yes" : "no", r.error ? ", error: " : "",
               r.error ? r.error->message.c_str() : "");
-}
-
-// A job entry of the feed as HQ writes it, for the list benchmark.
-Json job_entry(int i) {
-  const std::string id = new_uuid();
-  return Json{{"seq", i + 1},
-              {"kind", "job"},
-              {"key", id},
-              {"data",
-               {{"active", true},
-                {"request", id},
-                {"code", "J" + std::to_string(100000 + i)},
-                {"store", "S1"},
-                {"time_zone", "Asia/Shanghai"},
-                {"kind", "repair"},
-                {"state", i % 3 == 0 ? "done" : "assigned"},
-                {"version", 2},
-                {"urgency", "normal"},
-                {"product", {{"code", "air-conditioner"}, {"zh", "空调"}, {"en", "Air conditioner"}}},
-                {"problem", {{"code", "not-cooling"}, {"zh", "不制冷"}, {"en", "Not cooling"}}},
-                {"model", "KFR-35GW"},
-                {"description", "客厅空调开机后不制冷"},
-                {"contact_name", "王先生"},
-                {"phone", "13812345678"},
-                {"address", "上海市浦东新区世纪大道 100 号"},
-                {"preferred_date", "2026-11-" + std::to_string(10 + i % 20)},
-                {"preferred_window", "morning"},
-                {"scheduled_date", nullptr},
-                {"scheduled_window", nullptr},
-                {"created_at", 1795400000000 + i}}}};
 }
 
 }  // namespace
@@ -202,20 +167,5 @@ int main(int argc, char** argv) {
               static_cast<long long>(evening.commands), static_cast<long long>(evening.uploaded),
               static_cast<long long>(evening.changes));
 
-  // The list with many jobs on the tablet.
-  {
-    auto list_db = FieldDb::open(o.dir + "/tablet-list", clock.now_ms()).value();
-    JobBook list_book(*list_db, clock);
-    Json changes = Json::array();
-    for (int i = 0; i < o.list_jobs; ++i) changes.push_back(job_entry(i));
-    if (!list_book.apply_feed(changes, o.list_jobs, clock.now_ms())) throw std::runtime_error("feed not applied");
-    std::vector<double> samples;
-    std::size_t listed = 0;
-    for (int r = 0; r < o.reps; ++r)
-      samples.push_back(bench::time_ms([&] { listed = list_book.jobs().value().size(); }));
-    const bench::Figures f = bench::summarise(samples);
-    std::printf("job list read with %zu jobs on the tablet: p50 %.2f ms, p99 %.2f ms (%d reads)\n", listed, f.median_ms,
-                f.p99_ms, o.reps);
-  }
   return 0;
 }

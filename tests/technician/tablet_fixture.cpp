@@ -2,34 +2,15 @@
 #include "tablet_fixture.h"
 
 #include <doctest/doctest.h>
-#include <zlib.h>
 
 #include <thread>
 
 #include "staff/pin_hash.h"
+#include "support/gunzip.h"
 #include "support/test_clock.h"
 
 namespace kiosk::test {
 namespace {
-
-std::string gunzip(const std::string& gz) {
-  z_stream z{};
-  REQUIRE(inflateInit2(&z, 16 + MAX_WBITS) == Z_OK);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
-  z.avail_in = static_cast<uInt>(gz.size());
-  std::string out;
-  char buffer[65536];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-  }
-  inflateEnd(&z);
-  REQUIRE(rc == Z_STREAM_END);
-  return out;
-}
 
 TransportResponse json_answer(long status, const Json& body) { return {status, body.dump(), std::nullopt, 0}; }
 
