@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 28> kTables{{
+constexpr std::array<CopiedTable, 34> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at, technician_id",
      "created_at, id"},
@@ -74,6 +74,18 @@ constexpr std::array<CopiedTable, 28> kTables{{
     {"console_user", "id, name, role, password_hash, active, failed_logins, locked_until, created_at", "id"},
     {"console_session", "token_hash, user_id, csrf, created_at, last_used_at", "token_hash"},
     {"console_setting", "name, value, updated_at", "name"},
+    {"public_setting", "name, value, updated_at", "name"},
+    {"ticket_page",
+     "token, ticket_id, store_id, label, service, business_day, expires_at, language, state, counter, updated_at, "
+     "ahead, wait_min, queue_at, rated_at",
+     "token"},
+    {"store_queue", "store_id, business_day, waiting, store_at, received_at", "store_id"},
+    {"ticket_phone", "ticket_id, store_id, phone, received_at", "ticket_id"},
+    {"sms_message",
+     "id, ticket_id, moment, store_id, phone, phone_hash, body, created_at, attempts, next_attempt_at, sent_at, "
+     "outcome, last_error",
+     "id"},
+    {"public_lookup_failure", "scope, subject, at", "scope, subject, at"},
     // In order, numbered again by the target.
     {"console_audit", "at, actor, action, target, detail", "seq"},
 }};

@@ -14,6 +14,7 @@
 #include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
 #include "hq/request_event_schema.h"
+#include "hq/public_schema.h"
 #include "hq/technician_schema.h"
 
 namespace kiosk::hq {
@@ -367,6 +368,8 @@ ON CONFLICT DO NOTHING;
 )sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
     // 7: technician devices; assignments become request commands.
     KIOSK_HQ_SCHEMA_7,
+    // 8: the customer's phone pages: public settings, ticket pages, reminders.
+    KIOSK_HQ_SCHEMA_8,
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

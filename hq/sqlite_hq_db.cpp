@@ -10,6 +10,7 @@
 
 #include "hq/figure_schema.h"
 #include "hq/request_event_schema.h"
+#include "hq/public_schema.h"
 #include "hq/technician_schema.h"
 #include "store/sqlite.h"
 
@@ -343,6 +344,8 @@ WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'ev
 )sql" KIOSK_HQ_SCHEMA_6_OUTCOMES,
     // 7: technician devices; assignments become request commands.
     KIOSK_HQ_SCHEMA_7,
+    // 8: the customer's phone pages: public settings, ticket pages, reminders.
+    KIOSK_HQ_SCHEMA_8,
 };
 
 StorageFailure failure(const SqliteError& e) {

@@ -133,7 +133,10 @@ void HqFixture::migrate_again_from(int version) {
         "technician_id",
         "DROP INDEX device_by_technician", "ALTER TABLE device DROP COLUMN technician_id",
         "CREATE TABLE assignment (store_id text NOT NULL, request_code text NOT NULL, technician_id text NOT NULL, "
-        "assigned_at bigint NOT NULL, PRIMARY KEY (store_id, request_code))"}}};
+        "assigned_at bigint NOT NULL, PRIMARY KEY (store_id, request_code))"}},
+      {8,
+       {"DROP TABLE public_lookup_failure", "DROP TABLE sms_message", "DROP TABLE ticket_phone",
+        "DROP TABLE store_queue", "DROP TABLE ticket_page", "DROP TABLE public_setting"}}};
   for (auto step = made.rbegin(); step != made.rend(); ++step)
     if (step->first > version)
       for (const std::string& statement : step->second) sql(statement);
