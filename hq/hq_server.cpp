@@ -15,6 +15,7 @@
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
+#include "hq/public_pages.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
 
@@ -83,6 +84,7 @@ class HqServer::Routes {
     });
     console_.add_routes(server_, allowed_);
     mount_console_pages(server_);
+    mount_public_pages(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
