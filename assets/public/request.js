@@ -226,7 +226,7 @@ function buildRating() {
     button.type = "button";
     button.dataset.score = score;
     button.setAttribute("role", "radio");
-    button.append(face(score), element("span", "caption"));
+    button.append(face(score));
     button.addEventListener("click", () => {
       rating.score = score;
       rating.refusal = null;
@@ -260,8 +260,9 @@ function drawRating() {
     const score = Number(button.dataset.score);
     button.setAttribute("aria-checked", String(score === rating.score));
     button.classList.toggle("faded", rating.score !== 0 && score !== rating.score);
-    button.querySelector(".caption").textContent = t(`rate.score_${score}`);
+    button.setAttribute("aria-label", t(`rate.score_${score}`));
   }
+  $("score-word").textContent = rating.score ? t(`rate.score_${rating.score}`) : "";
   $("reasons-heading").textContent = t(rating.score ? "rate.reasons" : "rate.pick_score");
   for (const chip of $("reasons").children) {
     chip.textContent = t(`reason.${chip.dataset.reason}`);
@@ -294,6 +295,9 @@ async function sendRating() {
     rating.thanks = `${t("rate.thanks")} ${t("rate.thanks_sub")}`;
     page.status.rated = true;
     page.status.rating_open = false;
+    drawRating();
+    $("thanks").scrollIntoView({ block: "center" });
+    return;
   } else if (code === "already-rated") {
     rating.thanks = t("error.already-rated");
     page.status.rated = true;
