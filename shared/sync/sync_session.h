@@ -16,6 +16,7 @@
 #include "sync/command_outbox.h"
 #include "sync/health_probe.h"
 #include "sync/hq_caller.h"
+#include "sync/queue_post.h"
 #include "sync/sync_store.h"
 
 namespace kiosk {
@@ -30,15 +31,17 @@ struct SyncRoundReport : HqCalls {
   std::int64_t commands_refused = 0;  // of which HQ answered with a conflict or a rejection
   std::int64_t pending = 0;           // outbox rows left
   std::int64_t health_bytes = 0;      // the health report's size, sent with each request
+  QueuePostReport queue;              // the live queue post after the upload (never fails the round)
 };
 
 class SyncSession {
  public:
   using Sleep = HqCaller::Sleep;
   // `health`: the probe whose report goes with each request (kept across
-  // rounds by the caller, see health_probe.h); none: one of this session's own.
+  // rounds by the caller, see health_probe.h); `queue`: the live queue's
+  // poster, with what it last posted (queue_post.h); none: this session's own.
   SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options = {}, Sleep sleep = {},
-              HealthProbe* health = nullptr);
+              HealthProbe* health = nullptr, QueuePoster* queue = nullptr);
 
   // One round; what happened is also written to the store's sync state.
   SyncRoundReport run_round();
@@ -55,15 +58,19 @@ class SyncSession {
   bool upload(SyncRoundReport& report);
   bool send_commands(SyncRoundReport& report);
   bool follow_changes(SyncRoundReport& report);
+  void post_queue(bool uploaded, SyncRoundReport& report);
   void read_health(SyncRoundReport& report);
 
   StoreDb& store_;
+  const Clock& clock_;
   SyncOptions options_;
   HqCaller caller_;
   SyncStore sync_;
   CommandOutbox commands_;
   std::optional<HealthProbe> own_health_;
   HealthProbe& health_;
+  std::optional<QueuePoster> own_queue_;
+  QueuePoster& queue_;
   HeaderFields headers_;  // this round's, health included
 };
 
