@@ -18,7 +18,7 @@ using json = nlohmann::ordered_json;
 }  // namespace
 
 SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep,
-                         HealthProbe* health, QueuePoster* queue)
+                         HealthProbe* health)
     : store_(store),
       clock_(clock),
       options_(options),
@@ -26,9 +26,7 @@ SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& tran
       sync_(store, clock),
       commands_(store, clock),
       own_health_(health ? std::nullopt : std::make_optional<HealthProbe>(store, clock)),
-      health_(health ? *health : *own_health_),
-      own_queue_(queue ? std::nullopt : std::make_optional<QueuePoster>()),
-      queue_(queue ? *queue : *own_queue_) {}
+      health_(health ? *health : *own_health_) {}
 
 Result<SyncSession::Batch> SyncSession::build_batch(const std::string& incarnation, std::int64_t after, int limit) {
   Result<std::vector<OutboxRecord>> pending = sync_.pending(limit, after);
@@ -190,7 +188,7 @@ void SyncSession::post_queue(bool uploaded, SyncRoundReport& report) {
     report.queue.skipped = "upload-failed";
     return;
   }
-  report.queue = queue_.post_if_due(store_, clock_, caller_, headers_, report);
+  report.queue = post_live_queue(store_, clock_, caller_, headers_, report);
 }
 
 // The report is read once, when the round starts: the outbox as it stood

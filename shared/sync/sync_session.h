@@ -38,10 +38,9 @@ class SyncSession {
  public:
   using Sleep = HqCaller::Sleep;
   // `health`: the probe whose report goes with each request (kept across
-  // rounds by the caller, see health_probe.h); `queue`: the live queue's
-  // poster, with what it last posted (queue_post.h); none: this session's own.
+  // rounds by the caller, see health_probe.h); none: one of this session's own.
   SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options = {}, Sleep sleep = {},
-              HealthProbe* health = nullptr, QueuePoster* queue = nullptr);
+              HealthProbe* health = nullptr);
 
   // One round; what happened is also written to the store's sync state.
   SyncRoundReport run_round();
@@ -69,8 +68,6 @@ class SyncSession {
   CommandOutbox commands_;
   std::optional<HealthProbe> own_health_;
   HealthProbe& health_;
-  std::optional<QueuePoster> own_queue_;
-  QueuePoster& queue_;
   HeaderFields headers_;  // this round's, health included
 };
 

@@ -61,7 +61,6 @@ void SyncWorker::run() {
   int failures = 0;
   std::unique_ptr<StoreDb> store;
   std::optional<HealthProbe> health;  // on `store`, kept across rounds
-  QueuePoster queue(options_.queue);
   for (;;) {
     std::chrono::milliseconds wait = options_.interval;
     if (!store) {
@@ -78,7 +77,7 @@ void SyncWorker::run() {
         // Retries happen here, between rounds, not inside one.
         SyncOptions round = options_.round;
         round.attempts = 1;
-        SyncSession session(*store, clock_, *transport, round, {}, &*health, &queue);
+        SyncSession session(*store, clock_, *transport, round, {}, &*health);
         const SyncRoundReport report = session.run_round();
         if (observer_) observer_(report);
         if (report.complete) {

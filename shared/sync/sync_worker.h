@@ -7,7 +7,7 @@
 // outbox and the acknowledged seq are in the store file, so the next worker
 // goes on from there. Its rounds report the store's health to HQ, as of a
 // process started when the worker was made (integrity checked hourly), and
-// post the live queue, remembering across rounds what HQ last took of it.
+// post the live queue (queue_post.h).
 #pragma once
 
 #include <chrono>
@@ -29,7 +29,6 @@ struct SyncWorkerOptions {
   std::chrono::milliseconds nudge_delay{1000};         // a nudge gathers writes for this long
   std::chrono::milliseconds refused_interval{900000};  // 401/403: the configuration must change
   SyncOptions round;
-  QueuePostOptions queue;
 };
 
 class SyncWorker {

@@ -3,8 +3,9 @@
 // docs/public-pages.md has it (places, minutes, the phone only while HQ sends
 // reminders), not sent again unchanged until 60 s passed while anyone waits,
 // an empty queue once; a failing post never fails the round, an HQ that
-// answers 404 is left alone for 10 minutes; `kioskctl sync` says what became
-// of the post.
+// answers 404 is left alone for 10 minutes; what HQ took is kept in the
+// store, so `kioskctl sync` follows the same rule, and says what became of
+// the post; a new HQ is sent the queue again.
 #include <doctest/doctest.h>
 
 #include "http/sync_transport.h"
@@ -20,14 +21,14 @@ using Json = nlohmann::json;
 
 namespace {
 
-// A store syncing with the scripted HQ, the poster's memory kept across rounds as the sync worker keeps it.
+// A store syncing with the scripted HQ, a new session each round (as the sync worker runs them).
 struct Syncing {
   Syncing() { REQUIRE(SyncStore(*s.store, s.clock).configure(hq.base_url(), "device-token").ok()); }
   SyncRoundReport round() {
     http::HttpSyncTransport transport(hq.base_url(), "device-token");
     SyncOptions options;
     options.attempts = 1;  // as the worker runs its rounds
-    return SyncSession(*s.store, s.clock, transport, options, {}, nullptr, &poster).run_round();
+    return SyncSession(*s.store, s.clock, transport, options).run_round();
   }
   std::vector<std::string> paths() const {
     std::vector<std::string> all;
@@ -36,7 +37,6 @@ struct Syncing {
   }
   TestStore s;
   ScriptedHqServer hq;
-  QueuePoster poster;
 };
 
 }  // namespace
@@ -116,6 +116,11 @@ TEST_CASE("the round posts the live queue after its upload, again only when it c
   f.s.clock.advance_s(600);
   CHECK(f.round().queue.skipped == "unchanged");
   CHECK(f.hq.queue_posts().size() == 1);
+
+  // Another HQ configured: it is sent the queue, however unchanged.
+  REQUIRE(SyncStore(*f.s.store, f.s.clock).configure(f.hq.base_url(), "device-token").ok());
+  CHECK(f.round().queue.posted);
+  CHECK(f.hq.queue_posts().size() == 2);
 }
 
 TEST_CASE("a failing queue post never fails the round; an HQ without the endpoint is left alone for 10 minutes") {
@@ -156,7 +161,7 @@ TEST_CASE("a failing queue post never fails the round; an HQ without the endpoin
   CHECK(f.hq.queue_posts()[0]["tickets"].size() == 2);
 }
 
-TEST_CASE("kioskctl sync says whether the queue was posted") {
+TEST_CASE("kioskctl sync follows the same rule and says what became of the post; a no-op stays one request") {
   Syncing f;
   REQUIRE(f.s.engine->open_counter(1, {"A"}).ok());
   REQUIRE(f.s.engine->issue({"A", false, {}, "en"}).ok());
@@ -165,9 +170,18 @@ TEST_CASE("kioskctl sync says whether the queue was posted") {
   CHECK(posted.body["uploaded"] == 1);
   CHECK(posted.body["queue"]["posted"] == true);
   CHECK(posted.body["queue"]["tickets"] == 1);
+  const test::Reply noop = test::kioskctl(f.s.dir.path(), {"sync"});  // HQ holds this queue already
+  CHECK(noop.body["queue"]["skipped"] == "unchanged");
+  CHECK(noop.body["requests"] == 1);  // the feed alone
+
+  REQUIRE(f.s.engine->issue({"A", false, {}, "zh"}).ok());
   f.hq.answer_queue_with({404});
   const test::Reply refused = test::kioskctl(f.s.dir.path(), {"sync"});
   CHECK(refused.exit_code == 0);  // the post is no part of the round's outcome
   CHECK(refused.body["queue"]["posted"] == false);
   CHECK(refused.body["queue"]["error"].get<std::string>().find("404") != std::string::npos);
+  REQUIRE(f.s.engine->issue({"A", false, {}, "zh"}).ok());
+  const test::Reply left_alone = test::kioskctl(f.s.dir.path(), {"sync"});
+  CHECK(left_alone.body["queue"]["skipped"] == "old-hq");
+  CHECK(left_alone.body["requests"] == 2);  // the upload and the feed
 }
