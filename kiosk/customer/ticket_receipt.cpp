@@ -33,8 +33,7 @@ printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service,
       HorizontalRule{},
       QrCode{qr_content(t)},
   };
-  if (!t.page_url.empty())
-    receipt.blocks.push_back(TextLine{both("ticket.scan"), TextSize::Normal, TextAlign::Center});
+  if (!t.page_url.empty()) receipt.blocks.push_back(TextLine{both("ticket.scan"), TextSize::Normal, TextAlign::Center});
   if (!t.rating_check.empty())
     receipt.blocks.push_back(
         TextLine{both("ticket.rating_check", {t.rating_check}), TextSize::Normal, TextAlign::Center, true});

@@ -16,9 +16,9 @@ namespace {
 Result<nlohmann::ordered_json> created(Database& db, Result<Request> request) {
   if (!request) return request.error();
   const std::string lookup_url = request_lookup_url(public_page_or_none(db), request.value().code);
-  return nlohmann::ordered_json{{"request", to_json(request.value())},
-                                {"lookup_url", lookup_url.empty() ? nlohmann::ordered_json(nullptr)
-                                                                  : nlohmann::ordered_json(lookup_url)}};
+  return nlohmann::ordered_json{
+      {"request", to_json(request.value())},
+      {"lookup_url", lookup_url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lookup_url)}};
 }
 
 }  // namespace

@@ -27,8 +27,8 @@ Result<LiveQueue> read_live_queue(StoreDb& store, const Clock& clock) {
     q.bind(1, queue.business_day).bind(2, kMaxLiveTickets);
     std::map<std::string, int> seen_of_service;
     while (q.step())
-      queue.tickets.push_back(LiveTicket{q.text(0), seen_of_service[q.text(1)]++, std::nullopt,
-                                         reminders ? q.text(2) : std::string()});
+      queue.tickets.push_back(
+          LiveTicket{q.text(0), seen_of_service[q.text(1)]++, std::nullopt, reminders ? q.text(2) : std::string()});
     q.reset();
     if (queue.tickets.empty()) return queue;
 
@@ -37,7 +37,8 @@ Result<LiveQueue> read_live_queue(StoreDb& store, const Clock& clock) {
                                                        store.priority_interleave(), &replayed_ids);
     const std::vector<std::optional<int>> minutes = estimate_waits_min(replayed);
     std::map<std::string, std::optional<int>> minutes_of;
-    for (std::size_t i = 0; i < replayed_ids.size() && i < minutes.size(); ++i) minutes_of[replayed_ids[i]] = minutes[i];
+    for (std::size_t i = 0; i < replayed_ids.size() && i < minutes.size(); ++i)
+      minutes_of[replayed_ids[i]] = minutes[i];
     for (LiveTicket& t : queue.tickets)
       if (const auto found = minutes_of.find(t.id); found != minutes_of.end()) t.wait_min = found->second;
     return queue;

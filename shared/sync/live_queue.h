@@ -21,9 +21,9 @@ constexpr int kMaxLiveTickets = 2000;  // HQ's limit per post
 
 struct LiveTicket {
   std::string id;
-  int ahead = 0;                 // waiting tickets of its service queued before it
-  std::optional<int> wait_min;   // nullopt: no open counter calls it, or beyond the estimate's replay
-  std::string phone;             // digits; empty unless it asked for a reminder and HQ sends them
+  int ahead = 0;                // waiting tickets of its service queued before it
+  std::optional<int> wait_min;  // nullopt: no open counter calls it, or beyond the estimate's replay
+  std::string phone;            // digits; empty unless it asked for a reminder and HQ sends them
 };
 
 struct LiveQueue {

@@ -10,7 +10,7 @@
 namespace kiosk {
 namespace {
 
-constexpr EpochMs kRefreshMs = 60'000;         // an unchanged queue with people in it is sent this often
+constexpr EpochMs kRefreshMs = 60'000;          // an unchanged queue with people in it is sent this often
 constexpr EpochMs kOldHqPauseMs = 10 * 60'000;  // after a 404
 
 // What HQ last took of the queue, and when it last had no endpoint for it.
@@ -34,8 +34,9 @@ std::string content_hash(const std::string& content) {
 
 Result<Posted> read_posted(Database& db) {
   return storage_guarded([&]() -> Result<Posted> {
-    Statement& q = db.prepare("SELECT coalesce(queue_posted_hash, ''), coalesce(queue_posted_at, 0), "
-                              "queue_endpoint_missing_at FROM sync_state");
+    Statement& q = db.prepare(
+        "SELECT coalesce(queue_posted_hash, ''), coalesce(queue_posted_at, 0), "
+        "queue_endpoint_missing_at FROM sync_state");
     Posted posted;
     if (q.step()) posted = Posted{q.text(0), q.int64(1), q.optional_int64(2)};
     q.reset();

@@ -33,8 +33,8 @@ void apply_feed_change(StoreDb& store, const std::string& kind, const std::strin
   Result<SyncStatus> status = sync.status();
   if (!status) throw std::runtime_error(status.error().message);
   const std::int64_t seq = status.value().changes_after + 1;
-  const nlohmann::json changes = nlohmann::json::array(
-      {{{"seq", seq}, {"kind", kind}, {"key", key}, {"data", nlohmann::json::parse(data_json)}}});
+  const nlohmann::json changes =
+      nlohmann::json::array({{{"seq", seq}, {"kind", kind}, {"key", key}, {"data", nlohmann::json::parse(data_json)}}});
   Result<std::int64_t> applied = sync.apply_changes(changes, seq);
   if (!applied) throw std::runtime_error(applied.error().message);
 }

@@ -47,7 +47,8 @@ void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
   const float em = ui.em();
   const Palette& p = palette();
   const std::string error = error_text(view, pad.error_code);
-  const std::string hint = view.tr(pad.mobile_only ? "phone.hint_mobile" : "phone.hint", {std::to_string(kMobileDigits)});
+  const std::string hint =
+      view.tr(pad.mobile_only ? "phone.hint_mobile" : "phone.hint", {std::to_string(kMobileDigits)});
   const float width = avail_x();
   if (wide_layout(ui)) {
     const float left_w = width * 0.48f;
