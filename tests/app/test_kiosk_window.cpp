@@ -90,6 +90,7 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   TestStore store;
   REQUIRE(store.engine->open_counter(1, {"A"}).ok());
   store.engine->issue({"A", false, {}}).value();
+  test::give_public_page(*store.store, "https://q.example.com", true);  // the phone page and the reminder offer
   {  // the request form's products, as kioskctl init loads them
     Result<std::vector<ProductCategory>> products =
         read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");
