@@ -106,7 +106,7 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.form.service_code = "A";
     s.form.phone_pad_open = true;
     s.form.phone_typed = "12345";
-    s.form.phone_error = "phone-format";
+    s.form.phone_error = "phone-not-mobile";
   });
   add("ticket_printing", [](CustomerState& s) {
     s.screen = Screen::Ticket;

@@ -93,7 +93,7 @@ TEST_CASE("a wrong phone number is refused on the pad and nothing is issued") {
   h.tap("take.phone");
   for (char digit : std::string("12345")) h.tap(std::string("pad.") + digit);
   h.tap("pad.ok");
-  CHECK(h.state().form.phone_error == "phone-format");
+  CHECK(h.state().form.phone_error == "phone-not-mobile");
   CHECK(h.shows("pad.ok"));
   h.tap("pad.cancel");
   CHECK(count_tickets(h) == 0);
