@@ -44,7 +44,9 @@ Result<Posted> read_posted(Database& db) {
   });
 }
 
-// HQ answered 200 to `hash` at `at` (an empty hash with `missing_at`: it answered 404).
+// HQ answered 200 to `hash` at `at` (an empty hash with `missing_at`: it
+// answered 404, what it took before is kept). Not written: the next round
+// only posts once more.
 void write_posted(Database& db, const std::string& hash, EpochMs at, std::optional<EpochMs> missing_at) {
   (void)storage_guarded([&]() -> Result<Done> {
     Transaction tx(db);
