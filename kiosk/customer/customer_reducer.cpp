@@ -203,11 +203,13 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
               s.form.phone_pad_open = false;
               return {};
             }
-            // A reminder is a text message: the pad asks for a mobile, and says so when it gets none.
             Result<std::string> phone = normalize_phone(s.form.phone_typed);
-            if (!phone || !is_mobile(phone.value())) {
-              s.form.phone_error =
-                  !phone && phone.error().code != "phone-format" ? phone.error().code : "phone-not-mobile";
+            if (!phone && phone.error().code != "phone-format") {  // not digits
+              s.form.phone_error = phone.error().code;
+              return {};
+            }
+            if (!phone || !is_mobile(phone.value())) {  // a reminder is a text: the pad asks for a mobile
+              s.form.phone_error = "phone-not-mobile";
               return {};
             }
             s.form.phone_accepted = phone.value();
