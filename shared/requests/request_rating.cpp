@@ -47,7 +47,9 @@ std::optional<Error> check_rating_input(const RatingInput& input) {
 }
 
 bool is_rated(Database& db, const std::string& request_id) {
-  Statement& q = db.prepare("SELECT EXISTS (SELECT 1 FROM request_rating WHERE request_id = ?1)");
+  Statement& q = db.prepare(
+      "SELECT EXISTS (SELECT 1 FROM request_rating WHERE request_id = ?1) OR EXISTS (SELECT 1 FROM hq_config "
+      "WHERE kind = 'request_rated' AND key = (SELECT code FROM request WHERE id = ?1))");
   q.bind(1, request_id);
   q.step();
   const bool rated = q.int64(0) != 0;

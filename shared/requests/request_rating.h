@@ -47,7 +47,8 @@ std::optional<Error> check_rating_input(const RatingInput& input);
 // A request in this state can be rated (done or closed), once.
 bool is_finished_for_rating(RequestState state);
 
-// nullopt when `request` may be rated now (done or closed, not rated yet).
+// nullopt when `request` may be rated now (done or closed, not rated yet,
+// here or on a phone).
 // Error codes: "not-finished", "already-rated". Throws SqliteError.
 std::optional<Error> why_not_ratable(Database& db, const Request& request);
 
@@ -57,6 +58,7 @@ RequestRating insert_request_rating(Database& db, const Request& request, const 
 
 // Throws SqliteError.
 std::optional<RequestRating> find_request_rating(Database& db, const std::string& rating_id);
+// Rated here, or on a phone (HQ's feed said `request_rated` for its code).
 bool is_rated(Database& db, const std::string& request_id);
 
 }  // namespace kiosk
