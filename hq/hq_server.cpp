@@ -15,7 +15,9 @@
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
+#include "hq/live_queue.h"
 #include "hq/public_pages.h"
+#include "hq/public_ticket_api.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
 
@@ -71,6 +73,7 @@ class HqServer::Routes {
     allowed_["/sync/v1/upload"] = "POST";
     allowed_["/sync/v1/commands"] = "POST";
     allowed_["/sync/v1/changes"] = "GET";
+    allowed_["/sync/v1/queue"] = "POST";
 
     server_.Post("/sync/v1/upload", [this](const httplib::Request& req, httplib::Response& res,
                                            const httplib::ContentReader& reader) { upload(req, res, reader); });
@@ -79,12 +82,21 @@ class HqServer::Routes {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
         const std::int64_t limit =
             query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
+        note_device_heard(db, device, clock_.now_ms());
         send_compressible(req, res, changes_for(db, device, after, limit, clock_.now_ms()).dump());
+      });
+    });
+    server_.Post("/sync/v1/queue", [this](const httplib::Request& req, httplib::Response& res) {
+      guarded(req, res, [&](HqDb& db, const Device& device) {
+        std::variant<json, ApiError> answer = apply_queue_post(db, device, req.body, clock_.now_ms());
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump());
       });
     });
     console_.add_routes(server_, allowed_);
     mount_console_pages(server_);
     mount_public_pages(server_);
+    public_tickets_.add_routes(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
@@ -184,6 +196,7 @@ class HqServer::Routes {
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
+  PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_};
 };
 
 // [SECTION] Lifetime
