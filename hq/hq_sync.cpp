@@ -137,7 +137,8 @@ class BatchWriter {
 // another kind or of another store is not stored. The figures, the request
 // mirror and the ticket pages move with what was stored.
 std::vector<bool> store_records(HqDb& db, const RecordSource& source,
-                                const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records, EpochMs now) {
+                                const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records,
+                                EpochMs now) {
   std::vector<std::vector<SqlParam>> rows;
   rows.reserve(records.size());
   for (const auto& [seq, record] : records) {

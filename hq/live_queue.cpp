@@ -107,7 +107,8 @@ void write_phones(HqDb& db, const std::string& store_id, const QueuePost& post, 
   if (!with.empty())
     db.run_each(
         "INSERT INTO ticket_phone(ticket_id, store_id, phone, received_at) "
-        "SELECT CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS BIGINT) WHERE EXISTS (SELECT 1 FROM ticket_page WHERE ticket_id = ?1 AND store_id = ?2) "
+        "SELECT CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS BIGINT) WHERE EXISTS (SELECT 1 FROM "
+        "ticket_page WHERE ticket_id = ?1 AND store_id = ?2) "
         "ON CONFLICT(ticket_id) DO UPDATE SET phone = excluded.phone, received_at = excluded.received_at "
         "WHERE ticket_phone.store_id = excluded.store_id",
         with);
@@ -132,7 +133,9 @@ std::variant<json, ApiError> apply_queue_post(HqDb& db, const Device& device, co
   return db.write([&]() -> std::variant<json, ApiError> {
     std::optional<std::pair<std::string, EpochMs>> last;  // the newest post HQ holds: its day and store time
     db.first(std::string("SELECT business_day, store_at FROM store_queue WHERE store_id = ?1") + db.for_update(),
-             {device.store_id}, [&](const SqlRow& row) { last = {row.text(0), row.int64(1)}; });
+             {device.store_id}, [&](const SqlRow& row) {
+               last = {row.text(0), row.int64(1)};
+             });
     db.run("UPDATE device SET last_seen_at = ?2 WHERE id = ?1", {device.id, now});
     const json answer{{"tickets", post.tickets.size()}, {"hq_time", now}};
     // A post older than the one HQ holds (a retry that arrived late) changes nothing.

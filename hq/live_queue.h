@@ -22,8 +22,8 @@ constexpr std::size_t kMaxQueueTickets = 2000;
 
 // The 200 answer {"tickets": N, "hq_time": ms}, or 403 wrong-kind for a
 // technician's tablet. Throws BadRequest "bad-request" naming the field.
-std::variant<nlohmann::ordered_json, ApiError> apply_queue_post(HqDb& db, const Device& device,
-                                                                const std::string& body, EpochMs now);
+std::variant<nlohmann::ordered_json, ApiError> apply_queue_post(HqDb& db, const Device& device, const std::string& body,
+                                                                EpochMs now);
 
 // Marks the device heard from now (its store_heard_at on the ticket pages),
 // at most every few seconds: a feed read or a queue post says the store is

@@ -28,8 +28,8 @@ void send_public_error(httplib::Response& res, const ApiError& error) {
 }
 
 std::string client_address(const httplib::Request& req) {
-  const bool loopback = req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::1" ||
-                        req.remote_addr.rfind("::ffff:127.", 0) == 0;
+  const bool loopback =
+      req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::1" || req.remote_addr.rfind("::ffff:127.", 0) == 0;
   const std::string forwarded = req.get_header_value("X-Forwarded-For");
   if (!loopback || forwarded.empty()) return req.remote_addr;
   std::string last = forwarded.substr(forwarded.rfind(',') + 1);

@@ -135,12 +135,9 @@ std::variant<RatingFact, ApiError> read_rating(const std::string& body) {
 // "phone") through the path uploads take, and tells the store's devices.
 void store_phone_rating(HqDb& db, const Page& page, const RatingFact& rating, EpochMs now) {
   const std::string id = new_uuid();
-  const json data{{"ticket_id", page.ticket_id},
-                  {"score", rating.score},
-                  {"reasons", rating.reasons},
-                  {"counter", page.counter ? json(*page.counter) : json(nullptr)},
-                  {"created_at", now},
-                  {"source", "phone"}};
+  const json data{{"ticket_id", page.ticket_id}, {"score", rating.score},
+                  {"reasons", rating.reasons},   {"counter", page.counter ? json(*page.counter) : json(nullptr)},
+                  {"created_at", now},           {"source", "phone"}};
   const std::optional<CheckedRecord> record = recheck_stored_record("rating", id, 1, data.dump());
   if (!record) throw std::logic_error("a phone's rating does not pass the upload's checks: " + data.dump());
   store_records(db, RecordSource{page.store_id, "phone", "phone"}, {{0, &*record}}, now);

@@ -22,7 +22,8 @@ EpochMs end_of_day(const StoreTimeZone& zone, const std::string& day) { return z
 }  // namespace
 
 bool is_ticket_token(std::string_view token) {
-  return !token.empty() && token.size() <= kMaxTokenLength && std::all_of(token.begin(), token.end(), is_token_character);
+  return !token.empty() && token.size() <= kMaxTokenLength &&
+         std::all_of(token.begin(), token.end(), is_token_character);
 }
 
 std::string page_state(std::string_view store_state) {
@@ -34,10 +35,11 @@ std::string page_state(std::string_view store_state) {
 
 bool ticket_has_rating(HqDb& db, const std::string& store_id, const std::string& ticket_id, EpochMs expires_at,
                        const std::string& except_id) {
-  return db.first("SELECT 1 FROM record WHERE store_id = ?1 AND kind = 'rating' AND first_received_at >= ?2 AND id <> ?3 "
-                  "AND " +
-                      db.json_field("data", "ticket_id") + " = ?4",
-                  {store_id, expires_at - kRatingLookBackMs, except_id, ticket_id});
+  return db.first(
+      "SELECT 1 FROM record WHERE store_id = ?1 AND kind = 'rating' AND first_received_at >= ?2 AND id <> ?3 "
+      "AND " +
+          db.json_field("data", "ticket_id") + " = ?4",
+      {store_id, expires_at - kRatingLookBackMs, except_id, ticket_id});
 }
 
 std::optional<std::string> rating_refused(HqDb& db, const std::string& store_id, const CheckedRecord& rating) {

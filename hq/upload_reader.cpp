@@ -138,14 +138,9 @@ std::optional<TicketPageFact> ticket_page_fact(const Fields& data, const TicketF
   if (token.empty() && transferred_from.empty()) return std::nullopt;
   std::string language = data.lenient_text("language");
   if (language != "en") language = "zh";
-  return TicketPageFact{std::move(token),
-                        std::move(transferred_from),
-                        data.text("ticket", 16),
-                        ticket.service,
-                        ticket.day,
-                        page_state(data.text("state", 16)),
-                        std::move(language),
-                        ticket.entry.counter};
+  return TicketPageFact{
+      std::move(token), std::move(transferred_from),        data.text("ticket", 16), ticket.service,
+      ticket.day,       page_state(data.text("state", 16)), std::move(language),     ticket.entry.counter};
 }
 
 // Reads a request's data: its code must be there; the rest as far as it is

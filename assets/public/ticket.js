@@ -166,13 +166,21 @@ function drawWaiting(old) {
   box.replaceChildren(...parts);
 }
 
+// A text with its {counter} large: "3 号窗口", "counter 3".
+function withCounter(key) {
+  const [before, after = ""] = t(key).split("{counter}");
+  const line = element("p", "counter");
+  line.append(before, element("span", "num", String(status.counter)), after);
+  return line;
+}
+
 function drawCounterState(title, counterKey, cls, old) {
   const box = $("state");
   box.className = `card state ${cls}${old ? " old" : ""}`;
   const parts = [element("p", "title", t(title))];
   if (status.counter !== null) {
     if (cls === "called") parts.push(element("p", "go", t("ticket.go_to")));
-    parts.push(element("p", "counter", t(counterKey, { counter: status.counter })));
+    parts.push(withCounter(counterKey));
   }
   box.replaceChildren(...parts);
 }
@@ -303,6 +311,7 @@ function render() {
   document.title = `${status.ticket} · ${t("ticket.title")}`;
   $("store").textContent = status.store;
   show("ticket", true);
+  $("ticket").className = `card ticket${ENDED.has(status.state) ? " ended" : ""}`;
   $("service").textContent = serviceName();
   $("your-number").textContent = t("ticket.your_number");
   $("number").textContent = status.ticket;

@@ -35,8 +35,9 @@ struct Ticket {
 
 // A ticket record as the store uploads it (schema 13: token and language).
 Json ticket_data(const Ticket& t, const std::string& state, std::optional<int> counter = std::nullopt) {
-  Json data{{"ticket", t.label},   {"business_day", t.day},    {"service", t.service},
-            {"state", state},      {"issued_at", 1795400000000}, {"counter", counter ? Json(*counter) : Json(nullptr)},
+  Json data{{"ticket", t.label},          {"business_day", t.day},
+            {"service", t.service},       {"state", state},
+            {"issued_at", 1795400000000}, {"counter", counter ? Json(*counter) : Json(nullptr)},
             {"language", t.language}};
   if (!t.token.empty()) data["token"] = t.token;
   return data;
@@ -61,7 +62,10 @@ struct Store {
   }
   HqAnswer rating(const std::string& ticket_id, int score) {
     return send("rating", new_uuid(),
-                Json{{"ticket_id", ticket_id}, {"score", score}, {"reasons", {"fast"}}, {"counter", 3},
+                Json{{"ticket_id", ticket_id},
+                     {"score", score},
+                     {"reasons", {"fast"}},
+                     {"counter", 3},
                      {"created_at", 1795400000000}});
   }
   HqAnswer queue(const Json& tickets, const std::string& day = store_day(1)) {
@@ -133,9 +137,9 @@ TEST_CASE("the live queue post gives places and waits; a called ticket shows its
   t.store.ticket(first, "waiting");
   t.store.ticket(second, "waiting");
 
-  const HqAnswer posted = t.store.queue(Json::array({{{"id", first.id}, {"ahead", 0}, {"wait_min", 2}},
-                                                     {{"id", second.id}, {"ahead", 1}, {"wait_min", nullptr},
-                                                      {"phone", kPhone}}}));
+  const HqAnswer posted =
+      t.store.queue(Json::array({{{"id", first.id}, {"ahead", 0}, {"wait_min", 2}},
+                                 {{"id", second.id}, {"ahead", 1}, {"wait_min", nullptr}, {"phone", kPhone}}}));
   REQUIRE(posted.status == 200);
   CHECK(posted.body["tickets"] == 2);
   CHECK(posted.body["hq_time"].is_number_integer());
@@ -172,7 +176,9 @@ TEST_CASE("a queue post is checked field by field; a technician's tablet has non
       {Json{{"business_day", store_day(0)}, {"at", 1}}, "tickets"},
       {Json{{"business_day", store_day(0)}, {"at", 1}, {"tickets", {{{"id", "x"}, {"ahead", 0}, {"wait_min", 1}}}}},
        "tickets[0].id"},
-      {Json{{"business_day", store_day(0)}, {"at", 1}, {"tickets", {{{"id", new_uuid()}, {"ahead", -1}, {"wait_min", 1}}}}},
+      {Json{{"business_day", store_day(0)},
+            {"at", 1},
+            {"tickets", {{{"id", new_uuid()}, {"ahead", -1}, {"wait_min", 1}}}}},
        "tickets[0].ahead"},
       {Json{{"business_day", store_day(0)}, {"at", 1}, {"tickets", {{{"id", new_uuid()}, {"ahead", 0}}}}},
        "tickets[0].wait_min"},
@@ -190,13 +196,14 @@ TEST_CASE("a queue post is checked field by field; a technician's tablet has non
   }
   CHECK(t.hq.sql("SELECT count(*) FROM store_queue") == "0");
 
-  const HqCommand staff = t.hq.hq({"staff", "add", "--store", "S1", "--name", "Zhou", "--pin", "2468", "--role",
-                                   "technician"});
+  const HqCommand staff =
+      t.hq.hq({"staff", "add", "--store", "S1", "--name", "Zhou", "--pin", "2468", "--role", "technician"});
   REQUIRE(staff.exit_code == 0);
   const HqCommand tablet = t.hq.hq({"device", "add", "--technician", staff.lines[0]["staff"].get<std::string>()});
   REQUIRE(tablet.exit_code == 0);
-  const HqAnswer refused = t.hq.post(tablet.lines[0]["token"].get<std::string>(), "/sync/v1/queue",
-                                     Json{{"business_day", store_day(0)}, {"at", 1}, {"tickets", Json::array()}}.dump());
+  const HqAnswer refused =
+      t.hq.post(tablet.lines[0]["token"].get<std::string>(), "/sync/v1/queue",
+                Json{{"business_day", store_day(0)}, {"at", 1}, {"tickets", Json::array()}}.dump());
   CHECK(refused.status == 403);
   CHECK(refused.error_code() == "wrong-kind");
   CHECK(t.hq.post("", "/sync/v1/queue", "{}").status == 401);
@@ -414,4 +421,25 @@ TEST_CASE("hq public set checks the address, tells every store, and is audited; 
   REQUIRE(hq.hq({"public", "set", "--url", ""}).exit_code == 0);
   CHECK(hq.hq({"public", "show"}).lines[0]["public_url"].is_null());
   CHECK(hq.sql("SELECT count(*) FROM change_log WHERE kind = 'public_page'") == "2");
+}
+
+TEST_CASE("the console's admin sets the public address too; other roles may not") {
+  ConsoleHq c;
+  c.hq.start();
+  ConsoleClient admin(c.hq.port), manager(c.hq.port);
+  REQUIRE(admin.login("ada", kConsolePassword).status == 200);
+  REQUIRE(manager.login("mia", kConsolePassword).status == 200);
+  CHECK(admin.get("/api/console/v1/settings/public").body == Json{{"public_url", nullptr}, {"reminders", false}});
+  CHECK(manager.send("PUT", "/api/console/v1/settings/public", R"({"public_url": "https://q.example.com"})").status ==
+        403);
+
+  const HqAnswer bad = admin.send("PUT", "/api/console/v1/settings/public", R"({"public_url": "q.example.com"})");
+  CHECK(bad.status == 400);
+  CHECK(bad.error_code() == "bad-public-url");
+  const HqAnswer set =
+      admin.send("PUT", "/api/console/v1/settings/public", R"({"public_url": "https://q.example.com"})");
+  REQUIRE(set.status == 200);
+  CHECK(set.body["public_url"] == "https://q.example.com");
+  CHECK(c.hq.sql("SELECT actor FROM console_audit WHERE target = 'public_url'") == "ada");
+  CHECK(c.hq.sql("SELECT count(*) FROM change_log WHERE kind = 'public_page'") == "1");
 }
