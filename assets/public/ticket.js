@@ -23,6 +23,7 @@ const $ = (id) => document.getElementById(id);
 let status = null; // the last answer
 let etag = "";
 let offline = false;
+let slowedFor = 0; // seconds HQ asked the page to wait (429), 0 otherwise
 let gone = ""; // "unknown" | "expired" once HQ said so
 let timer = 0;
 let stopped = false;
@@ -45,6 +46,7 @@ async function poll() {
   const answer = await callHq("GET", `/t/${encodeURIComponent(token)}/status`, undefined,
     etag ? { "If-None-Match": etag } : {});
   let wait;
+  slowedFor = 0;
   if (answer.status === 200 && answer.body) {
     const before = status;
     status = answer.body;
@@ -57,7 +59,8 @@ async function poll() {
     gone = answer.status === 404 ? "unknown" : "expired";
     stop();
   } else if (answer.status === 429) {
-    wait = 1000 * Math.max(1, Number(answer.headers.get("Retry-After")) || 5);
+    slowedFor = Math.max(1, Number(answer.headers.get("Retry-After")) || 5);
+    wait = 1000 * slowedFor;
   } else {
     offline = true;
   }
@@ -300,8 +303,8 @@ function markBody() {
 
 function render() {
   document.title = t("ticket.title");
-  show("offline", offline);
-  $("offline").textContent = t("common.offline");
+  show("offline", offline || slowedFor > 0);
+  $("offline").textContent = slowedFor ? t("common.slowed_down", { seconds: slowedFor }) : t("common.offline");
   if (gone) {
     drawGone();
     return markBody();
