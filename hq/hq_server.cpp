@@ -17,6 +17,7 @@
 #include "hq/hq_sync.h"
 #include "hq/live_queue.h"
 #include "hq/public_pages.h"
+#include "hq/public_request_api.h"
 #include "hq/public_ticket_api.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
@@ -96,6 +97,8 @@ class HqServer::Routes {
     console_.add_routes(server_, allowed_);
     mount_console_pages(server_);
     mount_public_pages(server_);
+    add_public_request_routes(
+        server_, allowed_, [this] { return thread_db(); }, clock_, public_guesses_);
     public_tickets_.add_routes(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
@@ -196,7 +199,8 @@ class HqServer::Routes {
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
-  PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_};
+  MinuteLimit public_guesses_{20, 600};  // guessed codes and tokens, per address and overall (public_guard.h)
+  PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_, public_guesses_};
 };
 
 // [SECTION] Lifetime

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hq/figure_store.h"
+#include "hq/phone_records.h"
 #include "hq/ticket_pages.h"
 #include "hq/upload_reader.h"
 #include "staff/pin_hash.h"
@@ -222,6 +223,12 @@ std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const 
                     record.raw);
       else if (const std::optional<std::string> rated = rating_refused(db, device.store_id, *record.checked))
         writer.park(record.seq, "already-rated", "record " + std::to_string(record.seq) + ": " + *rated, record.raw);
+      else if (const std::optional<std::string>& code = record.checked->rated_request;
+               code && request_rated_at_hq(db, device.store_id, *code, record.checked->id))
+        writer.park(record.seq, "already-rated",
+                    "record " + std::to_string(record.seq) + ": request " + *code +
+                        " has already been rated (at HQ: from the customer's phone)",
+                    record.raw);
       else
         checked.push_back(&record);
     }

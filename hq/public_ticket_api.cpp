@@ -7,10 +7,9 @@
 #include <optional>
 
 #include "codec/api_json.h"
-#include "core/random_id.h"
-#include "hq/hq_sync.h"
+#include "hq/figure_ledger.h"
+#include "hq/phone_records.h"
 #include "hq/ticket_pages.h"
-#include "hq/upload_reader.h"
 #include "http_server/json_http_server.h"
 #include "ratings/rating_book.h"
 
@@ -134,13 +133,10 @@ std::variant<RatingFact, ApiError> read_rating(const std::string& body) {
 // Stores the phone's rating as a `rating` record of the store (device
 // "phone") through the path uploads take, and tells the store's devices.
 void store_phone_rating(HqDb& db, const Page& page, const RatingFact& rating, EpochMs now) {
-  const std::string id = new_uuid();
   const json data{{"ticket_id", page.ticket_id}, {"score", rating.score},
                   {"reasons", rating.reasons},   {"counter", page.counter ? json(*page.counter) : json(nullptr)},
                   {"created_at", now},           {"source", "phone"}};
-  const std::optional<CheckedRecord> record = recheck_stored_record("rating", id, 1, data.dump());
-  if (!record) throw std::logic_error("a phone's rating does not pass the upload's checks: " + data.dump());
-  store_records(db, RecordSource{page.store_id, "phone", "phone"}, {{0, &*record}}, now);
+  const std::string id = store_phone_record(db, page.store_id, "rating", data, now);
   db.append_change(page.store_id, "ticket_rated", page.ticket_id,
                    json{{"rating", id}, {"score", rating.score}, {"at", now}}, now, std::nullopt);
 }
@@ -206,9 +202,11 @@ void PublicTicketApi::rate(const httplib::Request& req, httplib::Response& res) 
     std::variant<RatingFact, ApiError> rating = read_rating(req.body);
     if (const ApiError* error = std::get_if<ApiError>(&rating)) return send_public_error(res, *error);
     const std::optional<ApiError> refused = db.write([&]() -> std::optional<ApiError> {
-      db.first(std::string("SELECT 1 FROM ticket_page WHERE token = ?1") + db.for_update(), {token});  // one at a time
-      const std::optional<Page> page = read_page(db, token);
-      if (!page) return kUnknownTicket;  // deleted meanwhile
+      std::optional<Page> page = read_page(db, token);
+      if (!page) return kUnknownTicket;                        // deleted meanwhile
+      lock_visit_rating(db, page->store_id, page->ticket_id);  // then read again: an upload may have rated it
+      page = read_page(db, token);
+      if (!page) return kUnknownTicket;
       if (now >= page->expires_at) return kExpiredTicket;
       if (page->rated_at || ticket_has_rating(db, page->store_id, page->ticket_id, page->expires_at))
         return ApiError{409, "already-rated", "this visit has been rated already", {}};

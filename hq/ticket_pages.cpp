@@ -33,6 +33,10 @@ std::string page_state(std::string_view store_state) {
   return "waiting";  // waiting, transferred (its continuation waits), or a state HQ does not know yet
 }
 
+void lock_visit_rating(HqDb& db, const std::string& store_id, const std::string& ticket_id) {
+  db.lock_key("ticket-rating:" + store_id + "/" + ticket_id);
+}
+
 bool ticket_has_rating(HqDb& db, const std::string& store_id, const std::string& ticket_id, EpochMs expires_at,
                        const std::string& except_id) {
   return db.first(
@@ -45,6 +49,7 @@ bool ticket_has_rating(HqDb& db, const std::string& store_id, const std::string&
 std::optional<std::string> rating_refused(HqDb& db, const std::string& store_id, const CheckedRecord& rating) {
   if (!rating.rating) return std::nullopt;
   const std::string& ticket_id = rating.rating->ticket_id;
+  lock_visit_rating(db, store_id, ticket_id);
   std::optional<EpochMs> expires_at;
   db.first("SELECT expires_at FROM ticket_page WHERE ticket_id = ?1 AND store_id = ?2 AND rated_at IS NOT NULL",
            {ticket_id, store_id}, [&](const SqlRow& row) { expires_at = row.int64(0); });

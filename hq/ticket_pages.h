@@ -46,6 +46,11 @@ std::string page_state(std::string_view store_state);
 // transaction, before the record is stored.
 std::optional<std::string> rating_refused(HqDb& db, const std::string& store_id, const CheckedRecord& rating);
 
+// Holds the visit's rating lock until the transaction ends: a phone and a
+// store's upload rating it at once (several hq processes) decide one after
+// the other. rating_refused takes it.
+void lock_visit_rating(HqDb& db, const std::string& store_id, const std::string& ticket_id);
+
 // True when HQ holds a rating record of this ticket other than `except_id`
 // (by any device, the phone's too).
 bool ticket_has_rating(HqDb& db, const std::string& store_id, const std::string& ticket_id, EpochMs expires_at,

@@ -1,6 +1,7 @@
 // Ratings of finished requests: 1 to 5 with the reason tags of ticket ratings
 // (rating_reason_codes) and an optional comment, one per request, given by the
-// customer at the kiosk or on the technician's device at completion. Stored
+// customer at the kiosk or on a phone (HQ's request page, which stores it at
+// HQ and tells the store), or on the technician's device at completion. Stored
 // with the technician the request was assigned to, so satisfaction is his.
 // The outbox row is written by trigger (schema 6) in the same transaction.
 #pragma once
@@ -16,8 +17,8 @@
 
 namespace kiosk {
 
-enum class RatedBy { CustomerKiosk, TechnicianDevice };
-const char* to_string(RatedBy by);  // "customer-kiosk" | "technician-device"
+enum class RatedBy { CustomerKiosk, TechnicianDevice, CustomerPhone };
+const char* to_string(RatedBy by);  // "customer-kiosk" | "technician-device" | "customer-phone"
 std::optional<RatedBy> rated_by_from(const std::string& text);
 
 struct RatingInput {
@@ -42,6 +43,9 @@ struct RequestRating {
 // nullopt when the input is acceptable. Error codes: "bad-score",
 // "unknown-reason", "comment-*".
 std::optional<Error> check_rating_input(const RatingInput& input);
+
+// A request in this state can be rated (done or closed), once.
+bool is_finished_for_rating(RequestState state);
 
 // nullopt when `request` may be rated now (done or closed, not rated yet).
 // Error codes: "not-finished", "already-rated". Throws SqliteError.
