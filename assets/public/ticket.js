@@ -8,7 +8,7 @@
 // kiosk's faces and reasons, one rating per visit.
 // For tests, <body> carries data-state, -ahead, -counter, -stale, -rated,
 // -alerts and -ready.
-import { loadTexts, t, languageSwitch, callHq, clockTime, element } from "/p/common.js";
+import { loadTexts, t, languageSwitch, callHq, clockTime, currentLanguage, element } from "/p/common.js";
 
 const VISIBLE_MS = 2000;
 const HIDDEN_MS = 30000;
@@ -257,11 +257,18 @@ async function sendRating() {
   render();
 }
 
+// Drawn again only when what it shows changes, never by a poll alone: a
+// button being tapped stays the same element.
+let ratingDrawn = "";
+
 function drawRating() {
   const box = $("rating");
   const given = rating.done || status.rating.given;
   show("rating", status.state === "served" && (given || status.rating.open));
   if (box.hidden) return;
+  const drawn = JSON.stringify([currentLanguage(), given, rating, [...rating.reasons], status.reasons]);
+  if (drawn === ratingDrawn) return;
+  ratingDrawn = drawn;
   if (given) {
     box.className = "card rating thanks";
     box.replaceChildren(element("p", "title", t(rating.already || !rating.done ? "ticket.already_rated" : "rate.thanks")),
