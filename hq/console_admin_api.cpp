@@ -6,6 +6,7 @@
 #include "hq/device_health.h"
 #include "hq/dispatch_board.h"
 #include "hq/hq_admin.h"
+#include "hq/public_address.h"
 #include "hq/store_health_list.h"
 #include "http_server/json_http_server.h"
 #include "store/catalog.h"
@@ -220,6 +221,18 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
                rules.urgent_hours = body.integer("overdue_urgent_hours", 1, 720);
                rules.normal_hours = body.integer("overdue_normal_hours", 1, 720);
                send_answer(res, set_overdue_rules(db, rules, s.user.name, guard.now()));
+             }));
+
+  // HQ's public address, where phones open ticket pages (public_address.h).
+  const std::string public_path = prefix + "/settings/public";
+  allowed[public_path] = "GET, PUT";
+  server.Get(public_path, admin(false, [](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
+               send_answer(res, public_address(db));
+             }));
+  server.Put(public_path,
+             admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
+               const JsonBody body(req.body);
+               send_answer(res, set_public_address(db, body.text("public_url", 256), s.user.name, guard.now()));
              }));
 }
 

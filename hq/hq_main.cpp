@@ -22,6 +22,7 @@
 #include "hq/hq_copy.h"
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
+#include "hq/public_address.h"
 #include "hq/store_health_list.h"
 #include "store/catalog.h"
 #include "store/product_catalog.h"
@@ -61,6 +62,8 @@ constexpr const char* kUsage =
   user disable|enable --name NAME          user list
   alerts [--all]                           (open alerts, or the last 30 days', JSON lines)
   alerts ack --id ALERT --comment TEXT
+  public set --url https://q.example.com   (the address phones open ticket pages at; --url "" removes it)
+  public show                              (the public address and whether stores may promise reminders)
   stores [--down-after-minutes 15] [--behind-after-minutes 60]
                                            (each store's devices, their latest health and problems, JSON lines))";
 
@@ -302,6 +305,17 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
       return take(set_console_user_active(admin_db, name, what == "enable", "cli", now));
     }
     throw UsageError("unknown user command \"" + what + "\"");
+  }
+  if (command == "public") {
+    const std::string what = cl.word("public set|show");
+    if (what == "show") {
+      cl.finish();
+      return take(public_address(admin_db));
+    }
+    if (what != "set") throw UsageError("unknown public command \"" + what + "\"");
+    const std::string url = cl.required("url");
+    cl.finish();
+    return take(set_public_address(admin_db, url, "cli", SystemClock().now_ms()));
   }
   if (command == "figures") {
     if (cl.word("figures rebuild") != "rebuild") throw UsageError("the figures command is: figures rebuild");

@@ -15,8 +15,10 @@
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
+#include "hq/live_queue.h"
 #include "hq/public_pages.h"
 #include "hq/public_request_api.h"
+#include "hq/public_ticket_api.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
 
@@ -72,6 +74,7 @@ class HqServer::Routes {
     allowed_["/sync/v1/upload"] = "POST";
     allowed_["/sync/v1/commands"] = "POST";
     allowed_["/sync/v1/changes"] = "GET";
+    allowed_["/sync/v1/queue"] = "POST";
 
     server_.Post("/sync/v1/upload", [this](const httplib::Request& req, httplib::Response& res,
                                            const httplib::ContentReader& reader) { upload(req, res, reader); });
@@ -80,7 +83,15 @@ class HqServer::Routes {
         const std::int64_t after = query_integer(param(req, "after"), "after", 0, INT64_MAX / 2, 0);
         const std::int64_t limit =
             query_integer(param(req, "limit"), "limit", 1, kMaxChangesPerAnswer, kDefaultChanges);
+        note_device_heard(db, device, clock_.now_ms());
         send_compressible(req, res, changes_for(db, device, after, limit, clock_.now_ms()).dump());
+      });
+    });
+    server_.Post("/sync/v1/queue", [this](const httplib::Request& req, httplib::Response& res) {
+      guarded(req, res, [&](HqDb& db, const Device& device) {
+        std::variant<json, ApiError> answer = apply_queue_post(db, device, req.body, clock_.now_ms());
+        if (const ApiError* error = std::get_if<ApiError>(&answer)) return send_api_error(res, *error);
+        send_json(res, 200, std::get<json>(answer).dump());
       });
     });
     console_.add_routes(server_, allowed_);
@@ -88,6 +99,7 @@ class HqServer::Routes {
     mount_public_pages(server_);
     add_public_request_routes(
         server_, allowed_, [this] { return thread_db(); }, clock_, public_guesses_);
+    public_tickets_.add_routes(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
@@ -188,6 +200,7 @@ class HqServer::Routes {
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
   MinuteLimit public_guesses_{20, 600};  // guessed codes and tokens, per address and overall (public_guard.h)
+  PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_, public_guesses_};
 };
 
 // [SECTION] Lifetime

@@ -10,6 +10,7 @@
 
 #include "hq/figure_store.h"
 #include "hq/phone_records.h"
+#include "hq/ticket_pages.h"
 #include "hq/upload_reader.h"
 #include "staff/pin_hash.h"
 
@@ -134,8 +135,8 @@ class BatchWriter {
 // One statement each that stores a new record or a newer revision of it, so
 // the latest revision wins whichever transaction commits first; sent
 // together (one round trip on PostgreSQL). A record whose id HQ holds as
-// another kind or of another store is not stored. The figures and the request
-// mirror move with what was stored.
+// another kind or of another store is not stored. The figures, the request
+// mirror and the ticket pages move with what was stored.
 std::vector<bool> store_records(HqDb& db, const RecordSource& source,
                                 const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records,
                                 EpochMs now) {
@@ -154,14 +155,17 @@ std::vector<bool> store_records(HqDb& db, const RecordSource& source,
       "AND record.store_id = excluded.store_id",
       rows);
   FigureWriter figures(db, source.store_id, now);
+  TicketPageWriter pages(db, source.store_id, now);
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (!stored[i]) continue;
     const CheckedRecord& record = *records[i].second;
     figures.add(record);
+    pages.add(record);
     if (record.request) mirror_upload(db, source.store_id, record.id, *record.request, now);
     if (record.request_event) mirror_event(db, source.store_id, record.id, *record.request_event, now);
   }
   figures.write();
+  pages.write();
   return stored;
 }
 
@@ -217,6 +221,8 @@ std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const 
                         (device.technician_id ? ": a technician's tablet uploads signatures only"
                                               : ": signatures come from technicians' tablets only"),
                     record.raw);
+      else if (const std::optional<std::string> rated = rating_refused(db, device.store_id, *record.checked))
+        writer.park(record.seq, "already-rated", "record " + std::to_string(record.seq) + ": " + *rated, record.raw);
       else if (const std::optional<std::string>& code = record.checked->rated_request;
                code && request_rated_at_hq(db, device.store_id, *code, record.checked->id))
         writer.park(record.seq, "already-rated",

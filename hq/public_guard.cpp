@@ -27,6 +27,17 @@ void send_public_error(httplib::Response& res, const ApiError& error) {
   res.set_header("Cache-Control", "no-store");
 }
 
+std::string client_address(const httplib::Request& req) {
+  const bool loopback =
+      req.remote_addr.rfind("127.", 0) == 0 || req.remote_addr == "::1" || req.remote_addr.rfind("::ffff:127.", 0) == 0;
+  const std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (!loopback || forwarded.empty()) return req.remote_addr;
+  std::string last = forwarded.substr(forwarded.rfind(',') + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return last.empty() || last.size() > 64 ? req.remote_addr : last;
+}
+
 ApiError slowed_down(int wait_s) {
   return {429, "slowed-down", "too many tries; wait " + std::to_string(wait_s) + " s", wait_s};
 }

@@ -22,6 +22,12 @@ void set_public_headers(httplib::Response& res);
 // The JSON error with the public headers and Cache-Control: no-store.
 void send_public_error(httplib::Response& res, const ApiError& error);
 
+// Whose request this is, for the limits: the peer's address, or, when the
+// peer is on loopback (a reverse proxy on the same host, which HTTPS needs:
+// hq serves plain HTTP), the last address of X-Forwarded-For, the one that
+// proxy saw. A remote peer's X-Forwarded-For is never believed.
+std::string client_address(const httplib::Request& req);
+
 // Events in the last minute, per client address and overall; thread-safe.
 // Memory stays bounded: a minute's events at most, the overall limit caps them.
 class MinuteLimit {

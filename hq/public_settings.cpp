@@ -32,12 +32,15 @@ std::optional<std::string> why_not_public_url(const std::string& url) {
   return std::nullopt;
 }
 
-void publish_public_page(HqDb& db, EpochMs now) {
+nlohmann::ordered_json public_page_data(HqDb& db) {
   const std::optional<std::string> url = read_public_setting(db, public_setting::kPublicUrl);
   const bool reminders = url && read_public_setting(db, public_setting::kSmsUrl).has_value();
-  nlohmann::ordered_json data{{"public_url", url ? nlohmann::ordered_json(*url) : nlohmann::ordered_json(nullptr)},
-                              {"reminders", reminders}};
-  db.append_change(std::nullopt, "public_page", "settings", data, now, std::nullopt);
+  return nlohmann::ordered_json{{"public_url", url ? nlohmann::ordered_json(*url) : nlohmann::ordered_json(nullptr)},
+                                {"reminders", reminders}};
+}
+
+void publish_public_page(HqDb& db, EpochMs now) {
+  db.append_change(std::nullopt, "public_page", "settings", public_page_data(db), now, std::nullopt);
 }
 
 }  // namespace kiosk::hq

@@ -34,6 +34,10 @@ void write_public_setting(HqDb& db, const std::string& name, const std::string& 
 // slash, at most 200 bytes.
 std::optional<std::string> why_not_public_url(const std::string& url);
 
+// What the `public_page` change says: {"public_url": "..." or null,
+// "reminders": true when an SMS gateway is configured too}.
+nlohmann::ordered_json public_page_data(HqDb& db);
+
 // Appends the `public_page` change every store reads: {"public_url": "..." or
 // null, "reminders": true when an SMS gateway is configured}. Call inside the
 // write transaction that changed a setting.

@@ -129,6 +129,20 @@ std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision)
   return fact;
 }
 
+// What a counted ticket gives its phone page: none without a token (an older
+// store, or one that is not a token) unless it continues a transferred ticket.
+std::optional<TicketPageFact> ticket_page_fact(const Fields& data, const TicketFact& ticket) {
+  std::string token = data.lenient_text("token");
+  if (!is_ticket_token(token)) token.clear();
+  std::string transferred_from = data.lenient_text("transferred_from");
+  if (token.empty() && transferred_from.empty()) return std::nullopt;
+  std::string language = data.lenient_text("language");
+  if (language != "en") language = "zh";
+  return TicketPageFact{
+      std::move(token), std::move(transferred_from),        data.text("ticket", 16), ticket.service,
+      ticket.day,       page_state(data.text("state", 16)), std::move(language),     ticket.entry.counter};
+}
+
 // Reads a request's data: its code must be there; the rest as far as it is
 // (a store's older schema sends fewer fields).
 RequestFact request_fact(const Fields& data) {
@@ -185,6 +199,7 @@ void check_data(CheckedRecord& checked, element data_value) {
   const Fields data(data_value, "data.");
   if (checked.kind == "ticket") {
     checked.ticket = ticket_fact(data, checked.revision);
+    if (checked.ticket) checked.page = ticket_page_fact(data, *checked.ticket);
   } else if (checked.kind == "rating") {
     checked.rating = RatingFact{data.text("ticket_id", 36), int(data.integer("score", 1, 5)), data.words("reasons"),
                                 data.optional_integer("created_at", 0, kMaxSeq)};
@@ -231,7 +246,8 @@ std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, cons
   thread_local simdjson::dom::parser parser;
   element value;
   if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
-  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  CheckedRecord checked{kind,         id,           revision,     {},           std::nullopt,
+                        std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   try {
     check_data(checked, value);
   } catch (const BadRequest&) {

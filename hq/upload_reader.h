@@ -13,6 +13,7 @@
 
 #include "hq/figure_ledger.h"
 #include "hq/request_mirror.h"
+#include "hq/ticket_pages.h"
 
 namespace kiosk::hq {
 
@@ -27,6 +28,7 @@ struct CheckedRecord {
   std::optional<RequestFact> request;             // a request's, for hq_request
   std::optional<RequestEventFact> request_event;  // a request's step, for hq_request_event
   std::optional<std::string> rated_request;       // a request rating's request code (one rating per request)
+  std::optional<TicketPageFact> page;             // a ticket's phone page, when it has one (ticket_pages.h)
 };
 
 struct UploadRecord {

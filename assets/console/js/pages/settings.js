@@ -1,5 +1,6 @@
 // The console's settings (admin): the hours after which an urgent or a
-// normal request counts as overdue on the dispatch board and in the reports.
+// normal request counts as overdue on the dispatch board and in the reports,
+// and HQ's public address (the phones' ticket pages, docs/public-pages.md).
 import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { heading, note } from "../parts.js";
@@ -43,5 +44,35 @@ export async function settingsPage(main) {
       message.textContent = t("console.error", e.message);
     }
   });
-  main.append(heading(t("settings.title")), message, form);
+  main.append(heading(t("settings.title")), message, form, await publicAddressForm());
+}
+
+// HQ's public address: what every store's QR codes hold ("" removes it).
+async function publicAddressForm() {
+  const current = await api("/settings/public");
+  const url = textInput("public_url", { type: "url", value: current.public_url || "", required: false,
+    placeholder: "https://q.example.com", maxLength: 200 });
+  const message = note("", "banner");
+  message.hidden = true;
+  const form = document.createElement("form");
+  form.className = "settings";
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.className = "primary";
+  save.textContent = t("settings.save");
+  form.append(heading(t("settings.public"), "h3"), note(t("settings.public_rule"), "note"), message,
+    field(t("settings.public_url"), url), save);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    message.hidden = false;
+    try {
+      const saved = await api("/settings/public", { method: "PUT", body: { public_url: url.value.trim() } });
+      message.className = "banner";
+      message.textContent = saved.public_url ? t("settings.public_saved", saved.public_url) : t("settings.public_removed");
+    } catch (e) {
+      message.className = "banner error";
+      message.textContent = t("console.error", e.message);
+    }
+  });
+  return form;
 }

@@ -1,0 +1,348 @@
+// The ticket page (docs/public-pages.md, "Ticket page"): the token from the
+// address, the ticket's status from HQ every 2 s while the page is seen (30 s
+// while hidden, If-None-Match: an unchanged ticket costs a 304), until the
+// visit is over and rated or 12 hours have passed. The phone buzzes and
+// chimes (Web Audio, after the first tap where the browser wants one) when 3
+// or fewer are ahead and when the ticket is called. A store not heard from
+// shows its last news with the time, never as current. After the visit: the
+// kiosk's faces and reasons, one rating per visit.
+// For tests, <body> carries data-state, -ahead, -counter, -stale, -rated,
+// -alerts and -ready.
+import { loadTexts, t, languageSwitch, callHq, clockTime, currentLanguage, element } from "/p/common.js";
+
+const VISIBLE_MS = 2000;
+const HIDDEN_MS = 30000;
+const GIVE_UP_MS = 12 * 3600 * 1000;
+const NEAR = 3;
+const ENDED = new Set(["served", "no-show", "cancelled"]);
+
+const token = decodeURIComponent(location.pathname.split("/")[2] || "");
+const openedAt = performance.now();
+const $ = (id) => document.getElementById(id);
+
+let status = null; // the last answer
+let etag = "";
+let offline = false;
+let slowedFor = 0; // seconds HQ asked the page to wait (429), 0 otherwise
+let gone = ""; // "unknown" | "expired" once HQ said so
+let timer = 0;
+let stopped = false;
+let alerted = { near: false, called: false };
+const rating = { score: 0, reasons: new Set(), sending: false, error: "", done: false };
+
+// [SECTION] Polling
+
+function schedule(ms) {
+  clearTimeout(timer);
+  if (!stopped) timer = setTimeout(poll, ms ?? (document.hidden ? HIDDEN_MS : VISIBLE_MS));
+}
+
+function finished() {
+  return status && ENDED.has(status.state) && (rating.done || status.rating.given || !status.rating.open);
+}
+
+async function poll() {
+  if (performance.now() - openedAt > GIVE_UP_MS) return stop();
+  const answer = await callHq("GET", `/t/${encodeURIComponent(token)}/status`, undefined,
+    etag ? { "If-None-Match": etag } : {});
+  let wait;
+  slowedFor = 0;
+  if (answer.status === 200 && answer.body) {
+    const before = status;
+    status = answer.body;
+    etag = answer.headers.get("ETag") || "";
+    offline = false;
+    noticeChanges(before, status);
+  } else if (answer.status === 304) {
+    offline = false;
+  } else if (answer.status === 404 || answer.status === 410) {
+    gone = answer.status === 404 ? "unknown" : "expired";
+    stop();
+  } else if (answer.status === 429) {
+    slowedFor = Math.max(1, Number(answer.headers.get("Retry-After")) || 5);
+    wait = 1000 * slowedFor;
+  } else {
+    offline = true;
+  }
+  render();
+  if (finished()) stop();
+  schedule(wait);
+}
+
+function stop() {
+  stopped = true;
+  clearTimeout(timer);
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden && !stopped) schedule(0);
+});
+
+// [SECTION] Buzz and chime
+
+let audio = null;
+
+function enableSound() {
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!audio && Context) audio = new Context();
+  if (audio && audio.state === "suspended") audio.resume().then(render, () => {});
+  render();
+}
+
+function soundOn() {
+  return audio !== null && audio.state === "running";
+}
+
+// Three rising tones, half a second each.
+function chime() {
+  if (!soundOn()) return;
+  const start = audio.currentTime;
+  [784, 1047, 1319].forEach((frequency, i) => {
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    const at = start + i * 0.22;
+    tone.type = "sine";
+    tone.frequency.value = frequency;
+    volume.gain.setValueAtTime(0.0001, at);
+    volume.gain.exponentialRampToValueAtTime(0.5, at + 0.02);
+    volume.gain.exponentialRampToValueAtTime(0.0001, at + 0.5);
+    tone.connect(volume).connect(audio.destination);
+    tone.start(at);
+    tone.stop(at + 0.55);
+  });
+}
+
+function buzz(what) {
+  alerted[what] = true;
+  document.body.dataset.alerts = Object.keys(alerted).filter((k) => alerted[k]).join(",");
+  const tapped = !navigator.userActivation || navigator.userActivation.hasBeenActive;  // else the browser refuses
+  if (navigator.vibrate && tapped) navigator.vibrate(what === "called" ? [400, 150, 400, 150, 400] : [300, 150, 300]);
+  chime();
+}
+
+// Buzzes when the place first comes within NEAR while the page is open, and
+// when the ticket is called (not for what was so already when it opened).
+function noticeChanges(before, now) {
+  if (!before || now.stale) return;
+  if (now.state === "called" && before.state !== "called") buzz("called");
+  const near = now.state === "waiting" && now.ahead !== null && now.ahead <= NEAR;
+  const wasNear = before.state === "waiting" && before.ahead !== null && before.ahead <= NEAR;
+  if (near && !wasNear && !alerted.near) buzz("near");
+}
+
+document.addEventListener("pointerdown", enableSound);
+
+// [SECTION] Drawing
+
+function show(id, visible) {
+  $(id).hidden = !visible;
+}
+
+function fill(id, ...children) {
+  $(id).replaceChildren(...children);
+}
+
+function serviceName() {
+  return document.documentElement.lang.startsWith("zh") ? status.service.zh : status.service.en;
+}
+
+function drawWaiting(old) {
+  const box = $("state");
+  const parts = [];
+  if (status.ahead === null) {
+    parts.push(element("p", "lead", t(old ? "ticket.waiting" : "ticket.place_coming")));
+  } else if (status.ahead === 0 && !old) {
+    parts.push(element("p", "next", t("ticket.next")));
+  } else {
+    const label = old ? t("ticket.ahead_then", { time: clockTime(status.updated_at) }) : t("ticket.ahead_label");
+    const count = element("p", "ahead");
+    count.append(element("span", "count", String(status.ahead)),
+      element("span", "unit", t(status.ahead === 1 ? "ticket.ahead_unit_one" : "ticket.ahead_unit")));
+    parts.push(element("p", "lead", label), count);
+  }
+  if (!old && status.ahead !== null) {
+    const wait = status.wait_min === null ? t("ticket.no_estimate")
+      : status.wait_min === 0 ? t("ticket.wait_now") : t("ticket.wait", { n: status.wait_min });
+    parts.push(element("p", "wait", wait));
+  }
+  box.className = `card state waiting${old ? " old" : ""}`;
+  box.replaceChildren(...parts);
+}
+
+// A text with its {counter} large: "3 号窗口", "counter 3".
+function withCounter(key) {
+  const [before, after = ""] = t(key).split("{counter}");
+  const line = element("p", "counter");
+  line.append(before, element("span", "num", String(status.counter)), after);
+  return line;
+}
+
+function drawCounterState(title, counterKey, cls, old) {
+  const box = $("state");
+  box.className = `card state ${cls}${old ? " old" : ""}`;
+  const parts = [element("p", "title", t(title))];
+  if (status.counter !== null) {
+    if (cls === "called") parts.push(element("p", "go", t("ticket.go_to")));
+    parts.push(withCounter(counterKey));
+  }
+  box.replaceChildren(...parts);
+}
+
+function drawState(old) {
+  const box = $("state");
+  switch (status.state) {
+    case "waiting":
+      return drawWaiting(old);
+    case "called":
+      return drawCounterState("ticket.your_turn", "ticket.counter", "called", old);
+    case "serving":
+      return drawCounterState("ticket.serving", "ticket.at_counter", "serving", old);
+    default: {
+      const text = { served: "ticket.served", "no-show": "ticket.no_show", cancelled: "ticket.cancelled" }[status.state];
+      box.className = `card state ended ${status.state}`;
+      box.replaceChildren(element("p", "title", t(text || "ticket.cancelled")));
+    }
+  }
+}
+
+function face(score) {
+  const button = element("button", `face-button${rating.score === score ? " selected" : ""}`);
+  button.type = "button";
+  button.dataset.score = String(score);
+  button.setAttribute("aria-pressed", String(rating.score === score));
+  button.append(element("span", `face face-${score}`), element("span", "face-label", t(`rate.score_${score}`)));
+  button.addEventListener("click", () => {
+    rating.score = score;
+    rating.error = "";
+    render();
+  });
+  return button;
+}
+
+function chip(reason) {
+  const on = rating.reasons.has(reason);
+  const button = element("button", `chip${on ? " on" : ""}`, t(`reason.${reason}`));
+  button.type = "button";
+  button.dataset.reason = reason;
+  button.setAttribute("aria-pressed", String(on));
+  button.addEventListener("click", () => {
+    if (rating.reasons.has(reason)) rating.reasons.delete(reason);
+    else rating.reasons.add(reason);
+    render();
+  });
+  return button;
+}
+
+async function sendRating() {
+  if (!rating.score) {
+    rating.error = t("rate.pick_score");
+    return render();
+  }
+  rating.sending = true;
+  rating.error = "";
+  render();
+  const answer = await callHq("POST", `/t/${encodeURIComponent(token)}/rating`,
+    { score: rating.score, reasons: [...rating.reasons] });
+  rating.sending = false;
+  const code = answer.body && answer.body.error ? answer.body.error.code : "";
+  if (answer.status === 200 || code === "already-rated") {
+    rating.done = true;
+    rating.already = answer.status !== 200;
+    stop();
+  } else if (answer.status === 410) {
+    gone = "expired";
+  } else {
+    rating.error = answer.status === 0 ? t("common.offline") : t("ticket.rate_failed");
+  }
+  render();
+}
+
+// Drawn again only when what it shows changes, never by a poll alone: a
+// button being tapped stays the same element.
+let ratingDrawn = "";
+
+function drawRating() {
+  const box = $("rating");
+  const given = rating.done || status.rating.given;
+  show("rating", status.state === "served" && (given || status.rating.open));
+  if (box.hidden) return;
+  const drawn = JSON.stringify([currentLanguage(), given, rating, [...rating.reasons], status.reasons]);
+  if (drawn === ratingDrawn) return;
+  ratingDrawn = drawn;
+  if (given) {
+    box.className = "card rating thanks";
+    box.replaceChildren(element("p", "title", t(rating.already || !rating.done ? "ticket.already_rated" : "rate.thanks")),
+      element("p", "muted", t("rate.thanks_sub")));
+    return;
+  }
+  box.className = "card rating";
+  const faces = element("div", "faces");
+  for (let score = 1; score <= 5; score++) faces.append(face(score));
+  const chips = element("div", "chips");
+  for (const reason of status.reasons) chips.append(chip(reason));
+  const send = element("button", "primary send-rating", t(rating.sending ? "rate.sending" : "rate.submit"));
+  send.type = "button";
+  send.disabled = rating.sending;
+  send.addEventListener("click", sendRating);
+  const parts = [element("h2", "", t("ticket.rate_title")), faces, element("p", "muted reasons-label", t("rate.reasons")),
+    chips, send];
+  if (rating.error) parts.push(element("p", "notice bad", rating.error));
+  box.replaceChildren(...parts);
+}
+
+function drawGone() {
+  for (const id of ["ticket", "state", "rating", "stale", "offline", "sound", "hint"]) show(id, false);
+  show("gone", true);
+  fill("gone", element("p", "title", t(`ticket.${gone}_title`)), element("p", "", t(`ticket.${gone}`)));
+  $("updated").textContent = "";
+  $("store").textContent = t("ticket.title");
+}
+
+function markBody() {
+  const data = document.body.dataset;
+  data.state = gone || (status ? status.state : "");
+  data.ahead = status && status.ahead !== null ? String(status.ahead) : "";
+  data.counter = status && status.counter !== null ? String(status.counter) : "";
+  data.stale = status && status.stale ? "1" : "0";
+  data.rated = rating.done || (status && status.rating.given) ? "1" : "0";
+  data.ready = "1";
+}
+
+function render() {
+  document.title = t("ticket.title");
+  show("offline", offline || slowedFor > 0);
+  $("offline").textContent = slowedFor ? t("common.slowed_down", { seconds: slowedFor }) : t("common.offline");
+  if (gone) {
+    drawGone();
+    return markBody();
+  }
+  if (!status) return;
+  const old = status.stale || offline;
+  document.title = `${status.ticket} · ${t("ticket.title")}`;
+  $("store").textContent = status.store;
+  show("ticket", true);
+  $("ticket").className = `card ticket${ENDED.has(status.state) ? " ended" : ""}`;
+  $("service").textContent = serviceName();
+  $("your-number").textContent = t("ticket.your_number");
+  $("number").textContent = status.ticket;
+  show("state", true);
+  drawState(old);
+  show("stale", status.stale);
+  $("stale").textContent = t("ticket.stale", { time: clockTime(status.store_heard_at || status.updated_at) });
+  drawRating();
+  const live = !ENDED.has(status.state);
+  show("sound", live && !soundOn());
+  $("sound").textContent = t("ticket.sound_off");
+  show("hint", status.state === "waiting");
+  $("hint").textContent = t("ticket.keep_open");
+  $("updated").textContent = t("ticket.updated", { time: clockTime(status.updated_at) });
+  markBody();
+}
+
+// [SECTION] Start
+
+$("sound").addEventListener("click", enableSound);
+await loadTexts("ticket");
+languageSwitch(document.querySelector("button.language"), render);
+render();
+poll();
