@@ -42,8 +42,8 @@ std::vector<DueTicket> due_tickets(HqDb& db, EpochMs now) {
       {now, kNearAhead, kMaxSmsPerScan}, [&](const SqlRow& row) {
         due.push_back(DueTicket{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
                                 row.text(6), row.text(7), row.text(8),
-                                row.text(9) == "waiting" ? SmsMoment::Near : SmsMoment::Called,
-                                row.optional_int64(10), row.optional_int64(11), row.int64(12)});
+                                row.text(9) == "waiting" ? SmsMoment::Near : SmsMoment::Called, row.optional_int64(10),
+                                row.optional_int64(11), row.int64(12)});
       });
   return due;
 }
@@ -124,8 +124,9 @@ std::optional<ClaimedSms> claim_reminder(HqDb& db, const std::string& id, EpochM
         {now, now + kSmsClaimLeaseMs, id});
     if (claimed == 0) return std::nullopt;
     std::optional<ClaimedSms> sms;
-    db.first("SELECT phone, body, attempts FROM sms_message WHERE id = ?1", {id},
-             [&](const SqlRow& row) { sms = ClaimedSms{id, row.text(0), row.text(1), row.int64(2)}; });
+    db.first("SELECT phone, body, attempts FROM sms_message WHERE id = ?1", {id}, [&](const SqlRow& row) {
+      sms = ClaimedSms{id, row.text(0), row.text(1), row.int64(2)};
+    });
     return sms;
   });
 }

@@ -116,9 +116,10 @@ Result<Changes> read_set_options(CommandLine& cl, HqDb& db,
   }
   if (daily_cap) changes[public_setting::kSmsDailyCap] = *daily_cap;
   if (changes.empty())
-    return invalid_argument("nothing to change: give --url, --user, --password(-file), --template-near-zh, "
-                            "--template-near-en, --template-called-zh, --template-called-en or --daily-cap",
-                            "nothing-to-change");
+    return invalid_argument(
+        "nothing to change: give --url, --user, --password(-file), --template-near-zh, "
+        "--template-near-en, --template-called-zh, --template-called-en or --daily-cap",
+        "nothing-to-change");
   return changes;
 }
 
@@ -146,8 +147,7 @@ const std::string& SmsSettings::text_for(SmsMoment moment, const std::string& la
 
 SmsSettings read_sms_settings(HqDb& db) {
   std::map<std::string, std::string> values;
-  db.each("SELECT name, value FROM public_setting", {},
-          [&](const SqlRow& row) { values[row.text(0)] = row.text(1); });
+  db.each("SELECT name, value FROM public_setting", {}, [&](const SqlRow& row) { values[row.text(0)] = row.text(1); });
   const auto value = [&](const char* name) {
     const auto found = values.find(name);
     return found == values.end() ? std::string() : found->second;
@@ -170,8 +170,7 @@ SmsSettings read_sms_settings(HqDb& db) {
 }
 
 std::optional<std::string> why_not_sms_url(const std::string& url) {
-  if (url.size() > kMaxUrlBytes)
-    return "the gateway's address is over " + std::to_string(kMaxUrlBytes) + " bytes";
+  if (url.size() > kMaxUrlBytes) return "the gateway's address is over " + std::to_string(kMaxUrlBytes) + " bytes";
   static const std::regex kUrl(R"(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?][!-~]*)?)");
   if (!std::regex_match(url, kUrl))
     return "the gateway's address must be http(s)://HOST[:PORT][/PATH][?QUERY], with no spaces and no user or "
@@ -192,10 +191,10 @@ Result<Json> run_sms_command(CommandLine& cl, HqDb& db, EpochMs now,
     if (what == "off") {
       cl.finish();
       if (read_sms_settings(db).url.empty()) return overview(db, now);
-      return apply(db,
-                   Changes{{public_setting::kSmsUrl, ""}, {public_setting::kSmsUser, ""},
-                           {public_setting::kSmsPassword, ""}},
-                   "sms-off", now);
+      return apply(
+          db,
+          Changes{{public_setting::kSmsUrl, ""}, {public_setting::kSmsUser, ""}, {public_setting::kSmsPassword, ""}},
+          "sms-off", now);
     }
     Result<Changes> changes = read_set_options(cl, db, read_secret_file);
     if (!changes) return changes.error();

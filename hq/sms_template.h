@@ -19,8 +19,7 @@ const char* default_sms_template(SmsMoment moment, const std::string& language);
 
 // Why `text` cannot be the template of `moment` in `language` (nullopt: it
 // can): one line of at most 300 characters, placeholders only those above.
-std::optional<std::string> why_not_sms_template(SmsMoment moment, const std::string& language,
-                                                const std::string& text);
+std::optional<std::string> why_not_sms_template(SmsMoment moment, const std::string& language, const std::string& text);
 
 struct SmsFacts {
   std::string ticket;  // the label, "A012"

@@ -13,8 +13,8 @@ FakeSmsGateway::FakeSmsGateway() {
       status = script_.front();
       script_.pop_front();
     }
-    received_.push_back(Received{nlohmann::json::parse(req.body, nullptr, false),
-                                 req.get_header_value("Authorization"), status});
+    received_.push_back(
+        Received{nlohmann::json::parse(req.body, nullptr, false), req.get_header_value("Authorization"), status});
     res.status = status;
     res.set_content(status == 200 ? R"({"accepted":true})" : R"({"error":"scripted"})", "application/json");
     arrived_.notify_all();

@@ -116,10 +116,11 @@ TEST_CASE("sms reminders: near once at 3 ahead (not at 4), called with the count
   CHECK(near.answered == 200);
   CHECK(near.body["to"] == kPhone);
   CHECK(near.body["id"] == message_field(hq, "t-zh", "near", "id"));
-  CHECK(near.body["text"] == "您在Store one的号码 A-t-zh：前面还有 3 位，请回到大厅。https://q.example.com/t/TOKEN-t-zh");
+  CHECK(near.body["text"] ==
+        "您在Store one的号码 A-t-zh：前面还有 3 位，请回到大厅。https://q.example.com/t/TOKEN-t-zh");
   CHECK(near.authorization == "Basic a2lvc2s6cGE1NTp3b3Jk");  // kiosk:pa55:word
   REQUIRE(eventually([&] { return message_field(hq, "t-zh", "near", "outcome") == "sent"; }));
-  CHECK(message_field(hq, "t-zh", "near", "phone").empty());  // erased once sent
+  CHECK(message_field(hq, "t-zh", "near", "phone").empty());      // erased once sent
   CHECK(count(hq, "sms_message WHERE ticket_id = 't-en'") == 0);  // 4 ahead: not yet
   CHECK(has_phone_row(hq, "t-zh"));                               // still waiting: it may be called
 
@@ -184,7 +185,7 @@ TEST_CASE("sms reminders: a pending near is skipped once the ticket is called; p
   REQUIRE(gateway.wait_for(1));
   REQUIRE(eventually([&] { return !message_field(hq, "slow", "near", "last_error").empty(); }));
   CHECK(message_field(hq, "slow", "near", "outcome") == "pending");
-  CHECK(message_field(hq, "slow", "near", "phone") == kPhone);  // kept for the retry
+  CHECK(message_field(hq, "slow", "near", "phone") == kPhone);                // kept for the retry
   update_ticket(hq, "slow", "state = 'serving', counter = 2, ahead = NULL");  // at the counter before the retry
   REQUIRE(eventually([&] { return message_field(hq, "slow", "near", "outcome") == "skipped"; }));
   CHECK(message_field(hq, "slow", "near", "phone").empty());
@@ -202,7 +203,8 @@ TEST_CASE("sms reminders: at most daily_cap texts per phone number a day, the re
   hq.start();
 
   REQUIRE(gateway.wait_for(3));
-  REQUIRE(eventually([&] { return count(hq, "sms_message") == 4 && count(hq, "sms_message WHERE outcome = 'pending'") == 0; }));
+  REQUIRE(eventually(
+      [&] { return count(hq, "sms_message") == 4 && count(hq, "sms_message WHERE outcome = 'pending'") == 0; }));
   CHECK(count(hq, "sms_message WHERE outcome = 'sent'") == 3);
   CHECK(count(hq, "sms_message WHERE outcome = 'capped' AND phone IS NULL AND attempts = 0") == 1);
   CHECK(count(hq, "sms_message WHERE outcome = 'capped' AND ticket_id IN ('one', 'two', 'three')") == 1);
@@ -369,8 +371,9 @@ TEST_CASE("sms texts: placeholders filled, an unknown value empty, spaces trimme
       CHECK_FALSE(hq::why_not_sms_template(moment, language, hq::default_sms_template(moment, language)));
 }
 
-TEST_CASE("sms gateway answers: 2xx sent, 429 and 5xx retried, other statuses failed; retries at 5 s, 30 s, 2 min, "
-          "10 min") {
+TEST_CASE(
+    "sms gateway answers: 2xx sent, 429 and 5xx retried, other statuses failed; retries at 5 s, 30 s, 2 min, "
+    "10 min") {
   for (long status : {200L, 201L, 204L}) CHECK(hq::sms_verdict(status) == SmsVerdict::Sent);
   for (long status : {429L, 500L, 502L, 503L}) CHECK(hq::sms_verdict(status) == SmsVerdict::Retry);
   for (long status : {301L, 400L, 401L, 403L, 404L, 422L}) CHECK(hq::sms_verdict(status) == SmsVerdict::Failed);
