@@ -15,6 +15,8 @@
 #include "hq/hq_commands.h"
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
+#include "hq/public_pages.h"
+#include "hq/public_request_api.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
 
@@ -83,6 +85,9 @@ class HqServer::Routes {
     });
     console_.add_routes(server_, allowed_);
     mount_console_pages(server_);
+    mount_public_pages(server_);
+    add_public_request_routes(
+        server_, allowed_, [this] { return thread_db(); }, clock_, public_guesses_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
@@ -182,6 +187,7 @@ class HqServer::Routes {
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
+  MinuteLimit public_guesses_{20, 600};  // guessed codes and tokens, per address and overall (public_guard.h)
 };
 
 // [SECTION] Lifetime

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hq/figure_store.h"
+#include "hq/phone_records.h"
 #include "hq/upload_reader.h"
 #include "staff/pin_hash.h"
 
@@ -52,43 +53,23 @@ class BatchWriter {
         {device_.id, incarnation_, seq, device_.store_id, code, message, raw, now_});
   }
 
-  // Applies checked records by (kind, id) and revision: one statement each
-  // that stores a new record or a newer revision of it, so the latest
-  // revision wins whichever transaction commits first; sent together (one
-  // round trip on PostgreSQL). A record whose id HQ holds as another kind or
-  // of another store is parked. The figures move with what was stored.
-  // Returns how many changed HQ's copy.
+  // Stores the checked records (store_records); parks a record whose id HQ
+  // holds as another kind or of another store. Returns how many changed HQ's copy.
   int apply(const std::vector<const UploadRecord*>& records) {
-    std::vector<std::vector<SqlParam>> rows;
-    rows.reserve(records.size());
-    for (const UploadRecord* record : records) {
-      const CheckedRecord& r = *record->checked;
-      rows.push_back({r.id, r.kind, device_.store_id, r.revision, r.data, device_.id, incarnation_, record->seq, now_});
-    }
-    const std::vector<bool> stored = db_.run_each(
-        "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
-        "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO UPDATE SET "
-        "revision = excluded.revision, data = excluded.data, device_id = excluded.device_id, "
-        "incarnation = excluded.incarnation, seq = excluded.seq, received_at = excluded.received_at "
-        "WHERE record.revision < excluded.revision AND record.kind = excluded.kind "
-        "AND record.store_id = excluded.store_id",
-        rows);
+    std::vector<std::pair<std::int64_t, const CheckedRecord*>> to_store;
+    to_store.reserve(records.size());
+    for (const UploadRecord* record : records) to_store.emplace_back(record->seq, &*record->checked);
+    const std::vector<bool> stored =
+        store_records(db_, RecordSource{device_.store_id, device_.id, incarnation_}, to_store, now_);
     int applied = 0;
-    FigureWriter figures(db_, device_.store_id, now_);
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (stored[i]) {
         ++applied;
-        figures.add(*records[i]->checked);
-        if (const std::optional<RequestFact>& request = records[i]->checked->request)
-          mirror_upload(db_, device_.store_id, records[i]->checked->id, *request, now_);
-        if (const std::optional<RequestEventFact>& event = records[i]->checked->request_event)
-          mirror_event(db_, device_.store_id, records[i]->checked->id, *event, now_);
         continue;
       }
       if (const std::optional<std::string> conflict = id_conflict(records[i]->seq, *records[i]->checked))
         park(records[i]->seq, "id-conflict", *conflict, records[i]->raw);
     }
-    figures.write();
     return applied;
   }
 
@@ -150,6 +131,40 @@ class BatchWriter {
 
 }  // namespace
 
+// One statement each that stores a new record or a newer revision of it, so
+// the latest revision wins whichever transaction commits first; sent
+// together (one round trip on PostgreSQL). A record whose id HQ holds as
+// another kind or of another store is not stored. The figures and the request
+// mirror move with what was stored.
+std::vector<bool> store_records(HqDb& db, const RecordSource& source,
+                                const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records,
+                                EpochMs now) {
+  std::vector<std::vector<SqlParam>> rows;
+  rows.reserve(records.size());
+  for (const auto& [seq, record] : records) {
+    const CheckedRecord& r = *record;
+    rows.push_back({r.id, r.kind, source.store_id, r.revision, r.data, source.device_id, source.incarnation, seq, now});
+  }
+  const std::vector<bool> stored = db.run_each(
+      "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
+      "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO UPDATE SET "
+      "revision = excluded.revision, data = excluded.data, device_id = excluded.device_id, "
+      "incarnation = excluded.incarnation, seq = excluded.seq, received_at = excluded.received_at "
+      "WHERE record.revision < excluded.revision AND record.kind = excluded.kind "
+      "AND record.store_id = excluded.store_id",
+      rows);
+  FigureWriter figures(db, source.store_id, now);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (!stored[i]) continue;
+    const CheckedRecord& record = *records[i].second;
+    figures.add(record);
+    if (record.request) mirror_upload(db, source.store_id, record.id, *record.request, now);
+    if (record.request_event) mirror_event(db, source.store_id, record.id, *record.request_event, now);
+  }
+  figures.write();
+  return stored;
+}
+
 std::variant<Device, ApiError> authenticate_device(HqDb& db, const std::string& token) {
   if (token.empty())
     return ApiError{401, "missing-token", "send Authorization: Bearer DEVICE_TOKEN (hq device add prints one)", {}};
@@ -201,6 +216,12 @@ std::variant<json, ApiError> apply_upload(HqDb& db, const Device& device, const 
                     "record " + std::to_string(record.seq) +
                         (device.technician_id ? ": a technician's tablet uploads signatures only"
                                               : ": signatures come from technicians' tablets only"),
+                    record.raw);
+      else if (const std::optional<std::string>& code = record.checked->rated_request;
+               code && request_rated_at_hq(db, device.store_id, *code, record.checked->id))
+        writer.park(record.seq, "already-rated",
+                    "record " + std::to_string(record.seq) + ": request " + *code +
+                        " has already been rated (at HQ: from the customer's phone)",
                     record.raw);
       else
         checked.push_back(&record);

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "codec/api_json.h"
 #include "core/clock.h"
@@ -34,6 +36,21 @@ struct UploadLimits {
 // Nothing of the batch is stored unless the answer is 200.
 std::variant<nlohmann::ordered_json, ApiError> apply_upload(HqDb& db, const Device& device, const std::string& body,
                                                             EpochMs now, const UploadLimits& limits = {});
+
+struct CheckedRecord;  // upload_reader.h
+
+// Whose records HQ stores: a device's outbox stream, or HQ itself for a
+// rating given on a phone (device and incarnation "phone", seq 0).
+struct RecordSource {
+  std::string store_id, device_id, incarnation;
+};
+// Stores checked records (each with its seq) by (kind, id) and revision, in
+// the caller's write transaction, and moves with them what HQ keeps of
+// records: figures, the request mirror, ticket pages. For each, whether it
+// was stored (false: HQ holds this revision or a newer one, or the id is
+// another kind's or another store's).
+std::vector<bool> store_records(HqDb& db, const RecordSource& source,
+                                const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records, EpochMs now);
 
 // The change feed after `after` for the device's store, at most `limit` changes.
 nlohmann::ordered_json changes_for(HqDb& db, const Device& device, std::int64_t after, std::int64_t limit, EpochMs now);

@@ -6,7 +6,7 @@
 
 #include "codec/product_names.h"
 #include "hq/dispatch_board.h"
-#include "store/product_catalog.h"
+#include "hq/hq_products.h"
 
 namespace kiosk::hq {
 namespace {
@@ -15,13 +15,6 @@ using json = nlohmann::ordered_json;
 
 bool has_tablet(HqDb& db, const std::string& technician_id) {
   return db.first("SELECT 1 FROM device WHERE technician_id = ?1 AND revoked_at IS NULL", {technician_id});
-}
-
-std::vector<ProductCategory> hq_products(HqDb& db) {
-  std::string lines;
-  db.first("SELECT catalog FROM product_catalog WHERE id = 1", {}, [&](const SqlRow& row) { lines = row.text(0); });
-  Result<std::vector<ProductCategory>> parsed = parse_product_catalog(lines, "HQ's product catalogue");
-  return parsed ? std::move(parsed).value() : std::vector<ProductCategory>{};
 }
 
 json text_or_null(const nlohmann::json& upload, const char* field) {

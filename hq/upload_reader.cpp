@@ -191,7 +191,7 @@ void check_data(CheckedRecord& checked, element data_value) {
   } else if (checked.kind == "request") {
     checked.request = request_fact(data);
   } else if (checked.kind == "request_rating") {
-    data.text("request_code", 32);
+    checked.rated_request = data.text("request_code", 32);
     data.integer("score", 1, 5);
   } else if (checked.kind == "signature") {
     if (!is_uuid(data.text("request", 36))) throw BadRequest("bad-field", "field \"data.request\" must be a UUID");
@@ -231,7 +231,7 @@ std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, cons
   thread_local simdjson::dom::parser parser;
   element value;
   if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
-  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  CheckedRecord checked{kind, id, revision, {}, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   try {
     check_data(checked, value);
   } catch (const BadRequest&) {

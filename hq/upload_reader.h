@@ -26,6 +26,7 @@ struct CheckedRecord {
   std::optional<RatingFact> rating;               // a rating's
   std::optional<RequestFact> request;             // a request's, for hq_request
   std::optional<RequestEventFact> request_event;  // a request's step, for hq_request_event
+  std::optional<std::string> rated_request;       // a request rating's request code (one rating per request)
 };
 
 struct UploadRecord {

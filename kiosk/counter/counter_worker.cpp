@@ -78,9 +78,10 @@ class Requests {
     Result<Json> answer = client_.create_request(Json(request_form_json(e.form)), e.ticket_id);
     if (answer) {
       const Request request = receipt_request_from_json(answer.value().value("request", Json::object()));
+      const Json& lookup_url = answer.value().value("lookup_url", Json());
       const bool printing = config_.printer && config_.texts;
       post_(StaffRequestCreated{request.code, printing});
-      if (printing) print_receipt(request);
+      if (printing) print_receipt(request, lookup_url.is_string() ? lookup_url.get<std::string>() : std::string());
       return;
     }
     const Error& error = answer.error();
@@ -90,9 +91,9 @@ class Requests {
   }
 
   // The same receipt as the kiosk's, on this counter's printer.
-  void print_receipt(const Request& request) {
-    const printer::PrintResult printed =
-        paper::output_receipt(paper::request_receipt(request, products_, store_id_, *config_.texts), *config_.printer);
+  void print_receipt(const Request& request, const std::string& lookup_url) {
+    const printer::PrintResult printed = paper::output_receipt(
+        paper::request_receipt(request, products_, store_id_, *config_.texts, lookup_url), *config_.printer);
     if (!printed.ok())
       std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), printed.message.c_str());
     post_(StaffReceiptPrinted{printed.ok()});

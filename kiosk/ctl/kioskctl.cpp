@@ -42,7 +42,7 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   catalog import FILE
   counter open --counter N --services A,B | counter pause --counter N --reason TEXT
   counter close --counter N | counters
-  issue --service A [--priority] [--phone 13812345678]    cancel --ticket A012
+  issue --service A [--priority] [--phone 13812345678] [--lang zh|en]    cancel --ticket A012
   call --counter N      recall --counter N      start --counter N
   finish --counter N --outcome resolved|follow-up|request
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
@@ -147,6 +147,14 @@ json status_json(const SyncStatus& s) {
         {"clock_offset_ms", optional_json(s.clock_offset_ms)}}}};
 }
 
+// The live queue post of a sync round: posted (with how many tickets), or why not.
+json queue_post_json(const QueuePostReport& q) {
+  json out{{"posted", q.posted}, {"tickets", q.tickets}};
+  if (!q.skipped.empty()) out["skipped"] = q.skipped;
+  if (q.error) out["error"] = q.error->message;
+  return out;
+}
+
 // The exit code of a command whose output is a report even when it failed (sync).
 int g_exit_code = 0;
 
@@ -164,6 +172,7 @@ json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
            {"commands", report.commands}, {"commands_refused", report.commands_refused},
            {"pending", report.pending},   {"health_bytes", report.health_bytes}};
   out.update(hq_calls_json(report));
+  out["queue"] = queue_post_json(report.queue);
   if (report.error) {
     out["error"] = report.error->message;
     g_exit_code = report.refused ? kExitRefused : kExitFailure;
@@ -243,6 +252,7 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     request.service_code = cl.required("service");
     request.priority = cl.flag("priority");
     request.phone = cl.optional("phone").value_or("");
+    request.language = cl.optional("lang").value_or("");
     cl.finish();
     return to_json(take(engine.issue(request)));
   }

@@ -120,6 +120,7 @@ struct RefreshAdmin {};
 struct Tick {};
 struct ServicesLoaded {
   std::vector<ServiceView> services;
+  bool reminders;  // HQ's settings as the store knows them now (sync/public_page.h)
 };
 struct TicketIssued {
   TicketView ticket;

@@ -28,6 +28,7 @@ void show(CustomerState& s, Screen screen, EpochMs now) {
 std::vector<Effect> wipe(CustomerState& s, EpochMs now, bool next_customer) {
   CustomerState fresh;
   fresh.services = std::move(s.services);
+  fresh.reminders = s.reminders;
   fresh.services_loaded_at = s.services_loaded_at;
   fresh.services_loading = s.services_loading;
   fresh.language = next_customer ? Language::Zh : s.language;
@@ -184,6 +185,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             return {};
           },
           [&](const OpenPhonePad&) -> std::vector<Effect> {
+            if (!s.reminders) return {};  // no reminder is sent: no number is asked for
             s.form.phone_pad_open = true;
             s.form.phone_typed = s.form.phone_accepted;
             s.form.phone_error.clear();
@@ -202,8 +204,12 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
               return {};
             }
             Result<std::string> phone = normalize_phone(s.form.phone_typed);
-            if (!phone) {
+            if (!phone && phone.error().code != "phone-format") {  // not digits
               s.form.phone_error = phone.error().code;
+              return {};
+            }
+            if (!phone || !is_mobile(phone.value())) {  // a reminder is a text: the pad asks for a mobile
+              s.form.phone_error = "phone-not-mobile";
               return {};
             }
             s.form.phone_accepted = phone.value();
@@ -227,7 +233,8 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             if (s.issuing || s.screen != Screen::TakeNumber || !chosen_service(s)) return {};
             s.issuing = true;
             s.issue_error.clear();
-            return {IssueTicket{s.form.service_code, s.form.priority, s.form.phone_accepted, s.language}};
+            return {IssueTicket{s.form.service_code, s.form.priority, s.reminders ? s.form.phone_accepted : "",
+                                s.language}};
           },
           [&](const RateKey& a) -> std::vector<Effect> {
             const bool letter = a.key >= 'A' && a.key <= 'Z', digit = a.key >= '0' && a.key <= '9';
@@ -275,6 +282,13 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             s.services = a.services;
             s.services_loaded_at = now;
             s.services_loading = false;
+            s.reminders = a.reminders;
+            if (!s.reminders) {  // reminders stopped: the number asked for them goes
+              s.form.phone_pad_open = false;
+              s.form.phone_typed.clear();
+              s.form.phone_accepted.clear();
+              s.form.phone_error.clear();
+            }
             if (!s.form.service_code.empty() && !chosen_service(s)) s.form = {};
             return {};
           },

@@ -57,7 +57,7 @@ struct TicketView {
   std::string id;
   std::string label;
   std::string service_code;
-  std::string token;              // opaque: the QR code's content
+  std::string token;              // opaque: the QR code's content without a phone page
   std::string rating_check;       // the digits that rate this visit at the kiosk (ratings/rating_check.h)
   std::string issued_local_time;  // "14:05"
   std::string phone_masked;
@@ -65,6 +65,10 @@ struct TicketView {
   std::optional<int> estimated_wait_min;  // nullopt: no open counter calls it now
   PrintStatus print = PrintStatus::ScreenOnly;
   bool priority = false;
+  // "{public_url}/t/{token}": the QR code holds it and the ticket says to scan
+  // it; empty while the store knows no public address (the QR holds the token
+  // and nothing is promised).
+  std::string page_url = {};
 };
 
 struct VisitView {
@@ -87,6 +91,7 @@ struct CustomerState {
   Screen screen = Screen::Welcome;
   Language language = Language::Zh;
   std::vector<ServiceView> services;
+  bool reminders = false;  // HQ texts reminders: the phone number is offered for one
   TakeNumberForm form;
   bool issuing = false;     // a ticket is being written: further taps on "get my number" do nothing
   std::string issue_error;  // error code when issuing failed

@@ -16,6 +16,7 @@
 #include "ratings/rating_book.h"
 #include "ratings/rating_check.h"
 #include "store/store_db.h"
+#include "sync/public_page.h"
 
 namespace kiosk::customer {
 namespace {
@@ -61,10 +62,15 @@ class EffectContext {
     return views;
   }
 
-  void load_services() { post_(ServicesLoaded{services()}); }
+  void load_services() { post_(ServicesLoaded{services(), public_page_or_none(store_.db()).reminders}); }
 
+  // The settings as they are now decide: a number typed while reminders
+  // were on is not kept once they are off (nobody would text it), and the QR
+  // holds the page only while there is one.
   void issue(const IssueTicket& e) {
-    Result<IssuedTicket> issued = engine_.issue({e.service_code, e.priority, e.phone});
+    const PublicPage page = public_page_or_none(store_.db());
+    Result<IssuedTicket> issued = engine_.issue({e.service_code, e.priority, page.reminders ? e.phone : std::string(),
+                                                 e.language == Language::Zh ? "zh" : "en"});
     if (!issued) {
       std::fprintf(stderr, "kiosk: ticket not issued: %s\n", issued.error().message.c_str());
       post_(IssueFailed{code_of(issued.error())});
@@ -81,10 +87,11 @@ class EffectContext {
                     issued.value().people_ahead,
                     t.estimated_wait_min,
                     config_.printer ? PrintStatus::Printing : PrintStatus::ScreenOnly,
-                    t.priority};
+                    t.priority,
+                    ticket_page_url(page, t.token)};
     post_(TicketIssued{view});
     if (config_.printer) print(view);
-    post_(ServicesLoaded{services()});
+    post_(ServicesLoaded{services(), page.reminders});
   }
 
   // A failed print is recorded on the ticket (staff reprint it) and told to the

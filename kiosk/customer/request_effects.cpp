@@ -9,6 +9,7 @@
 #include "requests/request_book.h"
 #include "requests/request_lookup.h"
 #include "requests/request_validation.h"
+#include "sync/public_page.h"
 
 namespace kiosk::customer {
 namespace {
@@ -82,8 +83,9 @@ void RequestEffects::create(const CreateRequest& effect) {
   post_(RequestCreated{request.code, printer_.has_value()});
   if (!printer_) return;
   Result<std::vector<ProductCategory>> products = book.products();
-  const printer::Receipt receipt = paper::request_receipt(
-      request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(), texts_);
+  const printer::Receipt receipt =
+      paper::request_receipt(request, products ? products.value() : std::vector<ProductCategory>{}, store_.store_id(),
+                             texts_, request_lookup_url(public_page_or_none(store_.db()), request.code));
   const std::string failure = print_recorded(receipt, *printer_, store_, clock_.now_ms());
   if (!failure.empty())
     std::fprintf(stderr, "kiosk: receipt of %s not printed: %s\n", request.code.c_str(), failure.c_str());

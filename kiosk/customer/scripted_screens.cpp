@@ -15,6 +15,7 @@
 #include "queue/ticket_label.h"
 #include "ratings/rating_check.h"
 #include "store/store_db.h"
+#include "sync/public_page.h"
 
 namespace kiosk::customer {
 namespace {
@@ -28,6 +29,7 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
   Result<std::optional<Ticket>> latest = engine.latest_ticket_today();
   if (!latest) return latest.error();
   const std::string local_time = store.value()->zone().local_minute(now).substr(11);
+  const PublicPage page = public_page_or_none(store.value()->db());
   if (latest.value()) {
     const Ticket& t = *latest.value();
     int ahead = 0;
@@ -44,12 +46,23 @@ Result<TicketView> sample_ticket(const CustomerState& state, const std::string& 
                       ahead,
                       wait,
                       PrintStatus::Printed,
-                      t.priority};
+                      t.priority,
+                      ticket_page_url(page, t.token)};
   }
   const ServiceView& first = state.services.front();
-  return TicketView{
-      "preview",     format_ticket_label(first.code, 1), first.code,          "PREVIEW-NOT-ISSUED", "", local_time, "",
-      first.waiting, first.estimated_wait_min,           PrintStatus::Printed};
+  const std::string preview_token = "PREVIEW-NOT-ISSUED";
+  return TicketView{"preview",
+                    format_ticket_label(first.code, 1),
+                    first.code,
+                    preview_token,
+                    "",
+                    local_time,
+                    "",
+                    first.waiting,
+                    first.estimated_wait_min,
+                    PrintStatus::Printed,
+                    false,
+                    ticket_page_url(page, preview_token)};
 }
 
 // The staff corner: the login a held title opens, a refused PIN, or the admin

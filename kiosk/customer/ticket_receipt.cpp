@@ -31,9 +31,9 @@ printer::Receipt ticket_receipt(const TicketView& t, const ServiceView& service,
       TextLine{wait, TextSize::Normal, TextAlign::Center},
       TextLine{both("ticket.issued_at", {t.issued_local_time}), TextSize::Normal, TextAlign::Center},
       HorizontalRule{},
-      QrCode{t.token},
-      TextLine{both("ticket.scan"), TextSize::Normal, TextAlign::Center},
+      QrCode{qr_content(t)},
   };
+  if (!t.page_url.empty()) receipt.blocks.push_back(TextLine{both("ticket.scan"), TextSize::Normal, TextAlign::Center});
   if (!t.rating_check.empty())
     receipt.blocks.push_back(
         TextLine{both("ticket.rating_check", {t.rating_check}), TextSize::Normal, TextAlign::Center, true});

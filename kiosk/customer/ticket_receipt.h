@@ -1,6 +1,7 @@
 // The paper ticket: what a customer's ticket says, in Chinese and English,
 // as a printer Receipt (the number huge, the service, people ahead, the
-// wait, the time, the store, the QR code with the opaque token).
+// wait, the time, the store, the QR code: the ticket's phone page, with
+// "scan to follow" under it, or only the opaque token when there is none).
 #pragma once
 
 #include <string>

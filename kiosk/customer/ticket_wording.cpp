@@ -1,4 +1,4 @@
-// Choosing the wording by count.
+// Choosing the wording by count, and the QR's content.
 #include "customer/ticket_wording.h"
 
 namespace kiosk::customer {
@@ -13,6 +13,10 @@ std::string estimated_wait_text(const app::Translations& texts, Language languag
   if (!minutes) return texts.text("ticket.no_counter", language);
   if (*minutes <= 1) return texts.text("ticket.wait_soon", language);
   return texts.format("ticket.estimated_wait", language, {std::to_string(*minutes)});
+}
+
+const std::string& qr_content(const TicketView& ticket) {
+  return ticket.page_url.empty() ? ticket.token : ticket.page_url;
 }
 
 }  // namespace kiosk::customer

@@ -6,13 +6,19 @@
 #include "requests/request_book.h"
 #include "requests/request_from_ticket.h"
 #include "requests/request_validation.h"
+#include "sync/public_page.h"
 
 namespace kiosk::node {
 namespace {
 
-Result<nlohmann::ordered_json> created(Result<Request> request) {
+// The request, and what its receipt's QR code opens on a phone (null while
+// the store knows no public address of HQ's).
+Result<nlohmann::ordered_json> created(Database& db, Result<Request> request) {
   if (!request) return request.error();
-  return nlohmann::ordered_json{{"request", to_json(request.value())}};
+  const std::string lookup_url = request_lookup_url(public_page_or_none(db), request.value().code);
+  return nlohmann::ordered_json{
+      {"request", to_json(request.value())},
+      {"lookup_url", lookup_url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lookup_url)}};
 }
 
 }  // namespace
@@ -30,12 +36,12 @@ void add_request_routes(const AddRoute& add, const Clock& clock) {
   });
   add("POST", "/api/v1/requests", RouteAuth::Staff, [&clock](RouteContext& c) {
     const JsonBody body(c.req.body);
-    return created(RequestBook(c.store, clock).create(request_form_from(body), c.session->staff_name));
+    return created(c.store.db(), RequestBook(c.store, clock).create(request_form_from(body), c.session->staff_name));
   });
   add("POST", "/api/v1/tickets/([^/]{1,64})/request", RouteAuth::Staff, [&clock](RouteContext& c) {
     const JsonBody body(c.req.body);
-    return created(
-        request_from_ticket(c.store, clock, c.req.matches[1], request_form_from(body), c.session->staff_name));
+    return created(c.store.db(), request_from_ticket(c.store, clock, c.req.matches[1], request_form_from(body),
+                                                     c.session->staff_name));
   });
 }
 

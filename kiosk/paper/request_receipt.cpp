@@ -7,7 +7,8 @@
 namespace kiosk::paper {
 
 printer::Receipt request_receipt(const Request& r, const std::vector<ProductCategory>& products,
-                                 const std::string& store_id, const app::Translations& texts) {
+                                 const std::string& store_id, const app::Translations& texts,
+                                 const std::string& lookup_url) {
   using namespace printer;
   using app::Language;
   auto both = [&](const char* key, std::initializer_list<std::string> values = {}) {
@@ -28,8 +29,9 @@ printer::Receipt request_receipt(const Request& r, const std::vector<ProductCate
                 : TextLine{both("receipt.drop_off"), TextSize::Normal, TextAlign::Center},
       TextLine{both("receipt.phone", {mask_phone(r.phone)}), TextSize::Normal, TextAlign::Center},
       HorizontalRule{},
-      QrCode{r.id},
-      TextLine{both("receipt.check"), TextSize::Normal, TextAlign::Center},
+      QrCode{lookup_url.empty() ? r.id : lookup_url},
+      TextLine{both(lookup_url.empty() ? "receipt.check" : "receipt.check_online"), TextSize::Normal,
+               TextAlign::Center},
   };
   return receipt;
 }

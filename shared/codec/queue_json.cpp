@@ -52,7 +52,8 @@ json to_json(const Ticket& t) {
               {"token", t.token.empty() ? json(nullptr) : json(t.token)},
               {"print_state", to_string(t.print_state)},
               {"estimated_wait_min", optional_value(t.estimated_wait_min)},
-              {"staff_id", t.staff_id.empty() ? json(nullptr) : json(t.staff_id)}};
+              {"staff_id", t.staff_id.empty() ? json(nullptr) : json(t.staff_id)},
+              {"language", t.language.empty() ? json(nullptr) : json(t.language)}};
 }
 
 json to_json(const IssuedTicket& issued) {

@@ -3,6 +3,11 @@
 
 namespace kiosk {
 
+bool is_mobile(const std::string& digits) {
+  return digits.size() == kMobileDigits && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9' &&
+         digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
 Result<std::string> normalize_phone(const std::string& typed) {
   std::string digits;
   for (char c : typed) {
@@ -12,7 +17,7 @@ Result<std::string> normalize_phone(const std::string& typed) {
       return invalid_argument("a phone number has only digits", "phone-not-digits");
   }
   if (digits.empty()) return invalid_argument("the phone number is empty", "phone-empty");
-  const bool mobile = digits.size() == kMobileDigits && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
+  const bool mobile = is_mobile(digits);
   // Landline: area code 0xx or 0xxx, then a 7- or 8-digit number, the number not starting with 0 or 1.
   const bool landline =
       digits[0] == '0' && digits.size() >= 10 && digits.size() <= kMaxLandlineDigits && digits[1] != '0' && [&] {

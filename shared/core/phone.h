@@ -13,6 +13,9 @@ namespace kiosk {
 constexpr std::size_t kMobileDigits = 11;       // 1[3-9] + 9 digits
 constexpr std::size_t kMaxLandlineDigits = 12;  // 0 + a 3-digit area code + 8 digits
 
+// A mobile number's digits (1[3-9] + 9 digits): what a text message reaches.
+bool is_mobile(const std::string& digits);
+
 // Accepts digits with optional spaces or dashes; returns the digits only.
 // Error codes: "phone-empty", "phone-not-digits", "phone-format".
 Result<std::string> normalize_phone(const std::string& typed);

@@ -67,6 +67,10 @@ struct Ticket {
   // and the store's staff table know them); empty when nobody was (a call
   // through kioskctl) and for tickets called before schema 12.
   std::string staff_id;
+  // The kiosk's language when the ticket was taken, "zh" or "en" (its SMS
+  // reminders and phone page start in it); empty when not known (kioskctl
+  // without --lang, tickets issued before schema 13). A transfer keeps it.
+  std::string language;
 };
 
 const char* to_string(CounterState state);

@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kTicketColumns =
     "seq, id, business_day, service_code, prefix, number, priority, state, counter, outcome, recalls, "
     "issued_at, queued_since, called_at, started_at, finished_at, transferred_from, transferred_to, phone, token, "
-    "print_state, estimated_wait_min, staff_id";
+    "print_state, estimated_wait_min, staff_id, language";
 
 // Length of the QR token: 31^20, about 2^99 possibilities, cannot be guessed.
 constexpr std::size_t kTokenLength = 20;
@@ -50,6 +50,7 @@ Ticket ticket_from_row(const Statement& row) {
   t.print_state = print_state_from(row.text(20)).value_or(PrintState::NotPrinted);
   if (!row.is_null(21)) t.estimated_wait_min = row.int32(21);
   t.staff_id = row.text(22);
+  t.language = row.text(23);
   return t;
 }
 
@@ -154,6 +155,8 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
     if (!normalized) return normalized.error();
     phone = normalized.value();
   }
+  if (!request.language.empty() && request.language != "zh" && request.language != "en")
+    return invalid_argument("language \"" + request.language + "\" is not zh or en", "bad-language");
   return storage_transaction(store_.db(), [&]() -> Result<IssuedTicket> {
     std::optional<Service> service = active_service(request.service_code);
     if (!service) return invalid_argument("unknown service \"" + request.service_code + "\"", "unknown-service");
@@ -177,12 +180,13 @@ Result<IssuedTicket> QueueEngine::issue(const IssueRequest& request) {
         estimate_wait_min(queue_snapshot(load_active_services(db)), {service->code, request.priority});
     Statement& insert = db.prepare(
         "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, queued_since, "
-        "phone, token, estimated_wait_min) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8, ?9)");
+        "phone, token, estimated_wait_min, language) VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'waiting', ?6, ?6, ?7, ?8, ?9, "
+        "NULLIF(?10, ''))");
     insert.bind(1, new_uuid()).bind(2, day).bind(3, service->code).bind(4, number).bind(5, request.priority ? 1 : 0);
     insert.bind(6, now)
         .bind(7, phone.empty() ? std::optional<std::string>() : phone)
         .bind(8, random_token(kTokenLength));
-    insert.bind(9, estimate);
+    insert.bind(9, estimate).bind(10, request.language);
     insert.run();
     return IssuedTicket{reload(sqlite3_last_insert_rowid(db.handle())), ahead};
   });
@@ -390,7 +394,8 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
     db.prepare(
           "INSERT INTO ticket(id, business_day, service_code, prefix, number, priority, state, issued_at, "
           "queued_since, "
-          "transferred_from, phone, print_state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?10, ?11)")
+          "transferred_from, phone, print_state, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?8, ?9, ?10, "
+          "?11, NULLIF(?12, ''))")
         .bind(1, new_id)
         .bind(2, t.business_day)
         .bind(3, target->code)
@@ -402,6 +407,7 @@ Result<Ticket> QueueEngine::transfer(int counter, const std::string& to_service)
         .bind(9, t.id)
         .bind(10, t.phone.empty() ? std::optional<std::string>() : t.phone)
         .bind(11, to_string(t.print_state))
+        .bind(12, t.language)
         .run();
     const std::int64_t new_seq = sqlite3_last_insert_rowid(db.handle());
     db.prepare(

@@ -24,7 +24,8 @@ namespace kiosk {
 struct IssueRequest {
   std::string service_code;
   bool priority = false;
-  std::string phone;  // optional, as typed; validated and stored as digits
+  std::string phone;       // optional, as typed; validated and stored as digits
+  std::string language{};  // the kiosk's, "zh" or "en"; empty: not known
 };
 
 struct IssuedTicket {

@@ -31,27 +31,31 @@ double service_minutes_per_ticket(Database& db, const Service& service) {
 
 // Today's oldest waiting tickets in queue order, at most kReplayedTickets:
 // the oldest of each class along the waiting index (no sort of the whole
-// queue), merged.
-std::vector<WaitingTicket> oldest_waiting(Database& db, const std::string& day) {
+// queue), merged; their ids into `ids` when given.
+std::vector<WaitingTicket> oldest_waiting(Database& db, const std::string& day, std::vector<std::string>* ids) {
   struct Queued {
     EpochMs since;
     std::int64_t seq;
     WaitingTicket ticket;
+    std::string id;
   };
   Statement& q = db.prepare(
-      "SELECT queued_since, seq, service_code FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
+      "SELECT queued_since, seq, service_code, id FROM ticket WHERE state = 'waiting' AND business_day = ?1 "
       "AND priority = ?2 ORDER BY queued_since, seq LIMIT ?3");
   std::vector<Queued> queued;
   for (const bool priority : {false, true}) {
     q.bind(1, day).bind(2, priority ? 1 : 0).bind(3, kReplayedTickets);
-    while (q.step()) queued.push_back({q.int64(0), q.int64(1), {q.text(2), priority}});
+    while (q.step()) queued.push_back({q.int64(0), q.int64(1), {q.text(2), priority}, ids ? q.text(3) : ""});
     q.reset();
   }
   std::sort(queued.begin(), queued.end(),
             [](const Queued& a, const Queued& b) { return a.since != b.since ? a.since < b.since : a.seq < b.seq; });
   std::vector<WaitingTicket> oldest;
-  for (std::size_t i = 0; i < queued.size() && i < std::size_t(kReplayedTickets); ++i)
+  if (ids) ids->clear();
+  for (std::size_t i = 0; i < queued.size() && i < std::size_t(kReplayedTickets); ++i) {
     oldest.push_back(std::move(queued[i].ticket));
+    if (ids) ids->push_back(std::move(queued[i].id));
+  }
   return oldest;
 }
 
@@ -75,7 +79,8 @@ std::vector<WaitingCount> waiting_after(Database& db, const std::string& day,
 }  // namespace
 
 QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day, EpochMs now,
-                                  const std::vector<Service>& services, int priority_interleave) {
+                                  const std::vector<Service>& services, int priority_interleave,
+                                  std::vector<std::string>* waiting_ids) {
   QueueSnapshot snapshot;
   snapshot.priority_interleave = priority_interleave;
   for (const Service& s : services) snapshot.minutes_per_ticket[s.code] = service_minutes_per_ticket(db, s);
@@ -97,7 +102,7 @@ QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day,
   }
   counters.reset();
 
-  snapshot.waiting = oldest_waiting(db, business_day);
+  snapshot.waiting = oldest_waiting(db, business_day, waiting_ids);
   if (snapshot.waiting.size() == std::size_t(kReplayedTickets))
     snapshot.waiting_after = waiting_after(db, business_day, snapshot.waiting);
   return snapshot;

@@ -15,8 +15,10 @@
 namespace kiosk {
 
 // `services`: the active catalogue (its typical_service_min stands in for a
-// service that has no ended calls yet). Throws SqliteError.
+// service that has no ended calls yet). `waiting_ids`, when given, gets the
+// ids of the snapshot's `waiting` tickets, in the same order. Throws SqliteError.
 QueueSnapshot read_queue_snapshot(Database& db, const std::string& business_day, EpochMs now,
-                                  const std::vector<Service>& services, int priority_interleave);
+                                  const std::vector<Service>& services, int priority_interleave,
+                                  std::vector<std::string>* waiting_ids = nullptr);
 
 }  // namespace kiosk

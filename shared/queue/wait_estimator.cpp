@@ -56,9 +56,9 @@ class Line {
   std::vector<bool> called_;
 };
 
-}  // namespace
-
-std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTicket& newcomer) {
+// The open counters at the start of the replay: each free once it has
+// finished the ticket it holds.
+std::vector<ReplayCounter> replay_counters(const QueueSnapshot& queue) {
   std::vector<ReplayCounter> counters;
   for (const OpenCounter& c : queue.open_counters) {
     double busy = 0;
@@ -68,18 +68,21 @@ std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTi
     }
     counters.push_back({&c, busy, c.priority_streak});
   }
-  auto calls_newcomer = [&](const ReplayCounter& r) { return calls(*r.counter, newcomer.service_code); };
-  if (std::none_of(counters.begin(), counters.end(), calls_newcomer)) return std::nullopt;
+  return counters;
+}
 
-  // The newcomer joins the replayed line only when no counted rest of the queue comes between.
-  const bool line_holds_all = queue.waiting_after.empty();
-  Line line(queue.waiting, line_holds_all ? &newcomer : nullptr);
+// Replays the calling order over `line`: the counter free first calls the
+// oldest ticket it may, as calling_policy decides, until no counter has
+// anyone left to call or `called(index, minutes_from_now)` answers true.
+template <class Called>
+void replay(const QueueSnapshot& queue, std::vector<ReplayCounter>& counters, Line& line, Called called) {
+  if (counters.empty()) return;
   for (;;) {
     const auto next =
         std::min_element(counters.begin(), counters.end(), [](const ReplayCounter& a, const ReplayCounter& b) {
           return a.done != b.done ? b.done : a.free_at_min < b.free_at_min;
         });
-    if (next->done) break;
+    if (next->done) return;
     const std::optional<std::size_t> priority = line.oldest(*next->counter, true, next->priority_from);
     const std::optional<std::size_t> normal = line.oldest(*next->counter, false, next->normal_from);
     const CallDecision decision =
@@ -89,11 +92,32 @@ std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTi
       continue;
     }
     const std::size_t pick = decision.pick == NextPick::Priority ? *priority : *normal;
-    if (line_holds_all && pick == line.size() - 1) return static_cast<int>(std::lround(next->free_at_min));
+    if (called(pick, next->free_at_min)) return;
     line.call(pick);
     next->priority_streak = decision.priority_streak_after;
     next->free_at_min += minutes_for(queue.minutes_per_ticket, line[pick].service_code);
   }
+}
+
+int whole_minutes(double minutes) { return static_cast<int>(std::lround(minutes)); }
+
+}  // namespace
+
+std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTicket& newcomer) {
+  std::vector<ReplayCounter> counters = replay_counters(queue);
+  auto calls_newcomer = [&](const ReplayCounter& r) { return calls(*r.counter, newcomer.service_code); };
+  if (std::none_of(counters.begin(), counters.end(), calls_newcomer)) return std::nullopt;
+
+  // The newcomer joins the replayed line only when no counted rest of the queue comes between.
+  const bool line_holds_all = queue.waiting_after.empty();
+  Line line(queue.waiting, line_holds_all ? &newcomer : nullptr);
+  std::optional<int> called_at;
+  replay(queue, counters, line, [&](std::size_t pick, double minutes) {
+    if (!line_holds_all || pick != line.size() - 1) return false;
+    called_at = whole_minutes(minutes);
+    return true;
+  });
+  if (called_at) return called_at;
 
   // The rest of the queue as a whole: the work of its tickets ahead of the
   // newcomer (for a priority newcomer, the priority ones) that the counters
@@ -112,7 +136,18 @@ std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTi
     });
     if (ahead && shared) work += rest.count * minutes_for(queue.minutes_per_ticket, rest.kind.service_code);
   }
-  return static_cast<int>(std::lround((free_at_total + work) / sharing));
+  return whole_minutes((free_at_total + work) / sharing);
+}
+
+std::vector<std::optional<int>> estimate_waits_min(const QueueSnapshot& queue) {
+  std::vector<std::optional<int>> minutes(queue.waiting.size());
+  std::vector<ReplayCounter> counters = replay_counters(queue);
+  Line line(queue.waiting, nullptr);
+  replay(queue, counters, line, [&](std::size_t pick, double at) {
+    minutes[pick] = whole_minutes(at);
+    return false;
+  });
+  return minutes;
 }
 
 }  // namespace kiosk

@@ -1,8 +1,8 @@
-// The wait a ticket taken now can expect, as a pure computation over the queue
-// as it stands (queue/queue_snapshot.h reads it from the store): the open
-// counters are replayed calling in the engine's order (oldest first across
-// the services each counter calls, priority interleaved as calling_policy
-// decides) until one calls the newcomer. Each counter first finishes the
+// The wait a ticket taken now can expect (and each waiting ticket's), as a
+// pure computation over the queue as it stands (queue/queue_snapshot.h reads
+// it from the store): the open counters are replayed calling in the engine's
+// order (oldest first across the services each counter calls, priority
+// interleaved as calling_policy decides) until one calls the newcomer. Each counter first finishes the
 // ticket it holds; each ticket then holds its counter for its service's recent
 // time per ticket. So a counter shared with another service, tickets of other
 // services ahead at a shared counter and tickets being served all count.
@@ -51,5 +51,12 @@ struct QueueSnapshot {
 // Minutes until the newcomer (queued after every waiting ticket) is called,
 // rounded to the nearest minute; nullopt when no open counter calls its service.
 std::optional<int> estimate_wait_min(const QueueSnapshot& queue, const WaitingTicket& newcomer);
+
+// Minutes until each ticket of `queue.waiting` is called, in its order, from
+// one replay (the live queue HQ shows on customers' phones); nullopt for a
+// ticket no open counter calls. The counted rest (`waiting_after`) comes
+// after them all and is not replayed (its priority tickets would come first
+// in truth: an estimate, like the newcomer's).
+std::vector<std::optional<int>> estimate_waits_min(const QueueSnapshot& queue);
 
 }  // namespace kiosk

@@ -1,6 +1,7 @@
 // RatingBook: finding ratable visits and storing one rating per visit. The
-// UNIQUE(ticket_id) constraint is the last word on "one per visit", so two
-// taps racing each other still store one rating.
+// UNIQUE(ticket_id) constraint is the last word on "one per visit" at the
+// kiosk, so two taps racing each other still store one rating; a visit rated
+// on a phone is known from HQ's feed (and HQ parks a second rating of it).
 #include "ratings/rating_book.h"
 
 #include <algorithm>
@@ -14,9 +15,13 @@
 namespace kiosk {
 namespace {
 
+// The last column: the visit is rated, here or on a phone (HQ's feed sent
+// `ticket_rated` for one of its tickets: a transfer keeps the day and number).
 constexpr const char* kVisitColumns =
     "t.seq, t.id, t.service_code, t.prefix, t.number, t.state, t.counter, t.finished_at, "
-    "(SELECT count(*) FROM rating r WHERE r.ticket_id = t.id)";
+    "EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) OR EXISTS (SELECT 1 FROM ticket c JOIN hq_config h "
+    "ON h.kind = 'ticket_rated' AND h.key = c.id WHERE c.business_day = t.business_day AND c.prefix = t.prefix "
+    "AND c.number = t.number)";
 
 struct VisitRow {
   Ticket ticket;

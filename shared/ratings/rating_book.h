@@ -35,8 +35,9 @@ class RatingBook {
   // Today's visit with this ticket number and check digits, if it can be rated
   // now. Error codes: "not-a-ticket", "unknown-ticket", "wrong-check",
   // "check-locked" (kRatingCheckTries wrong digits for this visit already),
-  // "not-served", "not-finished", "already-rated". The check comes first:
-  // wrong digits learn nothing about the visit.
+  // "not-served", "not-finished", "already-rated" (here, or on a phone: HQ's
+  // feed said `ticket_rated` for one of the visit's tickets). The check comes
+  // first: wrong digits learn nothing about the visit.
   Result<Ticket> ratable_visit(const std::string& label, const std::string& check_digits);
 
   // Error codes: "bad-score", "unknown-reason", "unknown-ticket", "not-finished", "already-rated".

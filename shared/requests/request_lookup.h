@@ -30,6 +30,29 @@ struct LookupPolicy {
   EpochMs forget_after_ms = 60 * 60'000;  // failures older than this no longer count
 };
 
+// Whose failures are counted: a request code's, or a device's (a kiosk, a
+// phone's network address at HQ).
+enum class LookupScope { Code, Device };
+
+// Until when `scope` with `failures` recent failures, the last at
+// `last_failure_at`, is refused without a check: a code past its free
+// failures for a wait that doubles with each further one up to the cap, a
+// device past its allowance for the same short pause each time; before that,
+// not at all (the time of the last failure). The rule of the kiosk's lookup
+// and of HQ's (hq/public_request_api.h).
+EpochMs lookup_blocked_until(const LookupPolicy& policy, LookupScope scope, int failures, EpochMs last_failure_at);
+
+// The typed code as stored ("R7K2-9QX") once it and the last four digits
+// have the right form; else "code-format" or "last-four-format" (not counted:
+// they cannot match).
+Result<std::string> lookup_code(const std::string& typed_code, const std::string& last_four);
+// Whether the phone number ends with these four digits.
+bool phone_ends_with(const std::string& phone, const std::string& last_four);
+// The one answer to a wrong code and to wrong digits alike ("lookup-no-match").
+Error lookup_no_match();
+// The refusal while blocked ("lookup-slowed-down"), saying how long to wait.
+Error lookup_slowed_down(EpochMs blocked_until, EpochMs now);
+
 struct StatusStep {
   RequestState state = RequestState::Received;
   EpochMs at = 0;

@@ -16,13 +16,25 @@ const TextField kComment{"comment", "the comment", 200, false, true};
 
 }  // namespace
 
-const char* to_string(RatedBy by) { return by == RatedBy::TechnicianDevice ? "technician-device" : "customer-kiosk"; }
+const char* to_string(RatedBy by) {
+  switch (by) {
+    case RatedBy::TechnicianDevice:
+      return "technician-device";
+    case RatedBy::CustomerPhone:
+      return "customer-phone";
+    case RatedBy::CustomerKiosk:
+      break;
+  }
+  return "customer-kiosk";
+}
 
 std::optional<RatedBy> rated_by_from(const std::string& text) {
-  if (text == "customer-kiosk") return RatedBy::CustomerKiosk;
-  if (text == "technician-device") return RatedBy::TechnicianDevice;
+  for (const RatedBy by : {RatedBy::CustomerKiosk, RatedBy::TechnicianDevice, RatedBy::CustomerPhone})
+    if (text == to_string(by)) return by;
   return std::nullopt;
 }
+
+bool is_finished_for_rating(RequestState state) { return state == RequestState::Done || state == RequestState::Closed; }
 
 std::optional<Error> check_rating_input(const RatingInput& input) {
   if (input.score < 1 || input.score > 5) return invalid_argument("a rating is from 1 to 5", "bad-score");
@@ -35,7 +47,9 @@ std::optional<Error> check_rating_input(const RatingInput& input) {
 }
 
 bool is_rated(Database& db, const std::string& request_id) {
-  Statement& q = db.prepare("SELECT EXISTS (SELECT 1 FROM request_rating WHERE request_id = ?1)");
+  Statement& q = db.prepare(
+      "SELECT EXISTS (SELECT 1 FROM request_rating WHERE request_id = ?1) OR EXISTS (SELECT 1 FROM hq_config "
+      "WHERE kind = 'request_rated' AND key = (SELECT code FROM request WHERE id = ?1))");
   q.bind(1, request_id);
   q.step();
   const bool rated = q.int64(0) != 0;
@@ -44,7 +58,7 @@ bool is_rated(Database& db, const std::string& request_id) {
 }
 
 std::optional<Error> why_not_ratable(Database& db, const Request& request) {
-  if (request.state != RequestState::Done && request.state != RequestState::Closed)
+  if (!is_finished_for_rating(request.state))
     return refused(
         "request " + request.code + " is " + to_string(request.state) + ": only a done or closed job is rated",
         "not-finished");

@@ -1,6 +1,7 @@
 // Ratings of finished requests: 1 to 5 with the reason tags of ticket ratings
 // (rating_reason_codes) and an optional comment, one per request, given by the
-// customer at the kiosk or on the technician's device at completion. Stored
+// customer at the kiosk or on a phone (HQ's request page, which stores it at
+// HQ and tells the store), or on the technician's device at completion. Stored
 // with the technician the request was assigned to, so satisfaction is his.
 // The outbox row is written by trigger (schema 6) in the same transaction.
 #pragma once
@@ -16,8 +17,8 @@
 
 namespace kiosk {
 
-enum class RatedBy { CustomerKiosk, TechnicianDevice };
-const char* to_string(RatedBy by);  // "customer-kiosk" | "technician-device"
+enum class RatedBy { CustomerKiosk, TechnicianDevice, CustomerPhone };
+const char* to_string(RatedBy by);  // "customer-kiosk" | "technician-device" | "customer-phone"
 std::optional<RatedBy> rated_by_from(const std::string& text);
 
 struct RatingInput {
@@ -43,7 +44,11 @@ struct RequestRating {
 // "unknown-reason", "comment-*".
 std::optional<Error> check_rating_input(const RatingInput& input);
 
-// nullopt when `request` may be rated now (done or closed, not rated yet).
+// A request in this state can be rated (done or closed), once.
+bool is_finished_for_rating(RequestState state);
+
+// nullopt when `request` may be rated now (done or closed, not rated yet,
+// here or on a phone).
 // Error codes: "not-finished", "already-rated". Throws SqliteError.
 std::optional<Error> why_not_ratable(Database& db, const Request& request);
 
@@ -53,6 +58,7 @@ RequestRating insert_request_rating(Database& db, const Request& request, const 
 
 // Throws SqliteError.
 std::optional<RequestRating> find_request_rating(Database& db, const std::string& rating_id);
+// Rated here, or on a phone (HQ's feed said `request_rated` for its code).
 bool is_rated(Database& db, const std::string& request_id);
 
 }  // namespace kiosk

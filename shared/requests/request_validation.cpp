@@ -90,7 +90,7 @@ std::string error_limit(const std::string& code) {
   for (const TextField* field : {&kModelField, &kSerialField, &kDescriptionField, &kNameField, &kAddressField})
     if (code == std::string(field->code) + "-too-long") return std::to_string(field->max_chars);
   if (code == "preferred-date-too-far") return std::to_string(kMaxDaysAhead);
-  if (code == "phone-format") return std::to_string(kMobileDigits);
+  if (code == "phone-format" || code == "phone-not-mobile") return std::to_string(kMobileDigits);
   return {};
 }
 

@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 12> kMigrations{
+constexpr std::array<const char*, 13> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -406,6 +406,16 @@ UPDATE problem_category SET kinds = 'installation' WHERE code LIKE 'install-%';
     // (NULL for calls without a login, kioskctl's, and tickets called before).
     R"sql(
 ALTER TABLE ticket ADD COLUMN staff_id TEXT;
+)sql",
+    // 13: the kiosk's language when a ticket was taken (its reminders and phone
+    // page speak it; NULL for tickets taken before and through kioskctl); what
+    // HQ last took of the live queue (a hash of its content, when) and when it
+    // last had no endpoint for it (sync/queue_post.h).
+    R"sql(
+ALTER TABLE ticket ADD COLUMN language TEXT CHECK (language IN ('zh', 'en'));
+ALTER TABLE sync_state ADD COLUMN queue_posted_hash TEXT;
+ALTER TABLE sync_state ADD COLUMN queue_posted_at INTEGER;
+ALTER TABLE sync_state ADD COLUMN queue_endpoint_missing_at INTEGER;
 )sql",
 };
 

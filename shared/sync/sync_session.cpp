@@ -20,6 +20,7 @@ using json = nlohmann::ordered_json;
 SyncSession::SyncSession(StoreDb& store, const Clock& clock, SyncTransport& transport, SyncOptions options, Sleep sleep,
                          HealthProbe* health)
     : store_(store),
+      clock_(clock),
       options_(options),
       caller_(transport, clock, options, std::move(sleep)),
       sync_(store, clock),
@@ -181,6 +182,15 @@ bool SyncSession::follow_changes(SyncRoundReport& report) {
       report);
 }
 
+// After the upload (HQ then knows the tickets it lists), unless it failed.
+void SyncSession::post_queue(bool uploaded, SyncRoundReport& report) {
+  if (!uploaded) {
+    report.queue.skipped = "upload-failed";
+    return;
+  }
+  report.queue = post_live_queue(store_, clock_, caller_, headers_, report);
+}
+
 // The report is read once, when the round starts: the outbox as it stood
 // before this round's upload. A store that cannot read it syncs without.
 void SyncSession::read_health(SyncRoundReport& report) {
@@ -205,11 +215,14 @@ SyncRoundReport SyncSession::run_round() {
     return report;
   }
   read_health(report);
-  // Records first, so HQ knows the requests the commands are about; then the
-  // feed, which carries HQ's decisions. HQ's request status, once taken, is a
-  // change of this store's own: sent in the same round (no request when the
-  // feed wrote nothing to the outbox).
-  const bool went_through = upload(report) && send_commands(report) && follow_changes(report) && upload(report);
+  // Records first, so HQ knows the requests the commands are about and the
+  // tickets the live queue lists; then the feed, which carries HQ's
+  // decisions. HQ's request status, once taken, is a change of this store's
+  // own: sent in the same round (no request when the feed wrote nothing to
+  // the outbox).
+  const bool uploaded = upload(report);
+  post_queue(uploaded, report);
+  const bool went_through = uploaded && send_commands(report) && follow_changes(report) && upload(report);
   if (Result<SyncStatus> status = sync_.status()) report.pending = status.value().pending;
   const Result<CommandCounts> commands = commands_.counts();
   report.complete = went_through && report.pending == 0 && commands && commands.value().waiting == 0;

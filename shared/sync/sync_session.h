@@ -16,6 +16,7 @@
 #include "sync/command_outbox.h"
 #include "sync/health_probe.h"
 #include "sync/hq_caller.h"
+#include "sync/queue_post.h"
 #include "sync/sync_store.h"
 
 namespace kiosk {
@@ -30,6 +31,7 @@ struct SyncRoundReport : HqCalls {
   std::int64_t commands_refused = 0;  // of which HQ answered with a conflict or a rejection
   std::int64_t pending = 0;           // outbox rows left
   std::int64_t health_bytes = 0;      // the health report's size, sent with each request
+  QueuePostReport queue;              // the live queue post after the upload (never fails the round)
 };
 
 class SyncSession {
@@ -55,9 +57,11 @@ class SyncSession {
   bool upload(SyncRoundReport& report);
   bool send_commands(SyncRoundReport& report);
   bool follow_changes(SyncRoundReport& report);
+  void post_queue(bool uploaded, SyncRoundReport& report);
   void read_health(SyncRoundReport& report);
 
   StoreDb& store_;
+  const Clock& clock_;
   SyncOptions options_;
   HqCaller caller_;
   SyncStore sync_;

@@ -163,7 +163,9 @@ Result<Done> SyncStore::configure(const std::string& hq_url, const std::string& 
   return storage_guarded([&]() -> Result<Done> {
     Transaction tx(store_.db());
     store_.db()
-        .prepare("UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = ''")
+        .prepare(
+            "UPDATE sync_state SET hq_url = ?1, device_token = ?2, last_error = '', queue_posted_hash = NULL, "
+            "queue_posted_at = NULL, queue_endpoint_missing_at = NULL")
         .bind(1, hq_url)
         .bind(2, device_token)
         .run();

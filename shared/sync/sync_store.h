@@ -57,7 +57,8 @@ class SyncStore {
  public:
   SyncStore(StoreDb& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Refuses what check_hq_settings refuses.
+  // Refuses what check_hq_settings refuses. Forgets what the HQ before took
+  // of the live queue (sync/queue_post.h): the new one is sent it.
   Result<Done> configure(const std::string& hq_url, const std::string& device_token);
   Result<SyncConfig> config();
   Result<SyncStatus> status();

@@ -6,7 +6,8 @@
 // issued); stop() ends the wait at once and joins. A crash loses nothing: the
 // outbox and the acknowledged seq are in the store file, so the next worker
 // goes on from there. Its rounds report the store's health to HQ, as of a
-// process started when the worker was made (integrity checked hourly).
+// process started when the worker was made (integrity checked hourly), and
+// post the live queue (queue_post.h).
 #pragma once
 
 #include <chrono>
@@ -25,7 +26,7 @@ namespace kiosk {
 
 struct SyncWorkerOptions {
   std::chrono::milliseconds interval{30000};           // between complete rounds
-  std::chrono::milliseconds nudge_delay{2000};         // a nudge gathers writes for this long
+  std::chrono::milliseconds nudge_delay{1000};         // a nudge gathers writes for this long
   std::chrono::milliseconds refused_interval{900000};  // 401/403: the configuration must change
   SyncOptions round;
 };

@@ -5,8 +5,10 @@
 
 namespace kiosk::test {
 
-CustomerHarness::CustomerHarness(customer::Language language, std::optional<printer::PrinterTarget> printer)
+CustomerHarness::CustomerHarness(customer::Language language, std::optional<printer::PrinterTarget> printer,
+                                 const PublicPage& page)
     : RoleHarness(ui::HeadlessConfig{}) {
+  if (page.has_page() || page.reminders) give_public_page(*store.store, page.public_url, page.reminders);
   customer::CustomerAppConfig config;
   config.data_dir = store.dir.path();
   config.store_id = store.store->store_id();

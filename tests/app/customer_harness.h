@@ -8,6 +8,7 @@
 #include "printer/printer_port.h"
 #include "support/role_harness.h"
 #include "support/test_store.h"
+#include "sync/public_page.h"
 
 namespace kiosk::test {
 
@@ -18,10 +19,15 @@ struct WithStore {
   TestStore store{"Asia/Shanghai", SystemClock().now_ms()};
 };
 
+// HQ's public page settings the store holds when the kiosk starts: by
+// default a public address with text reminders (the phone is offered).
+inline const PublicPage kHarnessPublicPage{"https://q.example.com", true};
+
 class CustomerHarness : public WithStore, public RoleHarness<customer::CustomerApp> {
  public:
   explicit CustomerHarness(customer::Language language = customer::Language::Zh,
-                           std::optional<printer::PrinterTarget> printer = std::nullopt);
+                           std::optional<printer::PrinterTarget> printer = std::nullopt,
+                           const PublicPage& page = kHarnessPublicPage);
 
   const customer::CustomerState& state() const { return app->state(); }
 };

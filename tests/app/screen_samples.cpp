@@ -34,12 +34,14 @@ std::vector<std::string> sample_texts(const app::Translations& texts) {
 
 namespace {
 
-TicketView sample_ticket(PrintStatus print, bool with_phone) {
+// `with_page`: the store knows HQ's public address (the QR opens the phone page).
+TicketView sample_ticket(PrintStatus print, bool with_phone, bool with_page = true) {
   TicketView t;
   t.id = "3f6c1e9a-0000-4000-8000-000000000012";
   t.label = "C012";
   t.service_code = "C";
-  t.token = "https://q.example.cn/t/7QK2-M9XD-4R8P";
+  t.token = "7QK2M9XD4R8PWN3HJ6TB";
+  t.page_url = with_page ? "https://q.example.cn/t/" + t.token : "";
   t.rating_check = "4820";
   t.issued_local_time = "14:05";
   t.phone_masked = with_phone ? "138****5678" : "";
@@ -55,6 +57,7 @@ std::vector<ScreenSample> screen_samples(Language language) {
   CustomerState base;
   base.language = language;
   base.services = sample_services();
+  base.reminders = true;  // HQ sends text reminders: the phone is offered
   base.last_activity = kSampleNow - 5'000;
   base.screen_since = kSampleNow - 5'000;
   base.services_loaded_at = kSampleNow - 1'000;
@@ -72,6 +75,11 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.form.service_code = "A";
     s.form.priority = true;
     s.form.phone_accepted = "13812345678";
+  });
+  add("take_no_reminders", [](CustomerState& s) {  // HQ sends none: no phone is asked for
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.reminders = false;
   });
   add("take_no_priority", [](CustomerState& s) {
     s.screen = Screen::TakeNumber;
@@ -98,7 +106,7 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.form.service_code = "A";
     s.form.phone_pad_open = true;
     s.form.phone_typed = "12345";
-    s.form.phone_error = "phone-format";
+    s.form.phone_error = "phone-not-mobile";
   });
   add("ticket_printing", [](CustomerState& s) {
     s.screen = Screen::Ticket;
@@ -115,6 +123,11 @@ std::vector<ScreenSample> screen_samples(Language language) {
   add("ticket_screen_only", [](CustomerState& s) {
     s.screen = Screen::Ticket;
     s.ticket = sample_ticket(PrintStatus::ScreenOnly, false);
+  });
+  add("ticket_no_page", [](CustomerState& s) {  // no public address, no reminders: nothing promised
+    s.screen = Screen::Ticket;
+    s.reminders = false;
+    s.ticket = sample_ticket(PrintStatus::Printed, false, false);
   });
   add("rate_find", [](CustomerState& s) {
     s.screen = Screen::RateFind;

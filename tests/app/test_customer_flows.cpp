@@ -1,7 +1,9 @@
 // The customer's journeys tapped through the real screens (headless ImGui, real
 // fonts), the real worker and a real store file, in Chinese and in English:
 // take a number (with priority and phone), the double tap, printing to a file
-// and to a missing printer, rating a finished visit once, the idle wipe.
+// and to a missing printer, the QR's content as a real reader reads it (the
+// phone page with HQ's public address, else the token), rating a finished
+// visit once, the idle wipe.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "ratings/rating_book.h"
 #include "ratings/rating_check.h"
 #include "store/catalog.h"
+#include "support/child_process.h"
 
 using namespace kiosk;
 using kiosk::customer::Language;
@@ -58,6 +61,8 @@ void take_number_flow(Language language) {
   CHECK(stored.priority);
   CHECK(stored.phone == "13812345678");
   CHECK(stored.token == h.state().ticket->token);
+  CHECK(stored.language == (language == Language::Zh ? "zh" : "en"));
+  CHECK(h.state().ticket->page_url == "https://q.example.com/t/" + stored.token);  // the QR opens the phone page
   h.tap("ticket.done");
   CHECK(h.state().screen == Screen::Welcome);
   CHECK(h.app->texts().missing_keys().empty());
@@ -88,10 +93,57 @@ TEST_CASE("a wrong phone number is refused on the pad and nothing is issued") {
   h.tap("take.phone");
   for (char digit : std::string("12345")) h.tap(std::string("pad.") + digit);
   h.tap("pad.ok");
-  CHECK(h.state().form.phone_error == "phone-format");
+  CHECK(h.state().form.phone_error == "phone-not-mobile");
   CHECK(h.shows("pad.ok"));
   h.tap("pad.cancel");
   CHECK(count_tickets(h) == 0);
+}
+
+namespace {
+
+// The QR code on the paper ticket (a PNG picture of it) as a real reader reads it (Debian's zbarimg).
+std::string printed_qr(const std::string& png) {
+  const kiosk::test::CommandOutput read = kiosk::test::run_command({"/usr/bin/zbarimg", "--raw", "-q", png});
+  REQUIRE_MESSAGE(read.exit_code == 0, "zbarimg found no code in " << png);
+  std::string text = read.stdout_text;
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("with HQ's public address the printed QR opens the ticket's page; without one it holds the bare token") {
+  kiosk::test::TempDir out;
+  const std::string with_page = out.file("with-page.png"), without = out.file("without.png");
+  {
+    CustomerHarness h(Language::En, printer::printer_target_for_path(with_page));
+    h.tap("welcome.take");
+    h.tap("service.A");
+    h.tap("take.confirm");
+    REQUIRE(h.state().ticket);
+    CHECK(h.state().ticket->print == PrintStatus::Printed);
+    CHECK(printed_qr(with_page) == "https://q.example.com/t/" + only_ticket(h).token);
+  }
+  CustomerHarness h(Language::Zh, printer::printer_target_for_path(without), PublicPage{});
+  h.tap("welcome.take");
+  h.tap("service.A");
+  CHECK_FALSE(h.shows("take.phone"));  // no reminders: no number is asked for
+  h.tap("take.confirm");
+  REQUIRE(h.state().ticket);
+  CHECK(h.state().ticket->page_url.empty());
+  CHECK(h.state().ticket->phone_masked.empty());
+  CHECK(printed_qr(without) == only_ticket(h).token);
+}
+
+TEST_CASE("a public page without reminders: the QR opens the page, no number is asked for") {
+  CustomerHarness h(Language::Zh, std::nullopt, PublicPage{"https://q.example.com", false});
+  h.tap("welcome.take");
+  h.tap("service.B");
+  CHECK_FALSE(h.shows("take.phone"));
+  h.tap("take.confirm");
+  REQUIRE(h.state().ticket);
+  CHECK(h.state().ticket->page_url == "https://q.example.com/t/" + only_ticket(h).token);
+  CHECK(only_ticket(h).phone.empty());
 }
 
 TEST_CASE("a double tap on the confirm button issues one ticket") {

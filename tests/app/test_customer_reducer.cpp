@@ -1,6 +1,7 @@
 // The customer kiosk's rules with an injected clock, no ImGui, no database:
-// screen flow, double taps, the phone field, the idle countdown and wipe, and
-// one rating per visit from the screen's side.
+// screen flow, double taps, the phone field (offered only while HQ sends
+// reminders), the idle countdown and wipe, and one rating per visit from the
+// screen's side.
 #include <doctest/doctest.h>
 
 #include "customer/customer_reducer.h"
@@ -19,6 +20,7 @@ struct Kiosk {
     state.services = {{"A", "咨询", "Consultation", true, 3, 10},
                       {"G", "预约安装", "Installation booking", false, 0, 0}};
     state.services_loaded_at = now;
+    state.reminders = true;  // HQ sends text reminders: the phone is offered
   }
   // A tap a moment later (past the double-tap guard).
   std::vector<Effect> tap(const Action& action) {
@@ -115,7 +117,7 @@ TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
   k.tap(OpenPhonePad{});
   for (char c : std::string("1381234567")) k.tap(PhoneKey{c});
   k.tap(AcceptPhone{});
-  CHECK(k.state.form.phone_error == "phone-format");
+  CHECK(k.state.form.phone_error == "phone-not-mobile");  // the pad asks for a mobile, and says so
   CHECK(k.state.form.phone_pad_open);
   k.tap(PhoneKey{'8'});
   CHECK(k.state.form.phone_error.empty());
@@ -137,6 +139,45 @@ TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
   CHECK_FALSE(k.state.form.phone_pad_open);
   k.tap(RemovePhone{});
   CHECK(k.state.form.phone_accepted.empty());
+}
+
+TEST_CASE("a reminder number must be a mobile: a text cannot reach a landline") {
+  Kiosk k;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(OpenPhonePad{});
+  for (char c : std::string("01012345678")) k.tap(PhoneKey{c});  // a Beijing landline
+  k.tap(AcceptPhone{});
+  CHECK(k.state.form.phone_error == "phone-not-mobile");
+  CHECK(k.state.form.phone_pad_open);
+  CHECK(k.state.form.phone_accepted.empty());
+}
+
+TEST_CASE("without reminders from HQ no number is asked for, and one typed before they stopped is dropped") {
+  Kiosk k;
+  k.state.reminders = false;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(OpenPhonePad{});
+  CHECK_FALSE(k.state.form.phone_pad_open);
+  CHECK(std::get<IssueTicket>(k.tap(ConfirmTakeNumber{}).at(0)).phone.empty());
+  k.result(IssueFailed{"storage"});
+
+  // Offered while HQ sends them; the services' refresh says they stopped: the number goes.
+  k.result(ServicesLoaded{k.state.services, true});
+  k.tap(OpenPhonePad{});
+  REQUIRE(k.state.form.phone_pad_open);
+  for (char c : std::string("13812345678")) k.tap(PhoneKey{c});
+  k.tap(AcceptPhone{});
+  REQUIRE(k.state.form.phone_accepted == "13812345678");
+  k.result(ServicesLoaded{k.state.services, false});
+  CHECK(k.state.form.phone_accepted.empty());
+  CHECK_FALSE(k.state.reminders);
+  CHECK(k.state.form.service_code == "A");  // the rest of the form stays
+  CHECK(std::get<IssueTicket>(k.tap(ConfirmTakeNumber{}).at(0)).phone.empty());
+  k.result(IssueFailed{"storage"});
+  k.tap(BackToWelcome{});
+  CHECK_FALSE(k.state.reminders);  // the store's settings survive the wipe, like its services
 }
 
 TEST_CASE("idle: a visible countdown of 20 s after the quiet period, then a wipe back to Welcome in Chinese") {
@@ -249,7 +290,7 @@ TEST_CASE("the queue on Welcome refreshes every 10 s, one load at a time") {
   CHECK(k.wait_ms(k.timings.services_refresh - 1).empty());
   CHECK(count<LoadServices>(k.wait_ms(1)) == 1);
   CHECK(k.wait_ms(k.timings.services_refresh).empty());  // the first is still loading
-  k.result(ServicesLoaded{k.state.services});
+  k.result(ServicesLoaded{k.state.services, k.state.reminders});
   CHECK(*next_deadline(k.state, k.now, k.timings) == k.now + k.timings.services_refresh);
 }
 

@@ -57,6 +57,7 @@ TEST_CASE("a finger takes a number in the real window; the ticket is stored and 
   test::XvfbServer xvfb(1280, 800);
   TestStore store;
   REQUIRE(store.engine->open_counter(1, {"A", "B"}).ok());
+  test::give_public_page(*store.store, "https://q.example.com", false);  // the paper's QR opens the phone page
   const std::string map = store.dir.file("widgets.json");
   const std::string ticket_png = std::string(KIOSK_SCREENSHOT_DIR) + "/printed-ticket.png";
   std::filesystem::create_directories(KIOSK_SCREENSHOT_DIR);
@@ -90,6 +91,7 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   TestStore store;
   REQUIRE(store.engine->open_counter(1, {"A"}).ok());
   store.engine->issue({"A", false, {}}).value();
+  test::give_public_page(*store.store, "https://q.example.com", true);  // the phone page and the reminder offer
   {  // the request form's products, as kioskctl init loads them
     Result<std::vector<ProductCategory>> products =
         read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");

@@ -260,6 +260,7 @@ TEST_CASE("a walk-in's request logged at a counter prints the kiosk's receipt on
   std::filesystem::create_directories(dir);
   const std::filesystem::path printed = dir / "counter-printer.bin", expected = dir / "kiosk-receipt.bin";
   CounterHarness h(1, Language::Zh, printer::printer_target_for_path(printed.string()));
+  test::give_public_page(*h.node.store.store, "https://q.example.com", false);  // the QR: the phone's lookup
   const std::string code = send_walk_in_request(h);
   CHECK(h.state().request.receipt == ReceiptState::Printed);
   // Byte for byte what the kiosk prints for this request (the same layout, both languages, the phone masked).
@@ -267,7 +268,8 @@ TEST_CASE("a walk-in's request logged at a counter prints the kiosk's receipt on
   RequestBook book(*h.node.store.store, clock);
   const Request stored_request = book.find(code).value();
   const printer::PrintResult reference = paper::output_receipt(
-      paper::request_receipt(stored_request, book.products().value(), h.node.store.store->store_id(), h.app->texts()),
+      paper::request_receipt(stored_request, book.products().value(), h.node.store.store->store_id(), h.app->texts(),
+                             "https://q.example.com/r/?code=" + code),
       printer::printer_target_for_path(expected.string()));
   REQUIRE(reference.ok());
   const std::vector<char> bytes = file_bytes(printed);

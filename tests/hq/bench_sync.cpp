@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "../bench/latency_figures.h"
+#include "../bench/process_cpu.h"
 #include "core/random_id.h"
 #include "core/store_time_zone.h"
 #include "hq/hq_admin.h"
@@ -52,6 +53,8 @@ using namespace kiosk;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
+
+using bench::cpu_seconds;
 
 struct Options {
   int records = 14000, stores = 200, per_store = 100, clients = 16, servers = 1;
@@ -84,19 +87,6 @@ Options parse(int argc, char** argv) {
 }
 
 double seconds_since(Clock_::time_point start) { return std::chrono::duration<double>(Clock_::now() - start).count(); }
-
-// CPU seconds (user + system, every thread) a process has used so far: less
-// sensitive than wall time to what else the machine is doing.
-double cpu_seconds(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));  // after "pid (comm) "
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> field; ++i)
-    if (i >= 14) ticks += std::stod(field);  // utime, stime
-  return ticks / double(sysconf(_SC_CLK_TCK));
-}
 
 // CPU seconds of a PostgreSQL server: the postmaster and its children (the
 // backends, one per hq connection, and the background processes).

@@ -16,6 +16,11 @@
 namespace kiosk::test {
 
 inline void roll_back_schema(Database& db, int to_version) {
+  if (to_version < 13)
+    db.exec(
+        "ALTER TABLE ticket DROP COLUMN language; ALTER TABLE sync_state DROP COLUMN queue_posted_hash; "
+        "ALTER TABLE sync_state DROP COLUMN queue_posted_at; ALTER TABLE sync_state DROP COLUMN "
+        "queue_endpoint_missing_at;");
   if (to_version < 12) db.exec("ALTER TABLE ticket DROP COLUMN staff_id;");
   if (to_version < 11) db.exec("ALTER TABLE problem_category DROP COLUMN kinds;");
   if (to_version < 10)

@@ -1,6 +1,6 @@
 // Migrations: a store written by schema version 1 (before the customer kiosk)
 // opens with this program, keeps every ticket, and gains the new columns
-// (the shown estimate at 10, who called a ticket at 12).
+// (the shown estimate at 10, who called a ticket at 12, its language at 13).
 #include <doctest/doctest.h>
 
 #include "codec/queue_json.h"
@@ -66,4 +66,19 @@ TEST_CASE("a version-11 store gains who called a ticket: its tickets are kept wi
   CHECK(called.id == waiting.id);
   CHECK(called.staff_id == "staff-7");
   CHECK(find_ticket(reopened->db(), waiting.id)->staff_id == "staff-7");
+}
+
+TEST_CASE("a version-12 store gains the ticket's language: its tickets are kept with none, new tickets store theirs") {
+  TestStore s;
+  const Ticket old = s.engine->issue({"A", false, {}}).value().ticket;
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 12);
+  QueueEngine engine(*reopened, s.clock);
+  const std::optional<Ticket> kept = find_ticket(reopened->db(), old.id);
+  REQUIRE(kept);
+  CHECK(kept->language.empty());
+  CHECK(to_json(*kept)["language"].is_null());  // uploaded as not known
+  CHECK(kept->token == old.token);
+  const Ticket taken = engine.issue({"A", false, {}, "en"}).value().ticket;
+  CHECK(taken.language == "en");
+  CHECK(to_json(taken)["language"] == "en");
 }

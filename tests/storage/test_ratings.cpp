@@ -1,5 +1,6 @@
 // Ratings on a real store: only finished visits, one per visit (also when two
-// taps race), found by number with the check digits printed on the ticket.
+// taps race, and when a phone rated it first), found by number with the check
+// digits printed on the ticket.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -100,4 +101,37 @@ TEST_CASE("check digits: four digits, stable for a token, different across token
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) seen.insert(rating_check_digits("TOKEN" + std::to_string(i)));
   CHECK(seen.size() > 190);  // spread over 10,000 values
+}
+
+TEST_CASE("a visit rated on a phone (HQ's feed: ticket_rated) is already rated here, transfers included") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A", "B"}).ok());
+  RatingBook book(*s.store, s.clock);
+  // A012-style visit transferred A -> B: the phone rated it by the ticket its page followed (the continuation).
+  const Ticket first = s.engine->issue({"A", false, {}}).value().ticket;
+  REQUIRE(s.engine->call_next(1).ok());
+  const Ticket continued = s.engine->transfer(1, "B").value();
+  REQUIRE(s.engine->call_next(1).value().id == continued.id);
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  const Ticket other = serve(s, "A");  // another visit, rated by nobody
+  CHECK(book.ratable_visit("A001", check_of(first)).ok());
+  test::apply_feed_change(*s.store, "ticket_rated", continued.id,
+                          R"({"rating": "0b7f3c1e-1111-4222-8333-444455556666", "score": 5, "at": 1795400000000})");
+  CHECK(book.ratable_visit("A001", check_of(first)).error().code == "already-rated");
+  CHECK(book.rate(continued.id, 4, {}).error().code == "already-rated");
+  CHECK(book.ratable_visit("A002", check_of(other)).ok());
+  CHECK(book.rate(other.id, 4, {}).ok());
+
+  // The key naming the visit's first ticket counts as well.
+  TestStore t;
+  REQUIRE(t.engine->open_counter(1, {"A", "B"}).ok());
+  RatingBook by_first(*t.store, t.clock);
+  const Ticket paper = t.engine->issue({"A", false, {}}).value().ticket;
+  REQUIRE(t.engine->call_next(1).ok());
+  const Ticket next = t.engine->transfer(1, "B").value();
+  REQUIRE(t.engine->call_next(1).ok());
+  REQUIRE(t.engine->finish(1, Outcome::Resolved).ok());
+  test::apply_feed_change(*t.store, "ticket_rated", paper.id, R"({"rating": "x", "score": 2, "at": 1})");
+  CHECK(by_first.rate(next.id, 4, {}).error().code == "already-rated");
+  CHECK(by_first.ratable_visit("A001", check_of(paper)).error().code == "already-rated");
 }

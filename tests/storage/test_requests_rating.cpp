@@ -1,5 +1,6 @@
 // Schema 6 on a real store file: one rating per done or closed request (by the
-// customer kiosk or the technician's device), uploaded through the outbox;
+// customer kiosk or the technician's device; none more once a phone rated
+// it, as HQ's feed says), uploaded through the outbox;
 // the technician's open jobs by assignee; completion (done + confirmation +
 // rating) all or nothing; stale lookup attempts pruned; technician sessions
 // bound to no counter.
@@ -79,6 +80,22 @@ TEST_CASE("a done request is rated once; an open one is refused; the rating is q
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().code == "already-rated");
   CHECK(s.rows("request_rating") == 1);
+}
+
+TEST_CASE("a request rated on a phone (HQ's feed: request_rated) is already rated here; others are not") {
+  Fixture s;
+  const Request rated_on_phone = s.move(s.on_site(), S::Done);
+  const Request other = s.move(s.on_site(), S::Done);
+  CHECK_FALSE(s.book.is_rated(rated_on_phone.code).value());
+  test::apply_feed_change(*s.store, "request_rated", rated_on_phone.code,
+                          R"({"rating": "0b7f3c1e-1111-4222-8333-444455556666", "score": 5, "at": 1795400000000})");
+  CHECK(s.book.is_rated(rated_on_phone.code).value());
+  const Result<RequestRating> again = s.book.rate(rated_on_phone.code, 3, {}, "", RatedBy::CustomerKiosk);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().code == "already-rated");
+  CHECK(s.rows("request_rating") == 0);  // nothing stored, nothing uploaded
+  CHECK_FALSE(s.book.is_rated(other.code).value());
+  CHECK(s.book.rate(other.code, 4, {}, "", RatedBy::CustomerKiosk).ok());
 }
 
 TEST_CASE("bad ratings are refused by name and store nothing") {

@@ -1,8 +1,11 @@
 // The sync outbox (schema 4): every ticket and rating change leaves one outbox
 // row in its own transaction, numbered without gaps; a refused operation
 // leaves none; acknowledged rows are pruned without the numbering restarting;
-// a store from schema 3 queues its earlier records once, in order.
+// a store from schema 3 queues its earlier records once, in order; the
+// ticket record carries the QR token and the kiosk's language (schema 13).
 #include <doctest/doctest.h>
+
+#include <map>
 
 #include "ratings/rating_book.h"
 #include "schema_rollback.h"
@@ -105,4 +108,32 @@ TEST_CASE("a schema-3 store queues its earlier tickets and ratings once, in thei
   CHECK(rows[1].id == second.id);
   CHECK(rows[2].id == rating.id);
   CHECK(SyncStore(*reopened, s.clock).status().value().incarnation.size() == 36);
+}
+
+TEST_CASE("the uploaded ticket record carries its QR token and the kiosk's language; a continuation no token") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  const Ticket zh = s.engine->issue({"A", false, {}, "zh"}).value().ticket;
+  const Ticket en = s.engine->issue({"A", false, {}, "en"}).value().ticket;
+  const Ticket unknown = s.engine->issue({"A", false, {}}).value().ticket;  // kioskctl without --lang
+  const Result<IssuedTicket> bad = s.engine->issue({"A", false, {}, "fr"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == "bad-language");
+  REQUIRE(s.engine->call_next(1).value().id == zh.id);
+  const Ticket continued = s.engine->transfer(1, "B").value();
+
+  SyncStore sync(*s.store, s.clock);
+  std::map<std::string, nlohmann::ordered_json> latest;  // each record as the upload carries it last
+  for (const OutboxRecord& r : sync.pending(100).value())
+    if (r.kind == "ticket") latest[r.id] = r.data;
+  REQUIRE(latest.size() == 4);
+  CHECK(latest.at(en.id)["token"] == en.token);
+  CHECK(en.token.size() == 20);
+  CHECK(latest.at(en.id)["language"] == "en");
+  CHECK(latest.at(zh.id)["language"] == "zh");
+  CHECK(latest.at(zh.id)["state"] == "transferred");
+  CHECK(latest.at(unknown.id)["language"].is_null());
+  CHECK(latest.at(continued.id)["token"].is_null());  // the paper's token stays with the visit's first ticket
+  CHECK(latest.at(continued.id)["transferred_from"] == zh.id);
+  CHECK(latest.at(continued.id)["language"] == "zh");  // the visit's language goes on
 }

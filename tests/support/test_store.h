@@ -15,6 +15,14 @@ namespace kiosk::test {
 
 std::string default_catalog_path();
 
+// Applies one change of HQ's feed to `store` as a sync round would
+// (SyncStore::apply_changes, the next seq): kind, key and data.
+void apply_feed_change(StoreDb& store, const std::string& kind, const std::string& key, const std::string& data_json);
+
+// HQ's public page settings reach the store (a `public_page` change);
+// `public_url` empty: none (null).
+void give_public_page(StoreDb& store, const std::string& public_url, bool reminders);
+
 struct TestStore {
   explicit TestStore(const std::string& time_zone = "Asia/Shanghai", EpochMs start = test_day_start_ms(),
                      int interleave = 2);

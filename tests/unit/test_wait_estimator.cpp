@@ -1,7 +1,10 @@
 // The wait estimate as a replay of the calling order over a queue snapshot:
 // counters shared between services, tickets being served, priority, and no
-// estimate when no open counter calls the service.
+// estimate when no open counter calls the service; and every waiting
+// ticket's minutes from one replay (the live queue on phones).
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "queue/wait_estimator.h"
 
@@ -68,4 +71,51 @@ TEST_CASE(
   // A priority newcomer comes after the priority ones only: (5 + 2 x 5) / 2
   CHECK(estimate_wait_min(queue, {"A", true}) == 8);
   CHECK_FALSE(estimate_wait_min(queue, {"C", false}));
+}
+
+TEST_CASE("one replay gives every listed waiting ticket its minutes until called, as the newcomer's estimate would") {
+  QueueSnapshot queue;
+  OpenCounter busy = counter(1, {"A", "B"});
+  busy.current_service = std::string("A");
+  busy.current_elapsed_min = 2;  // 3 of its 5 minutes left
+  queue.open_counters = {busy, counter(2, {"B"})};
+  queue.minutes_per_ticket = {{"A", 5}, {"B", 10}};
+  queue.waiting = {{"A", false}, {"B", false}, {"A", false}, {"B", false}, {"C", false}};
+  // Counter 2 is free at 0 and takes the first B; counter 1 at 3 takes the first A,
+  // at 8 the second A; counter 2 at 10 the second B; nobody calls C.
+  const std::vector<std::optional<int>> minutes = estimate_waits_min(queue);
+  REQUIRE(minutes.size() == 5);
+  CHECK(minutes[0] == 3);
+  CHECK(minutes[1] == 0);
+  CHECK(minutes[2] == 8);
+  CHECK(minutes[3] == 10);
+  CHECK_FALSE(minutes[4]);
+  // Each listed ticket's minutes are what the newcomer's estimate said when it came last.
+  for (std::size_t last = 0; last < 4; ++last) {
+    QueueSnapshot before = queue;
+    before.waiting.assign(queue.waiting.begin(), queue.waiting.begin() + static_cast<long>(last));
+    CAPTURE(last);
+    CHECK(estimate_wait_min(before, queue.waiting[last]) == minutes[last]);
+  }
+}
+
+TEST_CASE("per-ticket minutes follow the priority interleave; no open counter gives none at all") {
+  QueueSnapshot queue;
+  queue.open_counters = {counter(1, {"A"})};
+  queue.minutes_per_ticket = {{"A", 4}};
+  queue.priority_interleave = 2;
+  queue.waiting = {{"A", false}, {"A", false}, {"A", true}, {"A", true}, {"A", true}};
+  // Priority first, two in a row, then a normal one: P P N P N.
+  const std::vector<std::optional<int>> minutes = estimate_waits_min(queue);
+  REQUIRE(minutes.size() == 5);
+  CHECK(minutes[2] == 0);
+  CHECK(minutes[3] == 4);
+  CHECK(minutes[0] == 8);
+  CHECK(minutes[4] == 12);
+  CHECK(minutes[1] == 16);
+  queue.open_counters.clear();
+  const std::vector<std::optional<int>> none = estimate_waits_min(queue);
+  REQUIRE(none.size() == 5);
+  CHECK(std::none_of(none.begin(), none.end(), [](const std::optional<int>& m) { return m.has_value(); }));
+  CHECK(estimate_waits_min(QueueSnapshot{}).empty());
 }

@@ -40,6 +40,7 @@ struct PhonePad {
   const std::string& typed;
   const std::string& error_code;
   std::string_view why_key;
+  bool mobile_only = false;  // a number for text messages: the title and hint ask for a mobile
 };
 void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const PhonePad& pad);
 void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);

@@ -18,7 +18,8 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
         break;
       case Screen::TakeNumber:
         if (view.state.form.phone_pad_open)
-          kit::draw_phone_pad(ui, view, emit, {view.state.form.phone_typed, view.state.form.phone_error, "phone.why"});
+          kit::draw_phone_pad(ui, view, emit,
+                              {view.state.form.phone_typed, view.state.form.phone_error, "phone.why", true});
         else
           kit::draw_take_number(ui, view, emit);
         break;

@@ -43,11 +43,12 @@ void actions(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float 
 }  // namespace
 
 void draw_phone_pad(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const PhonePad& pad) {
-  top_bar(ui, view, emit, view.tr("phone.title"), std::nullopt);
+  top_bar(ui, view, emit, view.tr(pad.mobile_only ? "phone.title_mobile" : "phone.title"), std::nullopt);
   const float em = ui.em();
   const Palette& p = palette();
   const std::string error = error_text(view, pad.error_code);
-  const std::string hint = view.tr("phone.hint", {std::to_string(kMobileDigits)});
+  const std::string hint =
+      view.tr(pad.mobile_only ? "phone.hint_mobile" : "phone.hint", {std::to_string(kMobileDigits)});
   const float width = avail_x();
   if (wide_layout(ui)) {
     const float left_w = width * 0.48f;

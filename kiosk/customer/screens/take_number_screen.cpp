@@ -1,6 +1,7 @@
 // Take a number: the store's services as big tiles (tap to choose), priority
-// where the service allows it, an optional phone number for a reminder, and
-// the big "get my number" button. The phone keypad is phone_pad.cpp.
+// where the service allows it, an optional phone number for a text reminder
+// (only while HQ sends them), and the big "get my number" button. The phone
+// keypad is phone_pad.cpp.
 #include "core/phone.h"
 #include "customer/customer_reducer.h"
 #include "customer/screens/customer_kit.h"
@@ -70,6 +71,43 @@ void service_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, f
   }
 }
 
+// The phone for a reminder: add, or shown masked with change and remove
+// (stacked under it in a narrow column starting at `x`).
+void phone_row(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float x) {
+  const float em = ui.em();
+  const Palette& p = palette();
+  const CustomerState& state = view.state;
+  if (state.form.phone_accepted.empty()) {
+    const Tile t = tile(ui, "take.phone", ImVec2(width / em, 3.4f), Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_add"), ui::FontRole::body, u32(p.text),
+                 ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
+    if (t.clicked) emit(OpenPhonePad{});
+  } else {
+    // Side by side where the masked number fits on one line next to "remove", else stacked.
+    const bool stacked = width < 18 * em;
+    const float remove_w =
+        stacked
+            ? width / em
+            : std::min(width / em * 0.4f,
+                       std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f));
+    const Tile t =
+        tile(ui, "take.phone", ImVec2(stacked ? width / em : width / em - remove_w - 0.5f, 3.4f), Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}),
+                 ui::FontRole::body, u32(p.text), ImVec2(t.min.x + 0.6f * em, t.min.y),
+                 ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
+    if (t.clicked) emit(OpenPhonePad{});
+    if (stacked)
+      ImGui::SetCursorPosX(x);
+    else
+      ImGui::SameLine();
+    const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, stacked ? 2.6f : 3.4f), Tone::normal);
+    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_remove"), ui::FontRole::body, u32(p.text),
+                 ImVec2(remove.min.x + 0.4f * em, remove.min.y), ImVec2(remove.max.x - 0.4f * em, remove.max.y),
+                 Align::centre);
+    if (remove.clicked) emit(RemovePhone{});
+  }
+}
+
 // Priority, phone and the confirm button, in a column `width` wide.
 void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, bool fill_height,
                     bool with_error) {
@@ -91,37 +129,9 @@ void options_column(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
     banner(ui, view.tr("take.choose_first"), p.surface, ui::FontRole::body, width);
   }
 
-  // Phone: add, or show masked with change and remove.
+  // The phone for a reminder, only while HQ sends them: nobody would text it otherwise.
   row_start();
-  if (state.form.phone_accepted.empty()) {
-    const Tile t = tile(ui, "take.phone", ImVec2(width / em, 3.4f), Tone::normal);
-    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_add"), ui::FontRole::body, u32(p.text),
-                 ImVec2(t.min.x + 0.6f * em, t.min.y), ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
-    if (t.clicked) emit(OpenPhonePad{});
-  } else {
-    // Side by side where the masked number fits on one line next to "remove", else stacked.
-    const bool stacked = width < 18 * em;
-    const float remove_w =
-        stacked
-            ? width / em
-            : std::min(width / em * 0.4f,
-                       std::max(5.0f, text_width(ui, view.tr("take.phone_remove"), ui::FontRole::body) / em + 1.4f));
-    const Tile t =
-        tile(ui, "take.phone", ImVec2(stacked ? width / em : width / em - remove_w - 0.5f, 3.4f), Tone::normal);
-    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_added", {mask_phone(state.form.phone_accepted)}),
-                 ui::FontRole::body, u32(p.text), ImVec2(t.min.x + 0.6f * em, t.min.y),
-                 ImVec2(t.max.x - 0.6f * em, t.max.y), Align::centre);
-    if (t.clicked) emit(OpenPhonePad{});
-    if (stacked)
-      row_start();
-    else
-      ImGui::SameLine();
-    const Tile remove = tile(ui, "take.phone_remove", ImVec2(remove_w, stacked ? 2.6f : 3.4f), Tone::normal);
-    text_in_rect(ui, ImGui::GetWindowDrawList(), view.tr("take.phone_remove"), ui::FontRole::body, u32(p.text),
-                 ImVec2(remove.min.x + 0.4f * em, remove.min.y), ImVec2(remove.max.x - 0.4f * em, remove.max.y),
-                 Align::centre);
-    if (remove.clicked) emit(RemovePhone{});
-  }
+  if (state.reminders) phone_row(ui, view, emit, width, x);
 
   // Confirm, pinned to the bottom of the column when there is room.
   const std::string error = with_error ? error_text(view, state.issue_error) : std::string();

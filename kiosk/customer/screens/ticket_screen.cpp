@@ -1,5 +1,6 @@
 // Your ticket: the number very large, the service, people ahead and the
-// estimated wait, the time and store, a QR code of the ticket's opaque token,
+// estimated wait, the time and store, a QR code (the ticket's phone page with
+// "scan to follow" under it, or only the opaque token when there is no page),
 // the print status (a failed print is loud and sends the customer to staff),
 // the masked reminder number, and "done".
 #include <algorithm>
@@ -88,21 +89,22 @@ void qr_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ticket
   draw->AddRectFilled(min, max, u32(p.surface), 0.3f * em);
   const float pad = 0.6f * em;
   const float inner = max.x - min.x - 2 * pad;
-  const std::string scan = view.tr("ticket.scan");
+  const std::string scan = ticket.page_url.empty() ? std::string() : view.tr("ticket.scan");
   std::string facts = view.tr("ticket.issued_at", {ticket.issued_local_time});
   if (!view.store_id.empty()) facts += " · " + view.tr("ticket.store", {view.store_id});
   const std::string check =
       ticket.rating_check.empty() ? std::string() : view.tr("ticket.rating_check", {ticket.rating_check});
-  const float scan_h = wrapped_height(ui, scan, ui::FontRole::body, inner);
+  const float scan_h = scan.empty() ? 0 : wrapped_height(ui, scan, ui::FontRole::body, inner);
   const float check_h = check.empty() ? 0 : wrapped_height(ui, check, ui::FontRole::body, inner) + 0.3f * em;
   const float facts_h = wrapped_height(ui, facts, ui::FontRole::body, inner);
   const float texts_h = 0.3f * em + scan_h + check_h + 0.3f * em + facts_h;
   const float qr_room = std::min(inner, max.y - min.y - 2 * pad - texts_h);
   float y = min.y + std::max(pad, (max.y - min.y - qr_room - texts_h) / 2);
-  const float side = draw_qr(draw, ImVec2(min.x + pad + (inner - qr_room) / 2, y), qr_room, ticket.token);
+  const float side = draw_qr(draw, ImVec2(min.x + pad + (inner - qr_room) / 2, y), qr_room, qr_content(ticket));
   y += (side > 0 ? side : qr_room) + 0.3f * em;
-  y += text_in_rect(ui, draw, scan, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
-                    ImVec2(max.x - pad, y + scan_h), Align::centre);
+  if (!scan.empty())
+    y += text_in_rect(ui, draw, scan, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),
+                      ImVec2(max.x - pad, y + scan_h), Align::centre);
   if (!check.empty()) {
     y += 0.3f * em;
     y += text_in_rect(ui, draw, check, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y),

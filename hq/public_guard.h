@@ -1,0 +1,48 @@
+// What every answer of HQ's public pages and their APIs shares
+// (docs/public-pages.md, "Abuse"): the strict security headers, JSON errors
+// that carry them, and the per-minute limits that slow guessing (tokens,
+// request codes) and over-eager polling, per client address and overall.
+#pragma once
+
+#include <httplib.h>
+
+#include <deque>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "codec/api_json.h"
+#include "core/clock.h"
+
+namespace kiosk::hq {
+
+// CSP (nothing from elsewhere, no inline script or style, no framing), no
+// referrer, no sniffing.
+void set_public_headers(httplib::Response& res);
+// The JSON error with the public headers and Cache-Control: no-store.
+void send_public_error(httplib::Response& res, const ApiError& error);
+
+// Events in the last minute, per client address and overall; thread-safe.
+// Memory stays bounded: a minute's events at most, the overall limit caps them.
+class MinuteLimit {
+ public:
+  MinuteLimit(int per_address, int overall) : per_address_(per_address), overall_(overall) {}
+
+  // 0 when `address` may act now, else the seconds until it may (Retry-After).
+  int wait_s(const std::string& address, EpochMs now);
+  // Counts one event of `address` (a guess that matched nothing, a poll).
+  void count(const std::string& address, EpochMs now);
+
+ private:
+  void forget_before(EpochMs cutoff);
+
+  const int per_address_, overall_;
+  std::mutex mutex_;
+  std::deque<std::pair<EpochMs, std::string>> events_;  // oldest first
+  std::unordered_map<std::string, std::deque<EpochMs>> by_address_;
+};
+
+// 429 "slowed-down" with Retry-After.
+ApiError slowed_down(int wait_s);
+
+}  // namespace kiosk::hq
