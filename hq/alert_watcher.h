@@ -4,36 +4,22 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/clock.h"
+#include "hq/db_ticker.h"
 
 namespace kiosk::hq {
 
 class AlertWatcher {
  public:
-  AlertWatcher(std::string db, const Clock& clock, std::chrono::milliseconds every = std::chrono::seconds(30))
-      : db_(std::move(db)), clock_(clock), every_(every) {}
-  ~AlertWatcher() { stop(); }
-  AlertWatcher(const AlertWatcher&) = delete;
-  AlertWatcher& operator=(const AlertWatcher&) = delete;
+  AlertWatcher(std::string db, const Clock& clock, std::chrono::milliseconds every = std::chrono::seconds(30));
 
-  void start();
-  void stop();  // returns once the thread has ended; idempotent
+  void start() { ticker_.start(); }
+  void stop() { ticker_.stop(); }  // returns once the thread has ended; idempotent
 
  private:
-  void run();
-
-  std::string db_;
-  const Clock& clock_;
-  std::chrono::milliseconds every_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  DbTicker ticker_;
 };
 
 }  // namespace kiosk::hq

@@ -23,6 +23,7 @@
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
 #include "hq/public_address.h"
+#include "hq/sms_settings.h"
 #include "hq/store_health_list.h"
 #include "store/catalog.h"
 #include "store/product_catalog.h"
@@ -65,7 +66,10 @@ constexpr const char* kUsage =
   public set --url https://q.example.com   (the address phones open ticket pages at; --url "" removes it)
   public show                              (the public address and whether stores may promise reminders)
   stores [--down-after-minutes 15] [--behind-after-minutes 60]
-                                           (each store's devices, their latest health and problems, JSON lines))";
+                                           (each store's devices, their latest health and problems, JSON lines)
+  sms set [--url URL] [--user U --password-file FILE | --password P] [--daily-cap 1-50]
+          [--template-near-zh T] [--template-near-en T] [--template-called-zh T] [--template-called-en T]
+  sms off | sms show                       (the SMS reminders' gateway, docs/public-pages.md; the password hidden))";
 
 struct CommandFailed {
   int exit_code;
@@ -317,6 +321,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     cl.finish();
     return take(set_public_address(admin_db, url, "cli", SystemClock().now_ms()));
   }
+  if (command == "sms") return take(run_sms_command(cl, admin_db, SystemClock().now_ms(), read_password));
   if (command == "figures") {
     if (cl.word("figures rebuild") != "rebuild") throw UsageError("the figures command is: figures rebuild");
     cl.finish();

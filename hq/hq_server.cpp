@@ -209,7 +209,8 @@ HqServer::HqServer(HqServerConfig config, const Clock& clock)
     : config_(std::move(config)),
       clock_(clock),
       routes_(std::make_unique<Routes>(config_, clock_)),
-      alerts_(config_.db, clock_) {}
+      alerts_(config_.db, clock_),
+      sms_(config_.db, clock_) {}
 
 HqServer::~HqServer() { stop(); }
 
@@ -217,12 +218,16 @@ Result<int> HqServer::start() {
   Result<std::unique_ptr<HqDb>> db = open_hq_db(config_.db, OpenMode::Migrate);
   if (!db) return db.error();
   Result<int> port = routes_->http().start(config_.listen);
-  if (port) alerts_.start();
+  if (port) {
+    alerts_.start();
+    sms_.start();
+  }
   return port;
 }
 
 void HqServer::stop() {
   alerts_.stop();
+  sms_.stop();
   routes_->http().stop();
 }
 

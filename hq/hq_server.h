@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/alert_watcher.h"
+#include "hq/sms_worker.h"
 
 namespace kiosk::hq {
 
@@ -42,6 +43,7 @@ class HqServer {
   const Clock& clock_;
   std::unique_ptr<Routes> routes_;
   AlertWatcher alerts_;
+  SmsWorker sms_;  // the SMS reminders (docs/public-pages.md)
 };
 
 }  // namespace kiosk::hq

@@ -19,8 +19,11 @@ inline constexpr const char* kPublicUrl = "public_url";
 inline constexpr const char* kSmsUrl = "sms_url";
 inline constexpr const char* kSmsUser = "sms_user";
 inline constexpr const char* kSmsPassword = "sms_password";
-inline constexpr const char* kSmsTemplateZh = "sms_template_zh";
-inline constexpr const char* kSmsTemplateEn = "sms_template_en";
+// One template per moment (near, called) and language (hq/sms_template.h).
+inline constexpr const char* kSmsTemplateNearZh = "sms_template_near_zh";
+inline constexpr const char* kSmsTemplateNearEn = "sms_template_near_en";
+inline constexpr const char* kSmsTemplateCalledZh = "sms_template_called_zh";
+inline constexpr const char* kSmsTemplateCalledEn = "sms_template_called_en";
 inline constexpr const char* kSmsDailyCap = "sms_daily_cap";
 }  // namespace public_setting
 

@@ -102,6 +102,11 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
   }
   const std::string& token = request.bearer_token.empty() ? options_.bearer_token : request.bearer_token;
   if (!token.empty()) headers = append_header(std::move(headers), "Authorization: Bearer " + token);
+  if (!request.basic_user.empty()) {
+    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(easy, CURLOPT_USERNAME, request.basic_user.c_str());
+    curl_easy_setopt(easy, CURLOPT_PASSWORD, request.basic_password.c_str());
+  }
   const std::chrono::milliseconds total_timeout = request.total_timeout.value_or(options_.total_timeout);
 
   BoundedBody body{{}, options_.max_response_bytes};

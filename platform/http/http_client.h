@@ -1,9 +1,9 @@
 // HttpClient: GET and POST of JSON to one base URL over libcurl, with connect
-// and total timeouts, a low-speed limit, an optional bearer token and a bounded
-// response size. Any HTTP status comes back as a response (4xx/5xx bodies
-// included); only transport failures are errors (see http_error.h). Safe to
-// share between threads: requests on one client are serialized and reuse its
-// connection. Nothing here throws.
+// and total timeouts, a low-speed limit, an optional bearer token (or Basic
+// authentication) and a bounded response size. Any HTTP status comes back as
+// a response (4xx/5xx bodies included); only transport failures are errors
+// (see http_error.h). Safe to share between threads: requests on one client
+// are serialized and reuse its connection. Nothing here throws.
 #pragma once
 
 #include <atomic>
@@ -38,6 +38,8 @@ struct RequestOptions {
   std::string bearer_token;                                // replaces the client's when not empty
   std::optional<std::chrono::milliseconds> total_timeout;  // e.g. longer for a long poll
   std::string content_encoding;  // "gzip": the body is already compressed (a sync upload to HQ)
+  // HTTP Basic authentication (an SMS gateway's webhook) when basic_user is not empty.
+  std::string basic_user, basic_password;
   // More headers (name, value); a line break in either refuses the request.
   std::vector<std::pair<std::string, std::string>> headers;
   // Set while the request is on the wire: it is abandoned within about a

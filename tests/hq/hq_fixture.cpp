@@ -74,6 +74,7 @@ std::string run_sql(const std::string& db, const std::string& statement) {
   }
   sqlite3* handle = nullptr;
   if (sqlite3_open(db.c_str(), &handle) != SQLITE_OK) throw std::runtime_error("cannot open " + db);
+  sqlite3_busy_timeout(handle, 10000);  // a serving hq's workers write too
   std::string first;
   sqlite3_stmt* q = nullptr;
   int rc = sqlite3_prepare_v2(handle, statement.c_str(), -1, &q, nullptr);

@@ -42,6 +42,22 @@ TEST_CASE("GET and POST return the status and body; the bearer token and JSON ty
   CHECK(echoed.value().body == R"(Bearer counter-3-token|application/json|{"counter":3})");
 }
 
+TEST_CASE("Basic authentication goes with the one request that asks for it") {
+  LocalHttpServer server;
+  HttpClient client(options_for(server.base_url()));
+  kiosk::http::RequestOptions basic;
+  basic.basic_user = "gateway";
+  basic.basic_password = "s3cr\u00e9t:x";  // a colon and a non-ASCII letter in the password pass as they are
+
+  auto authenticated = client.post_json("/echo", "{}", basic);
+  REQUIRE(authenticated.ok());
+  CHECK(authenticated.value().body == "Basic Z2F0ZXdheTpzM2Nyw6l0Ong=|application/json|{}");
+
+  auto plain = client.post_json("/echo", "{}");
+  REQUIRE(plain.ok());
+  CHECK(plain.value().body == "|application/json|{}");
+}
+
 TEST_CASE("4xx and 5xx answers are responses with their bodies, not errors") {
   LocalHttpServer server;
   HttpClient client(options_for(server.base_url()));
