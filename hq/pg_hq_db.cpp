@@ -13,8 +13,8 @@
 
 #include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
-#include "hq/request_event_schema.h"
 #include "hq/public_schema.h"
+#include "hq/request_event_schema.h"
 #include "hq/technician_schema.h"
 
 namespace kiosk::hq {

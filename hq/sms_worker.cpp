@@ -22,6 +22,11 @@ SmsWorker::SmsWorker(std::string db, const Clock& clock, std::chrono::millisecon
 SmsWorker::~SmsWorker() { ticker_.stop(); }
 
 void SmsWorker::round(HqDb& db) {
+  // No phone waiting for a text and no text with a phone: nothing to do, and
+  // nothing written (an idle hq takes no write lock every second).
+  if (!db.first("SELECT 1 FROM ticket_phone LIMIT 1", {}) &&
+      !db.first("SELECT 1 FROM sms_message WHERE outcome = 'pending' LIMIT 1", {}))
+    return;
   const SmsSettings settings = read_sms_settings(db);
   skip_passed_reminders(db, clock_.now_ms());
   if (!settings.url.empty()) {

@@ -9,8 +9,8 @@
 #include <mutex>
 
 #include "hq/figure_schema.h"
-#include "hq/request_event_schema.h"
 #include "hq/public_schema.h"
+#include "hq/request_event_schema.h"
 #include "hq/technician_schema.h"
 #include "store/sqlite.h"
 
