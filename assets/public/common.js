@@ -1,7 +1,7 @@
 // What the phone pages share (docs/public-pages.md): the language (the phone's,
 // or the one picked with the switch, kept in localStorage), texts from
 // NAME.i18n.json files as {"key": ["中文", "English"]}, the switch itself and
-// JSON calls to HQ that never throw.
+// JSON calls to HQ that never throw, the wait a 429 asks for and its countdown.
 let language = pickLanguage();
 const texts = {};
 
@@ -76,6 +76,24 @@ export async function callHq(method, path, body, headers = {}) {
   } catch {
     return { status: 0, body: null, headers: new Headers() };
   }
+}
+
+// The seconds a 429 answer asks to wait (its Retry-After; 5 when it names none).
+export function retryAfter(answer) {
+  const seconds = Number(answer.headers.get("Retry-After"));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 5;
+}
+
+// Draws a wait (Date.now() until `until`) now and every quarter second until it
+// is over; clears the countdown `previous` and returns this one's.
+export function countDown(previous, until, draw) {
+  clearInterval(previous);
+  draw();
+  const ticking = setInterval(() => {
+    if (until <= Date.now()) clearInterval(ticking);
+    draw();
+  }, 250);
+  return ticking;
 }
 
 // "14:05" in the phone's own time zone.

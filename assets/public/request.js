@@ -5,14 +5,16 @@
 // many wrong tries the wait is counted down with the button off. The answer:
 // what the request is for, its state in words, the visit once booked, and its
 // timeline, newest first, with plain dates in the phone's own time; a
-// finished job not rated yet offers "rate this job" (five faces, reasons, a
-// comment). Nothing personal is ever shown: HQ sends nothing personal.
-import { callHq, clockTime, currentLanguage, element, languageSwitch, loadTexts, t } from "/p/common.js";
+// finished job not rated yet offers "rate this job" (rating.js: the faces,
+// reasons and a comment). Nothing personal is ever shown: HQ sends nothing
+// personal.
+import {
+  callHq, clockTime, countDown, currentLanguage, element, languageSwitch, loadTexts, retryAfter, t,
+} from "/p/common.js";
+import { RatingForm } from "/p/rating.js";
 
 const CODE_CHARACTERS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // requests/request_code.h: no 0/O, 1/I/L
 const CODE_LENGTH = 7; // "R" and six, shown as R7K2-9QX
-const FACE_COLOURS = ["#d64545", "#e8803a", "#e6c229", "#8bc34a", "#2fa65a"]; // the kiosk's faces
-const SVG = "http://www.w3.org/2000/svg";
 
 const $ = (id) => document.getElementById(id);
 const page = {
@@ -22,8 +24,15 @@ const page = {
   waitUntil: 0, // Date.now() until which the check is off (429)
   busy: false,
 };
-const rating = { score: 0, reasons: new Set(), busy: false, refusal: null, thanks: null, waitUntil: 0 };
-let ticking = null;
+const rating = new RatingForm($("rating"), $("thanks"), {
+  title: "request.rate_title",
+  already: "error.already-rated",
+  comment: true,
+  post: (choice) => callHq("POST", "/r/rating", { ...page.asked, ...choice }),
+  refused: (answer) => errorText(answer.body?.error?.code ?? "failed"),
+  rated: () => $("thanks").scrollIntoView({ block: "center" }),
+});
+let ticking = null; // the check's countdown (429)
 
 // [SECTION] Typing
 
@@ -110,25 +119,6 @@ function refuse(text, tone = "bad") {
   drawForm();
 }
 
-// Counts a wait down every quarter second; `draw` shows it, `done` runs once it is over.
-function countDown(draw) {
-  clearInterval(ticking);
-  draw();
-  ticking = setInterval(() => {
-    draw();
-    if (page.waitUntil <= Date.now() && rating.waitUntil <= Date.now()) {
-      clearInterval(ticking);
-      ticking = null;
-      draw();
-    }
-  }, 250);
-}
-
-function retryAfter(answer) {
-  const seconds = Number(answer.headers.get("Retry-After"));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : 5;
-}
-
 async function check(event) {
   event.preventDefault();
   if (page.busy || page.waitUntil > Date.now()) return;
@@ -151,7 +141,7 @@ async function check(event) {
   if (answer.status === 200 && answer.body) {
     page.status = answer.body;
     page.asked = asked;
-    Object.assign(rating, { score: 0, reasons: new Set(), busy: false, refusal: null, thanks: null });
+    rating.reset();
     show("status");
     window.scrollTo(0, 0);
     return;
@@ -159,7 +149,7 @@ async function check(event) {
   if (answer.status === 429) {
     page.waitUntil = Date.now() + retryAfter(answer) * 1000;
     page.refusal = null;
-    countDown(drawForm);
+    ticking = countDown(ticking, page.waitUntil, drawForm);
     return;
   }
   if (answer.status === 0) refuse(t("common.offline"), "warn");
@@ -188,7 +178,7 @@ function drawStatus() {
     item.querySelector("time").dateTime = new Date(step.at).toISOString();
     timeline.append(item);
   });
-  drawRating();
+  rating.show({ open: s.rating_open, given: s.rated, reasons: s.reasons });
 }
 
 function stateTone(state) {
@@ -196,121 +186,6 @@ function stateTone(state) {
   if (state === "cancelled") return "ended";
   if (state === "waiting-for-parts") return "warn";
   return "open";
-}
-
-// [SECTION] Rating
-
-function face(score) {
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", "-50 -50 100 100");
-  svg.setAttribute("aria-hidden", "true");
-  const shape = (tag, attributes) => {
-    const made = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
-    svg.append(made);
-  };
-  shape("circle", { r: 46, fill: FACE_COLOURS[score - 1], stroke: "#1a1a1f", "stroke-width": 3 });
-  shape("circle", { cx: -16, cy: -10, r: 5, fill: "#1a1a1f" });
-  shape("circle", { cx: 16, cy: -10, r: 5, fill: "#1a1a1f" });
-  const curve = (score - 3) / 2; // -1 frown .. +1 smile
-  const y = 16 - 4.5 * curve;
-  shape("path", { d: `M -19 ${y} Q 0 ${y + 25 * curve} 19 ${y}`, fill: "none", stroke: "#1a1a1f",
-                  "stroke-width": 4.5, "stroke-linecap": "round" });
-  return svg;
-}
-
-function buildRating() {
-  const faces = $("faces");
-  for (let score = 1; score <= 5; score++) {
-    const button = element("button", "face");
-    button.type = "button";
-    button.dataset.score = score;
-    button.setAttribute("role", "radio");
-    button.append(face(score));
-    button.addEventListener("click", () => {
-      rating.score = score;
-      rating.refusal = null;
-      drawRating();
-    });
-    faces.append(button);
-  }
-  for (const reason of page.status?.reasons ?? []) {
-    const chip = element("button", "chip");
-    chip.type = "button";
-    chip.dataset.reason = reason;
-    chip.addEventListener("click", () => {
-      if (rating.reasons.has(reason)) rating.reasons.delete(reason);
-      else rating.reasons.add(reason);
-      drawRating();
-    });
-    $("reasons").append(chip);
-  }
-}
-
-function drawRating() {
-  const s = page.status;
-  const card = $("rating");
-  card.hidden = !s.rating_open || rating.thanks !== null;
-  const thanks = $("thanks");
-  thanks.hidden = rating.thanks === null && !s.rated;
-  thanks.textContent = rating.thanks ?? t("error.already-rated");
-  if (card.hidden) return;
-  if (!$("faces").children.length) buildRating();
-  for (const button of $("faces").children) {
-    const score = Number(button.dataset.score);
-    button.setAttribute("aria-checked", String(score === rating.score));
-    button.classList.toggle("faded", rating.score !== 0 && score !== rating.score);
-    button.setAttribute("aria-label", t(`rate.score_${score}`));
-  }
-  $("score-word").textContent = rating.score ? t(`rate.score_${rating.score}`) : "";
-  $("reasons-heading").textContent = t(rating.score ? "rate.reasons" : "rate.pick_score");
-  for (const chip of $("reasons").children) {
-    chip.textContent = t(`reason.${chip.dataset.reason}`);
-    chip.setAttribute("aria-pressed", String(rating.reasons.has(chip.dataset.reason)));
-  }
-  const waiting = rating.waitUntil > Date.now();
-  const refusal = $("rating-refusal");
-  const text = waiting ? t("common.slowed_down", { seconds: Math.ceil((rating.waitUntil - Date.now()) / 1000) }) : rating.refusal;
-  refusal.hidden = !text;
-  refusal.textContent = text ?? "";
-  const send = $("send");
-  send.disabled = !rating.score || rating.busy || waiting;
-  send.textContent = t(rating.busy ? "rate.sending" : "rate.submit");
-}
-
-async function sendRating() {
-  if (!rating.score || rating.busy) return;
-  rating.busy = true;
-  rating.refusal = null;
-  drawRating();
-  const answer = await callHq("POST", "/r/rating", {
-    ...page.asked,
-    score: rating.score,
-    reasons: [...rating.reasons],
-    comment: $("comment").value.trim(),
-  });
-  rating.busy = false;
-  const code = answer.body?.error?.code;
-  if (answer.status === 200) {
-    rating.thanks = `${t("rate.thanks")} ${t("rate.thanks_sub")}`;
-    page.status.rated = true;
-    page.status.rating_open = false;
-    drawRating();
-    $("thanks").scrollIntoView({ block: "center" });
-    return;
-  } else if (code === "already-rated") {
-    rating.thanks = t("error.already-rated");
-    page.status.rated = true;
-    page.status.rating_open = false;
-  } else if (answer.status === 429) {
-    rating.waitUntil = Date.now() + retryAfter(answer) * 1000;
-    countDown(drawRating);
-  } else if (answer.status === 0) {
-    rating.refusal = t("common.offline");
-  } else {
-    rating.refusal = errorText(code ?? "failed");
-  }
-  drawRating();
 }
 
 // [SECTION] The page
@@ -333,20 +208,17 @@ function draw() {
 function another() {
   page.status = null;
   $("digits").value = "";
-  $("faces").replaceChildren();
-  $("reasons").replaceChildren();
-  $("comment").value = "";
+  rating.reset();
   show("form");
   $("code").focus();
 }
 
 async function start() {
-  await loadTexts("request");
+  await loadTexts("rating", "request");
   languageSwitch($("language"), draw);
   $("code").addEventListener("input", onCodeInput);
   $("digits").addEventListener("input", onDigitsInput);
   $("form").addEventListener("submit", check);
-  $("send").addEventListener("click", sendRating);
   $("another").addEventListener("click", another);
   const given = new URLSearchParams(location.search).get("code");
   show("form");

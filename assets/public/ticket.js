@@ -5,10 +5,11 @@
 // chimes (Web Audio, after the first tap where the browser wants one) when 3
 // or fewer are ahead and when the ticket is called. A store not heard from
 // shows its last news with the time, never as current. After the visit: the
-// kiosk's faces and reasons, one rating per visit.
+// rating form (rating.js), one rating per visit.
 // For tests, <body> carries data-state, -ahead, -counter, -stale, -rated,
 // -alerts and -ready.
-import { loadTexts, t, languageSwitch, callHq, clockTime, currentLanguage, element } from "/p/common.js";
+import { loadTexts, t, languageSwitch, callHq, clockTime, element, retryAfter } from "/p/common.js";
+import { RatingForm } from "/p/rating.js";
 
 const VISIBLE_MS = 2000;
 const HIDDEN_MS = 30000;
@@ -28,7 +29,22 @@ let gone = ""; // "unknown" | "expired" once HQ said so
 let timer = 0;
 let stopped = false;
 let alerted = { near: false, called: false };
-const rating = { score: 0, reasons: new Set(), sending: false, error: "", done: false };
+const rating = new RatingForm($("rating"), $("thanks"), {
+  title: "ticket.rate_title",
+  already: "ticket.already_rated",
+  post: (choice) => callHq("POST", `/t/${encodeURIComponent(token)}/rating`,
+    { score: choice.score, reasons: choice.reasons }),
+  refused: (answer) => {
+    if (answer.status !== 410) return t("ticket.rate_failed");
+    gone = "expired";
+    render();
+    return "";
+  },
+  rated: () => {
+    stop();
+    render();
+  },
+});
 
 // [SECTION] Polling
 
@@ -38,7 +54,7 @@ function schedule(ms) {
 }
 
 function finished() {
-  return status && ENDED.has(status.state) && (rating.done || status.rating.given || !status.rating.open);
+  return status && ENDED.has(status.state) && (rating.rated || !status.rating.open);
 }
 
 async function poll() {
@@ -59,7 +75,7 @@ async function poll() {
     gone = answer.status === 404 ? "unknown" : "expired";
     stop();
   } else if (answer.status === 429) {
-    slowedFor = Math.max(1, Number(answer.headers.get("Retry-After")) || 5);
+    slowedFor = retryAfter(answer);
     wait = 1000 * slowedFor;
   } else {
     offline = true;
@@ -205,93 +221,15 @@ function drawState(old) {
   }
 }
 
-function face(score) {
-  const button = element("button", `face-button${rating.score === score ? " selected" : ""}`);
-  button.type = "button";
-  button.dataset.score = String(score);
-  button.setAttribute("aria-pressed", String(rating.score === score));
-  button.append(element("span", `face face-${score}`), element("span", "face-label", t(`rate.score_${score}`)));
-  button.addEventListener("click", () => {
-    rating.score = score;
-    rating.error = "";
-    render();
-  });
-  return button;
-}
-
-function chip(reason) {
-  const on = rating.reasons.has(reason);
-  const button = element("button", `chip${on ? " on" : ""}`, t(`reason.${reason}`));
-  button.type = "button";
-  button.dataset.reason = reason;
-  button.setAttribute("aria-pressed", String(on));
-  button.addEventListener("click", () => {
-    if (rating.reasons.has(reason)) rating.reasons.delete(reason);
-    else rating.reasons.add(reason);
-    render();
-  });
-  return button;
-}
-
-async function sendRating() {
-  if (!rating.score) {
-    rating.error = t("rate.pick_score");
-    return render();
-  }
-  rating.sending = true;
-  rating.error = "";
-  render();
-  const answer = await callHq("POST", `/t/${encodeURIComponent(token)}/rating`,
-    { score: rating.score, reasons: [...rating.reasons] });
-  rating.sending = false;
-  const code = answer.body && answer.body.error ? answer.body.error.code : "";
-  if (answer.status === 200 || code === "already-rated") {
-    rating.done = true;
-    rating.already = answer.status !== 200;
-    stop();
-  } else if (answer.status === 410) {
-    gone = "expired";
-  } else {
-    rating.error = answer.status === 0 ? t("common.offline") : t("ticket.rate_failed");
-  }
-  render();
-}
-
-// Drawn again only when what it shows changes, never by a poll alone: a
-// button being tapped stays the same element.
-let ratingDrawn = "";
-
+// The form's buttons stay the same elements across polls (rating.js).
 function drawRating() {
-  const box = $("rating");
-  const given = rating.done || status.rating.given;
-  show("rating", status.state === "served" && (given || status.rating.open));
-  if (box.hidden) return;
-  const drawn = JSON.stringify([currentLanguage(), given, rating, [...rating.reasons], status.reasons]);
-  if (drawn === ratingDrawn) return;
-  ratingDrawn = drawn;
-  if (given) {
-    box.className = "card rating thanks";
-    box.replaceChildren(element("p", "title", t(rating.already || !rating.done ? "ticket.already_rated" : "rate.thanks")),
-      element("p", "muted", t("rate.thanks_sub")));
-    return;
-  }
-  box.className = "card rating";
-  const faces = element("div", "faces");
-  for (let score = 1; score <= 5; score++) faces.append(face(score));
-  const chips = element("div", "chips");
-  for (const reason of status.reasons) chips.append(chip(reason));
-  const send = element("button", "primary send-rating", t(rating.sending ? "rate.sending" : "rate.submit"));
-  send.type = "button";
-  send.disabled = rating.sending;
-  send.addEventListener("click", sendRating);
-  const parts = [element("h2", "", t("ticket.rate_title")), faces, element("p", "muted reasons-label", t("rate.reasons")),
-    chips, send];
-  if (rating.error) parts.push(element("p", "notice bad", rating.error));
-  box.replaceChildren(...parts);
+  const served = status.state === "served";
+  rating.show({ open: served && status.rating.open, given: served && status.rating.given, reasons: status.reasons });
 }
 
 function drawGone() {
-  for (const id of ["ticket", "state", "rating", "stale", "offline", "sound", "hint"]) show(id, false);
+  for (const id of ["ticket", "state", "stale", "offline", "sound", "hint"]) show(id, false);
+  rating.hide();
   show("gone", true);
   fill("gone", element("p", "title", t(`ticket.${gone}_title`)), element("p", "", t(`ticket.${gone}`)));
   $("updated").textContent = "";
@@ -304,7 +242,6 @@ function markBody() {
   data.ahead = status && status.ahead !== null ? String(status.ahead) : "";
   data.counter = status && status.counter !== null ? String(status.counter) : "";
   data.stale = status && status.stale ? "1" : "0";
-  data.rated = rating.done || (status && status.rating.given) ? "1" : "0";
   data.ready = "1";
 }
 
@@ -342,7 +279,7 @@ function render() {
 // [SECTION] Start
 
 $("sound").addEventListener("click", enableSound);
-await loadTexts("ticket");
+await loadTexts("rating", "ticket");
 languageSwitch(document.querySelector("button.language"), render);
 render();
 poll();

@@ -76,20 +76,6 @@ def page_state(driver):
     return driver.execute_script("return document.body.dataset.state || ''")
 
 
-def shoot(driver, out, name, language):
-    os.makedirs(os.path.join(out, language), exist_ok=True)
-    driver.save_screenshot(os.path.join(out, language, f"{name}.png"))
-
-
-def both_languages(driver, out, name):
-    """Screenshots of the page as it stands, in Chinese and in English (the page's switch)."""
-    first = driver.execute_script("return document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'")
-    shoot(driver, out, name, first)
-    driver.find_element("css selector", "button.language").click()
-    shoot(driver, out, name, "en" if first == "zh" else "zh")
-    driver.find_element("css selector", "button.language").click()
-
-
 def main():
     parser = argparse.ArgumentParser()
     for name in ("--hq", "--kiosk", "--kioskctl", "--assets", "--out"):
@@ -140,7 +126,7 @@ def main():
         ahead = driver.execute_script("return document.body.dataset.ahead || ''")
         if ahead != "2":
             failures.append(f"the page says {ahead!r} people ahead, not 2")
-        both_languages(driver, args.out, "waiting")
+        ps.both_languages(driver, args.out, "waiting")
 
         for _ in range(2):  # A001 and A002 served; A003 next
             store.ctl("call", "--counter", "3")
@@ -154,17 +140,17 @@ def main():
             failures.append(f"the call took {seen_s:.1f} s to reach the page (at most 5 s)")
         if "3" not in driver.execute_script("return document.body.dataset.counter || ''"):
             failures.append("the called page does not name counter 3")
-        both_languages(driver, args.out, "called")
+        ps.both_languages(driver, args.out, "called")
 
         store.ctl("start", "--counter", "3")
         store.ctl("finish", "--counter", "3", "--outcome", "resolved")
         ps.wait_until("the page after the visit", lambda: page_state(driver) == "served", timeout_s=15)
-        both_languages(driver, args.out, "served")
+        ps.both_languages(driver, args.out, "served")
         driver.find_element("css selector", "[data-score='5']").click()
         driver.find_element("css selector", "button.send-rating").click()
         ps.wait_until("the thanks for the rating",
                       lambda: driver.execute_script("return document.body.dataset.rated") == "1")
-        both_languages(driver, args.out, "rated")
+        ps.both_languages(driver, args.out, "rated")
         ratings = [r for r in hq_ratings(hq) if r.get("data", {}).get("score") == 5]
         if len(ratings) != 1:
             failures.append(f"HQ holds {len(ratings)} ratings of 5 for the visit, not 1")
@@ -175,7 +161,7 @@ def main():
         driver.refresh()  # a rated visit's page polls no more; the customer opens it again
         ps.wait_until("the page saying the store is quiet",
                       lambda: driver.execute_script("return document.body.dataset.stale") == "1", timeout_s=40)
-        both_languages(driver, args.out, "store-quiet")
+        ps.both_languages(driver, args.out, "store-quiet")
 
         source = driver.page_source
         status = ps.call_hq(url + "/status")

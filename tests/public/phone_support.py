@@ -1,9 +1,11 @@
 """What the phone-page tests share (tests/public): the test clock for every
-process they start, an hq served at a fixed port (so a restart keeps the
-addresses a QR code printed), hq and kioskctl commands, a store's HTTP calls
-as its device makes them, and headless Chromium as a phone (390x844, a touch
-screen, the phone's language). Debian's /usr/bin/python3 with python3-selenium
-and chromium-driver; SKIP (77) where they are missing."""
+process they start and for the browser, an hq served at a fixed port (so a
+restart keeps the addresses a QR code printed), hq and kioskctl commands, a
+store's HTTP calls as its device makes them, headless Chromium as a phone in
+Shanghai (390x844, a touch screen, the phone's language), screenshots in both
+languages, and the check that the pages word what they share with the kiosk as
+the kiosk does. Debian's /usr/bin/python3 with python3-selenium and
+chromium-driver; SKIP (77) where they are missing."""
 import datetime
 import json
 import os
@@ -35,10 +37,10 @@ def browser_missing(name):
 
 
 def pin_test_clock():
-    """Every process started from here on runs on the test day (2026-11-23
-    01:00 UTC, 09:00 in Shanghai) as the C++ tests do (tests/support/test_clock.h);
-    an offset set by a parent is kept. The browser keeps the real clock: the
-    pages compare times only with HQ's hq_time."""
+    """Every process started from here on, and the browser, runs on the test day
+    (2026-11-23 01:00 UTC, 09:00 in Shanghai) as the C++ tests do
+    (tests/support/test_clock.h); an offset set by a parent (ctest's
+    run_on_test_day) is kept."""
     if os.environ.get("KIOSK_TEST_CLOCK_OFFSET_MS"):
         return
     test_day = datetime.datetime(2026, 11, 23, 1, 0, tzinfo=datetime.timezone.utc)
@@ -109,18 +111,84 @@ def call_hq(url, method="GET", body=None, token=None, headers=None):
         return 0, None, {}
 
 
+def clock_offset_ms():
+    """The test's clock: the real one moved by KIOSK_TEST_CLOCK_OFFSET_MS (0 unset)."""
+    return int(os.environ.get("KIOSK_TEST_CLOCK_OFFSET_MS", "0"))
+
+
 def phone_browser(language="zh-CN"):
-    """Headless Chromium the size of a phone, touch enabled."""
+    """Headless Chromium the size of a phone, touch enabled, its console logged:
+    a phone in Shanghai on the test's clock (Date moved by the offset), so its
+    dates and times are those of the store's day."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={PHONE[0]},{PHONE[1]}",
-                 f"--lang={language}", "--autoplay-policy=no-user-gesture-required"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                 f"--window-size={PHONE[0]},{PHONE[1]}", f"--lang={language}",
+                 "--autoplay-policy=no-user-gesture-required"):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
     options.add_experimental_option("mobileEmulation", {
         "deviceMetrics": {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 2.0, "touch": True}})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Asia/Shanghai"})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": f"""
+        (() => {{
+          const Real = Date, offset = {clock_offset_ms()};
+          globalThis.Date = class extends Real {{
+            constructor(...args) {{ if (args.length) super(...args); else super(Real.now() + offset); }}
+            static now() {{ return Real.now() + offset; }}
+          }};
+        }})();"""})
+    return driver
+
+
+def both_languages(driver, out, name):
+    """Screenshots of the page as it stands, in Chinese and in English (the
+    page's switch), to OUT/{zh,en}/NAME.png; the page is left in the language
+    it was in, scrolled as it was (a tap on the switch scrolls to it)."""
+    scrolled = driver.execute_script("return window.scrollY")
+    for _ in range(2):
+        language = driver.execute_script("return document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'")
+        os.makedirs(os.path.join(out, language), exist_ok=True)
+        time.sleep(0.2)  # drawn
+        driver.save_screenshot(os.path.join(out, language, f"{name}.png"))
+        driver.find_element("css selector", "button.language").click()
+        driver.execute_script("window.scrollTo(0, arguments[0])", scrolled)
+
+
+def write_index(out, title, names):
+    """OUT/index.html: each screenshot NAME in zh and en side by side."""
+    with open(os.path.join(out, "index.html"), "w") as index:
+        index.write(f"<!doctype html><meta charset=utf-8><title>{title}</title><table>")
+        for name in names:
+            index.write(f"<tr><th>{name}</th>" + "".join(
+                f"<td><img width={PHONE[0]} src='{language}/{name}.png'></td>" for language in ("zh", "en")) + "</tr>")
+        index.write("</table>")
+
+
+def page_texts(assets, names):
+    """The texts a page loads (common.i18n.json and each NAME.i18n.json), {key: [zh, en]}."""
+    texts = {}
+    for name in ("common", *names):
+        with open(os.path.join(assets, "public", f"{name}.i18n.json"), encoding="utf-8") as f:
+            texts.update(json.load(f))
+    return texts
+
+
+def kiosk_text_differences(assets, names, prefixes, complete=()):
+    """What a page (its texts: page_texts(assets, names)) words unlike the kiosk
+    (assets/i18n/strings.json): a text under `prefixes` the kiosk lacks or words
+    otherwise, and a kiosk text under `complete` the page lacks."""
+    page = page_texts(assets, names)
+    with open(os.path.join(assets, "i18n", "strings.json"), encoding="utf-8") as f:
+        kiosk = json.load(f)
+    what = f"the {names[-1]} page"
+    differ = [f"{what}'s text {key} differs from the kiosk's" for key in page
+              if key.startswith(tuple(prefixes)) and page[key] != kiosk.get(key)]
+    lacks = [f"{what} lacks the kiosk's text {key}" for key in kiosk
+             if key.startswith(tuple(complete)) and key not in page]
+    return differ + lacks
 
 
 def browser_errors(driver):

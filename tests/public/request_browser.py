@@ -17,42 +17,26 @@ import datetime
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
-SKIP = 77
-PHONE, NAME, ADDRESS = "13812345678", "王小明", "浦东新区世纪大道 100 号"
-WIDTH, HEIGHT = 390, 844
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import phone_support as ps  # noqa: E402
 
 try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    print("request_browser: python3-selenium is not installed; skipped")
-    sys.exit(SKIP)
+    pass  # ps.browser_missing says so
 
-
-def run(*args):
-    done = subprocess.run(args, capture_output=True, text=True, timeout=60)
-    if done.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(args)}\n{done.stdout}{done.stderr}")
-    return done.stdout
-
-
-# The test's clock (ctest runs every test on the test day, tests/support/test_clock.h):
-# the real one moved by KIOSK_TEST_CLOCK_OFFSET_MS, for this script and the browser too.
-CLOCK_OFFSET_MS = int(os.environ.get("KIOSK_TEST_CLOCK_OFFSET_MS", "0"))
+PHONE, NAME, ADDRESS = "13812345678", "王小明", "浦东新区世纪大道 100 号"
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def visit_day(days):
-    """A date `days` from the test's today in the store's zone (Shanghai)."""
-    now = datetime.datetime.fromtimestamp(time.time() + CLOCK_OFFSET_MS / 1000, SHANGHAI)
+    """A date `days` from the test's today (ps.pin_test_clock) in the store's zone (Shanghai)."""
+    now = datetime.datetime.fromtimestamp(time.time() + ps.clock_offset_ms() / 1000, SHANGHAI)
     return (now + datetime.timedelta(days=days)).date().isoformat()
 
 
@@ -66,7 +50,7 @@ class Store:
         self.ctl("sync")  # HQ's technician and products reach the store
 
     def ctl(self, *args):
-        return json.loads(run(self.kioskctl, "--data", self.data, *args))
+        return json.loads(ps.run(self.kioskctl, "--data", self.data, *args))
 
     def request(self, technician=None, steps=()):
         """A home visit for PHONE, moved through `steps`, synced; its code."""
@@ -81,48 +65,10 @@ class Store:
         return code
 
 
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN", "--hide-scrollbars"):
-        options.add_argument(flag)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": WIDTH, "height": HEIGHT,
-                                                                          "pixelRatio": 2, "touch": True}})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    # A phone in Shanghai on the test's clock: its dates say "today" of the store's day.
-    driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Asia/Shanghai"})
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": f"""
-        (() => {{
-          const Real = Date, offset = {CLOCK_OFFSET_MS};
-          globalThis.Date = class extends Real {{
-            constructor(...args) {{ if (args.length) super(...args); else super(Real.now() + offset); }}
-            static now() {{ return Real.now() + offset; }}
-          }};
-        }})();"""})
-    return driver
-
-
 def texts_of(assets, language):
-    """The page's texts in `language` (common and request), as the page has them."""
+    """The page's texts in `language`, as the page has them."""
     index = 0 if language == "zh" else 1
-    texts = {}
-    for name in ("common", "request"):
-        with open(os.path.join(assets, "public", f"{name}.i18n.json"), encoding="utf-8") as f:
-            texts.update({key: pair[index] for key, pair in json.load(f).items()})
-    return texts
-
-
-def check_kiosk_terms(assets):
-    """The phone names states, windows, faces and reasons as the kiosk does: the same texts."""
-    with open(os.path.join(assets, "public", "request.i18n.json"), encoding="utf-8") as f:
-        phone = json.load(f)
-    with open(os.path.join(assets, "i18n", "strings.json"), encoding="utf-8") as f:
-        kiosk = json.load(f)
-    shared = [key for key in phone if key.startswith(("state.", "window.", "reason.", "rate.score_", "request.kind."))]
-    missing = [key for key in ("state.received", "window.morning", "reason.fast", "rate.score_1") if key not in phone]
-    return ([f"request page text {key} differs from the kiosk's" for key in shared if phone[key] != kiosk.get(key)] +
-            [f"request page lacks the kiosk's text {key}" for key in missing])
+    return {key: pair[index] for key, pair in ps.page_texts(assets, ["rating", "request"]).items()}
 
 
 class Page:
@@ -169,7 +115,7 @@ class Page:
         self.find("#check").click()
 
 
-def walk_through(page, texts, other, codes, hq, db, failures):
+def walk_through(page, texts, other, codes, hq, failures):
     """The views in one language (`texts`; `other`: the other language's)."""
     wrong_code, booked_code, done_code = codes
     lang = page.language
@@ -249,7 +195,7 @@ def walk_through(page, texts, other, codes, hq, db, failures):
         failures.append(f"{lang}: the rating is still offered after it was sent")
     page.shot("thanks")
 
-    ratings = [json.loads(line) for line in run(hq, "export", "--db", db, "--store", "SH-001", "--kind",
+    ratings = [json.loads(line) for line in ps.run(hq.binary, "export", "--db", hq.db, "--store", "SH-001", "--kind",
                                                  "request-ratings").splitlines()]
     mine = [r for r in ratings if r.get("data", {}).get("request_code") == done_code]
     if len(mine) != 1 or mine[0]["data"]["score"] != 4 or mine[0]["data"]["rated_by"] != "customer-phone" \
@@ -276,56 +222,47 @@ def main():
     parser.add_argument("--assets", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    if not (shutil.which("chromium") and os.path.exists("/usr/bin/chromedriver")):
-        print("request_browser: chromium or chromium-driver is not installed; skipped")
-        return SKIP
-
+    missing = ps.browser_missing("request_browser")
+    if missing:
+        print(missing)
+        return ps.SKIP
+    ps.pin_test_clock()
     work = tempfile.mkdtemp(prefix="request-browser-")
-    db = os.path.join(work, "hq.db")
-    run(args.hq, "store", "add", "--db", db, "--id", "SH-001", "--name", "上海一店")
-    run(args.hq, "products", "import", "--db", db, os.path.join(args.assets, "products-default.jsonl"))
-    technician = json.loads(run(args.hq, "staff", "add", "--db", db, "--store", "SH-001", "--name", "周师傅",
-                                "--pin", "2468", "--role", "technician"))["staff"]
-    token = json.loads(run(args.hq, "device", "add", "--db", db, "--store", "SH-001"))["token"]
-    server = subprocess.Popen([args.hq, "--db", db, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
-    url = f"http://{json.loads(server.stdout.readline())['listening']}"
-    failures, driver, pages = check_kiosk_terms(args.assets), None, []
+    hq = ps.Hq(args.hq, os.path.join(work, "hq.db"))
+    hq.command("store", "add", "--id", "SH-001", "--name", "上海一店")
+    hq.command("products", "import", os.path.join(args.assets, "products-default.jsonl"))
+    technician = hq.command("staff", "add", "--store", "SH-001", "--name", "周师傅", "--pin", "2468",
+                            "--role", "technician")["staff"]
+    token = hq.command("device", "add", "--store", "SH-001")["token"]
+    hq.start()
+    # The phone names states, windows, kinds, faces and reasons as the kiosk does: the same texts.
+    failures = ps.kiosk_text_differences(args.assets, ["rating", "request"],
+                                         ("state.", "window.", "request.kind.", "rate.", "reason."),
+                                         complete=("state.", "window.", "rate.score_", "reason."))
+    driver, pages = None, []
     try:
-        store = Store(args.kioskctl, work, url, token)
-        driver = browser()
+        store = Store(args.kioskctl, work, hq.url, token)
+        driver = ps.phone_browser("zh-CN")
         for language in ("zh", "en"):
             codes = (store.request(), store.request(technician, ("assigned", "scheduled")),
                      store.request(technician, ("assigned", "scheduled", "on-the-way", "on-site", "done")))
-            page = Page(driver, url, language, args.out, failures)
+            page = Page(driver, hq.url, language, args.out, failures)
             other = "en" if language == "zh" else "zh"
-            walk_through(page, texts_of(args.assets, language), texts_of(args.assets, other), codes, args.hq, db,
-                         failures)
+            walk_through(page, texts_of(args.assets, language), texts_of(args.assets, other), codes, hq, failures)
             pages.append(page)
-        feed = urllib.request.Request(f"{url}/sync/v1/changes?after=0&limit=1000",
-                                      headers={"Authorization": f"Bearer {token}"})
-        with urllib.request.urlopen(feed, timeout=30) as answer:
-            told = [c for c in json.load(answer)["changes"] if c["kind"] == "request_rated"]
+        _, feed, _ = ps.call_hq(f"{hq.url}/sync/v1/changes?after=0&limit=1000", token=token)
+        told = [c for c in feed["changes"] if c["kind"] == "request_rated"]
         if len(told) != 2:
             failures.append(f"the store's feed has {len(told)} request_rated changes, not 2")
     finally:
         if driver:
             driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
+        hq.stop()
         shutil.rmtree(work, ignore_errors=True)
 
-    with open(os.path.join(args.out, "index.html"), "w") as index:
-        index.write("<!doctype html><meta charset=utf-8><title>request page screenshots</title><table>")
-        for name in pages[0].shots if pages else []:
-            index.write(f"<tr><th>{name}</th>")
-            for language in ("zh", "en"):
-                index.write(f"<td><img width={WIDTH} src='{language}/{name}.png'></td>")
-            index.write("</tr>")
-        index.write("</table>")
-    for failure in failures:
-        print("FAIL", failure)
+    ps.write_index(args.out, "request page screenshots", pages[0].shots if pages else [])
     print(f"request_browser: {sum(len(p.shots) for p in pages)} views looked at, screenshots in {args.out}")
-    return 1 if failures else 0
+    return ps.fail_if(failures, "request_browser")
 
 
 if __name__ == "__main__":

@@ -82,35 +82,8 @@ class Phone:
         return self.driver.find_element("tag name", "body").text
 
     def both_languages(self, name):
-        """Screenshots as the page stands, in Chinese and in English (its switch), back to Chinese."""
-        for language in ("zh", "en"):
-            if not self.driver.execute_script("return document.documentElement.lang").startswith(language[:2]):
-                self.driver.find_element("css selector", "button.language").click()
-            os.makedirs(os.path.join(self.out, language), exist_ok=True)
-            time.sleep(0.2)  # drawn
-            self.driver.save_screenshot(os.path.join(self.out, language, f"{name}.png"))
-        self.driver.find_element("css selector", "button.language").click()
+        ps.both_languages(self.driver, self.out, name)
         self.shots.append(name)
-
-    def write_index(self):
-        with open(os.path.join(self.out, "index.html"), "w") as index:
-            index.write("<!doctype html><meta charset=utf-8><title>ticket page</title><table>")
-            for name in self.shots:
-                index.write(f"<tr><th>{name}</th>" + "".join(
-                    f"<td><img width=390 src='{language}/{name}.png'></td>" for language in ("zh", "en")) + "</tr>")
-            index.write("</table>")
-
-
-def kiosk_terms(assets):
-    """The faces' and reasons' texts the kiosk shows, which the page must show alike."""
-    with open(os.path.join(assets, "public", "ticket.i18n.json"), encoding="utf-8") as f:
-        page = json.load(f)
-    with open(os.path.join(assets, "i18n", "strings.json"), encoding="utf-8") as f:
-        kiosk = json.load(f)
-    shared = [key for key in kiosk if key.startswith(("reason.", "rate.score_"))]
-    missing = [key for key in shared if key not in page]
-    return [f"ticket page text {key} differs from the kiosk's" for key in shared if page.get(key) != kiosk[key]] + \
-        ([f"ticket page lacks {missing}"] if missing else [])
 
 
 def journey(hq, store, phone, failures):
@@ -158,10 +131,14 @@ def journey(hq, store, phone, failures):
     phone.wait_mark("state", "served")
     phone.both_languages("served")
     d.find_element("css selector", "button.send-rating").click()  # no face yet: asked for one
-    ps.wait_until("the ask for a face", lambda: d.find_elements("css selector", ".rating .notice"))
+    ps.wait_until("the ask for a face",
+                  lambda: [e for e in d.find_elements("css selector", ".rating .notice") if e.is_displayed()])
+    d.execute_script("document.getElementById('rating').scrollIntoView()")  # the whole form in the shots
+    phone.both_languages("rating-ask")
     d.find_element("css selector", "[data-score='4']").click()
     d.find_element("css selector", "[data-reason='fast']").click()
     d.find_element("css selector", "[data-reason='friendly']").click()
+    d.execute_script("document.getElementById('rating').scrollIntoView()")
     phone.both_languages("rating-chosen")
     d.find_element("css selector", "button.send-rating").click()
     phone.wait_mark("rated", "1")
@@ -228,7 +205,10 @@ def main():
     hq.command("catalog", "import", os.path.join(args.assets, "catalog-default.jsonl"))
     store = Store(hq, hq.command("device", "add", "--store", "SH-001")["token"])
     hq.start()
-    failures, phone = kiosk_terms(args.assets), None
+    # The faces' and reasons' texts are the kiosk's.
+    failures = ps.kiosk_text_differences(args.assets, ["rating", "ticket"], ("rate.", "reason."),
+                                         complete=("rate.score_", "reason."))
+    phone = None
     try:
         phone = Phone(args.out)
         mine = journey(hq, store, phone, failures)
@@ -249,7 +229,7 @@ def main():
                 failures.append(f"{what} has a text key without its text")
     finally:
         if phone:
-            phone.write_index()
+            ps.write_index(args.out, "ticket page", phone.shots)
             phone.driver.quit()
         hq.stop()
         shutil.rmtree(work, ignore_errors=True)
