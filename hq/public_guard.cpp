@@ -21,10 +21,19 @@ void set_public_headers(httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
 }
 
-void send_public_error(httplib::Response& res, const ApiError& error) {
-  http_server::send_api_error(res, error);
+void set_public_api_headers(httplib::Response& res) {
   set_public_headers(res);
   res.set_header("Cache-Control", "no-store");
+}
+
+void send_public_error(httplib::Response& res, const ApiError& error) {
+  http_server::send_api_error(res, error);
+  set_public_api_headers(res);
+}
+
+void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+  http_server::send_json(res, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  set_public_api_headers(res);
 }
 
 std::string client_address(const httplib::Request& req) {

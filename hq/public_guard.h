@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 
@@ -19,8 +20,11 @@ namespace kiosk::hq {
 // CSP (nothing from elsewhere, no inline script or style, no framing), no
 // referrer, no sniffing.
 void set_public_headers(httplib::Response& res);
-// The JSON error with the public headers and Cache-Control: no-store.
+// An API answer's headers: the public ones and Cache-Control: no-store.
+void set_public_api_headers(httplib::Response& res);
+// The JSON error, or a JSON answer, with the API headers.
 void send_public_error(httplib::Response& res, const ApiError& error);
+void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
 
 // Whose request this is, for the limits: the peer's address, or, when the
 // peer is on loopback (a reverse proxy on the same host, which HTTPS needs:

@@ -42,7 +42,7 @@ struct Routes {
       const Result<std::string> code = lookup_code(body.text("code", 64), body.text("last_four", 16));
       if (!code) return send_public_error(res, api_error_from(code.error()));
       const EpochMs now = clock.now_ms();
-      const PhoneAttempt attempt{code.value(), body.text("last_four", 16), req.remote_addr};
+      const PhoneAttempt attempt{code.value(), body.text("last_four", 16), client_address(req)};
       if (const int wait_s = guesses.wait_s(attempt.address, now); wait_s > 0)
         return send_public_error(
             res,
@@ -56,9 +56,7 @@ struct Routes {
         if (error->code == "lookup-no-match") guesses.count(attempt.address, now);
         send_public_error(res, *error);
       } else {
-        http_server::send_json(res, 200, std::get<json>(answer).dump(-1, ' ', false, json::error_handler_t::replace));
-        set_public_headers(res);
-        res.set_header("Cache-Control", "no-store");
+        send_public_json(res, 200, std::get<json>(answer));
       }
       sweep(lookup, now);
     } catch (const BadRequest& e) {

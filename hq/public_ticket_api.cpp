@@ -95,12 +95,6 @@ std::string etag_of(const std::string& content) {
   return tag;
 }
 
-void send_public_json(httplib::Response& res, int status, const json& body) {
-  http_server::send_json(res, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  set_public_headers(res);
-  res.set_header("Cache-Control", "no-store");
-}
-
 const ApiError kUnknownTicket{404, "unknown-ticket", "no ticket has this token", {}};
 const ApiError kExpiredTicket{410, "expired-ticket", "this ticket's day is over", {}};
 
@@ -180,8 +174,7 @@ void PublicTicketApi::status(const httplib::Request& req, httplib::Response& res
     res.set_header("ETag", etag);
     if (req.get_header_value("If-None-Match") == etag) {
       res.status = 304;
-      set_public_headers(res);
-      res.set_header("Cache-Control", "no-store");
+      set_public_api_headers(res);
       return;
     }
     answer["hq_time"] = now;

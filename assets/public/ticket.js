@@ -14,6 +14,7 @@ import { RatingForm } from "/p/rating.js";
 const VISIBLE_MS = 2000;
 const HIDDEN_MS = 30000;
 const GIVE_UP_MS = 12 * 3600 * 1000;
+const LOOK_FOR_MS = 30 * 60 * 1000; // how long an unknown ticket is looked for
 const NEAR = 3;
 const ENDED = new Set(["served", "no-show", "cancelled"]);
 
@@ -26,6 +27,7 @@ let etag = "";
 let offline = false;
 let slowedFor = 0; // seconds HQ asked the page to wait (429), 0 otherwise
 let gone = ""; // "unknown" | "expired" once HQ said so
+let unknownTries = 0;
 let timer = 0;
 let stopped = false;
 let alerted = { near: false, called: false };
@@ -64,6 +66,7 @@ async function poll() {
   let wait;
   slowedFor = 0;
   if (answer.status === 200 && answer.body) {
+    gone = "";
     const before = status;
     status = answer.body;
     etag = answer.headers.get("ETag") || "";
@@ -71,6 +74,12 @@ async function poll() {
     noticeChanges(before, status);
   } else if (answer.status === 304) {
     offline = false;
+  } else if (answer.status === 404 && !status && performance.now() - openedAt < LOOK_FOR_MS) {
+    // Not at HQ yet: a ticket just taken (the store sends it within seconds),
+    // or a store offline. Asked again less and less often: unknown tokens count
+    // as guesses.
+    gone = "unknown";
+    wait = Math.min(60000, 3000 * 1.5 ** unknownTries++);
   } else if (answer.status === 404 || answer.status === 410) {
     gone = answer.status === 404 ? "unknown" : "expired";
     stop();
@@ -254,6 +263,7 @@ function render() {
     return markBody();
   }
   if (!status) return;
+  show("gone", false);
   const old = status.stale || offline;
   document.title = `${status.ticket} · ${t("ticket.title")}`;
   $("store").textContent = status.store;

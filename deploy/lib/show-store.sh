@@ -3,7 +3,8 @@
 # default store (SQLite under var/store: default catalogue, three counters open,
 # a demo staff member) on first run, and a local headquarters (`hq` on
 # 127.0.0.1:8800, database under var/hq) that gets store DEMO-001 and a device
-# whose token the store is given; the store node syncs with it by itself.
+# whose token the store is given (its ticket QR codes open HQ's phone page at
+# http://127.0.0.1:8800/t/...); the store node syncs with it by itself.
 #   - with a display (DISPLAY or WAYLAND_DISPLAY): the customer kiosk, which is
 #     also the store node serving the LAN API on 127.0.0.1:8700, one counter
 #     console (counter 1) and the calling display, each in its own window;
@@ -55,6 +56,9 @@ hq_db="$hq_dir/hq.db"
 if [ ! -f "$hq_db" ]; then
   mkdir -p "$hq_dir"
   "$hq" store add --db "$hq_db" --id DEMO-001 --name "Demo store" >/dev/null
+  # Ticket QR codes open HQ's phone page (docs/public-pages.md); a real HQ
+  # gives the address phones reach it at.
+  "$hq" public set --db "$hq_db" --url "http://127.0.0.1:$hq_port" >/dev/null
 fi
 if ! "$kioskctl" --data "$data" status | grep -q '"configured":true'; then
   token="$("$hq" device add --db "$hq_db" --store DEMO-001 --label run.sh | sed -n 's/.*"token": *"\([0-9a-f]*\)".*/\1/p')"

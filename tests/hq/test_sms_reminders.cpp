@@ -267,6 +267,49 @@ TEST_CASE("sms reminders: two hq processes on one database send each message onc
 
 // [SECTION] hq sms set|off|show
 
+// The whole way, every part real: a store that learns reminders are on takes
+// a ticket with a phone; its syncs (uploads and live queue posts) move it up
+// the queue at HQ, whose worker texts it once 3 are ahead and once called.
+TEST_CASE("sms reminders: a store's customer who gave a phone is texted when near and when called") {
+  HqFixture hq;
+  FakeSmsGateway gateway;
+  use_gateway(hq, gateway, {});
+  REQUIRE(hq.hq({"public", "set", "--url", "https://q.example.com"}).exit_code == 0);
+  hq.start();
+  const std::string store = hq.dir.file("store");
+  const auto ctl = [&](std::vector<std::string> args) {
+    const CtlReply reply = kioskctl(store, std::move(args));
+    REQUIRE_MESSAGE(reply.exit_code == 0, reply.body.dump());
+    return reply.body;
+  };
+  ctl({"init", "--store", "S1"});
+  ctl({"counter", "open", "--counter", "2", "--services", "A"});
+  ctl({"hq", "set", "--url", hq.url(), "--token", hq.add_device("S1")});
+  ctl({"sync"});  // reminders are on: the store may take a phone for them
+  for (int i = 0; i < 4; ++i) ctl({"issue", "--service", "A"});
+  const Json mine = ctl({"issue", "--service", "A", "--phone", kPhone, "--lang", "en"});
+  ctl({"sync"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // a worker round or more: 4 ahead, no text
+  CHECK(gateway.received().empty());
+
+  ctl({"call", "--counter", "2"});
+  ctl({"sync"});
+  REQUIRE(gateway.wait_for(1));
+  CHECK(gateway.received()[0].body["to"] == kPhone);
+  CHECK(gateway.received()[0].body["text"] == "Your number " + mine["ticket"].get<std::string>() +
+                                                  " at Store one: 3 ahead, please come back. https://q.example.com/t/" +
+                                                  mine["token"].get<std::string>());
+  for (int i = 0; i < 4; ++i) {
+    ctl({"finish", "--counter", "2", "--outcome", "resolved"});
+    ctl({"call", "--counter", "2"});
+  }
+  ctl({"sync"});
+  REQUIRE(gateway.wait_for(2));
+  CHECK(gateway.received()[1].body["text"].get<std::string>().find("please go to counter 2") != std::string::npos);
+  REQUIRE(eventually([&] { return !has_phone_row(hq, mine["id"].get<std::string>()); }));
+  CHECK(gateway.received().size() == 2);
+}
+
 TEST_CASE("hq sms: bad input gets a clear message and changes nothing") {
   HqFixture hq;
   const std::string password_file = hq.dir.file("pw");
