@@ -39,6 +39,7 @@ const rating = new RatingForm($("rating"), $("thanks"), {
   refused: (answer) => {
     if (answer.status !== 410) return t("ticket.rate_failed");
     gone = "expired";
+    stop();
     render();
     return "";
   },
