@@ -14,7 +14,6 @@ With --bench-calls N it then measures, for N more tickets, the time from a
 counter's call (kioskctl) to the page showing it (p50/p95), and the page's
 weight and first paint.
 Exits 77 (skipped) where Chromium, its driver, Xvfb, xdotool or zbarimg is missing."""
-import argparse
 import json
 import os
 import random
@@ -78,21 +77,14 @@ def page_state(driver):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for name in ("--hq", "--kiosk", "--kioskctl", "--assets", "--out"):
-        parser.add_argument(name, required=True)
+    parser = ps.command_line("--hq", "--kiosk", "--kioskctl", "--assets", "--out")
     parser.add_argument("--bench-calls", type=int, default=0)
     args = parser.parse_args()
-    missing = ps.browser_missing("phone_journey")
-    tools = [t for t in ("zbarimg", "Xvfb", "xdotool") if not shutil.which(t)]
-    if missing or tools:
-        print(missing or f"phone_journey: {', '.join(tools)} not installed; skipped")
+    if not ps.ready("phone_journey", tools=("zbarimg", "Xvfb", "xdotool")):
         return ps.SKIP
-    ps.pin_test_clock()
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="phone-journey-")
-    hq = ps.Hq(args.hq, os.path.join(work, "hq.db"))
-    hq.command("store", "add", "--id", "SH-001", "--name", "徐汇服务大厅")
+    hq = ps.Hq.with_store(args.hq, work, "徐汇服务大厅")
     hq.command("catalog", "import", os.path.join(args.assets, "catalog-default.jsonl"))
     token = hq.command("device", "add", "--store", "SH-001")["token"]
     hq.command("public", "set", "--url", hq.url)

@@ -6,6 +6,7 @@ Shanghai (390x844, a touch screen, the phone's language), screenshots in both
 languages, and the check that the pages word what they share with the kiosk as
 the kiosk does. Debian's /usr/bin/python3 with python3-selenium and
 chromium-driver; SKIP (77) where they are missing."""
+import argparse
 import datetime
 import json
 import os
@@ -27,13 +28,30 @@ except ImportError:
     webdriver = None
 
 
-def browser_missing(name):
-    """A reason to skip, or None."""
+def command_line(*required):
+    """A test's argument parser: each of `required` (--hq, ...) a required option."""
+    parser = argparse.ArgumentParser()
+    for option in required:
+        parser.add_argument(option, required=True)
+    return parser
+
+
+def ready(name, tools=()):
+    """Whether the test `name` can run here: False (the reason printed; the
+    caller exits SKIP) without the browser or one of `tools` (commands); else
+    True, with the test clock pinned."""
+    lacking = [tool for tool in tools if not shutil.which(tool)]
     if webdriver is None:
-        return f"{name}: python3-selenium is not installed; skipped"
-    if not (shutil.which("chromium") and os.path.exists("/usr/bin/chromedriver")):
-        return f"{name}: chromium or chromium-driver is not installed; skipped"
-    return None
+        reason = "python3-selenium is not installed"
+    elif not (shutil.which("chromium") and os.path.exists("/usr/bin/chromedriver")):
+        reason = "chromium or chromium-driver is not installed"
+    elif lacking:
+        reason = f"{', '.join(lacking)} not installed"
+    else:
+        pin_test_clock()
+        return True
+    print(f"{name}: {reason}; skipped")
+    return False
 
 
 def pin_test_clock():
@@ -65,6 +83,13 @@ class Hq:
 
     def __init__(self, binary, db):
         self.binary, self.db, self.port, self.server = binary, db, free_port(), None
+
+    @classmethod
+    def with_store(cls, binary, work, store_name):
+        """An hq on WORK/hq.db holding the store SH-001 named `store_name`, not started."""
+        hq = cls(binary, os.path.join(work, "hq.db"))
+        hq.command("store", "add", "--id", "SH-001", "--name", store_name)
+        return hq
 
     @property
     def url(self):

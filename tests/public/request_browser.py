@@ -12,7 +12,6 @@ error (other than the refusals it provokes), a text key left untranslated, or
 a text the page shares with the kiosk worded differently. Screenshots go to
 OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where the browser or its driver is missing."""
-import argparse
 import datetime
 import json
 import os
@@ -28,7 +27,7 @@ try:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    pass  # ps.browser_missing says so
+    pass  # ps.ready says so
 
 PHONE, NAME, ADDRESS = "13812345678", "王小明", "浦东新区世纪大道 100 号"
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
@@ -216,20 +215,11 @@ def walk_through(page, texts, other, codes, hq, failures):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--hq", required=True)
-    parser.add_argument("--kioskctl", required=True)
-    parser.add_argument("--assets", required=True)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args()
-    missing = ps.browser_missing("request_browser")
-    if missing:
-        print(missing)
+    args = ps.command_line("--hq", "--kioskctl", "--assets", "--out").parse_args()
+    if not ps.ready("request_browser"):
         return ps.SKIP
-    ps.pin_test_clock()
     work = tempfile.mkdtemp(prefix="request-browser-")
-    hq = ps.Hq(args.hq, os.path.join(work, "hq.db"))
-    hq.command("store", "add", "--id", "SH-001", "--name", "上海一店")
+    hq = ps.Hq.with_store(args.hq, work, "上海一店")
     hq.command("products", "import", os.path.join(args.assets, "products-default.jsonl"))
     technician = hq.command("staff", "add", "--store", "SH-001", "--name", "周师傅", "--pin", "2468",
                             "--role", "technician")["staff"]

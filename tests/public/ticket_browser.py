@@ -10,7 +10,6 @@ tokens. The page's texts shared with the kiosk (faces, reasons) must be the
 kiosk's. No phone digits in any page or answer; no browser error on the way.
 Screenshots of every state in zh and en go to OUT/{zh,en}/ with an index.html.
 Exits 77 (skipped) where Chromium or its driver is missing."""
-import argparse
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import phone_support as ps  # noqa: E402
 
 PHONE_DIGITS = "13812345678"
-TEST_DAY = "2026-11-23"  # ps.pin_test_clock(): 09:00 in Shanghai
+TEST_DAY = "2026-11-23"  # ps.pin_test_clock() (ps.ready): 09:00 in Shanghai
 
 
 class Store:
@@ -190,18 +189,11 @@ def gone_tokens(hq, store, phone, failures):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for name in ("--hq", "--assets", "--out"):
-        parser.add_argument(name, required=True)
-    args = parser.parse_args()
-    missing = ps.browser_missing("ticket_browser")
-    if missing:
-        print(missing)
+    args = ps.command_line("--hq", "--assets", "--out").parse_args()
+    if not ps.ready("ticket_browser"):
         return ps.SKIP
-    ps.pin_test_clock()
     work = tempfile.mkdtemp(prefix="ticket-browser-")
-    hq = ps.Hq(args.hq, os.path.join(work, "hq.db"))
-    hq.command("store", "add", "--id", "SH-001", "--name", "徐汇服务大厅")
+    hq = ps.Hq.with_store(args.hq, work, "徐汇服务大厅")
     hq.command("catalog", "import", os.path.join(args.assets, "catalog-default.jsonl"))
     store = Store(hq, hq.command("device", "add", "--store", "SH-001")["token"])
     hq.start()
