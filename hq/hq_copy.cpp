@@ -17,7 +17,7 @@ struct CopiedTable {
 
 // Every table of schema 4 but figure_state (whose row the target has), parents
 // before children.
-constexpr std::array<CopiedTable, 34> kTables{{
+constexpr std::array<CopiedTable, 36> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at, technician_id",
      "created_at, id"},
@@ -86,6 +86,9 @@ constexpr std::array<CopiedTable, 34> kTables{{
      "outcome, last_error",
      "id"},
     {"public_lookup_failure", "scope, subject, at", "scope, subject, at"},
+    {"kb_article", "id, data, active, updated_at, updated_by", "id"},
+    {"kb_use_day", "business_day, store_id, article_id, views, helpful, not_helpful, without_ticket",
+     "business_day, store_id, article_id"},
     // In order, numbered again by the target.
     {"console_audit", "at, actor, action, target, detail", "seq"},
 }};

@@ -13,6 +13,7 @@
 
 #include "hq/figure_schema.h"
 #include "hq/pg_connection.h"
+#include "hq/kb_schema.h"
 #include "hq/public_schema.h"
 #include "hq/request_event_schema.h"
 #include "hq/technician_schema.h"
@@ -370,6 +371,8 @@ ON CONFLICT DO NOTHING;
     KIOSK_HQ_SCHEMA_7,
     // 8: the customer's phone pages: public settings, ticket pages, reminders.
     KIOSK_HQ_SCHEMA_8,
+    // 9: help articles and what the kiosks counted of them.
+    KIOSK_HQ_SCHEMA_9,
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "hq/figure_schema.h"
+#include "hq/kb_schema.h"
 #include "hq/public_schema.h"
 #include "hq/request_event_schema.h"
 #include "hq/technician_schema.h"
@@ -346,6 +347,8 @@ WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'ev
     KIOSK_HQ_SCHEMA_7,
     // 8: the customer's phone pages: public settings, ticket pages, reminders.
     KIOSK_HQ_SCHEMA_8,
+    // 9: help articles and what the kiosks counted of them.
+    KIOSK_HQ_SCHEMA_9,
 };
 
 StorageFailure failure(const SqliteError& e) {
