@@ -201,8 +201,8 @@ class HqServer::Routes {
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
-  MinuteLimit public_guesses_{20,
-                              600};  // guessed codes, tokens and article ids, per address and overall (public_guard.h)
+  // Guessed codes, tokens and article ids, per address and overall (public_guard.h).
+  MinuteLimit public_guesses_{20, 600};
   PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_, public_guesses_};
   PublicArticleApi public_articles_{[this] { return thread_db(); }, clock_, public_guesses_};
 };
