@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import phone_support as ps  # noqa: E402
@@ -157,9 +158,9 @@ def headers(hq, failures):
     status, _, _ = ps.call_hq(f"{hq.url}/k/ac-not-cooling/json", headers={"If-None-Match": got.get("ETag") or "-"})
     if status != 304:
         failures.append(f"an unchanged article answered {status} to its ETag, not 304")
-    status, _, page = ps.call_hq(f"{hq.url}/k/ac-not-cooling")
-    if "script-src 'self'" not in (page.get("Content-Security-Policy") or ""):
-        failures.append(f"the article page lacks the public CSP: {page.get('Content-Security-Policy')!r}")
+    with urllib.request.urlopen(f"{hq.url}/k/ac-not-cooling", timeout=15) as page:
+        if "script-src 'self'" not in (page.headers.get("Content-Security-Policy") or ""):
+            failures.append(f"the article page lacks the public CSP: {page.headers.get('Content-Security-Policy')!r}")
 
 
 def main():

@@ -70,8 +70,8 @@ function languageFields(language, text) {
   const legend = document.createElement("legend");
   legend.textContent = t(`help.language_${language}`);
   const title = textInput(`${language}.title`, { value: text.title, required: false, maxLength: 60 });
-  const answer = textArea(`${language}.answer`, text.answer, 5);
-  const steps = textArea(`${language}.steps`, text.steps.join("\n"), 8);
+  const answer = textArea(`${language}.answer`, text.answer, 4);
+  const steps = textArea(`${language}.steps`, text.steps.join("\n"), 6);
   steps.placeholder = t("help.steps_placeholder");
   box.append(legend, field(t("help.title_field"), title), field(t("help.answer"), answer), field(t("help.steps"), steps));
   const read = () => ({
@@ -83,6 +83,17 @@ function languageFields(language, text) {
 }
 
 const EMPTY_TEXT = { title: "", answer: "", steps: [] };
+
+// The field HQ's message names ("zh.title is empty", "en.steps[2] ..."),
+// marked and focused; the others unmarked.
+function markNamedField(dialog, message) {
+  const named = message.match(/\b(zh|en)\.(title|answer|steps)\b|\b(service|product|sort)\b/);
+  for (const control of dialog.querySelectorAll("[name]")) {
+    const marked = named !== null && control.name === named[0];
+    control.classList.toggle("invalid", marked);
+    if (marked) control.focus();
+  }
+}
 
 // The editor of one article; `article` null writes a new one. HQ checks it and
 // says what is wrong (the dialog stays open, nothing is stored).
@@ -115,6 +126,10 @@ function articleDialog(article, lists, draw) {
       return api(`/kb/${encodeURIComponent(body.id)}`, { method: "PUT", body });
     },
     done: (answer) => draw(t(answer.changed ? "help.saved" : "help.unchanged", answer.article[currentLanguage()].title)),
+    refused: (error) => {
+      markNamedField(dialog, error.message);
+      return false;  // the dialog stays open with HQ's message
+    },
   });
   dialog.classList.add("wide");
 }
@@ -140,7 +155,7 @@ function drawList(box, articles, search, lists, admin, draw) {
   const language = currentLanguage();
   const columns = [
     ...(admin ? [{ key: "act", title: "", element: (article) => button(t("help.edit"), () => articleDialog(article, lists, draw)) }] : []),
-    { key: "title", title: t("help.title_field"), format: (_, a) => a[language].title, cellClass: () => "wrap" },
+    { key: "title", title: t("help.title_field"), format: (_, a) => a[language].title, cellClass: () => "title" },
     { key: "id", title: t("help.id"), cellClass: () => "muted" },
     { key: "service", title: t("help.service"), format: (code) => serviceName(lists.services, code) },
     { key: "sort", title: t("help.sort"), numeric: true },
@@ -148,7 +163,9 @@ function drawList(box, articles, search, lists, admin, draw) {
     { key: "updated_at", title: t("help.updated"), format: (at, a) => `${moment(at)} · ${a.updated_by}` },
   ];
   for (const category of found) {
-    parts.push(heading(`${category.name}（${category.articles.length}）`, "h3"), figureTable(columns, category.articles, { csvName: null }));
+    const table = figureTable(columns, category.articles, { csvName: null });
+    table.classList.add("article-list");  // the same columns in every category
+    parts.push(heading(`${category.name}（${category.articles.length}）`, "h3"), table);
   }
   box.replaceChildren(...parts);
 }

@@ -17,7 +17,7 @@ const sumColumns = () => [
   { key: "views", numeric: true, title: t("help_report.views"), format: count },
   { key: "helpful", numeric: true, title: t("help_report.helpful"), format: count },
   { key: "not_helpful", numeric: true, title: t("help_report.not_helpful"), format: count },
-  { key: "answered_without_ticket", numeric: true, title: t("help_report.without_ticket"), format: count },
+  { key: "answered_without_ticket", numeric: true, title: t("help_report.without_ticket_column"), format: count },
   { key: "helpful_share", numeric: true, title: t("help_report.helpful_share"), format: share },
 ];
 
@@ -40,7 +40,7 @@ export async function helpReportPage(main, context, query) {
   const range = `${params.get("from")}-${params.get("to")}`;
   const language = currentLanguage();
   const articleColumns = [
-    { key: "title", title: t("help.title_field"), format: (_, row) => (row === total ? t("services.total") : row[language] ?? row.id), cellClass: () => "wrap" },
+    { key: "title", title: t("help.title_field"), format: (_, row) => (row === total ? t("services.total") : row[language] ?? row.id), cellClass: () => "title" },
     { key: "id", title: t("help.id"), format: (id) => id ?? "" },
     { key: "service", title: t("help.service"), format: (code) => (code ? serviceName(services, code) : "") },
     { key: "product", title: t("help.product"), format: (code, row) => (row === total ? "" : code ? names.product(code) : t("help.general")) },
