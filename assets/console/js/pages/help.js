@@ -99,7 +99,8 @@ function markNamedField(dialog, message) {
 // says what is wrong (the dialog stays open, nothing is stored).
 function articleDialog(article, lists, draw) {
   const a = article || { id: "", service: lists.services[0]?.code ?? "", product: null, sort: 100, zh: EMPTY_TEXT, en: EMPTY_TEXT, active: true };
-  const id = textInput("id", { value: a.id, maxLength: 64, required: false, disabled: Boolean(article), autocomplete: "off" });
+  // A new article's id is required here: without one there is no address to PUT to.
+  const id = textInput("id", { value: a.id, maxLength: 64, required: !article, disabled: Boolean(article), autocomplete: "off" });
   const service = choiceWith("service", lists.services.map((s) => [s.code, serviceName(lists.services, s.code)]), a.service);
   const product = choiceWith("product", [["", t("help.general")], ...lists.catalogue.map((p) => [p.code, p[currentLanguage()]])], a.product || "");
   const sort = textInput("sort", { type: "number", min: 0, max: 9999, step: 1, value: String(a.sort) });
