@@ -6,8 +6,8 @@ uses of them (kb_use records sent through the sync API as its kiosk sends
 them). The admin, in Chinese and then in English, finds an article with the
 search box, changes its title in the page's language in the editor and saves:
 the list and the phone's answer (/k/ID/json) show it; an edit with an empty
-title shows HQ's message in the dialog and changes nothing; articles pasted as
-JSON Lines are imported. A
+title shows HQ's message in the dialog and changes nothing; a new article is
+written in the editor and articles pasted as JSON Lines are imported. A
 manager and a dispatcher read the articles without an editor; the manager's
 help report shows the uses' sums in total, per article and per store. Fails
 on a browser error or a text key left untranslated. Screenshots in zh and en
@@ -172,6 +172,19 @@ def admin_edits(console, url, failures):
     dialog.find_element(By.XPATH, ".//div[@class='buttons']/button[@type='button']").click()  # cancel
     if phone_title(url, "ac-not-cooling", language) != title:
         failures.append(f"{language}: the refused edit changed the article: {phone_title(url, 'ac-not-cooling', language)}")
+
+    new_id = f"queue-number-lost-{language}"
+    d.find_element(By.XPATH, "//main//button[contains(@class, 'primary')]").click()  # new article
+    dialog = console.dialog()
+    for name, value in (("id", new_id), ("zh.title", "号票丢了怎么办？"), ("zh.answer", "请到服务台说明。"),
+                        ("zh.steps", "到服务台\n报上手机号"), ("en.title", "I lost my ticket"),
+                        ("en.answer", "Please tell the front desk."), ("en.steps", "Go to the front desk\nGive your phone number")):
+        set_field(dialog, name, value)
+    console.shot("help-new")
+    console.confirm(dialog, f"{language}: adding {new_id}", failures)
+    status, added, _ = ps.call_hq(f"{url}/k/{new_id}/json")
+    if new_id not in console.main_text() or status != 200 or added["zh"]["steps"] != ["到服务台", "报上手机号"]:
+        failures.append(f"{language}: the new article is not listed or not served as written: {status} {added}")
 
     import_text = "导入文章" if language == "zh" else "Import articles"
     d.find_element(By.XPATH, f"//main//button[normalize-space()='{import_text}']").click()
