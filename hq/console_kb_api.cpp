@@ -54,10 +54,10 @@ void add_kb_routes(httplib::Server& server, std::map<std::string, std::string>& 
                const Result<KbArticle> article = parse_kb_article(body.json());
                if (!article) return send_answer(res, Result<json>(article.error()));
                if (article.value().id != req.matches[1].str())
-                 return send_answer(res, Result<json>(invalid_argument("id: the body's (" + article.value().id +
-                                                                           ") is not the path's (" +
-                                                                           req.matches[1].str() + ")",
-                                                                       "bad-article")));
+                 return send_answer(
+                     res, Result<json>(invalid_argument("id: the body's (" + article.value().id +
+                                                            ") is not the path's (" + req.matches[1].str() + ")",
+                                                        "bad-article")));
                send_answer(res, articles_as(db, guard, s).put(article.value()));
              }));
 }

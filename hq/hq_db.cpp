@@ -43,7 +43,7 @@ Result<std::unique_ptr<HqDb>> open_hq_db(const std::string& db, OpenMode mode) {
       is_postgresql_url(db) ? open_postgresql_hq_db(db, mode) : open_sqlite_hq_db(db, mode);
   if (!opened || mode != OpenMode::Migrate) return opened;
   return hq_guarded([&]() -> Result<std::unique_ptr<HqDb>> {
-    const SystemClock clock;
+    SystemClock clock;
     build_figures_if_needed(*opened.value(), clock.now_ms());
     if (Result<Done> seeded = seed_default_kb_articles(*opened.value(), clock); !seeded) return seeded.error();
     return std::move(opened).value();

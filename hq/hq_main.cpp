@@ -197,7 +197,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
   }
   if (command == "kb") {
     const std::string what = cl.word("kb import|export|list");
-    const SystemClock clock;
+    SystemClock clock;
     KbArticles articles(admin_db, clock);
     if (what == "list") {
       cl.finish();

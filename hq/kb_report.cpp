@@ -75,11 +75,12 @@ Result<json> help_report(HqDb& db, const ReportRange& range, EpochMs now) {
       row.update(figures(sums));
       store_rows.push_back(row);
     }
-    return json{{"query", {{"from", range.from}, {"to", range.to}, {"store", range.store ? json(*range.store) : json()}}},
-                {"total", figures(total)},
-                {"articles", article_rows},
-                {"stores", store_rows},
-                {"hq_time", now}};
+    return json{
+        {"query", {{"from", range.from}, {"to", range.to}, {"store", range.store ? json(*range.store) : json()}}},
+        {"total", figures(total)},
+        {"articles", article_rows},
+        {"stores", store_rows},
+        {"hq_time", now}};
   });
 }
 

@@ -12,7 +12,8 @@ using DayArticle = std::pair<std::string, std::string>;
 void add_sums(HqDb& db, const std::string& store_id, const std::map<DayArticle, KbUseSums>& sums) {
   std::vector<std::vector<SqlParam>> rows;
   for (const auto& [key, s] : sums)
-    if (!s.is_zero()) rows.push_back({key.first, store_id, key.second, s.views, s.helpful, s.not_helpful, s.without_ticket});
+    if (!s.is_zero())
+      rows.push_back({key.first, store_id, key.second, s.views, s.helpful, s.not_helpful, s.without_ticket});
   if (rows.empty()) return;
   db.run_each(
       "INSERT INTO kb_use_day(business_day, store_id, article_id, views, helpful, not_helpful, without_ticket) "

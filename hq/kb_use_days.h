@@ -33,7 +33,7 @@ class KbUseDays {
  private:
   HqDb& db_;
   std::string store_id_;
-  std::map<std::string, KbUseFact> held_;                              // record id -> HQ's copy
+  std::map<std::string, KbUseFact> held_;                             // record id -> HQ's copy
   std::map<std::pair<std::string, std::string>, KbUseSums> changes_;  // (day, article) -> change
 };
 

@@ -35,13 +35,15 @@ std::vector<KbArticle> default_articles() {
 
 // An article of this test's own.
 Json test_article(const std::string& id, const std::string& zh_title = "洗衣机不排水") {
-  return Json{{"id", id},
-              {"service", "C"},
-              {"product", "washing-machine"},
-              {"sort", 20},
-              {"zh", {{"title", zh_title}, {"answer", "先检查排水管。"}, {"steps", {"关机断电", "清理过滤器"}}}},
-              {"en", {{"title", "The washer will not drain"}, {"answer", "Check the drain hose first."}, {"steps", Json::array()}}},
-              {"active", true}};
+  return Json{
+      {"id", id},
+      {"service", "C"},
+      {"product", "washing-machine"},
+      {"sort", 20},
+      {"zh", {{"title", zh_title}, {"answer", "先检查排水管。"}, {"steps", {"关机断电", "清理过滤器"}}}},
+      {"en",
+       {{"title", "The washer will not drain"}, {"answer", "Check the drain hose first."}, {"steps", Json::array()}}},
+      {"active", true}};
 }
 
 // The article as HQ writes it (kb_article_json's order and defaults).
@@ -94,8 +96,7 @@ TEST_CASE("a new HQ starts with the default help articles once; a database migra
   articles = listed(hq);
   CHECK(articles.size() == defaults.size());
   CHECK(articles[defaults[0].id]["active"] == false);
-  CHECK(count_of(hq, "SELECT count(*) FROM change_log WHERE kind = 'kb_article'") ==
-        std::int64_t(defaults.size()) + 1);
+  CHECK(count_of(hq, "SELECT count(*) FROM change_log WHERE kind = 'kb_article'") == std::int64_t(defaults.size()) + 1);
 
   // A schema-8 database (before help articles) takes the default set when migrated; what it held stays.
   hq.migrate_again_from(8);
@@ -111,7 +112,8 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   const std::int64_t feed_before = count_of(hq, "SELECT count(*) FROM change_log");
   Json changed = Json::parse(kb_article_json(defaults[0]).dump());
   changed["zh"]["title"] = "改过的标题";
-  const std::string good = "# two articles\n" + test_article("washer-not-draining").dump() + "\n\n" + changed.dump() + "\n";
+  const std::string good =
+      "# two articles\n" + test_article("washer-not-draining").dump() + "\n\n" + changed.dump() + "\n";
   const HqCommand imported = hq.hq({"kb", "import", write_file(hq, "good.jsonl", good)});
   REQUIRE(imported.exit_code == 0);
   CHECK(imported.lines[0]["articles"] == 2);
@@ -131,9 +133,8 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   // A bad third line: exit 2 naming the line and field; the good lines before it change nothing.
   Json empty_title = test_article("fridge-noise");
   empty_title["zh"]["title"] = "";
-  const std::string bad =
-      test_article("washer-not-draining", "又改了").dump() + "\n" + test_article("tv-no-signal").dump() + "\n" +
-      empty_title.dump() + "\n";
+  const std::string bad = test_article("washer-not-draining", "又改了").dump() + "\n" +
+                          test_article("tv-no-signal").dump() + "\n" + empty_title.dump() + "\n";
   const HqCommand refused = hq.hq({"kb", "import", write_file(hq, "bad.jsonl", bad)});
   CHECK(refused.exit_code == 2);
   REQUIRE(refused.lines.size() == 1);
@@ -188,7 +189,8 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   const HqAnswer refused = admin.send("PUT", path, bad.dump());
   CHECK(refused.status == 400);
   CHECK(refused.error_code() == "bad-article");
-  CHECK_MESSAGE(refused.body["error"]["message"].get<std::string>().find("en.answer") != std::string::npos, refused.raw);
+  CHECK_MESSAGE(refused.body["error"]["message"].get<std::string>().find("en.answer") != std::string::npos,
+                refused.raw);
   const HqAnswer other_id = admin.send("PUT", kb + "/tv-no-signal", article.dump());
   CHECK(other_id.error_code() == "bad-article");
   CHECK_MESSAGE(other_id.body["error"]["message"].get<std::string>().find("id") != std::string::npos, other_id.raw);
@@ -255,7 +257,8 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   CHECK(manager.get(kb + "/export").status == 403);
 
   std::set<std::string> actions;
-  for (const Json& entry : admin.get(std::string(kApi) + "/audit").body["entries"]) actions.insert(entry["action"]);
+  const HqAnswer audit = admin.get(std::string(kApi) + "/audit");
+  for (const Json& entry : audit.body["entries"]) actions.insert(entry["action"]);
   for (const char* action : {"kb-seed", "kb-article-add", "kb-import"}) CHECK_MESSAGE(actions.count(action), action);
 }
 
@@ -330,7 +333,9 @@ TEST_CASE("kb_use uploads in any order of revisions, or twice, count each use's 
 
   // Each use's revisions as the store made them, oldest first; the latest counts.
   const auto use = [](const std::string& store, const std::string& day, const std::string& article, Json answer,
-                      Json ticket) { return Use{store, day, article, std::move(answer), std::move(ticket)}; };
+                      Json ticket) {
+    return Use{store, day, article, std::move(answer), std::move(ticket)};
+  };
   const Json none = nullptr;
   std::map<std::string, std::vector<std::pair<std::int64_t, Use>>> revisions;
   std::vector<std::string> ids;
@@ -348,7 +353,8 @@ TEST_CASE("kb_use uploads in any order of revisions, or twice, count each use's 
   make({{6, use("S1", "2026-11-23", known, none, none)}});
   make({{8, use("S1", "2026-11-23", unknown, none, none)}, {10, use("S1", "2026-11-23", unknown, "helpful", none)}});
   // S2: answered, then answered again the other way.
-  make({{2, use("S2", "2026-11-23", known, "helpful", none)}, {5, use("S2", "2026-11-23", known, "not-helpful", none)}});
+  make(
+      {{2, use("S2", "2026-11-23", known, "helpful", none)}, {5, use("S2", "2026-11-23", known, "not-helpful", none)}});
   make({{3, use("S2", "2026-11-23", known, "helpful", none)}});
 
   // S1's revisions newest first for some uses (an older one arrives late), oldest first for others,
@@ -375,8 +381,7 @@ TEST_CASE("kb_use uploads in any order of revisions, or twice, count each use's 
   Json no_day = kb_use_record(s1.next_seq++, new_uuid(), 21, use("S1", "2026-11-23", known, none, none));
   no_day["data"].erase("business_day");
   Json bad_article = kb_use_record(s1.next_seq++, new_uuid(), 22, use("S1", "2026-11-23", "Not An Id", none, none));
-  const HqAnswer parked = c.hq.upload(
-      s1.token, upload_body(s1.incarnation, "bad", {bad_answer, no_day, bad_article}));
+  const HqAnswer parked = c.hq.upload(s1.token, upload_body(s1.incarnation, "bad", {bad_answer, no_day, bad_article}));
   REQUIRE(parked.status == 200);
   REQUIRE(parked.body["parked"].size() == 3);
   const auto parked_message = [&](int i) { return parked.body["parked"][i]["message"].get<std::string>(); };
