@@ -23,10 +23,10 @@ function searchText(article) {
 // The articles holding every word of `search` (case ignored), in categories:
 // [{name, articles}], the catalogue's products first, then products it does
 // not know (by code), then General; within one, by sort and then title.
-function categories(articles, search, catalogue, names) {
+function categories(articles, search, products) {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const title = (a) => a[currentLanguage()].title;
-  const groups = new Map([...catalogue.map((p) => [p.code, []]), ["", []]]);
+  const groups = new Map([...products.list.map((p) => [p.code, []]), ["", []]]);
   for (const article of articles) {
     if (!words.every((word) => searchText(article).includes(word))) continue;
     const code = article.product || "";
@@ -39,7 +39,7 @@ function categories(articles, search, catalogue, names) {
   return [...groups]
     .filter(([, list]) => list.length > 0)
     .map(([code, list]) => ({
-      name: code ? names.product(code) : t("help.general"),
+      name: code ? products.product(code) : t("help.general"),
       articles: list.sort((a, b) => a.sort - b.sort || title(a).localeCompare(title(b))),
     }));
 }
@@ -102,7 +102,7 @@ function articleDialog(article, lists, draw) {
   // A new article's id is required here: without one there is no address to PUT to.
   const id = textInput("id", { value: a.id, maxLength: 64, required: !article, disabled: Boolean(article), autocomplete: "off" });
   const service = choiceWith("service", lists.services.map((s) => [s.code, serviceName(lists.services, s.code)]), a.service);
-  const product = choiceWith("product", [["", t("help.general")], ...lists.catalogue.map((p) => [p.code, p[currentLanguage()]])], a.product || "");
+  const product = choiceWith("product", [["", t("help.general")], ...lists.products.list.map((p) => [p.code, p[currentLanguage()]])], a.product || "");
   const sort = textInput("sort", { type: "number", min: 0, max: 9999, step: 1, value: String(a.sort) });
   const active = choice("active", [["true", t("help.shown")], ["false", t("help.retired")]], String(a.active));
   const texts = LANGUAGES.map((l) => languageFields(l, a[l]));
@@ -148,7 +148,7 @@ function importDialog(draw) {
 
 // The list under the search box: a table per category.
 function drawList(box, articles, search, lists, admin, draw) {
-  const found = categories(articles, search, lists.catalogue, lists.names);
+  const found = categories(articles, search, lists.products);
   const shown = found.reduce((sum, c) => sum + c.articles.length, 0);
   const parts = [note(search ? t("help.found", shown, articles.length) : t("help.count", articles.length), "note")];
   if (articles.length === 0) parts.push(note(t("help.none")));
@@ -175,8 +175,8 @@ export async function helpPage(main, context) {
   const admin = context.user.role === "admin";
   let search = "";
   const draw = async (message = "") => {
-    const [{ articles }, { services }, names] = await Promise.all([api("/kb"), api("/catalog/services"), productNames()]);
-    const lists = { services, catalogue: names.list, names };
+    const [{ articles }, { services }, products] = await Promise.all([api("/kb"), api("/catalog/services"), productNames()]);
+    const lists = { services, products };
     const parts = [heading(t("help.page_title"))];
     if (message) parts.push(note(message, "banner"));
     if (admin)
