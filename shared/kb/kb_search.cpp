@@ -73,6 +73,11 @@ void append_folded(std::string_view text, std::string& out) {
 }
 
 SearchText::SearchText(const std::vector<const std::string*>& texts) {
+  std::size_t size = texts.size();
+  for (const std::string* text : texts) size += text->size();
+  folded.reserve(size);
+  words.reserve(size);
+  syllables.reserve(size / 3);  // a Han character takes 3 bytes
   for (const std::string* text : texts) {
     if (!folded.empty()) {
       folded.push_back('\n');

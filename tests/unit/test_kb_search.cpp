@@ -190,6 +190,16 @@ TEST_CASE("inactive articles never match; an empty or punctuation query finds no
   CHECK(index.search("drain", 0).empty());
 }
 
+TEST_CASE("long and malformed queries") {
+  const std::vector<KbArticle> articles = hall();
+  const KbIndex index(articles);
+  CHECK(index.search(std::string(200, 'k')).empty());
+  CHECK(index.search(std::string(64, 'a')).empty());
+  CHECK(index.search("\xE5\x92").empty());                               // a truncated character
+  CHECK(ids(articles, index, "\xFF空调") == Strings{"ac-not-cooling"});  // the bad byte separates
+  CHECK(ids(articles, index, "😀drain") == Strings{"washer-drain"});
+}
+
 TEST_CASE("an index of no articles finds nothing") {
   const std::vector<KbArticle> none;
   const KbIndex index(none);
