@@ -44,8 +44,8 @@ class KbIndex {
   std::size_t memory_bytes() const;
 
  private:
-  struct Entry;
-  std::vector<Entry> entries_;
+  struct Data;  // the articles' texts side by side, read for the search (kb_search.cpp)
+  std::unique_ptr<Data> data_;
 };
 
 // The syllables of a Chinese text, one per character that has a reading

@@ -85,8 +85,8 @@ TEST_CASE("pinyin_syllables reads phrases first, then each character by its most
 TEST_CASE("空调 is found from its characters, its pinyin, its prefixes and its initials") {
   const std::vector<KbArticle> articles = hall();
   const KbIndex index(articles);
-  for (const char* query : {"kt", "kongtiao", "kongt", "kong", "kongti", "空调", "空", "kong tiao", "kong'tiao", "KT",
-                            "ｋｔ", "  kt  ", "ktbzl", "kongtiaobuzhileng", "kt bu zhi leng"}) {
+  for (const std::string query : {"kt", "kongtiao", "kongt", "kong", "kongti", "空调", "空", "kong tiao", "kong'tiao",
+                                  "KT", "ｋｔ", "  kt  ", "ktbzl", "kongtiaobuzhileng", "kt bu zhi leng"}) {
     CAPTURE(query);
     const Strings found = ids(articles, index, query);
     REQUIRE_FALSE(found.empty());
@@ -183,11 +183,27 @@ TEST_CASE("inactive articles never match; an empty or punctuation query finds no
   CHECK(ids(articles, index, "空调").empty());
   CHECK(ids(articles, index, "filter").empty());
   CHECK(ids(articles, index, "drain") == Strings{"washer-drain"});  // hits index into all the articles
-  for (const char* query : {"", " ", "'", "？！", "--", "。，、", "\t"}) {
+  for (const std::string query : {"", " ", "'", "？！", "--", "。，、", "\t"}) {
     CAPTURE(query);
     CHECK(index.search(query).empty());
   }
   CHECK(index.search("drain", 0).empty());
+}
+
+TEST_CASE("a match never spans two texts or two articles") {
+  const std::vector<KbArticle> articles = {
+      article("first", "遥控器没电了空", "Remote dr", "请换电池空", "Change the batteries", {"打开空", "调好温度"},
+              {"Open the lid and dr", "ain it"}),
+      article("second", "调整温度", "ain temperature", "调好再试", "Try again"),
+  };
+  const KbIndex index(articles);
+  for (const std::string query : {"空调", "kt", "kongtiao", "drain"}) {
+    CAPTURE(query);
+    CHECK(index.search(query).empty());
+  }
+  CHECK(ids(articles, index, "kong") == Strings{"first"});
+  CHECK(ids(articles, index, "tiao") == Strings{"second", "first"});  // 调好 in a step of the first
+  CHECK(ids(articles, index, "空 调") == Strings{"first"});           // two terms: each somewhere
 }
 
 TEST_CASE("long and malformed queries") {
