@@ -46,8 +46,8 @@ char folded_latin(char32_t c) {
 // `text` with letters and digits folded as folded_latin says, everything else as it was.
 void append_folded(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    const std::size_t length = utf8_decode_at(text, i, c);
+    char32_t c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : utf8_decode_at(text, i, c);
     const char latin = folded_latin(c);
     if (latin != 0)
       out.push_back(latin);

@@ -41,20 +41,27 @@ const Phrase* phrase_at(std::u32string_view text) {
 }  // namespace
 
 void read_pinyin(std::string_view text, std::vector<PinyinSyllable>& out) {
-  const std::u32string points = utf8_code_points(text);
-  const std::u32string_view rest(points);
-  for (std::size_t i = 0; i < rest.size();) {
-    if (!in_table(rest[i])) {
-      ++i;
-      continue;
+  char32_t ahead[kMaxPhrase];  // the next characters, each decoded once
+  std::size_t count = 0, next_byte = 0;
+  const auto fill = [&] {
+    while (count < kMaxPhrase && next_byte < text.size()) next_byte += utf8_decode_at(text, next_byte, ahead[count++]);
+  };
+  const auto drop = [&](std::size_t n) {
+    std::copy(ahead + n, ahead + count, ahead);
+    count -= n;
+  };
+  for (fill(); count > 0; fill()) {
+    if (!in_table(ahead[0])) {
+      drop(1);
+    } else if (const Phrase* phrase = phrase_at(std::u32string_view(ahead, count))) {
+      std::size_t k = 0;
+      for (; k < kMaxPhrase && phrase->chars[k] != 0; ++k) out.push_back(phrase->syllables[k]);
+      drop(k);
+    } else {
+      const PinyinSyllable syllable = pinyin_table::kCharSyllable[ahead[0] - kFirstHan];
+      if (syllable != 0) out.push_back(syllable);
+      drop(1);
     }
-    if (const Phrase* phrase = phrase_at(rest.substr(i))) {
-      for (std::size_t k = 0; k < kMaxPhrase && phrase->chars[k] != 0; ++k, ++i) out.push_back(phrase->syllables[k]);
-      continue;
-    }
-    const PinyinSyllable syllable = pinyin_table::kCharSyllable[rest[i] - kFirstHan];
-    if (syllable != 0) out.push_back(syllable);
-    ++i;
   }
 }
 
