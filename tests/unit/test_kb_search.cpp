@@ -233,6 +233,7 @@ TEST_CASE("every default article is found by its Chinese title and by its title'
     CHECK(finds(articles, index, a.zh.title, a.id));
     std::string initials;
     for (const std::string& syllable : pinyin_syllables(a.zh.title)) initials.push_back(syllable[0]);
+    if (initials.empty()) continue;  // a title without Han characters
     const std::vector<KbHit> hits = index.search(initials, articles.size());
     CHECK(std::any_of(hits.begin(), hits.end(), [&](const KbHit& h) { return articles[h.article].id == a.id; }));
   }
