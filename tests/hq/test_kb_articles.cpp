@@ -134,7 +134,7 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   Json empty_title = test_article("fridge-noise");
   empty_title["zh"]["title"] = "";
   const std::string bad = test_article("washer-smells", "又改了").dump() + "\n" +
-                          test_article("tv-no-signal").dump() + "\n" + empty_title.dump() + "\n";
+                          test_article("tv-sound-delay").dump() + "\n" + empty_title.dump() + "\n";
   const HqCommand refused = hq.hq({"kb", "import", write_file(hq, "bad.jsonl", bad)});
   CHECK(refused.exit_code == 2);
   REQUIRE(refused.lines.size() == 1);
@@ -230,7 +230,7 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   retired["active"] = false;
   const std::string import_path = kb + "/import";
   const HqAnswer bad_import = admin.send(
-      "POST", import_path, Json{{"lines", test_article("tv-no-signal").dump() + "\n{\"id\": \"x\"}\n"}}.dump());
+      "POST", import_path, Json{{"lines", test_article("tv-sound-delay").dump() + "\n{\"id\": \"x\"}\n"}}.dump());
   CHECK(bad_import.status == 400);
   CHECK(bad_import.error_code() == "bad-article");
   CHECK_MESSAGE(bad_import.body["error"]["message"].get<std::string>().find("line 2") != std::string::npos,
@@ -239,7 +239,7 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   CHECK(manager.send("POST", import_path, Json{{"lines", retired.dump()}}.dump()).status == 403);
   CHECK(admin.send("POST", import_path, Json{{"lines", std::string(513 * 1024, ' ')}}.dump()).status == 400);
   const HqAnswer imported = admin.send(
-      "POST", import_path, Json{{"lines", retired.dump() + "\n" + test_article("tv-no-signal").dump() + "\n"}}.dump());
+      "POST", import_path, Json{{"lines", retired.dump() + "\n" + test_article("tv-sound-delay").dump() + "\n"}}.dump());
   REQUIRE_MESSAGE(imported.status == 200, imported.raw);
   CHECK(imported.body["articles"] == 2);
   CHECK(imported.body["changes"] == 2);
