@@ -140,7 +140,7 @@ def admin_edits(console, url, failures):
         failures.append(f"{language} help: no General category or ac-not-cooling: {text}")
     console.shot("help-admin")
     search = d.find_element(By.CSS_SELECTOR, "main input.search")
-    search.send_keys("空调" if language == "zh" else "cool")
+    search.send_keys("空调 不制冷" if language == "zh" else "ac-not-cooling")
     rows = d.find_elements(By.CSS_SELECTOR, "main tbody tr")
     if len(rows) != 1 or "ac-not-cooling" not in rows[0].text:
         failures.append(f"{language} help: the search shows {[r.text for r in rows]}, not ac-not-cooling alone")
