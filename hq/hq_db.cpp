@@ -1,9 +1,11 @@
 // What both of HQ's database engines share: reading one row or one number,
-// choosing the engine from `--db`, and the figures a migration to schema 4
-// must build from the records already there.
+// choosing the engine from `--db`, and what a migration must build in C++
+// from the rows already there: the figures of schema 4, the follow-up tasks
+// and complaints of schema 10.
 #include "hq/hq_db.h"
 
 #include "hq/figure_store.h"
+#include "hq/followup_tasks.h"
 #include "hq/pg_hq_db.h"
 #include "hq/sqlite_hq_db.h"
 
@@ -42,6 +44,7 @@ Result<std::unique_ptr<HqDb>> open_hq_db(const std::string& db, OpenMode mode) {
   if (!opened || mode != OpenMode::Migrate) return opened;
   return hq_guarded([&]() -> Result<std::unique_ptr<HqDb>> {
     build_figures_if_needed(*opened.value(), SystemClock().now_ms());
+    fill_followups_if_needed(*opened.value(), SystemClock().now_ms());
     return std::move(opened).value();
   });
 }

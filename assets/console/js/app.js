@@ -19,6 +19,8 @@ import { catalogPage } from "./pages/catalog.js";
 import { settingsPage } from "./pages/settings.js";
 import { forecastPage } from "./pages/forecast.js";
 import { countersPage } from "./pages/counters.js";
+import { followupsPage } from "./pages/followups.js";
+import { followupReportPage } from "./pages/followup_report.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -31,8 +33,10 @@ const pages = {
   counters: { title: "nav.counters", roles: ["manager"], show: countersPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   outcomes: { title: "nav.outcomes", roles: ["manager"], show: outcomesPage },
+  "followup-report": { title: "nav.followup_report", roles: ["manager"], show: followupReportPage },
   forecast: { title: "nav.forecast", roles: ["manager"], show: forecastPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
+  followups: { title: "nav.followups", roles: ["dispatcher"], show: followupsPage },
   stores: { title: "nav.stores", roles: ["admin"], show: storesPage },
   staff: { title: "nav.staff", roles: ["admin"], show: staffPage },
   catalog: { title: "nav.catalog", roles: ["admin"], show: catalogPage },
