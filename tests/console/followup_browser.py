@@ -101,9 +101,8 @@ def record_call(driver, code, choices, note, failures, shot, language):
         dialog.find_element(By.CSS_SELECTOR, f"input[name={name}][value='{value}']").find_element(By.XPATH, "..").click()
     dialog.find_element(By.CSS_SELECTOR, "textarea[name=note]").send_keys(note)
     shot(driver, "followups-dialog")
-    driver.execute_script("document.body.dataset.ready = ''")
     dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    banner = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, ".banner"))
+    banner = WebDriverWait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "main .banner"))
     if "error" in banner.get_attribute("class"):
         failures.append(f"{language} followups: the call on {code} was refused: {banner.text}")
     shot(driver, "followups-recorded")
@@ -138,6 +137,7 @@ def main():
     driver = None
     try:
         store, codes = feed_store(args, work, url, token)
+        os.environ["TZ"] = "Asia/Shanghai"  # the browser shows times as the store's staff see them
         driver = browser()
         for language, code, choices, note in (
                 ("zh", codes[0], {"reached": "yes", "solved": "yes", "score": "5"}, "客户说已经修好了"),
@@ -160,8 +160,7 @@ def main():
             driver.execute_script("document.querySelector('main h3').scrollIntoView()")
             shot(driver, "followups-complaints")
             driver.execute_script("window.scrollTo(0, 0)")
-            record_call(driver, code, choices, note, failures, shot, language)
-            wait_ready(driver, "followups after the call")
+            record_call(driver, code, choices, note, failures, shot, language)  # the list drawn again under a banner
             check_page(driver, f"{language} followups after the call", failures)
             open_page(driver, "followups?show=all")
             shot(driver, "followups-all")
@@ -179,7 +178,8 @@ def main():
             log_in(driver, url, language, USERS["admin"])
             open_page(driver, "settings")
             check_page(driver, f"{language} settings", failures)
-            shot(driver, "settings")
+            driver.execute_script("document.querySelectorAll('form.settings')[1].scrollIntoView()")
+            shot(driver, "settings-followups")
 
         listed = [json.loads(line) for line in run(args.hq, "followup", "list", "--all", "--db", db).splitlines()]
         outcomes = {task["subject"]: task["outcome"] for task in listed if task["kind"] == "request"}

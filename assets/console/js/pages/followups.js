@@ -131,7 +131,7 @@ function callDialog(task, names, done) {
       return api(`/followups/${encodeURIComponent(task.id)}/calls`, { method: "POST", body });
     },
     done: ({ followup, request }) => {
-      if (request) return done(t("followups.reopened", followup.code, t(`state.${request.state}`)));
+      if (request) return done(t("followups.reopened", followup.code));
       return done(t("followups.recorded", followup.code || followup.subject, status(followup)));
     },
     refused: async (e) => {
@@ -177,12 +177,12 @@ export async function followupsPage(main, context, query) {
         format: (code, r) => (r.complaint ? `${code || r.subject} · ${t("followups.complaint")}` : code),
         cellClass: (r) => (r.complaint ? "complaint" : ""),
       },
-      { key: "product", title: t("followups.what"), format: (_, r) => what(r, names) },
-      { key: "technician", title: t("dispatch.technician"), format: (person) => (person ? person.name : "–") },
-      { key: "done_at", title: t("followups.done_at"), format: moment },
       { key: "contact_name", title: t("followups.contact") },
       { key: "phone", title: t("followups.phone"), cellClass: () => "phone" },
       { key: "state", title: t("followups.status"), format: (_, r) => status(r) },
+      { key: "product", title: t("followups.what"), format: (_, r) => what(r, names) },
+      { key: "technician", title: t("dispatch.technician"), format: (person) => (person ? person.name : "–") },
+      { key: "done_at", title: t("followups.done_at"), format: moment },
     ];
     if (followups.length === 0) parts.push(note(t(show === "due" ? "followups.none_due" : "followups.none")));
     else parts.push(figureTable(columns, followups, { csvName: `followups-${show}` }));
