@@ -46,7 +46,9 @@ void note_ticket(HqDb& db, const std::string& store_id, const std::string& ticke
   const std::optional<std::string> outcome = text_of(data, "outcome");
   const std::optional<EpochMs> finished_at = integer_of(data, "finished_at");
   const bool finished = state == "done" && finished_at;
-  const bool resolved = finished && outcome == "resolved";  // solved when it finished
+  // Solved when it finished, unless the counter left it to a call or a request
+  // (a ticket finished without an outcome, by an older store, counts as resolved).
+  const bool resolved = finished && outcome != "follow-up" && outcome != "request";
   db.run(
       "INSERT INTO complaint(ticket_id, store_id, label, service, issued_at, state, outcome, finished_at, solved_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(ticket_id) DO UPDATE SET label = excluded.label, "

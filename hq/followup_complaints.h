@@ -2,7 +2,8 @@
 // ticket of a complaint service (followup_settings.h) is kept in `complaint`
 // as its store uploads it, in the upload's transaction; one the counter could
 // not resolve (outcome follow-up) gets a follow-up task due that day; one
-// resolved at the counter is solved when it finished. A request made from a
+// resolved at the counter (or finished without an outcome, by an older
+// store) is solved when it finished. A request made from a
 // complaint ticket is a complaint too: the store's request record does not
 // carry its ticket, so HQ links them by what both carry, the store and the
 // moment (a counter turning its ticket into a request finishes the ticket as
