@@ -1,23 +1,14 @@
 // Complaints kept at HQ (followup_complaints.h).
 #include "hq/followup_complaints.h"
 
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "hq/followup_calendar.h"
 #include "hq/followup_tasks.h"
+#include "model/queue_model.h"
 
 namespace kiosk::hq {
 namespace {
-
-std::optional<std::string> text_of(const nlohmann::json& data, const char* field) {
-  const auto found = data.find(field);
-  return found != data.end() && found->is_string() ? std::optional(found->get<std::string>()) : std::nullopt;
-}
-std::optional<EpochMs> integer_of(const nlohmann::json& data, const char* field) {
-  const auto found = data.find(field);
-  return found != data.end() && found->is_number_integer() ? std::optional(found->get<EpochMs>()) : std::nullopt;
-}
 
 // The tasks still due of the request ticket `ticket_id` became, made before
 // HQ knew it was a complaint's (the request came first): complaints' now,
@@ -35,17 +26,15 @@ void make_complaint_tasks(HqDb& db, const std::string& store_id, const std::stri
            {id, followup_due_day(settings, zone, done_at, true)});
 }
 
-// A complaint ticket as uploaded (`data`, checked at upload): kept, solved
-// when the counter resolved it, linked to the request it became, and given a
-// follow-up task when the counter left it to a call.
-void note_ticket(HqDb& db, const std::string& store_id, const std::string& ticket_id, const std::string& data_text,
+// A complaint ticket as uploaded: kept, solved when the counter resolved it,
+// linked to the request it became, and given a follow-up task when the
+// counter left it to a call.
+void note_ticket(HqDb& db, const std::string& store_id, const std::string& ticket_id, const TicketFact& ticket,
                  const FollowupSettings& settings, const StoreTimeZone& zone, EpochMs now) {
-  const nlohmann::json data = nlohmann::json::parse(data_text, nullptr, false);
-  if (!data.is_object()) return;
-  const std::string state = text_of(data, "state").value_or("");
-  const std::optional<std::string> outcome = text_of(data, "outcome");
-  const std::optional<EpochMs> finished_at = integer_of(data, "finished_at");
-  const bool finished = state == "done" && finished_at;
+  const TicketTimes& times = ticket.entry.times;
+  const std::string& outcome = ticket.outcome;
+  const std::optional<EpochMs> finished_at = times.finished_at;
+  const bool finished = times.state == TicketState::Done && finished_at;
   // Solved when it finished, unless the counter left it to a call or a request
   // (a ticket finished without an outcome, by an older store, counts as resolved).
   const bool resolved = finished && outcome != "follow-up" && outcome != "request";
@@ -55,8 +44,8 @@ void note_ticket(HqDb& db, const std::string& store_id, const std::string& ticke
       "service = excluded.service, issued_at = excluded.issued_at, state = excluded.state, "
       "outcome = excluded.outcome, finished_at = excluded.finished_at, "
       "solved_at = COALESCE(complaint.solved_at, excluded.solved_at)",
-      {ticket_id, store_id, text_of(data, "ticket").value_or(""), text_of(data, "service").value_or(""),
-       integer_of(data, "issued_at").value_or(0), state, outcome, finished_at,
+      {ticket_id, store_id, ticket.label, ticket.service, times.issued_at, to_string(times.state),
+       outcome.empty() ? SqlParam(std::nullopt) : SqlParam(outcome), finished_at,
        resolved ? SqlParam(*finished_at) : SqlParam(std::nullopt)});
   if (!finished) return;
   if (outcome == "request") {
@@ -84,7 +73,7 @@ void ComplaintTickets::add(const CheckedRecord& record) {
   if (!settings_) settings_ = followup_settings(db_);
   if (!settings_->complaint_services.count(record.ticket->service)) return;
   if (!zone_) zone_ = store_zone_name(db_, store_id_);
-  note_ticket(db_, store_id_, record.id, record.data, *settings_, store_zone_or_default(*zone_), now_);
+  note_ticket(db_, store_id_, record.id, *record.ticket, *settings_, store_zone_or_default(*zone_), now_);
 }
 
 void link_complaint_request(HqDb& db, const std::string& store_id, const std::string& code, EpochMs created_at) {
@@ -111,18 +100,22 @@ void fill_complaints(HqDb& db, EpochMs now) {
     list += (list.empty() ? "?" : ", ?") + std::to_string(services.size());
   }
   struct Ticket {
-    std::string id, store_id, data, zone;
+    std::string id, store_id, zone;
+    std::int64_t revision;
+    std::string data;
   };
   std::vector<Ticket> tickets;
   db.each(
-      "SELECT r.id, r.store_id, r.data, st.time_zone FROM record r JOIN hq_store st ON st.id = r.store_id "
-      "WHERE r.kind = 'ticket' AND " +
+      "SELECT r.id, r.store_id, st.time_zone, r.revision, r.data FROM record r JOIN hq_store st "
+      "ON st.id = r.store_id WHERE r.kind = 'ticket' AND " +
           db.json_field("r.data", "service") + " IN (" + list + ") ORDER BY r.store_id, r.id",
       services, [&](const SqlRow& row) {
-        tickets.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+        tickets.push_back({row.text(0), row.text(1), row.text(2), row.int64(3), row.text(4)});
       });
   for (const Ticket& t : tickets)
-    note_ticket(db, t.store_id, t.id, t.data, settings, store_zone_or_default(t.zone), now);
+    if (const std::optional<CheckedRecord> record = recheck_stored_record("ticket", t.id, t.revision, t.data);
+        record && record->ticket)
+      note_ticket(db, t.store_id, t.id, *record->ticket, settings, store_zone_or_default(t.zone), now);
 }
 
 }  // namespace kiosk::hq
