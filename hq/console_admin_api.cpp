@@ -5,6 +5,7 @@
 
 #include "hq/device_health.h"
 #include "hq/dispatch_board.h"
+#include "hq/followup_settings.h"
 #include "hq/hq_admin.h"
 #include "hq/public_address.h"
 #include "hq/store_health_list.h"
@@ -221,6 +222,20 @@ void add_admin_routes(httplib::Server& server, std::map<std::string, std::string
                rules.urgent_hours = body.integer("overdue_urgent_hours", 1, 720);
                rules.normal_hours = body.integer("overdue_normal_hours", 1, 720);
                send_answer(res, set_overdue_rules(db, rules, s.user.name, guard.now()));
+             }));
+
+  // When follow-up calls are due and which services take complaints (followup_settings.h).
+  const std::string followup_path = prefix + "/settings/followups";
+  allowed[followup_path] = "GET, PUT";
+  server.Get(followup_path, admin(false, [](HqDb& db, const Session&, const httplib::Request&, httplib::Response& res) {
+               send_answer(res, to_json(followup_settings(db)));
+             }));
+  server.Put(followup_path,
+             admin(true, [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
+               const JsonBody body(req.body);
+               const Result<FollowupSettings> settings = followup_settings_from(body.json());
+               if (!settings) return send_answer(res, Result<json>(settings.error()));
+               send_answer(res, set_followup_settings(db, settings.value(), s.user.name, guard.now()));
              }));
 
   // HQ's public address, where phones open ticket pages (public_address.h).

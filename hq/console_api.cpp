@@ -11,6 +11,8 @@
 #include "hq/dispatch_board.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
+#include "hq/followup_api.h"
+#include "hq/followup_report.h"
 #include "hq/kb_report.h"
 #include "hq/request_backlog.h"
 #include "hq/request_outcomes.h"
@@ -90,6 +92,8 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
       {"trend", [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return trend_report(db, r, now); }},
       {"request-outcomes",
        [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return request_outcomes(db, r, now); }},
+      {"followups",
+       [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return followup_report(db, r, now); }},
       {"counters", counter_report},
       {"help", help_report}};
   for (const auto& [name, report] : reports) {
@@ -208,6 +212,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
 
   add_admin_routes(server, allowed, kPrefix, guard_);
   add_kb_routes(server, allowed, kPrefix, guard_);
+  add_followup_routes(server, allowed, kPrefix, guard_);
 
   const std::string audit_path = std::string(kPrefix) + "/audit";
   allowed[audit_path] = "GET";

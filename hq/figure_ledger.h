@@ -35,6 +35,9 @@ struct TicketFact {
   std::string service;
   int block = 0;  // ledger_block of its number
   LedgerEntry entry;
+  // Besides the figures, for the complaints (followup_complaints.h):
+  std::string label;    // "B012"
+  std::string outcome;  // resolved | follow-up | request; "" when none
 };
 
 constexpr int kTicketsPerBlock = 100;

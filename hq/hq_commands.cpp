@@ -247,6 +247,12 @@ json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand&
                             ": it changed since it was read"));
 }
 
+std::optional<RequestStatusNow> request_status_now(HqDb& db, const std::string& store_id, const std::string& code) {
+  const std::optional<Status> status = current_status(db, store_id, code);
+  if (!status) return std::nullopt;
+  return RequestStatusNow{status->state, status->version};
+}
+
 Result<json> hq_transition(HqDb& db, const std::string& store_id, const std::string& request_code,
                            const std::string& to, std::int64_t from_version, EpochMs now) {
   // Drawn once, before the transaction: a retry decides the same command.

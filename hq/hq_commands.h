@@ -48,6 +48,14 @@ std::string request_lock_key(const std::string& store_id, const std::string& req
 nlohmann::ordered_json decide_command(HqDb& db, const CommandSender& sender, const RequestCommand& command,
                                       EpochMs now);
 
+// HQ's current status of a request, as decide_command judges a command
+// against it: its state and version; none for a request HQ never received.
+struct RequestStatusNow {
+  std::string state;
+  std::int64_t version = 0;
+};
+std::optional<RequestStatusNow> request_status_now(HqDb& db, const std::string& store_id, const std::string& code);
+
 // A command made at HQ itself (`hq request transition`): decided like a
 // device's, in its own transaction, outranking every device's.
 Result<nlohmann::ordered_json> hq_transition(HqDb& db, const std::string& store_id, const std::string& request_code,

@@ -17,9 +17,9 @@ struct CopiedTable {
   const char* order;  // nullptr: the order records were first stored
 };
 
-// Every table of schema 4 but figure_state (whose row the target has), parents
-// before children.
-constexpr std::array<CopiedTable, 36> kTables{{
+// Every table but figure_state and followup_fill (whose rows the target has),
+// parents before children.
+constexpr std::array<CopiedTable, 39> kTables{{
     {"hq_store", "id, name, created_at, time_zone", "id"},
     {"device", "id, store_id, token_hash, label, created_at, revoked_at, last_seen_at, technician_id",
      "created_at, id"},
@@ -91,6 +91,15 @@ constexpr std::array<CopiedTable, 36> kTables{{
     {"kb_article", "id, data, active, updated_at, updated_by", "id"},
     {"kb_use_day", "business_day, store_id, article_id, views, helpful, not_helpful, without_ticket",
      "business_day, store_id, article_id"},
+    {"followup",
+     "id, store_id, subject_kind, subject, request_version, technician, complaint, done_at, due_day, state, outcome, "
+     "tries, next_try_at, reached, solved, score, note, recorded_by, recorded_at, done_day, reopened_version, "
+     "created_at",
+     "id"},
+    {"followup_call", "followup_id, attempt, at, recorded_by, reached, solved, score, note", "followup_id, attempt"},
+    {"complaint",
+     "ticket_id, store_id, label, service, issued_at, state, outcome, finished_at, request_code, solved_at",
+     "ticket_id"},
     // In order, numbered again by the target.
     {"console_audit", "at, actor, action, target, detail", "seq"},
 }};

@@ -1,10 +1,12 @@
 // What both of HQ's database engines share: reading one row or one number,
-// choosing the engine from `--db`, the figures a migration to schema 4 must
-// build from the records already there, and the default help articles a
-// database without any takes.
+// choosing the engine from `--db`, and what opening a database to migrate
+// must build in C++ from the rows already there: the figures of schema 4, the
+// default help articles a database without any takes (schema 9), the
+// follow-up tasks and complaints of schema 10.
 #include "hq/hq_db.h"
 
 #include "hq/figure_store.h"
+#include "hq/followup_tasks.h"
 #include "hq/kb_articles.h"
 #include "hq/pg_hq_db.h"
 #include "hq/sqlite_hq_db.h"
@@ -45,6 +47,7 @@ Result<std::unique_ptr<HqDb>> open_hq_db(const std::string& db, OpenMode mode) {
   return hq_guarded([&]() -> Result<std::unique_ptr<HqDb>> {
     SystemClock clock;
     build_figures_if_needed(*opened.value(), clock.now_ms());
+    fill_followups_if_needed(*opened.value(), clock.now_ms());
     if (Result<Done> seeded = seed_default_kb_articles(*opened.value(), clock); !seeded) return seeded.error();
     return std::move(opened).value();
   });

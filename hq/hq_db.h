@@ -30,7 +30,7 @@ namespace kiosk::hq {
 constexpr std::uint32_t kHqApplicationId = 0x4B485131;
 
 // The schema version this program writes (the same numbers on both engines).
-constexpr int kHqSchemaVersion = 9;
+constexpr int kHqSchemaVersion = 10;
 
 // The only storage exception HQ's code sees.
 class StorageFailure : public std::runtime_error {

@@ -17,6 +17,8 @@
 #include "hq/counter_report.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
+#include "hq/followup_cli.h"
+#include "hq/followup_report.h"
 #include "hq/hq_admin.h"
 #include "hq/hq_commands.h"
 #include "hq/hq_copy.h"
@@ -64,6 +66,11 @@ constexpr const char* kUsage =
                                            (by counter and staff member, at most 92 days: served, service time, ratings)
   report help --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
                                            (help articles: views, answers, answered without a ticket)
+  report followups --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
+                                           (follow-up rate, reached, solved at first visit, reopened, complaints)
+  followup list [--store S1] [--all] [--limit N]   (the calls to make, JSON lines; phones in full)
+  followup record --id ID --reached yes|no [--solved yes|no] [--score 1-5] [--note TEXT]
+                                           (a call; not solved reopens the request as HQ's command)
   figures rebuild                          (every figure again from the records)
   user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
   user disable|enable --name NAME          user list
@@ -278,8 +285,8 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return nullptr;
   }
   if (command == "report") {
-    const std::string what = cl.word("report services|trend|counters|help");
-    if (what != "services" && what != "trend" && what != "counters" && what != "help")
+    const std::string what = cl.word("report services|trend|counters|help|followups");
+    if (what != "services" && what != "trend" && what != "counters" && what != "help" && what != "followups")
       throw UsageError("unknown report \"" + what + "\"");
     const std::string from = cl.required("from"), to = cl.required("to");
     const std::optional<std::string> store = cl.optional("store");
@@ -290,6 +297,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
       const EpochMs now = SystemClock().now_ms();
       if (what == "counters") return counter_report(admin_db, range.value(), now);
       if (what == "help") return help_report(admin_db, range.value(), now);
+      if (what == "followups") return followup_report(admin_db, range.value(), now);
       return what == "services" ? services_report(admin_db, range.value(), now)
                                 : trend_report(admin_db, range.value(), now);
     }));
@@ -347,6 +355,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return take(set_public_address(admin_db, url, "cli", SystemClock().now_ms()));
   }
   if (command == "sms") return take(run_sms_command(cl, admin_db, SystemClock().now_ms(), read_password));
+  if (command == "followup") return take(run_followup_command(cl, admin_db, SystemClock().now_ms(), print_line));
   if (command == "figures") {
     if (cl.word("figures rebuild") != "rebuild") throw UsageError("the figures command is: figures rebuild");
     cl.finish();

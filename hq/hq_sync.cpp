@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hq/figure_store.h"
+#include "hq/followup_complaints.h"
 #include "hq/kb_use_days.h"
 #include "hq/phone_records.h"
 #include "hq/ticket_pages.h"
@@ -137,8 +138,8 @@ class BatchWriter {
 // the latest revision wins whichever transaction commits first; sent
 // together (one round trip on PostgreSQL). A record whose id HQ holds as
 // another kind or of another store is not stored. The figures, the request
-// mirror, the ticket pages and the help articles' use sums move with what
-// was stored.
+// mirror, the ticket pages, the help articles' use sums and the complaints
+// move with what was stored.
 std::vector<bool> store_records(HqDb& db, const RecordSource& source,
                                 const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records,
                                 EpochMs now) {
@@ -159,12 +160,14 @@ std::vector<bool> store_records(HqDb& db, const RecordSource& source,
       rows);
   FigureWriter figures(db, source.store_id, now);
   TicketPageWriter pages(db, source.store_id, now);
+  ComplaintTickets complaints(db, source.store_id, now);
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (!stored[i]) continue;
     const CheckedRecord& record = *records[i].second;
     figures.add(record);
     pages.add(record);
     uses.add(record);
+    complaints.add(record);
     if (record.request) mirror_upload(db, source.store_id, record.id, *record.request, now);
     if (record.request_event) mirror_event(db, source.store_id, record.id, *record.request_event, now);
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hq/figure_schema.h"
+#include "hq/followup_schema.h"
 #include "hq/kb_schema.h"
 #include "hq/pg_connection.h"
 #include "hq/public_schema.h"
@@ -373,6 +374,8 @@ ON CONFLICT DO NOTHING;
     KIOSK_HQ_SCHEMA_8,
     // 9: help articles and what the kiosks counted of them.
     KIOSK_HQ_SCHEMA_9,
+    // 10: follow-up calls and complaints (filled by followup_tasks.h on opening).
+    KIOSK_HQ_SCHEMA_10,
 };
 static_assert(kPgMigrations.size() == kHqSchemaVersion, "one migration per schema version");
 

@@ -1,6 +1,8 @@
 // hq_request kept up to date (request_mirror.h).
 #include "hq/request_mirror.h"
 
+#include "hq/followup_complaints.h"
+#include "hq/followup_tasks.h"
 #include "hq/request_event_schema.h"
 #include "hq/technician_feed.h"
 #include "model/request_model.h"
@@ -28,6 +30,8 @@ void mirror_upload(HqDb& db, const std::string& store_id, const std::string& rec
   // Its steps may have come before it (a store's backlog): its outcome from them.
   db.run(KIOSK_HQ_REQUEST_OUTCOME_UPDATE "WHERE store_id = ?1 AND code = ?2", {store_id, f.code});
   publish_job(db, store_id, f.code, assignee_before, received_at);
+  link_complaint_request(db, store_id, f.code, f.created_at.value_or(received_at));
+  followups_after_request_change(db, store_id, f.code, received_at);
 }
 
 void mirror_event(HqDb& db, const std::string& store_id, const std::string& event_id, const RequestEventFact& f,
@@ -53,6 +57,7 @@ void mirror_decision(HqDb& db, const std::string& store_id, const std::string& c
       {store_id, code, d.state, d.version, d.assignee, d.scheduled_date, d.scheduled_window, now,
        std::int64_t(final_state ? 1 : 0)});
   publish_job(db, store_id, code, assignee_before, now);
+  followups_after_request_change(db, store_id, code, now);
 }
 
 }  // namespace kiosk::hq

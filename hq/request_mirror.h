@@ -4,7 +4,8 @@
 // (hq_commands.h), whichever holds the later version, so the board shows an
 // assignment made at HQ before the store has uploaded the request again.
 // Each change of an assigned request also reaches its technician's tablet
-// (hq/technician_feed.h).
+// (hq/technician_feed.h), and each change of its state its follow-up tasks
+// (hq/followup_tasks.h: made when it is done, cancelled when it moves on).
 #pragma once
 
 #include <cstdint>

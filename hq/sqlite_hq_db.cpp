@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "hq/figure_schema.h"
+#include "hq/followup_schema.h"
 #include "hq/kb_schema.h"
 #include "hq/public_schema.h"
 #include "hq/request_event_schema.h"
@@ -349,6 +350,8 @@ WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'ev
     KIOSK_HQ_SCHEMA_8,
     // 9: help articles and what the kiosks counted of them.
     KIOSK_HQ_SCHEMA_9,
+    // 10: follow-up calls and complaints (filled by followup_tasks.h on opening).
+    KIOSK_HQ_SCHEMA_10,
 };
 
 StorageFailure failure(const SqliteError& e) {

@@ -122,7 +122,9 @@ std::optional<int> small_integer(const Fields& data, const char* field) {
 // business day is not a date: stored, but not counted).
 std::optional<TicketFact> ticket_fact(const Fields& data, std::int64_t revision) {
   TicketFact fact;
-  fact.block = ledger_block(data.text("ticket", 16));
+  fact.label = data.text("ticket", 16);
+  fact.block = ledger_block(fact.label);
+  fact.outcome = data.lenient_text("outcome");
   fact.day = data.text("business_day", 10);
   fact.service = data.text("service", 8);
   LedgerEntry& e = fact.entry;

@@ -138,7 +138,8 @@ void HqFixture::migrate_again_from(int version) {
       {8,
        {"DROP TABLE public_lookup_failure", "DROP TABLE sms_message", "DROP TABLE ticket_phone",
         "DROP TABLE store_queue", "DROP TABLE ticket_page", "DROP TABLE public_setting"}},
-      {9, {"DROP TABLE kb_use_day", "DROP TABLE kb_article"}}};
+      {9, {"DROP TABLE kb_use_day", "DROP TABLE kb_article"}},
+      {10, {"DROP TABLE followup_fill", "DROP TABLE complaint", "DROP TABLE followup_call", "DROP TABLE followup"}}};
   for (auto step = made.rbegin(); step != made.rend(); ++step)
     if (step->first > version)
       for (const std::string& statement : step->second) sql(statement);

@@ -21,6 +21,8 @@ import { forecastPage } from "./pages/forecast.js";
 import { countersPage } from "./pages/counters.js";
 import { helpPage } from "./pages/help.js";
 import { helpReportPage } from "./pages/help_report.js";
+import { followupsPage } from "./pages/followups.js";
+import { followupReportPage } from "./pages/followup_report.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -33,8 +35,10 @@ const pages = {
   counters: { title: "nav.counters", roles: ["manager"], show: countersPage },
   requests: { title: "nav.requests", roles: ["manager"], show: requestsPage },
   outcomes: { title: "nav.outcomes", roles: ["manager"], show: outcomesPage },
+  "followup-report": { title: "nav.followup_report", roles: ["manager"], show: followupReportPage },
   forecast: { title: "nav.forecast", roles: ["manager"], show: forecastPage },
   dispatch: { title: "nav.dispatch", roles: ["dispatcher"], show: dispatchPage },
+  followups: { title: "nav.followups", roles: ["dispatcher"], show: followupsPage },
   stores: { title: "nav.stores", roles: ["admin"], show: storesPage },
   staff: { title: "nav.staff", roles: ["admin"], show: staffPage },
   catalog: { title: "nav.catalog", roles: ["admin"], show: catalogPage },

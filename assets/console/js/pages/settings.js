@@ -1,6 +1,8 @@
 // The console's settings (admin): the hours after which an urgent or a
 // normal request counts as overdue on the dispatch board and in the reports,
-// and HQ's public address (the phones' ticket pages, docs/public-pages.md).
+// when follow-up calls are due and which services take complaints
+// (docs/follow-up.md), and HQ's public address (the phones' ticket pages,
+// docs/public-pages.md).
 // Each is a card of its own with its own save and its own answer.
 import { api } from "../api.js";
 import { t } from "../i18n.js";
@@ -37,8 +39,47 @@ function settingsCard(title, rule, fields, save) {
   return form;
 }
 
+// The working days as seven large checkboxes, Monday first, under `title`.
+function weekdays(title, chosen) {
+  const box = document.createElement("fieldset");
+  box.className = "choices";
+  const legend = document.createElement("legend");
+  legend.textContent = title;
+  box.append(legend);
+  for (const day of [1, 2, 3, 4, 5, 6, 0]) {
+    const label = document.createElement("label");
+    const input = document.createElement("input");
+    Object.assign(input, { type: "checkbox", name: "followup_working_days", value: String(day), checked: chosen.includes(day) });
+    label.append(input, document.createTextNode(t(`arrivals.weekday_${day}`)));
+    box.append(label);
+  }
+  return box;
+}
+
+function followupCard(followup) {
+  const days = weekdays(t("settings.working_days"), followup.followup_working_days);
+  const due = textInput("followup_due_days", { type: "number", min: 1, max: 10, step: 1, value: String(followup.followup_due_days) });
+  const services = textInput("complaint_services", { value: followup.complaint_services.join(","), required: false,
+    placeholder: "B", maxLength: 80 });
+  return settingsCard(t("settings.followups"), t("settings.followups_rule"),
+    [days, field(t("settings.due_days"), due), field(t("settings.complaint_services"), services)],
+    async () => {
+      const saved = await api("/settings/followups", {
+        method: "PUT",
+        body: {
+          followup_working_days: [...days.querySelectorAll("input:checked")].map((input) => Number(input.value)),
+          followup_due_days: Number(due.value),
+          complaint_services: services.value.split(/[,，\s]+/).filter(Boolean).map((code) => code.toUpperCase()),
+        },
+      });
+      return t("settings.followups_saved", saved.followup_working_days.map((day) => t(`arrivals.weekday_${day}`)).join(" "),
+        saved.followup_due_days, saved.complaint_services.join(",") || "–");
+    });
+}
+
 export async function settingsPage(main) {
-  const [settings, current] = await Promise.all([api("/settings"), api("/settings/public")]);
+  const [settings, current, followup] = await Promise.all([api("/settings"), api("/settings/public"),
+    api("/settings/followups")]);
   const urgent = hours("overdue_urgent_hours", settings.overdue_urgent_hours);
   const normal = hours("overdue_normal_hours", settings.overdue_normal_hours);
   const overdue = settingsCard(t("settings.overdue"), t("settings.overdue_rule"),
@@ -57,5 +98,5 @@ export async function settingsPage(main) {
       const saved = await api("/settings/public", { method: "PUT", body: { public_url: url.value.trim() } });
       return saved.public_url ? t("settings.public_saved", saved.public_url) : t("settings.public_removed");
     });
-  main.append(heading(t("settings.title")), overdue, address);
+  main.append(heading(t("settings.title")), overdue, followupCard(followup), address);
 }
