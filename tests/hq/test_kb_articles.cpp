@@ -112,8 +112,7 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   const std::int64_t feed_before = count_of(hq, "SELECT count(*) FROM change_log");
   Json changed = Json::parse(kb_article_json(defaults[0]).dump());
   changed["zh"]["title"] = "改过的标题";
-  const std::string good =
-      "# two articles\n" + test_article("washer-smells").dump() + "\n\n" + changed.dump() + "\n";
+  const std::string good = "# two articles\n" + test_article("washer-smells").dump() + "\n\n" + changed.dump() + "\n";
   const HqCommand imported = hq.hq({"kb", "import", write_file(hq, "good.jsonl", good)});
   REQUIRE(imported.exit_code == 0);
   CHECK(imported.lines[0]["articles"] == 2);
@@ -238,8 +237,9 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   CHECK(manager.get(kb).body["articles"].size() == defaults + 1);
   CHECK(manager.send("POST", import_path, Json{{"lines", retired.dump()}}.dump()).status == 403);
   CHECK(admin.send("POST", import_path, Json{{"lines", std::string(513 * 1024, ' ')}}.dump()).status == 400);
-  const HqAnswer imported = admin.send(
-      "POST", import_path, Json{{"lines", retired.dump() + "\n" + test_article("tv-sound-delay").dump() + "\n"}}.dump());
+  const HqAnswer imported =
+      admin.send("POST", import_path,
+                 Json{{"lines", retired.dump() + "\n" + test_article("tv-sound-delay").dump() + "\n"}}.dump());
   REQUIRE_MESSAGE(imported.status == 200, imported.raw);
   CHECK(imported.body["articles"] == 2);
   CHECK(imported.body["changes"] == 2);
