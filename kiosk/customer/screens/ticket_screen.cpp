@@ -2,9 +2,11 @@
 // estimated wait, the time and store, a QR code (the ticket's phone page with
 // "scan to follow" under it, or only the opaque token when there is no page),
 // the print status (a failed print is loud and sends the customer to staff),
-// the masked reminder number, and "done".
+// the masked reminder number, up to three help articles of the ticket's
+// service to read while waiting, and "done".
 #include <algorithm>
 
+#include "customer/help_library.h"
 #include "customer/screens/customer_kit.h"
 #include "customer/ticket_wording.h"
 
@@ -146,6 +148,33 @@ float status_band(ui::TouchUi& ui, const CustomerView& view, const TicketView& t
   return height;
 }
 
+// "While you wait": the articles as tiles side by side under a heading;
+// returns the block's height (nothing when there are none).
+constexpr ArticleTile kOfferLook{ui::FontRole::body, 2, false};
+
+float offers_height(const ui::TouchUi& ui, const std::vector<std::size_t>& offers) {
+  if (offers.empty()) return 0;
+  return line_height(ui, ui::FontRole::body) + 0.2f * ui.em() + article_tile_height(ui, kOfferLook);
+}
+
+void offers_block(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const std::vector<std::size_t>& offers,
+                  float width) {
+  if (offers.empty()) return;
+  const float em = ui.em();
+  const float x = ImGui::GetCursorPosX();
+  paragraph(ui, view.tr("ticket.while_you_wait"), ui::FontRole::body, palette().text_muted, Align::left, width);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.3f * em);  // the heading belongs to the tiles
+  const int n = static_cast<int>(offers.size());
+  const float tile_w = cell_width(ui, width, n, 0.5f);
+  for (int i = 0; i < n; ++i) {
+    ImGui::SetCursorPosX(x + static_cast<float>(i) * (tile_w + 0.5f * em));
+    const KbArticle& article = view.state.help_library->articles[offers[static_cast<std::size_t>(i)]];
+    article_tile(ui, view, emit, "ticket.help." + article.id, article,
+                 ImVec2(tile_w, article_tile_height(ui, kOfferLook)), kOfferLook);
+    if (i + 1 < n) ImGui::SameLine(0, 0.5f * em);
+  }
+}
+
 }  // namespace
 
 void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
@@ -155,7 +184,12 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     return;
   }
   const TicketView& ticket = *view.state.ticket;
+  const std::vector<std::size_t> offers =
+      view.state.help_library
+          ? help_for_service(*view.state.help_library, ticket.service_code, view.state.language)
+          : std::vector<std::size_t>();
   const float em = ui.em();
+  const float offers_h = offers.empty() ? 0 : offers_height(ui, offers) + 0.5f * em;
   const float width = avail_x();
   const float height = avail_y();
   const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -166,9 +200,11 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     const float right_w = std::max(11.0f * em, width * 0.34f);
     const float left_w = width - right_w - 0.6f * em;
     const float band_h = status_band(ui, view, ticket, left_w, false);
-    number_card(ui, view, ticket, top, ImVec2(top.x + left_w, top.y + height - band_h - 0.5f * em));
+    number_card(ui, view, ticket, top, ImVec2(top.x + left_w, top.y + height - band_h - 0.5f * em - offers_h));
     qr_card(ui, view, ticket, ImVec2(top.x + left_w + 0.6f * em, top.y),
             ImVec2(top.x + width, top.y + height - kDoneEm * em - 0.5f * em));
+    ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + height - band_h - offers_h));
+    offers_block(ui, view, emit, offers, left_w);
     ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + height - band_h));
     status_band(ui, view, ticket, left_w, true);
     ImGui::SetCursorPos(ImVec2(top_local.x + left_w + 0.6f * em, top_local.y + height - kDoneEm * em));
@@ -176,11 +212,13 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
       emit(BackToWelcome{});
   } else {
     const float band_h = status_band(ui, view, ticket, width, false);
-    const float cards_h = height - band_h - kDoneEm * em - 1.5f * em;
+    const float cards_h = height - band_h - kDoneEm * em - 1.5f * em - offers_h;
     const float number_h = std::min(cards_h * 0.45f, 12.0f * em);
     number_card(ui, view, ticket, top, ImVec2(top.x + width, top.y + number_h));
     qr_card(ui, view, ticket, ImVec2(top.x, top.y + number_h + 0.5f * em), ImVec2(top.x + width, top.y + cards_h));
     ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + cards_h + 0.5f * em));
+    offers_block(ui, view, emit, offers, width);
+    ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + cards_h + 0.5f * em + offers_h));
     status_band(ui, view, ticket, width, true);
     if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(0, kDoneEm), Tone::primary)) emit(BackToWelcome{});
   }
