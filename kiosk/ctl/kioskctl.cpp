@@ -15,6 +15,7 @@
 #include "ctl/request_commands.h"
 #include "ctl/tablet_commands.h"
 #include "http/sync_transport.h"
+#include "kb/kb_book.h"
 #include "queue/queue_engine.h"
 #include "staff/staff_book.h"
 #include "store/catalog.h"
@@ -38,8 +39,9 @@ using json = nlohmann::ordered_json;
 constexpr int kExitFailure = 1, kExitUsage = 2, kExitRefused = 3;
 
 constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
-  init --store ID [--tz Asia/Shanghai] [--catalog FILE] [--products FILE] [--counters 3] [--interleave 2]
+  init --store ID [--tz Asia/Shanghai] [--catalog FILE] [--products FILE] [--kb FILE] [--counters 3] [--interleave 2]
   catalog import FILE
+  kb list | import [FILE]   (help articles; FILE defaults to the shipped set)
   counter open --counter N --services A,B | counter pause --counter N --reason TEXT
   counter close --counter N | counters
   issue --service A [--priority] [--phone 13812345678] [--lang zh|en]    cancel --ticket A012
@@ -78,6 +80,7 @@ T take(Result<T> result) {
 }
 
 std::string assets_dir() { return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR); }
+std::string default_kb_file() { return assets_dir() + "/kb-default.jsonl"; }
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -101,13 +104,16 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
   if (cl.optional("interleave")) settings.priority_interleave = cl.required_int("interleave", 1, 10);
   const std::string catalog_file = cl.optional("catalog").value_or(assets_dir() + "/catalog-default.jsonl");
   const std::string products_file = cl.optional("products").value_or(assets_dir() + "/products-default.jsonl");
+  const std::string kb_file = cl.optional("kb").value_or(default_kb_file());
   cl.finish();
   const std::vector<Service> catalog = take(read_catalog_file(catalog_file));
   const std::vector<ProductCategory> products = take(read_product_catalog_file(products_file));
+  const std::vector<KbArticle> articles = take(read_kb_article_file(kb_file));
   auto store = take(StoreDb::create(data_dir, settings, catalog, clock.now_ms()));
   {
     Transaction tx(store->db());
     store_product_catalog(store->db(), products);
+    store_kb_articles(store->db(), articles, clock.now_ms());
     tx.commit();
   }
   json services = json::array();
@@ -117,7 +123,8 @@ json run_init(const std::string& data_dir, CommandLine& cl, const Clock& clock) 
               {"database", StoreDb::file_in(data_dir)},
               {"counters", settings.counters},
               {"services", services},
-              {"products", products.size()}};
+              {"products", products.size()},
+              {"help_articles", articles.size()}};
 }
 
 // Every command reads all of its arguments and rejects unknown ones (finish)
@@ -183,6 +190,36 @@ json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   return out;
 }
 
+// kb list: the active help articles (id, service, product, titles); kb import
+// [FILE]: the default set, or a file, added or replaced by id (HQ's feed
+// replaces them again on a store that syncs).
+json run_kb_command(StoreDb& store, CommandLine& cl, const Clock& clock) {
+  const std::string sub = cl.word("kb command (list, import)");
+  if (sub == "import") {
+    const std::string file = cl.has_word() ? cl.word("articles file") : default_kb_file();
+    cl.finish();
+    const std::vector<KbArticle> articles = take(read_kb_article_file(file));
+    try {
+      Transaction tx(store.db());
+      const std::int64_t changed = store_kb_articles(store.db(), articles, clock.now_ms());
+      tx.commit();
+      return json{{"imported", articles.size()}, {"changed", changed}};
+    } catch (const SqliteError& e) {
+      throw CommandFailed{kExitFailure, e.what()};
+    }
+  }
+  if (sub != "list") throw UsageError("unknown kb command \"" + sub + "\"");
+  cl.finish();
+  json list = json::array();
+  for (const KbArticle& a : take(KbBook(store, clock).articles()))
+    list.push_back(json{{"id", a.id},
+                        {"service", a.service},
+                        {"product", a.product ? json(*a.product) : json(nullptr)},
+                        {"zh", a.zh.title},
+                        {"en", a.en.title}});
+  return json{{"articles", list}};
+}
+
 json run_store_command(const std::string& command, StoreDb& store, CommandLine& cl, const Clock& clock) {
   QueueEngine engine(store, clock);
   auto counter = [&] { return cl.required_int("counter", 1, 99); };
@@ -204,6 +241,7 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
     for (const Service& s : services) list.push_back(to_json(s));
     return json{{"imported", services.size()}, {"services", list}};
   }
+  if (command == "kb") return run_kb_command(store, cl, clock);
   if (command == "counter") {
     const std::string sub = cl.word("counter command (open, pause, close)");
     const int n = counter();

@@ -35,20 +35,26 @@ class KbBook {
   Result<std::string> opened(const std::string& article_id, KbSource source, bool english);
 
   // "Did this help?" answered for one use (again: the last answer counts).
-  Result<bool> answered(const std::string& use_id, bool helpful);
+  // Error code "unknown-use".
+  Result<Done> answered(const std::string& use_id, bool helpful);
 
   // A number was taken in the same help visit: every listed use records the
   // ticket's label.
-  Result<bool> ticket_taken(const std::vector<std::string>& use_ids, const std::string& ticket_label);
+  Result<Done> ticket_taken(const std::vector<std::string>& use_ids, const std::string& ticket_label);
 
  private:
   StoreDb& store_;
   const Clock& clock_;
 };
 
-// Takes one kb_article change of HQ's feed (the article's JSON) into the
-// store's table, inside the caller's transaction; a bad article is an error
-// (the feed keeps it in hq_config and goes on).
-Result<bool> apply_kb_article_change(Database& db, const nlohmann::json& data, EpochMs now);
+// Stores articles (the seeding, kioskctl kb import, HQ's feed) inside the
+// caller's transaction: a new id is added, a changed one replaced (its
+// revision grows), an unchanged one left alone. How many changed.
+std::int64_t store_kb_articles(Database& db, const std::vector<KbArticle>& articles, EpochMs now);
+
+// Takes one kb_article change of HQ's feed (the article's JSON) inside the
+// caller's transaction. A bad article is an error and changes nothing: the
+// feed keeps the change in hq_config and goes on.
+Result<Done> apply_kb_article_change(Database& db, const nlohmann::json& data, EpochMs now);
 
 }  // namespace kiosk

@@ -417,6 +417,53 @@ ALTER TABLE sync_state ADD COLUMN queue_posted_hash TEXT;
 ALTER TABLE sync_state ADD COLUMN queue_posted_at INTEGER;
 ALTER TABLE sync_state ADD COLUMN queue_endpoint_missing_at INTEGER;
 )sql",
+    // 14: help articles (docs/help-articles.md): HQ's articles as the feed
+    // sent them (a new store is seeded with the default set), each with a
+    // revision that grows on every change (the kiosk rebuilds its search index
+    // when the highest one moves); one kb_use row per article a customer
+    // opened, uploaded as record kind kb_use on insert and update. The outbox
+    // is rebuilt to admit the kind, as in 6.
+    R"sql(
+CREATE TABLE kb_article (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  service TEXT NOT NULL,
+  product TEXT,
+  sort INTEGER NOT NULL,
+  active INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE kb_use (
+  id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  language TEXT NOT NULL CHECK (language IN ('zh', 'en')),
+  source TEXT NOT NULL CHECK (source IN ('browse', 'search', 'ticket')),
+  answer TEXT CHECK (answer IN ('helpful', 'not-helpful')),
+  ticket TEXT
+);
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE outbox_v14 (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('ticket', 'rating', 'request', 'request_event', 'request_rating', 'kb_use')),
+  record_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO outbox_v14(seq, kind, record_id, created_at) SELECT seq, kind, record_id, created_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v14 RENAME TO outbox;
+PRAGMA legacy_alter_table = OFF;
+CREATE TRIGGER kb_use_added_to_outbox AFTER INSERT ON kb_use BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('kb_use', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+CREATE TRIGGER kb_use_changed_to_outbox AFTER UPDATE ON kb_use BEGIN
+  INSERT INTO outbox(kind, record_id, created_at)
+  VALUES ('kb_use', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
+END;
+)sql",
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "codec/technician_report_json.h"
 #include "core/comma_list.h"
 #include "core/store_time_zone.h"
+#include "kb/kb_book.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
 #include "requests/request_outbox.h"
@@ -36,6 +37,23 @@ json rating_data(Database& db, const std::string& id) {
                 {"reasons", split_comma_list(q.text(2))},
                 {"counter", q.is_null(3) ? json(nullptr) : json(q.int64(3))},
                 {"created_at", q.int64(4)}};
+  q.reset();
+  return data;
+}
+
+json kb_use_data(Database& db, const std::string& id) {
+  Statement& q = db.prepare(
+      "SELECT article_id, opened_at, business_day, language, source, answer, ticket FROM kb_use WHERE id = ?1");
+  q.bind(1, id);
+  json data = json::object();
+  if (q.step())
+    data = json{{"article", q.text(0)},
+                {"opened_at", q.int64(1)},
+                {"business_day", q.text(2)},
+                {"language", q.text(3)},
+                {"source", q.text(4)},
+                {"answer", q.is_null(5) ? json(nullptr) : json(q.text(5))},
+                {"ticket", q.is_null(6) ? json(nullptr) : json(q.text(6))}};
   q.reset();
   return data;
 }
@@ -242,6 +260,8 @@ Result<std::vector<OutboxRecord>> SyncStore::pending(int limit, std::optional<st
         if (std::optional<Ticket> ticket = find_ticket(db, r.id)) r.data = to_json(*ticket);
       } else if (r.kind == "rating") {
         r.data = rating_data(db, r.id);
+      } else if (r.kind == "kb_use") {
+        r.data = kb_use_data(db, r.id);
       } else if (std::optional<json> request = request_outbox_data(db, r.kind, r.id)) {
         r.data = std::move(*request);  // "request" and "request_event" (schema 5)
       }
@@ -293,6 +313,8 @@ Result<std::int64_t> SyncStore::apply_changes(const nlohmann::json& changes, std
           apply_request_status(db, data, key, clock_.now_ms());
         else if (kind == "product_catalog")
           apply_product_catalog(db, data);
+        else if (kind == "kb_article")
+          (void)apply_kb_article_change(db, data.json(), clock_.now_ms());  // a bad one stays in hq_config only
         db.prepare(
               "INSERT INTO hq_config(kind, key, data, seq) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT(kind, key) DO UPDATE SET data = ?3, seq = ?4")

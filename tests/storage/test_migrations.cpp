@@ -1,12 +1,15 @@
 // Migrations: a store written by schema version 1 (before the customer kiosk)
 // opens with this program, keeps every ticket, and gains the new columns
-// (the shown estimate at 10, who called a ticket at 12, its language at 13).
+// (the shown estimate at 10, who called a ticket at 12, its language at 13, help
+// articles and their uses at 14).
 #include <doctest/doctest.h>
 
 #include "codec/queue_json.h"
+#include "kb/kb_book.h"
 #include "schema_rollback.h"
 #include "store/schema.h"
 #include "support/test_store.h"
+#include "sync/sync_store.h"
 
 using namespace kiosk;
 using kiosk::test::TestStore;
@@ -81,4 +84,31 @@ TEST_CASE("a version-12 store gains the ticket's language: its tickets are kept 
   const Ticket taken = engine.issue({"A", false, {}, "en"}).value().ticket;
   CHECK(taken.language == "en");
   CHECK(to_json(taken)["language"] == "en");
+}
+
+TEST_CASE("a version-13 store gains help articles: its waiting outbox rows keep their numbers, uses queue after") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  REQUIRE(s.engine->issue({"A", false, {}}).ok());
+  REQUIRE(s.engine->call_next(1).ok());
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 13);
+  SyncStore sync(*reopened, s.clock);
+  const std::vector<OutboxRecord> before = sync.pending(100).value();
+  REQUIRE(before.size() == 2);
+  KbBook book(*reopened, s.clock);
+  CHECK(book.articles().value().empty());  // `kioskctl kb import` gives a store without HQ the shipped set
+  {
+    Transaction tx(reopened->db());
+    store_kb_articles(reopened->db(), read_kb_article_file(std::string(KIOSK_ASSETS_DIR) + "/kb-default.jsonl").value(),
+                      s.clock.now_ms());
+    tx.commit();
+  }
+  const std::string use = book.opened(book.articles().value().front().id, KbSource::Browse, false).value();
+  const std::vector<OutboxRecord> after = sync.pending(100).value();
+  REQUIRE(after.size() == 3);
+  CHECK(after[0].seq == before[0].seq);
+  CHECK(after[1].seq == before[1].seq);
+  CHECK(after[2].kind == "kb_use");
+  CHECK(after[2].id == use);
+  CHECK(after[2].seq == before[1].seq + 1);
 }
