@@ -29,18 +29,18 @@ void HelpEffects::opened(const OpenKbUse& e) {
   Result<std::string> use = book_.opened(e.article_id, e.source, e.english);
   if (!use) return log_failure("use not counted", use.error());
   if (!e.ticket_label.empty())  // read while waiting: that visit has its number
-    if (Result<bool> taken = book_.ticket_taken({use.value()}, e.ticket_label); !taken)
+    if (Result<Done> taken = book_.ticket_taken({use.value()}, e.ticket_label); !taken)
       log_failure("ticket not recorded", taken.error());
   post_(KbUseOpened{e.article_id, use.value(), e.source, e.visit});
 }
 
 void HelpEffects::answered(const AnswerKbUse& e) {
-  if (Result<bool> answered = book_.answered(e.use_id, e.helpful); !answered)
+  if (Result<Done> answered = book_.answered(e.use_id, e.helpful); !answered)
     log_failure("answer not counted", answered.error());
 }
 
 void HelpEffects::ticket_taken(const RecordKbTicket& e) {
-  if (Result<bool> taken = book_.ticket_taken(e.use_ids, e.label); !taken)
+  if (Result<Done> taken = book_.ticket_taken(e.use_ids, e.label); !taken)
     log_failure("ticket not recorded", taken.error());
 }
 
