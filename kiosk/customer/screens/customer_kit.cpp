@@ -32,11 +32,10 @@ BarSlot bar_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit,
 }
 
 float bar_title(ui::TouchUi& ui, const BarSlot& slot, std::string_view title) {
-  ImFont* large = ui.font(ui::FontRole::large);
-  const bool fits = text_width(large, large->FontSize, title) <= slot.max.x - slot.min.x;
-  text_in_rect(ui, ImGui::GetWindowDrawList(), title, fits ? ui::FontRole::large : ui::FontRole::body,
-               u32(palette().text), slot.min, slot.max, Align::left);
-  return fits ? std::min(slot.max.x, slot.min.x + text_width(large, large->FontSize, title)) : slot.max.x;
+  const bool fits = text_width(ui, title, ui::FontRole::large) <= slot.max.x - slot.min.x;
+  const ui::FontRole role = fits ? ui::FontRole::large : ui::FontRole::body;
+  text_in_rect(ui, ImGui::GetWindowDrawList(), title, role, u32(palette().text), slot.min, slot.max, Align::left);
+  return std::min(slot.max.x, slot.min.x + text_width(ui, title, role));
 }
 
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
@@ -44,8 +43,9 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
   const float em = ui.em();
   const BarSlot slot = bar_buttons(ui, view, emit, std::move(back), back_label);
   // The title: large if it fits on one line, else body size wrapped.
+  const bool title_large = text_width(ui, title, ui::FontRole::large) <= slot.max.x - slot.min.x;
   const float title_end = bar_title(ui, slot, title);
-  if (subtitle.empty() || title_end >= slot.max.x) return false;
+  if (subtitle.empty() || !title_large) return false;
   ImFont* body = ui.font(ui::FontRole::body);
   const float subtitle_x = title_end + 1.0f * em;
   if (subtitle_x + text_width(body, body->FontSize, subtitle) > slot.max.x) return false;

@@ -31,7 +31,7 @@ struct BarSlot {
 BarSlot bar_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::optional<Action> back,
                     std::string_view back_label = "app.back");
 // The title in the slot: large if it fits on one line, else body size
-// wrapped. Returns where it ends (the slot's end when wrapped).
+// wrapped. Returns where its widest line ends.
 float bar_title(ui::TouchUi& ui, const BarSlot& slot, std::string_view title);
 // The bar with its title. A `subtitle` is drawn after the title when both fit
 // on the bar; returns whether it was (if not, the caller shows it below). The

@@ -11,27 +11,35 @@ namespace {
 
 constexpr float kAnswerBarEm = 3.4f;  // the answers' height
 
-// The text's sizes, largest first; the first whose text fits is drawn.
+// The text's sizes, largest first; the first whose text fits is drawn (the
+// smallest, clipped, when none does).
 struct TextSize {
-  ui::FontRole answer, steps;
-  float scale;
+  ui::FontRole title, answer, steps;
+  float scale;  // of the body font
 };
-constexpr TextSize kSizes[] = {{ui::FontRole::large, ui::FontRole::large, 1.0f},
-                               {ui::FontRole::body, ui::FontRole::large, 1.0f},
-                               {ui::FontRole::body, ui::FontRole::body, 1.0f},
-                               {ui::FontRole::body, ui::FontRole::body, 0.9f},
-                               {ui::FontRole::body, ui::FontRole::body, 0.8f}};
+constexpr TextSize kSizes[] = {
+    {ui::FontRole::large, ui::FontRole::large, ui::FontRole::large, 1.0f},
+    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::large, 1.0f},
+    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 1.0f},
+    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.9f},
+    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.8f},
+    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.8f},
+    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.7f},
+    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.6f}};
+
+float scale_of(ui::FontRole role, const TextSize& size) { return role == ui::FontRole::body ? size.scale : 1.0f; }
 
 // A step's number in a filled circle, its text beside it; returns the step's height.
 float step_height(ui::TouchUi& ui, const std::string& step, const TextSize& size, float width) {
-  const float badge = line_height(ui, size.steps, size.scale);
-  return std::max(badge, wrapped_height(ui, step, size.steps, width - badge - 0.5f * ui.em(), size.scale));
+  const float scale = scale_of(size.steps, size);
+  const float badge = line_height(ui, size.steps, scale);
+  return std::max(badge, wrapped_height(ui, step, size.steps, width - badge - 0.5f * ui.em(), scale));
 }
 
 float text_height(ui::TouchUi& ui, const KbText& text, const TextSize& size, float width) {
   const float em = ui.em();
-  float h = wrapped_height(ui, text.title, ui::FontRole::large, width) + 0.4f * em +
-            wrapped_height(ui, text.answer, size.answer, width, size.scale);
+  float h = wrapped_height(ui, text.title, size.title, width, scale_of(size.title, size)) + 0.4f * em +
+            wrapped_height(ui, text.answer, size.answer, width, scale_of(size.answer, size));
   for (const std::string& step : text.steps) h += 0.4f * em + step_height(ui, step, size, width);
   return h;
 }
@@ -51,23 +59,24 @@ void article_text(ui::TouchUi& ui, const KbText& text, ImVec2 min, ImVec2 max) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(min, max, true);
   float y = min.y;
-  auto block = [&](std::string_view words, ui::FontRole role, float scale, float x, ImU32 colour) {
+  auto block = [&](std::string_view words, ui::FontRole role, float x, ImU32 colour) {
+    const float scale = scale_of(role, size);
     const float h = wrapped_height(ui, words, role, max.x - x, scale);
     text_in_rect(ui, draw, words, role, colour, ImVec2(x, y), ImVec2(max.x, y + h), Align::left, scale);
     return h;
   };
-  y += block(text.title, ui::FontRole::large, 1.0f, min.x, u32(p.selected)) + 0.4f * em;
-  y += block(text.answer, size.answer, size.scale, min.x, u32(p.text));
+  y += block(text.title, size.title, min.x, u32(p.selected)) + 0.4f * em;
+  y += block(text.answer, size.answer, min.x, u32(p.text));
   for (std::size_t i = 0; i < text.steps.size(); ++i) {
     y += 0.4f * em;
-    const float badge = line_height(ui, size.steps, size.scale);
+    const float scale = scale_of(size.steps, size);
+    const float badge = line_height(ui, size.steps, scale);
     const float h = step_height(ui, text.steps[i], size, width);
     const ImVec2 centre(min.x + badge / 2, y + badge / 2);
     draw->AddCircleFilled(centre, badge * 0.45f, u32(p.primary), 32);
-    const std::string number = std::to_string(i + 1);
-    text_in_rect(ui, draw, number, size.steps, u32(p.text), ImVec2(min.x, y), ImVec2(min.x + badge, y + badge),
-                 Align::centre, size.scale * 0.8f);
-    block(text.steps[i], size.steps, size.scale, min.x + badge + 0.5f * em, u32(p.text));
+    text_in_rect(ui, draw, std::to_string(i + 1), size.steps, u32(p.text), ImVec2(min.x, y),
+                 ImVec2(min.x + badge, y + badge), Align::centre, scale * 0.8f);
+    block(text.steps[i], size.steps, min.x + badge + 0.5f * em, u32(p.text));
     y += h;
   }
   draw->PopClipRect();
@@ -91,8 +100,9 @@ void qr_block(ui::TouchUi& ui, const CustomerView& view, const std::string& url,
   }
   const float scan_h = wrapped_height(ui, scan, ui::FontRole::body, w);
   const float room = std::min(w, h - scan_h - 0.3f * em);
-  const float side = draw_qr(draw, ImVec2(min.x + pad + (w - room) / 2, min.y + pad), room, url);
-  const float y = min.y + pad + side + 0.3f * em;
+  const float top = min.y + pad + std::max(0.0f, (h - room - 0.3f * em - scan_h) / 2);
+  const float side = draw_qr(draw, ImVec2(min.x + pad + (w - room) / 2, top), room, url);
+  const float y = top + side + 0.3f * em;
   text_in_rect(ui, draw, scan, ui::FontRole::body, u32(p.text), ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + scan_h),
                Align::centre);
 }
@@ -142,9 +152,10 @@ void draw_help_article(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   if (url.empty()) {
     article_text(ui, text, top, bottom);
   } else if (wide) {  // the code on the right
-    const float qr_w = std::min(11.0f * em, width * 0.32f);
+    const float qr_w = std::min(9.5f * em, width * 0.3f);
     article_text(ui, text, top, ImVec2(bottom.x - qr_w - 0.8f * em, bottom.y));
-    const float qr_h = std::min(body_h, qr_w + 2.6f * em);
+    const float qr_h = std::min(body_h, qr_w + 0.3f * em + wrapped_height(ui, view.tr("help.scan"), ui::FontRole::body,
+                                                                          qr_w - 1.2f * em));
     qr_block(ui, view, url, ImVec2(bottom.x - qr_w, top.y), ImVec2(bottom.x, top.y + qr_h));
   } else {  // the code under the text, its words beside it
     const float qr_h = std::min(9.0f * em, body_h * 0.35f);

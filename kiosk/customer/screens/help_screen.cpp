@@ -183,7 +183,7 @@ void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const float gap_px = kGapEm * em;
   if (wide) {
     // The field in the bar, after the title.
-    const BarSlot title_slot{slot.min, ImVec2(slot.min.x + (slot.max.x - slot.min.x) * 0.4f, slot.max.y)};
+    const BarSlot title_slot{slot.min, ImVec2(slot.min.x + (slot.max.x - slot.min.x) * 0.45f, slot.max.y)};
     const float title_end = bar_title(ui, title_slot, title);
     const ImVec2 after = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(title_end + 1.0f * em, slot.min.y));
@@ -201,7 +201,7 @@ void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x + rows_w + 0.6f * em, top.y));
     ImGui::BeginGroup();
-    hide_keys(ui, view, emit, keys_w, 2.2f);
+    hide_keys(ui, view, emit, keys_w, 2.5f);
     keys(ui, view, emit, keys_w, avail_y());
     ImGui::EndGroup();
     return;
