@@ -5,11 +5,13 @@
 #include "hq/console_admin_api.h"
 #include "hq/console_alerts.h"
 #include "hq/console_audit.h"
+#include "hq/console_kb_api.h"
 #include "hq/console_live.h"
 #include "hq/counter_report.h"
 #include "hq/dispatch_board.h"
 #include "hq/figure_reports.h"
 #include "hq/figure_store.h"
+#include "hq/kb_report.h"
 #include "hq/request_backlog.h"
 #include "hq/request_outcomes.h"
 #include "hq/staffing_forecast.h"
@@ -88,7 +90,8 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
       {"trend", [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return trend_report(db, r, now); }},
       {"request-outcomes",
        [](HqDb& db, const ReportRange& r, EpochMs now) -> Result<json> { return request_outcomes(db, r, now); }},
-      {"counters", counter_report}};
+      {"counters", counter_report},
+      {"help", help_report}};
   for (const auto& [name, report] : reports) {
     const std::string path = std::string(kPrefix) + "/reports/" + name;
     allowed[path] = "GET";
@@ -204,6 +207,7 @@ void ConsoleApi::add_routes(httplib::Server& server, std::map<std::string, std::
       }));
 
   add_admin_routes(server, allowed, kPrefix, guard_);
+  add_kb_routes(server, allowed, kPrefix, guard_);
 
   const std::string audit_path = std::string(kPrefix) + "/audit";
   allowed[audit_path] = "GET";

@@ -436,10 +436,12 @@ Result<Json> HqAdmin::export_records(const std::string& store_id, const std::str
                                                          {"requests", "request"},
                                                          {"request-events", "request_event"},
                                                          {"request-ratings", "request_rating"},
-                                                         {"signatures", "signature"}};
+                                                         {"signatures", "signature"},
+                                                         {"kb-uses", "kb_use"}};
   const auto kind = kKinds.find(kind_name);
   if (kind == kKinds.end())
-    return invalid_argument("--kind must be tickets, ratings, requests, request-events, request-ratings or signatures");
+    return invalid_argument(
+        "--kind must be tickets, ratings, requests, request-events, request-ratings, signatures or kb-uses");
   return hq_guarded([&]() -> Result<Json> {
     if (!store_exists(store_id)) return invalid_argument("no store " + store_id + " at HQ", "unknown-store");
     std::int64_t count = 0;

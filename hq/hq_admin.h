@@ -73,7 +73,8 @@ class HqAdmin {
   Result<Json> assign(const std::string& request_code, const std::string& technician_id);
 
   // Each uploaded record of the store and kind ("tickets", "ratings", "requests",
-  // "request-events") as one JSON line, passed to `line`.
+  // "request-events", "request-ratings", "signatures", "kb-uses") as one JSON
+  // line, passed to `line`.
   Result<Json> export_records(const std::string& store_id, const std::string& kind,
                               const std::function<void(const std::string&)>& line);
   Result<Json> parked(const std::optional<std::string>& store_id, const std::function<void(const std::string&)>& line);

@@ -6,6 +6,8 @@
 #include <array>
 #include <vector>
 
+#include "hq/kb_articles.h"
+
 namespace kiosk::hq {
 namespace {
 
@@ -145,6 +147,7 @@ Result<nlohmann::ordered_json> copy_hq_db(HqDb& from, HqDb& to) {
     return to.write([&]() -> Result<json> {
       if (to.first("SELECT 1 FROM hq_store", {}))
         return refused(to.where() + " holds stores already; copy only into an empty HQ database", "target-not-empty");
+      unseed_kb_articles(to);  // the source's articles and feed replace the default set the target began with
       json copied = json::object();
       for (const CopiedTable& table : kTables) {
         const std::int64_t rows = copy_table(from, to, table);

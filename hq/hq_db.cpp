@@ -1,9 +1,11 @@
 // What both of HQ's database engines share: reading one row or one number,
-// choosing the engine from `--db`, and the figures a migration to schema 4
-// must build from the records already there.
+// choosing the engine from `--db`, the figures a migration to schema 4 must
+// build from the records already there, and the default help articles a
+// database without any takes.
 #include "hq/hq_db.h"
 
 #include "hq/figure_store.h"
+#include "hq/kb_articles.h"
 #include "hq/pg_hq_db.h"
 #include "hq/sqlite_hq_db.h"
 
@@ -41,7 +43,9 @@ Result<std::unique_ptr<HqDb>> open_hq_db(const std::string& db, OpenMode mode) {
       is_postgresql_url(db) ? open_postgresql_hq_db(db, mode) : open_sqlite_hq_db(db, mode);
   if (!opened || mode != OpenMode::Migrate) return opened;
   return hq_guarded([&]() -> Result<std::unique_ptr<HqDb>> {
-    build_figures_if_needed(*opened.value(), SystemClock().now_ms());
+    SystemClock clock;
+    build_figures_if_needed(*opened.value(), clock.now_ms());
+    if (Result<Done> seeded = seed_default_kb_articles(*opened.value(), clock); !seeded) return seeded.error();
     return std::move(opened).value();
   });
 }

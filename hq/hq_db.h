@@ -205,7 +205,7 @@ auto hq_guarded(Body&& body) -> decltype(body()) {
 }
 
 enum class OpenMode {
-  Migrate,      // create the schema or bring it up to this program's version
+  Migrate,      // create the schema or bring it up to this program's version (and seed it: hq_db.cpp)
   CheckSchema,  // refuse unless the schema is this program's (a server's threads)
 };
 

@@ -22,6 +22,9 @@
 #include "hq/hq_copy.h"
 #include "hq/hq_db.h"
 #include "hq/hq_server.h"
+#include "hq/kb_articles.h"
+#include "hq/kb_report.h"
+#include "hq/kb_use_days.h"
 #include "hq/public_address.h"
 #include "hq/sms_settings.h"
 #include "hq/store_health_list.h"
@@ -46,18 +49,21 @@ constexpr const char* kUsage =
   catalog import FILE                      (JSON Lines, like kioskctl's; changes enter the feed)
   catalog export                           (the active services, the same lines)
   products import FILE | products export   (the request form's products and problems, JSON Lines)
+  kb import FILE | kb export | kb list     (help articles, JSON Lines: upsert by id; changes enter the feed)
   staff add --store S1 --name NAME --pin 1234 [--role counter|technician|admin]
   staff retire --store S1 --name NAME      staff pin --store S1 --name NAME --pin 5678   (a new PIN)
   staff list [--store S1]                  (ids, names, roles: staff are HQ's, stores take them from the feed)
   assign --request CODE --technician STAFF_ID   (HQ's command "assigned": the store applies it at its next sync)
   request transition --store S1 --request CODE --to STATE --version N
                                            (HQ's own command: outranks a device's made from the same version)
-  export --store S1 --kind tickets|ratings|requests|request-events|request-ratings|signatures   (JSON lines)
+  export --store S1 --kind tickets|ratings|requests|request-events|request-ratings|signatures|kb-uses   (JSON lines)
   parked [--store S1]                      (records HQ could not apply, JSON lines)
   report services|trend --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
                                            (by service or by day: tickets, waits, target share, ratings)
   report counters --from YYYY-MM-DD --to YYYY-MM-DD --store S1
                                            (by counter and staff member, at most 92 days: served, service time, ratings)
+  report help --from YYYY-MM-DD --to YYYY-MM-DD [--store S1]
+                                           (help articles: views, answers, answered without a ticket)
   figures rebuild                          (every figure again from the records)
   user add --name NAME --role admin|manager|dispatcher --password-file FILE   (- for stdin)
   user disable|enable --name NAME          user list
@@ -189,6 +195,24 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     cl.finish();
     return take(admin.import_products(take(read_product_catalog_text(file)), file));
   }
+  if (command == "kb") {
+    const std::string what = cl.word("kb import|export|list");
+    SystemClock clock;
+    KbArticles articles(admin_db, clock);
+    if (what == "list") {
+      cl.finish();
+      return take(articles.list());
+    }
+    if (what == "export") {
+      cl.finish();
+      std::cout << take(articles.export_lines());
+      return nullptr;  // the lines are the output
+    }
+    if (what != "import") throw UsageError("unknown kb command \"" + what + "\"");
+    const std::string file = cl.word("articles file");
+    cl.finish();
+    return take(articles.import_articles(take(read_kb_article_file(file))));
+  }
   if (command == "staff") {
     const std::string what = cl.word("staff add|retire|pin|list");
     if (what == "list") {
@@ -254,8 +278,8 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return nullptr;
   }
   if (command == "report") {
-    const std::string what = cl.word("report services|trend|counters");
-    if (what != "services" && what != "trend" && what != "counters")
+    const std::string what = cl.word("report services|trend|counters|help");
+    if (what != "services" && what != "trend" && what != "counters" && what != "help")
       throw UsageError("unknown report \"" + what + "\"");
     const std::string from = cl.required("from"), to = cl.required("to");
     const std::optional<std::string> store = cl.optional("store");
@@ -265,6 +289,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return take(hq_guarded([&]() -> Result<Json> {
       const EpochMs now = SystemClock().now_ms();
       if (what == "counters") return counter_report(admin_db, range.value(), now);
+      if (what == "help") return help_report(admin_db, range.value(), now);
       return what == "services" ? services_report(admin_db, range.value(), now)
                                 : trend_report(admin_db, range.value(), now);
     }));
@@ -328,6 +353,7 @@ Json run(CommandLine& cl, HqAdmin& admin, HqDb& admin_db, const std::string& com
     return take(hq_guarded([&]() -> Result<Json> {
       admin_db.write([&] {
         rebuild_figures(admin_db, SystemClock().now_ms());
+        rebuild_kb_use_days(admin_db);
         return 0;
       });
       return Json{{"rebuilt", true}};

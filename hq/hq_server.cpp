@@ -16,6 +16,7 @@
 #include "hq/hq_db.h"
 #include "hq/hq_sync.h"
 #include "hq/live_queue.h"
+#include "hq/public_article.h"
 #include "hq/public_pages.h"
 #include "hq/public_request_api.h"
 #include "hq/public_ticket_api.h"
@@ -100,6 +101,7 @@ class HqServer::Routes {
     add_public_request_routes(
         server_, allowed_, [this] { return thread_db(); }, clock_, public_guesses_);
     public_tickets_.add_routes(server_);
+    public_articles_.add_routes(server_);
     server_.Post("/sync/v1/commands", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(req, res, [&](HqDb& db, const Device& device) {
         std::variant<json, ApiError> answer = apply_commands(db, device, req.body, clock_.now_ms());
@@ -199,8 +201,10 @@ class HqServer::Routes {
   http_server::JsonHttpServer http_;            // after allowed_, which it reads
   http_server::ConnectionPerThread<HqDb> connections_;
   ConsoleApi console_{[this] { return thread_db(); }, clock_};
-  MinuteLimit public_guesses_{20, 600};  // guessed codes and tokens, per address and overall (public_guard.h)
+  // Guessed codes, tokens and article ids, per address and overall (public_guard.h).
+  MinuteLimit public_guesses_{20, 600};
   PublicTicketApi public_tickets_{[this] { return thread_db(); }, clock_, public_guesses_};
+  PublicArticleApi public_articles_{[this] { return thread_db(); }, clock_, public_guesses_};
 };
 
 // [SECTION] Lifetime

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hq/figure_store.h"
+#include "hq/kb_use_days.h"
 #include "hq/phone_records.h"
 #include "hq/ticket_pages.h"
 #include "hq/upload_reader.h"
@@ -136,7 +137,8 @@ class BatchWriter {
 // the latest revision wins whichever transaction commits first; sent
 // together (one round trip on PostgreSQL). A record whose id HQ holds as
 // another kind or of another store is not stored. The figures, the request
-// mirror and the ticket pages move with what was stored.
+// mirror, the ticket pages and the help articles' use sums move with what
+// was stored.
 std::vector<bool> store_records(HqDb& db, const RecordSource& source,
                                 const std::vector<std::pair<std::int64_t, const CheckedRecord*>>& records,
                                 EpochMs now) {
@@ -146,6 +148,7 @@ std::vector<bool> store_records(HqDb& db, const RecordSource& source,
     const CheckedRecord& r = *record;
     rows.push_back({r.id, r.kind, source.store_id, r.revision, r.data, source.device_id, source.incarnation, seq, now});
   }
+  KbUseDays uses(db, source.store_id, records);  // before HQ's copies are replaced
   const std::vector<bool> stored = db.run_each(
       "INSERT INTO record(id, kind, store_id, revision, data, device_id, incarnation, seq, received_at, "
       "first_received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ON CONFLICT(id) DO UPDATE SET "
@@ -161,11 +164,13 @@ std::vector<bool> store_records(HqDb& db, const RecordSource& source,
     const CheckedRecord& record = *records[i].second;
     figures.add(record);
     pages.add(record);
+    uses.add(record);
     if (record.request) mirror_upload(db, source.store_id, record.id, *record.request, now);
     if (record.request_event) mirror_event(db, source.store_id, record.id, *record.request_event, now);
   }
   figures.write();
   pages.write();
+  uses.write();
   return stored;
 }
 

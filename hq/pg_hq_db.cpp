@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "hq/figure_schema.h"
-#include "hq/pg_connection.h"
 #include "hq/kb_schema.h"
+#include "hq/pg_connection.h"
 #include "hq/public_schema.h"
 #include "hq/request_event_schema.h"
 #include "hq/technician_schema.h"

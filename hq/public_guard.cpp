@@ -2,6 +2,7 @@
 #include "hq/public_guard.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "http_server/json_http_server.h"
 
@@ -21,9 +22,9 @@ void set_public_headers(httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
 }
 
-void set_public_api_headers(httplib::Response& res) {
+void set_public_api_headers(httplib::Response& res, const char* cache_control) {
   set_public_headers(res);
-  res.set_header("Cache-Control", "no-store");
+  res.set_header("Cache-Control", cache_control);
 }
 
 void send_public_error(httplib::Response& res, const ApiError& error) {
@@ -31,9 +32,34 @@ void send_public_error(httplib::Response& res, const ApiError& error) {
   set_public_api_headers(res);
 }
 
-void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body,
+                      const char* cache_control) {
   http_server::send_json(res, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  set_public_api_headers(res);
+  set_public_api_headers(res, cache_control);
+}
+
+bool answered_unchanged(const httplib::Request& req, httplib::Response& res, const std::string& content,
+                        const char* cache_control) {
+  char tag[24];
+  std::snprintf(tag, sizeof tag, "\"%016zx\"", std::hash<std::string>{}(content));
+  res.set_header("ETag", tag);
+  if (req.get_header_value("If-None-Match") != tag) return false;
+  res.status = 304;
+  set_public_api_headers(res, cache_control);
+  return true;
+}
+
+void with_public_db(httplib::Response& res, const PublicThreadDb& thread_db, const std::function<void(HqDb&)>& act) {
+  try {
+    Result<HqDb*> db = thread_db();
+    if (!db) return send_public_error(res, {503, "storage", db.error().message, 5});
+    act(*db.value());
+  } catch (const StorageFailure& e) {
+    send_public_error(res, {503, e.kind() == StorageFailure::Kind::Busy ? "busy" : "storage",
+                            "HQ's database is busy or failing; try again", 2});
+  } catch (const std::exception& e) {
+    send_public_error(res, {500, "internal", e.what(), {}});
+  }
 }
 
 std::string client_address(const httplib::Request& req) {

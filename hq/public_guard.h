@@ -1,12 +1,14 @@
 // What every answer of HQ's public pages and their APIs shares
 // (docs/public-pages.md, "Abuse"): the strict security headers, JSON errors
-// that carry them, and the per-minute limits that slow guessing (tokens,
-// request codes) and over-eager polling, per client address and overall.
+// that carry them, ETags, the database call that answers its failures in JSON,
+// and the per-minute limits that slow guessing (tokens, request codes, article
+// ids) and over-eager polling, per client address and overall.
 #pragma once
 
 #include <httplib.h>
 
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,17 +16,33 @@
 
 #include "codec/api_json.h"
 #include "core/clock.h"
+#include "core/result.h"
+#include "hq/hq_db.h"
 
 namespace kiosk::hq {
 
 // CSP (nothing from elsewhere, no inline script or style, no framing), no
 // referrer, no sniffing.
 void set_public_headers(httplib::Response& res);
-// An API answer's headers: the public ones and Cache-Control: no-store.
-void set_public_api_headers(httplib::Response& res);
-// The JSON error, or a JSON answer, with the API headers.
+// An API answer's headers: the public ones and Cache-Control (no-store
+// unless the answer may be kept).
+void set_public_api_headers(httplib::Response& res, const char* cache_control = "no-store");
+// The JSON error (never kept), or a JSON answer, with the API headers.
 void send_public_error(httplib::Response& res, const ApiError& error);
-void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
+void send_public_json(httplib::Response& res, int status, const nlohmann::ordered_json& body,
+                      const char* cache_control = "no-store");
+
+// Sets the ETag of `content` (what the answer's body depends on); true, with
+// a 304 answered (the API headers, `cache_control`), when the request's
+// If-None-Match already names it.
+bool answered_unchanged(const httplib::Request& req, httplib::Response& res, const std::string& content,
+                        const char* cache_control = "no-store");
+
+using PublicThreadDb = std::function<Result<HqDb*>()>;  // this handler thread's connection
+
+// Runs `act` with this thread's database; storage failures become 503, any
+// other failure 500, each a public JSON error.
+void with_public_db(httplib::Response& res, const PublicThreadDb& thread_db, const std::function<void(HqDb&)>& act);
 
 // Whose request this is, for the limits: the peer's address, or, when the
 // peer is on loopback (a reverse proxy on the same host, which HTTPS needs:

@@ -51,6 +51,7 @@ bool mount_public_pages(httplib::Server& server) {
   server.set_mount_point("/p/", pages, file_headers());
   serve_page(server, R"(/t/[A-Za-z0-9]{1,64})", pages + "/ticket.html");
   serve_page(server, "/r/", pages + "/request.html");
+  serve_page(server, R"(/k/[^/]+)", pages + "/article.html");
   server.Get("/r", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/r/"); });
   return true;
 }

@@ -1,7 +1,8 @@
 // The customer's phone pages' files (docs/public-pages.md): assets/public/
-// under /p/, the ticket page at /t/TOKEN and the request lookup at /r/, every
-// answer with the public headers (public_guard.h). The pages' APIs are the
-// routes of public_ticket_api.h and public_request_api.h.
+// under /p/, the ticket page at /t/TOKEN, the request lookup at /r/ and a help
+// article at /k/ID, every answer with the public headers (public_guard.h). The
+// pages' APIs are the routes of public_ticket_api.h, public_request_api.h and
+// public_article.h.
 #pragma once
 
 #include <httplib.h>

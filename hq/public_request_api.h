@@ -21,8 +21,6 @@
 
 namespace kiosk::hq {
 
-using PublicThreadDb = std::function<Result<HqDb*>()>;  // this handler thread's connection
-
 // Adds the two routes, and their methods to `allowed` (for 405). `guesses`
 // and `clock` must outlive the server.
 void add_public_request_routes(httplib::Server& server, std::map<std::string, std::string>& allowed,

@@ -2,8 +2,6 @@
 #include "hq/public_ticket_api.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <functional>
 #include <optional>
 
 #include "codec/api_json.h"
@@ -89,12 +87,6 @@ json status_of(const Page& p, EpochMs now) {
               {"reasons", reasons}};
 }
 
-std::string etag_of(const std::string& content) {
-  char tag[24];
-  std::snprintf(tag, sizeof tag, "\"%016zx\"", std::hash<std::string>{}(content));
-  return tag;
-}
-
 const ApiError kUnknownTicket{404, "unknown-ticket", "no ticket has this token", {}};
 const ApiError kExpiredTicket{410, "expired-ticket", "this ticket's day is over", {}};
 
@@ -142,19 +134,6 @@ void PublicTicketApi::add_routes(httplib::Server& server) {
   server.Post(R"(/t/([^/]+)/rating)", [this](const httplib::Request& req, httplib::Response& res) { rate(req, res); });
 }
 
-void PublicTicketApi::with_db(httplib::Response& res, const std::function<void(HqDb&)>& act) {
-  try {
-    Result<HqDb*> db = thread_db_();
-    if (!db) return send_public_error(res, {503, "storage", db.error().message, 5});
-    act(*db.value());
-  } catch (const StorageFailure& e) {
-    send_public_error(res, {503, e.kind() == StorageFailure::Kind::Busy ? "busy" : "storage",
-                            "HQ's database is busy or failing; try again", 2});
-  } catch (const std::exception& e) {
-    send_public_error(res, {500, "internal", e.what(), {}});
-  }
-}
-
 void PublicTicketApi::status(const httplib::Request& req, httplib::Response& res) {
   const EpochMs now = clock_.now_ms();
   const std::string address = client_address(req);
@@ -162,7 +141,7 @@ void PublicTicketApi::status(const httplib::Request& req, httplib::Response& res
     return send_public_error(res, slowed_down(wait));
   polls_.count(address, now);
   const std::string token = req.matches[1];
-  with_db(res, [&](HqDb& db) {
+  with_public_db(res, thread_db_, [&](HqDb& db) {
     const std::optional<Page> page = is_ticket_token(token) ? read_page(db, token) : std::nullopt;
     if (!page) {
       guesses_.count(address, now);
@@ -170,13 +149,7 @@ void PublicTicketApi::status(const httplib::Request& req, httplib::Response& res
     }
     if (now >= page->expires_at) return send_public_error(res, kExpiredTicket);
     json answer = status_of(*page, now);
-    const std::string etag = etag_of(answer.dump());
-    res.set_header("ETag", etag);
-    if (req.get_header_value("If-None-Match") == etag) {
-      res.status = 304;
-      set_public_api_headers(res);
-      return;
-    }
+    if (answered_unchanged(req, res, answer.dump())) return;
     answer["hq_time"] = now;
     send_public_json(res, 200, answer);
   });
@@ -187,7 +160,7 @@ void PublicTicketApi::rate(const httplib::Request& req, httplib::Response& res) 
   const std::string address = client_address(req);
   if (const int wait = guesses_.wait_s(address, now)) return send_public_error(res, slowed_down(wait));
   const std::string token = req.matches[1];
-  with_db(res, [&](HqDb& db) {
+  with_public_db(res, thread_db_, [&](HqDb& db) {
     if (!is_ticket_token(token) || !read_page(db, token)) {
       guesses_.count(address, now);
       return send_public_error(res, kUnknownTicket);

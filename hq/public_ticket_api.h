@@ -21,9 +21,8 @@ namespace kiosk::hq {
 
 class PublicTicketApi {
  public:
-  using ThreadDb = std::function<Result<HqDb*>()>;  // this handler thread's connection
   // `guesses` (the request lookup's too) and `clock` must outlive the server.
-  PublicTicketApi(ThreadDb thread_db, const Clock& clock, MinuteLimit& guesses)
+  PublicTicketApi(PublicThreadDb thread_db, const Clock& clock, MinuteLimit& guesses)
       : thread_db_(std::move(thread_db)), clock_(clock), guesses_(guesses) {}
 
   void add_routes(httplib::Server& server);
@@ -31,10 +30,7 @@ class PublicTicketApi {
  private:
   void status(const httplib::Request& req, httplib::Response& res);
   void rate(const httplib::Request& req, httplib::Response& res);
-  // Runs `act` with this thread's database; storage failures become 503.
-  void with_db(httplib::Response& res, const std::function<void(HqDb&)>& act);
-
-  ThreadDb thread_db_;
+  PublicThreadDb thread_db_;
   const Clock& clock_;
   MinuteLimit& guesses_;             // tokens that matched nothing
   MinuteLimit polls_{600, 300'000};  // every status request (10,000 pages polling every 2 s)

@@ -64,6 +64,18 @@ class Fields {
     return std::string(text);
   }
 
+  // A string field that may be absent or null; else 1 to `max_bytes` bytes
+  // (BadRequest saying it must be `expected`).
+  std::optional<std::string> optional_text(const char* field, std::size_t max_bytes,
+                                           const std::string& expected) const {
+    element value;
+    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
+    std::string_view text;
+    if (value.get(text) != simdjson::SUCCESS || text.empty() || text.size() > max_bytes)
+      throw bad_field_error(where_, field, expected);
+    return std::string(text);
+  }
+
   // An id that may be absent or null (an older store, nobody known): else 1
   // to 64 letters, digits, '-', '_' or '.', the first a letter or digit (a
   // ledger keeps it as one word, figure_ledger.h).
@@ -167,6 +179,28 @@ RequestFact request_fact(const Fields& data) {
   return fact;
 }
 
+// Checks a help article's use (docs/help-articles.md, "At the store") and
+// reads what it counts: what the store sends that HQ does not count
+// (language, source) is kept as sent.
+KbUseFact kb_use_fact(const Fields& data) {
+  KbUseFact use;
+  use.article = data.text("article", 64);
+  const auto article_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  if (use.article.empty() || use.article[0] == '-' ||
+      !std::all_of(use.article.begin(), use.article.end(), article_char))
+    throw bad_field_error("data.", "article", "an article id: 1 to 64 of a-z, 0-9 and '-', not starting with '-'");
+  data.integer("opened_at", 0, kMaxSeq);
+  use.business_day = data.text("business_day", 10);
+  if (!is_calendar_date(use.business_day)) throw bad_field_error("data.", "business_day", "a date, YYYY-MM-DD");
+  const std::string answers = R"(null, "helpful" or "not-helpful")";
+  if (const std::optional<std::string> answer = data.optional_text("answer", 16, answers)) {
+    if (*answer != "helpful" && *answer != "not-helpful") throw bad_field_error("data.", "answer", answers);
+    use.helpful = *answer == "helpful";
+  }
+  use.took_ticket = data.optional_text("ticket", 16, "null or a ticket's label (1 to 16 bytes)").has_value();
+  return use;
+}
+
 void check_data(CheckedRecord& checked, element data_value);
 
 // A signature's PNG: at most 64 KiB, as base64 (4 characters per 3 bytes).
@@ -180,12 +214,12 @@ bool is_base64_character(char c) {
 CheckedRecord check_record(const Fields& record) {
   CheckedRecord checked;
   checked.kind = record.text("kind", 32);
-  static const std::set<std::string> kKinds{"ticket",        "rating",         "request",
-                                            "request_event", "request_rating", "signature"};
+  static const std::set<std::string> kKinds{"ticket",         "rating",    "request", "request_event",
+                                            "request_rating", "signature", "kb_use"};
   if (!kKinds.count(checked.kind))
     throw BadRequest("unknown-kind",
                      "field \"kind\" must be one of ticket, rating, request, request_event, "
-                     "request_rating, signature (got \"" +
+                     "request_rating, signature, kb_use (got \"" +
                          checked.kind + "\")");
   checked.id = record.text("id", 36);
   if (!is_uuid(checked.id)) throw BadRequest("bad-field", "field \"id\" must be a UUID");
@@ -208,6 +242,8 @@ void check_data(CheckedRecord& checked, element data_value) {
   } else if (checked.kind == "request_rating") {
     checked.rated_request = data.text("request_code", 32);
     data.integer("score", 1, 5);
+  } else if (checked.kind == "kb_use") {
+    checked.kb_use = kb_use_fact(data);
   } else if (checked.kind == "signature") {
     if (!is_uuid(data.text("request", 36))) throw BadRequest("bad-field", "field \"data.request\" must be a UUID");
     data.text("code", 32);
@@ -246,7 +282,7 @@ std::optional<CheckedRecord> recheck_stored_record(const std::string& kind, cons
   thread_local simdjson::dom::parser parser;
   element value;
   if (parser.parse(data).get(value) != simdjson::SUCCESS) return std::nullopt;
-  CheckedRecord checked{kind,         id,           revision,     {},           std::nullopt,
+  CheckedRecord checked{kind,         id,           revision,     {},           std::nullopt, std::nullopt,
                         std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   try {
     check_data(checked, value);

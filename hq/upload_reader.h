@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hq/figure_ledger.h"
+#include "hq/kb_use_counts.h"
 #include "hq/request_mirror.h"
 #include "hq/ticket_pages.h"
 
@@ -29,6 +30,7 @@ struct CheckedRecord {
   std::optional<RequestEventFact> request_event;  // a request's step, for hq_request_event
   std::optional<std::string> rated_request;       // a request rating's request code (one rating per request)
   std::optional<TicketPageFact> page;             // a ticket's phone page, when it has one (ticket_pages.h)
+  std::optional<KbUseFact> kb_use;                // a help article's use (kb_use_counts.h)
 };
 
 struct UploadRecord {

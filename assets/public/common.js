@@ -1,11 +1,14 @@
-// What the phone pages share (docs/public-pages.md): the language (the phone's,
-// or the one picked with the switch, kept in localStorage), texts from
+// What the phone pages share (docs/public-pages.md): the language (the
+// address's ?lang=zh|en, which a kiosk's QR code carries, else the one picked
+// with the switch, kept in localStorage, else the phone's), texts from
 // NAME.i18n.json files as {"key": ["中文", "English"]}, the switch itself and
 // JSON calls to HQ that never throw, the wait a 429 asks for and its countdown.
 let language = pickLanguage();
 const texts = {};
 
 function pickLanguage() {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked === "zh" || asked === "en") return asked;
   const kept = localStorage.getItem("kiosk-phone-language");
   if (kept === "zh" || kept === "en") return kept;
   return (navigator.language || "zh").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -38,7 +41,8 @@ export function t(key, values = {}) {
 }
 
 // A button that switches between Chinese and English (labelled in the other
-// language, so a reader of either finds it); `redraw` runs after a switch.
+// language, so a reader of either finds it); `redraw` runs after a switch. An
+// address with ?lang= gets the new language, so a reload keeps it.
 export function languageSwitch(button, redraw) {
   const label = () => {
     button.textContent = language === "zh" ? "English" : "中文";
@@ -48,6 +52,11 @@ export function languageSwitch(button, redraw) {
   button.addEventListener("click", () => {
     language = language === "zh" ? "en" : "zh";
     localStorage.setItem("kiosk-phone-language", language);
+    const address = new URL(location.href);
+    if (address.searchParams.has("lang")) {
+      address.searchParams.set("lang", language);
+      history.replaceState(history.state, "", address);
+    }
     markLanguage();
     label();
     redraw();
@@ -55,14 +64,15 @@ export function languageSwitch(button, redraw) {
 }
 
 // A JSON call to HQ: {status, body, headers}; status 0 when HQ could not be
-// reached (the page says so and tries again).
-export async function callHq(method, path, body, headers = {}) {
+// reached (the page says so and tries again). `cache`: the fetch's cache mode
+// (an answer HQ lets the phone keep may be read with "default").
+export async function callHq(method, path, body, headers = {}, cache = "no-store") {
   try {
     const answer = await fetch(path, {
       method,
       headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
+      cache,
       credentials: "omit",
     });
     const text = await answer.text();

@@ -59,7 +59,10 @@ std::optional<Error> read_text(const json& article, const char* language, const 
   return std::nullopt;
 }
 
-json text_json(const KbText& text) { return {{"title", text.title}, {"answer", text.answer}, {"steps", text.steps}}; }
+// Title, answer, steps: in the document's order, as kb_article_json promises.
+nlohmann::ordered_json text_json(const KbText& text) {
+  return {{"title", text.title}, {"answer", text.answer}, {"steps", text.steps}};
+}
 
 }  // namespace
 

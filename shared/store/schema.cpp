@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 13> kMigrations{
+constexpr std::array<const char*, 14> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (

@@ -103,7 +103,7 @@ std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_st
     const int service = pick(0, 7);
     hq::CheckedRecord& ticket =
         records.emplace_back(hq::CheckedRecord{"ticket", new_uuid(), 3, "", hq::TicketFact{}, std::nullopt,
-                                               std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+                                               std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     hq::TicketFact& fact = *ticket.ticket;
     fact.day = day;
     fact.service = std::string(1, char('A' + service));
@@ -128,7 +128,7 @@ std::deque<hq::CheckedRecord> day_records(const std::string& day, EpochMs day_st
       const int score = std::min(5, pick(1, 7));
       records.push_back(hq::CheckedRecord{"rating", new_uuid(), 1, "", std::nullopt,
                                           hq::RatingFact{ticket.id, score, {score >= 4 ? "fast" : "too-slow"}},
-                                          std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+                                          std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     }
   }
   return records;

@@ -211,7 +211,7 @@ TEST_CASE("the audit list names who did what: stores and users added at the comm
                    e["target"].get<std::string>());
   const std::vector<std::string> expected{"cli user-disable mia", "ada login ada",    "dan locked-out dan",
                                           "cli user-add dan",     "cli user-add mia", "cli user-add ada",
-                                          "cli store-add S2",     "cli store-add S1"};
+                                          "cli store-add S2",     "cli store-add S1", "hq kb-seed kb"};
   CHECK(seen == expected);
 }
 

@@ -64,6 +64,7 @@ TEST_CASE("hq copy moves an SQLite HQ into an empty database of this run's engin
   CHECK(answer["copied"]["parked_record"] == 1);
   CHECK(answer["copied"]["hq_request"] == 1);  // the dispatch board's copy of it
   CHECK(answer["copied"]["change_log"] == before.feed.size());
+  CHECK(answer["copied"]["kb_article"] == std::stoll(run_sql(hq.db, "SELECT count(*) FROM kb_article")));
 
   const std::string source = hq.db;
   hq.db = target;

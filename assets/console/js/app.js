@@ -19,6 +19,8 @@ import { catalogPage } from "./pages/catalog.js";
 import { settingsPage } from "./pages/settings.js";
 import { forecastPage } from "./pages/forecast.js";
 import { countersPage } from "./pages/counters.js";
+import { helpPage } from "./pages/help.js";
+import { helpReportPage } from "./pages/help_report.js";
 
 // Each page: its navigation text, the roles that see it, and how it draws.
 const pages = {
@@ -39,6 +41,8 @@ const pages = {
   users: { title: "nav.users", roles: ["admin"], show: usersPage },
   settings: { title: "nav.settings", roles: ["admin"], show: settingsPage },
   audit: { title: "nav.audit", roles: ["admin"], show: auditPage },
+  help: { title: "nav.help", roles: ["manager", "dispatcher", "admin"], show: helpPage },
+  "help-report": { title: "nav.help_report", roles: ["manager"], show: helpReportPage },
 };
 
 let context = null;  // {user, today, stores}

@@ -1,6 +1,8 @@
 // Forms in dialogs: labelled fields, a line of text, buttons, and a modal
 // dialog whose confirm runs a change through the API. A refusal keeps the
 // dialog open and says why in words; success closes it and tells the page.
+// Also a file's lines (a catalogue, articles) typed, pasted or read into such
+// a dialog, and the link that downloads an export.
 import { t } from "./i18n.js";
 import { heading, note } from "./parts.js";
 
@@ -85,4 +87,35 @@ export function formDialog({ title, parts, confirmText, submit, done, refused = 
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
+}
+
+// A file's lines (JSON Lines), typed, pasted or read from a file, sent by
+// `send(lines)`.
+export function linesDialog({ title, effect, fileLabel, lines = "", placeholder, send, done }) {
+  const file = textInput("file", { type: "file", accept: ".jsonl,.json,.txt", required: false });
+  const text = document.createElement("textarea");
+  text.name = "lines";
+  text.rows = 12;
+  text.value = lines;
+  text.placeholder = placeholder;
+  file.addEventListener("change", async () => {
+    if (file.files.length) text.value = await file.files[0].text();
+  });
+  return formDialog({
+    title,
+    parts: [note(effect, "note"), field(fileLabel, file), field(t("form.paste"), text)],
+    confirmText: t("form.save"),
+    submit: () => send(text.value),
+    done,
+  });
+}
+
+// A link that downloads the API's `path` as the file `name`.
+export function exportLink(path, name, text) {
+  const link = document.createElement("a");
+  link.className = "button";
+  link.href = `/api/console/v1${path}`;
+  link.download = name;
+  link.textContent = text;
+  return link;
 }

@@ -5,6 +5,7 @@ import { t } from "./i18n.js";
 // columns: [{key, title, format?, numeric?, cellClass?, element?}] (numbers are
 // right-aligned; `cellClass(row)` adds a class to a cell; a column with
 // `element(row)` holds a control and is left out of the CSV); rows: objects.
+// `csvName` null: a list, without the export.
 export function figureTable(columns, rows, { csvName = "table", footer = null } = {}) {
   const wrapper = document.createElement("div");
   wrapper.className = "table-box";
@@ -33,12 +34,14 @@ export function figureTable(columns, rows, { csvName = "table", footer = null } 
       if (column.cellClass) cell.classList.add(...[column.cellClass(row)].filter(Boolean));
     }
   });
+  wrapper.append(table);
+  if (csvName === null) return wrapper;
   const csv = document.createElement("button");
   csv.type = "button";
   csv.className = "secondary";
   csv.textContent = t("table.csv");
   csv.addEventListener("click", () => download(`${csvName}.csv`, toCsv(columns, all)));
-  wrapper.append(table, csv);
+  wrapper.append(csv);
   return wrapper;
 }
 

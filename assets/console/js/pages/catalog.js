@@ -8,7 +8,7 @@ import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { figureTable } from "../table.js";
 import { heading, note } from "../parts.js";
-import { button, buttons, choice, field, formDialog, textInput } from "../form.js";
+import { button, buttons, choice, exportLink, field, formDialog, linesDialog, textInput } from "../form.js";
 import { currentLanguage } from "../i18n.js";
 
 function minutes(name, value) {
@@ -57,26 +57,6 @@ function serviceDialog(service, draw) {
   });
 }
 
-// A catalogue's lines, typed, pasted or read from a file, sent by `send(lines)`.
-function linesDialog({ title, effect, fileLabel, lines = "", placeholder, send, done }) {
-  const file = textInput("file", { type: "file", accept: ".jsonl,.json,.txt", required: false });
-  const text = document.createElement("textarea");
-  text.name = "catalog";
-  text.rows = 12;
-  text.value = lines;
-  text.placeholder = placeholder;
-  file.addEventListener("change", async () => {
-    if (file.files.length) text.value = await file.files[0].text();
-  });
-  formDialog({
-    title,
-    parts: [note(effect, "note"), field(fileLabel, file), field(t("catalog.lines"), text)],
-    confirmText: t("catalog.save"),
-    submit: () => send(text.value),
-    done,
-  });
-}
-
 function importDialog(draw) {
   linesDialog({
     title: t("catalog.import"),
@@ -98,15 +78,6 @@ function productsDialog(catalog, draw) {
     send: (lines) => api("/catalog/products", { method: "PUT", body: { catalog: lines } }),
     done: (answer) => draw(t("products.saved", answer.products, answer.problems)),
   });
-}
-
-function exportLink(path, name, text) {
-  const link = document.createElement("a");
-  link.className = "button";
-  link.href = `/api/console/v1${path}`;
-  link.download = name;
-  link.textContent = text;
-  return link;
 }
 
 // The products section: each product with the problems the form offers for it.
