@@ -165,6 +165,11 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.screen = Screen::Help;
     s.help.category = first_category;
   });
+  add("help_category_paged", [](CustomerState& s) {  // more articles than fit: the second page
+    s.screen = Screen::Help;
+    s.help.category = kHelpGeneral;
+    s.help.page = 1;
+  });
   add("help_search", [&](CustomerState& s) {  // the keys open, "kt" composing
     s.screen = Screen::Help;
     s.help.keyboard = true;

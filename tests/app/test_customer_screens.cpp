@@ -131,6 +131,7 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
     add({"help.search"});
     for (const HelpCategory& c : sample.state.help_library->categories) ids.push_back("help.category." + c.key);
   }
+  if (n == "help_category_paged") add({"help.page.prev", "help.page.next"});
   if (n == "help_category") {
     const HelpCategory& c = *find_help_category(*sample.state.help_library, sample.state.help.category);
     ids.push_back("help.article." + sample.state.help_library->articles[c.articles.front()].id);
@@ -306,6 +307,10 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     const HelpCategory& c = *find_help_category(*sample.state.help_library, sample.state.help.category);
     const std::string& id = sample.state.help_library->articles[c.articles.front()].id;
     CHECK(only<OpenHelpArticle>(rig.tap("help.article." + id)).id == id);
+  } else if (n == "help_category_paged") {
+    CHECK(only<ShowHelpPage>(rig.tap("help.page.prev")).page == 0);
+    const std::vector<Action> next = rig.tap("help.page.next");  // a third page, if the articles need one
+    CHECK(next.size() <= 1);
   } else if (n == "help_search") {
     CHECK(is_only<HelpBack>(rig.tap("back")));  // clears the search
     CHECK(only<TextKey>(rig.tap("kb.k")).key == 'k');

@@ -84,18 +84,19 @@ void article_rows(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, c
   pager(ui, view, emit, page, width);
 }
 
-// A category as a tile: its name large, its count under it.
+constexpr float kTilePadEm = 0.5f;
+
+// A category as a tile: its name in `role`, its count under it.
 void category_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const HelpCategory& category,
-                   ImVec2 size_em) {
+                   ImVec2 size_em, ui::FontRole role) {
   const float em = ui.em();
   const Palette& p = palette();
   const Tile t = tile(ui, "help.category." + category.key, size_em, Tone::normal);
-  const float pad = 0.5f * em;
+  const float pad = kTilePadEm * em;
   const float inner = t.max.x - t.min.x - 2 * pad;
   const std::string name = help_category_name(view, category);
   const std::size_t n = category.articles.size();
   const std::string count = n == 1 ? view.tr("help.count_one") : view.tr("help.count", {std::to_string(n)});
-  const ui::FontRole role = fitting_role(ui, name, inner, 1);
   const float name_h = wrapped_height(ui, name, role, inner);
   const float count_h = line_height(ui, ui::FontRole::body);
   const float top = (t.min.y + t.max.y - name_h - count_h) / 2;
@@ -124,12 +125,22 @@ void category_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, 
   const float tile_h =
       std::clamp((room - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em, kMinTileEm,
                  kMaxTileEm);
+  // One name size for every tile: large where every name fits in two lines above its count, else body.
+  const float inner = (tile_w - 2 * kTilePadEm) * em;
+  ui::FontRole role = ui::FontRole::large;
+  for (const HelpCategory& c : categories) {
+    const std::string name = help_category_name(view, c);
+    if (fitting_role(ui, name, inner, 2) != ui::FontRole::large ||
+        wrapped_height(ui, name, ui::FontRole::large, inner) + line_height(ui, ui::FontRole::body) >
+            (tile_h - 2 * kTilePadEm) * em)
+      role = ui::FontRole::body;
+  }
   const ImVec2 top = ImGui::GetCursorPos();
   for (std::size_t i = page.first; i < page.end; ++i) {
     const int place = static_cast<int>(i - page.first);
     ImGui::SetCursorPos(ImVec2(top.x + static_cast<float>(place % columns) * (tile_w + 0.5f) * em,
                                top.y + static_cast<float>(place / columns) * (tile_h + 0.5f) * em));
-    category_tile(ui, view, emit, categories[i], ImVec2(tile_w, tile_h));
+    category_tile(ui, view, emit, categories[i], ImVec2(tile_w, tile_h), role);
   }
   if (!paged) return;
   ImGui::SetCursorPos(ImVec2(top.x, top.y + height - kPagerEm * em));
