@@ -105,8 +105,8 @@ class Rig {
   }
 
   struct Key {
-    double total_ms;  // the key's action to its results drawn
-    double frame_ms;  // the update and frame that search and draw them
+    double total_ms;  // the key's action (letters: searched in it) to its results drawn
+    double frame_ms;  // the update and frame after the workers answered (pinyin: searched in it)
   };
   Key key(char c) {
     now_ += 1000;
@@ -169,12 +169,13 @@ void figures(int articles, int reps, customer::Language language, const std::vec
       }
     }
   }
-  print(pinyin ? "answer to results drawn, first round:" : "key to results drawn, first round:", cold);
-  if (!warm.empty()) print(pinyin ? "answer to results drawn, later rounds:" : "key to results drawn, later rounds:", warm);
-  if (pinyin) {
-    print("key to results drawn (with librime), first:", cold_total);
-    if (!warm_total.empty()) print("key to results drawn (with librime), later:", warm_total);
+  if (pinyin) {  // the search runs when librime's answer is applied
+    print("answer to results drawn, first round:", cold);
+    if (!warm.empty()) print("answer to results drawn, later rounds:", warm);
   }
+  print(pinyin ? "key to results drawn (librime too), first:" : "key to results drawn, first round:", cold_total);
+  if (!warm_total.empty())
+    print(pinyin ? "key to results drawn (librime too), later:" : "key to results drawn, later rounds:", warm_total);
   std::printf("  %.1f results a key on average\n", keys ? static_cast<double>(results) / static_cast<double>(keys) : 0.0);
 }
 

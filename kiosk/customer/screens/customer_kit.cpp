@@ -73,8 +73,9 @@ void thanks_screen(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, 
   const Palette& p = palette();
   const float width = avail_x();
   const float radius = std::min(3.2f * em, avail_y() * 0.18f);
+  const float spacing = 4 * ImGui::GetStyle().ItemSpacing.y;  // between the five items below
   const float block = 2 * radius + 1.0f * em + wrapped_height(ui, thanks, ui::FontRole::large, width) +
-                      wrapped_height(ui, below, ui::FontRole::body, width) + 1.5f * em + 3.4f * em;
+                      wrapped_height(ui, below, ui::FontRole::body, width) + 1.0f * em + 3.4f * em + spacing;
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (avail_y() - block) / 2));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
