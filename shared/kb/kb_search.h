@@ -39,14 +39,18 @@ class KbIndex {
 
   std::size_t size() const;
 
+  // About the bytes the index holds (its texts, syllables and entries), for
+  // the benchmark.
+  std::size_t memory_bytes() const;
+
  private:
-  struct Entry;
-  std::vector<Entry> entries_;
+  struct Data;  // the articles' texts side by side, read for the search (kb_search.cpp)
+  std::unique_ptr<Data> data_;
 };
 
 // The syllables of a Chinese text, one per character that has a reading
 // (phrases first: 空调 -> {"kong", "tiao"}, 银行 -> {"yin", "hang"}); other
-// characters are skipped. For tests and the index.
+// characters are skipped. For tests; the index reads with kb/pinyin_reading.h.
 std::vector<std::string> pinyin_syllables(std::string_view text);
 
 }  // namespace kiosk

@@ -113,7 +113,7 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   Json changed = Json::parse(kb_article_json(defaults[0]).dump());
   changed["zh"]["title"] = "改过的标题";
   const std::string good =
-      "# two articles\n" + test_article("washer-not-draining").dump() + "\n\n" + changed.dump() + "\n";
+      "# two articles\n" + test_article("washer-smells").dump() + "\n\n" + changed.dump() + "\n";
   const HqCommand imported = hq.hq({"kb", "import", write_file(hq, "good.jsonl", good)});
   REQUIRE(imported.exit_code == 0);
   CHECK(imported.lines[0]["articles"] == 2);
@@ -122,7 +122,7 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   std::map<std::string, Json> articles = listed(hq);
   CHECK(articles.size() == defaults.size() + 1);
   CHECK(articles[defaults[0].id]["zh"]["title"] == "改过的标题");
-  CHECK(articles["washer-not-draining"]["updated_by"] == "cli");
+  CHECK(articles["washer-smells"]["updated_by"] == "cli");
 
   // The same again: nothing differs, nothing enters the feed.
   const HqCommand again = hq.hq({"kb", "import", write_file(hq, "again.jsonl", good)});
@@ -133,7 +133,7 @@ TEST_CASE("hq kb import takes a file whole or not at all, changes only what diff
   // A bad third line: exit 2 naming the line and field; the good lines before it change nothing.
   Json empty_title = test_article("fridge-noise");
   empty_title["zh"]["title"] = "";
-  const std::string bad = test_article("washer-not-draining", "又改了").dump() + "\n" +
+  const std::string bad = test_article("washer-smells", "又改了").dump() + "\n" +
                           test_article("tv-no-signal").dump() + "\n" + empty_title.dump() + "\n";
   const HqCommand refused = hq.hq({"kb", "import", write_file(hq, "bad.jsonl", bad)});
   CHECK(refused.exit_code == 2);
@@ -176,8 +176,8 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   }
   CHECK(ConsoleClient(c.hq.port).get(kb).status == 401);
 
-  const Json article = test_article("washer-not-draining");
-  const std::string path = kb + "/washer-not-draining";
+  const Json article = test_article("washer-smells");
+  const std::string path = kb + "/washer-smells";
   CHECK(manager.send("PUT", path, article.dump()).error_code() == "forbidden");
   CHECK(dispatcher.send("PUT", path, article.dump()).status == 403);
   const HqAnswer no_csrf = admin.send("PUT", path, article.dump(), {{"X-CSRF-Token", "wrong"}});
@@ -206,7 +206,7 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   REQUIRE(list.size() == defaults + 1);
   bool found = false;
   for (const Json& shown : list)
-    if (shown["id"] == "washer-not-draining") {
+    if (shown["id"] == "washer-smells") {
       found = true;
       CHECK(shown["updated_by"] == "ada");
       CHECK(shown["zh"]["steps"].size() == 2);
@@ -218,7 +218,7 @@ TEST_CASE("the console's help articles: every role reads, an admin changes them,
   REQUIRE_MESSAGE(feed.status == 200, feed.raw);
   REQUIRE(feed.body["changes"].size() == 1);
   CHECK(feed.body["changes"][0]["kind"] == "kb_article");
-  CHECK(feed.body["changes"][0]["key"] == "washer-not-draining");
+  CHECK(feed.body["changes"][0]["key"] == "washer-smells");
   CHECK(feed.body["changes"][0]["data"] == canonical(article));
   const HqAnswer whole = c.hq.get(device, "/sync/v1/changes?limit=1000");
   std::size_t kb_changes = 0;

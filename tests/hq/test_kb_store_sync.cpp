@@ -18,7 +18,8 @@ using namespace kiosk::test;
 namespace {
 
 std::string title_at_store(const std::string& data, const std::string& id) {
-  for (const Json& article : kioskctl(data, {"kb", "list"}).body["articles"])
+  const CtlReply listed = kioskctl(data, {"kb", "list"});
+  for (const Json& article : listed.body["articles"])
     if (article["id"] == id) return article["zh"];
   return "(not listed)";
 }
