@@ -113,7 +113,7 @@ struct CustomerState {
   // The kb_use rows of this customer's help visit: a number taken before the
   // kiosk goes idle records its label on them (KbBook::ticket_taken).
   std::vector<std::string> help_uses;
-  unsigned help_visit = 0;  // grows at every next-customer wipe: a use written for the last customer stays theirs
+  unsigned help_visit = 0;    // grows at every next-customer wipe: a use written for the last customer stays theirs
   EpochMs last_activity = 0;  // last tap, for the idle countdown
   EpochMs screen_since = 0;   // when the current screen appeared
   EpochMs services_loaded_at = 0;
@@ -128,7 +128,7 @@ struct CustomerTimings {
   EpochMs services_refresh = 10'000;
   EpochMs thanks_shown = 6'000;       // the thank-you screen returns to Welcome by itself
   EpochMs help_thanks_shown = 5'000;  // so does Help's, after "yes, it helped"
-  EpochMs staff_hold = 3'000;    // a finger held this long on the welcome title opens the staff login
+  EpochMs staff_hold = 3'000;         // a finger held this long on the welcome title opens the staff login
 };
 
 }  // namespace kiosk::customer

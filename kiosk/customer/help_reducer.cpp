@@ -78,9 +78,7 @@ Effects open_article(CustomerState& s, const std::string& id, EpochMs now) {
 
 std::string help_search_text(const CustomerState& s) { return s.help.query + s.ime.preedit; }
 
-bool help_searching(const CustomerState& s) {
-  return help_search_text(s).find_first_not_of(" '") != std::string::npos;
-}
+bool help_searching(const CustomerState& s) { return help_search_text(s).find_first_not_of(" '") != std::string::npos; }
 
 Effects open_help(CustomerState& s) {
   s.help = {};
@@ -109,91 +107,91 @@ Effects help_ticket_taken(CustomerState& s, const std::string& label) {
 std::optional<Effects> reduce_help(CustomerState& s, const Action& action, EpochMs now) {
   HelpFlow& h = s.help;
   const bool on_help = s.screen == Screen::Help;
-  return std::visit(
-      Overloaded{
-          [&](const FocusHelpSearch&) -> std::optional<Effects> {
-            h.keyboard = on_help;
-            return Effects{};
-          },
-          [&](const HideHelpKeys&) -> std::optional<Effects> {
-            h.keyboard = false;
-            Effects effects = new_ime_session(s.ime);  // a composition nobody can see is not kept
-            search(s);
-            return effects;
-          },
-          [&](const OpenHelpCategory& a) -> std::optional<Effects> {
-            if (on_help && s.help_library && find_help_category(*s.help_library, a.key)) {
-              h.category = a.key;
-              h.page = 0;
-            }
-            return Effects{};
-          },
-          [&](const ShowHelpPage& a) -> std::optional<Effects> {
-            h.page = std::max(0, a.page);
-            return Effects{};
-          },
-          [&](const OpenHelpArticle& a) -> std::optional<Effects> { return open_article(s, a.id, now); },
-          [&](const HelpBack&) -> std::optional<Effects> {
-            if (s.screen == Screen::HelpArticle) {
-              close_article(s, now);
-              return Effects{};
-            }
-            if (help_searching(s)) return clear_search(s);
-            h.category.clear();
-            h.page = 0;
-            return Effects{};
-          },
-          [&](const TextKey& a) -> std::optional<Effects> {
-            if (!on_help) return std::nullopt;
-            if (h.layout == KeyLayout::Pinyin && s.ime.available)
-              return Effects{ImeEffect{ImeKey{a.key, s.ime.generation}}};
-            type_key(h, a.key);
-            search(s);
-            return Effects{};
-          },
-          [&](const PickCandidate& a) -> std::optional<Effects> {
-            if (!on_help) return std::nullopt;
-            return Effects{ImeEffect{ImePick{a.index, s.ime.generation}}};
-          },
-          [&](const TurnCandidatePage& a) -> std::optional<Effects> {
-            if (!on_help) return std::nullopt;
-            s.ime.page = std::max(0, s.ime.page + a.delta);
-            return Effects{};
-          },
-          [&](const SwitchLayout&) -> std::optional<Effects> {
-            if (!on_help) return std::nullopt;
-            if (!s.ime.available) return Effects{};
-            h.layout = h.layout == KeyLayout::Pinyin ? KeyLayout::Letters : KeyLayout::Pinyin;
-            Effects effects = new_ime_session(s.ime);
-            search(s);
-            return effects;
-          },
-          [&](const ImeAnswered& a) -> std::optional<Effects> {
-            if (!on_help) return std::nullopt;
-            if (!app::take_ime_answer(s.ime, a)) return Effects{};  // from before a reset
-            append(h, a.committed);
-            if (!a.key_used && a.key) type_key(h, a.key);
-            search(s);
-            return Effects{};
-          },
-          [&](const HelpLoaded& a) -> std::optional<Effects> {
-            s.help_library = a.library;
-            if (on_help) search(s);  // the hits index the new library
-            return Effects{};
-          },
-          [&](const KbUseOpened& a) -> std::optional<Effects> {
-            if (a.visit != s.help_visit) return Effects{};  // the last customer's
-            if (a.source != KbSource::Ticket) s.help_uses.push_back(a.use_id);  // a ticket-time use has its label
-            if (!h.article || h.article->id != a.article_id || !h.use_id.empty()) return Effects{};
-            h.use_id = a.use_id;
-            if (!h.answer) return Effects{};
-            const bool helpful = *h.answer;
-            h.answer.reset();
-            return Effects{AnswerKbUse{a.use_id, helpful}};
-          },
-          [](const auto&) -> std::optional<Effects> { return std::nullopt; },
-      },
-      action);
+  return std::visit(Overloaded{
+                        [&](const FocusHelpSearch&) -> std::optional<Effects> {
+                          h.keyboard = on_help;
+                          return Effects{};
+                        },
+                        [&](const HideHelpKeys&) -> std::optional<Effects> {
+                          h.keyboard = false;
+                          Effects effects = new_ime_session(s.ime);  // a composition nobody can see is not kept
+                          search(s);
+                          return effects;
+                        },
+                        [&](const OpenHelpCategory& a) -> std::optional<Effects> {
+                          if (on_help && s.help_library && find_help_category(*s.help_library, a.key)) {
+                            h.category = a.key;
+                            h.page = 0;
+                          }
+                          return Effects{};
+                        },
+                        [&](const ShowHelpPage& a) -> std::optional<Effects> {
+                          h.page = std::max(0, a.page);
+                          return Effects{};
+                        },
+                        [&](const OpenHelpArticle& a) -> std::optional<Effects> { return open_article(s, a.id, now); },
+                        [&](const HelpBack&) -> std::optional<Effects> {
+                          if (s.screen == Screen::HelpArticle) {
+                            close_article(s, now);
+                            return Effects{};
+                          }
+                          if (help_searching(s)) return clear_search(s);
+                          h.category.clear();
+                          h.page = 0;
+                          return Effects{};
+                        },
+                        [&](const TextKey& a) -> std::optional<Effects> {
+                          if (!on_help) return std::nullopt;
+                          if (h.layout == KeyLayout::Pinyin && s.ime.available)
+                            return Effects{ImeEffect{ImeKey{a.key, s.ime.generation}}};
+                          type_key(h, a.key);
+                          search(s);
+                          return Effects{};
+                        },
+                        [&](const PickCandidate& a) -> std::optional<Effects> {
+                          if (!on_help) return std::nullopt;
+                          return Effects{ImeEffect{ImePick{a.index, s.ime.generation}}};
+                        },
+                        [&](const TurnCandidatePage& a) -> std::optional<Effects> {
+                          if (!on_help) return std::nullopt;
+                          s.ime.page = std::max(0, s.ime.page + a.delta);
+                          return Effects{};
+                        },
+                        [&](const SwitchLayout&) -> std::optional<Effects> {
+                          if (!on_help) return std::nullopt;
+                          if (!s.ime.available) return Effects{};
+                          h.layout = h.layout == KeyLayout::Pinyin ? KeyLayout::Letters : KeyLayout::Pinyin;
+                          Effects effects = new_ime_session(s.ime);
+                          search(s);
+                          return effects;
+                        },
+                        [&](const ImeAnswered& a) -> std::optional<Effects> {
+                          if (!on_help) return std::nullopt;
+                          if (!app::take_ime_answer(s.ime, a)) return Effects{};  // from before a reset
+                          append(h, a.committed);
+                          if (!a.key_used && a.key) type_key(h, a.key);
+                          search(s);
+                          return Effects{};
+                        },
+                        [&](const HelpLoaded& a) -> std::optional<Effects> {
+                          s.help_library = a.library;
+                          if (on_help) search(s);  // the hits index the new library
+                          return Effects{};
+                        },
+                        [&](const KbUseOpened& a) -> std::optional<Effects> {
+                          if (a.visit != s.help_visit) return Effects{};  // the last customer's
+                          if (a.source != KbSource::Ticket)
+                            s.help_uses.push_back(a.use_id);  // a ticket-time use has its label
+                          if (!h.article || h.article->id != a.article_id || !h.use_id.empty()) return Effects{};
+                          h.use_id = a.use_id;
+                          if (!h.answer) return Effects{};
+                          const bool helpful = *h.answer;
+                          h.answer.reset();
+                          return Effects{AnswerKbUse{a.use_id, helpful}};
+                        },
+                        [](const auto&) -> std::optional<Effects> { return std::nullopt; },
+                    },
+                    action);
 }
 
 }  // namespace kiosk::customer

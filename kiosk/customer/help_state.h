@@ -21,7 +21,7 @@ namespace kiosk::customer {
 // articles, "general" (articles without a product) or "other" (a product the
 // catalogue does not know).
 struct HelpCategory {
-  std::string key;  // the product's code, or kHelpGeneral / kHelpOther
+  std::string key;                    // the product's code, or kHelpGeneral / kHelpOther
   std::string name_zh, name_en;       // the product's; empty for general and other (the screen's texts name them)
   std::vector<std::size_t> articles;  // into HelpLibrary::articles, in the library's order
 };
@@ -44,16 +44,16 @@ struct HelpLibrary {
 // Where the customer is in Help. The search text is `query` and the IME's
 // composition after it (state.ime.preedit): both are searched.
 struct HelpFlow {
-  std::string query;                  // typed and committed
+  std::string query;  // typed and committed
   KeyLayout layout = KeyLayout::Pinyin;
-  bool keyboard = false;              // the keys are open (the search field was tapped)
-  std::string category;               // the open category's key; empty: the tiles
-  std::vector<std::size_t> results;   // the search's hits (into the library's articles), best first
-  int page = 0;                       // the page of rows shown (a category's articles or the results)
-  std::optional<KbArticle> article;   // the article open (a copy: the library may change under it)
+  bool keyboard = false;               // the keys are open (the search field was tapped)
+  std::string category;                // the open category's key; empty: the tiles
+  std::vector<std::size_t> results;    // the search's hits (into the library's articles), best first
+  int page = 0;                        // the page of rows shown (a category's articles or the results)
+  std::optional<KbArticle> article;    // the article open (a copy: the library may change under it)
   KbSource source = KbSource::Browse;  // how it was reached
-  std::string use_id;                 // its kb_use row, once the worker has written it
-  std::optional<bool> answer;         // "did this help?" tapped before the use's id arrived
+  std::string use_id;                  // its kb_use row, once the worker has written it
+  std::optional<bool> answer;          // "did this help?" tapped before the use's id arrived
 };
 
 }  // namespace kiosk::customer

@@ -158,7 +158,8 @@ std::vector<ScreenSample> screen_samples(Language language) {
   const std::string first_article = base.help_library->articles.front().id;
   auto search = [](CustomerState& s) {
     s.help.results.clear();
-    for (const KbHit& hit : s.help_library->index.search(help_search_text(s), 20)) s.help.results.push_back(hit.article);
+    for (const KbHit& hit : s.help_library->index.search(help_search_text(s), 20))
+      s.help.results.push_back(hit.article);
   };
   add("help", [](CustomerState& s) { s.screen = Screen::Help; });
   add("help_category", [&](CustomerState& s) {

@@ -100,7 +100,8 @@ void kt_then_no(Language language) {
 TEST_CASE("Help in Chinese: k t on the keys finds 空调 while composing; no takes a C number, the use records both") {
   kt_then_no(Language::Zh);
 }
-TEST_CASE("Help in English: kt on the letter keys finds the air conditioner; no takes a C number, the use records both") {
+TEST_CASE(
+    "Help in English: kt on the letter keys finds the air conditioner; no takes a C number, the use records both") {
   kt_then_no(Language::En);
 }
 

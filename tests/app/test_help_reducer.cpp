@@ -28,13 +28,14 @@ KbArticle article(std::string id, std::string service, std::optional<std::string
 }
 
 std::vector<KbArticle> sample_articles() {
-  return {article("ac-not-cooling", "C", "air-conditioner", 10, "空调不制冷怎么办？", "The air conditioner does not cool"),
-          article("ac-noise", "C", "air-conditioner", 20, "空调有异响", "The air conditioner is noisy"),
-          article("tv-no-signal", "C", "tv", 10, "电视无信号", "The TV shows no signal"),
-          article("opening-hours", "A", std::nullopt, 10, "营业时间是几点？", "When are you open?"),
-          article("wash-leak", "X", "washing-machine", 10, "洗衣机漏水", "The washing machine leaks"),
-          article("drone", "C", "drone", 10, "无人机不能起飞", "The drone will not take off"),
-          article("ac-filter", "C", "air-conditioner", 5, "空调滤网怎么洗", "Cleaning the filter")};
+  return {
+      article("ac-not-cooling", "C", "air-conditioner", 10, "空调不制冷怎么办？", "The air conditioner does not cool"),
+      article("ac-noise", "C", "air-conditioner", 20, "空调有异响", "The air conditioner is noisy"),
+      article("tv-no-signal", "C", "tv", 10, "电视无信号", "The TV shows no signal"),
+      article("opening-hours", "A", std::nullopt, 10, "营业时间是几点？", "When are you open?"),
+      article("wash-leak", "X", "washing-machine", 10, "洗衣机漏水", "The washing machine leaks"),
+      article("drone", "C", "drone", 10, "无人机不能起飞", "The drone will not take off"),
+      article("ac-filter", "C", "air-conditioner", 5, "空调滤网怎么洗", "Cleaning the filter")};
 }
 
 std::vector<ProductCategory> sample_products() {
@@ -206,8 +207,8 @@ TEST_CASE("an article opened counts a use; yes thanks the customer and returns t
   CHECK(k.state.screen == Screen::HelpThanks);
   k.wait_ms(1);
   CHECK(k.state.screen == Screen::Welcome);
-  CHECK(k.state.help_uses.empty());  // the next customer's numbers are not this visit's
-  CHECK(k.state.help_library);       // the store's articles stay
+  CHECK(k.state.help_uses.empty());                   // the next customer's numbers are not this visit's
+  CHECK(k.state.help_library);                        // the store's articles stay
   CHECK(k.tap(OpenHelpArticle{"ac-noise"}).empty());  // not from Welcome
 }
 
@@ -252,7 +253,8 @@ TEST_CASE("no for an article whose service the store does not know takes a numbe
   CHECK(k.state.form.service_code == "A");
 }
 
-TEST_CASE("a number taken after reading, back on Welcome, still belongs to the help visit; after the wipe it does not") {
+TEST_CASE(
+    "a number taken after reading, back on Welcome, still belongs to the help visit; after the wipe it does not") {
   Kiosk k;
   k.tap(OpenHelp{});
   k.tap(OpenHelpCategory{kHelpGeneral});
@@ -262,8 +264,9 @@ TEST_CASE("a number taken after reading, back on Welcome, still belongs to the h
   k.tap(OpenTakeNumber{});
   k.tap(ChooseService{"A"});
   k.tap(ConfirmTakeNumber{});
-  CHECK(only<RecordKbTicket>(k.result(TicketIssued{{"t1", "A004", "A", "TOKEN", "1234", "14:05", "", 3, 10}}))
-            .use_ids == std::vector<std::string>{"use-3"});
+  CHECK(
+      only<RecordKbTicket>(k.result(TicketIssued{{"t1", "A004", "A", "TOKEN", "1234", "14:05", "", 3, 10}})).use_ids ==
+      std::vector<std::string>{"use-3"});
   // A use written just as the kiosk went idle is not the next customer's.
   k.tap(BackToWelcome{});
   k.tap(OpenHelp{});

@@ -114,8 +114,8 @@ void scripted_screenshots(const TestStore& store, const std::vector<std::string>
     for (const std::string& screen : screens) {
       const std::string png = dir + "/" + screen + "-" + lang + ".png";
       const test::CommandOutput out =
-          test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", size,
-                             "--lang", lang, "--screen", screen, "--screenshot", png});
+          test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", size, "--lang",
+                             lang, "--screen", screen, "--screenshot", png});
       CHECK_MESSAGE(out.exit_code == 0, screen << " " << lang << " exited " << out.exit_code);
       CHECK(std::filesystem::file_size(png) > 10'000);
     }
@@ -131,8 +131,8 @@ void help_journey(const char* lang) {
   REQUIRE(store.engine->open_counter(1, {"A", "C"}).ok());
   load_products_and_help(store);
   const std::string map = store.dir.file("widgets.json");
-  ChildProcess kiosk({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800",
-                      "--lang", lang, "--widget-map", map});
+  ChildProcess kiosk({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800", "--lang",
+                      lang, "--widget-map", map});
   click(map, "welcome.help");
   click(map, "help.search");
   click(map, "kb.k");

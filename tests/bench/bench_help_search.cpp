@@ -38,10 +38,11 @@ struct Word {
   const char* zh;
   const char* en;
 };
-const Word kProblems[] = {{"不制冷", "does not cool"},     {"漏水", "leaks water"},      {"没有声音", "has no sound"},
-                          {"无法开机", "will not switch on"}, {"噪音很大", "is very noisy"}, {"不加热", "does not heat"},
-                          {"屏幕不亮", "has a dark screen"},  {"有异味", "smells bad"},     {"遥控器失灵", "ignores the remote"},
-                          {"显示故障码", "shows an error code"}};
+const Word kProblems[] = {{"不制冷", "does not cool"},          {"漏水", "leaks water"},
+                          {"没有声音", "has no sound"},         {"无法开机", "will not switch on"},
+                          {"噪音很大", "is very noisy"},        {"不加热", "does not heat"},
+                          {"屏幕不亮", "has a dark screen"},    {"有异味", "smells bad"},
+                          {"遥控器失灵", "ignores the remote"}, {"显示故障码", "shows an error code"}};
 const Word kAsks[] = {{"怎么办", "what to do"}, {"是什么原因", "why"}, {"如何处理", "how to fix it"}};
 const Word kSteps[] = {{"拔掉电源等待一分钟再插上", "Unplug it, wait a minute and plug it back in"},
                        {"检查插座和保险丝", "Check the socket and the fuse"},
@@ -66,7 +67,8 @@ std::vector<KbArticle> generated_articles(int count, const std::vector<ProductCa
     a.sort = static_cast<int>(pick(1000));
     a.zh.title = (general ? std::string("门店服务") : product.name_zh) + problem.zh + ask.zh + "（" + n + "）";
     a.en.title = "The " + (general ? std::string("service") : product.name_en) + " " + problem.en + " (" + n + ")";
-    a.zh.answer = "多数情况下可以自己处理：" + std::string(problem.zh) + "常见于使用环境或设置。请按下面的步骤检查，仍未解决请取号。";
+    a.zh.answer = "多数情况下可以自己处理：" + std::string(problem.zh) +
+                  "常见于使用环境或设置。请按下面的步骤检查，仍未解决请取号。";
     a.en.answer = "Most often you can sort this out yourself: check the steps below, and take a number if it persists.";
     for (int s = 0; s < 3; ++s) {
       const Word& step = kSteps[pick(std::size(kSteps))];
@@ -176,7 +178,8 @@ void figures(int articles, int reps, customer::Language language, const std::vec
   print(pinyin ? "key to results drawn (librime too), first:" : "key to results drawn, first round:", cold_total);
   if (!warm_total.empty())
     print(pinyin ? "key to results drawn (librime too), later:" : "key to results drawn, later rounds:", warm_total);
-  std::printf("  %.1f results a key on average\n", keys ? static_cast<double>(results) / static_cast<double>(keys) : 0.0);
+  std::printf("  %.1f results a key on average\n",
+              keys ? static_cast<double>(results) / static_cast<double>(keys) : 0.0);
 }
 
 }  // namespace

@@ -133,8 +133,8 @@ void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const
                 const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap);
 // The candidate bar, letter keys and bottom row in `width` x `height`, in
 // `layout` (pinyin where the IME runs); a `code_field` has '-' and '/' keys.
-void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, KeyLayout layout,
-                        bool code_field, float width, float height);
+void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, KeyLayout layout, bool code_field,
+                        float width, float height);
 // A tappable box `id` of `size` px showing `text` and, when focused, the
 // composition after it (the hint while both are empty); true when tapped.
 bool text_box(ui::TouchUi& ui, const CustomerView& view, std::string_view id, const std::string& text,

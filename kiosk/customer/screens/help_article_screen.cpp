@@ -17,15 +17,14 @@ struct TextSize {
   ui::FontRole title, answer, steps;
   float scale;  // of the body font
 };
-constexpr TextSize kSizes[] = {
-    {ui::FontRole::large, ui::FontRole::large, ui::FontRole::large, 1.0f},
-    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::large, 1.0f},
-    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 1.0f},
-    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.9f},
-    {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.8f},
-    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.8f},
-    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.7f},
-    {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.6f}};
+constexpr TextSize kSizes[] = {{ui::FontRole::large, ui::FontRole::large, ui::FontRole::large, 1.0f},
+                               {ui::FontRole::large, ui::FontRole::body, ui::FontRole::large, 1.0f},
+                               {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 1.0f},
+                               {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.9f},
+                               {ui::FontRole::large, ui::FontRole::body, ui::FontRole::body, 0.8f},
+                               {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.8f},
+                               {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.7f},
+                               {ui::FontRole::body, ui::FontRole::body, ui::FontRole::body, 0.6f}};
 
 float scale_of(ui::FontRole role, const TextSize& size) { return role == ui::FontRole::body ? size.scale : 1.0f; }
 
@@ -127,7 +126,8 @@ void answer_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, flo
   ImGui::SetCursorScreenPos(wide ? ImVec2(at.x + question_w, at.y) : ImVec2(at.x, at.y + question_h + 0.3f * em));
   const float rest = width - question_w - 0.5f * em;
   const float yes_w = rest * 0.38f, no_w = rest - yes_w;
-  if (button(ui, "help.yes", yes, ImVec2(yes_w / em, kAnswerBarEm), Tone::primary, fitting_role(ui, yes, yes_w - em, 1)))
+  if (button(ui, "help.yes", yes, ImVec2(yes_w / em, kAnswerBarEm), Tone::primary,
+             fitting_role(ui, yes, yes_w - em, 1)))
     emit(AnswerHelp{true});
   ImGui::SameLine(0, 0.5f * em);
   if (button(ui, "help.no", no, ImVec2(no_w / em, kAnswerBarEm), Tone::normal, fitting_role(ui, no, no_w - em, 1)))
@@ -154,8 +154,8 @@ void draw_help_article(ui::TouchUi& ui, const CustomerView& view, const Emit& em
   } else if (wide) {  // the code on the right
     const float qr_w = std::min(9.5f * em, width * 0.3f);
     article_text(ui, text, top, ImVec2(bottom.x - qr_w - 0.8f * em, bottom.y));
-    const float qr_h = std::min(body_h, qr_w + 0.3f * em + wrapped_height(ui, view.tr("help.scan"), ui::FontRole::body,
-                                                                          qr_w - 1.2f * em));
+    const float qr_h = std::min(
+        body_h, qr_w + 0.3f * em + wrapped_height(ui, view.tr("help.scan"), ui::FontRole::body, qr_w - 1.2f * em));
     qr_block(ui, view, url, ImVec2(bottom.x - qr_w, top.y), ImVec2(bottom.x, top.y + qr_h));
   } else {  // the code under the text, its words beside it
     const float qr_h = std::min(9.0f * em, body_h * 0.35f);

@@ -31,24 +31,26 @@ Page page_of(int wanted, std::size_t count, std::size_t per_page) {
   return p;
 }
 
-// Previous, "page 2 of 5", next, across `width`.
+// Previous, "page 2 of 5", next, across `width`; in a narrow column arrows and "2 / 5".
 void pager(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const Page& page, float width) {
   const float em = ui.em();
+  const bool narrow = width < 16.0f * em;
   const float button_w = std::min(8.0f * em, width * 0.3f);
   const ImVec2 at = ImGui::GetCursorPos();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const bool has_previous = page.index > 0, has_next = page.index + 1 < page.count;
-  if (button(ui, "help.page.prev", view.tr("help.previous"), ImVec2(button_w / em, kPagerEm),
-             has_previous ? Tone::normal : Tone::disabled, ui::FontRole::body) &&
+  const ui::FontRole role = narrow ? ui::FontRole::large : ui::FontRole::body;
+  if (button(ui, "help.page.prev", narrow ? "◀" : view.tr("help.previous"), ImVec2(button_w / em, kPagerEm),
+             has_previous ? Tone::normal : Tone::disabled, role) &&
       has_previous)
     emit(ShowHelpPage{page.index - 1});
-  text_in_rect(ui, ImGui::GetWindowDrawList(),
-               view.tr("help.page", {std::to_string(page.index + 1), std::to_string(page.count)}), ui::FontRole::body,
-               u32(palette().text_muted), ImVec2(origin.x + button_w, origin.y),
+  const std::string n = std::to_string(page.index + 1), of = std::to_string(page.count);
+  text_in_rect(ui, ImGui::GetWindowDrawList(), narrow ? n + " / " + of : view.tr("help.page", {n, of}),
+               ui::FontRole::body, u32(palette().text_muted), ImVec2(origin.x + button_w, origin.y),
                ImVec2(origin.x + width - button_w, origin.y + kPagerEm * em), Align::centre);
   ImGui::SetCursorPos(ImVec2(at.x + width - button_w, at.y));
-  if (button(ui, "help.page.next", view.tr("help.next"), ImVec2(button_w / em, kPagerEm),
-             has_next ? Tone::normal : Tone::disabled, ui::FontRole::body) &&
+  if (button(ui, "help.page.next", narrow ? "▶" : view.tr("help.next"), ImVec2(button_w / em, kPagerEm),
+             has_next ? Tone::normal : Tone::disabled, role) &&
       has_next)
     emit(ShowHelpPage{page.index + 1});
 }
@@ -67,7 +69,9 @@ void article_rows(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, c
   const bool roomy = width >= 20 * em;
   const ArticleTile look{roomy ? ui::FontRole::large : ui::FontRole::body, roomy ? 1 : 2, true};
   const float row_h = article_tile_height(ui, look);
-  auto fitting = [&](float room) { return static_cast<std::size_t>(std::max(1.0f, (room + kGapEm * em) / (row_h + kGapEm * em))); };
+  auto fitting = [&](float room) {
+    return static_cast<std::size_t>(std::max(1.0f, (room + kGapEm * em) / (row_h + kGapEm * em)));
+  };
   std::size_t per_page = fitting(height);
   const bool paged = rows.size() > per_page;
   if (paged) per_page = fitting(height - kPagerEm * em - kGapEm * em);
@@ -115,16 +119,17 @@ void category_grid(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, 
   constexpr float kMinTileEm = 3.4f, kMaxTileEm = 6.0f;
   const int count = static_cast<int>(categories.size());
   const int columns = columns_for(ui, width, 8.0f, 0.5f, count, 4);
-  auto rows_fitting = [&](float room) { return std::max(1, static_cast<int>((room + 0.5f * em) / ((kMinTileEm + 0.5f) * em))); };
+  auto rows_fitting = [&](float room) {
+    return std::max(1, static_cast<int>((room + 0.5f * em) / ((kMinTileEm + 0.5f) * em)));
+  };
   int rows = (count + columns - 1) / columns;
   const bool paged = rows > rows_fitting(height);
   const float room = paged ? height - kPagerEm * em - kGapEm * em : height;
   if (paged) rows = rows_fitting(room);
   const Page page = page_of(view.state.help.page, categories.size(), static_cast<std::size_t>(rows * columns));
   const float tile_w = cell_width(ui, width, columns, 0.5f) / em;
-  const float tile_h =
-      std::clamp((room - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em, kMinTileEm,
-                 kMaxTileEm);
+  const float tile_h = std::clamp((room - static_cast<float>(rows - 1) * 0.5f * em) / static_cast<float>(rows) / em,
+                                  kMinTileEm, kMaxTileEm);
   // One name size for every tile: large where every name fits in two lines above its count, else body.
   const float inner = (tile_w - 2 * kTilePadEm) * em;
   ui::FontRole role = ui::FontRole::large;

@@ -192,9 +192,8 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   }
   const TicketView& ticket = *view.state.ticket;
   const std::vector<std::size_t> offers =
-      view.state.help_library
-          ? help_for_service(*view.state.help_library, ticket.service_code, view.state.language)
-          : std::vector<std::size_t>();
+      view.state.help_library ? help_for_service(*view.state.help_library, ticket.service_code, view.state.language)
+                              : std::vector<std::size_t>();
   const float em = ui.em();
   const float width = avail_x();
   const float height = avail_y();
