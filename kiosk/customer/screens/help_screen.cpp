@@ -66,8 +66,11 @@ void article_rows(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, c
                   float width, float height) {
   const HelpLibrary& library = *view.state.help_library;
   const float em = ui.em();
+  // Wide rows: the title large, on two lines where four such rows fit the height, else one.
+  // Narrow ones: the title in body type on two lines.
   const bool roomy = width >= 20 * em;
-  const ArticleTile look{roomy ? ui::FontRole::large : ui::FontRole::body, roomy ? 1 : 2, true};
+  ArticleTile look{roomy ? ui::FontRole::large : ui::FontRole::body, 2, true};
+  if (roomy && height < 4 * (article_tile_height(ui, look) + kGapEm * em)) look.title_lines = 1;
   const float row_h = article_tile_height(ui, look);
   auto fitting = [&](float room) {
     return static_cast<std::size_t>(std::max(1.0f, (room + kGapEm * em) / (row_h + kGapEm * em)));
@@ -230,7 +233,8 @@ void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     return help_content(ui, view, emit, width, avail_y());
   }
   // The field and "hide the keys" side by side, the rows, the keys at the bottom.
-  const float hide_w = std::min(9.0f * em, width * 0.3f);
+  const float hide_w =
+      std::min(width * 0.4f, text_width(ui, view.tr("help.hide_keys"), ui::FontRole::body) + 1.6f * em);
   if (search_field(ui, view, ImVec2(width - hide_w - gap_px, kBarEm * em))) emit(FocusHelpSearch{});
   ImGui::SameLine(0, gap_px);
   hide_keys(ui, view, emit, hide_w, kBarEm);
