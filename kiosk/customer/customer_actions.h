@@ -2,6 +2,7 @@
 // and what the reducer asks the workers to do (effects).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -115,12 +116,33 @@ struct StaffHold {
 };                      // the finger went down on / lifted from the welcome title
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct RefreshAdmin {};
+// Help (help_reducer.h): the text keys (TextKey, PickCandidate...) type into
+// its search field while it shows.
+struct OpenHelp {};
+struct FocusHelpSearch {};  // the search field: its keys open
+struct HideHelpKeys {};
+struct OpenHelpCategory {
+  std::string key;  // HelpCategory::key
+};
+struct ShowHelpPage {
+  int page;
+};
+struct OpenHelpArticle {
+  std::string id;  // from Help (browse or search) or from the ticket screen (while you wait)
+};
+struct AnswerHelp {
+  bool helpful;
+};
+// One level up: from an article where it was opened from; on Help the search
+// cleared, else the category closed (the top level's way back is BackToWelcome).
+struct HelpBack {};
 
 // [SECTION] Time and worker results
 struct Tick {};
 struct ServicesLoaded {
   std::vector<ServiceView> services;
   bool reminders;  // HQ's settings as the store knows them now (sync/public_page.h)
+  std::string public_url = {};
 };
 struct TicketIssued {
   TicketView ticket;
@@ -179,19 +201,28 @@ struct AdminFiguresRead {
 struct AdminHealthRead {
   AdminHealth health;
 };
+struct HelpLoaded {  // the store's articles changed (or were read the first time)
+  std::shared_ptr<const HelpLibrary> library;
+};
+struct KbUseOpened {  // the worker wrote the kb_use row of an article opened
+  std::string article_id;
+  std::string use_id;
+  KbSource source;
+  unsigned visit;  // CustomerState::help_visit when it was opened
+};
 
-using Action =
-    std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
-                 TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber,
-                 RateKey, LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind,
-                 ChooseProduct, ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout,
-                 ChooseDay, ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep,
-                 LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey, TypeCheckDigits, LookUpRequest, Tick,
-                 ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused, RatingSaved,
-                 RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused,
-                 RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
-                 ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
-                 StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead>;
+using Action = std::variant<
+    SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService, TogglePriority,
+    OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey, LookUpVisit,
+    TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct, ChooseProblem,
+    FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay, ChooseWindow, ToggleConsent,
+    SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, LeaveRequest, StayOnRequest, EditStep, SubmitRequest,
+    CheckKey, TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
+    VisitFound, VisitRefused, RatingSaved, RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable,
+    RequestCreated, RequestRefused, RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating,
+    PickRequestScore, ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
+    StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead, OpenHelp, FocusHelpSearch,
+    HideHelpKeys, OpenHelpCategory, ShowHelpPage, OpenHelpArticle, AnswerHelp, HelpBack, HelpLoaded, KbUseOpened>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -235,6 +266,24 @@ struct CheckStaffPin {
   std::string pin;
 };
 struct ReadAdminFigures {};
+// Help: the articles read again when the store's changed (HelpLoaded), and
+// what a customer read counted (KbBook).
+struct LoadHelp {};
+struct OpenKbUse {
+  std::string article_id;
+  KbSource source;
+  bool english;
+  std::string ticket_label;  // source ticket: the number the customer waits with
+  unsigned visit;
+};
+struct AnswerKbUse {
+  std::string use_id;
+  bool helpful;
+};
+struct RecordKbTicket {  // a number taken in the help visit of these uses
+  std::vector<std::string> use_ids;
+  std::string label;
+};
 // For the IME thread (app/ime_worker.h), in order; `generation` is the state's at the time.
 using app::ImeEffect;
 using app::ImeKey;
@@ -242,6 +291,7 @@ using app::ImePick;
 using app::ImeReset;
 
 using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions, CreateRequest,
-                            LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect>;
+                            LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect, LoadHelp, OpenKbUse,
+                            AnswerKbUse, RecordKbTicket>;
 
 }  // namespace kiosk::customer

@@ -7,6 +7,7 @@
 #include "core/overloaded.h"
 #include "core/phone.h"
 #include "customer/admin_reducer.h"
+#include "customer/help_reducer.h"
 #include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
 #include "ratings/rating_check.h"
@@ -24,11 +25,16 @@ void show(CustomerState& s, Screen screen, EpochMs now) {
 
 // Back to Welcome with everything the customer typed or chose forgotten, the
 // IME's composition too (a new session; answers still on their way dropped).
-// `next_customer`: also the language, because someone else will stand here.
+// `next_customer`: also the language and the help visit (a number taken from
+// now on is someone else's), because someone else will stand here.
 std::vector<Effect> wipe(CustomerState& s, EpochMs now, bool next_customer) {
   CustomerState fresh;
   fresh.services = std::move(s.services);
   fresh.reminders = s.reminders;
+  fresh.public_url = std::move(s.public_url);
+  fresh.help_library = std::move(s.help_library);
+  fresh.help_visit = s.help_visit + (next_customer ? 1 : 0);
+  if (!next_customer) fresh.help_uses = std::move(s.help_uses);
   fresh.services_loaded_at = s.services_loaded_at;
   fresh.services_loading = s.services_loading;
   fresh.language = next_customer ? Language::Zh : s.language;
@@ -50,10 +56,11 @@ bool idle_expired(const CustomerState& s, EpochMs now, const CustomerTimings& t)
 
 bool shows_queue(Screen screen) { return screen == Screen::Welcome || screen == Screen::TakeNumber; }
 
+// The queue and HQ's settings again, and the help articles if the store's changed.
 std::vector<Effect> refresh_services(CustomerState& s) {
   if (s.services_loading) return {};
   s.services_loading = true;
-  return {LoadServices{}};
+  return {LoadServices{}, LoadHelp{}};
 }
 
 // The faces screen for a visit, nothing picked yet.
@@ -75,13 +82,32 @@ void edit(std::string& text, char key, std::size_t max_chars) {
   }
 }
 
+// How long a thank-you screen shows before returning to Welcome by itself; nullopt for other screens.
+std::optional<EpochMs> thanks_time(Screen screen, const CustomerTimings& t) {
+  if (screen == Screen::RateThanks) return t.thanks_shown;
+  if (screen == Screen::HelpThanks) return t.help_thanks_shown;
+  return std::nullopt;
+}
+
+// "No, I still need help": Take a number with the article's service chosen
+// (the first service when the store does not know it).
+void take_number_for(CustomerState& s, const std::string& service, EpochMs now) {
+  s.form = {};
+  s.issue_error.clear();
+  s.form.service_code = service;
+  if (!chosen_service(s)) s.form.service_code = s.services.empty() ? std::string() : s.services.front().code;
+  if (const ServiceView* chosen = chosen_service(s); !chosen || !chosen->priority_allowed) s.form.priority = false;
+  show(s, Screen::TakeNumber, now);
+}
+
 std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings& t) {
   std::vector<Effect> effects;
+  const std::optional<EpochMs> thanks = thanks_time(s.screen, t);
   if (s.screen != Screen::Welcome && idle_expired(s, now, t)) {
     effects = wipe(s, now, /*next_customer=*/true);
   } else if (s.screen == Screen::Welcome && s.language != Language::Zh && idle_expired(s, now, t)) {
     s.language = Language::Zh;
-  } else if (s.screen == Screen::RateThanks && now - s.screen_since >= t.thanks_shown) {
+  } else if (thanks && now - s.screen_since >= *thanks) {
     effects = wipe(s, now, /*next_customer=*/true);
   }
   if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) append(effects, refresh_services(s));
@@ -114,6 +140,8 @@ bool is_tap(const Action& action) {
                                [](const StaffPinChecked&) { return false; },
                                [](const AdminFiguresRead&) { return false; },
                                [](const AdminHealthRead&) { return false; },
+                               [](const HelpLoaded&) { return false; },
+                               [](const KbUseOpened&) { return false; },
                                [](const StaffHold&) { return false; },  // a lift must never be dropped by the tap guard
                                [](const auto&) { return true; }},
                     action);
@@ -130,6 +158,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
     if (now - s.screen_since < t.tap_guard) return {};  // the second half of a double tap
     s.last_activity = now;
   }
+  if (std::optional<std::vector<Effect>> effects = reduce_help(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_request(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_request_rating(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_admin(s, action, now)) return *effects;
@@ -163,6 +192,24 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
           [&](const OpenCheck&) -> std::vector<Effect> {
             std::vector<Effect> effects = open_check(s);
             show(s, Screen::Check, now);
+            return effects;
+          },
+          [&](const OpenHelp&) -> std::vector<Effect> {
+            std::vector<Effect> effects = open_help(s);
+            show(s, Screen::Help, now);
+            return effects;
+          },
+          [&](const AnswerHelp& a) -> std::vector<Effect> {
+            if (s.screen != Screen::HelpArticle || !s.help.article) return {};
+            std::vector<Effect> effects = answer_help(s, a.helpful);
+            if (s.help.source == KbSource::Ticket && s.ticket)
+              show(s, Screen::Ticket, now);  // still waiting: back to the number
+            else if (a.helpful)
+              show(s, Screen::HelpThanks, now);
+            else {
+              take_number_for(s, s.help.article->service, now);
+              append(effects, refresh_services(s));
+            }
             return effects;
           },
           [&](const BackToWelcome&) -> std::vector<Effect> { return back_to_welcome(); },
@@ -283,6 +330,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             s.services_loaded_at = now;
             s.services_loading = false;
             s.reminders = a.reminders;
+            s.public_url = a.public_url;
             if (!s.reminders) {  // reminders stopped: the number asked for them goes
               s.form.phone_pad_open = false;
               s.form.phone_typed.clear();
@@ -297,7 +345,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
             s.ticket = a.ticket;
             s.form = {};
             show(s, Screen::Ticket, now);
-            return {};
+            return help_ticket_taken(s, a.ticket.label);
           },
           [&](const IssueFailed& a) -> std::vector<Effect> {
             s.issuing = false;
@@ -348,7 +396,7 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
   } else if (s.screen != Screen::Welcome || s.language != Language::Zh) {
     consider(s.last_activity + t.idle_quiet + (s.screen == Screen::Welcome ? t.idle_countdown : 0));
   }
-  if (s.screen == Screen::RateThanks) consider(s.screen_since + t.thanks_shown);
+  if (const std::optional<EpochMs> thanks = thanks_time(s.screen, t)) consider(s.screen_since + *thanks);
   if (const std::optional<EpochMs> held = admin_deadline(s, t)) consider(*held);
   if (s.screen == Screen::Check && s.check.retry_at > now)
     consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down

@@ -2,6 +2,7 @@
 // Screens read it; only customer_reducer changes it. Plain data, no behaviour.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include "app/language.h"
 #include "core/clock.h"
 #include "customer/admin_state.h"
+#include "customer/help_state.h"
 #include "customer/request_state.h"
 
 namespace kiosk::customer {
@@ -29,7 +31,10 @@ enum class Screen {
   CheckResult,
   RateRequest,
   StaffLogin,
-  Admin
+  Admin,
+  Help,         // the categories, a category's articles or the search results
+  HelpArticle,  // one article and "did this help?"
+  HelpThanks
 };
 
 // A service as the customer sees it: names, and how busy it is now.
@@ -92,6 +97,7 @@ struct CustomerState {
   Language language = Language::Zh;
   std::vector<ServiceView> services;
   bool reminders = false;  // HQ texts reminders: the phone number is offered for one
+  std::string public_url;  // HQ's public address as the store knows it ("" none): the QR of an article
   TakeNumberForm form;
   bool issuing = false;     // a ticket is being written: further taps on "get my number" do nothing
   std::string issue_error;  // error code when issuing failed
@@ -102,6 +108,12 @@ struct CustomerState {
   RequestRateFlow request_rate;
   ImeView ime;
   AdminFlow admin;
+  std::shared_ptr<const HelpLibrary> help_library;  // the store's articles; null until the worker has read them
+  HelpFlow help;
+  // The kb_use rows of this customer's help visit: a number taken before the
+  // kiosk goes idle records its label on them (KbBook::ticket_taken).
+  std::vector<std::string> help_uses;
+  unsigned help_visit = 0;    // grows at every next-customer wipe: a use written for the last customer stays theirs
   EpochMs last_activity = 0;  // last tap, for the idle countdown
   EpochMs screen_since = 0;   // when the current screen appeared
   EpochMs services_loaded_at = 0;
@@ -114,8 +126,9 @@ struct CustomerTimings {
   EpochMs idle_countdown = 20'000;  // visible countdown before the wipe (WCAG 2.2.1: at least 20 s)
   EpochMs tap_guard = 400;          // taps this soon after a screen change are ignored (double taps)
   EpochMs services_refresh = 10'000;
-  EpochMs thanks_shown = 6'000;  // the thank-you screen returns to Welcome by itself
-  EpochMs staff_hold = 3'000;    // a finger held this long on the welcome title opens the staff login
+  EpochMs thanks_shown = 6'000;       // the thank-you screen returns to Welcome by itself
+  EpochMs help_thanks_shown = 5'000;  // so does Help's, after "yes, it helped"
+  EpochMs staff_hold = 3'000;         // a finger held this long on the welcome title opens the staff login
 };
 
 }  // namespace kiosk::customer

@@ -8,6 +8,7 @@
 #include "core/overloaded.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
+#include "customer/help_effects.h"
 #include "customer/printer_health.h"
 #include "customer/request_effects.h"
 #include "customer/ticket_receipt.h"
@@ -32,6 +33,7 @@ class EffectContext {
         ratings_(store, clock_),
         requests_(store, clock_, config.printer, config.texts, post),
         admin_(store, clock_, post),
+        help_(store, clock_, post),
         config_(config),
         post_(post) {}
 
@@ -43,7 +45,9 @@ class EffectContext {
             [&](const LoadRequestOptions&) { requests_.load_options(); },
             [&](const CreateRequest& e) { requests_.create(e); }, [&](const LookUpStatus& e) { requests_.look_up(e); },
             [&](const RateRequest& e) { requests_.rate(e); }, [&](const CheckStaffPin& e) { admin_.check_pin(e); },
-            [&](const ReadAdminFigures&) { admin_.read_figures(); },
+            [&](const ReadAdminFigures&) { admin_.read_figures(); }, [&](const LoadHelp&) { help_.load(); },
+            [&](const OpenKbUse& e) { help_.opened(e); }, [&](const AnswerKbUse& e) { help_.answered(e); },
+            [&](const RecordKbTicket& e) { help_.ticket_taken(e); },
             [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
         effect);
   }
@@ -62,7 +66,10 @@ class EffectContext {
     return views;
   }
 
-  void load_services() { post_(ServicesLoaded{services(), public_page_or_none(store_.db()).reminders}); }
+  void load_services() {
+    const PublicPage page = public_page_or_none(store_.db());
+    post_(ServicesLoaded{services(), page.reminders, page.public_url});
+  }
 
   // The settings as they are now decide: a number typed while reminders
   // were on is not kept once they are off (nobody would text it), and the QR
@@ -91,7 +98,7 @@ class EffectContext {
                     ticket_page_url(page, t.token)};
     post_(TicketIssued{view});
     if (config_.printer) print(view);
-    post_(ServicesLoaded{services(), page.reminders});
+    post_(ServicesLoaded{services(), page.reminders, page.public_url});
   }
 
   // A failed print is recorded on the ticket (staff reprint it) and told to the
@@ -134,6 +141,7 @@ class EffectContext {
   RatingBook ratings_;
   RequestEffects requests_;
   AdminEffects admin_;
+  HelpEffects help_;
   const CustomerWorkerConfig& config_;
   const Post& post_;
 };

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
+#include "customer/scripted_help_screens.h"
 #include "customer/scripted_request_screens.h"
 #include "queue/queue_engine.h"
 #include "queue/ticket_label.h"
@@ -103,6 +104,7 @@ const std::vector<std::string>& scripted_screen_names() {
     std::vector<std::string> all{"welcome",    "take",        "phone", "ticket",      "ticket-print-failed", "rate",
                                  "rate-score", "rate-thanks", "idle",  "admin-login", "admin-wrong-pin",     "admin"};
     for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
+    for (const std::string& name : scripted_help_screen_names()) all.push_back(name);
     return all;
   }();
   return names;
@@ -119,6 +121,7 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin")
     return script_staff_corner(app, name, data_dir, now);
   if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
+  if (std::optional<Result<EpochMs>> help = script_help_screen(app, name, now)) return *help;
   if (name == "take")
     run({OpenTakeNumber{}, ChooseService{first}, TogglePriority{}});
   else if (name == "phone")

@@ -3,7 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include "customer/help_library.h"
+#include "customer/help_reducer.h"
+#include "kb/kb_article.h"
 #include "store/catalog.h"
+#include "store/product_catalog.h"
 
 namespace kiosk::test {
 
@@ -22,6 +26,15 @@ std::vector<ServiceView> sample_services() {
   return services;
 }
 
+std::shared_ptr<const HelpLibrary> sample_help_library() {
+  Result<std::vector<KbArticle>> articles = read_kb_article_file(std::string(KIOSK_ASSETS_DIR) + "/kb-default.jsonl");
+  REQUIRE_MESSAGE(articles.ok(), (articles.ok() ? "" : articles.error().message));
+  Result<std::vector<ProductCategory>> products =
+      read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");
+  REQUIRE_MESSAGE(products.ok(), (products.ok() ? "" : products.error().message));
+  return make_help_library(1, articles.value(), products.value());
+}
+
 std::vector<std::string> sample_texts(const app::Translations& texts) {
   std::vector<std::string> all = texts.all_texts();
   for (const ServiceView& s : sample_services()) {
@@ -29,6 +42,19 @@ std::vector<std::string> sample_texts(const app::Translations& texts) {
     all.push_back(s.name_en);
   }
   all.push_back(kSampleStoreId);
+  const std::shared_ptr<const HelpLibrary> library = sample_help_library();
+  for (const HelpCategory& c : library->categories) {
+    all.push_back(c.name_zh);
+    all.push_back(c.name_en);
+  }
+  for (const KbArticle& a : library->articles) {
+    for (const KbText* text : {&a.zh, &a.en}) {
+      all.push_back(text->title);
+      all.push_back(text->answer);
+      for (const std::string& step : text->steps) all.push_back(step);
+    }
+  }
+  all.push_back("…");
   return all;
 }
 
@@ -61,6 +87,8 @@ std::vector<ScreenSample> screen_samples(Language language) {
   base.last_activity = kSampleNow - 5'000;
   base.screen_since = kSampleNow - 5'000;
   base.services_loaded_at = kSampleNow - 1'000;
+  base.public_url = "https://q.example.cn";
+  base.help_library = sample_help_library();
   std::vector<ScreenSample> samples;
   auto add = [&](std::string name, auto change) {
     CustomerState s = base;
@@ -124,6 +152,48 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.screen = Screen::Ticket;
     s.ticket = sample_ticket(PrintStatus::ScreenOnly, false);
   });
+  // Help: the categories, one open, a search typed in pinyin ("kt", still
+  // composing) and in letters, an article with and without its QR, the thanks.
+  const std::string first_category = base.help_library->categories.front().key;
+  const std::string first_article = base.help_library->articles.front().id;
+  auto search = [](CustomerState& s) {
+    s.help.results.clear();
+    for (const KbHit& hit : s.help_library->index.search(help_search_text(s), 20))
+      s.help.results.push_back(hit.article);
+  };
+  add("help", [](CustomerState& s) { s.screen = Screen::Help; });
+  add("help_category", [&](CustomerState& s) {
+    s.screen = Screen::Help;
+    s.help.category = first_category;
+  });
+  add("help_category_paged", [](CustomerState& s) {  // more articles than fit: the second page
+    s.screen = Screen::Help;
+    s.help.category = kHelpGeneral;
+    s.help.page = 1;
+  });
+  add("help_search", [&](CustomerState& s) {  // the keys open, "kt" composing
+    s.screen = Screen::Help;
+    s.help.keyboard = true;
+    s.ime.preedit = "k t";
+    s.ime.candidates = {{"空调", 0}, {"开通", 1}, {"可能", 2}, {"看", 3}, {"快", 4}};
+    search(s);
+  });
+  add("help_search_letters", [&](CustomerState& s) {  // the keys hidden, results full size
+    s.screen = Screen::Help;
+    s.help.layout = KeyLayout::Letters;
+    s.help.query = "air";
+    search(s);
+  });
+  add("help_article", [&](CustomerState& s) {
+    s.screen = Screen::HelpArticle;
+    s.help.article = *find_help_article(*s.help_library, first_article);
+  });
+  add("help_article_no_qr", [&](CustomerState& s) {  // HQ's public address not known: no QR
+    s.screen = Screen::HelpArticle;
+    s.public_url.clear();
+    s.help.article = *find_help_article(*s.help_library, first_article);
+  });
+  add("help_thanks", [](CustomerState& s) { s.screen = Screen::HelpThanks; });
   add("ticket_no_page", [](CustomerState& s) {  // no public address, no reminders: nothing promised
     s.screen = Screen::Ticket;
     s.reminders = false;

@@ -1,10 +1,11 @@
 // The customer kiosk's rules with an injected clock, no ImGui, no database:
 // screen flow, double taps, the phone field (offered only while HQ sends
-// reminders), the idle countdown and wipe, and one rating per visit from the
-// screen's side.
+// reminders), the idle countdown and wipe (Help's search and article too), and
+// one rating per visit from the screen's side.
 #include <doctest/doctest.h>
 
 #include "customer/customer_reducer.h"
+#include "customer/help_library.h"
 
 using namespace kiosk;
 using namespace kiosk::customer;
@@ -182,8 +183,26 @@ TEST_CASE("without reminders from HQ no number is asked for, and one typed befor
 
 TEST_CASE("idle: a visible countdown of 20 s after the quiet period, then a wipe back to Welcome in Chinese") {
   Kiosk k;
+  // Help first: a category, "k" composing in the search, an article, "still need help".
+  KbArticle hours{"opening-hours",
+                  "A",
+                  std::nullopt,
+                  10,
+                  {"营业时间", "每天 9:00 至 21:00。", {}},
+                  {"Opening hours", "Every day from 9:00 to 21:00.", {}},
+                  true};
+  k.state.help_library = make_help_library(1, {hours}, {});
+  k.tap(OpenHelp{});
+  k.tap(OpenHelpCategory{kHelpGeneral});
+  k.tap(FocusHelpSearch{});
+  k.tap(TextKey{'k'});
+  k.result(ImeAnswered{k.state.ime.generation, 'k', true, "", "k", {{"看", 0}}});
+  REQUIRE(k.state.ime.preedit == "k");
+  k.tap(OpenHelpArticle{"opening-hours"});
+  REQUIRE(k.state.help.article);
+  k.tap(AnswerHelp{false});
   k.tap(SwitchLanguage{});
-  k.tap(OpenTakeNumber{});
+  CHECK(k.state.screen == Screen::TakeNumber);
   k.tap(ChooseService{"A"});
   k.tap(OpenPhonePad{});
   k.tap(PhoneKey{'1'});
@@ -202,7 +221,14 @@ TEST_CASE("idle: a visible countdown of 20 s after the quiet period, then a wipe
   CHECK(k.state.language == Language::Zh);
   CHECK(k.state.form.service_code.empty());
   CHECK(k.state.form.phone_typed.empty());
+  CHECK(k.state.help.category.empty());  // Help's too: the category, the search, the composition, the article
+  CHECK(k.state.help.query.empty());
+  CHECK(k.state.ime.preedit.empty());
+  CHECK(k.state.ime.candidates.empty());
+  CHECK_FALSE(k.state.help.article);
+  CHECK(k.state.help_uses.empty());
   CHECK_FALSE(k.state.services.empty());  // the store's data stays
+  CHECK(k.state.help_library);
 }
 
 TEST_CASE("a tap during the countdown keeps everything") {

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "customer/help_library.h"
+#include "customer/help_reducer.h"
 #include "customer/screens/customer_kit.h"
 #include "customer/screens/customer_screens.h"
 #include "ratings/rating_book.h"
@@ -92,12 +94,23 @@ std::vector<std::string> digits(const std::string& prefix) {
   return ids;
 }
 
+// The articles the ticket offers to read while waiting.
+std::vector<std::string> ticket_offers(const test::ScreenSample& sample) {
+  std::vector<std::string> ids;
+  const CustomerState& s = sample.state;
+  if (s.ticket && s.help_library)
+    for (std::size_t i : help_for_service(*s.help_library, s.ticket->service_code, s.language))
+      ids.push_back(s.help_library->articles[i].id);
+  return ids;
+}
+
 // The ids each sample must show (besides "lang", which every screen shows).
 std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
   const std::string& n = sample.name;
   std::vector<std::string> ids;
   auto add = [&](std::initializer_list<std::string> more) { ids.insert(ids.end(), more); };
-  if (n.rfind("welcome", 0) == 0) add({"welcome.take", "welcome.request", "welcome.check", "welcome.rate"});
+  if (n.rfind("welcome", 0) == 0)
+    add({"welcome.take", "welcome.request", "welcome.check", "welcome.rate", "welcome.help"});
   if (n.rfind("take", 0) == 0 || n == "idle") {
     add({"back", "take.confirm"});
     if (sample.state.reminders) add({"take.phone"});  // a reminder number only while HQ texts reminders
@@ -109,7 +122,31 @@ std::vector<std::string> expected_ids(const test::ScreenSample& sample) {
     ids = digits("pad.");
     add({"pad.del", "pad.clear", "pad.ok", "pad.cancel"});
   }
-  if (n.rfind("ticket", 0) == 0) add({"ticket.done"});
+  if (n.rfind("ticket", 0) == 0) {
+    add({"ticket.done"});
+    for (const std::string& id : ticket_offers(sample)) ids.push_back("ticket.help." + id);
+  }
+  if (n.rfind("help", 0) == 0 && n != "help_thanks") add({"back"});
+  if (n == "help") {
+    add({"help.search"});
+    for (const HelpCategory& c : sample.state.help_library->categories) ids.push_back("help.category." + c.key);
+  }
+  if (n == "help_category_paged") add({"help.page.prev", "help.page.next"});
+  if (n == "help_category") {
+    const HelpCategory& c = *find_help_category(*sample.state.help_library, sample.state.help.category);
+    ids.push_back("help.article." + sample.state.help_library->articles[c.articles.front()].id);
+  }
+  if (n.rfind("help_search", 0) == 0) {
+    add({"help.search"});
+    if (!sample.state.help.results.empty())  // the best at least
+      ids.push_back("help.article." + sample.state.help_library->articles[sample.state.help.results.front()].id);
+  }
+  if (n == "help_search") {
+    for (char c = 'a'; c <= 'z'; ++c) ids.push_back(std::string("kb.") + c);
+    add({"kb.space", "kb.del", "kb.layout", "cand.0", "cand.more", "help.keys_done"});
+  }
+  if (n.rfind("help_article", 0) == 0) add({"help.yes", "help.no"});
+  if (n == "help_thanks") add({"thanks.done"});
   if (n.rfind("rate_find", 0) == 0) {
     ids = digits("key.");
     add({"back", "key.del", "key.clear", "rate.find", "rate.number", "rate.check"});
@@ -224,6 +261,7 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK(is_only<OpenRequest>(rig.tap("welcome.request")));
     CHECK(is_only<OpenCheck>(rig.tap("welcome.check")));
     CHECK(is_only<OpenRate>(rig.tap("welcome.rate")));
+    CHECK(is_only<OpenHelp>(rig.tap("welcome.help")));
     CHECK_FALSE(rig.shows("back"));
     const std::vector<Action> held = rig.tap("staff.hold");  // the finger down, then up: a tap opens nothing
     REQUIRE(held.size() == 2);
@@ -257,6 +295,38 @@ void check_taps(ScreenRig& rig, const test::ScreenSample& sample) {
     CHECK_FALSE(rig.shows("back"));
   } else if (n.rfind("ticket", 0) == 0) {
     CHECK(is_only<BackToWelcome>(rig.tap("ticket.done")));
+    for (const std::string& id : ticket_offers(sample))
+      CHECK(only<OpenHelpArticle>(rig.tap("ticket.help." + id)).id == id);
+  } else if (n == "help") {
+    CHECK(is_only<BackToWelcome>(rig.tap("back")));  // the top level: Welcome
+    CHECK(is_only<FocusHelpSearch>(rig.tap("help.search")));
+    for (const HelpCategory& c : sample.state.help_library->categories)
+      CHECK(only<OpenHelpCategory>(rig.tap("help.category." + c.key)).key == c.key);
+  } else if (n == "help_category") {
+    CHECK(is_only<HelpBack>(rig.tap("back")));  // to the categories
+    const HelpCategory& c = *find_help_category(*sample.state.help_library, sample.state.help.category);
+    const std::string& id = sample.state.help_library->articles[c.articles.front()].id;
+    CHECK(only<OpenHelpArticle>(rig.tap("help.article." + id)).id == id);
+  } else if (n == "help_category_paged") {
+    CHECK(only<ShowHelpPage>(rig.tap("help.page.prev")).page == 0);
+    const std::vector<Action> next = rig.tap("help.page.next");  // a third page, if the articles need one
+    CHECK(next.size() <= 1);
+  } else if (n == "help_search") {
+    CHECK(is_only<HelpBack>(rig.tap("back")));  // clears the search
+    CHECK(only<TextKey>(rig.tap("kb.k")).key == 'k');
+    CHECK(only<PickCandidate>(rig.tap("cand.0")).index == 0);
+    CHECK(is_only<HideHelpKeys>(rig.tap("help.keys_done")));
+    CHECK(is_only<FocusHelpSearch>(rig.tap("help.search")));
+    if (!sample.state.help.results.empty()) {
+      const std::string& id = sample.state.help_library->articles[sample.state.help.results.front()].id;
+      CHECK(only<OpenHelpArticle>(rig.tap("help.article." + id)).id == id);
+    }
+  } else if (n.rfind("help_article", 0) == 0) {
+    CHECK(only<AnswerHelp>(rig.tap("help.yes")).helpful);
+    CHECK_FALSE(only<AnswerHelp>(rig.tap("help.no")).helpful);
+    CHECK(is_only<HelpBack>(rig.tap("back")));
+  } else if (n == "help_thanks") {
+    CHECK(is_only<BackToWelcome>(rig.tap("thanks.done")));
   } else if (n == "rate_find") {  // typing the check digits
     CHECK_FALSE(only<TypeRateCheck>(rig.tap("rate.number")).check);
     CHECK(only<TypeRateCheck>(rig.tap("rate.check")).check);

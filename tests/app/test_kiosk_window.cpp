@@ -1,9 +1,12 @@
 // The kiosk executable in a real window under a private Xvfb, driven by xdotool
 // clicks like a finger: take a number, and the ticket is in the database and
-// its paper ticket was printed (to a PNG preview). Also renders every customer
-// screen with `kiosk --screen NAME --screenshot FILE` in both languages and keeps
-// the PNGs as test output; exit code 4 would mean a character had no glyph.
-// With --listen, the same process serves the store node's API to counters.
+// its paper ticket was printed (to a PNG preview); find help by typing "kt"
+// on the on-screen keys, answer "no, I still need help", and the number and
+// the article's kb_use row are in the database. Also renders every customer
+// screen with `kiosk --screen NAME --screenshot FILE` in both languages (Help's
+// on a portrait screen too) and keeps the PNGs as test output; exit code 4
+// would mean a character had no glyph. With --listen, the same process serves
+// the store node's API to counters.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -12,7 +15,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "customer/scripted_help_screens.h"
 #include "customer/scripted_screens.h"
+#include "kb/kb_book.h"
 #include "remote/store_node_client.h"
 #include "staff/staff_book.h"
 #include "store/product_catalog.h"
@@ -41,6 +46,19 @@ bool wait_for_widget(const std::string& map_path, const std::string& id,
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;
+}
+
+// The default product catalogue and help articles, as kioskctl init loads them.
+void load_products_and_help(TestStore& store) {
+  Result<std::vector<ProductCategory>> products =
+      read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");
+  REQUIRE(products);
+  Result<std::vector<KbArticle>> articles = read_kb_article_file(std::string(KIOSK_ASSETS_DIR) + "/kb-default.jsonl");
+  REQUIRE(articles);
+  Transaction tx(store.store->db());
+  store_product_catalog(store.store->db(), products.value());
+  store_kb_articles(store.store->db(), articles.value(), store.clock.now_ms());
+  tx.commit();
 }
 
 void click(const std::string& map_path, const std::string& id) {
@@ -86,32 +104,96 @@ TEST_CASE("a finger takes a number in the real window; the ticket is stored and 
   kiosk.wait();
 }
 
-TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chinese and English, all glyphs drawn") {
-  test::XvfbServer xvfb(1280, 800);
-  TestStore store;
-  REQUIRE(store.engine->open_counter(1, {"A"}).ok());
-  store.engine->issue({"A", false, {}}).value();
-  test::give_public_page(*store.store, "https://q.example.com", true);  // the phone page and the reminder offer
-  {  // the request form's products, as kioskctl init loads them
-    Result<std::vector<ProductCategory>> products =
-        read_product_catalog_file(std::string(KIOSK_ASSETS_DIR) + "/products-default.jsonl");
-    REQUIRE(products);
-    Transaction tx(store.store->db());
-    store_product_catalog(store.store->db(), products.value());
-    tx.commit();
-  }
-  const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/kiosk";
+namespace {
+
+// `kiosk --screen` for each of `screens` in both languages at `size`, into `dir`.
+void scripted_screenshots(const TestStore& store, const std::vector<std::string>& screens, const std::string& size,
+                          const std::string& dir) {
   std::filesystem::create_directories(dir);
   for (const char* lang : {"zh", "en"}) {
-    for (const std::string& screen : customer::scripted_screen_names()) {
+    for (const std::string& screen : screens) {
       const std::string png = dir + "/" + screen + "-" + lang + ".png";
       const test::CommandOutput out =
-          test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800",
-                             "--lang", lang, "--screen", screen, "--screenshot", png});
+          test::run_command({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", size, "--lang",
+                             lang, "--screen", screen, "--screenshot", png});
       CHECK_MESSAGE(out.exit_code == 0, screen << " " << lang << " exited " << out.exit_code);
       CHECK(std::filesystem::file_size(png) > 10'000);
     }
   }
+}
+
+// A finger finds help: Help, "k t" on the on-screen keys (composing in
+// Chinese, letters in English), 空调's article, "no, I still need help", the
+// number for technical support; the ticket and the article's use are stored.
+void help_journey(const char* lang) {
+  test::XvfbServer xvfb(1280, 800);
+  TestStore store;
+  REQUIRE(store.engine->open_counter(1, {"A", "C"}).ok());
+  load_products_and_help(store);
+  const std::string map = store.dir.file("widgets.json");
+  ChildProcess kiosk({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800", "--lang",
+                      lang, "--widget-map", map});
+  click(map, "welcome.help");
+  click(map, "help.search");
+  click(map, "kb.k");
+  click(map, "kb.t");
+  click(map, "help.article.ac-not-cooling");
+  click(map, "help.no");
+  click(map, "take.confirm");
+  REQUIRE(wait_for_widget(map, "ticket.done"));
+
+  Result<std::optional<Ticket>> latest = store.engine->latest_ticket_today();
+  REQUIRE(latest.ok());
+  REQUIRE(latest.value().has_value());
+  CHECK(latest.value()->service_code == "C");
+  CHECK(latest.value()->label == "C001");
+  // The use: found by search, answered not helpful, the number taken with it.
+  Statement& q = store.store->db().prepare("SELECT article_id, source, language, answer, ticket FROM kb_use");
+  bool recorded = false;
+  for (int i = 0; i < 250 && !recorded; ++i) {
+    recorded = q.step() && !q.is_null(3) && !q.is_null(4);
+    if (!recorded) {
+      q.reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  REQUIRE(recorded);
+  CHECK(q.text(0) == "ac-not-cooling");
+  CHECK(q.text(1) == "search");
+  CHECK(q.text(2) == lang);
+  CHECK(q.text(3) == "not-helpful");
+  CHECK(q.text(4) == "C001");
+  CHECK_FALSE(q.step());  // one use
+  q.reset();
+  kiosk.kill_hard();
+  kiosk.wait();
+}
+
+}  // namespace
+
+TEST_CASE("a finger finds help in Chinese in the real window: k t, 空调's article, no; a C number and the use stored") {
+  help_journey("zh");
+}
+TEST_CASE("a finger finds help in English in the real window: kt, the air conditioner, no; a C number and the use") {
+  help_journey("en");
+}
+
+TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chinese and English, all glyphs drawn") {
+  TestStore store;
+  REQUIRE(store.engine->open_counter(1, {"A"}).ok());
+  store.engine->issue({"A", false, {}}).value();
+  test::give_public_page(*store.store, "https://q.example.com", true);  // the phone page and the reminder offer
+  load_products_and_help(store);  // the request form's products and Help's articles
+  const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/kiosk";
+  {
+    test::XvfbServer xvfb(1280, 800);
+    scripted_screenshots(store, customer::scripted_screen_names(), "1280x800", dir);
+  }
+  {  // Help on a portrait screen too
+    test::XvfbServer xvfb(1080, 1920);
+    scripted_screenshots(store, customer::scripted_help_screen_names(), "1080x1920", dir + "/1080x1920");
+  }
+  test::XvfbServer xvfb(1280, 800);
   const test::CommandOutput unknown =
       test::run_command({KIOSK_PATH, "--data", store.dir.path(), "--windowed", "640x480", "--screen", "nowhere",
                          "--screenshot", dir + "/x.png"});

@@ -21,9 +21,21 @@ namespace kiosk::customer::kit {
 
 using namespace kiosk::kit;
 
-// A `subtitle` is drawn after the title when both fit on the bar; returns
-// whether it was (if not, the caller shows it below). The `back` button says
-// the text of `back_label` ("Back" unless told).
+// The top bar's buttons (back where there is one, the language switch) and
+// the line under it; the cursor goes below. Returns the bar's free middle, for
+// a title (bar_title) or a field. `back` says the text of `back_label`.
+constexpr float kBarEm = 2.8f;
+struct BarSlot {
+  ImVec2 min, max;
+};
+BarSlot bar_buttons(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::optional<Action> back,
+                    std::string_view back_label = "app.back");
+// The title in the slot: large if it fits on one line, else body size
+// wrapped. Returns where its widest line ends.
+float bar_title(ui::TouchUi& ui, const BarSlot& slot, std::string_view title);
+// The bar with its title. A `subtitle` is drawn after the title when both fit
+// on the bar; returns whether it was (if not, the caller shows it below). The
+// `back` button says the text of `back_label` ("Back" unless told).
 bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
              std::optional<Action> back, std::string_view subtitle = {}, std::string_view back_label = "app.back");
 
@@ -54,6 +66,33 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
 void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // "Rate this job"
 void draw_staff_login(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // categories, a list, the search
+void draw_help_article(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+void draw_help_thanks(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
+// A thank-you screen: the bar's title, a large drawn check mark, the thanks,
+// a line under it and "done" ("thanks.done": BackToWelcome).
+void thanks_screen(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::string_view title,
+                   std::string_view thanks, std::string_view below);
+
+// [SECTION] Help's parts (help_kit.cpp)
+// `text` wrapped to `width_px` in at most `max_lines` lines, the last ending in
+// "…" when some was left out; lines joined by '\n'.
+std::string clipped_text(ui::TouchUi& ui, std::string_view text, ui::FontRole role, float width_px, int max_lines,
+                         float scale = 1.0f);
+// An article as a tile `id` of `size` px: its title (up to `title_lines` in
+// `title_role`) and, with `answer_line`, the first line of its answer under
+// it, muted. OpenHelpArticle when tapped.
+struct ArticleTile {
+  ui::FontRole title_role = ui::FontRole::large;
+  int title_lines = 1;
+  bool answer_line = true;
+};
+void article_tile(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const std::string& id,
+                  const KbArticle& article, ImVec2 size, const ArticleTile& look);
+// The height of such a tile.
+float article_tile_height(const ui::TouchUi& ui, const ArticleTile& look);
+// A category's name: the product's, or the texts' for general and other.
+std::string help_category_name(const CustomerView& view, const HelpCategory& category);
 
 // [SECTION] The request form's parts (request_*.cpp, text_keyboard.cpp)
 void draw_kind_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
@@ -92,9 +131,15 @@ TimelineFit fit_timeline(std::size_t steps, std::size_t rows);
 // type (`on_tap`); the focused one has the primary frame.
 void entry_tile(ui::TouchUi& ui, const char* id, const std::string& label, const std::string& typed,
                 const std::string& hint, bool focused, float width, const Emit& emit, const Action& on_tap);
-// The candidate bar, letter keys and bottom row in `width` x `height`.
-void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height);
-// A tappable field (FocusText) of `size` px showing `text` and, when focused, the composition.
+// The candidate bar, letter keys and bottom row in `width` x `height`, in
+// `layout` (pinyin where the IME runs); a `code_field` has '-' and '/' keys.
+void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, KeyLayout layout, bool code_field,
+                        float width, float height);
+// A tappable box `id` of `size` px showing `text` and, when focused, the
+// composition after it (the hint while both are empty); true when tapped.
+bool text_box(ui::TouchUi& ui, const CustomerView& view, std::string_view id, const std::string& text,
+              std::string_view hint, ImVec2 size, bool focused);
+// The request form's field of `target` (FocusText when tapped).
 void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, TextTarget target,
                      const std::string& text, std::string_view hint, ImVec2 size, bool focused);
 // Its own window over the screen; draws nothing when no countdown is due.

@@ -56,6 +56,15 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
       case Screen::Admin:
         kit::draw_admin(ui, view, emit);
         break;
+      case Screen::Help:
+        kit::draw_help(ui, view, emit);
+        break;
+      case Screen::HelpArticle:
+        kit::draw_help_article(ui, view, emit);
+        break;
+      case Screen::HelpThanks:
+        kit::draw_help_thanks(ui, view, emit);
+        break;
     }
   }
   kit::draw_idle_overlay(ui, view, emit);

@@ -2,10 +2,10 @@
 // the state and emits actions for taps. They never touch SQLite, the printer
 // or the clock. Widget ids are stable across languages (tests tap them):
 //   every screen    "lang" (language switch), "back" where there is a way back
-//   welcome         "welcome.take", "welcome.request", "welcome.check", "welcome.rate"
+//   welcome         "welcome.take", "welcome.request", "welcome.check", "welcome.rate", "welcome.help"
 //   take a number   "service.<code>", "take.priority", "take.phone", "take.phone_remove", "take.confirm"
 //   phone pad       "pad.0".."pad.9", "pad.del", "pad.clear", "pad.ok", "pad.cancel"
-//   ticket          "ticket.done"
+//   ticket          "ticket.done", "ticket.help.<article id>" (while you wait)
 //   rate: find      "key.<letter>", "key.0".."key.9", "key.del", "key.clear", "rate.find", "visit.<label>"
 //   rate: score     "score.1".."score.5", "reason.<code>", "rate.submit"
 //   rate: thanks    "thanks.done"
@@ -18,6 +18,10 @@
 //   request done    "done.finish"
 //   check           "check.code", "check.digits", "ck.<key>", "ck.del", "ck.clear", "check.find"
 //   check result    "check.again", "check.done"
+//   help            "back", "help.search" (the field: opens the keys), "help.keys_done", the text keyboard's ids,
+//                   "help.category.<key>", "help.article.<id>", "help.page.prev", "help.page.next"
+//   help article    "back", "help.yes", "help.no"
+//   help thanks     "thanks.done"
 //   idle overlay    "idle.continue"
 //   staff corner    "staff.hold" (welcome title, held 3 s); the staff login's "login.name", "login.pin",
 //                   "key.*", "login.submit" (kit/staff_login.h); "admin.refresh", "admin.close"

@@ -80,7 +80,7 @@ void draw_text_step(ui::TouchUi& ui, const CustomerView& view, const Emit& emit)
   step_buttons(ui, view, emit, buttons_w);
   ImGui::EndGroup();
   ImGui::SetCursorPos(ImVec2(top.x, top.y + field_h + 0.4f * em));
-  draw_text_keyboard(ui, view, emit, width, avail_y());
+  draw_text_keyboard(ui, view, emit, r.layout, is_code_field(r.target), width, avail_y());
 }
 
 }  // namespace kiosk::customer::kit

@@ -1,14 +1,15 @@
-// The request form's text keyboard (kit/text_keys.h with the form's layout and
-// words, keys as TextKey) and the tappable text field that shows what is typed
-// with the pinyin being composed after it.
+// The customer's text keyboard (kit/text_keys.h with the kiosk's words, keys
+// as TextKey: the request form's text steps and Help's search) and the
+// tappable text field that shows what is typed with the pinyin being composed
+// after it.
 #include "customer/screens/customer_kit.h"
 #include "kit/text_keys.h"
 
 namespace kiosk::customer::kit {
 
-void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, float width, float height) {
-  const RequestFlow& r = view.state.request;
-  const TextKeysLayout layout{r.layout == KeyLayout::Pinyin, is_code_field(r.target), view.state.ime.available};
+void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, KeyLayout keys, bool code_field,
+                        float width, float height) {
+  const TextKeysLayout layout{keys == KeyLayout::Pinyin, code_field, view.state.ime.available};
   const TextKeysWords words{view.tr("keys.type_here"), view.tr("keys.letters"), view.tr("keys.pinyin"),
                             view.tr("keys.space"), view.tr("keys.delete")};
   const TextKeysEvents events{[&](char key) { emit(TextKey{key}); }, [&](int index) { emit(PickCandidate{index}); },
@@ -16,12 +17,11 @@ void draw_text_keyboard(ui::TouchUi& ui, const CustomerView& view, const Emit& e
   text_keys(ui, view.state.ime, layout, words, width, height, events);
 }
 
-void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, TextTarget target,
-                     const std::string& text, std::string_view hint, ImVec2 size, bool focused) {
+bool text_box(ui::TouchUi& ui, const CustomerView& view, std::string_view id, const std::string& text,
+              std::string_view hint, ImVec2 size, bool focused) {
   const float em = ui.em();
   const Palette& p = palette();
-  static const char* const kIds[] = {"field.description", "field.name", "field.address", "field.model", "field.serial"};
-  const Tile t = tile(ui, kIds[static_cast<int>(target)], ImVec2(size.x / em, size.y / em), Tone::normal);
+  const Tile t = tile(ui, id, ImVec2(size.x / em, size.y / em), Tone::normal);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(t.min, t.max, u32(p.surface), 0.25f * em);
   draw->AddRect(t.min, t.max, u32(focused ? p.primary : p.tile), 0.25f * em, 0, 0.12f * em);
@@ -51,7 +51,13 @@ void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit
       }
     }
   }
-  if (t.clicked) emit(FocusText{target});
+  return t.clicked;
+}
+
+void draw_text_field(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, TextTarget target,
+                     const std::string& text, std::string_view hint, ImVec2 size, bool focused) {
+  static const char* const kIds[] = {"field.description", "field.name", "field.address", "field.model", "field.serial"};
+  if (text_box(ui, view, kIds[static_cast<int>(target)], text, hint, size, focused)) emit(FocusText{target});
 }
 
 }  // namespace kiosk::customer::kit

@@ -2,9 +2,11 @@
 // estimated wait, the time and store, a QR code (the ticket's phone page with
 // "scan to follow" under it, or only the opaque token when there is no page),
 // the print status (a failed print is loud and sends the customer to staff),
-// the masked reminder number, and "done".
+// the masked reminder number, up to three help articles of the ticket's
+// service to read while waiting, and "done".
 #include <algorithm>
 
+#include "customer/help_library.h"
 #include "customer/screens/customer_kit.h"
 #include "customer/ticket_wording.h"
 
@@ -47,15 +49,21 @@ void number_card(ui::TouchUi& ui, const CustomerView& view, const TicketView& ti
   const float inner = max.x - min.x - 2 * pad;
   ImFont* huge = ui.font(ui::FontRole::huge);
   float huge_size = huge->FontSize;
-  const ui::FontRole name_role = fitting_role(ui, name, inner, 1);
-  const float name_h = wrapped_height(ui, name, name_role, inner);
-  const ui::FontRole ahead_role = fitting_role(ui, ahead, inner, 1);
-  const float ahead_h = wrapped_height(ui, ahead, ahead_role, inner);
   const float wait_h = wrapped_height(ui, wait, ui::FontRole::body, inner);
   const std::string reminder =
       ticket.phone_masked.empty() ? std::string() : view.tr("ticket.reminder", {ticket.phone_masked});
   const float reminder_h = reminder.empty() ? 0 : wrapped_height(ui, reminder, ui::FontRole::body, inner) + 0.3f * em;
-  const float text_h = name_h + 0.4f * em + ahead_h + wait_h + reminder_h;
+  // The service and people ahead large where they fit beside a number of at least half size, else body.
+  ui::FontRole name_role = fitting_role(ui, name, inner, 1);
+  ui::FontRole ahead_role = fitting_role(ui, ahead, inner, 1);
+  auto lines_height = [&] {
+    return wrapped_height(ui, name, name_role, inner) + 0.4f * em + wrapped_height(ui, ahead, ahead_role, inner) +
+           wait_h + reminder_h;
+  };
+  if (max.y - min.y - pad - lines_height() < huge_size * 0.9f * 0.5f) name_role = ahead_role = ui::FontRole::body;
+  const float name_h = wrapped_height(ui, name, name_role, inner);
+  const float ahead_h = wrapped_height(ui, ahead, ahead_role, inner);
+  const float text_h = lines_height();
   // The number gives up size (never below half) so the lines under it fit the card.
   const float room_for_label = max.y - min.y - pad - text_h;
   huge_size *= std::clamp(room_for_label / (huge_size * 0.9f), 0.5f, 1.0f);
@@ -146,6 +154,34 @@ float status_band(ui::TouchUi& ui, const CustomerView& view, const TicketView& t
   return height;
 }
 
+// "While you wait": the articles as tiles under a heading, side by side in a
+// row or (`column`) one above the other.
+constexpr ArticleTile kOfferLook{ui::FontRole::body, 2, false};
+
+// The height of the row of them.
+float offers_row_height(const ui::TouchUi& ui, const std::vector<std::size_t>& offers) {
+  if (offers.empty()) return 0;
+  return line_height(ui, ui::FontRole::body) - 0.3f * ui.em() + article_tile_height(ui, kOfferLook);
+}
+
+void offers_block(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, const std::vector<std::size_t>& offers,
+                  float width, bool column) {
+  if (offers.empty()) return;
+  const float em = ui.em();
+  const float x = ImGui::GetCursorPosX();
+  paragraph(ui, view.tr("ticket.while_you_wait"), ui::FontRole::body, palette().text_muted, Align::left, width);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.3f * em);  // the heading belongs to the tiles
+  const int n = static_cast<int>(offers.size());
+  const float tile_w = column ? width : cell_width(ui, width, n, 0.5f);
+  for (int i = 0; i < n; ++i) {
+    ImGui::SetCursorPosX(column ? x : x + static_cast<float>(i) * (tile_w + 0.5f * em));
+    const KbArticle& article = view.state.help_library->articles[offers[static_cast<std::size_t>(i)]];
+    article_tile(ui, view, emit, "ticket.help." + article.id, article,
+                 ImVec2(tile_w, article_tile_height(ui, kOfferLook)), kOfferLook);
+    if (!column && i + 1 < n) ImGui::SameLine(0, 0.5f * em);
+  }
+}
+
 }  // namespace
 
 void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
@@ -155,6 +191,9 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     return;
   }
   const TicketView& ticket = *view.state.ticket;
+  const std::vector<std::size_t> offers =
+      view.state.help_library ? help_for_service(*view.state.help_library, ticket.service_code, view.state.language)
+                              : std::vector<std::size_t>();
   const float em = ui.em();
   const float width = avail_x();
   const float height = avail_y();
@@ -162,13 +201,20 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   const ImVec2 top_local = ImGui::GetCursorPos();
   constexpr float kDoneEm = 3.4f;
   if (wide_layout(ui)) {
-    // Left: the number, then the print status. Right: the QR code, then "done".
+    // Left: the number (and the articles to read beside it), then the print
+    // status. Right: the QR code, then "done".
     const float right_w = std::max(11.0f * em, width * 0.34f);
     const float left_w = width - right_w - 0.6f * em;
+    const float offers_w = offers.empty() ? 0 : left_w * 0.45f;
+    const float number_w = offers.empty() ? left_w : left_w - offers_w - 0.6f * em;
     const float band_h = status_band(ui, view, ticket, left_w, false);
-    number_card(ui, view, ticket, top, ImVec2(top.x + left_w, top.y + height - band_h - 0.5f * em));
+    number_card(ui, view, ticket, top, ImVec2(top.x + number_w, top.y + height - band_h - 0.5f * em));
     qr_card(ui, view, ticket, ImVec2(top.x + left_w + 0.6f * em, top.y),
             ImVec2(top.x + width, top.y + height - kDoneEm * em - 0.5f * em));
+    ImGui::SetCursorPos(ImVec2(top_local.x + number_w + 0.6f * em, top_local.y));
+    ImGui::BeginGroup();
+    offers_block(ui, view, emit, offers, offers_w, true);
+    ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + height - band_h));
     status_band(ui, view, ticket, left_w, true);
     ImGui::SetCursorPos(ImVec2(top_local.x + left_w + 0.6f * em, top_local.y + height - kDoneEm * em));
@@ -176,11 +222,14 @@ void draw_ticket(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
       emit(BackToWelcome{});
   } else {
     const float band_h = status_band(ui, view, ticket, width, false);
-    const float cards_h = height - band_h - kDoneEm * em - 1.5f * em;
+    const float offers_h = offers.empty() ? 0 : offers_row_height(ui, offers) + 0.5f * em;
+    const float cards_h = height - band_h - kDoneEm * em - 1.5f * em - offers_h;
     const float number_h = std::min(cards_h * 0.45f, 12.0f * em);
     number_card(ui, view, ticket, top, ImVec2(top.x + width, top.y + number_h));
     qr_card(ui, view, ticket, ImVec2(top.x, top.y + number_h + 0.5f * em), ImVec2(top.x + width, top.y + cards_h));
     ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + cards_h + 0.5f * em));
+    offers_block(ui, view, emit, offers, width, false);
+    ImGui::SetCursorPos(ImVec2(top_local.x, top_local.y + cards_h + 0.5f * em + offers_h));
     status_band(ui, view, ticket, width, true);
     if (button(ui, "ticket.done", view.tr("app.done"), ImVec2(0, kDoneEm), Tone::primary)) emit(BackToWelcome{});
   }

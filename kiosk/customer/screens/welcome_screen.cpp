@@ -1,5 +1,6 @@
-// Welcome: the four things a walk-in customer can do, as big tiles, and how
-// busy each service is right now (waiting count and estimated wait).
+// Welcome: the four things a walk-in customer can do, as big tiles, Help
+// (answers without a ticket) as a wide tile under them, and how busy each
+// service is right now (waiting count and estimated wait).
 #include "customer/screens/customer_kit.h"
 
 namespace kiosk::customer::kit {
@@ -139,15 +140,17 @@ void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
       {"welcome.check", "welcome.check", "welcome.check_hint", OpenCheck{}, Tone::normal},
       {"welcome.rate", "welcome.rate", "welcome.rate_hint", OpenRate{}, Tone::normal},
   };
+  const Choice help{"welcome.help", "welcome.help", "welcome.help_hint", OpenHelp{}, Tone::normal};
   const float width = avail_x();
   const float height = avail_y();
   const bool wide = wide_layout(ui);
   // Wide: the choices 2x2 on the left, the queue on the right. Narrow: choices above the queue.
   const float choices_w = wide ? width * 0.5f : width;
-  const float choices_h = wide ? height : std::min(height * 0.45f, 15.0f * em);
+  const float help_h = 3.6f;
+  const float choices_h = wide ? height : std::min(height * 0.45f, 15.0f * em) + (help_h + 0.5f) * em;
   const int columns = 2;
   const float tile_w = cell_width(ui, choices_w, columns, 0.5f) / em;
-  const float tile_h = std::min((choices_h - 0.5f * em) / 2 / em, 8.0f);
+  const float tile_h = std::min((choices_h - (help_h + 1.0f) * em) / 2 / em, 8.0f);
   const ImVec2 top = ImGui::GetCursorPos();
   // One title size for the four tiles: large where every title fits in two lines.
   ui::FontRole title_role = ui::FontRole::large;
@@ -159,6 +162,7 @@ void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
     if (i % columns != 0) ImGui::SameLine();
     choice_tile(ui, view, emit, choices[i], ImVec2(tile_w, tile_h), title_role);
   }
+  choice_tile(ui, view, emit, help, ImVec2(choices_w / em, help_h), title_role);
   ImGui::EndGroup();
   if (wide) {
     ImGui::SetCursorPos(ImVec2(top.x + choices_w + 0.8f * em, top.y));
