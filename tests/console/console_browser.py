@@ -303,6 +303,19 @@ def check_kiosk_terms(assets):
     return [f"console text {key} differs from the kiosk's" for key in shared if console.get(key) != kiosk[key]]
 
 
+def write_index(out, title, shots):
+    """OUT/index.html: each page's zh and en screenshots side by side, in the
+    order taken; `shots` are (language, page) pairs."""
+    with open(os.path.join(out, "index.html"), "w") as index:
+        index.write(f"<!doctype html><meta charset=utf-8><title>{title}</title><table>")
+        for page in dict.fromkeys(page for _, page in shots):
+            index.write(f"<tr><th>{page}</th>")
+            for language in ("zh", "en"):
+                index.write(f"<td><img width=640 src='{language}/{page}.png'></td>")
+            index.write("</tr>")
+        index.write("</table>")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hq", required=True)
@@ -426,14 +439,7 @@ def main():
         server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
 
-    with open(os.path.join(args.out, "index.html"), "w") as index:
-        index.write("<!doctype html><meta charset=utf-8><title>console screenshots</title><table>")
-        for page in dict.fromkeys(page for _, page in shots):
-            index.write(f"<tr><th>{page}</th>")
-            for language in ("zh", "en"):
-                index.write(f"<td><img width=640 src='{language}/{page}.png'></td>")
-            index.write("</tr>")
-        index.write("</table>")
+    write_index(args.out, "console screenshots", shots)
     for failure in failures:
         print("FAIL", failure)
     print(f"console_browser: {len(shots)} pages looked at, screenshots in {args.out}")

@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from console_browser import PASSWORD, SKIP, browser, check_page, run, serve_hq, wait_ready  # noqa: E402
+from console_browser import PASSWORD, SKIP, browser, check_page, run, serve_hq, wait_ready, write_index  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -196,14 +196,7 @@ def main():
         server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
 
-    with open(os.path.join(args.out, "index.html"), "w") as index:
-        index.write("<!doctype html><meta charset=utf-8><title>follow-up screenshots</title><table>")
-        for page in dict.fromkeys(page for _, page in shots):
-            index.write(f"<tr><th>{page}</th>")
-            for language in ("zh", "en"):
-                index.write(f"<td><img width=640 src='{language}/{page}.png'></td>")
-            index.write("</tr>")
-        index.write("</table>")
+    write_index(args.out, "follow-up screenshots", shots)
     for failure in failures:
         print("FAIL", failure)
     print(f"followup_browser: {len(shots)} screenshots in {args.out}")

@@ -259,12 +259,7 @@ def main():
     finally:
         if console:
             console.driver.quit()
-            with open(os.path.join(args.out, "index.html"), "w") as index:
-                index.write("<!doctype html><meta charset=utf-8><title>help page</title><table>")
-                for name in dict.fromkeys(name for _, name in console.shots):
-                    index.write(f"<tr><th>{name}</th>" + "".join(
-                        f"<td><img width=640 src='{language}/{name}.png'></td>" for language in ("zh", "en")) + "</tr>")
-                index.write("</table>")
+            cb.write_index(args.out, "help page", console.shots)
         hq.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(f"help_browser: screenshots in {args.out}")

@@ -40,3 +40,26 @@ export function storeChoice(context, current, chosen, { all = true } = {}) {
   label.append(select);
   return label;
 }
+
+// The bar over a list page (#/dispatch, #/followups): a link per way of
+// showing it (`shows`, its texts `${page}.show.${name}`, the current one
+// marked) and the store choice; both lead to `#/${page}?show=..&store=..`.
+export function listFilters(context, page, shows, show, store) {
+  const link = (name, id) => `#/${page}?show=${name}${id ? `&store=${encodeURIComponent(id)}` : ""}`;
+  const bar = document.createElement("div");
+  bar.className = "range";
+  for (const name of shows) {
+    const a = document.createElement("a");
+    a.className = "preset";
+    a.href = link(name, store);
+    a.textContent = t(`${page}.show.${name}`);
+    if (name === show) a.setAttribute("aria-current", "true");
+    bar.append(a);
+  }
+  bar.append(
+    storeChoice(context, store, (id) => {
+      location.hash = link(show, id);
+    }),
+  );
+  return bar;
+}

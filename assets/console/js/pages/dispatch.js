@@ -7,7 +7,7 @@ import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
-import { heading, note, storeChoice } from "../parts.js";
+import { heading, listFilters, note } from "../parts.js";
 import { choice, field, formDialog, line, textInput } from "../form.js";
 import { productNames } from "../products.js";
 
@@ -19,25 +19,6 @@ const schedules = new Set(["assigned", "waiting-for-parts"]);
 
 function visit(date, window) {
   return date ? `${date} ${window ? t(`window.${window}`) : ""}` : "–";
-}
-
-function filters(context, show, store) {
-  const bar = document.createElement("div");
-  bar.className = "range";
-  for (const name of shows) {
-    const link = document.createElement("a");
-    link.className = "preset";
-    link.href = `#/dispatch?show=${name}${store ? `&store=${encodeURIComponent(store)}` : ""}`;
-    link.textContent = t(`dispatch.show.${name}`);
-    if (name === show) link.setAttribute("aria-current", "true");
-    bar.append(link);
-  }
-  bar.append(
-    storeChoice(context, store, (id) => {
-      location.hash = `#/dispatch?show=${show}${id ? `&store=${encodeURIComponent(id)}` : ""}`;
-    }),
-  );
-  return bar;
 }
 
 // The dialog that dispatches one request; `done(message)` redraws the board.
@@ -107,7 +88,7 @@ export async function dispatchPage(main, context, query) {
     const board = await api(`/requests?${params}`);
     const parts = [
       heading(t("dispatch.title")),
-      filters(context, show, store),
+      listFilters(context, "dispatch", shows, show, store),
       note(t("dispatch.rules", board.overdue_hours.urgent, board.overdue_hours.normal), "note"),
     ];
     if (message) parts.push(note(message, refused ? "banner error" : "banner"));

@@ -8,31 +8,12 @@ import { api } from "../api.js";
 import { t } from "../i18n.js";
 import { moment } from "../format.js";
 import { figureTable } from "../table.js";
-import { heading, note, storeChoice } from "../parts.js";
+import { heading, listFilters, note } from "../parts.js";
 import { formDialog, line } from "../form.js";
 import { productNames } from "../products.js";
 import { complaintsSection } from "../complaints.js";
 
 const shows = ["due", "all"];
-
-function filters(context, show, store) {
-  const bar = document.createElement("div");
-  bar.className = "range";
-  for (const name of shows) {
-    const link = document.createElement("a");
-    link.className = "preset";
-    link.href = `#/followups?show=${name}${store ? `&store=${encodeURIComponent(store)}` : ""}`;
-    link.textContent = t(`followups.show.${name}`);
-    if (name === show) link.setAttribute("aria-current", "true");
-    bar.append(link);
-  }
-  bar.append(
-    storeChoice(context, store, (id) => {
-      location.hash = `#/followups?show=${show}${id ? `&store=${encodeURIComponent(id)}` : ""}`;
-    }),
-  );
-  return bar;
-}
 
 // What the call is about: a request's product and problem, or a complaint ticket.
 function what(task, names) {
@@ -151,7 +132,7 @@ export async function followupsPage(main, context, query) {
     const params = new URLSearchParams({ show });
     if (store) params.set("store", store);
     const [{ followups }, complaints] = await Promise.all([api(`/followups?${params}`), complaintsSection(store)]);
-    const parts = [heading(t("followups.title")), filters(context, show, store), note(t("followups.rule"), "note")];
+    const parts = [heading(t("followups.title")), listFilters(context, "followups", shows, show, store), note(t("followups.rule"), "note")];
     if (message) parts.push(note(message, refused ? "banner error" : "banner"));
     const act = (task) => {
       if (task.state !== "due") return "";
