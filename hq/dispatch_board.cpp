@@ -1,6 +1,7 @@
 // The dispatch board (dispatch_board.h).
 #include "hq/dispatch_board.h"
 
+#include "core/phone.h"
 #include "core/random_id.h"
 #include "core/store_time_zone.h"
 #include "hq/console_audit.h"
@@ -32,15 +33,18 @@ bool is_new(RequestState state) { return state == RequestState::Received || stat
 json text_or_null(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
 
 // What the board shows of the request's own record (the visit asked for, the
-// address, the contact), read from its upload.
+// address, the contact), read from its upload. The phone is masked: the board
+// is a manager's too, and the number to call is on the follow-up list only.
 void add_record_fields(json& row, const std::optional<std::string>& data) {
   const nlohmann::json record = data ? nlohmann::json::parse(*data, nullptr, false) : nlohmann::json();
   const auto field = [&](const char* name) {
     const auto found = record.is_object() ? record.find(name) : record.end();
     return found != record.end() && found->is_string() ? json(found->get<std::string>()) : json(nullptr);
   };
-  for (const char* name : {"preferred_date", "time_window", "address", "contact_name", "phone", "description"})
+  for (const char* name : {"preferred_date", "time_window", "address", "contact_name", "description"})
     row[name] = field(name);
+  const json phone = field("phone");
+  row["phone"] = phone.is_string() ? json(mask_phone(phone.get<std::string>())) : phone;
 }
 
 constexpr const char* kBoardColumns =

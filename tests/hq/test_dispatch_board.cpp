@@ -82,6 +82,7 @@ TEST_CASE("the dispatcher assigns and schedules a store's request; the store tak
   CHECK(row["state"] == "received");
   CHECK(row["version"] == 1);
   CHECK(row["address"] == "Room 1, No. 8");
+  CHECK(row["phone"] == "138****5678");  // a manager reads the board too
   CHECK(row["preferred_date"] == day_from_now(2));
   CHECK(row["overdue"] == false);
   CHECK(row["due_at"].get<EpochMs>() == row["created_at"].get<EpochMs>() + 72 * kHour);
