@@ -1,8 +1,9 @@
 // StoreNodeClient: the counter console's and the display's side of the store
 // node's LAN API (docs/store-node-api.md) over libcurl. Every call returns the
 // answer's JSON or an Error whose `code` is the API's error code
-// ("wrong-pin", "refused", "expired-token"...) or the transport's
-// ("connection-refused", "timeout"...), with ErrorKind:
+// ("wrong-pin", "refused", "expired-token", "device-not-enrolled",
+// "device-revoked"...) or the transport's ("connection-refused", "timeout",
+// "wrong-server": the node's key is not the pinned one...), with ErrorKind:
 //   InvalidArgument  400/404/405/413: the request was wrong
 //   Refused          401/403/409/429: a rule or the session says no
 //   Unavailable      the node cannot be reached, is busy (503) or answered nonsense
@@ -22,7 +23,11 @@ namespace kiosk::remote {
 using Json = nlohmann::json;
 
 struct StoreNodeClientOptions {
-  std::string base_url;  // "http://127.0.0.1:8700"
+  std::string base_url;  // "https://127.0.0.1:8700"
+  // This device's enrolment (remote/node_enrolment.h): sent as X-Device-Token,
+  // and the node's key pin every call checks ("wrong-server" when it differs).
+  std::string device_token;
+  std::string node_pin;
   std::chrono::milliseconds connect_timeout{1500};
   std::chrono::milliseconds total_timeout{8000};  // long polls add their wait on top
 };

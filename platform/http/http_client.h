@@ -31,6 +31,13 @@ struct HttpClientOptions {
   long low_speed_bytes_per_second = 16;
   std::chrono::seconds low_speed_window{5};
   std::size_t max_response_bytes = 4 * 1024 * 1024;
+  // HTTPS to a server with a self-signed certificate (the store node): its key
+  // must be this pin ("sha256//BASE64", http/key_pin.h), checked before a byte
+  // is sent; its CA chain and name are not checked. A mismatch is the
+  // transport error "wrong-server". Empty: the system's CAs and the host name (HQ).
+  std::string pinned_public_key;
+  // Any certificate, no pin: only for the one enrolment call that learns the pin.
+  bool trust_any_certificate = false;
 };
 
 // What one request may set beyond the client's options.
@@ -54,6 +61,9 @@ struct HttpResponse {
   // Bytes of HTTP as sent and as received, headers included (before TLS).
   std::int64_t wire_bytes_sent = 0;
   std::int64_t wire_bytes_received = 0;
+  // Whether this request opened a new connection (a TCP and, for HTTPS, a TLS
+  // handshake) rather than reusing the client's open one.
+  bool new_connection = false;
 };
 
 class HttpClient {

@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<const char*, 14> kMigrations{
+constexpr std::array<const char*, 15> kMigrations{
     // 1: store, catalogue, counters, ticket numbering and tickets.
     R"sql(
 CREATE TABLE store (
@@ -463,6 +463,32 @@ CREATE TRIGGER kb_use_changed_to_outbox AFTER UPDATE ON kb_use BEGIN
   INSERT INTO outbox(kind, record_id, created_at)
   VALUES ('kb_use', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
+)sql",
+    // 15: the devices enrolled with the store node (counters, displays) and the
+    // one-time codes that enrol them (docs/store-node-api.md "TLS and enrolled
+    // devices"). Only hashes of tokens and codes are kept.
+    R"sql(
+CREATE TABLE device (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('counter', 'display', 'other')),
+  token_hash TEXT NOT NULL UNIQUE,
+  enrolled_at INTEGER NOT NULL,
+  last_seen_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE TABLE device_enrol_code (
+  code_hash TEXT PRIMARY KEY,
+  label TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  voided_at INTEGER,
+  device_id TEXT REFERENCES device(id)
+) WITHOUT ROWID;
+CREATE TABLE device_enrol_failure (
+  at INTEGER NOT NULL
+);
 )sql",
 };
 
