@@ -7,8 +7,8 @@ namespace kiosk {
 
 ApiError api_error_from(const Error& error) {
   const std::string& code = error.code;
-  static const std::set<std::string> kUnauthorized{"wrong-pin",          "invalid-token",      "expired-token",
-                                                   "device-not-enrolled", "device-revoked",     "enrol-code-wrong",
+  static const std::set<std::string> kUnauthorized{"wrong-pin",           "invalid-token",  "expired-token",
+                                                   "device-not-enrolled", "device-revoked", "enrol-code-wrong",
                                                    "enrol-code-expired",  "enrol-code-used"};
   if (kUnauthorized.count(code)) return {401, code, error.message, {}};
   if (code == "wrong-counter" || code == "not-assignee" || code == "not-a-technician")
