@@ -21,7 +21,7 @@ std::string grouped(const std::string& code) {
 // "4:32" left.
 std::string time_left(EpochMs ms) {
   const EpochMs s = (std::max<EpochMs>(0, ms) + 999) / 1000;
-  char text[16];
+  char text[32];
   std::snprintf(text, sizeof text, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
   return text;
 }
