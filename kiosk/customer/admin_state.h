@@ -1,6 +1,7 @@
 // The staff corner of the customer kiosk: the staff login (kit/staff_login_form.h)
 // that opens the admin screen, the figures that screen shows (version, disk,
-// database, printer, sync), and its Devices screen (devices_state.h). Plain data owned by the UI thread; admin_reducer changes it.
+// database, printer, sync), and its Devices screen (devices_state.h). Plain data owned by the UI thread; admin_reducer
+// changes it.
 #pragma once
 
 #include <cstdint>

@@ -229,20 +229,21 @@ struct KbUseOpened {  // the worker wrote the kb_use row of an article opened
   unsigned visit;  // CustomerState::help_visit when it was opened
 };
 
-using Action = std::variant<
-    SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService, TogglePriority,
-    OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey, LookUpVisit,
-    TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct, ChooseProblem,
-    FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay, ChooseWindow, ToggleConsent,
-    SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, LeaveRequest, StayOnRequest, EditStep, SubmitRequest,
-    CheckKey, TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
-    VisitFound, VisitRefused, RatingSaved, RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable,
-    RequestCreated, RequestRefused, RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating,
-    PickRequestScore, ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
-    StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead, OpenDevices, CloseDevices,
-    EnrolDevice, AskRevokeDevice, ConfirmRevokeDevice, CancelRevokeDevice, DevicesRead, DeviceCodeIssued,
-    DeviceCodeRefused, OpenHelp, FocusHelpSearch, HideHelpKeys, OpenHelpCategory, ShowHelpPage, OpenHelpArticle,
-    AnswerHelp, HelpBack, HelpLoaded, KbUseOpened>;
+using Action =
+    std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
+                 TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber,
+                 RateKey, LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind,
+                 ChooseProduct, ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout,
+                 ChooseDay, ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep,
+                 LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey, TypeCheckDigits, LookUpRequest, Tick,
+                 ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused, RatingSaved,
+                 RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused,
+                 RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
+                 ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
+                 StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead, OpenDevices,
+                 CloseDevices, EnrolDevice, AskRevokeDevice, ConfirmRevokeDevice, CancelRevokeDevice, DevicesRead,
+                 DeviceCodeIssued, DeviceCodeRefused, OpenHelp, FocusHelpSearch, HideHelpKeys, OpenHelpCategory,
+                 ShowHelpPage, OpenHelpArticle, AnswerHelp, HelpBack, HelpLoaded, KbUseOpened>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);

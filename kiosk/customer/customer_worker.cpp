@@ -48,10 +48,9 @@ class EffectContext {
             [&](const CreateRequest& e) { requests_.create(e); }, [&](const LookUpStatus& e) { requests_.look_up(e); },
             [&](const RateRequest& e) { requests_.rate(e); }, [&](const CheckStaffPin& e) { admin_.check_pin(e); },
             [&](const ReadAdminFigures&) { admin_.read_figures(); }, [&](const ReadDevices&) { devices_.read(); },
-            [&](const IssueDeviceCode&) { devices_.issue_code(); },
-            [&](const RevokeDevice& e) { devices_.revoke(e); }, [&](const LoadHelp&) { help_.load(); },
-            [&](const OpenKbUse& e) { help_.opened(e); }, [&](const AnswerKbUse& e) { help_.answered(e); },
-            [&](const RecordKbTicket& e) { help_.ticket_taken(e); },
+            [&](const IssueDeviceCode&) { devices_.issue_code(); }, [&](const RevokeDevice& e) { devices_.revoke(e); },
+            [&](const LoadHelp&) { help_.load(); }, [&](const OpenKbUse& e) { help_.opened(e); },
+            [&](const AnswerKbUse& e) { help_.answered(e); }, [&](const RecordKbTicket& e) { help_.ticket_taken(e); },
             [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
         effect);
   }

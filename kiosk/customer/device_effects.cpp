@@ -17,7 +17,8 @@ DevicesView DeviceEffects::view() {
     view.devices = std::move(devices).value();
   else
     view.error = devices.error().message;
-  const Result<http_server::TlsIdentity> identity = http_server::load_tls_identity(http_server::node_tls_dir(data_dir_));
+  const Result<http_server::TlsIdentity> identity =
+      http_server::load_tls_identity(http_server::node_tls_dir(data_dir_));
   if (identity)
     view.fingerprint = http::fingerprint_of_pin(identity.value().pin);
   else

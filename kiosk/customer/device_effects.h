@@ -19,8 +19,8 @@ class DeviceEffects {
   DeviceEffects(StoreDb& store, const Clock& clock, std::string data_dir, const Post& post)
       : store_(store), clock_(clock), data_dir_(std::move(data_dir)), post_(post) {}
 
-  void read();  // DevicesRead
-  void issue_code();  // DeviceCodeIssued or DeviceCodeRefused
+  void read();                              // DevicesRead
+  void issue_code();                        // DeviceCodeIssued or DeviceCodeRefused
   void revoke(const RevokeDevice& effect);  // then DevicesRead, with the error if it failed
 
  private:

@@ -31,10 +31,10 @@ struct DevicesView {
 struct DevicesFlow {
   std::optional<DevicesView> read;  // nullopt: being read
   std::optional<DeviceCodeView> code;
-  bool issuing = false;     // a code is being made: "Enrol a device" waits
-  std::string code_error;   // error code of the last code that could not be made
-  std::string confirming;   // the device whose "Revoke" was tapped: asks "sure?"
-  bool revoking = false;    // a revoke is on its way: the list waits
+  bool issuing = false;    // a code is being made: "Enrol a device" waits
+  std::string code_error;  // error code of the last code that could not be made
+  std::string confirming;  // the device whose "Revoke" was tapped: asks "sure?"
+  bool revoking = false;   // a revoke is on its way: the list waits
 };
 
 }  // namespace kiosk::customer

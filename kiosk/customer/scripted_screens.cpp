@@ -105,6 +105,13 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
     sample({EnrolDevice{}});
     app.show_sample(DeviceCodeIssued{{"483920", now + 272'000}}, now);
   }
+  const std::optional<DevicesView>& devices = app.state().admin.devices.read;
+  if (name == "devices-revoke" && devices)  // "Revoke" tapped on the first enrolled device
+    for (const EnrolledDevice& d : devices->devices)
+      if (!d.revoked_at) {
+        sample({AskRevokeDevice{d.id}});
+        break;
+      }
   return now;
 }
 
@@ -112,9 +119,10 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
 
 const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> all{"welcome",    "take",        "phone", "ticket",      "ticket-print-failed", "rate",
-                                 "rate-score", "rate-thanks", "idle",  "admin-login", "admin-wrong-pin",     "admin",
-                                 "devices",    "devices-code"};
+    std::vector<std::string> all{
+        "welcome",    "take",         "phone",         "ticket",      "ticket-print-failed", "rate",
+        "rate-score", "rate-thanks",  "idle",          "admin-login", "admin-wrong-pin",     "admin",
+        "devices",    "devices-code", "devices-revoke"};
     for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
     for (const std::string& name : scripted_help_screen_names()) all.push_back(name);
     return all;
@@ -131,7 +139,7 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
   };
   if (name == "welcome") return now;
   if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin" || name == "devices" ||
-      name == "devices-code")
+      name == "devices-code" || name == "devices-revoke")
     return script_staff_corner(app, name, data_dir, now);
   if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
   if (std::optional<Result<EpochMs>> help = script_help_screen(app, name, now)) return *help;

@@ -185,8 +185,8 @@ void open_devices(StaffCorner& k) {
   k.open_admin();
   REQUIRE(only<ReadDevices>(k.at(1000, OpenDevices{})));
   REQUIRE(k.state.screen == Screen::Devices);
-  k.at(100, DevicesRead{DevicesView{{device("d1", "Counter 2"), device("d0", "Old display", 2'000'000)},
-                                    "AB12-CD34", "", ""}});
+  k.at(100, DevicesRead{
+                DevicesView{{device("d1", "Counter 2"), device("d0", "Old display", 2'000'000)}, "AB12-CD34", "", ""}});
   REQUIRE(k.state.admin.devices.read);
 }
 
@@ -242,8 +242,8 @@ TEST_CASE("Devices: Revoke asks first; yes revokes once, cancel keeps it; a revo
   CHECK(k.state.admin.devices.confirming.empty());
   CHECK(k.at(1000, AskRevokeDevice{"d1"}).empty());  // the list waits for the answer
   CHECK(k.at(100, ConfirmRevokeDevice{}).empty());
-  k.at(200, DevicesRead{DevicesView{{device("d1", "Counter 2", k.now), device("d0", "Old display", 2'000'000)},
-                                    "AB12-CD34", "", ""}});
+  k.at(200, DevicesRead{DevicesView{
+                {device("d1", "Counter 2", k.now), device("d0", "Old display", 2'000'000)}, "AB12-CD34", "", ""}});
   CHECK_FALSE(k.state.admin.devices.revoking);
   CHECK(k.state.admin.devices.read->devices.front().revoked_at);
 }

@@ -147,7 +147,8 @@ TEST_CASE("five wrong PINs lock the account: the kiosk says for how long; the id
   CHECK(h.state().admin.login.name.empty());
 }
 
-TEST_CASE("Devices: the code shown enrols a device; the node's fingerprint; a device revoked on the screen is refused") {
+TEST_CASE(
+    "Devices: the code shown enrols a device; the node's fingerprint; a device revoked on the screen is refused") {
   CustomerHarness h(customer::Language::En);
   add_staff(h, "Wang Fang", "2468");
   const Result<http_server::TlsIdentity> identity =  // as the kiosk's store node makes it on its first start

@@ -84,7 +84,9 @@ std::map<std::string, std::string> enrol_devices(TestStore& store, const std::ve
   return tokens;
 }
 
-void enrol_sample_devices(TestStore& store) { enrol_devices(store, {"Counter 2", "Display hall", "Counter 1"}, "Counter 2"); }
+void enrol_sample_devices(TestStore& store) {
+  enrol_devices(store, {"Counter 2", "Display hall", "Counter 1"}, "Counter 2");
+}
 
 void click(const std::string& map_path, const std::string& id) {
   REQUIRE_MESSAGE(wait_for_widget(map_path, id), "no widget " << id << " in the kiosk's window");

@@ -69,7 +69,7 @@ void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& em
 void draw_staff_login(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_devices(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // the admin screen's Devices
-void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // categories, a list, the search
+void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);     // categories, a list, the search
 void draw_help_article(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_help_thanks(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 // A thank-you screen: the bar's title, a large drawn check mark, the thanks,
