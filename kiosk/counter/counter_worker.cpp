@@ -30,7 +30,7 @@ Json command_body(const CounterCommand& c) {
 class Requests {
  public:
   Requests(CounterWorkerConfig config, Post post)
-      : client_(remote::StoreNodeClientOptions{config.store_url}),
+      : client_(remote::StoreNodeClientOptions{config.store_url, {}, {}}),
         counter_(config.counter),
         config_(std::move(config)),
         post_(std::move(post)) {}

@@ -20,7 +20,7 @@ class Following {
       : config_(std::move(config)),
         post_(std::move(post)),
         on_call_(std::move(on_call)),
-        client_({config_.store_url}),
+        client_({config_.store_url, {}, {}}),
         retry_ms_(config_.retry_min_ms) {}
 
   // One round: the waiting counts, then the events after the cursor (a long
