@@ -30,8 +30,12 @@ TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   CHECK(json::parse(listed.stdout_text)["staff"].size() == 1);
   CHECK(listed.stdout_text.find("2580") == std::string::npos);
 
-  ChildProcess node({KIOSK_PATH, "--role", "node", "--data", dir.path(), "--listen", "127.0.0.1:0"});
-  const std::optional<std::string> line = node.read_line(std::chrono::seconds(20));
+  // Its stderr joins stdout: what it logs is read below.
+  ChildProcess node({"/bin/sh", "-c", std::string("exec \"$0\" --role node --data \"$1\" --listen 127.0.0.1:0 2>&1"),
+                     KIOSK_PATH, dir.path()});
+  std::optional<std::string> line;
+  do line = node.read_line(std::chrono::seconds(20));
+  while (line && line->find("\"listening\"") == std::string::npos);
   REQUIRE(line.has_value());
   const json listening = json::parse(*line);
   const std::string address = listening["listening"];
@@ -39,10 +43,20 @@ TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   CHECK(address.rfind("127.0.0.1:", 0) == 0);
   CHECK(listening["pin"] == http_server::load_tls_identity(http_server::node_tls_dir(dir.path())).value().pin);
 
-  ManualClock clock(test::test_day_start_ms());
-  std::unique_ptr<StoreDb> store = StoreDb::open(dir.path()).value();
-  DeviceBook devices(*store, clock);
-  ApiClient client(port, devices.enrol(devices.issue_code("").value().code, DeviceKind::Counter, "c1").value().token);
+  // A counter enrols with a code from kioskctl; a wrong PIN and a wrong code on the way.
+  const CommandOutput code = run_command({KIOSKCTL_PATH, "--data", dir.path(), "device", "enrol"});
+  REQUIRE(code.exit_code == 0);
+  const std::string enrol_code = json::parse(code.stdout_text)["code"];
+  ApiClient stranger(port, "");
+  const std::string wrong_code = enrol_code == "000000" ? "000001" : "000000";
+  CHECK(
+      stranger.post("/api/v1/devices/enrol", json{{"code", wrong_code}, {"kind", "counter"}, {"name", "c1"}}).status ==
+      401);
+  const kiosk::test::HttpAnswer enrolled =
+      stranger.post("/api/v1/devices/enrol", json{{"code", enrol_code}, {"kind", "counter"}, {"name", "c1"}});
+  REQUIRE(enrolled.status == 200);
+  ApiClient client(port, enrolled.body["token"]);
+  CHECK(client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "9999"}, {"counter", 1}}).status == 401);
   const kiosk::test::HttpAnswer login =
       client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}});
   REQUIRE(login.status == 200);
@@ -51,7 +65,13 @@ TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   CHECK(client.get("/api/v1/events?after=0").body["events"].size() == 1);
 
   node.terminate();
+  std::string logged;
+  while (std::optional<std::string> more = node.read_line(std::chrono::seconds(10))) logged += *more + "\n";
   CHECK(node.wait() == 0);
+  // Nothing a clerk typed, no token and no code in its log.
+  for (const std::string& secret :
+       {std::string("2580"), std::string("9999"), enrol_code, client.device_token, client.token})
+    CHECK_MESSAGE(logged.find(secret) == std::string::npos, "logged: " << secret);
 }
 
 TEST_CASE("kiosk --role node refuses a bad --listen and a missing store") {
