@@ -240,14 +240,19 @@ TEST_CASE("the customer kiosk with --listen serves the store node's API from the
                       "--widget-map", map, "--listen", "127.0.0.1:0"});
   const std::optional<std::string> listening = kiosk.read_line(std::chrono::seconds(30));
   REQUIRE(listening.has_value());
-  const std::string address = nlohmann::json::parse(*listening)["listening"];
+  const nlohmann::json serving = nlohmann::json::parse(*listening);
+  const std::string address = serving["listening"];
+  DeviceBook devices(*store.store, store.clock);
+  const std::string device_token =
+      devices.enrol(devices.issue_code("").value().code, DeviceKind::Counter, "Counter 1").value().token;
 
   click(map, "welcome.take");  // a customer takes a number on the screen...
   click(map, "service.A");
   click(map, "take.confirm");
   REQUIRE(wait_for_widget(map, "ticket.done"));
 
-  remote::StoreNodeClient counter({"http://" + address});  // ...and a counter calls it through the same process
+  // ...and an enrolled counter calls it through the same process, over HTTPS pinned to its key.
+  remote::StoreNodeClient counter({"https://" + address, device_token, serving["pin"]});
   REQUIRE(counter.login("Li", "2580", 1).ok());
   Result<remote::Json> called = counter.counter_action(1, "call");
   REQUIRE(called.ok());
