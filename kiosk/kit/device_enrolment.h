@@ -22,13 +22,13 @@ constexpr EpochMs kFingerprintShownMs = 6000;  // after enrolling, before the ro
 
 struct DeviceEnrolment {
   DeviceStanding standing = DeviceStanding::Enrolled;
-  std::string code;  // the digits typed so far
+  std::string code;   // the digits typed so far
   bool busy = false;  // the code is on its way to the node
   // Why the enrol screen shows or the last try failed: "need-code", the node's
   // ("enrol-code-wrong", "device-revoked"...), "unreachable" or "other"; "" for none.
   // Its words: "device.enrol.error.<refusal>".
   std::string refusal;
-  std::string fingerprint;       // the node's: expected (wrong server), or just enrolled with
+  std::string fingerprint;        // the node's: expected (wrong server), or just enrolled with
   EpochMs fingerprint_until = 0;  // after enrolling: shown until then
 };
 

@@ -16,7 +16,8 @@ constexpr float kPadWidthEm = 18.0f;
 
 using Tr = std::function<std::string(std::string_view, std::initializer_list<std::string>)>;
 
-std::optional<EnrolInput> code_entry(ui::TouchUi& ui, const DeviceEnrolment& e, const Tr& tr, std::string_view node_url) {
+std::optional<EnrolInput> code_entry(ui::TouchUi& ui, const DeviceEnrolment& e, const Tr& tr,
+                                     std::string_view node_url) {
   const float em = ui.em();
   const Palette& p = palette();
   std::optional<EnrolInput> tapped;
@@ -41,8 +42,7 @@ std::optional<EnrolInput> code_entry(ui::TouchUi& ui, const DeviceEnrolment& e, 
   }
   const std::string submit = tr(e.busy ? "device.enrol.checking" : "device.enrol.submit", {});
   const bool ready = !e.busy && e.code.size() == kEnrolCodeDigits;
-  if (button(ui, "enrol.submit", submit, ImVec2(form_w / em, 3.2f), ready ? Tone::primary : Tone::disabled) &&
-      !e.busy)
+  if (button(ui, "enrol.submit", submit, ImVec2(form_w / em, 3.2f), ready ? Tone::primary : Tone::disabled) && !e.busy)
     tapped = SubmitEnrol{};
   ImGui::EndGroup();
 

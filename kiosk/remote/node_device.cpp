@@ -21,8 +21,7 @@ Result<NodeEnrolment> NodeDevice::enrol(const std::string& code) {
   if (Result<Done> saved = save_enrolment(identity_.data_dir, enrolled.value()); !saved) return saved.error();
   client_ = std::make_unique<StoreNodeClient>(client_options(enrolled.value()));
   std::fprintf(stderr, "kiosk: enrolled with the store node at %s as %s (node fingerprint %s)\n",
-               identity_.node_url.c_str(), enrolled.value().device_name.c_str(),
-               enrolled.value().fingerprint.c_str());
+               identity_.node_url.c_str(), enrolled.value().device_name.c_str(), enrolled.value().fingerprint.c_str());
   return enrolled;
 }
 

@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kFileName = "node-device.json";
 
 Json enrolment_json(const NodeEnrolment& e) {
-  return {{"node_url", e.node_url}, {"device_id", e.device_id}, {"device_name", e.device_name}, {"token", e.token},
+  return {{"node_url", e.node_url}, {"device_id", e.device_id},     {"device_name", e.device_name}, {"token", e.token},
           {"node_pin", e.node_pin}, {"fingerprint", e.fingerprint}, {"enrolled_at", e.enrolled_at}};
 }
 
