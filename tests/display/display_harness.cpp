@@ -5,10 +5,11 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "enrolled_device.h"
 
 namespace kiosk::test {
 
-std::string node_url(const NodeFixture& node) { return "http://127.0.0.1:" + std::to_string(node.port); }
+std::string node_url(const NodeFixture& node) { return node.url(); }
 
 void restart_node(NodeFixture& node) {
   node.server->stop();
@@ -40,9 +41,11 @@ bool pump_until(display::DisplayApp& app, const std::function<bool()>& done, std
   return false;
 }
 
-display::DisplayAppConfig fast_config(const NodeFixture& node) {
+display::DisplayAppConfig fast_config(const NodeFixture& node, const std::string& data_dir) {
   display::DisplayAppConfig config;
   config.node.store_url = node_url(node);
+  config.node.data_dir = data_dir;
+  config.node.enrolment = fixture_enrolment(node);
   config.node.poll_wait_s = 1;  // the app's destructor waits for the poll in progress
   return config;
 }

@@ -9,6 +9,7 @@
 
 #include "display/screens/display_screens.h"
 #include "display_harness.h"
+#include "support/temp_dir.h"
 #include "ui/headless_ui.h"
 
 using namespace kiosk;
@@ -63,7 +64,9 @@ TEST_CASE(
   }
   test::ApiClient counter1 = node.staff_client("Li", "2580", 1);
   test::ApiClient counter3 = node.staff_client("Wang", "1470", 3);
-  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  test::TempDir device_dir;
+  DisplayApp app(DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+                 SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().queue_loaded; }));
   Board board;
 
@@ -141,7 +144,8 @@ TEST_CASE("a new call blinks for a few seconds; a recall says so; English can le
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
-  DisplayAppConfig config = test::fast_config(node);
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
   config.language = LanguageChoice::En;
   DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded; }));
@@ -167,7 +171,9 @@ TEST_CASE(
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
-  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  test::TempDir device_dir;
+  DisplayApp app(DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+                 SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().zone; }));
   CHECK(app.state().zone->name() == node.store.store->zone().name());
   const std::string first = test::call_next(counter2, 2);
