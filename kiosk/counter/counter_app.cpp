@@ -39,7 +39,7 @@ std::vector<std::string> CounterRole::texts_to_show(const State& state) const {
     all.push_back(s.name_en);
   }
   all.push_back(config.store_url);
-  all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
+  all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +/-");  // + / -: a fingerprint
   return all;
 }
 

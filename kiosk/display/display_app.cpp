@@ -55,6 +55,8 @@ std::vector<std::string> DisplayRole::texts_to_show(const State& state) const {
     all.push_back(service.name_en);
   }
   all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:");  // labels in the list of earlier calls, counts, the clock
+  all.push_back(config.node.store_url);                    // the enrol screens: the node's address...
+  all.push_back("abcdefghijklmnopqrstuvwxyz+/-");          // ...and its fingerprint (base64)
   return all;
 }
 

@@ -14,13 +14,25 @@ namespace {
 constexpr float kColumnGapEm = 1.2f;
 constexpr float kPadWidthEm = 18.0f;
 
+// A keyboard types the code too (a counter's, or one plugged into a display):
+// a digit, Backspace, Enter.
+std::optional<EnrolInput> keyboard_input() {
+  for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
+    if (c >= '0' && c <= '9') return EnrolKey{static_cast<char>(c)};
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false)) return EnrolKey{'<'};
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+    return SubmitEnrol{};
+  return std::nullopt;
+}
+
 using Tr = std::function<std::string(std::string_view, std::initializer_list<std::string>)>;
 
 std::optional<EnrolInput> code_entry(ui::TouchUi& ui, const DeviceEnrolment& e, const Tr& tr,
                                      std::string_view node_url) {
   const float em = ui.em();
   const Palette& p = palette();
-  std::optional<EnrolInput> tapped;
+  std::optional<EnrolInput> tapped = keyboard_input();
   paragraph(ui, tr("device.enrol.title", {}), ui::FontRole::large, p.text, Align::left);
   gap(ui, 0.3f);
   paragraph(ui, tr("device.enrol.ask", {}), ui::FontRole::body, p.text, Align::left);

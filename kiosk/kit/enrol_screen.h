@@ -2,7 +2,8 @@
 // kit/device_enrolment.h; texts "device.enrol.*", assets/i18n/device_enrol.json),
 // drawn under the role's own top bar if it has one:
 // - enrol: what to do ("Ask staff for a code..."), the node's address, the
-//   6-digit code on a large digit pad, the Enrol button and the last refusal;
+//   6-digit code on a large digit pad (or a keyboard's digits, Backspace and
+//   Enter), the Enrol button and the last refusal;
 // - wrong server: this is not the node the device enrolled with, the
 //   fingerprint it expected, what staff do, and "Enrol again";
 // - enrolled: the node's fingerprint for staff to compare, for a few seconds.
