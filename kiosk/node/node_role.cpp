@@ -1,8 +1,8 @@
 // The node role's main loop: block the stop signals before any thread starts,
 // run the node (running_node.h: serve, sync with HQ, purge personal data
 // hourly), wait for a signal, stop cleanly. Under systemd
-// (kiosk-node.service, Type=notify) the node asks its own API for the queue
-// before each watchdog ping: a node whose server or database hangs stops
+// (kiosk-node.service, Type=notify) the node asks its own API for its health
+// (a read of the queue), pinned to its own key, before each watchdog ping: a node whose server or database hangs stops
 // pinging and is restarted.
 #include "node/node_role.h"
 
@@ -22,9 +22,9 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// Whether the node answers GET /api/v1/queue within a few seconds.
+// Whether the node answers GET /api/v1/health within a few seconds.
 bool answers_itself(http::HttpClient& self) {
-  Result<http::HttpResponse> answer = self.get("/api/v1/queue");
+  Result<http::HttpResponse> answer = self.get("/api/v1/health");
   if (answer && answer.value().status == 200) return true;
   std::fprintf(stderr, "kiosk: the node did not answer its own API (%s); no watchdog ping\n",
                answer ? ("HTTP " + std::to_string(answer.value().status)).c_str() : answer.error().message.c_str());
@@ -32,10 +32,11 @@ bool answers_itself(http::HttpClient& self) {
 }
 
 // Waits for a stop signal; meanwhile pings the watchdog while the node answers itself.
-void wait_for_stop(const sigset_t& stop_signals, const StoreNodeConfig& config, int port) {
+void wait_for_stop(const sigset_t& stop_signals, const StoreNodeConfig& config, const RunningNode& node) {
   const std::string host = config.listen.host == "0.0.0.0" ? "127.0.0.1" : config.listen.host;
   http::HttpClientOptions options;
-  options.base_url = "http://" + host + ":" + std::to_string(port);
+  options.base_url = "https://" + host + ":" + std::to_string(node.port());
+  options.pinned_public_key = node.pin();
   options.total_timeout = std::chrono::milliseconds(5000);
   http::HttpClient self(options);
   platform::WatchdogNotifier watchdog;
@@ -70,7 +71,7 @@ int serve_until_signalled(const StoreNodeConfig& config) {
     std::fprintf(stderr, "kiosk: %s\n", node.error().message.c_str());
     return 1;
   }
-  wait_for_stop(stop_signals, config, node.value()->port());
+  wait_for_stop(stop_signals, config, *node.value());
   return 0;
 }
 

@@ -6,7 +6,7 @@
 
 namespace kiosk::node {
 
-// Prints {"listening": "ADDR:PORT"} on stdout once serving; returns the exit
+// Prints {"listening": "ADDR:PORT", "pin": "sha256//..."} on stdout once serving; returns the exit
 // code (0 after a clean stop, 1 if the store or the address cannot be used).
 int serve_until_signalled(const StoreNodeConfig& config);
 

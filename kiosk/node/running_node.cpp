@@ -13,7 +13,8 @@ Result<std::unique_ptr<RunningNode>> RunningNode::start(const StoreNodeConfig& c
   Result<int> port = node->server_.start();
   if (!port) return port.error();
   node->port_ = port.value();
-  std::printf("{\"listening\": \"%s:%d\"}\n", config.listen.host.c_str(), port.value());
+  std::printf("{\"listening\": \"%s:%d\", \"pin\": \"%s\"}\n", config.listen.host.c_str(), port.value(),
+              node->pin().c_str());
   std::fflush(stdout);
   node->sync_.start();
   node->purge_.start();

@@ -16,7 +16,7 @@ namespace kiosk::node {
 
 class RunningNode {
  public:
-  // Serves, prints {"listening": "ADDR:PORT"} on stdout, then starts the sync
+  // Serves, prints {"listening": "ADDR:PORT", "pin": "sha256//..."} on stdout, then starts the sync
   // and the purge. An error when the store or the address cannot be used.
   static Result<std::unique_ptr<RunningNode>> start(const StoreNodeConfig& config, const Clock& clock);
   ~RunningNode();  // stops the purge, the sync, then the server
@@ -24,6 +24,7 @@ class RunningNode {
   RunningNode& operator=(const RunningNode&) = delete;
 
   int port() const { return port_; }
+  const std::string& pin() const { return server_.pin(); }
 
  private:
   RunningNode(const StoreNodeConfig& config, const Clock& clock);

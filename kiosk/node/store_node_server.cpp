@@ -14,6 +14,7 @@
 #include "codec/api_error.h"
 #include "codec/api_json.h"
 #include "codec/queue_json.h"
+#include "http/key_pin.h"
 #include "http_server/json_http_server.h"
 #include "node/call_event_signal.h"
 #include "node/request_routes.h"
@@ -36,6 +37,27 @@ json event_json(const CallEvent& e) {
               {"service", e.service_code},
               {"counter", e.counter},
               {"at", e.at}};
+}
+
+constexpr const char* kDeviceTokenHeader = "X-Device-Token";
+
+// Every answer: never cached, never sniffed or framed, HTTPS from now on.
+httplib::Headers strict_headers() {
+  return {{"Cache-Control", "no-store"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Strict-Transport-Security", "max-age=31536000"},
+          {"Referrer-Policy", "no-referrer"},
+          {"X-Frame-Options", "DENY"},
+          {"Content-Security-Policy", "default-src 'none'"}};
+}
+
+json device_json(const EnrolledDevice& d) {
+  return json{{"id", d.id},
+              {"name", d.name},
+              {"kind", to_string(d.kind)},
+              {"enrolled_at", d.enrolled_at},
+              {"last_seen_at", d.last_seen_at ? json(*d.last_seen_at) : json(nullptr)},
+              {"revoked_at", d.revoked_at ? json(*d.revoked_at) : json(nullptr)}};
 }
 
 json session_json(const StaffSession& s) {
@@ -61,11 +83,14 @@ class StoreNodeServer::Routes {
   using Endpoint = RouteEndpoint;
   using Auth = RouteAuth;
 
-  Routes(const StoreNodeConfig& config, const Clock& clock)
+  Routes(const StoreNodeConfig& config, const Clock& clock, const http_server::TlsIdentity& tls)
       : config_(config),
         clock_(clock),
-        http_({config.handler_threads, config.max_body_bytes, std::nullopt}, "the node",
-              [this](const httplib::Request& req) { return other_method(req); }) {
+        tls_(tls),
+        http_(
+            {config.handler_threads, config.max_body_bytes, std::nullopt}, "the node",
+            [this](const httplib::Request& req) { return other_method(req); }, tls) {
+    http_.routes().set_default_headers(strict_headers());
     add_routes();
   }
 
@@ -88,7 +113,13 @@ class StoreNodeServer::Routes {
     try {
       Result<StoreDb*> store = thread_store();
       if (!store) return send_api_error(res, api_error_from(store.error()));
-      Context context{*store.value(), req, std::nullopt};
+      Context context{*store.value(), req, std::nullopt, std::nullopt};
+      if (auth != Auth::Open) {
+        Result<EnrolledDevice> device =
+            DeviceBook(context.store, clock_, config_.devices).authenticate(req.get_header_value(kDeviceTokenHeader));
+        if (!device) return send_api_error(res, api_error_from(device.error()));
+        context.device = std::move(device).value();
+      }
       if (auth == Auth::Staff) {
         const std::string token = bearer_token(req);
         if (token.empty())
@@ -157,7 +188,7 @@ class StoreNodeServer::Routes {
   }
 
   void add_routes() {
-    add("POST", "/api/v1/login", Auth::None, [this](Context& c) -> Result<json> {
+    add("POST", "/api/v1/login", Auth::Device, [this](Context& c) -> Result<json> {
       const JsonBody body(c.req.body);
       const std::string name = body.text("name", kMaxNameBytes), pin = body.text("pin", kMaxPinBytes);
       StaffBook staff(c.store, clock_, config_.staff);
@@ -177,8 +208,32 @@ class StoreNodeServer::Routes {
       if (!done) return done.error();
       return json{{"logged_out", true}};
     });
-    add("GET", "/api/v1/queue", Auth::None, [this](Context& c) -> Result<json> { return queue(c); });
-    add("GET", "/api/v1/events", Auth::None, [this](Context& c) -> Result<json> { return events_after(c); });
+    add("GET", "/api/v1/queue", Auth::Device, [this](Context& c) -> Result<json> { return queue(c); });
+    add("GET", "/api/v1/events", Auth::Device, [this](Context& c) -> Result<json> { return events_after(c); });
+
+    add("POST", "/api/v1/devices/enrol", Auth::Open, [this](Context& c) -> Result<json> {
+      const JsonBody body(c.req.body);
+      const std::string code = body.text("code", kMaxCodeBytes * 2), kind_name = body.text("kind", kMaxCodeBytes * 2),
+                        name = body.text("name", kMaxNameBytes);
+      const std::optional<DeviceKind> kind = device_kind_from(kind_name);
+      if (!kind) return invalid_argument("field \"kind\" must be counter, display or other", "bad-field");
+      Result<Enrolment> enrolled = DeviceBook(c.store, clock_, config_.devices).enrol(code, *kind, name);
+      if (!enrolled) return enrolled.error();
+      return json{{"device", device_json(enrolled.value().device)},
+                  {"token", enrolled.value().token},
+                  {"node_pin", tls_.pin},
+                  {"fingerprint", http::fingerprint_of_pin(tls_.pin)},
+                  {"store", c.store.store_id()}};
+    });
+    add("GET", "/api/v1/devices/me", Auth::Device, [this](Context& c) -> Result<json> {
+      return json{{"device", device_json(*c.device)}, {"fingerprint", http::fingerprint_of_pin(tls_.pin)}};
+    });
+    // The watchdog's check: the queue is read, nothing of it is answered.
+    add("GET", "/api/v1/health", Auth::Open, [this](Context& c) -> Result<json> {
+      Result<std::vector<ServiceQueue>> queues = QueueEngine(c.store, clock_).queue_status();
+      if (!queues) return queues.error();
+      return json{{"ok", true}};
+    });
 
     add_request_routes([this](const std::string& method, const std::string& pattern, Auth auth,
                               Endpoint endpoint) { add(method, pattern, auth, std::move(endpoint)); },
@@ -268,6 +323,7 @@ class StoreNodeServer::Routes {
 
   const StoreNodeConfig& config_;
   const Clock& clock_;
+  const http_server::TlsIdentity& tls_;
   std::vector<std::pair<std::string, std::regex>> patterns_;
   http_server::JsonHttpServer http_;  // after patterns_, which it reads
   http_server::ConnectionPerThread<StoreDb> connections_;
@@ -278,17 +334,25 @@ class StoreNodeServer::Routes {
 // [SECTION] Lifetime
 
 StoreNodeServer::StoreNodeServer(StoreNodeConfig config, const Clock& clock)
-    : config_(std::move(config)), clock_(clock), routes_(std::make_unique<Routes>(config_, clock_)) {}
+    : config_(std::move(config)), clock_(clock) {}
 
 StoreNodeServer::~StoreNodeServer() { stop(); }
 
 Result<int> StoreNodeServer::start() {
+  if (routes_) return invalid_argument("the store node is started already");
   Result<std::unique_ptr<StoreDb>> store = StoreDb::open(config_.data_dir);
   if (!store) return store.error();
+  Result<http_server::TlsIdentity> tls = http_server::load_or_create_tls_identity(
+      http_server::node_tls_dir(config_.data_dir), "kiosk store node " + store.value()->store_id());
+  if (!tls) return tls.error();
+  tls_ = std::move(tls).value();
+  pin_ = tls_.pin;
+  routes_ = std::make_unique<Routes>(config_, clock_, tls_);
   return routes_->http().start(config_.listen);
 }
 
 void StoreNodeServer::stop() {
+  if (!routes_) return;
   routes_->events().stop();
   routes_->http().stop();
 }

@@ -1,5 +1,6 @@
-// The store node's LAN API (docs/store-node-api.md): an HTTP JSON server on
-// cpp-httplib in front of one store database, for counters and displays (a
+// The store node's LAN API (docs/store-node-api.md): an HTTPS JSON server on
+// cpp-httplib, with the node's own key (DATA/tls), in front of one store
+// database, for the counters and displays enrolled with it (a
 // technician's tablet talks to HQ: docs/hq-sync-protocol.md). A pool of handler threads, each with its own StoreDb
 // connection; every answer, also every error, is JSON.
 #pragma once
@@ -13,6 +14,8 @@
 #include "codec/api_json.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "http_server/tls_identity.h"
+#include "staff/device_book.h"
 #include "staff/staff_book.h"
 
 namespace kiosk::node {
@@ -28,6 +31,7 @@ struct StoreNodeConfig {
   int max_event_wait_s = 30;               // the longest /events long poll
   int other_process_poll_ms = 250;         // how soon a call by another process on the store file is seen
   StaffPolicy staff;
+  DevicePolicy devices;
 };
 
 class StoreNodeServer {
@@ -37,9 +41,12 @@ class StoreNodeServer {
   StoreNodeServer(const StoreNodeServer&) = delete;
   StoreNodeServer& operator=(const StoreNodeServer&) = delete;
 
-  // Checks the store opens, binds and serves on a thread of its own. Returns
-  // the port bound (the one asked for, or a free one for port 0).
+  // Checks the store opens, loads or makes the node's TLS key, binds and
+  // serves HTTPS on a thread of its own. Returns the port bound (the one asked
+  // for, or a free one for port 0).
   Result<int> start();
+  // The node's key pin ("sha256//..."), once started.
+  const std::string& pin() const { return pin_; }
   // Ends long polls, stops accepting, waits for the handlers. Idempotent.
   void stop();
 
@@ -47,7 +54,9 @@ class StoreNodeServer {
   class Routes;
   StoreNodeConfig config_;
   const Clock& clock_;
-  std::unique_ptr<Routes> routes_;
+  http_server::TlsIdentity tls_;
+  std::unique_ptr<Routes> routes_;  // made by start(), after tls_ which it reads
+  std::string pin_;
 };
 
 }  // namespace kiosk::node

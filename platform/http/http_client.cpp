@@ -142,17 +142,26 @@ Result<HttpResponse> HttpClient::perform(std::string_view method, std::string_vi
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   }
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
+  if (!options_.pinned_public_key.empty() || options_.trust_any_certificate) {
+    // A self-signed server (the store node): its key is what is checked, not a CA chain or a name.
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    if (!options_.pinned_public_key.empty())
+      curl_easy_setopt(easy, CURLOPT_PINNEDPUBLICKEY, options_.pinned_public_key.c_str());
+  }
+  curl_easy_setopt(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
 
   const CURLcode outcome = curl_easy_perform(easy);
-  long status = 0;
+  long status = 0, new_connections = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &new_connections);
   std::optional<long> retry_after_s;
   curl_off_t retry_after = 0;
   if (outcome == CURLE_OK && curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0)
     retry_after_s = static_cast<long>(retry_after);
   curl_easy_reset(easy);  // forgets this call's buffers and headers; keeps the open connection
   if (outcome != CURLE_OK) return transfer_error(outcome, url, curl_detail);
-  return HttpResponse{status, std::move(body.text), retry_after_s, wire.sent, wire.received};
+  return HttpResponse{status, std::move(body.text), retry_after_s, wire.sent, wire.received, new_connections > 0};
 }
 
 }  // namespace kiosk::http

@@ -27,6 +27,10 @@ Cause cause_of(CURLcode curl_code) {
       return {"response-too-large", "response larger than the allowed size"};
     case CURLE_ABORTED_BY_CALLBACK:
       return {"cancelled", "abandoned (the caller is stopping)"};
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return {"wrong-server", "not the server this device was enrolled with (its TLS key differs)"};
+    case CURLE_SSL_CONNECT_ERROR:
+      return {"tls", "the TLS handshake failed (is it an HTTPS server?)"};
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
       return {"bad-url", "malformed or unsupported URL"};

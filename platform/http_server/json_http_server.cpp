@@ -1,12 +1,37 @@
 // JsonHttpServer: httplib's settings, its own errors as JSON, start and stop.
 #include "json_http_server.h"
 
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
 #include <chrono>
+#include <memory>
 
 namespace kiosk::http_server {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+
+struct OpenSslFree {
+  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+  void operator()(X509* p) const { X509_free(p); }
+  void operator()(BIO* p) const { BIO_free(p); }
+};
+
+// The TLS context of an HTTPS server: TLS 1.2 or newer, the identity's key and certificate.
+bool use_identity(SSL_CTX& context, const TlsIdentity& identity) {
+  std::unique_ptr<BIO, OpenSslFree> key_pem(
+      BIO_new_mem_buf(identity.private_key_pem.data(), static_cast<int>(identity.private_key_pem.size())));
+  std::unique_ptr<BIO, OpenSslFree> certificate_pem(
+      BIO_new_mem_buf(identity.certificate_pem.data(), static_cast<int>(identity.certificate_pem.size())));
+  if (!key_pem || !certificate_pem) return false;
+  std::unique_ptr<EVP_PKEY, OpenSslFree> key(PEM_read_bio_PrivateKey(key_pem.get(), nullptr, nullptr, nullptr));
+  std::unique_ptr<X509, OpenSslFree> certificate(PEM_read_bio_X509(certificate_pem.get(), nullptr, nullptr, nullptr));
+  SSL_CTX_set_options(&context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+  return key && certificate && SSL_CTX_set_min_proto_version(&context, TLS1_2_VERSION) == 1 &&
+         SSL_CTX_use_certificate(&context, certificate.get()) == 1 &&
+         SSL_CTX_use_PrivateKey(&context, key.get()) == 1 && SSL_CTX_check_private_key(&context) == 1;
+}
 
 }  // namespace
 
@@ -27,19 +52,24 @@ std::string bearer_token(const httplib::Request& req) {
   return header.substr(kBearer.size());
 }
 
-JsonHttpServer::JsonHttpServer(const ServerLimits& limits, std::string who, AllowedMethod allowed_method)
-    : limits_(limits), who_(std::move(who)), allowed_method_(std::move(allowed_method)) {
-  server_.new_task_queue = [threads = limits_.handler_threads] {
-    return new httplib::ThreadPool(std::size_t(threads));
-  };
-  server_.set_payload_max_length(limits_.max_body_bytes);
-  server_.set_keep_alive_max_count(1000);
-  server_.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
-  if (limits_.read_timeout_s) server_.set_read_timeout(*limits_.read_timeout_s, 0);
-  server_.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
-  server_.set_error_handler(
+JsonHttpServer::JsonHttpServer(const ServerLimits& limits, std::string who, AllowedMethod allowed_method,
+                               const std::optional<TlsIdentity>& tls)
+    : limits_(limits),
+      who_(std::move(who)),
+      allowed_method_(std::move(allowed_method)),
+      server_(
+          tls ? std::make_unique<httplib::SSLServer>([&tls](SSL_CTX& context) { return use_identity(context, *tls); })
+              : std::make_unique<httplib::Server>()) {
+  httplib::Server& server = *server_;
+  server.new_task_queue = [threads = limits_.handler_threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+  server.set_payload_max_length(limits_.max_body_bytes);
+  server.set_keep_alive_max_count(1000);
+  server.set_tcp_nodelay(true);  // headers and body go in separate writes: no Nagle delay between them
+  if (limits_.read_timeout_s) server.set_read_timeout(*limits_.read_timeout_s, 0);
+  server.set_socket_options([this](socket_t sock) { listen_socket_.configure(sock); });
+  server.set_error_handler(
       [this](const httplib::Request& req, httplib::Response& res) { answer_http_error(req, res); });
-  server_.set_exception_handler([who = who_](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  server.set_exception_handler([who = who_](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send_api_error(res, {500, "internal", who + " failed on this request", {}});
   });
 }
@@ -66,21 +96,22 @@ void JsonHttpServer::answer_http_error(const httplib::Request& req, httplib::Res
 }
 
 Result<int> JsonHttpServer::start(const ListenAddress& listen) {
+  if (!server_->is_valid()) return storage_error(who_ + " cannot use its TLS key and certificate");
   const std::string& host = listen.host;
-  const int port =
-      listen.port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, listen.port) ? listen.port : -1);
+  const int port = listen.port == 0 ? server_->bind_to_any_port(host)
+                                    : (server_->bind_to_port(host, listen.port) ? listen.port : -1);
   if (port < 0) return invalid_argument("cannot listen on " + host + ":" + std::to_string(listen.port));
   if (!listen_socket_.widen_backlog()) return storage_error("cannot set the listen backlog on " + host);
-  listener_ = std::thread([this] { server_.listen_after_bind(); });
-  for (int i = 0; i < 5000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  listener_ = std::thread([this] { server_->listen_after_bind(); });
+  for (int i = 0; i < 5000 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return port;
 }
 
 void JsonHttpServer::stop() {
   if (!listener_.joinable()) return;
   // stop() is a no-op until listen_after_bind has marked the server running.
-  for (int i = 0; i < 5000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  server_.stop();
+  for (int i = 0; i < 5000 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  server_->stop();
   listener_.join();
 }
 

@@ -3,7 +3,8 @@
 // (core/listen_socket.h), a pool of handler threads, the body limit, JSON for
 // every error httplib itself answers (404, 405 with Allow, 413, 415, 500),
 // start and stop, the bearer token, and one database connection per handler
-// thread. The servers add their routes and keep their rules.
+// thread; HTTPS with a TlsIdentity (the store node), plain HTTP without one
+// (hq, behind its TLS-terminating proxy). The servers add their routes and keep their rules.
 #pragma once
 
 #include <httplib.h>
@@ -19,6 +20,7 @@
 #include "codec/api_json.h"
 #include "core/listen_socket.h"
 #include "core/result.h"
+#include "http_server/tls_identity.h"
 
 namespace kiosk::http_server {
 
@@ -33,13 +35,15 @@ class JsonHttpServer {
   // The method a path takes, if any (for 405 and its Allow header).
   using AllowedMethod = std::function<std::string(const httplib::Request&)>;
   // `who` names the server in error messages: "HQ failed on this request".
-  JsonHttpServer(const ServerLimits& limits, std::string who, AllowedMethod allowed_method);
+  // With `tls`, HTTPS only (TLS 1.2 or newer): a plain request fails its handshake.
+  JsonHttpServer(const ServerLimits& limits, std::string who, AllowedMethod allowed_method,
+                 const std::optional<TlsIdentity>& tls = std::nullopt);
   ~JsonHttpServer();  // stops
   JsonHttpServer(const JsonHttpServer&) = delete;
   JsonHttpServer& operator=(const JsonHttpServer&) = delete;
 
   // Where the routes go.
-  httplib::Server& routes() { return server_; }
+  httplib::Server& routes() { return *server_; }
   // Binds (port 0: any free port), listens with a wide backlog on a thread of
   // its own and returns the port; an error when the address cannot be used.
   Result<int> start(const ListenAddress& listen);
@@ -53,7 +57,7 @@ class JsonHttpServer {
   std::string who_;
   AllowedMethod allowed_method_;
   ListenSocket listen_socket_;
-  httplib::Server server_;
+  std::unique_ptr<httplib::Server> server_;  // an httplib::SSLServer with TLS
   std::thread listener_;
 };
 

@@ -15,7 +15,7 @@ namespace kiosk::http_server {
 struct TlsIdentity {
   std::string certificate_pem;
   std::string private_key_pem;
-  std::string pin;          // "sha256//" + base64 of SHA-256 over the key's SubjectPublicKeyInfo
+  std::string pin;  // "sha256//" + base64 of SHA-256 over the key's SubjectPublicKeyInfo
 };
 
 // Where the store node keeps its key and certificate: DATA/tls.

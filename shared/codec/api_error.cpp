@@ -7,10 +7,13 @@ namespace kiosk {
 
 ApiError api_error_from(const Error& error) {
   const std::string& code = error.code;
-  if (code == "wrong-pin" || code == "invalid-token" || code == "expired-token") return {401, code, error.message, {}};
+  static const std::set<std::string> kUnauthorized{"wrong-pin",           "invalid-token",  "expired-token",
+                                                   "device-not-enrolled", "device-revoked", "enrol-code-wrong",
+                                                   "enrol-code-expired",  "enrol-code-used"};
+  if (kUnauthorized.count(code)) return {401, code, error.message, {}};
   if (code == "wrong-counter" || code == "not-assignee" || code == "not-a-technician")
     return {403, code, error.message, {}};
-  if (code == "locked-out") return {429, code, error.message, {}};
+  if (code == "locked-out" || code == "enrol-code-voided") return {429, code, error.message, {}};
   static const std::set<std::string> kUnknown{"unknown-ticket", "unknown-counter", "unknown-request", "unknown-store",
                                               "unknown-device", "unknown-staff",   "unknown-user"};
   if (kUnknown.count(code)) return {404, code, error.message, {}};

@@ -52,6 +52,17 @@ std::string random_token(std::size_t length) {
   return token;
 }
 
+std::string random_digits(std::size_t length) {
+  constexpr std::uint8_t kUnbiasedLimit = 250;  // 25 * 10: rejection sampling
+  std::string digits;
+  std::uint8_t byte = 0;
+  while (digits.size() < length) {
+    fill_random(&byte, 1);
+    if (byte < kUnbiasedLimit) digits += char('0' + byte % 10);
+  }
+  return digits;
+}
+
 bool is_token_character(char c) { return std::string_view(kAlphabet).find(c) != std::string_view::npos; }
 
 bool is_uuid(const std::string& text) {

@@ -15,6 +15,9 @@ bool is_uuid(const std::string& text);
 // 1/I/L): for tokens a person may read or type.
 std::string random_token(std::size_t length);
 
+// `length` random decimal digits: for one-time codes typed on a keypad.
+std::string random_digits(std::size_t length);
+
 // True for the characters random_token draws from (2-9 and A-Z without I, L, O).
 bool is_token_character(char c);
 

@@ -43,9 +43,9 @@ struct Enrolment {
 
 struct DevicePolicy {
   EpochMs code_valid_ms = 5 * 60 * 1000;
-  int max_wrong_codes = 5;                   // within wrong_code_window_ms: every open code is voided
+  int max_wrong_codes = 5;  // within wrong_code_window_ms: every open code is voided
   EpochMs wrong_code_window_ms = 10 * 60 * 1000;
-  EpochMs last_seen_step_ms = 60 * 1000;     // last_seen_at is written at most this often
+  EpochMs last_seen_step_ms = 60 * 1000;  // last_seen_at is written at most this often
 };
 
 // Error codes (Error::code): "bad-field" (name or kind), "enrol-code-wrong",

@@ -10,7 +10,9 @@ std::string HttpAnswer::header(const std::string& name) const {
   return found == headers.end() ? std::string() : found->second;
 }
 
-ApiClient::ApiClient(int port) : client_("127.0.0.1", port) {
+ApiClient::ApiClient(int port, std::string device_token)
+    : device_token(std::move(device_token)), client_("https://127.0.0.1:" + std::to_string(port)) {
+  client_.enable_server_certificate_verification(false);
   client_.set_read_timeout(60, 0);
   client_.set_keep_alive(true);
   client_.set_tcp_nodelay(true);
@@ -25,6 +27,7 @@ HttpAnswer ApiClient::send(const std::string& method, const std::string& path, c
   req.path = path;
   req.body = body;
   if (!body.empty()) req.set_header("Content-Type", "application/json");
+  if (!device_token.empty()) req.set_header("X-Device-Token", device_token);
   if (!token.empty()) req.set_header("Authorization", "Bearer " + token);
   httplib::Result res = client_.send(req);
   HttpAnswer answer;
@@ -49,10 +52,26 @@ NodeFixture::NodeFixture(node::StoreNodeConfig config) {
   Result<int> bound = server->start();
   if (!bound) throw std::runtime_error(bound.error().message);
   port = bound.value();
+  pin = server->pin();
+  device_token = enrol_device_token(DeviceKind::Counter, "test counter");
+}
+
+std::string NodeFixture::url() const { return "https://127.0.0.1:" + std::to_string(port); }
+
+std::string NodeFixture::enrol_code(const std::string& label) {
+  Result<EnrolCode> code = DeviceBook(*store.store, store.clock).issue_code(label);
+  if (!code) throw std::runtime_error(code.error().message);
+  return code.value().code;
+}
+
+std::string NodeFixture::enrol_device_token(DeviceKind kind, const std::string& name) {
+  Result<Enrolment> enrolled = DeviceBook(*store.store, store.clock).enrol(enrol_code(), kind, name);
+  if (!enrolled) throw std::runtime_error(enrolled.error().message);
+  return enrolled.value().token;
 }
 
 ApiClient NodeFixture::staff_client(const std::string& name, const std::string& pin, int counter) {
-  ApiClient client(port);
+  ApiClient client(port, device_token);
   HttpAnswer login = client.post("/api/v1/login", nlohmann::json{{"name", name}, {"pin", pin}, {"counter", counter}});
   if (login.status != 200) throw std::runtime_error("login failed: " + login.body.dump());
   client.token = login.body["token"];

@@ -37,7 +37,7 @@ class ApiClient {
   std::string token;
 
  private:
-  httplib::SSLClient client_;
+  httplib::Client client_;  // "https://127.0.0.1:PORT"
 };
 
 struct NodeFixture {

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 TEST_CASE("five wrong PINs lock the account out, even for the right PIN, until the lockout ends") {
   NodeFixture node;
-  ApiClient client(node.port);
+  ApiClient client = node.device_client();
   for (int i = 0; i < 5; ++i) {
     HttpAnswer wrong = client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "0000"}, {"counter", 1}});
     CHECK(wrong.status == 401);
@@ -46,7 +46,7 @@ TEST_CASE("a token cannot act for another counter") {
 TEST_CASE("missing, unknown, expired and logged-out tokens are refused") {
   NodeFixture node;
   node.issue(2);
-  ApiClient anonymous(node.port);
+  ApiClient anonymous = node.device_client();
   HttpAnswer missing = anonymous.post("/api/v1/counters/1/call");
   CHECK(missing.status == 401);
   CHECK(missing.body["error"]["code"] == "missing-token");

@@ -46,7 +46,7 @@ TEST_CASE("bad input to every endpoint: a clear JSON error and no change") {
   const Ticket failed = node.store.engine->issue({"A", false, {}}).value().ticket;
   REQUIRE(node.store.engine->record_print(failed.id, PrintState::Failed).ok());
   ApiClient li = node.staff_client("Li", "2580", 1);
-  ApiClient anonymous(node.port);
+  ApiClient anonymous = node.device_client();
   const std::string before = dump_state(*node.store.store);
   const std::string huge(64 * 1024, 'x');
   const std::string base = "/api/v1/counters/1/";
@@ -99,7 +99,7 @@ TEST_CASE("bad input to every endpoint: a clear JSON error and no change") {
     check_json_error(anonymous.get("/api/v2/queue"), 404, "unknown path");
     check_json_error(anonymous.get("/"), 404, "root");
     check_json_error(anonymous.post("/api/v1/logout"), 401, "logout without a token");
-    ApiClient bad_header(node.port);
+    ApiClient bad_header = node.device_client();
     bad_header.token = std::string(5000, 'z');
     check_json_error(bad_header.post("/api/v1/logout"), 401, "huge token");
   }

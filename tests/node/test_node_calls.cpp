@@ -43,7 +43,7 @@ TEST_CASE("two counters call next 500 times each through the API; the display se
   std::atomic<bool> callers_done{false};
   std::vector<nlohmann::json> seen;
   std::thread display([&] {
-    ApiClient client(node.port);
+    ApiClient client = node.device_client();
     std::int64_t after = 0;
     // Bounded: each poll waits at most 2 s; stops once the callers are done and nothing new came.
     for (int polls = 0; polls < 20000; ++polls) {
@@ -85,7 +85,7 @@ TEST_CASE("two counters call next 500 times each through the API; the display se
 TEST_CASE("a long poll returns as soon as a call commits, and at its deadline when none does") {
   NodeFixture node;
   node.issue(1);
-  ApiClient display(node.port);
+  ApiClient display = node.device_client();
   HttpAnswer empty = display.get("/api/v1/events?after=0&wait=0");
   REQUIRE(empty.status == 200);
   CHECK(empty.body["events"].empty());
@@ -93,7 +93,7 @@ TEST_CASE("a long poll returns as soon as a call commits, and at its deadline wh
 
   ApiClient counter = node.staff_client("Li", "2580", 3);
   HttpAnswer woken;
-  std::thread poller([&] { woken = ApiClient(node.port).get("/api/v1/events?after=0&wait=20"); });
+  std::thread poller([&] { woken = node.device_client().get("/api/v1/events?after=0&wait=20"); });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   REQUIRE(counter.post("/api/v1/counters/3/call").status == 200);
   REQUIRE(counter.post("/api/v1/counters/3/recall").status == 200);
@@ -113,7 +113,7 @@ TEST_CASE("a call made by another process on the store file reaches a waiting di
   NodeFixture node;
   node.issue(1);
   HttpAnswer woken;
-  std::thread poller([&] { woken = ApiClient(node.port).get("/api/v1/events?after=0&wait=20"); });
+  std::thread poller([&] { woken = node.device_client().get("/api/v1/events?after=0&wait=20"); });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   REQUIRE(node.store.engine->call_next(2).ok());  // its own connection: the server is not told
   poller.join();
@@ -151,7 +151,7 @@ TEST_CASE("a call records who is logged in at the counter; a call without a logi
 TEST_CASE("the queue is public and carries no personal data") {
   NodeFixture node;
   REQUIRE(node.store.engine->issue({"A", false, "13812345678"}).ok());
-  HttpAnswer queue = ApiClient(node.port).get("/api/v1/queue");
+  HttpAnswer queue = node.device_client().get("/api/v1/queue");
   REQUIRE(queue.status == 200);
   CHECK(queue.body["store"] == "TEST-STORE");
   CHECK(queue.body["services"][0]["waiting"] == 1);
@@ -168,7 +168,7 @@ TEST_CASE("a hundred devices connecting at the same moment all get an answer (th
   std::vector<std::thread> devices;
   for (int i = 0; i < kDevices; ++i)
     devices.emplace_back([&] {
-      ApiClient client(node.port);  // a fresh connection each
+      ApiClient client = node.device_client();  // a fresh connection each
       if (client.get("/api/v1/queue").status == 200) ++answered;
     });
   for (std::thread& device : devices) device.join();

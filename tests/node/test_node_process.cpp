@@ -2,6 +2,7 @@
 // answering on 127.0.0.1, and SIGTERM ending it cleanly with exit code 0.
 #include <doctest/doctest.h>
 
+#include "http_server/tls_identity.h"
 #include "node/node_fixture.h"
 #include "support/child_process.h"
 
@@ -32,11 +33,16 @@ TEST_CASE("kiosk --role node serves the API and exits cleanly on SIGTERM") {
   ChildProcess node({KIOSK_PATH, "--role", "node", "--data", dir.path(), "--listen", "127.0.0.1:0"});
   const std::optional<std::string> line = node.read_line(std::chrono::seconds(20));
   REQUIRE(line.has_value());
-  const std::string address = json::parse(*line)["listening"];
+  const json listening = json::parse(*line);
+  const std::string address = listening["listening"];
   const int port = std::stoi(address.substr(address.rfind(':') + 1));
   CHECK(address.rfind("127.0.0.1:", 0) == 0);
+  CHECK(listening["pin"] == http_server::load_tls_identity(http_server::node_tls_dir(dir.path())).value().pin);
 
-  ApiClient client(port);
+  ManualClock clock(test::test_day_start_ms());
+  std::unique_ptr<StoreDb> store = StoreDb::open(dir.path()).value();
+  DeviceBook devices(*store, clock);
+  ApiClient client(port, devices.enrol(devices.issue_code("").value().code, DeviceKind::Counter, "c1").value().token);
   const kiosk::test::HttpAnswer login =
       client.post("/api/v1/login", json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}});
   REQUIRE(login.status == 200);

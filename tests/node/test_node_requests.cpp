@@ -127,7 +127,7 @@ TEST_CASE("staff create a request on a customer's behalf") {
 TEST_CASE("bad request forms: a clear error and no request stored") {
   RequestNode node;
   ApiClient li = node.staff_client("Li", "2580", 1);
-  ApiClient anonymous(node.port);
+  ApiClient anonymous = node.device_client();
   const std::string before = dump_requests(*node.store.store);
 
   check_error(anonymous.post("/api/v1/requests", good_form()), 401, "missing-token");
@@ -212,7 +212,7 @@ TEST_CASE(
 TEST_CASE("a ticket that cannot become a request: nothing stored") {
   RequestNode node;
   ApiClient li = node.staff_client("Li", "2580", 1);
-  ApiClient anonymous(node.port);
+  ApiClient anonymous = node.device_client();
   const std::string no_phone = node.finished_ticket("");
   const Ticket waiting = node.store.engine->issue({"B", false, {}}).value().ticket;
   const std::string before = dump_requests(*node.store.store);
@@ -238,7 +238,7 @@ TEST_CASE("a ticket that cannot become a request: nothing stored") {
 TEST_CASE("GET /api/v1/products: the form's catalogue and dates for staff only") {
   RequestNode node;
   ApiClient li = node.staff_client("Li", "2580", 1);
-  ApiClient anonymous(node.port);
+  ApiClient anonymous = node.device_client();
   const HttpAnswer answer = li.get("/api/v1/products");
   INFO(answer.body.dump());
   REQUIRE(answer.status == 200);

@@ -16,6 +16,7 @@
 namespace kiosk::test {
 
 inline void roll_back_schema(Database& db, int to_version) {
+  if (to_version < 15) db.exec("DROP TABLE device_enrol_failure; DROP TABLE device_enrol_code; DROP TABLE device;");
   if (to_version < 14) db.exec("DROP TABLE kb_use; DROP TABLE kb_article;");
   if (to_version < 13)
     db.exec(

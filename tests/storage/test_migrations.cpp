@@ -1,12 +1,13 @@
 // Migrations: a store written by schema version 1 (before the customer kiosk)
 // opens with this program, keeps every ticket, and gains the new columns
 // (the shown estimate at 10, who called a ticket at 12, its language at 13, help
-// articles and their uses at 14).
+// articles and their uses at 14, enrolled devices at 15).
 #include <doctest/doctest.h>
 
 #include "codec/queue_json.h"
 #include "kb/kb_book.h"
 #include "schema_rollback.h"
+#include "staff/device_book.h"
 #include "store/schema.h"
 #include "support/test_store.h"
 #include "sync/sync_store.h"
@@ -111,4 +112,15 @@ TEST_CASE("a version-13 store gains help articles: its waiting outbox rows keep 
   CHECK(after[2].kind == "kb_use");
   CHECK(after[2].id == use);
   CHECK(after[2].seq == before[1].seq + 1);
+}
+
+TEST_CASE("a version-14 store gains enrolled devices: none at first, so every counter and display enrols once") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  REQUIRE(s.engine->issue({"A", false, {}}).ok());
+  const std::unique_ptr<StoreDb> reopened = test::reopen_rolled_back(s, 14);
+  DeviceBook devices(*reopened, s.clock);
+  CHECK(devices.list().value().empty());
+  CHECK(devices.enrol(devices.issue_code("").value().code, DeviceKind::Display, "Hall").ok());
+  CHECK(QueueEngine(*reopened, s.clock).call_next(1).ok());
 }
