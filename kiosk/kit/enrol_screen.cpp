@@ -76,10 +76,11 @@ std::optional<EnrolInput> code_entry(ui::TouchUi& ui, const DeviceEnrolment& e, 
 std::optional<EnrolInput> wrong_server(ui::TouchUi& ui, const DeviceEnrolment& e, const Tr& tr,
                                        std::string_view node_url) {
   const Palette& p = palette();
-  banner(ui, tr("device.wrong.title", {}), p.danger, ui::FontRole::large);
+  const std::string title = tr("device.wrong.title", {});
+  banner(ui, title, p.danger, fitting_role(ui, title, avail_x() - 2 * ui.em(), 1));  // one line, smaller if need be
   gap(ui, 0.6f);
   paragraph(ui, tr("device.wrong.expected", {}), ui::FontRole::body, p.text_muted, Align::left);
-  paragraph(ui, e.fingerprint, ui::FontRole::huge, p.text, Align::left);
+  paragraph(ui, e.fingerprint, ui::FontRole::large, p.text, Align::left);
   paragraph(ui, tr("device.enrol.node", {std::string(node_url)}), ui::FontRole::body, p.text_muted, Align::left);
   gap(ui, 0.6f);
   paragraph(ui, tr("device.wrong.staff", {}), ui::FontRole::body, p.text, Align::left);
@@ -95,7 +96,7 @@ void just_enrolled(ui::TouchUi& ui, const DeviceEnrolment& e, const Tr& tr) {
   banner(ui, tr("device.enrolled.title", {}), p.success, ui::FontRole::large);
   gap(ui, 0.8f);
   paragraph(ui, tr("device.enrolled.fingerprint", {}), ui::FontRole::body, p.text_muted, Align::centre);
-  paragraph(ui, e.fingerprint, ui::FontRole::huge, p.text, Align::centre);
+  paragraph(ui, e.fingerprint, ui::FontRole::large, p.text, Align::centre);
   gap(ui, 0.8f);
   paragraph(ui, tr("device.enrolled.compare", {}), ui::FontRole::body, p.text, Align::centre);
 }
