@@ -9,6 +9,7 @@
 
 #include "display/screens/display_screens.h"
 #include "display_harness.h"
+#include "http/key_pin.h"
 #include "support/temp_dir.h"
 #include "ui/headless_ui.h"
 
@@ -186,4 +187,30 @@ TEST_CASE(
   const std::vector<std::string> drawn = board.draw(app, now);
   CHECK_FALSE(has(drawn, first));
   CHECK(has(drawn, node.store.store->zone().local_minute(now).substr(11)));  // HH:MM in the store's zone
+}
+
+TEST_CASE("a display that is not enrolled shows the enrol screen; a code enrols it and the board follows") {
+  test::NodeFixture node;
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
+  config.node.enrolment.reset();
+  DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  CHECK(app.state().device.standing == kit::DeviceStanding::NotEnrolled);
+  for (char digit : node.enrol_code()) app.dispatch(kit::EnrolKey{digit}, SystemClock().now_ms());
+  app.dispatch(kit::SubmitEnrol{}, SystemClock().now_ms());
+  REQUIRE(test::pump_until(app, [&] { return kit::enrolled(app.state().device) && app.state().history_loaded; }));
+  CHECK(app.state().device.fingerprint == http::fingerprint_of_pin(node.pin));
+  CHECK(remote::load_enrolment(device_dir.path(), node.url()).value().has_value());
+}
+
+TEST_CASE("a display whose node has another key shows the wrong-server screen and asks nothing more") {
+  test::NodeFixture node, other;
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
+  config.node.enrolment->node_pin = other.pin;
+  DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  REQUIRE(test::pump_until(app, [&] { return app.state().device.standing == kit::DeviceStanding::WrongServer; }));
+  CHECK_FALSE(app.state().queue_loaded);
+  app.dispatch(kit::EnrolAgain{}, SystemClock().now_ms());
+  CHECK(app.state().device.standing == kit::DeviceStanding::NotEnrolled);
 }
