@@ -2,7 +2,8 @@
 // context and fonts, 1920x1080): a call, the five earlier ones, the waiting
 // counts, the offline banner while the node is down; calls made through the
 // API reach the app's state in order across a restart; and no phone number or
-// QR token ever appears among the texts drawn, though the tickets have both.
+// QR token ever appears among the texts drawn, though the tickets have both;
+// not enrolled → a code enrols it and the board follows; another key → wrong server.
 #include <doctest/doctest.h>
 
 #include <algorithm>
