@@ -3,11 +3,12 @@
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--frame-stats] [--screen NAME --screenshot FILE.png]
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
-//   kiosk --role counter --store https://HOST:PORT --counter N [--data DIR] [--enrol CODE] [--lang zh|en] [--windowed
-//   WxH] [--printer PATH|none] ... kiosk --role display --store https://HOST:PORT [--data DIR] [--enrol CODE] [--lang
-//   zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ... kiosk --role technician --data DIR [--lang zh|en]
-//   [--windowed WxH] ...   (DIR/technician.db) kiosk --list-screens customer|counter|display|technician   (the names
-//   --screen takes, one a line)
+//   kiosk --role counter --store https://HOST:PORT --counter N [--data DIR] [--enrol CODE]
+//         [--lang zh|en] [--windowed WxH] [--printer PATH|none] ...
+//   kiosk --role display --store https://HOST:PORT [--data DIR] [--enrol CODE]
+//         [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
+//   kiosk --role technician --data DIR [--lang zh|en] [--windowed WxH] ...   (DIR/technician.db)
+//   kiosk --list-screens customer|counter|display|technician   (the names --screen takes, one a line)
 // Every role also takes --config FILE (default /etc/kiosk/kiosk.toml, docs/config.md):
 // the file's values apply where the command line gives none.
 // Exit codes: 0 done, 1 failure (no display, no store...), 2 bad usage,
