@@ -11,6 +11,7 @@
 #include "core/command_line.h"
 #include "core/install_dirs.h"
 #include "core/program_version.h"
+#include "ctl/device_commands.h"
 #include "ctl/hq_calls_json.h"
 #include "ctl/request_commands.h"
 #include "ctl/tablet_commands.h"
@@ -50,6 +51,8 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   no-show --counter N   transfer --counter N --to B   pause --counter N --reason TEXT
   queue                 stats [--day YYYY-MM-DD]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
+  device enrol [--label TEXT] | list | revoke ID
+                 (counters and displays of the store node: a one-time code, valid 5 minutes)
   hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 1000]    status
   tablet set --url http://HQ:8800 --token DEVICE_TOKEN    tablet sync | status | jobs
                  (a technician's tablet: DIR/technician.db, its token from hq device add --technician)
@@ -395,7 +398,8 @@ int run(const std::vector<std::string>& args) {
     g_exit_code = answer.exit_code;
   } else {
     auto store = take(StoreDb::open(data_dir));
-    out = run_store_command(command, *store, cl, clock);
+    out = command == "device" ? take(run_device_command(*store, data_dir, cl, clock))
+                              : run_store_command(command, *store, cl, clock);
   }
   std::cout << out.dump() << std::endl;
   return g_exit_code;

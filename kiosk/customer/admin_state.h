@@ -1,6 +1,7 @@
 // The staff corner of the customer kiosk: the staff login (kit/staff_login_form.h)
-// that opens the admin screen, and the figures that screen shows (version, disk,
-// database, printer, sync). Plain data owned by the UI thread; admin_reducer changes it.
+// that opens the admin screen, the figures that screen shows (version, disk,
+// database, printer, sync), and its Devices screen (devices_state.h). Plain data owned by the UI thread; admin_reducer
+// changes it.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "customer/devices_state.h"
 #include "kit/staff_login_form.h"
 
 namespace kiosk::customer {
@@ -45,6 +47,7 @@ struct AdminFlow {
   std::optional<AdminFigures> figures;  // nullopt: being read
   std::optional<AdminHealth> health;    // nullopt: being checked
   EpochMs read_at = 0;                  // when the figures were asked for
+  DevicesFlow devices;                  // the Devices screen, opened from the admin screen
 };
 
 }  // namespace kiosk::customer

@@ -116,6 +116,15 @@ struct StaffHold {
 };                      // the finger went down on / lifted from the welcome title
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct RefreshAdmin {};
+// The Devices screen (device_reducer.h), from the admin screen and back.
+struct OpenDevices {};
+struct CloseDevices {};
+struct EnrolDevice {};  // makes a one-time code
+struct AskRevokeDevice {
+  std::string device_id;
+};
+struct ConfirmRevokeDevice {};
+struct CancelRevokeDevice {};
 // Help (help_reducer.h): the text keys (TextKey, PickCandidate...) type into
 // its search field while it shows.
 struct OpenHelp {};
@@ -201,6 +210,15 @@ struct AdminFiguresRead {
 struct AdminHealthRead {
   AdminHealth health;
 };
+struct DevicesRead {
+  DevicesView view;
+};
+struct DeviceCodeIssued {
+  DeviceCodeView code;
+};
+struct DeviceCodeRefused {
+  std::string error_code;
+};
 struct HelpLoaded {  // the store's articles changed (or were read the first time)
   std::shared_ptr<const HelpLibrary> library;
 };
@@ -211,18 +229,21 @@ struct KbUseOpened {  // the worker wrote the kb_use row of an article opened
   unsigned visit;  // CustomerState::help_visit when it was opened
 };
 
-using Action = std::variant<
-    SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService, TogglePriority,
-    OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber, RateKey, LookUpVisit,
-    TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind, ChooseProduct, ChooseProblem,
-    FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout, ChooseDay, ChooseWindow, ToggleConsent,
-    SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep, LeaveRequest, StayOnRequest, EditStep, SubmitRequest,
-    CheckKey, TypeCheckDigits, LookUpRequest, Tick, ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted,
-    VisitFound, VisitRefused, RatingSaved, RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable,
-    RequestCreated, RequestRefused, RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating,
-    PickRequestScore, ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
-    StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead, OpenHelp, FocusHelpSearch,
-    HideHelpKeys, OpenHelpCategory, ShowHelpPage, OpenHelpArticle, AnswerHelp, HelpBack, HelpLoaded, KbUseOpened>;
+using Action =
+    std::variant<SwitchLanguage, OpenTakeNumber, OpenRate, OpenRequest, OpenCheck, BackToWelcome, ChooseService,
+                 TogglePriority, OpenPhonePad, PhoneKey, AcceptPhone, ClosePhonePad, RemovePhone, ConfirmTakeNumber,
+                 RateKey, LookUpVisit, TypeRateCheck, PickScore, ToggleReason, SubmitRating, StillHere, ChooseKind,
+                 ChooseProduct, ChooseProblem, FocusText, TextKey, PickCandidate, TurnCandidatePage, SwitchLayout,
+                 ChooseDay, ChooseWindow, ToggleConsent, SetPurchaseDate, ChooseUrgency, NextStep, PreviousStep,
+                 LeaveRequest, StayOnRequest, EditStep, SubmitRequest, CheckKey, TypeCheckDigits, LookUpRequest, Tick,
+                 ServicesLoaded, TicketIssued, IssueFailed, TicketPrinted, VisitFound, VisitRefused, RatingSaved,
+                 RatingRefused, RequestOptionsLoaded, ImeAnswered, ImeUnavailable, RequestCreated, RequestRefused,
+                 RequestReceiptPrinted, RequestStatusFound, RequestLookupRefused, OpenRequestRating, PickRequestScore,
+                 ToggleRequestReason, SubmitRequestRating, CloseRequestRating, RequestRated, RequestRatingRefused,
+                 StaffHold, LoginInput, RefreshAdmin, StaffPinChecked, AdminFiguresRead, AdminHealthRead, OpenDevices,
+                 CloseDevices, EnrolDevice, AskRevokeDevice, ConfirmRevokeDevice, CancelRevokeDevice, DevicesRead,
+                 DeviceCodeIssued, DeviceCodeRefused, OpenHelp, FocusHelpSearch, HideHelpKeys, OpenHelpCategory,
+                 ShowHelpPage, OpenHelpArticle, AnswerHelp, HelpBack, HelpLoaded, KbUseOpened>;
 
 // True for actions a person causes (they count as activity and obey the tap guard).
 bool is_tap(const Action& action);
@@ -266,6 +287,13 @@ struct CheckStaffPin {
   std::string pin;
 };
 struct ReadAdminFigures {};
+// The Devices screen: the devices and the node's fingerprint read; a code
+// made (DeviceBook::issue_code); a device revoked, then all read again.
+struct ReadDevices {};
+struct IssueDeviceCode {};
+struct RevokeDevice {
+  std::string device_id;
+};
 // Help: the articles read again when the store's changed (HelpLoaded), and
 // what a customer read counted (KbBook).
 struct LoadHelp {};
@@ -291,7 +319,7 @@ using app::ImePick;
 using app::ImeReset;
 
 using Effect = std::variant<LoadServices, IssueTicket, FindVisit, SaveRating, LoadRequestOptions, CreateRequest,
-                            LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ImeEffect, LoadHelp, OpenKbUse,
-                            AnswerKbUse, RecordKbTicket>;
+                            LookUpStatus, RateRequest, CheckStaffPin, ReadAdminFigures, ReadDevices, IssueDeviceCode,
+                            RevokeDevice, ImeEffect, LoadHelp, OpenKbUse, AnswerKbUse, RecordKbTicket>;
 
 }  // namespace kiosk::customer

@@ -68,6 +68,8 @@ std::vector<std::string> CustomerRole::texts_to_show(const State& state) const {
   }
   all.push_back(config.store_id);
   add_help_texts(state, all);
+  if (state.admin.devices.read)  // the names devices were enrolled with
+    for (const EnrolledDevice& d : state.admin.devices.read->devices) all.push_back(d.name);
   return all;
 }
 

@@ -7,6 +7,7 @@
 #include "core/overloaded.h"
 #include "core/phone.h"
 #include "customer/admin_reducer.h"
+#include "customer/device_reducer.h"
 #include "customer/help_reducer.h"
 #include "customer/request_rating_reducer.h"
 #include "customer/request_reducer.h"
@@ -112,6 +113,7 @@ std::vector<Effect> on_tick(CustomerState& s, EpochMs now, const CustomerTimings
   }
   if (shows_queue(s.screen) && now - s.services_loaded_at >= t.services_refresh) append(effects, refresh_services(s));
   admin_tick(s, now, t);
+  devices_tick(s, now);
   return effects;
 }
 
@@ -140,6 +142,9 @@ bool is_tap(const Action& action) {
                                [](const StaffPinChecked&) { return false; },
                                [](const AdminFiguresRead&) { return false; },
                                [](const AdminHealthRead&) { return false; },
+                               [](const DevicesRead&) { return false; },
+                               [](const DeviceCodeIssued&) { return false; },
+                               [](const DeviceCodeRefused&) { return false; },
                                [](const HelpLoaded&) { return false; },
                                [](const KbUseOpened&) { return false; },
                                [](const StaffHold&) { return false; },  // a lift must never be dropped by the tap guard
@@ -162,6 +167,7 @@ std::vector<Effect> reduce(CustomerState& s, const Action& action, EpochMs now, 
   if (std::optional<std::vector<Effect>> effects = reduce_request(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_request_rating(s, action, now)) return *effects;
   if (std::optional<std::vector<Effect>> effects = reduce_admin(s, action, now)) return *effects;
+  if (std::optional<std::vector<Effect>> effects = reduce_devices(s, action, now)) return *effects;
   auto back_to_welcome = [&] {
     std::vector<Effect> effects = wipe(s, now, /*next_customer=*/false);
     append(effects, refresh_services(s));
@@ -398,6 +404,7 @@ std::optional<EpochMs> next_deadline(const CustomerState& s, EpochMs now, const 
   }
   if (const std::optional<EpochMs> thanks = thanks_time(s.screen, t)) consider(s.screen_since + *thanks);
   if (const std::optional<EpochMs> held = admin_deadline(s, t)) consider(*held);
+  if (const std::optional<EpochMs> code = devices_deadline(s, now)) consider(*code);
   if (s.screen == Screen::Check && s.check.retry_at > now)
     consider(std::min(s.check.retry_at, now + 1000));  // the wait, counted down
   if (shows_queue(s.screen) && !s.services_loading) consider(s.services_loaded_at + t.services_refresh);

@@ -32,6 +32,7 @@ enum class Screen {
   RateRequest,
   StaffLogin,
   Admin,
+  Devices,      // the staff corner's enrolled devices and enrolment codes
   Help,         // the categories, a category's articles or the search results
   HelpArticle,  // one article and "did this help?"
   HelpThanks

@@ -8,6 +8,7 @@
 #include "core/overloaded.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
+#include "customer/device_effects.h"
 #include "customer/help_effects.h"
 #include "customer/printer_health.h"
 #include "customer/request_effects.h"
@@ -33,6 +34,7 @@ class EffectContext {
         ratings_(store, clock_),
         requests_(store, clock_, config.printer, config.texts, post),
         admin_(store, clock_, post),
+        devices_(store, clock_, config.data_dir, post),
         help_(store, clock_, post),
         config_(config),
         post_(post) {}
@@ -45,9 +47,10 @@ class EffectContext {
             [&](const LoadRequestOptions&) { requests_.load_options(); },
             [&](const CreateRequest& e) { requests_.create(e); }, [&](const LookUpStatus& e) { requests_.look_up(e); },
             [&](const RateRequest& e) { requests_.rate(e); }, [&](const CheckStaffPin& e) { admin_.check_pin(e); },
-            [&](const ReadAdminFigures&) { admin_.read_figures(); }, [&](const LoadHelp&) { help_.load(); },
-            [&](const OpenKbUse& e) { help_.opened(e); }, [&](const AnswerKbUse& e) { help_.answered(e); },
-            [&](const RecordKbTicket& e) { help_.ticket_taken(e); },
+            [&](const ReadAdminFigures&) { admin_.read_figures(); }, [&](const ReadDevices&) { devices_.read(); },
+            [&](const IssueDeviceCode&) { devices_.issue_code(); }, [&](const RevokeDevice& e) { devices_.revoke(e); },
+            [&](const LoadHelp&) { help_.load(); }, [&](const OpenKbUse& e) { help_.opened(e); },
+            [&](const AnswerKbUse& e) { help_.answered(e); }, [&](const RecordKbTicket& e) { help_.ticket_taken(e); },
             [&](const ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the store worker\n"); }},
         effect);
   }
@@ -141,6 +144,7 @@ class EffectContext {
   RatingBook ratings_;
   RequestEffects requests_;
   AdminEffects admin_;
+  DeviceEffects devices_;
   HelpEffects help_;
   const CustomerWorkerConfig& config_;
   const Post& post_;

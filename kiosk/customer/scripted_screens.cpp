@@ -1,7 +1,8 @@
 // Scripts for each named screen: the actions a customer would take, applied
 // in order, with the ticket screen showing today's latest real ticket (or the
 // ticket the first service would give next, without issuing it), and the
-// staff corner with the store's real figures (no PIN is checked).
+// staff corner with the store's real figures and devices (no PIN is checked,
+// no code is made).
 #include "customer/scripted_screens.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "core/clock.h"
 #include "core/phone.h"
 #include "customer/admin_effects.h"
+#include "customer/device_effects.h"
 #include "customer/scripted_help_screens.h"
 #include "customer/scripted_request_screens.h"
 #include "queue/queue_engine.h"
@@ -94,6 +96,22 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
   const AdminEffects::Post post = [&](Action a) { read.push_back(std::move(a)); };
   AdminEffects(*store.value(), clock, post).read_figures();
   for (const Action& a : read) app.show_sample(a, now);
+  if (name == "admin") return now;
+  sample({OpenDevices{}});  // the store's devices and the node's fingerprint
+  read.clear();
+  DeviceEffects(*store.value(), clock, data_dir, post).read();
+  for (const Action& a : read) app.show_sample(a, now);
+  if (name == "devices-code") {  // a sample code with 4:32 left: none is made
+    sample({EnrolDevice{}});
+    app.show_sample(DeviceCodeIssued{{"483920", now + 272'000}}, now);
+  }
+  const std::optional<DevicesView>& devices = app.state().admin.devices.read;
+  if (name == "devices-revoke" && devices)  // "Revoke" tapped on the first enrolled device
+    for (const EnrolledDevice& d : devices->devices)
+      if (!d.revoked_at) {
+        sample({AskRevokeDevice{d.id}});
+        break;
+      }
   return now;
 }
 
@@ -101,8 +119,10 @@ Result<EpochMs> script_staff_corner(CustomerApp& app, const std::string& name, c
 
 const std::vector<std::string>& scripted_screen_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> all{"welcome",    "take",        "phone", "ticket",      "ticket-print-failed", "rate",
-                                 "rate-score", "rate-thanks", "idle",  "admin-login", "admin-wrong-pin",     "admin"};
+    std::vector<std::string> all{
+        "welcome",    "take",         "phone",         "ticket",      "ticket-print-failed", "rate",
+        "rate-score", "rate-thanks",  "idle",          "admin-login", "admin-wrong-pin",     "admin",
+        "devices",    "devices-code", "devices-revoke"};
     for (const std::string& name : scripted_request_screen_names()) all.push_back(name);
     for (const std::string& name : scripted_help_screen_names()) all.push_back(name);
     return all;
@@ -118,7 +138,8 @@ Result<EpochMs> script_screen(CustomerApp& app, const std::string& name, const s
     for (const Action& a : actions) app.dispatch(a, now += 1000);
   };
   if (name == "welcome") return now;
-  if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin")
+  if (name == "admin-login" || name == "admin-wrong-pin" || name == "admin" || name == "devices" ||
+      name == "devices-code" || name == "devices-revoke")
     return script_staff_corner(app, name, data_dir, now);
   if (std::optional<Result<EpochMs>> request = script_request_screen(app, name, data_dir, now)) return *request;
   if (std::optional<Result<EpochMs>> help = script_help_screen(app, name, now)) return *help;

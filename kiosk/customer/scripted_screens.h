@@ -12,7 +12,7 @@
 namespace kiosk::customer {
 
 // welcome, take, phone, ticket, ticket-print-failed, rate, rate-score, rate-thanks, idle,
-// admin-login, admin-wrong-pin, admin, then the request form's and the
+// admin-login, admin-wrong-pin, admin, devices, devices-code, devices-revoke, then the request form's and the
 // lookup's (scripted_request_screens.h) and Help's (scripted_help_screens.h)
 const std::vector<std::string>& scripted_screen_names();
 

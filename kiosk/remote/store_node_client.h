@@ -26,8 +26,8 @@ struct StoreNodeClientOptions {
   std::string base_url;  // "https://127.0.0.1:8700"
   // This device's enrolment (remote/node_enrolment.h): sent as X-Device-Token,
   // and the node's key pin every call checks ("wrong-server" when it differs).
-  std::string device_token;
-  std::string node_pin;
+  std::string device_token = {};
+  std::string node_pin = {};
   std::chrono::milliseconds connect_timeout{1500};
   std::chrono::milliseconds total_timeout{8000};  // long polls add their wait on top
 };

@@ -35,7 +35,7 @@ struct HttpClientOptions {
   // must be this pin ("sha256//BASE64", http/key_pin.h), checked before a byte
   // is sent; its CA chain and name are not checked. A mismatch is the
   // transport error "wrong-server". Empty: the system's CAs and the host name (HQ).
-  std::string pinned_public_key;
+  std::string pinned_public_key = {};
   // Any certificate, no pin: only for the one enrolment call that learns the pin.
   bool trust_any_certificate = false;
 };

@@ -21,8 +21,7 @@ class HttpSyncTransport final : public SyncTransport {
   HttpSyncTransport(const std::string& hq_url, const std::string& device_token,
                     const std::atomic<bool>* cancel = nullptr)
       : client_(HttpClientOptions{hq_url, device_token, std::chrono::milliseconds(5000),
-                                  std::chrono::milliseconds(60000), 16, std::chrono::seconds(15), 8 * 1024 * 1024,
-                                  /*pinned_public_key=*/"", /*trust_any_certificate=*/false}),
+                                  std::chrono::milliseconds(60000), 16, std::chrono::seconds(15), 8 * 1024 * 1024}),
         cancel_(cancel) {}
 
   Result<TransportResponse> get(const std::string& path, const HeaderFields& headers) override {

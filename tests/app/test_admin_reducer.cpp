@@ -1,6 +1,8 @@
 // The staff corner's rules with an injected clock: the 3 s hold on the welcome
 // title, the name and PIN form, wrong PIN and lockout, the admin screen and
-// its refresh, and the ways out (close, idle wipe, a late answer dropped).
+// its refresh, and the ways out (close, idle wipe, a late answer dropped);
+// the Devices screen: a code shown and counted down until it expires, revoke
+// asked first, back to the admin screen, late answers dropped.
 #include <doctest/doctest.h>
 
 #include "customer/customer_reducer.h"
@@ -170,4 +172,103 @@ TEST_CASE("idle: the admin screen and the login go back to Welcome; a late right
   CHECK(late.state.screen == Screen::Welcome);
   late.at(100, StaffPinChecked{});
   CHECK(late.state.screen == Screen::Welcome);
+}
+
+namespace {
+
+EnrolledDevice device(const std::string& id, const std::string& name, std::optional<EpochMs> revoked_at = {}) {
+  return EnrolledDevice{id, name, DeviceKind::Counter, 1'000'000, std::nullopt, revoked_at};
+}
+
+// The admin screen, then Devices with two devices read (one revoked).
+void open_devices(StaffCorner& k) {
+  k.open_admin();
+  REQUIRE(only<ReadDevices>(k.at(1000, OpenDevices{})));
+  REQUIRE(k.state.screen == Screen::Devices);
+  k.at(100, DevicesRead{
+                DevicesView{{device("d1", "Counter 2"), device("d0", "Old display", 2'000'000)}, "AB12-CD34", "", ""}});
+  REQUIRE(k.state.admin.devices.read);
+}
+
+}  // namespace
+
+TEST_CASE("Devices: a code is made once per tap, shown with its time left, and gone when it expires") {
+  StaffCorner k;
+  open_devices(k);
+  CHECK(only<IssueDeviceCode>(k.at(1000, EnrolDevice{})));
+  CHECK(k.at(1000, EnrolDevice{}).empty());  // one code at a time: the second tap waits for the first
+  const EpochMs expires_at = k.now + 5 * 60'000;
+  k.at(200, DeviceCodeIssued{{"483920", expires_at}});
+  REQUIRE(k.state.admin.devices.code);
+  CHECK(k.state.admin.devices.code->code == "483920");
+  CHECK_FALSE(k.state.admin.devices.issuing);
+  // The loop wakes each second for the countdown, and at the end.
+  REQUIRE(next_deadline(k.state, k.now, k.timings));
+  CHECK(*next_deadline(k.state, k.now, k.timings) <= k.now + 1000);
+  k.now = expires_at - 1;
+  k.state.last_activity = k.now;
+  k.at(0, Tick{});
+  CHECK(k.state.admin.devices.code);
+  CHECK(*next_deadline(k.state, k.now, k.timings) == expires_at);
+  k.at(1, Tick{});
+  CHECK_FALSE(k.state.admin.devices.code);  // expired: off the screen
+  CHECK(k.state.screen == Screen::Devices);
+
+  CHECK(only<IssueDeviceCode>(k.at(1000, EnrolDevice{})));
+  k.at(200, DeviceCodeRefused{"storage"});
+  CHECK(k.state.admin.devices.code_error == "storage");
+  CHECK_FALSE(k.state.admin.devices.issuing);
+}
+
+TEST_CASE("Devices: Revoke asks first; yes revokes once, cancel keeps it; a revoked device is not offered") {
+  StaffCorner k;
+  open_devices(k);
+  CHECK(k.at(1000, AskRevokeDevice{"d0"}).empty());  // already revoked
+  CHECK(k.state.admin.devices.confirming.empty());
+  CHECK(k.at(1000, AskRevokeDevice{"nobody"}).empty());
+  CHECK(k.state.admin.devices.confirming.empty());
+  k.at(1000, AskRevokeDevice{"d1"});
+  CHECK(k.state.admin.devices.confirming == "d1");
+  k.at(1000, CancelRevokeDevice{});
+  CHECK(k.state.admin.devices.confirming.empty());
+  CHECK(k.at(1000, ConfirmRevokeDevice{}).empty());  // nothing asked: nothing revoked
+
+  k.at(1000, AskRevokeDevice{"d1"});
+  const std::vector<Effect> effects = k.at(1000, ConfirmRevokeDevice{});
+  const RevokeDevice* revoke = only<RevokeDevice>(effects);
+  REQUIRE(revoke);
+  CHECK(revoke->device_id == "d1");
+  CHECK(k.state.admin.devices.revoking);
+  CHECK(k.state.admin.devices.confirming.empty());
+  CHECK(k.at(1000, AskRevokeDevice{"d1"}).empty());  // the list waits for the answer
+  CHECK(k.at(100, ConfirmRevokeDevice{}).empty());
+  k.at(200, DevicesRead{DevicesView{
+                {device("d1", "Counter 2", k.now), device("d0", "Old display", 2'000'000)}, "AB12-CD34", "", ""}});
+  CHECK_FALSE(k.state.admin.devices.revoking);
+  CHECK(k.state.admin.devices.read->devices.front().revoked_at);
+}
+
+TEST_CASE("Devices: back returns to the admin screen and forgets the code; late answers are dropped; idle wipes") {
+  StaffCorner k;
+  open_devices(k);
+  k.at(1000, EnrolDevice{});
+  k.at(200, DeviceCodeIssued{{"111222", k.now + 300'000}});
+  CHECK(k.at(1000, CloseDevices{}).empty());
+  CHECK(k.state.screen == Screen::Admin);
+  CHECK_FALSE(k.state.admin.devices.code);
+
+  REQUIRE(only<ReadDevices>(k.at(1000, OpenDevices{})));
+  k.at(1000, EnrolDevice{});
+  k.at(1000, CloseDevices{});
+  k.at(200, DeviceCodeIssued{{"333444", k.now + 300'000}});  // after Back: never shown
+  k.at(200, DevicesRead{DevicesView{}});
+  CHECK_FALSE(k.state.admin.devices.code);
+  CHECK_FALSE(k.state.admin.devices.read);
+  CHECK(k.at(1000, OpenDevices{}).size() == 1);
+
+  k.at(k.timings.idle_quiet + k.timings.idle_countdown, Tick{});
+  CHECK(k.state.screen == Screen::Welcome);
+  CHECK_FALSE(k.state.admin.devices.read);
+  CHECK(k.at(1000, OpenDevices{}).empty());  // only from the admin screen
+  CHECK(k.state.screen == Screen::Welcome);
 }

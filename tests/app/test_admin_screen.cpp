@@ -3,10 +3,15 @@
 // the welcome title, types a wrong PIN and then the right one, and the admin
 // screen's figures are the ones the store itself reports (store health, sync
 // status, printer state); refresh and close; five wrong PINs lock the account.
+// Devices: the code the screen shows enrols a device through DeviceBook, and
+// a device revoked on the screen (after its confirmation) is refused.
 #include <doctest/doctest.h>
 
 #include "core/program_version.h"
 #include "customer_harness.h"
+#include "http/key_pin.h"
+#include "http_server/tls_identity.h"
+#include "staff/device_book.h"
 #include "staff/staff_book.h"
 #include "store/printer_state.h"
 #include "store/store_health.h"
@@ -140,4 +145,58 @@ TEST_CASE("five wrong PINs lock the account: the kiosk says for how long; the id
   h.wait_ms(h.app->role().config.timings.idle_quiet + h.app->role().config.timings.idle_countdown);
   CHECK(h.state().screen == Screen::Welcome);
   CHECK(h.state().admin.login.name.empty());
+}
+
+TEST_CASE(
+    "Devices: the code shown enrols a device; the node's fingerprint; a device revoked on the screen is refused") {
+  CustomerHarness h(customer::Language::En);
+  add_staff(h, "Wang Fang", "2468");
+  const Result<http_server::TlsIdentity> identity =  // as the kiosk's store node makes it on its first start
+      http_server::load_or_create_tls_identity(http_server::node_tls_dir(h.store.dir.path()), "S1");
+  REQUIRE(identity);
+  DeviceBook book(*h.store.store, h.store.clock);
+  const Result<EnrolCode> earlier = book.issue_code("Display hall");
+  REQUIRE(earlier);
+  const Result<Enrolment> display = book.enrol(earlier.value().code, DeviceKind::Display, "display");
+  REQUIRE(display);
+
+  hold(h, "staff.hold", 3000);
+  type_login(h, "WANG FANG", "2468");
+  REQUIRE(h.state().screen == Screen::Admin);
+  h.tap("admin.devices");
+  REQUIRE(h.state().screen == Screen::Devices);
+  const customer::DevicesFlow& d = h.state().admin.devices;
+  REQUIRE(d.read);
+  CHECK(d.read->error.empty());
+  CHECK(d.read->fingerprint == http::fingerprint_of_pin(identity.value().pin));
+  REQUIRE(d.read->devices.size() == 1);
+  CHECK(d.read->devices[0].name == "Display hall");
+  CHECK(h.shows("devices.revoke." + display.value().device.id));
+
+  h.tap("devices.enrol");
+  REQUIRE(d.code);
+  CHECK(d.code->code.size() == 6);
+  CHECK(book.open_codes().value() == 1);
+  const Result<Enrolment> counter = book.enrol(d.code->code, DeviceKind::Counter, "Counter 2");
+  REQUIRE(counter);  // the code on the screen is the store's
+  CHECK(counter.value().device.name == "Counter 2");
+
+  h.tap("devices.revoke." + display.value().device.id);
+  CHECK(h.shows("devices.revoke_yes"));
+  CHECK(book.authenticate(display.value().token).ok());  // asked, not yet revoked
+  h.tap("devices.revoke_cancel");
+  CHECK(book.authenticate(display.value().token).ok());
+  h.tap("devices.revoke." + display.value().device.id);
+  h.tap("devices.revoke_yes");
+  const Result<EnrolledDevice> refused = book.authenticate(display.value().token);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "device-revoked");
+  CHECK(book.authenticate(counter.value().token).ok());
+  REQUIRE(d.read);
+  CHECK(d.read->devices.size() == 2);  // the counter enrolled meanwhile, and the display, revoked
+  CHECK_FALSE(h.shows("devices.revoke." + display.value().device.id));
+
+  h.tap("back");
+  CHECK(h.state().screen == Screen::Admin);
+  CHECK_FALSE(h.state().admin.devices.code);
 }

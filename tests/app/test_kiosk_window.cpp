@@ -6,19 +6,23 @@
 // screen with `kiosk --screen NAME --screenshot FILE` in both languages (Help's
 // on a portrait screen too) and keeps the PNGs as test output; exit code 4
 // would mean a character had no glyph. With --listen, the same process serves
-// the store node's API to counters.
+// the store node's API to counters, and staff enrol and revoke its devices on
+// the staff corner's Devices screen.
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "customer/scripted_help_screens.h"
 #include "customer/scripted_screens.h"
+#include "http_server/tls_identity.h"
 #include "kb/kb_book.h"
 #include "remote/store_node_client.h"
+#include "staff/device_book.h"
 #include "staff/staff_book.h"
 #include "store/product_catalog.h"
 #include "support/child_process.h"
@@ -59,6 +63,29 @@ void load_products_and_help(TestStore& store) {
   store_product_catalog(store.store->db(), products.value());
   store_kb_articles(store.store->db(), articles.value(), store.clock.now_ms());
   tx.commit();
+}
+
+// The node's key (as its first start makes it) and devices enrolled with
+// codes, the last one named `revoked` revoked; returns their tokens by name.
+std::map<std::string, std::string> enrol_devices(TestStore& store, const std::vector<std::string>& names,
+                                                 const std::string& revoked = {}) {
+  REQUIRE(http_server::load_or_create_tls_identity(http_server::node_tls_dir(store.dir.path()), "S1"));
+  DeviceBook book(*store.store, store.clock);
+  std::map<std::string, std::string> tokens;
+  for (const std::string& name : names) {
+    const Result<EnrolCode> code = book.issue_code(name);
+    REQUIRE(code);
+    const DeviceKind kind = name.find("Display") == std::string::npos ? DeviceKind::Counter : DeviceKind::Display;
+    const Result<Enrolment> enrolled = book.enrol(code.value().code, kind, name);
+    REQUIRE(enrolled);
+    tokens[name] = enrolled.value().token;
+    if (name == revoked) REQUIRE(book.revoke(enrolled.value().device.id));
+  }
+  return tokens;
+}
+
+void enrol_sample_devices(TestStore& store) {
+  enrol_devices(store, {"Counter 2", "Display hall", "Counter 1"}, "Counter 2");
 }
 
 void click(const std::string& map_path, const std::string& id) {
@@ -184,6 +211,7 @@ TEST_CASE("kiosk --screen NAME --screenshot FILE: every customer screen in Chine
   store.engine->issue({"A", false, {}}).value();
   test::give_public_page(*store.store, "https://q.example.com", true);  // the phone page and the reminder offer
   load_products_and_help(store);  // the request form's products and Help's articles
+  enrol_sample_devices(store);    // Devices: three listed, one revoked, and the node's fingerprint
   const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/kiosk";
   {
     test::XvfbServer xvfb(1280, 800);
@@ -224,6 +252,70 @@ TEST_CASE("the customer kiosk with --listen serves the store node's API from the
   Result<remote::Json> called = counter.counter_action(1, "call");
   REQUIRE(called.ok());
   CHECK(called.value()["ticket"] == "A001");
+
+  kiosk.terminate();
+  CHECK(kiosk.wait() == 0);
+}
+
+namespace {
+
+// A finger held on `id` for `ms` (the staff corner opens on the welcome title after 3 s).
+void press_and_hold(const std::string& map_path, const std::string& id, int ms) {
+  REQUIRE_MESSAGE(wait_for_widget(map_path, id), "no widget " << id << " in the kiosk's window");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const nlohmann::json at = read_widgets(map_path)[id];
+  REQUIRE(test::run_program({"xdotool", "mousemove", std::to_string(at[0].get<int>()), std::to_string(at[1].get<int>()),
+                             "mousedown", "1", "sleep", std::to_string(ms / 1000.0), "mouseup", "1"}) == 0);
+}
+
+// Waits (up to 10 s) until `done` holds, polling the store as the kiosk writes it.
+template <class Done>
+bool eventually(Done done) {
+  for (int i = 0; i < 500; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return done();
+}
+
+}  // namespace
+
+TEST_CASE("staff enrol and revoke devices on the kiosk's Devices screen in the real window, its node running") {
+  test::XvfbServer xvfb(1280, 800);
+  TestStore store;
+  StaffPolicy policy;
+  policy.pin_cost = PinHashCost::fastest_for_tests();
+  REQUIRE(StaffBook(*store.store, store.clock, policy).add("Li", "2580", StaffRole::Counter).ok());
+  const std::map<std::string, std::string> tokens = enrol_devices(store, {"Display hall"});
+  const std::string map = store.dir.file("widgets.json");
+  ChildProcess kiosk({KIOSK_PATH, "--role", "customer", "--data", store.dir.path(), "--windowed", "1280x800",
+                      "--widget-map", map, "--listen", "127.0.0.1:0"});
+  REQUIRE(kiosk.read_line(std::chrono::seconds(30)).has_value());  // the node listens
+
+  press_and_hold(map, "staff.hold", 3500);
+  click(map, "login.name");
+  click(map, "key.L");
+  click(map, "key.I");
+  click(map, "login.pin");
+  for (char c : std::string("2580")) click(map, std::string("key.") + c);
+  click(map, "login.submit");
+  click(map, "admin.devices");
+  DeviceBook book(*store.store, store.clock);
+  click(map, "devices.enrol");
+  CHECK(eventually([&] { return book.open_codes().value() == 1; }));  // the code on the screen is in the store
+
+  const Result<std::vector<EnrolledDevice>> listed = book.list();
+  REQUIRE(listed);
+  REQUIRE(listed.value().size() == 1);
+  const std::string display_id = listed.value().front().id;
+  click(map, "devices.revoke." + display_id);
+  click(map, "devices.revoke_yes");
+  CHECK(eventually([&] { return !book.authenticate(tokens.at("Display hall")).ok(); }));
+  const Result<EnrolledDevice> refused = book.authenticate(tokens.at("Display hall"));
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "device-revoked");
+  click(map, "back");
+  REQUIRE(wait_for_widget(map, "admin.close"));
 
   kiosk.terminate();
   CHECK(kiosk.wait() == 0);

@@ -21,6 +21,7 @@
 #include "node/store_node_server.h"
 #include "queue/queue_engine.h"
 #include "requests/request_book.h"
+#include "staff/device_book.h"
 #include "staff/staff_book.h"
 
 using namespace kiosk;
@@ -66,14 +67,20 @@ int main(int argc, char** argv) {
   node::StoreNodeServer server(config, clock);
   Result<int> port = server.start();
   if (!port) fail(port.error().message);
-  httplib::Client client("127.0.0.1", port.value());
+  DeviceBook devices(*store, clock);
+  Result<Enrolment> device = devices.enrol(devices.issue_code("").value().code, DeviceKind::Counter, "bench");
+  if (!device) fail(device.error().message);
+  httplib::Client client("https://127.0.0.1:" + std::to_string(port.value()));
+  client.enable_server_certificate_verification(false);  // the node's own key; pinning is the devices' (bench_node)
   client.set_keep_alive(true);
   client.set_tcp_nodelay(true);  // as libcurl (the counter's client) does: no Nagle delay between headers and body
+  const httplib::Headers as_device{{"X-Device-Token", device.value().token}};
   httplib::Result login =
-      client.Post("/api/v1/login", R"({"name": "bench", "pin": "2580", "counter": 1})", "application/json");
+      client.Post("/api/v1/login", as_device, R"({"name": "bench", "pin": "2580", "counter": 1})", "application/json");
   if (!login || login->status != 200) fail("cannot log in");
   const httplib::Headers auth{
-      {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
+      {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()},
+      {"X-Device-Token", device.value().token}};
   const std::string body = request_form_json(sample_request_form(store->zone(), clock.now_ms())).dump();
   RequestBook book(*store, clock);
 

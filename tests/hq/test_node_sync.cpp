@@ -46,14 +46,23 @@ TEST_CASE("kiosk --role node uploads by itself what is committed through its API
   const int port = std::stoi(address.substr(address.rfind(':') + 1));
   CHECK(at_hq_within(hq, std::chrono::seconds(45), [](const std::vector<Json>& t) { return t.size() == 1; }));
 
-  httplib::Client api("127.0.0.1", port);
-  const auto login =
-      api.Post("/api/v1/login", Json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}}.dump(), "application/json");
+  // A counter enrolled with a code from kioskctl, over the node's HTTPS.
+  httplib::Client api("https://127.0.0.1:" + std::to_string(port));
+  api.enable_server_certificate_verification(false);
+  const std::string code = kioskctl(data, {"device", "enrol"}).body["code"];
+  const auto enrolled = api.Post("/api/v1/devices/enrol",
+                                 Json{{"code", code}, {"kind", "counter"}, {"name", "c1"}}.dump(), "application/json");
+  REQUIRE(enrolled);
+  REQUIRE(enrolled->status == 200);
+  const std::string device = Json::parse(enrolled->body)["token"];
+  const auto login = api.Post("/api/v1/login", {{"X-Device-Token", device}},
+                              Json{{"name", "Li"}, {"pin", "2580"}, {"counter", 1}}.dump(), "application/json");
   REQUIRE(login);
   REQUIRE(login->status == 200);
   const std::string token = Json::parse(login->body)["token"];
   const auto called =
-      api.Post("/api/v1/counters/1/call", {{"Authorization", "Bearer " + token}}, "", "application/json");
+      api.Post("/api/v1/counters/1/call", {{"Authorization", "Bearer " + token}, {"X-Device-Token", device}}, "",
+               "application/json");
   REQUIRE(called);
   REQUIRE(called->status == 200);
   const auto started = std::chrono::steady_clock::now();

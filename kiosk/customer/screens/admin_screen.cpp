@@ -1,7 +1,7 @@
 // The admin screen (staff only, after the PIN): what to check on a kiosk that
 // misbehaves, large enough to read from a step away: program version, disk
 // space, database size and integrity, printer state, sync with HQ. No personal
-// data. Ids: "admin.refresh", "admin.close", "back".
+// data. Ids: "admin.refresh", "admin.devices" (devices_screen.cpp), "admin.close", "back".
 #include <cstdio>
 
 #include "customer/screens/customer_kit.h"
@@ -23,15 +23,6 @@ std::string bytes_text(std::int64_t bytes) {
   else
     std::snprintf(text, sizeof text, "%.1f MB", mib);
   return text;
-}
-
-// "45 s", "12 min", "3 h", "2 d" in the screen's language.
-std::string duration_text(const CustomerView& view, std::int64_t ms) {
-  const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
-  if (s < 120) return view.tr("admin.seconds", {std::to_string(s)});
-  if (s < 2 * 3600) return view.tr("admin.minutes", {std::to_string(s / 60)});
-  if (s < 2 * 86400) return view.tr("admin.hours", {std::to_string(s / 3600)});
-  return view.tr("admin.days", {std::to_string(s / 86400)});
 }
 
 std::string when_text(const CustomerView& view, const std::string& local, EpochMs at) {
@@ -164,12 +155,14 @@ void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit) {
   draw_rows(ui, device, at, column_w, role);
   draw_rows(ui, sync, ImVec2(at.x + column_w + 1.2f * em, at.y), column_w, role);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, avail_y() - buttons_h));
-  const float button_w = cell_width(ui, width, 2, 0.8f) / em;
+  const float button_w = cell_width(ui, width, 3, 0.8f) / em;
   const bool reading = !view.state.admin.figures || !view.state.admin.health;
   if (button(ui, "admin.refresh", view.tr(reading ? "admin.checking" : "admin.refresh"), ImVec2(button_w, 3.4f),
              reading ? Tone::disabled : Tone::normal) &&
       !reading)
     emit(RefreshAdmin{});
+  ImGui::SameLine(0, 0.8f * em);
+  if (button(ui, "admin.devices", view.tr("devices.open"), ImVec2(button_w, 3.4f), Tone::normal)) emit(OpenDevices{});
   ImGui::SameLine(0, 0.8f * em);
   if (button(ui, "admin.close", view.tr("admin.close"), ImVec2(button_w, 3.4f), Tone::primary)) emit(BackToWelcome{});
 }

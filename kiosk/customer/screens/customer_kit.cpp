@@ -103,6 +103,14 @@ const std::string& service_name(const CustomerView& view, const ServiceView& ser
   return view.state.language == Language::Zh ? service.name_zh : service.name_en;
 }
 
+std::string duration_text(const CustomerView& view, std::int64_t ms) {
+  const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
+  if (s < 120) return view.tr("admin.seconds", {std::to_string(s)});
+  if (s < 2 * 3600) return view.tr("admin.minutes", {std::to_string(s / 60)});
+  if (s < 2 * 86400) return view.tr("admin.hours", {std::to_string(s / 3600)});
+  return view.tr("admin.days", {std::to_string(s / 86400)});
+}
+
 std::string error_text(const CustomerView& view, const std::string& code) {
   if (code.empty()) return {};
   return view.tr("error." + code, {error_limit(code)});  // the domain's limit, never a copy in the texts

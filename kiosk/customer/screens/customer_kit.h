@@ -43,6 +43,8 @@ bool top_bar(ui::TouchUi& ui, const CustomerView& view, const Emit& emit, std::s
 const ServiceView* find_service(const CustomerState& state, std::string_view code);
 const std::string& service_name(const CustomerView& view, const ServiceView& service);
 std::string error_text(const CustomerView& view, const std::string& code);
+// "45 s", "12 min", "3 h", "2 d" in the screen's language (the staff corner's ages).
+std::string duration_text(const CustomerView& view, std::int64_t ms);
 
 // [SECTION] The screens (one file each), drawn inside the customer ScreenPanel.
 void draw_welcome(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
@@ -66,7 +68,8 @@ void draw_request_status(ui::TouchUi& ui, const CustomerView& view, const Emit& 
 void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // "Rate this job"
 void draw_staff_login(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_admin(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
-void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // categories, a list, the search
+void draw_devices(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);  // the admin screen's Devices
+void draw_help(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);     // categories, a list, the search
 void draw_help_article(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 void draw_help_thanks(ui::TouchUi& ui, const CustomerView& view, const Emit& emit);
 // A thank-you screen: the bar's title, a large drawn check mark, the thanks,

@@ -56,6 +56,9 @@ void draw_customer_screen(ui::TouchUi& ui, const CustomerView& view, const Emit&
       case Screen::Admin:
         kit::draw_admin(ui, view, emit);
         break;
+      case Screen::Devices:
+        kit::draw_devices(ui, view, emit);
+        break;
       case Screen::Help:
         kit::draw_help(ui, view, emit);
         break;

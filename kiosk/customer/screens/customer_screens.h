@@ -24,7 +24,9 @@
 //   help thanks     "thanks.done"
 //   idle overlay    "idle.continue"
 //   staff corner    "staff.hold" (welcome title, held 3 s); the staff login's "login.name", "login.pin",
-//                   "key.*", "login.submit" (kit/staff_login.h); "admin.refresh", "admin.close"
+//                   "key.*", "login.submit" (kit/staff_login.h); "admin.refresh", "admin.devices", "admin.close"
+//   devices         "back" (to the admin screen), "devices.enrol", "devices.revoke.<device id>",
+//                   "devices.revoke_yes", "devices.revoke_cancel"
 #pragma once
 
 #include <functional>
