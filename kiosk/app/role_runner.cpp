@@ -40,14 +40,6 @@ ui::FontScale staff_font_scale() {
   return scale;
 }
 
-std::string read_store_url(CommandLine& cl) {
-  std::string url = cl.required("store");
-  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-    throw UsageError("--store must be a URL such as http://192.168.1.10:8700");
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
 Language language_named(const std::string& language) { return language == "en" ? Language::En : Language::Zh; }
 
 Translations role_texts() {

@@ -1,6 +1,6 @@
 // What `kiosk --role R` does for every windowed role, written once: the flags
 // they all take (--lang, --windowed, --screen/--screenshot, --frame-stats,
-// --widget-map, and --store for the roles that talk to a store node), the
+// --widget-map; --store and the enrolment are remote/device_start.h), the
 // texts, and the end of a run: one scripted screenshot or the frame loop.
 // A role's runner (e.g. counter/counter_role.cpp) reads its own flags, makes
 // its window and app, then calls show_role().
@@ -35,8 +35,6 @@ RoleOptions read_role_options(CommandLine& cl, const std::vector<std::string>& l
 // The staff's screens (counter console, technician's tablet) show more than a
 // customer's: somewhat smaller fonts.
 ui::FontScale staff_font_scale();
-// --store: the store node's URL (http:// or https://), without a trailing slash.
-std::string read_store_url(CommandLine& cl);
 // "zh" or "en" as the screens' Language.
 Language language_named(const std::string& language);
 // The texts of assets/i18n; throws (the kiosk prints it and exits 1) if they cannot be used.

@@ -12,6 +12,7 @@ namespace kiosk::counter {
 
 // [SECTION] Taps and keys
 struct SwitchLanguage {};
+using kit::EnrolInput;  // the enrol screens' (kit/device_enrolment.h)
 using kit::LoginInput;  // the staff login's taps and keys (kit/staff_login_form.h)
 struct ToggleService {
   std::string code;
@@ -126,6 +127,8 @@ struct StaffRequestCreated {
 struct StaffReceiptPrinted {
   bool ok = false;
 };
+// The worker's enrolment and the node's refusals of this device (kit/device_enrolment.h).
+using kit::EnrolAnswer;
 // The IME thread's answers (app/ime_types.h).
 using app::ImeAnswered;
 using app::ImeUnavailable;
@@ -145,15 +148,15 @@ struct RequestFailed {
 };
 
 using Action =
-    std::variant<SwitchLanguage, LoginInput, ToggleService, OpenCounter, ChangeServices, BackToConsole, CallNext,
-                 Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow, Transfer, Pause, Resume, CloseCounter,
-                 Logout, MarkReprinted, OpenRequestForm, CloseRequestForm, ShowRequestPage, FocusRequestField,
-                 RequestTyped, PickRequestCandidate, TurnRequestCandidatePage, SwitchRequestLayout, ToggleScreenKeys,
-                 ChooseRequestKind, ChooseRequestProduct, ChooseRequestProblem, SetRequestPurchaseDate,
-                 SetRequestVisitDate, ChooseRequestWindow, ChooseRequestUrgency, ToggleRequestOnSite,
-                 ToggleRequestConsent, SubmitStaffRequest, Tick, QueueLoaded, ReprintsLoaded, LoggedIn, TicketAnswered,
-                 CounterAnswered, Reprinted, RequestOptionsLoaded, StaffRequestCreated, StaffReceiptPrinted,
-                 StaffRequestRefused, RequestFailed, ImeAnswered, ImeUnavailable>;
+    std::variant<SwitchLanguage, LoginInput, EnrolInput, ToggleService, OpenCounter, ChangeServices, BackToConsole,
+                 CallNext, Recall, StartService, OpenPicker, ClosePicker, Finish, NoShow, Transfer, Pause, Resume,
+                 CloseCounter, Logout, MarkReprinted, OpenRequestForm, CloseRequestForm, ShowRequestPage,
+                 FocusRequestField, RequestTyped, PickRequestCandidate, TurnRequestCandidatePage, SwitchRequestLayout,
+                 ToggleScreenKeys, ChooseRequestKind, ChooseRequestProduct, ChooseRequestProblem,
+                 SetRequestPurchaseDate, SetRequestVisitDate, ChooseRequestWindow, ChooseRequestUrgency,
+                 ToggleRequestOnSite, ToggleRequestConsent, SubmitStaffRequest, Tick, QueueLoaded, ReprintsLoaded,
+                 LoggedIn, TicketAnswered, CounterAnswered, Reprinted, RequestOptionsLoaded, StaffRequestCreated,
+                 StaffReceiptPrinted, StaffRequestRefused, RequestFailed, EnrolAnswer, ImeAnswered, ImeUnavailable>;
 
 // [SECTION] Effects: one API request each, run in order on the worker.
 struct LogIn {
@@ -179,8 +182,7 @@ struct PostRequest {
   std::string ticket_id;
 };
 
-using Effect =
-    std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions, PostRequest,
-                 app::ImeEffect>;  // the IME's go to the IME thread
+using Effect = std::variant<LogIn, LogOut, LoadQueue, LoadReprints, CounterCommand, ReprintDone, LoadRequestOptions,
+                            PostRequest, kit::EnrolDevice, app::ImeEffect>;  // the IME's go to the IME thread
 
 }  // namespace kiosk::counter

@@ -6,9 +6,16 @@
 
 namespace kiosk::counter {
 
+remote::DeviceIdentity counter_device(const CounterAppConfig& config) {
+  return {config.store_url, config.data_dir, "counter", "Counter " + std::to_string(config.counter)};
+}
+
 std::vector<Effect> CounterRole::start(State& state, EpochMs now) const {
   state.language = config.language;
+  state.device = kit::starting_enrolment(config.enrolment.has_value(), config.enrol_refusal,
+                                         config.enrolment ? config.enrolment->fingerprint : "");
   state.queue_loaded_at = now;
+  if (!config.enrolment) return {};
   state.queue_loading = true;
   return {LoadQueue{}};
 }
@@ -32,13 +39,14 @@ std::vector<std::string> CounterRole::texts_to_show(const State& state) const {
     all.push_back(s.name_en);
   }
   all.push_back(config.store_url);
-  all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
+  all.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +/-");  // + / -: a fingerprint
   return all;
 }
 
 app::EffectRunner<Effect> CounterRole::make_runner(std::function<void(Action)> post) const {
-  return counter_requests(CounterWorkerConfig{config.store_url, config.counter, config.printer, &texts},
-                          std::move(post));
+  return counter_requests(
+      CounterWorkerConfig{counter_device(config), config.enrolment, config.counter, config.printer, &texts},
+      std::move(post));
 }
 
 }  // namespace kiosk::counter

@@ -14,12 +14,16 @@
 #include "counter/counter_actions.h"
 #include "counter/counter_state.h"
 #include "counter/counter_worker.h"
+#include "remote/node_device.h"
 #include "ui/font_atlas.h"
 
 namespace kiosk::counter {
 
 struct CounterAppConfig {
-  std::string store_url;
+  std::string store_url;                           // remote::checked_node_url's
+  std::string data_dir;                            // where the enrolment is kept (remote/node_enrolment.h)
+  std::optional<remote::NodeEnrolment> enrolment;  // nullopt: the enrol screen first
+  std::string enrol_refusal;                       // why --enrol did not enrol, for that screen
   int counter = 1;
   Language language = Language::Zh;
   CounterTimings timings;
@@ -48,5 +52,8 @@ struct CounterRole {
 };
 
 using CounterApp = app::RoleShell<CounterRole>;
+
+// Who the console is to the store node ("Counter N", kind "counter").
+remote::DeviceIdentity counter_device(const CounterAppConfig& config);
 
 }  // namespace kiosk::counter

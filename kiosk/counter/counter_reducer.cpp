@@ -1,4 +1,4 @@
-// The counter console's reducer: login, opening the counter, the actions on
+// The counter console's reducer: its enrolment with the node, login, opening the counter, the actions on
 // the ticket in hand and their pickers, queue refreshes, and the link to the
 // store node going down (retries with backoff) and a session ending.
 #include "counter/counter_reducer.h"
@@ -37,6 +37,7 @@ Effects command(CounterState& s, std::string verb, std::string argument = {}, st
 // name (and that the session ended by itself, if it did).
 void end_session(CounterState& s, bool ended) {
   CounterState fresh;
+  fresh.device = std::move(s.device);
   fresh.language = s.language;
   fresh.services = std::move(s.services);
   fresh.counter = std::move(s.counter);
@@ -151,8 +152,23 @@ Effects on_queue(CounterState& s, const QueueLoaded& a, EpochMs now) {
   return {};
 }
 
+// The enrol screens' answers: a new enrolment loads the queue; a refusal of
+// this device stops everything in flight (its session went with it).
+Effects on_enrol_answer(CounterState& s, const EnrolAnswer& a, EpochMs now) {
+  kit::apply_enrol_answer(s.device, a, now);
+  if (std::holds_alternative<kit::DeviceEnrolled>(a)) return refresh(s);
+  if (!std::holds_alternative<kit::DeviceRefused>(a)) return {};
+  if (logged_in(s)) end_session(s, /*ended=*/true);
+  s.queue_loading = false;
+  s.busy = false;
+  s.login.busy = false;
+  s.request.busy = false;
+  s.link = {};
+  return {};
+}
+
 Effects on_tick(CounterState& s, EpochMs now, const CounterTimings& t) {
-  if (s.queue_loading) return {};
+  if (s.queue_loading || !kit::enrolled(s.device)) return {};
   if (s.link.down) return now >= s.link.retry_at ? refresh(s) : Effects{};
   if (now - s.queue_loaded_at >= t.queue_refresh) return refresh(s);
   return {};
@@ -186,6 +202,11 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
             s.language = s.language == Language::Zh ? Language::En : Language::Zh;
             return {};
           },
+          [&](const EnrolInput& a) -> Effects {
+            if (std::optional<kit::EnrolDevice> enrol = kit::apply_enrol_input(s.device, a)) return {*enrol};
+            return {};
+          },
+          [&](const EnrolAnswer& a) -> Effects { return on_enrol_answer(s, a, now); },
           [&](const LoginInput& a) -> Effects {
             if (s.screen != Screen::Login) return {};
             std::optional<kit::LoginAttempt> attempt = kit::apply_login_input(s.login, a);
@@ -290,7 +311,9 @@ std::vector<Effect> reduce(CounterState& s, const Action& action, EpochMs now, c
 }
 
 std::optional<EpochMs> next_deadline(const CounterState& s, EpochMs now, const CounterTimings& t) {
-  if (s.queue_loading) return std::nullopt;  // the worker's answer wakes the loop
+  if (s.device.fingerprint_until > now) return s.device.fingerprint_until;  // then the console's own screen
+  if (!kit::enrolled(s.device)) return std::nullopt;                        // the enrol screens wait for taps
+  if (s.queue_loading) return std::nullopt;                                 // the worker's answer wakes the loop
   if (s.link.down) {
     const EpochMs left = s.link.retry_at - now;
     if (left <= 0) return now;

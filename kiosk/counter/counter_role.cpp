@@ -1,4 +1,4 @@
-// `kiosk --role counter`: its flags, then the window and the frame loop or one
+// `kiosk --role counter`: its flags and its enrolment with the node, then the window and the frame loop or one
 // screenshot (app/role_runner.h). The console talks to the store node only
 // through its worker.
 #include "counter/counter_role.h"
@@ -8,12 +8,15 @@
 #include "app/role_runner.h"
 #include "counter/counter_app.h"
 #include "counter/scripted_screens.h"
+#include "remote/device_start.h"
 
 namespace kiosk::counter {
 
 int run_counter_role(CommandLine& cl) {
   CounterAppConfig config;
-  config.store_url = app::read_store_url(cl);
+  const remote::DeviceArgs device = remote::read_device_args(cl);
+  config.store_url = device.node_url;
+  config.data_dir = device.data_dir;
   config.counter = cl.required_int("counter", 1, 9999);
   app::RoleOptions options = app::read_role_options(cl);
   config.language = app::language_named(options.language);
@@ -21,6 +24,11 @@ int run_counter_role(CommandLine& cl) {
   const std::string printer = cl.optional("printer").value_or("none");
   if (printer != "none") config.printer = printer::printer_target_for_path(printer);
   cl.finish();
+  // Enrolled before the window opens (--enrol), or the enrol screen comes first; a screenshot enrols nothing.
+  remote::StartingEnrolment enrolment =
+      remote::enrolment_at_start(counter_device(config), options.screen ? std::nullopt : device.enrol_code);
+  config.enrolment = std::move(enrolment.enrolment);
+  config.enrol_refusal = std::move(enrolment.refusal);
 
   app::Translations texts = app::role_texts();
   app::StopSignals stop_signals;  // before any other thread starts

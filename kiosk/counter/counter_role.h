@@ -1,4 +1,4 @@
-// `kiosk --role counter --store URL ...`: see kiosk/counter/.
+// `kiosk --role counter --store https://HOST:PORT --counter N [--data DIR] [--enrol CODE] ...`: see kiosk/counter/.
 #pragma once
 
 #include "core/command_line.h"

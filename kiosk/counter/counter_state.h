@@ -11,6 +11,7 @@
 #include "app/language.h"
 #include "app/link_status.h"
 #include "core/clock.h"
+#include "kit/device_enrolment.h"
 #include "kit/staff_login_form.h"
 #include "model/request_model.h"
 
@@ -90,6 +91,7 @@ struct StaffRequest {
 };
 
 struct CounterState {
+  kit::DeviceEnrolment device;  // not enrolled or a wrong server: an enrol screen instead of `screen`
   Screen screen = Screen::Login;
   Language language = Language::Zh;
   kit::StaffLoginForm login;  // the staff login (kit/staff_login_form.h)

@@ -30,43 +30,65 @@ Json command_body(const CounterCommand& c) {
 class Requests {
  public:
   Requests(CounterWorkerConfig config, Post post)
-      : client_(remote::StoreNodeClientOptions{config.store_url, {}, {}}),
+      : device_(config.device, config.enrolment),
         counter_(config.counter),
         config_(std::move(config)),
         post_(std::move(post)) {}
 
   void run(const Effect& effect) {
+    if (const auto* enrol = std::get_if<kit::EnrolDevice>(&effect)) return enrol_device(enrol->code);
+    if (!device_.client()) {  // not enrolled (the reducer asks nothing then; a late effect is dropped)
+      if (!std::holds_alternative<LogOut>(effect)) post_(EnrolAnswer(kit::DeviceRefused{"device-not-enrolled"}));
+      return;
+    }
     std::visit(
         Overloaded{
-            [&](const LogIn& e) { log_in(e); }, [&](const LogOut&) { client_.end_session(); },
+            [&](const LogIn& e) { log_in(e); }, [&](const LogOut&) { client().end_session(); },
             [&](const LoadQueue&) { load_queue(); }, [&](const LoadReprints&) { load_reprints(); },
             [&](const CounterCommand& e) { act(e); }, [&](const ReprintDone& e) { reprint_done(e.ticket_id); },
             [&](const LoadRequestOptions&) { load_request_options(); }, [&](const PostRequest& e) { post_request(e); },
+            [&](const kit::EnrolDevice&) {},
             [&](const app::ImeEffect&) { std::fprintf(stderr, "kiosk: an IME effect reached the node worker\n"); }},
         effect);
   }
 
  private:
+  remote::StoreNodeClient& client() { return *device_.client(); }
+
+  void enrol_device(const std::string& code) {
+    Result<remote::NodeEnrolment> enrolled = device_.enrol(code);
+    if (!enrolled) return post_(EnrolAnswer(kit::EnrolRefused{enrolled.error().code}));
+    post_(EnrolAnswer(kit::DeviceEnrolled{enrolled.value().fingerprint}));
+  }
+
+  // A refusal of this device rather than of the call: the enrol or wrong-server screen.
+  bool device_refused(const Error& error) {
+    if (!device_.refused(error)) return false;
+    post_(EnrolAnswer(kit::DeviceRefused{error.code}));
+    return true;
+  }
+
   void fail(const std::string& what, const Error& error) {
+    if (device_refused(error)) return;
     if (error.kind != ErrorKind::Refused) std::fprintf(stderr, "kiosk: %s: %s\n", what.c_str(), error.message.c_str());
     post_(failure_from_error(what, error));
   }
 
   void log_in(const LogIn& e) {
-    Result<Json> answer = client_.login(e.name, e.pin, counter_);
+    Result<Json> answer = client().login(e.name, e.pin, counter_);
     if (!answer) return fail("login", answer.error());
     post_(LoggedIn{remote::staff_name_in(answer.value(), e.name)});
   }
 
   void load_queue() {
-    Result<Json> answer = client_.queue();
+    Result<Json> answer = client().queue();
     if (!answer) return fail("queue", answer.error());
     if (answer.value().contains("store") && answer.value()["store"].is_string()) store_id_ = answer.value()["store"];
     post_(queue_from_json(answer.value(), counter_));
   }
 
   void load_request_options() {
-    Result<Json> answer = client_.products();
+    Result<Json> answer = client().products();
     if (!answer) return fail("products", answer.error());
     RequestOptionsLoaded options = request_options_from_json(answer.value());
     products_ = options.products;  // the receipt names them
@@ -75,7 +97,7 @@ class Requests {
 
   // The node's refusal of the form goes back with its code; a link or session failure as any other.
   void post_request(const PostRequest& e) {
-    Result<Json> answer = client_.create_request(Json(request_form_json(e.form)), e.ticket_id);
+    Result<Json> answer = client().create_request(Json(request_form_json(e.form)), e.ticket_id);
     if (answer) {
       const Request request = receipt_request_from_json(answer.value().value("request", Json::object()));
       const Json& lookup_url = answer.value().value("lookup_url", Json());
@@ -85,6 +107,7 @@ class Requests {
       return;
     }
     const Error& error = answer.error();
+    if (device_refused(error)) return;
     const RequestFailed failed = failure_from_error("request", error);
     if (failed.failure == Failure::Unreachable || failed.failure == Failure::SessionEnded) return post_(failed);
     post_(StaffRequestRefused{error.code, error.message});
@@ -100,14 +123,14 @@ class Requests {
   }
 
   void load_reprints() {
-    if (!client_.logged_in()) return;
-    Result<Json> answer = client_.reprints();
+    if (!client().logged_in()) return;
+    Result<Json> answer = client().reprints();
     if (!answer) return fail("reprints", answer.error());
     post_(ReprintsLoaded{reprints_from_json(answer.value())});
   }
 
   void act(const CounterCommand& c) {
-    Result<Json> answer = client_.counter_action(counter_, c.verb, command_body(c));
+    Result<Json> answer = client().counter_action(counter_, c.verb, command_body(c));
     if (!answer) return fail(c.verb, answer.error());
     if (acts_on_ticket(c.verb))
       post_(TicketAnswered{c.verb, ticket_from_json(answer.value())});
@@ -116,12 +139,12 @@ class Requests {
   }
 
   void reprint_done(const std::string& ticket_id) {
-    Result<Json> answer = client_.reprint_done(ticket_id);
+    Result<Json> answer = client().reprint_done(ticket_id);
     if (!answer) return fail("reprint", answer.error());
     post_(Reprinted{ticket_id});
   }
 
-  remote::StoreNodeClient client_;
+  remote::NodeDevice device_;  // its client holds the staff session's token
   int counter_;
   CounterWorkerConfig config_;
   Post post_;

@@ -12,11 +12,13 @@
 #include "app/translations.h"
 #include "counter/counter_actions.h"
 #include "printer/printer_port.h"
+#include "remote/node_device.h"
 
 namespace kiosk::counter {
 
 struct CounterWorkerConfig {
-  std::string store_url;  // "http://127.0.0.1:8700"
+  remote::DeviceIdentity device;
+  std::optional<remote::NodeEnrolment> enrolment;  // as the console starts
   int counter = 1;
   std::optional<printer::PrinterTarget> printer;  // the counter's receipt printer, if it has one
   const app::Translations* texts = nullptr;       // the receipt's words (the app's, which outlives the worker)

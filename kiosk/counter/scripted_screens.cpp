@@ -2,7 +2,10 @@
 // (and taps) that lead there, applied without running their effects.
 #include "counter/scripted_screens.h"
 
+#include <algorithm>
+
 #include "app/screen_names.h"
+#include "kit/enrol_samples.h"
 #include "queue/ticket_label.h"
 #include "store/product_catalog.h"
 
@@ -61,30 +64,29 @@ void script_request_form(CounterApp& app, const std::string& name, EpochMs& now)
 }  // namespace
 
 const std::vector<std::string>& scripted_screen_names() {
-  static const std::vector<std::string> names{"login",
-                                              "login-error",
-                                              "open",
-                                              "console",
-                                              "serving",
-                                              "finish",
-                                              "transfer",
-                                              "paused",
-                                              "unreachable",
-                                              "request-product",
-                                              "request-details",
-                                              "request-customer",
-                                              "request-visit",
-                                              "request-refused",
-                                              "request-created",
-                                              "request-created-no-printer",
-                                              "request-pinyin",
-                                              "request-keys"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all = kit::enrol_screen_names();
+    for (const char* name :
+         {"login", "login-error", "open", "console", "serving", "finish", "transfer", "paused", "unreachable",
+          "request-product", "request-details", "request-customer", "request-visit", "request-refused",
+          "request-created", "request-created-no-printer", "request-pinyin", "request-keys"})
+      all.push_back(name);
+    return all;
+  }();
   return names;
 }
 
 Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs now) {
   const CounterState& s = app.state();
   if (Result<Done> known = app::check_screen_name(scripted_screen_names(), name); !known) return known.error();
+  const std::vector<std::string>& enrol_names = kit::enrol_screen_names();
+  if (std::find(enrol_names.begin(), enrol_names.end(), name) != enrol_names.end()) {
+    const std::string fingerprint = s.device.fingerprint.empty() ? "AB12-CD34" : s.device.fingerprint;
+    kit::play_enrol_samples(name, fingerprint,
+                            {[&](const kit::EnrolInput& a) { app.show_sample(Action(a), now += 10); },
+                             [&](const kit::EnrolAnswer& a) { app.show_sample(Action(a), now += 10); }});
+    return now;
+  }
   if (name != "unreachable" && s.services.empty()) return refused("the store node has no services to show");
   auto run = [&](std::initializer_list<Action> actions) {
     for (const Action& a : actions) app.show_sample(a, now += 1000);

@@ -1,5 +1,6 @@
-// What can happen to the calling display: the store node worker's results.
-// The display takes no taps; time passes through the `now` of each frame.
+// What can happen to the calling display: the store node worker's results,
+// and the taps of its enrol screens (the board takes none); time passes
+// through the `now` of each frame. Its one effect: enrol with a code.
 #pragma once
 
 #include <string>
@@ -27,6 +28,12 @@ struct NodeUnreachable {
   std::string reason;  // for the log, never shown
 };
 
-using Action = std::variant<EventsArrived, QueueLoaded, NodeUnreachable>;
+using kit::EnrolAnswer;  // the worker's enrolment and the node's refusals of this device
+using kit::EnrolInput;   // the enrol screens' taps (kit/device_enrolment.h)
+
+using Action = std::variant<EventsArrived, QueueLoaded, NodeUnreachable, EnrolInput, EnrolAnswer>;
+
+// The display asks its worker for one thing (the rest of its work is following the node).
+using Effect = kit::EnrolDevice;
 
 }  // namespace kiosk::display

@@ -22,7 +22,8 @@
 namespace kiosk::display {
 
 struct DisplayAppConfig {
-  NodeFollowerConfig node;
+  NodeFollowerConfig node;    // the node's address and this display's enrolment
+  std::string enrol_refusal;  // why --enrol did not enrol, for the enrol screen
   LanguageChoice language = LanguageChoice::Zh;
   DisplayTimings timings;
 };
@@ -31,7 +32,7 @@ class DisplayRole {
  public:
   using State = DisplayState;
   using Action = display::Action;
-  using Effect = NoEffect;
+  using Effect = display::Effect;
   static constexpr bool kTypesPinyin = false;
 
   // `audio`: where announcements go (nullptr: silent).

@@ -1,5 +1,5 @@
 // The calling display's reducer: calls in seq order, one entry per ticket,
-// the current call and five earlier ones; connection state; time-driven looks.
+// the current call and five earlier ones; connection state; the enrolment; time-driven looks.
 #include "display/display_reducer.h"
 
 #include <algorithm>
@@ -17,7 +17,8 @@ void add_call(DisplayState& state, const CallEvent& event, EpochMs arrived_at) {
 
 }  // namespace
 
-void reduce(DisplayState& state, const Action& action, EpochMs now) {
+std::vector<Effect> reduce(DisplayState& state, const Action& action, EpochMs now) {
+  std::vector<Effect> effects;
   std::visit(Overloaded{
                  [&](const EventsArrived& a) {
                    for (const CallEvent& event : a.events) {
@@ -45,8 +46,13 @@ void reduce(DisplayState& state, const Action& action, EpochMs now) {
                    if (state.connection != Connection::Offline) state.offline_since = now;
                    state.connection = Connection::Offline;
                  },
+                 [&](const EnrolInput& a) {
+                   if (std::optional<Effect> enrol = kit::apply_enrol_input(state.device, a)) effects.push_back(*enrol);
+                 },
+                 [&](const EnrolAnswer& a) { kit::apply_enrol_answer(state.device, a, now); },
              },
              action);
+  return effects;
 }
 
 bool is_highlighted(const BoardCall& call, EpochMs now, const DisplayTimings& timings) {
@@ -72,6 +78,7 @@ app::Language leading_language(const DisplayState& state, EpochMs now, const Dis
 
 EpochMs next_change(const DisplayState& state, EpochMs now, const DisplayTimings& timings) {
   EpochMs next = (now / 60000 + 1) * 60000;  // the clock's next minute
+  if (state.device.fingerprint_until > now) next = std::min(next, state.device.fingerprint_until);
   for (const BoardCall& call : state.calls) {
     if (!is_highlighted(call, now, timings)) continue;
     const EpochMs age = now - call.arrived_at;

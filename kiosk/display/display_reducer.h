@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "app/language.h"
 #include "display/display_actions.h"
@@ -14,7 +15,8 @@ namespace kiosk::display {
 // Applies `action` at `now`. Events at or below state.last_seq are ignored
 // (a reconnect never doubles a call); a ticket called again (recall, or called
 // at another counter after a transfer) moves to the top instead of appearing twice.
-void reduce(DisplayState& state, const Action& action, EpochMs now);
+// Returns the worker's effects (an enrolment).
+std::vector<Effect> reduce(DisplayState& state, const Action& action, EpochMs now);
 
 // True while `call` arrived live less than timings.highlight ago.
 bool is_highlighted(const BoardCall& call, EpochMs now, const DisplayTimings& timings);
@@ -23,8 +25,8 @@ bool blink_on(const BoardCall& call, EpochMs now, const DisplayTimings& timings)
 // The language shown first (and large) at `now`.
 app::Language leading_language(const DisplayState& state, EpochMs now, const DisplayTimings& timings);
 
-// When the board changes by itself next: a blink, the end of a highlight, the
-// clock's next minute, the next language turn.
+// When the board changes by itself next: the end of the fingerprint shown after enrolling, a blink, the end of a
+// highlight, the clock's next minute, the next language turn.
 EpochMs next_change(const DisplayState& state, EpochMs now, const DisplayTimings& timings);
 
 }  // namespace kiosk::display

@@ -11,6 +11,7 @@
 #include "app/language.h"
 #include "core/clock.h"
 #include "core/store_time_zone.h"
+#include "kit/device_enrolment.h"
 
 namespace kiosk::display {
 
@@ -57,6 +58,7 @@ constexpr std::size_t kEarlierCalls = 5;
 constexpr std::size_t kKeptCalls = 1 + kEarlierCalls;
 
 struct DisplayState {
+  kit::DeviceEnrolment device;   // not enrolled or a wrong server: an enrol screen instead of the board
   std::vector<BoardCall> calls;  // newest first; one entry per ticket (its latest call)
   long long last_seq = 0;        // the newest event applied; older or equal ones are ignored
   std::vector<ServiceCount> services;

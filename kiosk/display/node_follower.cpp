@@ -13,6 +13,10 @@
 namespace kiosk::display {
 namespace {
 
+// While not enrolled (or a wrong server): how often the idle work looks again;
+// an enrolment (an effect) wakes the worker at once anyway.
+constexpr std::chrono::milliseconds kWaitForEnrolment{1000};
+
 // Where the display stands in the node's events, kept on the worker thread.
 class Following {
  public:
@@ -20,14 +24,24 @@ class Following {
       : config_(std::move(config)),
         post_(std::move(post)),
         on_call_(std::move(on_call)),
-        client_({config_.store_url, {}, {}}),
+        device_(display_device(config_), config_.enrolment),
         retry_ms_(config_.retry_min_ms) {}
+
+  void enrol(const std::string& code) {
+    Result<remote::NodeEnrolment> enrolled = device_.enrol(code);
+    if (!enrolled) return post_(EnrolAnswer(kit::EnrolRefused{enrolled.error().code}));
+    retry_ms_ = config_.retry_min_ms;
+    refused_ = false;
+    post_(EnrolAnswer(kit::DeviceEnrolled{enrolled.value().fingerprint}));
+  }
 
   // One round: the waiting counts, then the events after the cursor (a long
   // poll once replayed). Returns how long to wait before the next round.
   std::chrono::milliseconds round() {
+    if (!device_.client() || refused_) return kWaitForEnrolment;
+    remote::StoreNodeClient& client = *device_.client();
     Result<QueueSnapshot> queue = [&]() -> Result<QueueSnapshot> {
-      Result<remote::Json> answer = client_.queue();
+      Result<remote::Json> answer = client.queue();
       if (!answer) return answer.error();
       return read_queue(answer.value());
     }();
@@ -39,7 +53,7 @@ class Following {
     }
     const int wait_s = replayed_ ? config_.poll_wait_s : 0;
     Result<EventsPage> page = [&]() -> Result<EventsPage> {
-      Result<remote::Json> answer = client_.events(cursor_, wait_s);
+      Result<remote::Json> answer = client.events(cursor_, wait_s);
       if (!answer) return answer.error();
       return read_events(answer.value());
     }();
@@ -55,8 +69,13 @@ class Following {
   }
 
  private:
-  // Posts the failure; the next try comes after the backoff.
+  // Posts the failure; the next try comes after the backoff (or a new enrolment).
   std::chrono::milliseconds fail(const Error& error) {
+    if (device_.refused(error)) {
+      refused_ = true;  // a wrong server keeps the enrolment, but is asked nothing more
+      post_(EnrolAnswer(kit::DeviceRefused{error.code}));
+      return kWaitForEnrolment;
+    }
     ui::log_warning("display: store node at %s: %s; retrying in %lld ms", config_.store_url.c_str(),
                     error.message.c_str(), static_cast<long long>(retry_ms_));
     post_(NodeUnreachable{error.message});
@@ -82,7 +101,8 @@ class Following {
   NodeFollowerConfig config_;
   Post post_;
   OnCall on_call_;
-  remote::StoreNodeClient client_;
+  remote::NodeDevice device_;
+  bool refused_ = false;           // the node refused this device: nothing more until it enrols
   long long cursor_ = -1;          // the last seq taken; -1 until the first /queue tells where today stands
   long long announce_after_ = -1;  // calls up to this seq were made before the display started
   bool replayed_ = false;          // those calls have been taken (with no wait)
@@ -91,9 +111,15 @@ class Following {
 
 }  // namespace
 
-app::EffectRunner<NoEffect> follow_node(NodeFollowerConfig config, Post post, OnCall on_call) {
+remote::DeviceIdentity display_device(const NodeFollowerConfig& config) {
+  return {config.store_url, config.data_dir, "display", "Display"};
+}
+
+app::EffectRunner<Effect> follow_node(NodeFollowerConfig config, Post post, OnCall on_call) {
   auto following = std::make_shared<Following>(std::move(config), std::move(post), std::move(on_call));
-  return {[](const NoEffect&) {}, [following] { return following->round(); }, {}};
+  return {[following](const Effect& enrol) { following->enrol(enrol.code); },
+          [following] { return following->round(); },
+          {}};
 }
 
 }  // namespace kiosk::display

@@ -64,7 +64,8 @@ std::vector<std::string> apply_config_file(std::vector<std::string> args) {
   add_default(args, "role", role);
   const bool owns_store = role == "customer" || role == "node";
   const bool windowed_role = role != "node";
-  if (owns_store) add_default(args, "data", config.data_dir);
+  // The node's roles keep the store there; a counter or display keeps its enrolment with the node.
+  if (owns_store || role == "counter" || role == "display") add_default(args, "data", config.data_dir);
   if (owns_store && !config.listen.empty()) add_default(args, "listen", config.listen);
   if (windowed_role) {
     add_default(args, "lang", config.language);

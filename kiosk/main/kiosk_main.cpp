@@ -3,8 +3,10 @@
 //         [--printer /dev/usb/lp0|FILE|FILE.png|none] [--idle-quiet-seconds N] [--widget-map FILE]
 //         [--frame-stats] [--screen NAME --screenshot FILE.png]
 //   kiosk --role node --data DIR [--listen 127.0.0.1:8700]        (the LAN API, no window)
-//   kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH] [--printer PATH|none] ...
-//   kiosk --role display --store URL [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
+//   kiosk --role counter --store https://HOST:PORT --counter N [--data DIR] [--enrol CODE]
+//         [--lang zh|en] [--windowed WxH] [--printer PATH|none] ...
+//   kiosk --role display --store https://HOST:PORT [--data DIR] [--enrol CODE]
+//         [--lang zh|en|both] [--audio-out FILE.wav | --audio aplay|none] ...
 //   kiosk --role technician --data DIR [--lang zh|en] [--windowed WxH] ...   (DIR/technician.db)
 //   kiosk --list-screens customer|counter|display|technician   (the names --screen takes, one a line)
 // Every role also takes --config FILE (default /etc/kiosk/kiosk.toml, docs/config.md):
@@ -34,10 +36,12 @@ constexpr const char* kUsage =
     "usage: kiosk --role customer --data DIR [--listen ADDR:PORT] [--lang zh|en] [--windowed WxH]\n"
     "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role node --data DIR [--listen ADDR:PORT]\n"
-    "       kiosk --role counter --store URL --counter N [--lang zh|en] [--windowed WxH]\n"
+    "       kiosk --role counter --store https://HOST:PORT --counter N [--data DIR] [--enrol CODE]\n"
+    "             [--lang zh|en] [--windowed WxH]\n"
     "             [--printer PATH|none] [--screen NAME --screenshot FILE.png]\n"
-    "       kiosk --role display --store URL [--lang zh|en|both] [--windowed WxH]\n"
-    "             [--audio-out FILE.wav | --audio aplay|none] [--screen board|offline --screenshot FILE.png]\n"
+    "       kiosk --role display --store https://HOST:PORT [--data DIR] [--enrol CODE]\n"
+    "             [--lang zh|en|both] [--windowed WxH]\n"
+    "             [--audio-out FILE.wav | --audio aplay|none] [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --role technician --data DIR [--lang zh|en] [--windowed WxH]\n"
     "             [--screen NAME --screenshot FILE.png]\n"
     "       kiosk --list-screens customer|counter|display|technician\n"

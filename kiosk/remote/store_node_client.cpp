@@ -31,6 +31,7 @@ http::HttpClientOptions http_options(const StoreNodeClientOptions& options) {
   http.base_url = options.base_url + "/api/v1";
   http.connect_timeout = options.connect_timeout;
   http.total_timeout = options.total_timeout;
+  http.pinned_public_key = options.node_pin;
   return http;
 }
 
@@ -60,6 +61,7 @@ Result<Json> StoreNodeClient::send(std::string_view method, const std::string& p
                                    std::chrono::milliseconds extra_wait) {
   http::RequestOptions request;
   request.bearer_token = token_;
+  if (!options_.device_token.empty()) request.headers.emplace_back("X-Device-Token", options_.device_token);
   if (extra_wait.count() > 0) request.total_timeout = options_.total_timeout + extra_wait;
   Result<http::HttpResponse> response =
       method == "GET" ? http_.get(path, request) : http_.post_json(path, body ? body->dump() : "{}", request);
@@ -83,6 +85,8 @@ Result<Json> StoreNodeClient::logout() {
   token_.clear();
   return answer;
 }
+
+Result<Json> StoreNodeClient::me() { return send("GET", "/devices/me", nullptr, {}); }
 
 Result<Json> StoreNodeClient::queue() { return send("GET", "/queue", nullptr, {}); }
 

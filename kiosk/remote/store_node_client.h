@@ -44,6 +44,7 @@ class StoreNodeClient {
   bool logged_in() const { return !token_.empty(); }
   void forget_session() { token_.clear(); }
 
+  Result<Json> me();                                           // GET /devices/me: this device, as the node knows it
   Result<Json> queue();                                        // GET /queue
   Result<Json> events(long long after_seq, int wait_seconds);  // GET /events (long poll)
   // POST /counters/N/ACTION ("call", "recall", "finish"...), body `{}` when none.

@@ -22,6 +22,7 @@
 #include "display/screens/display_screens.h"
 #include "display_harness.h"
 #include "latency_figures.h"
+#include "support/temp_dir.h"
 #include "support/xvfb_server.h"
 
 using namespace kiosk;
@@ -90,13 +91,15 @@ int main(int argc, char** argv) {
   app::StopSignals stop;             // before any other thread: the counter thread ends the loop with SIGTERM
   test::NodeFixture node;
   node.issue(reps + 1);
+  test::TempDir device_dir;  // the display's enrolment (the fixture's device)
   ui::WindowConfig window_config;
   window_config.title = "bench-display";
   window_config.windowed = ui::WindowSize{1280, 720};
   window_config.font_scale = display::display_font_scale();
   ui::Window window(window_config);
-  display::DisplayApp app(display::DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr),
-                          app::wall_now_ms(), [] { ui::Window::wake(); });
+  display::DisplayApp app(
+      display::DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+      app::wall_now_ms(), [] { ui::Window::wake(); });
   ObservedDisplay observed(app);
   app::seed_fonts(window.fonts(), app);
 

@@ -2,6 +2,7 @@
 #include "counter_harness.h"
 
 #include "app/role_runner.h"
+#include "enrolled_device.h"
 #include "support/kiosk_texts.h"
 
 namespace kiosk::test {
@@ -15,13 +16,17 @@ ui::HeadlessConfig headless_config() {
 
 }  // namespace
 
-CounterHarness::CounterHarness(int counter, counter::Language language, std::optional<printer::PrinterTarget> printer)
+CounterHarness::CounterHarness(int counter, counter::Language language, std::optional<printer::PrinterTarget> printer,
+                               const Adjust& adjust)
     : RoleHarness(headless_config()) {
   counter::CounterAppConfig config;
-  config.store_url = "http://127.0.0.1:" + std::to_string(node.port);
+  config.store_url = node.url();
+  config.data_dir = device_dir.path();
+  config.enrolment = fixture_enrolment(node);
   config.counter = counter;
   config.language = language;
   config.printer = std::move(printer);
+  if (adjust) adjust(config);
   const EpochMs at = SystemClock().now_ms();
   start(std::make_unique<counter::CounterApp>(counter::CounterRole{config, kiosk_texts()}, at, [] {}), at);
 }

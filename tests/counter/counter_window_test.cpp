@@ -14,15 +14,17 @@
 #include <thread>
 
 #include "counter/scripted_screens.h"
+#include "enrolled_device.h"
 #include "node/node_fixture.h"
 #include "support/child_process.h"
+#include "support/temp_dir.h"
 #include "support/xvfb_server.h"
 
 using namespace kiosk;
 
 namespace {
 
-std::string node_url(const test::NodeFixture& node) { return "http://127.0.0.1:" + std::to_string(node.port); }
+std::string node_url(const test::NodeFixture& node) { return node.url(); }
 
 // Today's queue with something to show: people waiting, B over its target, a failed print.
 void fill_queue(test::NodeFixture& node) {
@@ -37,6 +39,8 @@ void screenshots(int width, int height) {
   test::XvfbServer xvfb(width, height);
   test::NodeFixture node;
   fill_queue(node);
+  test::TempDir device_dir;
+  test::save_fixture_enrolment(node, device_dir.path());
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
   const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/" + size;
   std::filesystem::create_directories(dir);
@@ -44,9 +48,9 @@ void screenshots(int width, int height) {
     for (const std::string& screen : counter::scripted_screen_names()) {
       const std::string png = dir + "/" + screen + "-" + lang + ".png";
       std::filesystem::remove(png);
-      const test::CommandOutput out =
-          test::run_command({KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--counter", "1", "--windowed",
-                             size, "--lang", lang, "--screen", screen, "--screenshot", png});
+      const test::CommandOutput out = test::run_command(
+          {KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--data", device_dir.path(), "--counter", "1",
+           "--windowed", size, "--lang", lang, "--screen", screen, "--screenshot", png});
       CHECK_MESSAGE(out.exit_code == 0, screen << " " << lang << " exited " << out.exit_code);
       CHECK(std::filesystem::exists(png));
       if (std::filesystem::exists(png)) CHECK(std::filesystem::file_size(png) > 10'000);
@@ -105,8 +109,10 @@ TEST_CASE("staff log in with clicks and call the next customer with F1 in the re
   Result<IssuedTicket> first = node.store.engine->issue({"A", false, {}});
   REQUIRE(first.ok());
   const std::string map = node.store.dir.file("counter-widgets.json");
-  test::ChildProcess kiosk({KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--counter", "2", "--windowed",
-                            "1280x800", "--widget-map", map});
+  test::TempDir device_dir;
+  test::save_fixture_enrolment(node, device_dir.path());
+  test::ChildProcess kiosk({KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--data", device_dir.path(),
+                            "--counter", "2", "--windowed", "1280x800", "--widget-map", map});
   click(map, "login.name");
   for (const char* key : {"key.W", "key.A", "key.N", "key.G"}) click(map, key);
   click(map, "login.pin");
@@ -117,4 +123,41 @@ TEST_CASE("staff log in with clicks and call the next customer with F1 in the re
   CHECK(called_label(node, 2) == first.value().ticket.label);
   kiosk.terminate();
   CHECK(kiosk.wait() == 0);
+}
+
+TEST_CASE("a new counter enrols with --enrol at start, then with the code typed on its enrol screen") {
+  test::XvfbServer xvfb(1280, 800);
+  test::NodeFixture node;
+  test::TempDir device_dir;
+  const std::string map = device_dir.file("widgets.json");
+  {  // a used code: the enrol screen says so
+    const std::string used = node.enrol_code();
+    REQUIRE(test::ApiClient(node.port, "")
+                .post("/api/v1/devices/enrol", nlohmann::json{{"code", used}, {"kind", "other"}, {"name", "x"}})
+                .status == 200);
+    test::ChildProcess kiosk({KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--data", device_dir.path(),
+                              "--counter", "2", "--windowed", "1280x800", "--widget-map", map, "--enrol", used});
+    REQUIRE(wait_for_widget(map, "enrol.submit"));
+    for (char digit : node.enrol_code()) click(map, std::string("key.") + digit);
+    click(map, "enrol.submit");
+    REQUIRE(wait_for_widget(map, "login.submit"));  // after the fingerprint, the console's login
+    kiosk.terminate();
+    CHECK(kiosk.wait() == 0);
+  }
+  std::filesystem::remove(map);
+  // Started again: the saved enrolment stands.
+  test::ChildProcess kiosk({KIOSK_PATH, "--role", "counter", "--store", node_url(node), "--data", device_dir.path(),
+                            "--counter", "2", "--windowed", "1280x800", "--widget-map", map});
+  REQUIRE(wait_for_widget(map, "login.submit"));
+  CHECK_FALSE(read_widgets(map).contains("enrol.submit"));
+  kiosk.terminate();
+  CHECK(kiosk.wait() == 0);
+}
+
+TEST_CASE("--store http:// is a usage error") {
+  test::NodeFixture node;
+  const test::CommandOutput out =
+      test::run_command({KIOSK_PATH, "--role", "counter", "--store", "http://127.0.0.1:" + std::to_string(node.port),
+                         "--data", "/tmp", "--counter", "1", "--screen", "login", "--screenshot", "/tmp/never.png"});
+  CHECK(out.exit_code == 2);  // the words are checked_node_url's (tests/remote)
 }

@@ -286,3 +286,52 @@ TEST_CASE("over target: the estimated wait beyond the service's target, with som
   CHECK(over_target(ServiceLine{"C", "", "", 1, 1, 12, 20, 25}));
   CHECK_FALSE(over_target(ServiceLine{"C", "", "", 1, 1, 12, 20, 19}));
 }
+
+TEST_CASE("enrolment: six digits go to the worker; a refusal in words; enrolled shows the fingerprint, then loads") {
+  Console c;
+  c.state.queue_loading = false;
+  c.state.device = kit::starting_enrolment(false, "", "");
+  CHECK(c.act(Tick{}, 60'000).empty());  // not enrolled: the node is asked nothing
+  for (char d : std::string("4839")) c.act(kit::EnrolKey{d});
+  CHECK(c.act(kit::SubmitEnrol{}).empty());
+  CHECK(c.state.device.refusal == "need-code");
+  for (char d : std::string("20")) c.act(kit::EnrolKey{d});
+  REQUIRE(c.act(kit::SubmitEnrol{}).size() == 1);
+  CHECK(std::get<kit::EnrolDevice>(c.effects[0]).code == "483920");
+  CHECK(c.act(kit::EnrolKey{'1'}).empty());  // busy: keys wait
+  CHECK(c.state.device.code == "483920");
+  c.act(kit::EnrolAnswer(kit::EnrolRefused{"enrol-code-expired"}));
+  CHECK(c.state.device.refusal == "enrol-code-expired");
+  CHECK(c.state.device.code.empty());
+  c.act(kit::EnrolAnswer(kit::EnrolRefused{"connection-refused"}));
+  CHECK(c.state.device.refusal == "unreachable");
+
+  CHECK(has<LoadQueue>(c.act(kit::EnrolAnswer(kit::DeviceEnrolled{"AB12-CD34"}))));
+  CHECK(kit::enrolled(c.state.device));
+  CHECK_FALSE(kit::shows_role_screens(c.state.device, c.now));
+  CHECK(next_deadline(c.state, c.now, kTimings) == c.now + kit::kFingerprintShownMs);
+  CHECK(kit::shows_role_screens(c.state.device, c.now + kit::kFingerprintShownMs));
+}
+
+TEST_CASE("a revoked device ends the session and shows why; a wrong server keeps it until Enrol again") {
+  Console c;
+  c.log_in("open");
+  c.act(CallNext{});
+  c.act(kit::EnrolAnswer(kit::DeviceRefused{"device-revoked"}));
+  CHECK(c.state.device.standing == kit::DeviceStanding::NotEnrolled);
+  CHECK(c.state.device.refusal == "device-revoked");
+  CHECK(c.state.staff_name.empty());
+  CHECK_FALSE(c.state.busy);
+  c.act(kit::EnrolAnswer(kit::DeviceRefused{"device-not-enrolled"}));  // a later call's: the first reason stays
+  CHECK(c.state.device.refusal == "device-revoked");
+
+  Console w;
+  w.state.device = kit::starting_enrolment(true, "", "AB12-CD34");
+  w.act(kit::EnrolAnswer(kit::DeviceRefused{"wrong-server"}));
+  CHECK(w.state.device.standing == kit::DeviceStanding::WrongServer);
+  CHECK(w.state.device.fingerprint == "AB12-CD34");  // the one it expected
+  CHECK(w.act(kit::EnrolKey{'1'}).empty());
+  CHECK(w.state.device.code.empty());
+  w.act(kit::EnrolAgain{});
+  CHECK(w.state.device.standing == kit::DeviceStanding::NotEnrolled);
+}

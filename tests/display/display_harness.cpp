@@ -5,10 +5,11 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "enrolled_device.h"
 
 namespace kiosk::test {
 
-std::string node_url(const NodeFixture& node) { return "http://127.0.0.1:" + std::to_string(node.port); }
+std::string node_url(const NodeFixture& node) { return node.url(); }
 
 void restart_node(NodeFixture& node) {
   node.server->stop();
@@ -24,7 +25,9 @@ void restart_node(NodeFixture& node) {
 
 std::string call_next(ApiClient& counter_client, int counter) {
   const std::string base = "/api/v1/counters/" + std::to_string(counter);
-  counter_client.post(base + "/finish", nlohmann::json{{"outcome", "resolved"}});  // 409 when nothing to finish
+  const nlohmann::json finish{{"outcome", "resolved"}};
+  // 409 when nothing to finish; 0 when the client's kept TLS connection died with a restarted node: once more
+  if (counter_client.post(base + "/finish", finish).status == 0) counter_client.post(base + "/finish", finish);
   HttpAnswer called = counter_client.post(base + "/call");
   if (called.status != 200) throw std::runtime_error("call failed: " + called.body.dump());
   return called.body["ticket"].get<std::string>();
@@ -40,9 +43,11 @@ bool pump_until(display::DisplayApp& app, const std::function<bool()>& done, std
   return false;
 }
 
-display::DisplayAppConfig fast_config(const NodeFixture& node) {
+display::DisplayAppConfig fast_config(const NodeFixture& node, const std::string& data_dir) {
   display::DisplayAppConfig config;
   config.node.store_url = node_url(node);
+  config.node.data_dir = data_dir;
+  config.node.enrolment = fixture_enrolment(node);
   config.node.poll_wait_s = 1;  // the app's destructor waits for the poll in progress
   return config;
 }

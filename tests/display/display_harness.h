@@ -25,6 +25,7 @@ std::string call_next(ApiClient& counter_client, int counter);
 bool pump_until(display::DisplayApp& app, const std::function<bool()>& done,
                 std::chrono::milliseconds limit = std::chrono::seconds(20));
 
-display::DisplayAppConfig fast_config(const NodeFixture& node);
+// The display as the fixture's enrolled device (its enrolment file goes to `data_dir`), polling fast.
+display::DisplayAppConfig fast_config(const NodeFixture& node, const std::string& data_dir);
 
 }  // namespace kiosk::test

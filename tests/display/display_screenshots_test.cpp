@@ -12,6 +12,7 @@
 #include "display/display_reducer.h"
 #include "display/screens/display_screens.h"
 #include "display_harness.h"
+#include "support/temp_dir.h"
 #include "support/xvfb_server.h"
 #include "ui/window.h"
 
@@ -42,7 +43,9 @@ std::vector<Sample> samples() {
     if (!node.store.engine->issue({std::string(1, "ABCDEFGH"[i % 8]), false, "13812345678"}))
       throw std::runtime_error("issue");
   if (!node.store.engine->open_counter(1, {"A", "B", "C", "D", "E", "F", "G", "H"})) throw std::runtime_error("open");
-  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  test::TempDir device_dir;
+  DisplayApp app(DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+                 SystemClock().now_ms(), [] {});
   if (!test::pump_until(app, [&] { return app.state().history_loaded; })) throw std::runtime_error("no node");
   std::vector<Sample> out;
   out.push_back({"empty", app.state(), SystemClock().now_ms()});

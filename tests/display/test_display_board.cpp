@@ -2,13 +2,16 @@
 // context and fonts, 1920x1080): a call, the five earlier ones, the waiting
 // counts, the offline banner while the node is down; calls made through the
 // API reach the app's state in order across a restart; and no phone number or
-// QR token ever appears among the texts drawn, though the tickets have both.
+// QR token ever appears among the texts drawn, though the tickets have both;
+// not enrolled → a code enrols it and the board follows; another key → wrong server.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "display/screens/display_screens.h"
 #include "display_harness.h"
+#include "http/key_pin.h"
+#include "support/temp_dir.h"
 #include "ui/headless_ui.h"
 
 using namespace kiosk;
@@ -63,7 +66,9 @@ TEST_CASE(
   }
   test::ApiClient counter1 = node.staff_client("Li", "2580", 1);
   test::ApiClient counter3 = node.staff_client("Wang", "1470", 3);
-  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  test::TempDir device_dir;
+  DisplayApp app(DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+                 SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().queue_loaded; }));
   Board board;
 
@@ -141,7 +146,8 @@ TEST_CASE("a new call blinks for a few seconds; a recall says so; English can le
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
-  DisplayAppConfig config = test::fast_config(node);
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
   config.language = LanguageChoice::En;
   DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded; }));
@@ -167,7 +173,9 @@ TEST_CASE(
   test::NodeFixture node;
   node.issue(3);
   test::ApiClient counter2 = node.staff_client("Li", "2580", 2);
-  DisplayApp app(DisplayRole(test::fast_config(node), test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  test::TempDir device_dir;
+  DisplayApp app(DisplayRole(test::fast_config(node, device_dir.path()), test::kiosk_texts(), nullptr),
+                 SystemClock().now_ms(), [] {});
   REQUIRE(test::pump_until(app, [&] { return app.state().history_loaded && app.state().zone; }));
   CHECK(app.state().zone->name() == node.store.store->zone().name());
   const std::string first = test::call_next(counter2, 2);
@@ -180,4 +188,30 @@ TEST_CASE(
   const std::vector<std::string> drawn = board.draw(app, now);
   CHECK_FALSE(has(drawn, first));
   CHECK(has(drawn, node.store.store->zone().local_minute(now).substr(11)));  // HH:MM in the store's zone
+}
+
+TEST_CASE("a display that is not enrolled shows the enrol screen; a code enrols it and the board follows") {
+  test::NodeFixture node;
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
+  config.node.enrolment.reset();
+  DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  CHECK(app.state().device.standing == kit::DeviceStanding::NotEnrolled);
+  for (char digit : node.enrol_code()) app.dispatch(kit::EnrolKey{digit}, SystemClock().now_ms());
+  app.dispatch(kit::SubmitEnrol{}, SystemClock().now_ms());
+  REQUIRE(test::pump_until(app, [&] { return kit::enrolled(app.state().device) && app.state().history_loaded; }));
+  CHECK(app.state().device.fingerprint == http::fingerprint_of_pin(node.pin));
+  CHECK(remote::load_enrolment(device_dir.path(), node.url()).value().has_value());
+}
+
+TEST_CASE("a display whose node has another key shows the wrong-server screen and asks nothing more") {
+  test::NodeFixture node, other;
+  test::TempDir device_dir;
+  DisplayAppConfig config = test::fast_config(node, device_dir.path());
+  config.node.enrolment->node_pin = other.pin;
+  DisplayApp app(DisplayRole(config, test::kiosk_texts(), nullptr), SystemClock().now_ms(), [] {});
+  REQUIRE(test::pump_until(app, [&] { return app.state().device.standing == kit::DeviceStanding::WrongServer; }));
+  CHECK_FALSE(app.state().queue_loaded);
+  app.dispatch(kit::EnrolAgain{}, SystemClock().now_ms());
+  CHECK(app.state().device.standing == kit::DeviceStanding::NotEnrolled);
 }

@@ -12,7 +12,9 @@
 #include <thread>
 
 #include "audio_measures.h"
+#include "display/display_role.h"
 #include "display_harness.h"
+#include "enrolled_device.h"
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 #include "support/xvfb_server.h"
@@ -40,9 +42,10 @@ TEST_CASE("kiosk --role display --audio-out: every call and recall announced, qu
   node.issue(5);
   test::XvfbServer xvfb(1280, 720);
   test::TempDir dir;
+  test::save_fixture_enrolment(node, dir.path());
   const std::string wav_path = dir.file("calls.wav");
-  test::ChildProcess display({KIOSK_PATH, "--role", "display", "--store", test::node_url(node), "--windowed",
-                              "1280x720", "--audio-out", wav_path});
+  test::ChildProcess display({KIOSK_PATH, "--role", "display", "--store", test::node_url(node), "--data", dir.path(),
+                              "--windowed", "1280x720", "--audio-out", wav_path});
   std::optional<std::string> following = display.read_line(std::chrono::seconds(20));
   REQUIRE(following);
   CHECK(following->find("\"following\"") != std::string::npos);
@@ -73,20 +76,22 @@ TEST_CASE("kiosk --role display --audio-out: every call and recall announced, qu
   CHECK(wav.audio.seconds() < kAnnouncements * 14.0 + kAnnouncements * 1.5);
 }
 
-TEST_CASE("kiosk --role display --screen board|offline --screenshot, zh and en") {
+TEST_CASE("kiosk --role display --screen NAME --screenshot: every scripted screen, zh and en") {
   test::NodeFixture node;
   node.issue(8);
   test::ApiClient counter3 = node.staff_client("Li", "2580", 3);
   for (int i = 0; i < 3; ++i) test::call_next(counter3, 3);
   test::XvfbServer xvfb(1920, 1080);
+  test::TempDir device_dir;
+  test::save_fixture_enrolment(node, device_dir.path());
   const std::string dir = std::string(KIOSK_SCREENSHOT_DIR) + "/kiosk";
   std::filesystem::create_directories(dir);
   for (const char* lang : {"zh", "en"}) {
-    for (const char* screen : {"board", "offline"}) {
+    for (const std::string& screen : display::scripted_screen_names()) {
       const std::string png = dir + "/" + screen + "_" + lang + ".png";
-      const test::CommandOutput out =
-          test::run_command({KIOSK_PATH, "--role", "display", "--store", test::node_url(node), "--windowed",
-                             "1920x1080", "--lang", lang, "--screen", screen, "--screenshot", png});
+      const test::CommandOutput out = test::run_command(
+          {KIOSK_PATH, "--role", "display", "--store", test::node_url(node), "--data", device_dir.path(), "--windowed",
+           "1920x1080", "--lang", lang, "--screen", screen, "--screenshot", png});
       INFO(png);
       CHECK(out.exit_code == 0);
       CHECK(std::filesystem::file_size(png) > 10000);

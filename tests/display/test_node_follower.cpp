@@ -9,6 +9,8 @@
 
 #include "display/node_follower.h"
 #include "display_harness.h"
+#include "enrolled_device.h"
+#include "support/temp_dir.h"
 
 using namespace kiosk;
 using namespace kiosk::display;
@@ -26,6 +28,8 @@ class Recorder {
       }
       if (std::holds_alternative<NodeUnreachable>(action)) ++unreachable_;
       if (std::holds_alternative<QueueLoaded>(action)) ++queue_loads_;
+      if (auto* answer = std::get_if<kit::EnrolAnswer>(&action))
+        if (auto* refused = std::get_if<kit::DeviceRefused>(answer)) refusals_.push_back(refused->code);
     };
   }
   OnCall on_call() {
@@ -50,6 +54,7 @@ class Recorder {
 
   std::vector<CallEvent> live_, history_, announced_;
   int replays_ = 0, unreachable_ = 0, queue_loads_ = 0;
+  std::vector<std::string> refusals_;  // the node's refusals of the device
 
  private:
   std::mutex mutex_;
@@ -73,9 +78,8 @@ TEST_CASE("every call is posted and announced once, in order, across a node rest
                                                test::call_next(counter2, 2) + "@2"};
 
   Recorder log;
-  NodeFollowerConfig config;
-  config.store_url = test::node_url(node);
-  config.poll_wait_s = 1;
+  test::TempDir device_dir;
+  const NodeFollowerConfig config = test::fast_config(node, device_dir.path()).node;
   NodeFollower follower([&] { return follow_node(config, log.post(), log.on_call()); });
   REQUIRE(log.wait_for([](Recorder& r) { return r.replays_ == 1; }));
 
@@ -113,12 +117,10 @@ TEST_CASE("every call is posted and announced once, in order, across a node rest
 
 TEST_CASE("a node that is not there: unreachable is posted, retried with backoff, and found when it comes") {
   test::NodeFixture node;
-  const int port = node.port;
   node.server->stop();
   Recorder log;
-  NodeFollowerConfig config;
-  config.store_url = "http://127.0.0.1:" + std::to_string(port);
-  config.poll_wait_s = 1;
+  test::TempDir device_dir;
+  const NodeFollowerConfig config = test::fast_config(node, device_dir.path()).node;
   NodeFollower follower([&] { return follow_node(config, log.post(), log.on_call()); });
   REQUIRE(log.wait_for([](Recorder& r) { return r.unreachable_ >= 2; }));
   // Backoff: 1 s then 2 s, so at most a few tries in 2.5 s.
@@ -127,4 +129,27 @@ TEST_CASE("a node that is not there: unreachable is posted, retried with backoff
   CHECK(log.with([](Recorder& r) { return r.queue_loads_; }) == 0);
   test::restart_node(node);
   REQUIRE(log.wait_for([](Recorder& r) { return r.replays_ == 1 && r.queue_loads_ > 0; }));
+}
+
+TEST_CASE("a revoked display is refused once, forgets its enrolment and asks nothing more") {
+  test::NodeFixture node;
+  test::TempDir device_dir;
+  test::save_fixture_enrolment(node, device_dir.path());
+  Recorder log;
+  const NodeFollowerConfig config = test::fast_config(node, device_dir.path()).node;
+  NodeFollower follower([&] { return follow_node(config, log.post(), log.on_call()); });
+  REQUIRE(log.wait_for([](Recorder& r) { return r.replays_ == 1; }));
+  DeviceBook book(*node.store.store, node.store.clock);
+  Result<std::vector<EnrolledDevice>> devices = book.list();
+  REQUIRE(devices.ok());
+  for (const EnrolledDevice& device : devices.value()) REQUIRE(book.revoke(device.id).ok());
+  REQUIRE(log.wait_for([](Recorder& r) { return !r.refusals_.empty(); }));
+  const int loads = log.with([](Recorder& r) { return r.queue_loads_; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  log.with([&](Recorder& r) {
+    CHECK(r.refusals_ == std::vector<std::string>{"device-revoked"});
+    CHECK(r.queue_loads_ == loads);
+    return 0;
+  });
+  CHECK_FALSE(remote::load_enrolment(device_dir.path(), node.url()).value().has_value());
 }

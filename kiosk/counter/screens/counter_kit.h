@@ -31,6 +31,8 @@ ui::FontRole uniform_role(ui::TouchUi& ui, const std::vector<std::string>& label
 std::string service_name(const CounterView& view, std::string_view code);
 
 // [SECTION] The screens (one file each)
+// Not enrolled, a wrong server or the fingerprint just enrolled with (kit/enrol_screen.h).
+void draw_enrol(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 void draw_login(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 void draw_open_counter(ui::TouchUi& ui, const CounterView& view, const Emit& emit);
 void draw_console(ui::TouchUi& ui, const CounterView& view, const Emit& emit);

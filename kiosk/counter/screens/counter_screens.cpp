@@ -9,6 +9,7 @@ namespace kiosk::counter {
 void draw_counter_screen(ui::TouchUi& ui, const CounterView& view, const Emit& emit) {
   const kit::ScreenStyle style(ui.em());
   const ui::ScreenPanel panel("counter");
+  if (!kit::shows_role_screens(view.state.device, view.now)) return screens::draw_enrol(ui, view, emit);
   switch (view.state.screen) {
     case Screen::Login:
       screens::draw_login(ui, view, emit);

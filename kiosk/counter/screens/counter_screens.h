@@ -2,6 +2,8 @@
 // of the state and emits actions for taps and key presses. They never touch
 // the network or the clock. Widget ids are stable across languages:
 //   every screen   "lang"; "logout" once logged in
+//   enrol          "enrol.code", "key.0".."key.9", "key.del", "key.clear", "enrol.submit";
+//                  wrong server "enrol.again" (kit/enrol_screen.h)
 //   login          "login.name", "login.pin" (the fields), "key.A".."key.Z", "key.space",
 //                  "key.0".."key.9", "key.del", "key.clear", "login.submit"
 //   open counter   "service.<code>", "open.confirm", "open.back" (while the counter is open)
