@@ -6,15 +6,16 @@
 # whose token the store is given (its ticket QR codes open HQ's phone page at
 # http://127.0.0.1:8800/t/...); the store node syncs with it by itself.
 #   - with a display (DISPLAY or WAYLAND_DISPLAY): the customer kiosk, which is
-#     also the store node serving the LAN API on 127.0.0.1:8700, one counter
-#     console (counter 1) and the calling display, each in its own window;
+#     also the store node serving the LAN API over HTTPS on 127.0.0.1:8700, one
+#     counter console (counter 1) and the calling display, each in its own
+#     window, enrolled with the node by themselves (var/devices);
 #     closing any of them (or Ctrl-C) stops them all;
 #   - otherwise, under a private Xvfb: every screen of every role (the names
 #     come from `kiosk --list-screens ROLE`) in Chinese and English into
 #     var/screenshots/, with index.html showing them side by side and what HQ
 #     received. A first run issues a few demo tickets so the screens have a queue.
 # Usage: deploy/lib/show-store.sh BUILD_DIR [customer kiosk arguments...]
-# KIOSK_DATA_DIR chooses another data dir, KIOSK_NODE_PORT another port,
+# KIOSK_DATA_DIR chooses another data dir, KIOSK_DEVICES_DIR the devices' one, KIOSK_NODE_PORT another port,
 # KIOSK_HQ_DIR and KIOSK_HQ_PORT HQ's, KIOSK_SCREENSHOT_DIR the pictures' folder.
 # Exits 0 when done, non-zero (saying why) when a step failed.
 set -euo pipefail
@@ -23,7 +24,8 @@ build="$(cd "$1" && pwd)"; shift
 
 data="${KIOSK_DATA_DIR:-$root/var/store}"
 port="${KIOSK_NODE_PORT:-8700}"
-node_url="http://127.0.0.1:$port"
+node_url="https://127.0.0.1:$port"
+devices="${KIOSK_DEVICES_DIR:-$root/var/devices}"  # the counter's and the display's enrolments
 demo_name="Demo" demo_pin="2580"
 kiosk="$build/kiosk/kiosk"
 kioskctl="$build/kiosk/kioskctl"
@@ -32,6 +34,7 @@ ctl() { "$kioskctl" --data "$data" "$@" >/dev/null; }
 first_run=false
 if [ ! -f "$data/store.db" ]; then
   first_run=true
+  rm -rf "$devices"  # enrolled with a store node that is no more
   mkdir -p "$(dirname "$data")"
   "$kioskctl" --data "$data" init --store DEMO-001 --tz Asia/Shanghai >/dev/null
   ctl counter open --counter 1 --services A,B,C,D
@@ -47,6 +50,17 @@ wait_for_port() {
   done
   echo "show-store: $2 did not start on port $1" >&2
   return 1
+}
+
+# Enrols the device kept in $1 (kind $2, name $3) with the running store node,
+# once: a one-time code from the node (as staff would make on the kiosk's
+# Devices screen), used by `kioskctl device join` as the device's screen would.
+enrol_device() {
+  [ -f "$1/node-device.json" ] && return 0
+  mkdir -p "$1"
+  local code
+  code="$("$kioskctl" --data "$data" device enrol --label "$3" | sed -n 's/.*"code": *"\([0-9]*\)".*/\1/p')"
+  "$kioskctl" --data "$1" device join --store "$node_url" --code "$code" --kind "$2" --name "$3" >/dev/null
 }
 
 # The local headquarters: the store DEMO-001 and a device for this store.
@@ -82,9 +96,11 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   "$kiosk" --role customer --data "$data" --listen "127.0.0.1:$port" --windowed 1280x800 "$@" &
   windows+=($!)
   wait_for_port "$port" "the store node"
-  "$kiosk" --role counter --store "$node_url" --counter 1 --windowed 1280x800 &
+  enrol_device "$devices/counter-1" counter "Counter 1"
+  enrol_device "$devices/display" display "Display"
+  "$kiosk" --role counter --store "$node_url" --data "$devices/counter-1" --counter 1 --windowed 1280x800 &
   windows+=($!)
-  "$kiosk" --role display --store "$node_url" --windowed 1280x720 &
+  "$kiosk" --role display --store "$node_url" --data "$devices/display" --windowed 1280x720 &
   windows+=($!)
   pids+=("${windows[@]}")
   wait -n "${windows[@]}"  # one window closed: the trap closes the others and hq
@@ -101,8 +117,9 @@ fi
 "$kiosk" --role node --data "$data" --listen "127.0.0.1:$port" >/dev/null &
 pids+=($!)
 wait_for_port "$port" "the store node"
+enrol_device "$devices/counter-1" counter "Counter 1"
 echo "No display: rendering every screen of every role in Chinese and English under Xvfb into $shots" >&2
-xvfb-run -a -s "-screen 0 1280x800x24" "$root/deploy/lib/render-screens.sh" "$kiosk" "$data" "$node_url" "$shots"
+xvfb-run -a -s "-screen 0 1280x800x24" "$root/deploy/lib/render-screens.sh" "$kiosk" "$data" "$node_url" "$shots" "$devices/counter-1"
 
 ctl sync || true  # whatever the node's own sync has not sent yet
 received=""

@@ -3,6 +3,7 @@
 
 #include "http/key_pin.h"
 #include "http_server/tls_identity.h"
+#include "remote/node_enrolment.h"
 #include "staff/device_book.h"
 
 namespace kiosk::ctl {
@@ -50,8 +51,8 @@ Result<json> enrol(StoreDb& store, const std::string& data_dir, CommandLine& cl,
 
 }  // namespace
 
-Result<json> run_device_command(StoreDb& store, const std::string& data_dir, CommandLine& cl, const Clock& clock) {
-  const std::string sub = cl.word("device command (enrol, list, revoke)");
+Result<json> run_device_command(StoreDb& store, const std::string& data_dir, const std::string& sub, CommandLine& cl,
+                                const Clock& clock) {
   if (sub == "enrol") return enrol(store, data_dir, cl, clock);
   if (sub == "list") {
     cl.finish();
@@ -67,6 +68,20 @@ Result<json> run_device_command(StoreDb& store, const std::string& data_dir, Com
   const Result<EnrolledDevice> revoked = DeviceBook(store, clock).revoke(id);
   if (!revoked) return revoked.error();
   return device_json(revoked.value());
+}
+
+Result<json> run_device_join(const std::string& data_dir, CommandLine& cl) {
+  Result<std::string> url = remote::checked_node_url(cl.required("store"));
+  if (!url) throw UsageError(url.error().message);
+  const std::string code = cl.required("code"), kind = cl.required("kind"), name = cl.required("name");
+  cl.finish();
+  Result<remote::NodeEnrolment> enrolled = remote::enrol_device(url.value(), code, kind, name);
+  if (!enrolled) return enrolled.error();
+  if (Result<Done> saved = remote::save_enrolment(data_dir, enrolled.value()); !saved) return saved.error();
+  return json{{"device", {{"id", enrolled.value().device_id}, {"name", enrolled.value().device_name}}},
+              {"node", url.value()},
+              {"fingerprint", enrolled.value().fingerprint},
+              {"saved", remote::enrolment_path(data_dir)}};
 }
 
 }  // namespace kiosk::ctl

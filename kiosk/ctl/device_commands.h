@@ -3,6 +3,9 @@
 // a display, with the node's fingerprint for staff to compare on the device
 // (null before the node's first start: it makes its key then); `list` shows
 // every device ever enrolled; `revoke ID` refuses that device's next call.
+// On a device without the kiosk's screen to type on (a script, run.sh),
+// `join --store URL --code CODE --kind counter|display --name NAME` enrols
+// the device whose data directory is --data, as its enrol screen would.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -15,10 +18,15 @@
 
 namespace kiosk::ctl {
 
-// Runs `device SUBCOMMAND [options]` (the word "device" already read) on the
+// Runs `device SUBCOMMAND [options]` (the words already read) on the
 // store in `data_dir` (the node's key is read from DATA/tls). Throws
 // UsageError for bad usage; a refusal or failure comes back as the error.
-Result<nlohmann::ordered_json> run_device_command(StoreDb& store, const std::string& data_dir, CommandLine& cl,
-                                                  const Clock& clock);
+Result<nlohmann::ordered_json> run_device_command(StoreDb& store, const std::string& data_dir,
+                                                  const std::string& subcommand, CommandLine& cl, const Clock& clock);
+
+// `device join` (the word "join" already read): enrols this device with the
+// node and saves its enrolment in `data_dir`. Prints the device and the
+// fingerprint staff compare; never the token.
+Result<nlohmann::ordered_json> run_device_join(const std::string& data_dir, CommandLine& cl);
 
 }  // namespace kiosk::ctl

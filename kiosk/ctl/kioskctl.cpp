@@ -53,6 +53,8 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
   staff add --name NAME --pin 1234 [--role counter|technician|admin]    staff list
   device enrol [--label TEXT] | list | revoke ID
                  (counters and displays of the store node: a one-time code, valid 5 minutes)
+  device join --store https://NODE:8700 --code CODE --kind counter|display --name NAME
+                 (on a counter PC or display: enrols it, DIR keeping its enrolment)
   hq set --url http://HQ:8800 --token DEVICE_TOKEN     sync [--batch 1000]    status
   tablet set --url http://HQ:8800 --token DEVICE_TOKEN    tablet sync | status | jobs
                  (a technician's tablet: DIR/technician.db, its token from hq device add --technician)
@@ -396,10 +398,13 @@ int run(const std::vector<std::string>& args) {
     TabletAnswer answer = run_tablet_command(data_dir, cl, clock);
     out = std::move(answer.body);
     g_exit_code = answer.exit_code;
+  } else if (command == "device") {
+    const std::string sub = cl.word("device command (enrol, list, revoke, join)");
+    out = sub == "join" ? take(run_device_join(data_dir, cl))
+                        : take(run_device_command(*take(StoreDb::open(data_dir)), data_dir, sub, cl, clock));
   } else {
     auto store = take(StoreDb::open(data_dir));
-    out = command == "device" ? take(run_device_command(*store, data_dir, cl, clock))
-                              : run_store_command(command, *store, cl, clock);
+    out = run_store_command(command, *store, cl, clock);
   }
   std::cout << out.dump() << std::endl;
   return g_exit_code;
