@@ -27,6 +27,19 @@ void fill_random(std::uint8_t* bytes, std::size_t size) {
   }
 }
 
+// `length` characters drawn evenly from `alphabet` (rejection sampling: no
+// character is likelier than another).
+std::string random_from(std::string_view alphabet, std::size_t length) {
+  const auto unbiased_limit = static_cast<unsigned>(256 / alphabet.size() * alphabet.size());
+  std::string text;
+  std::uint8_t byte = 0;
+  while (text.size() < length) {
+    fill_random(&byte, 1);
+    if (byte < unbiased_limit) text += alphabet[byte % alphabet.size()];
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string new_uuid() {
@@ -41,27 +54,9 @@ std::string new_uuid() {
   return text;
 }
 
-std::string random_token(std::size_t length) {
-  constexpr std::uint8_t kUnbiasedLimit = 248;  // 8 * 31: rejection sampling
-  std::string token;
-  std::uint8_t byte = 0;
-  while (token.size() < length) {
-    fill_random(&byte, 1);
-    if (byte < kUnbiasedLimit) token += kAlphabet[byte % 31];
-  }
-  return token;
-}
+std::string random_token(std::size_t length) { return random_from(kAlphabet, length); }
 
-std::string random_digits(std::size_t length) {
-  constexpr std::uint8_t kUnbiasedLimit = 250;  // 25 * 10: rejection sampling
-  std::string digits;
-  std::uint8_t byte = 0;
-  while (digits.size() < length) {
-    fill_random(&byte, 1);
-    if (byte < kUnbiasedLimit) digits += char('0' + byte % 10);
-  }
-  return digits;
-}
+std::string random_digits(std::size_t length) { return random_from("0123456789", length); }
 
 bool is_token_character(char c) { return std::string_view(kAlphabet).find(c) != std::string_view::npos; }
 
