@@ -49,7 +49,7 @@ for name in "${targets[@]}"; do
   status=0
   (cd "$run" && "$build_dir/tests/fuzz/fuzz_$name" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 \
      -timeout=10 -print_final_stats=1 -artifact_prefix="$run/artifacts/" "$run/corpus" >"$run/log" 2>&1) || status=$?
-  executions=$(awk -F': *' '/^stat::number_of_executed_units/ { n = $2 } END { print n + 0 }' "$run/log")
+  executions=$(awk '/^stat::number_of_executed_units/ { n = $NF } END { print n + 0 }' "$run/log")
   artifacts=$(find "$run/artifacts" -type f | sort)
   crashes=$(printf '%s' "$artifacts" | grep -c . || true)
   if [ "$status" -ne 0 ] && [ "$crashes" -eq 0 ]; then crashes=1; fi
