@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const kiosk::BadRequest&) {
   }
   (void)kiosk::parse_listen_address(text);
-  const std::string error = kiosk::error_body(kiosk::ApiError{.status = 400, .code = text, .message = text, .retry_after_s = std::nullopt});
+  const std::string error =
+      kiosk::error_body(kiosk::ApiError{.status = 400, .code = text, .message = text, .retry_after_s = std::nullopt});
   kiosk::fuzz::require(!nlohmann::json::parse(error, nullptr, false).is_discarded(), "an error body is not JSON");
   return 0;
 }

@@ -35,7 +35,8 @@ class ScriptedHq final : public kiosk::SyncTransport {
     }
   }
   Result<TransportResponse> get(const std::string&, const kiosk::HeaderFields&) override { return next(); }
-  Result<TransportResponse> post_gzip_json(const std::string&, const std::string&, const kiosk::HeaderFields&) override {
+  Result<TransportResponse> post_gzip_json(const std::string&, const std::string&,
+                                           const kiosk::HeaderFields&) override {
     return next();
   }
 
@@ -62,7 +63,8 @@ class ScriptedHq final : public kiosk::SyncTransport {
 struct StoreTemplate {
   StoreTemplate() {
     for (int i = 0; i < kTicketsToUpload; ++i) kiosk::fuzz::require(s.engine->issue({"A", false, {}}).ok(), "issue");
-    kiosk::fuzz::require(kiosk::SyncStore(*s.store, s.clock).configure("http://127.0.0.1:1", "token").ok(), "configure");
+    kiosk::fuzz::require(kiosk::SyncStore(*s.store, s.clock).configure("http://127.0.0.1:1", "token").ok(),
+                         "configure");
     s.engine.reset();
     s.store.reset();  // closed: the file holds everything
     std::filesystem::create_directory(run_dir);
@@ -91,6 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const kiosk::SyncStatus status = kiosk::SyncStore(*store, store_template.s.clock).status().value();
   kiosk::fuzz::require(status.acked_through >= 0 && status.acked_through <= kTicketsToUpload,
                        "the store acknowledged records it never sent");
-  kiosk::fuzz::require(status.pending >= 0 && status.pending <= kTicketsToUpload, "pending records appeared or went negative");
+  kiosk::fuzz::require(status.pending >= 0 && status.pending <= kTicketsToUpload,
+                       "pending records appeared or went negative");
   return 0;
 }

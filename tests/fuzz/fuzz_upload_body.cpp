@@ -15,8 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const kiosk::hq::UploadRecord& record : upload.records) {
     if (!record.checked) continue;
     const kiosk::hq::CheckedRecord& checked = *record.checked;
-    kiosk::fuzz::require(kiosk::hq::recheck_stored_record(checked.kind, checked.id, checked.revision, checked.data).has_value(),
-                         "an accepted record is refused when HQ reads it back");
+    kiosk::fuzz::require(
+        kiosk::hq::recheck_stored_record(checked.kind, checked.id, checked.revision, checked.data).has_value(),
+        "an accepted record is refused when HQ reads it back");
   }
   return 0;
 }

@@ -34,7 +34,7 @@ done
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 CC=clang CXX=clang++ cmake -S "$root" -B "$build_dir" -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
-cmake --build "$build_dir" -j"${KIOSK_FUZZ_JOBS:-$(nproc)}" $(printf -- '--target fuzz_%s ' "${targets[@]}") >/dev/null
+cmake --build "$build_dir" -j"${KIOSK_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}" >/dev/null
 
 printf '%-22s %12s %10s %8s\n' target executions exec/s crashes
 total=0
