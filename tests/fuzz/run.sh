@@ -6,7 +6,8 @@
 # crashed, leaked or timed out, naming the input libFuzzer saved.
 # Usage: tests/fuzz/run.sh [--minutes N] [--target NAME]
 #   KIOSK_FUZZ_JOBS: build jobs (default: all cores); KIOSK_FUZZ_WORK: where
-#   the corpus copies and artifacts go (default /tmp/kiosk-fuzz).
+#   the corpus copies, artifacts and the targets' temp files (TMPDIR: the
+#   sync round's store) go (default /tmp/kiosk-fuzz).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 fuzz_dir="$root/tests/fuzz"
@@ -47,7 +48,7 @@ for name in "${targets[@]}"; do
   dict=()
   case " $not_json " in *" $name "*) ;; *) dict=(-dict="$fuzz_dir/json.dict") ;; esac
   status=0
-  (cd "$run" && "$build_dir/tests/fuzz/fuzz_$name" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 \
+  (cd "$run" && TMPDIR="$run" "$build_dir/tests/fuzz/fuzz_$name" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 \
      -timeout=10 -print_final_stats=1 -artifact_prefix="$run/artifacts/" "$run/corpus" >"$run/log" 2>&1) || status=$?
   executions=$(awk '/^stat::number_of_executed_units/ { n = $NF } END { print n + 0 }' "$run/log")
   artifacts=$(find "$run/artifacts" -type f | sort)
