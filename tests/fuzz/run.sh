@@ -35,7 +35,10 @@ done
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 CC=clang CXX=clang++ cmake -S "$root" -B "$build_dir" -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
-cmake --build "$build_dir" -j"${KIOSK_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}" >/dev/null
+mkdir -p "$work"
+# gold warns about each of ASan's local symbols at every link: the log is shown only when the build fails.
+cmake --build "$build_dir" -j"${KIOSK_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}" >"$work/build.log" 2>&1 ||
+  { tail -50 "$work/build.log"; echo "the fuzz targets did not build ($work/build.log)" >&2; exit 2; }
 
 printf '%-22s %12s %10s %8s\n' target executions exec/s crashes
 total=0
