@@ -48,12 +48,13 @@ std::map<std::string, StoreNow> stores_now(HqDb& db, EpochMs now) {
     stores_by_today[today].push_back(row.text(0));
   });
   for (const auto& [today, ids] : stores_by_today)
-    db.each("SELECT store_id, service, ledger FROM figure_ledger WHERE day = ?1", {today}, [&](const SqlRow& row) {
-      const auto store = stores.find(row.text(0));
-      if (store == stores.end() || store->second.today != today) return;
-      if (const std::optional<Ledger> ledger = decode_ledger(row.text(2), row.text(1)))
-        add_ledger(store->second, row.text(1), *ledger, now);
-    });
+    db.each("SELECT store_id, service, ledger FROM figure_ledger WHERE day = ?1", {today},
+            [&, &today = today](const SqlRow& row) {  // clang 14: no captured structured bindings
+              const auto store = stores.find(row.text(0));
+              if (store == stores.end() || store->second.today != today) return;
+              if (const std::optional<Ledger> ledger = decode_ledger(row.text(2), row.text(1)))
+                add_ledger(store->second, row.text(1), *ledger, now);
+            });
   for (const DeviceHealth& health : read_device_health(db)) {
     const auto store = stores.find(health.store_id);
     if (store == stores.end()) continue;

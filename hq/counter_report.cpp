@@ -73,7 +73,8 @@ Result<json> counter_report(HqDb& db, const ReportRange& range, EpochMs now) {
     std::map<std::string, std::string> names;  // by id, from HQ's staff table (whichever store they are of now)
     for (const auto& [id, tally] : by_staff)
       if (!id.empty())
-        db.first("SELECT name FROM staff WHERE id = ?1", {id}, [&](const SqlRow& row) { names[id] = row.text(0); });
+        db.first("SELECT name FROM staff WHERE id = ?1", {id},
+                 [&names, &id = id](const SqlRow& row) { names[id] = row.text(0); });  // clang 14: no captured bindings
 
     Tally total;
     json counters = json::array();

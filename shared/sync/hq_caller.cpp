@@ -25,6 +25,15 @@ std::string hq_error_text(long status, const nlohmann::json& body) {
   return text;
 }
 
+// HQ's clock in an answer: an integer of milliseconds from 0 to 2^53 (exact in
+// every JSON reader). Anything else is no clock, and no offset is worked out
+// from it (an extreme one overflowed the subtraction).
+bool has_hq_time(const nlohmann::json& body) {
+  constexpr std::uint64_t kMaxHqTime = std::uint64_t(1) << 53;
+  return has_int(body, "hq_time") && body["hq_time"].is_number_unsigned() &&
+         body["hq_time"].get<std::uint64_t>() <= kMaxHqTime;
+}
+
 }  // namespace
 
 bool has_int(const nlohmann::json& body, const char* field) {
@@ -78,7 +87,7 @@ HqAnswer HqCaller::call(const std::function<Result<TransportResponse>()>& send, 
       calls.wire_bytes += r.wire_bytes;
       nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
       if (r.status == 200) {
-        if (has_int(body, "hq_time")) {
+        if (has_hq_time(body)) {
           calls.clock_offset_ms = body["hq_time"].get<std::int64_t>() - (sent_at + received_at) / 2;
           return HqAnswer{true, 200, std::move(body)};
         }
