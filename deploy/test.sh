@@ -3,7 +3,8 @@
 # builds with warnings as errors, checks that the build used no package a
 # fresh machine lacks, runs every test, runs them again on a moved clock (a
 # year ahead, 23:59:50 in Shanghai), then builds and runs the tests again under
-# AddressSanitizer + UBSan. Prints how long each phase took. Exits non-zero on any failure.
+# AddressSanitizer + UBSan, and fuzzes every parser for 30 s (tests/fuzz,
+# clang). Prints how long each phase took. Exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -53,3 +54,8 @@ KIOSK_BUILD_TYPE=Debug ./deploy/lib/build.sh build-asan -DKIOSK_WERROR=ON -DKIOS
 phase "tests under sanitizers"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0 UBSAN_OPTIONS=print_stacktrace=1 \
    ctest --output-on-failure -j2 --timeout 900 -LE no-sanitize)
+
+# Every libFuzzer target for 30 s on its seed corpus, two at a time (one per
+# core); a crash, leak or timeout fails the run and names the saved input.
+phase "fuzzing (30 s per parser)"
+tests/fuzz/run.sh --minutes 0.5 --jobs 2

@@ -19,8 +19,9 @@ ApiError unknown_store(const std::string& store) {
   return ApiError{404, "unknown-store", "no store " + store + " at HQ", {}};
 }
 
-// {"reached": true|false, "solved": true|false|null, "score": 1-5|null, "note": "..."}
-FollowupCall call_from(const std::string& id, const JsonBody& body) {
+}  // namespace
+
+FollowupCall followup_call_from(const std::string& id, const JsonBody& body) {
   const json& fields = body.json();
   const auto flag = [&](const char* name) -> std::optional<bool> {
     const auto found = fields.find(name);
@@ -39,6 +40,8 @@ FollowupCall call_from(const std::string& id, const JsonBody& body) {
   if (body.has("note") && !fields["note"].is_null()) call.note = body.text("note", kMaxNoteBytes);
   return call;
 }
+
+namespace {
 
 ApiError call_error(const Error& error) {
   if (error.code == "unknown-followup") return ApiError{404, error.code, error.message, {}};
@@ -67,8 +70,8 @@ void add_followup_routes(httplib::Server& server, std::map<std::string, std::str
               guard.as({"dispatcher", "admin"}, true,
                        [&guard](HqDb& db, const Session& s, const httplib::Request& req, httplib::Response& res) {
                          const JsonBody body(req.body);
-                         const Result<json> recorded =
-                             record_followup_call(db, call_from(req.matches[1], body), s.user.name, guard.now());
+                         const Result<json> recorded = record_followup_call(
+                             db, followup_call_from(req.matches[1], body), s.user.name, guard.now());
                          if (!recorded) return send_api_error(res, call_error(recorded.error()));
                          send_answer(res, recorded.value());
                        }));

@@ -84,16 +84,14 @@ struct Routes {
   static ApiError unavailable() { return {503, "storage", "HQ cannot answer now; try again later", 5}; }
 };
 
-// The rating's score, reasons and comment as sent; checked by the rules
-// (requests/request_rating.h) before anything is looked up.
-RatingInput rating_of(const JsonBody& body) {
+}  // namespace
+
+RatingInput phone_rating_from(const JsonBody& body) {
   return RatingInput{
       int(body.integer("score", -1'000'000, 1'000'000)),
       body.has("reasons") ? body.texts("reasons", kMaxReasons, kMaxReasonBytes) : std::vector<std::string>{},
       body.has("comment") ? body.text("comment", kMaxCommentBytes) : std::string(), RatedBy::CustomerPhone};
 }
-
-}  // namespace
 
 void add_public_request_routes(httplib::Server& server, std::map<std::string, std::string>& allowed,
                                PublicThreadDb thread_db, const Clock& clock, MinuteLimit& guesses) {
@@ -109,7 +107,7 @@ void add_public_request_routes(httplib::Server& server, std::map<std::string, st
     routes->handle(req, res,
                    [](PhoneRequestLookup& lookup, const PhoneAttempt& attempt, const JsonBody& body,
                       EpochMs now) -> Routes::Answer {
-                     const RatingInput rating = rating_of(body);
+                     const RatingInput rating = phone_rating_from(body);
                      if (const std::optional<Error> problem = check_rating_input(rating))
                        return api_error_from(*problem);
                      return lookup.rate(attempt, rating, now);

@@ -14,12 +14,19 @@
 #include <map>
 #include <string>
 
+#include "codec/api_json.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "hq/hq_db.h"
 #include "hq/public_guard.h"
+#include "requests/request_rating.h"
 
 namespace kiosk::hq {
+
+// The rating's score, reasons and comment as a phone sent them (BadRequest
+// names a malformed field); the rules (check_rating_input) judge them before
+// anything is looked up.
+RatingInput phone_rating_from(const JsonBody& body);
 
 // Adds the two routes, and their methods to `allowed` (for 405). `guesses`
 // and `clock` must outlive the server.
