@@ -1,7 +1,8 @@
 // Fuzzes the request form as the store node reads it from a device
 // (codec/request_form_json.h), then its validation (requests/request_validation.h):
 // any body is a form or a BadRequest, any form a request or an error naming
-// the field; a request it accepts keeps its phone as digits.
+// the field; a request it accepts keeps its phone as digits. The catalogue is
+// the one that ships (assets/products-default.jsonl).
 #include <algorithm>
 #include <cctype>
 
@@ -13,22 +14,13 @@
 
 namespace {
 
-// The unit tests' catalogue (tests/unit/test_request_validation.cpp).
-const char* kCatalog = R"(
-{"problem":"not-cooling","zh":"不制冷","en":"Not cooling"}
-{"problem":"broken-screen","zh":"屏幕损坏","en":"Broken screen"}
-{"problem":"other","zh":"其他","en":"Other"}
-{"problem":"install-new","zh":"新机安装","en":"New installation","kinds":["installation"]}
-{"product":"air-conditioner","zh":"空调","en":"Air conditioners","problems":["not-cooling","other","install-new"]}
-{"product":"phone","zh":"手机","en":"Mobile phones","problems":["broken-screen","other"]}
-)";
-
 constexpr kiosk::EpochMs kNow = 1795395600000;  // 2026-11-23 09:00 in Shanghai
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const std::vector<kiosk::ProductCategory> catalog = kiosk::parse_product_catalog(kCatalog, "fuzz").value();
+  static const std::vector<kiosk::ProductCategory> catalog =
+      kiosk::read_product_catalog_file(KIOSK_PRODUCTS_FILE).value();
   static const kiosk::StoreTimeZone zone = kiosk::StoreTimeZone::load("Asia/Shanghai").value();
   kiosk::RequestForm form;
   try {
