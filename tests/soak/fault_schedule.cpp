@@ -17,12 +17,12 @@ constexpr milliseconds kNodeKillEvery{15'000}, kHqKillEvery{20'000}, kSessionDro
 
 // The next moment of a fault that comes every `mean` or so.
 Clock::time_point next_after(Clock::time_point now, milliseconds mean, std::mt19937& random) {
-  return now + milliseconds(std::uniform_int_distribution<std::int64_t>(mean.count() / 2, mean.count() * 3 / 2)(random));
+  return now +
+         milliseconds(std::uniform_int_distribution<std::int64_t>(mean.count() / 2, mean.count() * 3 / 2)(random));
 }
 
 // A moment between the shares `from` and `to` of the faulted part.
-Clock::time_point within(Clock::time_point start, milliseconds duration, double from, double to,
-                         std::mt19937& random) {
+Clock::time_point within(Clock::time_point start, milliseconds duration, double from, double to, std::mt19937& random) {
   const double share = std::uniform_real_distribution<>(from, to)(random);
   return start + milliseconds(static_cast<std::int64_t>(static_cast<double>(duration.count()) * share));
 }
@@ -45,8 +45,10 @@ void run_faults(StoreUnderTest& store, StoreTraffic& traffic, SoakLedger& ledger
 
   for (Clock::time_point now = start; now < end; now = Clock::now()) {
     if (!store.node_running() && now >= node_back) {
-      if (store.start_node()) ledger.count_operation("node started");
-      else ledger.count_operation("node start failed");
+      if (store.start_node())
+        ledger.count_operation("node started");
+      else
+        ledger.count_operation("node start failed");
     }
     if (!store.hq_running() && now >= hq_back) store.start_hq();
     if (now >= node_kill) {

@@ -21,11 +21,11 @@ struct ShownTicket {
 
 // What a customer or clerk was told instead of what they asked for.
 struct Refusal {
-  std::string who;      // "customer", "counter 1", ...
-  std::string action;   // "issue", "call", ...
-  int status = 0;       // HTTP status, or kioskctl's exit code
-  std::string code;     // the API's error.code; kioskctl's code when it gives one
-  std::string message;  // the words
+  std::string who;         // "customer", "counter 1", ...
+  std::string action;      // "issue", "call", ...
+  int status = 0;          // HTTP status, or kioskctl's exit code
+  std::string code;        // the API's error.code; kioskctl's code when it gives one
+  std::string message;     // the words
   bool disk_full = false;  // the store's disk was full from before the action until after it
 };
 

@@ -44,6 +44,7 @@ Rows rows_of(const std::string& db, const std::string& statement) {
   Rows rows;
   int rc = sqlite3_prepare_v2(handle, statement.c_str(), -1, &query, nullptr);
   while (rc == SQLITE_OK && (rc = sqlite3_step(query)) == SQLITE_ROW) {
+    rc = SQLITE_OK;  // on to the next row
     std::vector<std::string>& row = rows.emplace_back();
     for (int column = 0; column < sqlite3_column_count(query); ++column) {
       const unsigned char* text = sqlite3_column_text(query, column);
@@ -76,8 +77,8 @@ std::string versioned_state(const Json& d) { return std::to_string(d.value("vers
 
 const std::vector<SyncedKind>& synced_kinds() {
   static const std::vector<SyncedKind> kinds{
-      {"ticket", "tickets",
-       "SELECT id, state || '/' || recalls || '/' || prefix || printf('%03d', number) FROM ticket", ticket_state},
+      {"ticket", "tickets", "SELECT id, state || '/' || recalls || '/' || prefix || printf('%03d', number) FROM ticket",
+       ticket_state},
       {"request", "requests", "SELECT id, version FROM request", versioned_state},
       {"request_event", "request-events", "SELECT id, version FROM request_event", versioned_state},
       {"rating", "ratings", "SELECT id, '' FROM rating", [](const Json&) { return std::string(); }},

@@ -37,11 +37,11 @@ constexpr bool kAcceptStorageForFullDisk = true;
 
 struct StoreDayFindings {
   std::map<std::string, std::int64_t> records_checked;  // by kind, at the store
-  std::int64_t lost = 0;     // committed at the store, missing at HQ
-  std::int64_t doubled = 0;  // at HQ twice, or unknown to the store
-  std::int64_t stale = 0;    // at HQ, but not as the store has it now
-  std::int64_t shown_missing = 0;     // shown to a customer, not in the store
-  std::int64_t repeated_numbers = 0;  // (business day, number) more than once, at the store or HQ
+  std::int64_t lost = 0;                                // committed at the store, missing at HQ
+  std::int64_t doubled = 0;                             // at HQ twice, or unknown to the store
+  std::int64_t stale = 0;                               // at HQ, but not as the store has it now
+  std::int64_t shown_missing = 0;                       // shown to a customer, not in the store
+  std::int64_t repeated_numbers = 0;                    // (business day, number) more than once, at the store or HQ
   std::int64_t parked_at_hq = 0;
   std::string store_integrity, hq_integrity;
   std::map<std::string, std::int64_t> refusals_by_code;

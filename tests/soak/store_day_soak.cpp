@@ -31,9 +31,7 @@ struct SoakOptions {
 
 // Room for the store's database, its write-ahead log and the day's records,
 // with headroom: the ballast takes the rest when the disk is filled.
-std::int64_t disk_bytes_for(double minutes) {
-  return (12 + static_cast<std::int64_t>(minutes * 2)) * 1024 * 1024;
-}
+std::int64_t disk_bytes_for(double minutes) { return (12 + static_cast<std::int64_t>(minutes * 2)) * 1024 * 1024; }
 
 // Faults off (the node stopped, hq straight, no proxy): `kioskctl sync` until
 // nothing is left to send, a bounded number of rounds. The rounds it took, or 0.
@@ -59,9 +57,12 @@ void keep_for_post_mortem(StoreUnderTest& store, const std::string& dir) {
 
 const char* verdict_name(RefusalVerdict verdict) {
   switch (verdict) {
-    case RefusalVerdict::InWords: return "in_words";
-    case RefusalVerdict::DiskFullAsStorage: return "disk_full_as_storage";
-    case RefusalVerdict::Wrong: return "wrong";
+    case RefusalVerdict::InWords:
+      return "in_words";
+    case RefusalVerdict::DiskFullAsStorage:
+      return "disk_full_as_storage";
+    case RefusalVerdict::Wrong:
+      return "wrong";
   }
   return "?";
 }
@@ -134,16 +135,15 @@ int run(const SoakOptions& options) {
   {
     StoreTraffic traffic(*store, ledger, options.seed);
     traffic.start();
-    run_faults(*store, traffic, ledger,
-               std::chrono::milliseconds(static_cast<std::int64_t>(options.minutes * 60'000)), options.seed);
+    run_faults(*store, traffic, ledger, std::chrono::milliseconds(static_cast<std::int64_t>(options.minutes * 60'000)),
+               options.seed);
     traffic.stop();
   }
   const int sync_rounds = sync_cleanly(*store);
   store->stop_hq();
   const StoreDayFindings findings = check_store_day(*store, ledger);
   if (!options.keep.empty()) keep_for_post_mortem(*store, options.keep);
-  const double wall_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const Json figures = figures_json(options, wall_s, *store, ledger, findings, sync_rounds);
   const bool passed = findings.passed() && sync_rounds > 0 && store->unexpected_exits() == 0;
   std::cout << figures.dump() << "\n";

@@ -25,8 +25,8 @@ std::vector<std::string> issue_args(std::mt19937& random) {
 
 std::vector<std::string> request_args(std::mt19937& random) {
   const std::string phone = "138" + std::to_string(between(random, 10000000, 99999999));
-  return {"request", "create", "--product", "phone", "--problem", "no-power", "--name",
-          "Customer",  "--phone", phone,     "--consent", "--drop-off"};
+  return {"request", "create",   "--product", "phone", "--problem", "no-power",
+          "--name",  "Customer", "--phone",   phone,   "--consent", "--drop-off"};
 }
 
 // kioskctl's refusal: {"error": "words"} (with "code" beside it), or {"error": {"code", "message"}}.

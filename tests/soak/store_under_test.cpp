@@ -3,7 +3,6 @@
 
 #include <stdexcept>
 
-
 #ifndef KIOSK_PATH
 #error "KIOSK_PATH must name the kiosk executable"
 #endif
@@ -104,9 +103,9 @@ std::string StoreUnderTest::enrol_device(const std::string& kind, const std::str
 
 bool StoreUnderTest::start_node() {
   if (node_) return true;
-  node_ = std::make_unique<test::ChildProcess>(with_stderr_to(
-      logs_.file("node.log"),
-      on_store_clock({KIOSK_PATH, "--role", "node", "--data", data_dir(), "--listen", "127.0.0.1:0"})));
+  node_ = std::make_unique<test::ChildProcess>(
+      with_stderr_to(logs_.file("node.log"),
+                     on_store_clock({KIOSK_PATH, "--role", "node", "--data", data_dir(), "--listen", "127.0.0.1:0"})));
   for (int lines = 0; lines < 50; ++lines) {
     const std::optional<std::string> line = node_->read_line(std::chrono::seconds(20));
     if (!line) break;
