@@ -176,7 +176,9 @@ void check_refusals(const SoakLedger& ledger, StoreDayFindings& findings) {
   for (const Refusal& refusal : ledger.refusals()) {
     const RefusalVerdict verdict = judge_refusal(refusal);
     ++findings.refusals_by_verdict[verdict];
-    ++findings.refusals_by_code[refusal.code.empty() ? "exit " + std::to_string(refusal.status) : refusal.code];
+    const std::string code = refusal.code.empty() ? "exit " + std::to_string(refusal.status) : refusal.code;
+    ++findings.refusals_by_code[code];
+    findings.refusal_words.emplace(code, refusal.message);
     if (verdict == RefusalVerdict::Wrong)
       note(findings, refusal.who + " " + refusal.action + " refused " + std::to_string(refusal.status) + " " +
                          refusal.code + " \"" + refusal.message + "\"" + (refusal.disk_full ? " (disk full)" : ""));

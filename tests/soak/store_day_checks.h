@@ -45,6 +45,7 @@ struct StoreDayFindings {
   std::int64_t parked_at_hq = 0;
   std::string store_integrity, hq_integrity;
   std::map<std::string, std::int64_t> refusals_by_code;
+  std::map<std::string, std::string> refusal_words;  // by code: the first message seen
   std::map<RefusalVerdict, std::int64_t> refusals_by_verdict;
   double store_hours = 0;  // from the first ticket's issue to the last's, on the store's clock
   std::int64_t business_days = 0;

@@ -95,6 +95,7 @@ Json figures_json(const SoakOptions& options, double wall_s, StoreUnderTest& sto
               {"parked_at_hq", findings.parked_at_hq},
               {"integrity", {{"store", findings.store_integrity}, {"hq", findings.hq_integrity}}},
               {"refusals", findings.refusals_by_code},
+              {"refusal_words", findings.refusal_words},
               {"refusal_verdicts", verdicts},
               {"unexpected_exits", store.unexpected_exits()},
               {"final_sync_rounds", sync_rounds}};
@@ -115,6 +116,7 @@ void print_summary(const Json& f, bool passed, const std::vector<std::string>& p
             << "  integrity: " << f["integrity"].dump() << "; parked at HQ " << f["parked_at_hq"]
             << "; processes that died unasked " << f["unexpected_exits"] << "\n"
             << "  refusals: " << f["refusals"].dump() << " " << f["refusal_verdicts"].dump() << "\n"
+            << "  refusals' words: " << f["refusal_words"].dump() << "\n"
             << "  final clean sync: " << f["final_sync_rounds"] << " rounds\n";
   for (const std::string& problem : problems) std::cout << "  PROBLEM: " << problem << "\n";
 }

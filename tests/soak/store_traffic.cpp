@@ -118,7 +118,7 @@ void StoreTraffic::customer(unsigned seed) {
   while (!stopping()) {
     pause_for(between(random, 200, 700), stopping);
     const bool request = chance(random, kRequestShare);
-    const int kill_after_ms = chance(random, kCustomerKillShare) ? between(random, 0, 150) : -1;
+    const int kill_after_ms = chance(random, kCustomerKillShare) ? between(random, 0, 40) : -1;
     const std::string action = request ? "request" : "issue";
     const bool full_before = store_.disk_full();
     const CtlRun run = store_.kioskctl(request ? request_args(random) : issue_args(random), kill_after_ms);
