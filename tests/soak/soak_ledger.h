@@ -12,6 +12,9 @@
 
 namespace kiosk::soak {
 
+// The operation the display counts when /events answers a last_seq below the one before.
+inline constexpr const char* kDisplayWentBack = "display events went back";
+
 // A ticket as the customer saw it printed: only after its commit.
 struct ShownTicket {
   std::string id;

@@ -93,6 +93,7 @@ Json figures_json(const SoakOptions& options, double wall_s, StoreUnderTest& sto
               {"shown_missing", findings.shown_missing},
               {"repeated_numbers", findings.repeated_numbers},
               {"parked_at_hq", findings.parked_at_hq},
+              {"display_went_back", findings.display_went_back},
               {"integrity", {{"store", findings.store_integrity}, {"hq", findings.hq_integrity}}},
               {"refusals", findings.refusals_by_code},
               {"refusal_words", findings.refusal_words},
@@ -114,7 +115,8 @@ void print_summary(const Json& f, bool passed, const std::vector<std::string>& p
             << "  shown to customers: " << f["shown_tickets"] << " tickets, " << f["shown_requests"]
             << " requests; missing " << f["shown_missing"] << "; numbers repeated " << f["repeated_numbers"] << "\n"
             << "  integrity: " << f["integrity"].dump() << "; parked at HQ " << f["parked_at_hq"]
-            << "; processes that died unasked " << f["unexpected_exits"] << "\n"
+            << "; processes that died unasked " << f["unexpected_exits"] << "; display went back "
+            << f["display_went_back"] << "\n"
             << "  refusals: " << f["refusals"].dump() << " " << f["refusal_verdicts"].dump() << "\n"
             << "  refusals' words: " << f["refusal_words"].dump() << "\n"
             << "  final clean sync: " << f["final_sync_rounds"] << " rounds\n";

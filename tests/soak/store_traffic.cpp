@@ -125,15 +125,13 @@ void StoreTraffic::customer(unsigned seed) {
     const bool full_after = store_.disk_full();
     ledger_.count_operation(action);
     if (run.killed) ledger_.count_kill("customer kioskctl");
-    // What the screen showed: the answer printed after the commit.
-    if (run.exit_code == 0 || run.killed) {
-      if (!request && run.body.is_object() && run.body.contains("ticket") && run.body.contains("id"))
-        ledger_.add_shown_ticket({run.body["id"], run.body["ticket"], run.body.value("business_day", "")});
-      if (request && run.body.is_object() && run.body.contains("code"))
-        ledger_.add_shown_request(run.body["code"].get<std::string>());
-      if (run.exit_code == 0) continue;
-    }
-    if (run.killed) continue;  // killed before it answered: the customer saw nothing
+    // What the screen showed: the answer, printed only after the commit (a
+    // process killed after printing it had shown it too).
+    if (!request && run.body.is_object() && run.body.contains("ticket") && run.body.contains("id"))
+      ledger_.add_shown_ticket({run.body["id"], run.body["ticket"], run.body.value("business_day", "")});
+    if (request && run.body.is_object() && run.body.contains("code"))
+      ledger_.add_shown_request(run.body["code"].get<std::string>());
+    if (run.exit_code == 0 || run.killed) continue;
     Refusal refusal = ctl_refusal(run);
     refusal.who = "customer";
     refusal.action = action;
@@ -211,7 +209,7 @@ void StoreTraffic::display(unsigned seed) {
       ledger_.count_operation("display " + what);
       if (answer.status == 200 && what == "events") {
         const std::int64_t last = answer.body.value("last_seq", after);
-        if (last < after) ledger_.count_operation("display events went back");
+        if (last < after) ledger_.count_operation(kDisplayWentBack);
         after = std::max(after, last);
       } else if (answer.status == 0) {
         ledger_.count_operation("unanswered");
