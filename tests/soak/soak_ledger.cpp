@@ -33,6 +33,11 @@ void SoakLedger::add_refusal(Refusal refusal) {
   refusals_.push_back(std::move(refusal));
 }
 
+void SoakLedger::add_failure(const std::string& what) {
+  std::lock_guard lock(mutex_);
+  failures_.push_back(what);
+}
+
 std::map<std::string, std::int64_t> SoakLedger::operations() const {
   std::lock_guard lock(mutex_);
   return operations_;
@@ -61,6 +66,11 @@ std::vector<std::string> SoakLedger::shown_requests() const {
 std::vector<Refusal> SoakLedger::refusals() const {
   std::lock_guard lock(mutex_);
   return refusals_;
+}
+
+std::vector<std::string> SoakLedger::failures() const {
+  std::lock_guard lock(mutex_);
+  return failures_;
 }
 
 }  // namespace kiosk::soak

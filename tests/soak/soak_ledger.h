@@ -40,6 +40,8 @@ class SoakLedger {
   void add_shown_ticket(ShownTicket ticket);
   void add_shown_request(const std::string& code);
   void add_refusal(Refusal refusal);
+  // A thread of the soak itself failed (an answer it could not read): the day fails.
+  void add_failure(const std::string& what);
 
   std::map<std::string, std::int64_t> operations() const;
   std::map<std::string, std::int64_t> kills() const;
@@ -47,6 +49,7 @@ class SoakLedger {
   std::vector<ShownTicket> shown_tickets() const;
   std::vector<std::string> shown_requests() const;
   std::vector<Refusal> refusals() const;
+  std::vector<std::string> failures() const;
 
  private:
   mutable std::mutex mutex_;
@@ -54,6 +57,7 @@ class SoakLedger {
   std::vector<ShownTicket> shown_tickets_;
   std::vector<std::string> shown_requests_;
   std::vector<Refusal> refusals_;
+  std::vector<std::string> failures_;
 };
 
 }  // namespace kiosk::soak

@@ -25,8 +25,9 @@ bool StoreDayFindings::passed() const {
   };
   const bool refusals_ok =
       count(RefusalVerdict::Wrong) == 0 && (kAcceptStorageForFullDisk || count(RefusalVerdict::DiskFullAsStorage) == 0);
-  return lost == 0 && doubled == 0 && display_went_back == 0 && stale == 0 && shown_missing == 0 &&
-         repeated_numbers == 0 && parked_at_hq == 0 && store_integrity == "ok" && hq_integrity == "ok" && refusals_ok;
+  return lost == 0 && doubled == 0 && display_went_back == 0 && soak_failures == 0 && stale == 0 &&
+         shown_missing == 0 && repeated_numbers == 0 && parked_at_hq == 0 && store_integrity == "ok" &&
+         hq_integrity == "ok" && refusals_ok;
 }
 
 namespace {
@@ -192,6 +193,10 @@ StoreDayFindings check_store_day(StoreUnderTest& store, const SoakLedger& ledger
   check_store(store, ledger, findings);
   check_at_hq(store, findings);
   check_refusals(ledger, findings);
+  for (const std::string& failure : ledger.failures()) {
+    ++findings.soak_failures;
+    note(findings, "the soak's own " + failure);
+  }
   const std::map<std::string, std::int64_t> operations = ledger.operations();
   if (const auto back = operations.find(kDisplayWentBack); back != operations.end()) {
     findings.display_went_back = back->second;

@@ -43,6 +43,7 @@ struct StoreDayFindings {
   std::int64_t shown_missing = 0;                       // shown to a customer, not in the store
   std::int64_t repeated_numbers = 0;                    // (business day, number) more than once, at the store or HQ
   std::int64_t parked_at_hq = 0;
+  std::int64_t soak_failures = 0;      // a traffic thread that failed (SoakLedger::add_failure)
   std::int64_t display_went_back = 0;  // an events answer whose last_seq was below the one before
   std::string store_integrity, hq_integrity;
   std::map<std::string, std::int64_t> refusals_by_code;

@@ -88,11 +88,23 @@ StoreTraffic::StoreTraffic(StoreUnderTest& store, SoakLedger& ledger, unsigned s
 StoreTraffic::~StoreTraffic() { stop(); }
 
 void StoreTraffic::start() {
+  // A thread that throws ends its part of the day, said in the ledger (never std::terminate).
+  const auto guarded = [this](std::string name, auto body) {
+    return [this, name = std::move(name), body] {
+      try {
+        body();
+      } catch (const std::exception& e) {
+        ledger_.add_failure(name + ": " + e.what());
+      }
+    };
+  };
   for (unsigned customer = 0; customer < 2; ++customer)
-    threads_.emplace_back([this, customer] { this->customer(seed_ * 7919 + customer); });
+    threads_.emplace_back(guarded("customer", [this, customer] { this->customer(seed_ * 7919 + customer); }));
   for (int number = 1; number <= StoreUnderTest::kCounters; ++number)
-    threads_.emplace_back([this, number] { counter(number, seed_ * 7919 + 100 + static_cast<unsigned>(number)); });
-  threads_.emplace_back([this] { display(seed_ * 7919 + 200); });
+    threads_.emplace_back(guarded("counter " + std::to_string(number), [this, number] {
+      counter(number, seed_ * 7919 + 100 + static_cast<unsigned>(number));
+    }));
+  threads_.emplace_back(guarded("display", [this] { display(seed_ * 7919 + 200); }));
 }
 
 void StoreTraffic::stop() {
