@@ -7,13 +7,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build_dir="$root/build"
-args=(--minutes 10)
+minutes=10 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --minutes|--seed|--keep) args+=("$1" "$2"); shift 2 ;;
+    --minutes) minutes="$2"; shift 2 ;;
+    --seed|--keep) args+=("$1" "$2"); shift 2 ;;
     *) echo "usage: $0 [--minutes N] [--seed S] [--keep DIR]" >&2; exit 2 ;;
   esac
 done
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then "$root/deploy/lib/build.sh" "$build_dir" -DKIOSK_WERROR=ON >/dev/null; fi
 cmake --build "$build_dir" -j2 --target store_day_soak >/dev/null
-exec "$build_dir/tests/soak/store_day_soak" "${args[@]}"
+exec "$build_dir/tests/soak/store_day_soak" --minutes "$minutes" "${args[@]}"
