@@ -28,6 +28,22 @@ Json last_json(const std::vector<std::string>& lines) {
   return nullptr;
 }
 
+// Reads `process`'s lines into `lines` until its output ends; a process silent
+// for `limit` is taken as hung and SIGKILLed (true then). Never waits for ever.
+bool read_to_end(test::ChildProcess& process, std::chrono::seconds limit, std::vector<std::string>& lines) {
+  for (;;) {
+    const auto asked = std::chrono::steady_clock::now();
+    std::optional<std::string> line = process.read_line(limit);
+    if (line) {
+      lines.push_back(std::move(*line));
+      continue;
+    }
+    if (std::chrono::steady_clock::now() - asked < limit) return false;  // the end of its output
+    process.kill_hard();
+    return true;
+  }
+}
+
 }  // namespace
 
 StoreUnderTest::StoreUnderTest(const StoreSetup& setup) : disk_(setup.disk_bytes), setup_(setup) {}
@@ -61,7 +77,7 @@ CtlRun StoreUnderTest::kioskctl(const std::vector<std::string>& args, int kill_a
     run.killed = killed.killed_mid_run;
     run.exit_code = process.wait();
   } else {
-    while (std::optional<std::string> line = process.read_line(std::chrono::seconds(60))) lines.push_back(*line);
+    read_to_end(process, std::chrono::seconds(60), lines);  // a hung one ends 137, without words: a wrong refusal
     run.exit_code = process.wait();
   }
   run.body = last_json(lines);
@@ -135,7 +151,9 @@ void StoreUnderTest::stop_node() {
   if (!node_) return;
   node_port_ = 0;
   node_->terminate();
-  if (node_->wait() != 0) ++unexpected_exits_;
+  std::vector<std::string> last_words;
+  const bool hung = read_to_end(*node_, std::chrono::seconds(20), last_words);
+  if (node_->wait() != 0 || hung) ++unexpected_exits_;
   node_.reset();
 }
 
