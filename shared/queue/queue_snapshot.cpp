@@ -16,11 +16,13 @@ constexpr int kRecentCallsPerService = 20;
 constexpr int kReplayedTickets = 200;
 
 // A call "ended" when the ticket left the counter for any reason: done,
-// no-show or transferred; each held the counter from call to end.
+// no-show or transferred; each held the counter from call to end. A call
+// that ended before it began (the store's clock was put back meanwhile) tells
+// nothing: counted, it made estimates negative, which HQ parks.
 double service_minutes_per_ticket(Database& db, const Service& service) {
   Statement& q = db.prepare(
       "SELECT avg(finished_at - called_at), count(*) FROM (SELECT finished_at, called_at FROM ticket "
-      "WHERE service_code = ?1 AND called_at IS NOT NULL AND finished_at IS NOT NULL "
+      "WHERE service_code = ?1 AND called_at IS NOT NULL AND finished_at >= called_at "
       "ORDER BY finished_at DESC LIMIT ?2)");
   q.bind(1, service.code).bind(2, kRecentCallsPerService);
   q.step();

@@ -57,3 +57,15 @@ TEST_CASE("a queue longer than the replayed tickets still gets the whole queue's
   CHECK(last == 229 * 5);  // 229 ahead at the catalogue's 5 minutes, one counter
   CHECK(s.engine->queue_status().value()[0].estimated_wait_min == 230 * 5);
 }
+
+TEST_CASE("a call that ended before it began (the store's clock stepped back) does not make a wait negative") {
+  TestStore s;
+  REQUIRE(s.engine->open_counter(1, {"A"}).ok());
+  s.engine->issue({"A", false, {}}).value();
+  REQUIRE(s.engine->call_next(1).ok());
+  s.clock.advance_s(-3600);  // the PC's clock put back an hour mid-call
+  REQUIRE(s.engine->finish(1, Outcome::Resolved).ok());
+  s.engine->issue({"A", false, {}}).value();
+  const Ticket second = s.engine->issue({"A", false, {}}).value().ticket;
+  CHECK(second.estimated_wait_min == 5);  // the catalogue's time: the call's -60 minutes tell nothing
+}
