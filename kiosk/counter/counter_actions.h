@@ -141,7 +141,17 @@ struct StaffRequestRefused {
 };
 // Why a request failed, as the reducer needs it.
 // DiskFull and ReadOnly: the node is there but its disk refused the write.
-enum class Failure { Unreachable, SessionEnded, WrongPin, LockedOut, UnknownCounter, Refused, DiskFull, ReadOnly, Other };
+enum class Failure {
+  Unreachable,
+  SessionEnded,
+  WrongPin,
+  LockedOut,
+  UnknownCounter,
+  Refused,
+  DiskFull,
+  ReadOnly,
+  Other
+};
 struct RequestFailed {
   std::string what;  // "login", "queue", "reprints", "reprint" or a counter verb ("call"...)
   Failure failure = Failure::Other;

@@ -22,9 +22,9 @@
 #include "store/catalog.h"
 #include "store/printer_state.h"
 #include "store/product_catalog.h"
+#include "store/storage_guard.h"
 #include "store/store_db.h"
 #include "store/store_health.h"
-#include "store/storage_guard.h"
 #include "sync/sync_session.h"
 #include "sync/sync_store.h"
 

@@ -63,8 +63,7 @@ TEST_CASE("kioskctl issue on a full disk prints the words and the code and exits
   CHECK(said.value("error", "").find("The store's disk is full: nothing was saved") != std::string::npos);
 
   disk.make_room();
-  const kiosk::test::CommandOutput issued =
-      run_command({KIOSKCTL_PATH, "--data", data_dir, "issue", "--service", "A"});
+  const kiosk::test::CommandOutput issued = run_command({KIOSKCTL_PATH, "--data", data_dir, "issue", "--service", "A"});
   CHECK(issued.exit_code == 0);
   CHECK(json::parse(issued.stdout_text)["label"] == "A001");
 }

@@ -22,7 +22,8 @@ TestStore::TestStore(const std::string& time_zone, EpochMs start, int interleave
   settings.store_id = "TEST-STORE";
   settings.time_zone = time_zone;
   settings.priority_interleave = interleave;
-  Result<std::unique_ptr<StoreDb>> created = StoreDb::create(data_dir.empty() ? dir.path() : data_dir, settings, catalog.value(), start);
+  Result<std::unique_ptr<StoreDb>> created =
+      StoreDb::create(data_dir.empty() ? dir.path() : data_dir, settings, catalog.value(), start);
   if (!created) throw std::runtime_error(created.error().message);
   store = std::move(created).value();
   engine = std::make_unique<QueueEngine>(*store, clock);
