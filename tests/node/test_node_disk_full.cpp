@@ -43,7 +43,7 @@ TEST_CASE("a counter's call on a full store disk: 503 disk-full, Retry-After 30;
   disk.make_room();
   const HttpAnswer called = counter.post("/api/v1/counters/1/call");
   CHECK(called.status == 200);
-  CHECK(called.body["label"] == "A001");
+  CHECK(called.body["ticket"] == "B001");  // the priority ticket issued first (NodeFixture::issue)
 }
 
 TEST_CASE("kioskctl issue on a full disk prints the words and the code and exits 1; after room it issues") {
@@ -65,5 +65,5 @@ TEST_CASE("kioskctl issue on a full disk prints the words and the code and exits
   disk.make_room();
   const kiosk::test::CommandOutput issued = run_command({KIOSKCTL_PATH, "--data", data_dir, "issue", "--service", "A"});
   CHECK(issued.exit_code == 0);
-  CHECK(json::parse(issued.stdout_text)["label"] == "A001");
+  CHECK(json::parse(issued.stdout_text)["ticket"] == "A001");
 }
