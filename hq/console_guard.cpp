@@ -56,7 +56,7 @@ std::optional<ApiError> foreign_origin(const httplib::Request& req, const std::s
 void ConsoleGuard::run(httplib::Response& res, const std::function<void(HqDb&)>& act) const {
   try {
     Result<HqDb*> db = thread_db_();
-    if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
+    if (!db) return send_api_error(res, storage_answer(db.error()));
     act(*db.value());
   } catch (const BadRequest& e) {
     send_api_error(res, {400, e.code(), e.what(), {}});

@@ -116,7 +116,7 @@ class HqServer::Routes {
                const std::function<void(HqDb&, const Device&)>& act) {
     try {
       Result<HqDb*> db = thread_db();
-      if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
+      if (!db) return send_api_error(res, storage_answer(db.error()));
       std::variant<Device, ApiError> device = authenticate_device(*db.value(), bearer_token(req));
       if (const ApiError* error = std::get_if<ApiError>(&device)) return send_api_error(res, *error);
       take_health(*db.value(), std::get<Device>(device), req);

@@ -12,4 +12,9 @@ ApiError storage_answer(const StorageFailure& e) {
   return {503, "storage", e.what(), 5};
 }
 
+ApiError storage_answer(const Error& not_opened) {
+  if (is_disk_refusal(not_opened.code)) return api_error_from(not_opened);
+  return {503, "storage", not_opened.message, 5};
+}
+
 }  // namespace kiosk::hq
