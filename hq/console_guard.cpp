@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "codec/api_error.h"
+#include "hq/storage_answer.h"
 #include "http_server/json_http_server.h"
 
 namespace kiosk::hq {
@@ -28,11 +29,6 @@ std::optional<ApiError> csrf_problem(const httplib::Request& req, const std::str
   if (!same_secret(req.get_header_value("X-CSRF-Token"), csrf))
     return ApiError{403, "csrf", "send the session's X-CSRF-Token with every change", {}};
   return std::nullopt;
-}
-
-ApiError storage_error_of(const StorageFailure& e) {
-  if (e.kind() == StorageFailure::Kind::Busy) return {503, "busy", "HQ's database is busy; try again", 1};
-  return {503, "storage", e.what(), 5};
 }
 
 }  // namespace
@@ -60,12 +56,12 @@ std::optional<ApiError> foreign_origin(const httplib::Request& req, const std::s
 void ConsoleGuard::run(httplib::Response& res, const std::function<void(HqDb&)>& act) const {
   try {
     Result<HqDb*> db = thread_db_();
-    if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
+    if (!db) return send_api_error(res, storage_answer(db.error()));
     act(*db.value());
   } catch (const BadRequest& e) {
     send_api_error(res, {400, e.code(), e.what(), {}});
   } catch (const StorageFailure& e) {
-    send_api_error(res, storage_error_of(e));
+    send_api_error(res, storage_answer(e));
   } catch (const std::exception& e) {
     send_api_error(res, {500, "internal", e.what(), {}});
   }

@@ -36,6 +36,20 @@ std::optional<std::int64_t> HqDb::single_int64(const std::string& sql, SqlParams
   return value;
 }
 
+Error storage_error_of(const StorageFailure& e) {
+  if (e.kind() == StorageFailure::Kind::DiskFull)
+    return {ErrorKind::Storage,
+            "HQ's database disk is full: nothing of this was stored. Free space on HQ's database server; devices send "
+            "again by themselves once there is room.",
+            "disk-full"};
+  if (e.kind() == StorageFailure::Kind::ReadOnly)
+    return {ErrorKind::Storage,
+            "HQ's database takes no writes (a read-only disk or a standby server): nothing of this was stored. Have "
+            "HQ's database checked; devices send again by themselves.",
+            "read-only"};
+  return storage_error(e.what());
+}
+
 bool is_postgresql_url(std::string_view db) {
   return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
 }

@@ -38,7 +38,9 @@ class StorageFailure : public std::runtime_error {
   enum class Kind {
     Busy,         // a lock or a conflict with another writer: try again at once (503 busy)
     Unavailable,  // the database cannot be reached (503 storage)
-    Failed,       // anything else: a full disk, a damaged file (503 storage)
+    DiskFull,     // the database's disk is full (503 disk-full)
+    ReadOnly,     // the database takes no writes: a read-only disk, a standby (503 read-only)
+    Failed,       // anything else: a damaged file (503 storage)
   };
   StorageFailure(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   Kind kind() const { return kind_; }
@@ -193,14 +195,19 @@ auto HqDb::write(Body&& body) -> decltype(body()) {
   }
 }
 
-// Runs a body of storage work and turns a StorageFailure into a "storage"
-// Result error: for operations that return Result<T>.
+// A StorageFailure as the domain's Error: the code "disk-full" or "read-only"
+// with words that say what to do (docs/reliability.md), else a plain storage
+// error with the failure's message.
+Error storage_error_of(const StorageFailure& e);
+
+// Runs a body of storage work and turns a StorageFailure into a storage
+// Result error (storage_error_of): for operations that return Result<T>.
 template <class Body>
 auto hq_guarded(Body&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const StorageFailure& e) {
-    return storage_error(e.what());
+    return storage_error_of(e);
   }
 }
 

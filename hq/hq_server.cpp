@@ -20,6 +20,7 @@
 #include "hq/public_pages.h"
 #include "hq/public_request_api.h"
 #include "hq/public_ticket_api.h"
+#include "hq/storage_answer.h"
 #include "http_server/json_http_server.h"
 #include "sync/gzip.h"
 
@@ -53,11 +54,6 @@ http_server::ServerLimits limits_of(const HqServerConfig& config) {
 std::optional<std::string> param(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   return req.get_param_value(name);
-}
-
-ApiError storage_failure(const StorageFailure& e) {
-  if (e.kind() == StorageFailure::Kind::Busy) return {503, "busy", "HQ's database is busy; try again", 1};
-  return {503, "storage", e.what(), 5};
 }
 
 }  // namespace
@@ -120,7 +116,7 @@ class HqServer::Routes {
                const std::function<void(HqDb&, const Device&)>& act) {
     try {
       Result<HqDb*> db = thread_db();
-      if (!db) return send_api_error(res, {503, "storage", db.error().message, 5});
+      if (!db) return send_api_error(res, storage_answer(db.error()));
       std::variant<Device, ApiError> device = authenticate_device(*db.value(), bearer_token(req));
       if (const ApiError* error = std::get_if<ApiError>(&device)) return send_api_error(res, *error);
       take_health(*db.value(), std::get<Device>(device), req);
@@ -128,7 +124,7 @@ class HqServer::Routes {
     } catch (const BadRequest& e) {
       send_api_error(res, {400, e.code(), e.what(), {}});
     } catch (const StorageFailure& e) {
-      send_api_error(res, storage_failure(e));
+      send_api_error(res, storage_answer(e));
     } catch (const std::exception& e) {
       send_api_error(res, {500, "internal", e.what(), {}});
     }

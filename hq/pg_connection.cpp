@@ -28,6 +28,8 @@ StorageFailure::Kind kind_of(std::string_view sqlstate) {
   // Class 08 is the connection's, except 08P01: this program sent a bad message (a parameter too many).
   if ((sqlstate.substr(0, 2) == "08" && sqlstate != "08P01") || among(kUnavailableStates))
     return StorageFailure::Kind::Unavailable;
+  if (sqlstate == "53100") return StorageFailure::Kind::DiskFull;
+  if (sqlstate == "25006") return StorageFailure::Kind::ReadOnly;  // a read-only transaction: a standby
   return StorageFailure::Kind::Failed;
 }
 
@@ -137,7 +139,7 @@ Result<std::unique_ptr<PgConnection>> PgConnection::connect(const std::string& u
   try {
     connection->apply_session_settings();
   } catch (const StorageFailure& e) {
-    return storage_error(e.what());
+    return storage_error_of(e);
   }
   return Result<std::unique_ptr<PgConnection>>(std::move(connection));
 }

@@ -355,7 +355,11 @@ WHERE kind = 'request_event' AND data ->> 'request' IS NOT NULL AND data ->> 'ev
 };
 
 StorageFailure failure(const SqliteError& e) {
-  return StorageFailure(e.is_busy() ? StorageFailure::Kind::Busy : StorageFailure::Kind::Failed, e.what());
+  const StorageFailure::Kind kind = e.is_busy()        ? StorageFailure::Kind::Busy
+                                    : e.is_disk_full() ? StorageFailure::Kind::DiskFull
+                                    : e.is_read_only() ? StorageFailure::Kind::ReadOnly
+                                                       : StorageFailure::Kind::Failed;
+  return StorageFailure(kind, e.what());
 }
 
 // One writer at a time per file in this process: the hand-over of a mutex is
@@ -504,7 +508,7 @@ Result<std::unique_ptr<HqDb>> open_sqlite_hq_db(const std::string& path, OpenMod
     }
     return std::unique_ptr<HqDb>(std::make_unique<SqliteHqDb>(std::move(db)));
   } catch (const SqliteError& e) {
-    return storage_error(e.what());
+    return storage_error_of(failure(e));
   }
 }
 

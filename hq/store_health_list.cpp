@@ -72,7 +72,7 @@ Result<json> list_store_health(HqDb& db, EpochMs now, const HealthThresholds& th
     }
     return json{{"stores", stores.size()}, {"devices", devices}, {"with_problems", with_problems}};
   } catch (const StorageFailure& e) {
-    return storage_error(e.what());
+    return storage_error_of(e);
   }
 }
 

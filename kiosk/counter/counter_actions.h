@@ -140,7 +140,18 @@ struct StaffRequestRefused {
   std::string message;
 };
 // Why a request failed, as the reducer needs it.
-enum class Failure { Unreachable, SessionEnded, WrongPin, LockedOut, UnknownCounter, Refused, Other };
+// DiskFull and ReadOnly: the node is there but its disk refused the write.
+enum class Failure {
+  Unreachable,
+  SessionEnded,
+  WrongPin,
+  LockedOut,
+  UnknownCounter,
+  Refused,
+  DiskFull,
+  ReadOnly,
+  Other
+};
 struct RequestFailed {
   std::string what;  // "login", "queue", "reprints", "reprint" or a counter verb ("call"...)
   Failure failure = Failure::Other;

@@ -95,11 +95,17 @@ Effects on_failure(CounterState& s, const RequestFailed& f, EpochMs now, const C
       else
         s.error = {"counter.refused." + f.what, {}, {}};
       return {};
+    case Failure::DiskFull:  // the node's disk refused the write: the clerk is told what to do
+    case Failure::ReadOnly:
     case Failure::Other:
       if (is_login)
         kit::refuse_login(s.login, kit::LoginRefusal::Other);
       else if (!is_queue && f.what != "reprints")
-        s.error = {"counter.error.other", {}, {}};
+        s.error = {f.failure == Failure::DiskFull   ? "counter.error.disk-full"
+                   : f.failure == Failure::ReadOnly ? "counter.error.read-only"
+                                                    : "counter.error.other",
+                   {},
+                   {}};
       return {};
   }
   return {};

@@ -106,7 +106,11 @@ Request receipt_request_from_json(const json& r) {
 
 RequestFailed failure_from_error(const std::string& what, const Error& e) {
   RequestFailed failed{what, Failure::Other, 0};
-  if (e.kind == ErrorKind::Unavailable)
+  if (e.code == "disk-full")
+    failed.failure = Failure::DiskFull;
+  else if (e.code == "read-only")
+    failed.failure = Failure::ReadOnly;
+  else if (e.kind == ErrorKind::Unavailable)
     failed.failure = Failure::Unreachable;
   else if (e.code == "missing-token" || e.code == "invalid-token" || e.code == "expired-token" ||
            e.code == "wrong-counter")

@@ -68,7 +68,7 @@ const std::vector<std::string>& scripted_screen_names() {
     std::vector<std::string> all = kit::enrol_screen_names();
     for (const char* name :
          {"login", "login-error", "open", "console", "serving", "finish", "transfer", "paused", "unreachable",
-          "request-product", "request-details", "request-customer", "request-visit", "request-refused",
+          "disk-full", "request-product", "request-details", "request-customer", "request-visit", "request-refused",
           "request-created", "request-created-no-printer", "request-pinyin", "request-keys"})
       all.push_back(name);
     return all;
@@ -111,6 +111,10 @@ Result<EpochMs> script_screen(CounterApp& app, const std::string& name, EpochMs 
   run({CounterAnswered{"open", CounterLine{"open", "", codes}}});
   if (name.rfind("request-", 0) == 0) {
     script_request_form(app, name, now);
+    return now;
+  }
+  if (name == "disk-full") {  // the node's disk refused the call
+    run({CallNext{}, RequestFailed{"call", Failure::DiskFull, 0}});
     return now;
   }
   const std::string& first = codes.front();

@@ -22,6 +22,7 @@
 #include "store/catalog.h"
 #include "store/printer_state.h"
 #include "store/product_catalog.h"
+#include "store/storage_guard.h"
 #include "store/store_db.h"
 #include "store/store_health.h"
 #include "sync/sync_session.h"
@@ -72,16 +73,20 @@ constexpr const char* kUsage = R"(usage: kioskctl --data DIR COMMAND [options]
 struct CommandFailed {
   int exit_code;
   std::string message;
+  std::string code;  // the error's code where it has one ("disk-full")
 };
+
+[[noreturn]] void fail_with(const Error& e) {
+  const int exit_code = e.kind == ErrorKind::InvalidArgument ? kExitUsage
+                        : e.kind == ErrorKind::Refused       ? kExitRefused
+                                                             : kExitFailure;
+  throw CommandFailed{exit_code, e.message, e.code};
+}
 
 template <class T>
 T take(Result<T> result) {
   if (result) return std::move(result).value();
-  const Error& e = result.error();
-  const int code = e.kind == ErrorKind::InvalidArgument ? kExitUsage
-                   : e.kind == ErrorKind::Refused       ? kExitRefused
-                                                        : kExitFailure;
-  throw CommandFailed{code, e.message};
+  fail_with(result.error());
 }
 
 std::string assets_dir() { return data_dir_for("KIOSK_ASSETS_DIR", "assets", KIOSK_ASSETS_DIR); }
@@ -175,7 +180,7 @@ int g_exit_code = 0;
 json run_sync(StoreDb& store, const Clock& clock, const SyncOptions& options) {
   const SyncConfig config = take(SyncStore(store, clock).config());
   if (!config.configured())
-    throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)"};
+    throw CommandFailed{kExitUsage, "this store has no HQ configured (kioskctl hq set --url URL --token TOKEN)", {}};
   http::HttpSyncTransport transport(config.hq_url, config.device_token);
   SyncSession session(store, clock, transport, options);
   const SyncRoundReport report = session.run_round();
@@ -210,7 +215,7 @@ json run_kb_command(StoreDb& store, CommandLine& cl, const Clock& clock) {
       tx.commit();
       return json{{"imported", articles.size()}, {"changed", changed}};
     } catch (const SqliteError& e) {
-      throw CommandFailed{kExitFailure, e.what()};
+      fail_with(storage_error_from(e));
     }
   }
   if (sub != "list") throw UsageError("unknown kb command \"" + sub + "\"");
@@ -240,7 +245,7 @@ json run_store_command(const std::string& command, StoreDb& store, CommandLine& 
       store_catalog(store.db(), services);
       tx.commit();
     } catch (const SqliteError& e) {
-      throw CommandFailed{kExitFailure, e.what()};
+      fail_with(storage_error_from(e));
     }
     json list = json::array();
     for (const Service& s : services) list.push_back(to_json(s));
@@ -410,8 +415,10 @@ int run(const std::vector<std::string>& args) {
   return g_exit_code;
 }
 
-int fail(int code, const std::string& message) {
-  std::cout << json{{"error", message}}.dump() << std::endl;
+int fail(int code, const std::string& message, const std::string& error_code = {}) {
+  json out{{"error", message}};
+  if (!error_code.empty()) out["code"] = error_code;
+  std::cout << out.dump() << std::endl;
   if (code == kExitUsage) std::cerr << kUsage << "\n";
   return code;
 }
@@ -426,7 +433,7 @@ int main(int argc, char** argv) {
   } catch (const kiosk::UsageError& e) {
     return fail(kExitUsage, e.what());
   } catch (const CommandFailed& e) {
-    return fail(e.exit_code, e.message);
+    return fail(e.exit_code, e.message, e.code);
   } catch (const std::exception& e) {
     return fail(kExitFailure, e.what());
   }

@@ -6,6 +6,7 @@
 #include "requests/request_lookup.h"
 #include "requests/request_purge.h"
 #include "store/product_catalog.h"
+#include "store/storage_guard.h"
 
 namespace kiosk::ctl {
 
@@ -97,7 +98,7 @@ Result<json> products(StoreDb& store, CommandLine& cl, const Clock& clock) {
       store_product_catalog(store.db(), parsed.value());
       tx.commit();
     } catch (const SqliteError& e) {
-      return storage_error(e.what());
+      return storage_error_from(e);
     }
     list = std::move(parsed).value();
   } else {

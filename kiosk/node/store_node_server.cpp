@@ -20,6 +20,7 @@
 #include "node/request_routes.h"
 #include "queue/call_events.h"
 #include "queue/queue_engine.h"
+#include "store/storage_guard.h"
 
 namespace kiosk::node {
 namespace {
@@ -134,7 +135,7 @@ class StoreNodeServer::Routes {
     } catch (const BadRequest& e) {
       send_api_error(res, {400, e.code(), e.what(), {}});
     } catch (const SqliteError& e) {
-      send_api_error(res, {503, "storage", e.what(), 1});
+      send_api_error(res, api_error_from(storage_error_from(e)));
     } catch (const std::exception& e) {
       send_api_error(res, {500, "internal", e.what(), {}});
     }

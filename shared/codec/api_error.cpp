@@ -4,6 +4,11 @@
 #include <set>
 
 namespace kiosk {
+namespace {
+
+constexpr int kStorageRetryAfterS = 30;
+
+}  // namespace
 
 ApiError api_error_from(const Error& error) {
   const std::string& code = error.code;
@@ -22,7 +27,8 @@ ApiError api_error_from(const Error& error) {
       return {400, code.empty() ? "invalid-argument" : code, error.message, {}};
     case ErrorKind::Refused:
       return {409, code.empty() ? "refused" : code, error.message, {}};
-    case ErrorKind::Storage:
+    case ErrorKind::Storage:  // a full or read-only disk waits for a person: retry slowly
+      if (is_disk_refusal(code)) return {503, code, error.message, kStorageRetryAfterS};
       return {503, "storage", error.message, 1};
     case ErrorKind::Unavailable:
       return {503, code.empty() ? "unavailable" : code, error.message, 1};

@@ -11,7 +11,8 @@ namespace kiosk {
 
 // Invalid input 400 (an unknown id 404), refused by a rule 409,
 // authentication 401, a session used for another counter or another
-// technician's job 403, a locked account 429, storage busy or failing 503.
+// technician's job 403, a locked account 429, storage busy or failing 503
+// (a full or read-only disk: its code, disk-full or read-only, Retry-After 30).
 ApiError api_error_from(const Error& error);
 
 }  // namespace kiosk

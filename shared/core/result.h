@@ -23,6 +23,10 @@ struct Error {
   std::string code;     // stable machine name where a screen must tell it apart ("already-rated")
 };
 
+// The codes of a storage error whose disk refuses writes (docs/reliability.md):
+// nothing was saved, and a person must make room or check the disk.
+inline bool is_disk_refusal(const std::string& code) { return code == "disk-full" || code == "read-only"; }
+
 inline Error invalid_argument(std::string message, std::string code = {}) {
   return {ErrorKind::InvalidArgument, std::move(message), std::move(code)};
 }

@@ -13,7 +13,7 @@ std::string FieldDb::file_in(const std::string& dir) { return dir + "/technician
 std::string FieldDb::key_file_in(const std::string& dir) { return dir + "/technician.key"; }
 
 Result<std::unique_ptr<FieldDb>> FieldDb::open(const std::string& dir, EpochMs now) {
-  if (auto problem = data_dir_problem(dir, /*create=*/true)) return storage_error(*problem);
+  if (auto problem = data_dir_problem(dir, /*create=*/true)) return *problem;
   Result<FieldSecrets> secrets = FieldSecrets::load_or_create(key_file_in(dir));
   if (!secrets) return secrets.error();
   return storage_guarded([&]() -> Result<std::unique_ptr<FieldDb>> {

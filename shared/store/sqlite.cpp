@@ -2,6 +2,7 @@
 // refuses foreign or damaged files before anything writes to them.
 #include "store/sqlite.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <mutex>
 
@@ -10,8 +11,9 @@
 namespace kiosk {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, int code, const std::string& what) {
-  throw SqliteError(code, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+// `system_errno` is read before anything (a reset) could change it.
+[[noreturn]] void fail(sqlite3* db, int code, const std::string& what, int system_errno) {
+  throw SqliteError(code, what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)), system_errno);
 }
 
 // Reads the 4-byte big-endian application_id from the database header without
@@ -48,11 +50,22 @@ void release_path(const std::string& path) {
 
 }  // namespace
 
+// [SECTION] SqliteError
+
+bool SqliteError::is_disk_full() const {
+  return primary() == SQLITE_FULL || (primary() == SQLITE_IOERR && system_errno_ == ENOSPC);
+}
+
+bool SqliteError::is_read_only() const {
+  return primary() == SQLITE_READONLY ||
+         ((primary() == SQLITE_IOERR || primary() == SQLITE_CANTOPEN) && system_errno_ == EROFS);
+}
+
 // [SECTION] Statement
 
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
   const int rc = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-  if (rc != SQLITE_OK) fail(db, rc, "prepare \"" + sql + "\"");
+  if (rc != SQLITE_OK) fail(db, rc, "prepare \"" + sql + "\"", sqlite3_system_errno(db));
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -81,9 +94,10 @@ bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
+  const int system_errno = sqlite3_system_errno(db_);
   const std::string sql = sqlite3_sql(stmt_);
   sqlite3_reset(stmt_);
-  fail(db_, rc, "run \"" + sql + "\"");
+  fail(db_, rc, "run \"" + sql + "\"", system_errno);
 }
 
 void Statement::run() {
@@ -150,14 +164,20 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs_for_process_clock());
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    const int system_errno = db_ ? sqlite3_system_errno(db_) : 0;
     sqlite3_close(db_);
     db_ = nullptr;
     release_path(path);
-    throw SqliteError(rc, "cannot open " + path + ": " + message);
+    throw SqliteError(rc, "cannot open " + path + ": " + message, system_errno);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);
   try {
+    // SQLite opens a file it cannot write read-only, and such a connection
+    // stayed read-only after the disk was writable again: refused instead, so
+    // the next open, once the disk is back, writes.
+    if (sqlite3_db_readonly(db_, "main") == 1)
+      throw SqliteError(SQLITE_READONLY, "cannot open " + path + " for writing (a read-only disk or file)");
     // quick_check reads every page (structure, records, NOT NULL) but skips the
     // index-content cross check, so opening stays fast as history grows. Once
     // per process: a server's later per-thread connections do not read the
@@ -180,9 +200,11 @@ Database::Database(const std::string& path, Mode mode, std::uint32_t application
     db_ = nullptr;
     release_path(path);
     if ((e.code() & 0xFF) == SQLITE_NOTADB || (e.code() & 0xFF) == SQLITE_CORRUPT)
-      throw SqliteError(e.code(), std::string(e.what()).find(path) == std::string::npos
-                                      ? path + " is damaged and cannot be used (" + e.what() + ")"
-                                      : e.what());
+      throw SqliteError(e.code(),
+                        std::string(e.what()).find(path) == std::string::npos
+                            ? path + " is damaged and cannot be used (" + e.what() + ")"
+                            : e.what(),
+                        e.system_errno());
     throw;
   }
 }
@@ -199,7 +221,7 @@ void Database::exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     const std::string text = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw SqliteError(rc, text);
+    throw SqliteError(rc, text, sqlite3_system_errno(db_));
   }
 }
 

@@ -15,15 +15,27 @@
 
 namespace kiosk {
 
-// Thrown by the SQLite layer; store code turns it into a Result at its boundary.
+// Thrown by the SQLite layer; store code turns it into a Result at its boundary
+// (store/storage_guard.h).
 class SqliteError : public std::runtime_error {
  public:
-  SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  // `system_errno`: the OS error behind an I/O failure (sqlite3_system_errno
+  // when it was thrown), 0 when there was none.
+  SqliteError(int code, const std::string& message, int system_errno = 0)
+      : std::runtime_error(message), code_(code), system_errno_(system_errno) {}
   int code() const { return code_; }
-  bool is_busy() const { return (code_ & 0xFF) == SQLITE_BUSY || (code_ & 0xFF) == SQLITE_LOCKED; }
+  int system_errno() const { return system_errno_; }
+  bool is_busy() const { return primary() == SQLITE_BUSY || primary() == SQLITE_LOCKED; }
+  // SQLITE_FULL, or an I/O error whose cause was ENOSPC.
+  bool is_disk_full() const;
+  // SQLITE_READONLY*, or an I/O error or a file that could not be opened on a
+  // read-only file system (EROFS).
+  bool is_read_only() const;
 
  private:
+  int primary() const { return code_ & 0xFF; }
   int code_;
+  int system_errno_;
 };
 
 class Statement {

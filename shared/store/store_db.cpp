@@ -30,19 +30,20 @@ bool has_store_row(Database& db) {
 }
 }  // namespace
 
-std::optional<std::string> data_dir_problem(const std::string& dir, bool create) {
+std::optional<Error> data_dir_problem(const std::string& dir, bool create) {
   struct stat info {};
   if (::stat(dir.c_str(), &info) != 0) {
     if (errno == ENOENT && create) {
       if (::mkdir(dir.c_str(), 0750) == 0) return std::nullopt;
-      return "cannot create data dir " + dir + ": " + std::strerror(errno);
+      return storage_error_from_errno(errno, "cannot create data dir " + dir + ": " + std::strerror(errno));
     }
-    return "data dir " + dir + " " +
-           (errno == ENOENT ? "does not exist (run kioskctl init first)" : std::strerror(errno));
+    return storage_error("data dir " + dir + " " +
+                         (errno == ENOENT ? "does not exist (run kioskctl init first)" : std::strerror(errno)));
   }
-  if (!S_ISDIR(info.st_mode)) return "data dir " + dir + " is not a directory";
+  if (!S_ISDIR(info.st_mode)) return storage_error("data dir " + dir + " is not a directory");
   // SQLite in WAL mode creates its -wal and -shm files beside the database.
-  if (::access(dir.c_str(), W_OK) != 0) return "data dir " + dir + " is not writable (" + std::strerror(errno) + ")";
+  if (::access(dir.c_str(), W_OK) != 0)
+    return storage_error_from_errno(errno, "data dir " + dir + " is not writable (" + std::strerror(errno) + ")");
   return std::nullopt;
 }
 
@@ -56,7 +57,7 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
   if (settings.priority_interleave < 1 || settings.priority_interleave > 10)
     return invalid_argument("priority interleave must be between 1 and 10");
   if (settings.counters < 1 || settings.counters > 99) return invalid_argument("counters must be between 1 and 99");
-  if (auto problem = data_dir_problem(data_dir, /*create=*/true)) return storage_error(*problem);
+  if (auto problem = data_dir_problem(data_dir, /*create=*/true)) return *problem;
 
   const std::string path = file_in(data_dir);
   return storage_guarded([&]() -> Result<std::unique_ptr<StoreDb>> {
@@ -91,7 +92,7 @@ Result<std::unique_ptr<StoreDb>> StoreDb::create(const std::string& data_dir, co
 }
 
 Result<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& data_dir) {
-  if (auto problem = data_dir_problem(data_dir, /*create=*/false)) return storage_error(*problem);
+  if (auto problem = data_dir_problem(data_dir, /*create=*/false)) return *problem;
   const std::string path = file_in(data_dir);
   if (!file_exists(path)) return storage_error("no store in " + data_dir + " (run kioskctl init first)");
   return storage_guarded([&]() -> Result<std::unique_ptr<StoreDb>> {

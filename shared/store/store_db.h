@@ -22,10 +22,10 @@ struct StoreSettings {
   int counters = 3;             // counters created by init, numbered 1..N
 };
 
-// A message when `dir` cannot hold a writable database (missing, not a
-// directory, not writable), else nullopt. `create`: a missing dir is made
-// (mode 0750) rather than reported.
-std::optional<std::string> data_dir_problem(const std::string& dir, bool create);
+// The storage error when `dir` cannot hold a writable database (missing, not a
+// directory, not writable: on a read-only or full disk with that code), else
+// nullopt. `create`: a missing dir is made (mode 0750) rather than reported.
+std::optional<Error> data_dir_problem(const std::string& dir, bool create);
 
 class StoreDb {
  public:

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "store/storage_guard.h"
+
 namespace kiosk {
 
 Result<StoreHealth> read_store_space(StoreDb& store) {
@@ -32,7 +34,7 @@ Result<std::string> check_store_integrity(StoreDb& store) {
     Statement check(store.db().handle(), "PRAGMA quick_check");
     while (check.step()) integrity += (integrity.empty() ? "" : "; ") + check.text(0);
   } catch (const SqliteError& e) {
-    return storage_error(std::string("quick_check failed: ") + e.what());
+    return storage_error_from(e);
   }
   return integrity;
 }

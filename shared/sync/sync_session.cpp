@@ -54,7 +54,9 @@ Result<SyncSession::Batch> SyncSession::build_batch(const std::string& incarnati
 // Batches go one at a time, in order; while one is on the wire (and HQ
 // applies it) the next is read and compressed. Acknowledgements are written
 // every few batches and at the end: one lost to a crash only means HQ is
-// sent those records again, which it ignores.
+// sent those records again, which it ignores. On a full or read-only disk
+// the upload goes on and the acknowledgements wait, tried again with each
+// batch: those that are never written are received again next round.
 bool SyncSession::upload(SyncRoundReport& report) {
   Result<SyncStatus> status = sync_.status();
   if (!status) {
@@ -65,13 +67,20 @@ bool SyncSession::upload(SyncRoundReport& report) {
   int limit = std::max(1, options_.batch_records);
   std::int64_t after = status.value().acked_through, acked_unsaved = 0, parked_unsaved = 0;
   int unsaved_batches = 0;
+  std::optional<Error> unsaved_because;  // the disk refused the acknowledgements
   const auto save_acks = [&]() -> bool {
     if (unsaved_batches == 0) return true;
     Result<Done> done = sync_.acknowledge(acked_unsaved, parked_unsaved);
-    if (!done) report.error = done.error();
+    if (!done) {
+      report.error = done.error();
+      unsaved_because = done.error();
+      return false;
+    }
+    if (unsaved_because) report.error.reset();  // room is back
+    unsaved_because.reset();
     unsaved_batches = 0;
     parked_unsaved = 0;
-    return done.ok();
+    return true;
   };
   Result<Batch> next = build_batch(incarnation, after, limit);
   while (next && !next.value().empty()) {
@@ -117,7 +126,8 @@ bool SyncSession::upload(SyncRoundReport& report) {
     acked_unsaved = std::min(acked, batch.last);
     report.uploaded += batch.last - batch.first + 1;
     after = batch.last;
-    if (++unsaved_batches == kBatchesPerAcknowledgement && !save_acks()) return false;
+    if (++unsaved_batches >= kBatchesPerAcknowledgement && !save_acks() && !is_disk_refusal(unsaved_because->code))
+      return false;
   }
   if (!next) {
     report.error = next.error();

@@ -123,6 +123,11 @@ std::vector<ScreenSample> screen_samples(Language language) {
     s.form.service_code = "E";
     s.issue_error = "storage";
   });
+  add("take_disk_full", [](CustomerState& s) {  // the store's disk is full: no number was issued
+    s.screen = Screen::TakeNumber;
+    s.form.service_code = "A";
+    s.issue_error = "disk-full";
+  });
   add("phone_pad", [](CustomerState& s) {
     s.screen = Screen::TakeNumber;
     s.form.service_code = "A";

@@ -111,6 +111,17 @@ TEST_CASE("an issue that fails says why and allows another try") {
   CHECK(count<IssueTicket>(k.tap(ConfirmTakeNumber{})) == 1);
 }
 
+TEST_CASE("an issue refused by a full disk keeps the code for its words, and allows another try") {
+  Kiosk k;
+  k.tap(OpenTakeNumber{});
+  k.tap(ChooseService{"A"});
+  k.tap(ConfirmTakeNumber{});
+  k.result(IssueFailed{"disk-full"});
+  CHECK(k.state.issue_error == "disk-full");    // error.disk-full on the screen
+  CHECK(k.state.screen == Screen::TakeNumber);  // no ticket screen: no number was issued
+  CHECK(count<IssueTicket>(k.tap(ConfirmTakeNumber{})) == 1);
+}
+
 TEST_CASE("the phone pad validates, masks once accepted, and can be cleared") {
   Kiosk k;
   k.tap(OpenTakeNumber{});

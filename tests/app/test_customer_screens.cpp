@@ -444,6 +444,17 @@ TEST_CASE("the language switch reads as the other language") {
   }
 }
 
+TEST_CASE("a full or read-only store disk is told to the customer in words: no number, ask staff") {
+  ScreenRig rig(kDisplays[0]);
+  for (const char* code : {"disk-full", "read-only"}) {
+    INFO(code);
+    CHECK(rig.texts().text(std::string("error.") + code, Language::Zh).find("未能出号") != std::string::npos);
+    CHECK(rig.texts().text(std::string("error.") + code, Language::En).find("no number was issued") !=
+          std::string::npos);
+  }
+  CHECK(rig.texts().missing_keys().empty());
+}
+
 TEST_CASE("the idle overlay takes every tap: anywhere on it means still here, nothing reaches the screen beneath") {
   for (Language language : {Language::Zh, Language::En}) {
     ScreenRig rig(kDisplays[0]);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "counter/counter_reducer.h"
+#include "counter/node_answers.h"
 
 using namespace kiosk;
 using namespace kiosk::counter;
@@ -198,6 +199,20 @@ TEST_CASE("a refusal is said in words for that action, and the next press is pos
   CHECK_FALSE(c.state.busy);
   CHECK(only_command(c.act(CallNext{})).verb == "call");
   CHECK(c.state.error.empty());
+}
+
+TEST_CASE("the node's full or read-only disk is told to the clerk with what to do, and the link stays up") {
+  Console c;
+  c.log_in("open");
+  c.act(CallNext{});
+  c.act(failure_from_error("call", Error{ErrorKind::Unavailable, "The store's disk is full", "disk-full"}));
+  CHECK(c.state.error.key == "counter.error.disk-full");
+  CHECK_FALSE(c.state.link.down);  // the node answered: not "cannot be reached"
+  CHECK_FALSE(c.state.busy);
+  c.act(CallNext{});
+  c.act(failure_from_error("call", Error{ErrorKind::Unavailable, "The store's disk is read-only", "read-only"}));
+  CHECK(c.state.error.key == "counter.error.read-only");
+  CHECK(only_command(c.act(CallNext{})).verb == "call");  // pressed again once there is room
 }
 
 TEST_CASE("the queue refreshes every few seconds, never twice at once") {

@@ -89,7 +89,10 @@ std::string run_sql(const std::string& db, const std::string& statement) {
   return first;
 }
 
-HqFixture::HqFixture(HqEngine engine) : db(engine == HqEngine::SqliteFile ? dir.file("hq.db") : new_hq_database(dir)) {
+HqFixture::HqFixture(HqEngine engine, const std::string& db_at)
+    : db(!db_at.empty()                   ? db_at
+         : engine == HqEngine::SqliteFile ? dir.file("hq.db")
+                                          : new_hq_database(dir)) {
   if (hq({"store", "add", "--id", "S1", "--name", "Store one"}).exit_code != 0)
     throw std::runtime_error("store add S1 failed");
   if (hq({"store", "add", "--id", "S2", "--name", "Store two"}).exit_code != 0)

@@ -66,7 +66,9 @@ enum class HqEngine {
 class HqFixture {
  public:
   // A database with stores S1 and S2; the server is not started.
-  explicit HqFixture(HqEngine engine = HqEngine::OfThisRun);
+  // `db_at`: this database instead (a file on a SmallDisk, or the URL of a
+  // database on a PostgreSQL server of the test's own).
+  explicit HqFixture(HqEngine engine = HqEngine::OfThisRun, const std::string& db_at = {});
   ~HqFixture();
 
   HqCommand hq(std::vector<std::string> args);       // runs `hq ARGS --db DB`

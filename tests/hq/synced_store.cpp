@@ -9,8 +9,9 @@
 
 namespace kiosk::test {
 
-SyncedStore::SyncedStore(HqFixture& hq, const std::string& store_id, const std::string& token_store)
-    : data(hq.dir.file("store-" + store_id)) {
+SyncedStore::SyncedStore(HqFixture& hq, const std::string& store_id, const std::string& token_store,
+                         const std::string& data_dir)
+    : data(data_dir.empty() ? hq.dir.file("store-" + store_id) : data_dir) {
   REQUIRE(kioskctl(data, {"init", "--store", store_id}).exit_code == 0);
   REQUIRE(kioskctl(data, {"counter", "open", "--counter", "1", "--services", "A,B"}).exit_code == 0);
   token = hq.add_device(token_store);

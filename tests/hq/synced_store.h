@@ -13,9 +13,11 @@
 namespace kiosk::test {
 
 // A store with counter 1 open for services A and B, configured with HQ's URL
-// and the token of a device of `token_store`.
+// and the token of a device of `token_store`; in `data_dir` when given (a
+// SmallDisk's), else in hq's temp dir.
 struct SyncedStore {
-  explicit SyncedStore(HqFixture& hq, const std::string& store_id = "S1", const std::string& token_store = "S1");
+  explicit SyncedStore(HqFixture& hq, const std::string& store_id = "S1", const std::string& token_store = "S1",
+                       const std::string& data_dir = {});
   std::string data;
   std::string token;
 };

@@ -38,14 +38,15 @@ HttpAnswer ApiClient::send(const std::string& method, const std::string& path, c
   return answer;
 }
 
-NodeFixture::NodeFixture(node::StoreNodeConfig config) {
+NodeFixture::NodeFixture(node::StoreNodeConfig config, const std::string& data_dir)
+    : store("Asia/Shanghai", test_day_start_ms(), 2, data_dir) {
   policy.pin_cost = PinHashCost::fastest_for_tests();
   StaffBook staff(*store.store, store.clock, policy);
   if (!staff.add("Li", "2580", StaffRole::Counter) || !staff.add("Wang", "1470", StaffRole::Counter))
     throw std::runtime_error("could not add test staff");
   for (int counter = 1; counter <= 3; ++counter)
     if (!store.engine->open_counter(counter, {"A", "B"})) throw std::runtime_error("could not open counters");
-  config.data_dir = store.dir.path();
+  config.data_dir = data_dir.empty() ? store.dir.path() : data_dir;
   config.listen = {"127.0.0.1", 0};
   config.staff = policy;
   server = std::make_unique<node::StoreNodeServer>(config, store.clock);

@@ -42,7 +42,8 @@ class ApiClient {
 
 struct NodeFixture {
   // Counters 1-3 open for A and B; staff "Li" (PIN 2580) and "Wang" (PIN 1470).
-  explicit NodeFixture(node::StoreNodeConfig config = {});
+  // `data_dir` empty: the store's temp dir; else the store is made there.
+  explicit NodeFixture(node::StoreNodeConfig config = {}, const std::string& data_dir = {});
   // Logs in and returns a client with the session's token (and the fixture's device).
   ApiClient staff_client(const std::string& name, const std::string& pin, int counter);
   // A client as the fixture's enrolled device, without a staff session.

@@ -19,7 +19,9 @@ inline std::string default_products_path() {
 
 // TestStore starts at 2026-11-23 09:00 in Asia/Shanghai.
 struct RequestStore : TestStore {
-  RequestStore() {
+  // `data_dir`: as TestStore's.
+  explicit RequestStore(const std::string& data_dir = {})
+      : TestStore("Asia/Shanghai", test_day_start_ms(), 2, data_dir) {
     Result<std::vector<ProductCategory>> products = read_product_catalog_file(default_products_path());
     if (!products) throw std::runtime_error(products.error().message);
     Transaction tx(store->db());

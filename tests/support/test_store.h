@@ -24,8 +24,9 @@ void apply_feed_change(StoreDb& store, const std::string& kind, const std::strin
 void give_public_page(StoreDb& store, const std::string& public_url, bool reminders);
 
 struct TestStore {
+  // `data_dir` empty: `dir`; else the store is made there (a SmallDisk's).
   explicit TestStore(const std::string& time_zone = "Asia/Shanghai", EpochMs start = test_day_start_ms(),
-                     int interleave = 2);
+                     int interleave = 2, const std::string& data_dir = {});
   TempDir dir;
   ManualClock clock;
   std::unique_ptr<StoreDb> store;

@@ -19,7 +19,9 @@ void draw_rate_request(ui::TouchUi& ui, const CustomerView& view, const Emit& em
           ui, rate.score, [&](int n) { return view.tr("rate.score_" + std::to_string(n)); }, width, face_h))
     emit(PickRequestScore{score});
   if (!rate.error.empty())
-    banner(ui, view.tr(rate.error == "already-rated" ? "error.already-rated" : "rate.request_failed"),
+    banner(ui,
+           view.tr(rate.error == "already-rated" || is_disk_refusal(rate.error) ? "error." + rate.error
+                                                                                : "rate.request_failed"),
            rate.error == "already-rated" ? p.info : p.danger, ui::FontRole::body, width);
   else
     paragraph(ui, view.tr(rate.score ? "rate.reasons" : "rate.pick_score"), ui::FontRole::body, p.text_muted,
