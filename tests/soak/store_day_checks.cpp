@@ -14,7 +14,6 @@ RefusalVerdict judge_refusal(const Refusal& refusal) {
   if (!from_kioskctl && (refusal.code.empty() || refusal.code == "internal")) return RefusalVerdict::Wrong;
   const bool storage_refusal = from_kioskctl ? refusal.status == 1 : refusal.status == 503;
   if (!refusal.disk_full || !storage_refusal || refusal.code == "disk-full") return RefusalVerdict::InWords;
-  if (refusal.code == "storage" || (from_kioskctl && refusal.code.empty())) return RefusalVerdict::DiskFullAsStorage;
   return RefusalVerdict::Wrong;
 }
 
@@ -23,8 +22,7 @@ bool StoreDayFindings::passed() const {
     const auto found = refusals_by_verdict.find(v);
     return found == refusals_by_verdict.end() ? 0 : found->second;
   };
-  const bool refusals_ok =
-      count(RefusalVerdict::Wrong) == 0 && (kAcceptStorageForFullDisk || count(RefusalVerdict::DiskFullAsStorage) == 0);
+  const bool refusals_ok = count(RefusalVerdict::Wrong) == 0;
   return lost == 0 && doubled == 0 && display_went_back == 0 && soak_failures == 0 && stale == 0 &&
          shown_missing == 0 && repeated_numbers == 0 && parked_at_hq == 0 && store_integrity == "ok" &&
          hq_integrity == "ok" && refusals_ok;

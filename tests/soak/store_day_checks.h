@@ -18,9 +18,8 @@ namespace kiosk::soak {
 
 // How a refusal measures up to the contract.
 enum class RefusalVerdict {
-  InWords,            // a code and a message (disk-full while the disk was full)
-  DiskFullAsStorage,  // while the disk was full, a storage refusal without the disk-full code
-  Wrong,              // no words, no code, an internal error, or another code for a full disk
+  InWords,  // a code and a message (disk-full while the disk was full)
+  Wrong,    // no words, no code, an internal error, or another code for a full disk
 };
 
 // THE check of refusal codes. A customer's kioskctl refuses with its exit code
@@ -29,11 +28,6 @@ enum class RefusalVerdict {
 // full a storage refusal (the node's 503, kioskctl's exit 1) must say
 // "disk-full" (docs/reliability.md, "A full or read-only disk").
 RefusalVerdict judge_refusal(const Refusal& refusal);
-
-// Until the branch that names a full disk "disk-full" is merged, a full disk
-// still answers "storage" (kioskctl: SQLite's words without a code): counted
-// as DiskFullAsStorage and accepted while this is true. Set it to false then.
-constexpr bool kAcceptStorageForFullDisk = true;
 
 struct StoreDayFindings {
   std::map<std::string, std::int64_t> records_checked;  // by kind, at the store

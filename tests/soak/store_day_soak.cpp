@@ -59,8 +59,6 @@ const char* verdict_name(RefusalVerdict verdict) {
   switch (verdict) {
     case RefusalVerdict::InWords:
       return "in_words";
-    case RefusalVerdict::DiskFullAsStorage:
-      return "disk_full_as_storage";
     case RefusalVerdict::Wrong:
       return "wrong";
   }
