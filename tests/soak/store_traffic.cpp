@@ -138,10 +138,12 @@ void StoreTraffic::customer(unsigned seed) {
     ledger_.count_operation(action);
     if (run.killed) ledger_.count_kill("customer kioskctl");
     // What the screen showed: the answer, printed only after the commit (a
-    // process killed after printing it had shown it too).
-    if (!request && run.body.is_object() && run.body.contains("ticket") && run.body.contains("id"))
+    // process killed after printing it had shown it too). A refusal's body
+    // has "error" (and its own "code").
+    const bool answered = run.body.is_object() && !run.body.contains("error");
+    if (!request && answered && run.body.contains("ticket") && run.body.contains("id"))
       ledger_.add_shown_ticket({run.body["id"], run.body["ticket"], run.body.value("business_day", "")});
-    if (request && run.body.is_object() && run.body.contains("code"))
+    if (request && answered && run.body.contains("code"))
       ledger_.add_shown_request(run.body["code"].get<std::string>());
     if (run.exit_code == 0 || run.killed) continue;
     Refusal refusal = ctl_refusal(run);
